@@ -120,3 +120,113 @@ export interface TraceStep {
   step: string;
   detail: Record<string, unknown>;
 }
+
+// ---------------------------------------------------------------------------
+// Added by the engine (new types only; nothing above was renamed or removed).
+// ---------------------------------------------------------------------------
+
+/** A half-open time window [starts_at, ends_at); null means "unbounded on that side". */
+export interface TimeWindow {
+  starts_at: Millis | null;
+  ends_at: Millis | null;
+}
+
+/**
+ * The fields of a coupon that create/edit validation looks at (a request body after zod, with times
+ * already converted to Millis). `code` is the seller's suffix only (the prefix is the shop's).
+ */
+export interface CouponDraft {
+  type: CouponType;
+  name: string;
+  discount: Discount;
+  min_spend_minor: number;
+  scope: Scope;
+  audience?: Audience | null;
+  claim_starts_at?: Millis | null;
+  claim_ends_at?: Millis | null;
+  validity?: Validity | null;
+  /** Promo-code suffix (2–8 letters/digits), without the shop prefix. */
+  code?: string | null;
+  active_starts_at?: Millis | null;
+  active_ends_at?: Millis | null;
+  quantity: number;
+  per_customer_limit?: number | null;
+}
+
+/** A rule a draft breaks; the HTTP layer turns these into 422 `errors[]`. */
+export interface RuleViolation {
+  /** Dotted path of the offending field, e.g. `discount.amount_minor`; "" for the whole object. */
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** Per-currency rule thresholds (R3), in that currency's minor units. */
+export interface CurrencyThresholds {
+  /** Smallest allowed fixed `amount_minor` for each coupon type. */
+  min_fixed_minor: Record<CouponType, number>;
+}
+
+/** Outcome of asking "may this buyer claim this coupon now?". */
+export interface ClaimEvaluation {
+  claimable: boolean;
+  reason: Reason | null;
+  /** Validity the claim would get; set only when claimable. */
+  valid_from?: Millis;
+  valid_until?: Millis;
+}
+
+export interface QuoteInput {
+  now: Millis;
+  shop_currency: string;
+  cart: Cart;
+  buyer_id: string | null;
+  explain: boolean;
+  /** The `code` of the body: `code` as typed, normalized; `coupon` resolved by the route (null = unknown). */
+  typed_code?: {
+    code: string;
+    coupon: Coupon | null;
+    /** This buyer's reserved + committed uses of that promo code (0 without a buyer). */
+    buyer_uses: number;
+  };
+  /** `coupon_id` from the body. */
+  named_coupon_id?: string;
+  /** The coupon for `named_coupon_id` if it exists in the shop (null/undefined = not found). */
+  named_coupon?: Coupon | null;
+  /**
+   * Only when `named_coupon` is a promo code: this buyer's reserved + committed uses of it
+   * (treated as 0 when absent).
+   */
+  named_buyer_uses?: number;
+  /** The buyer's claims, any state; every coupon in here becomes a candidate (the route picks what to load). */
+  wallet: { claim: Claim; coupon: Coupon }[];
+}
+
+export interface QuoteCandidate {
+  coupon_id: string | null;
+  /** Full promo code, for promo-code candidates (and the typed text when unknown). */
+  code?: string;
+  /** The claim that would be used, for claim-based candidates that have a usable claim. */
+  claim_id?: string;
+  applicable: boolean;
+  discount_minor: number;
+  reasons: Reason[];
+}
+
+export interface AppliedCoupon {
+  coupon_id: string;
+  code?: string;
+  /** The claim to reserve at redemption (claim-based coupons only). */
+  claim_id?: string;
+  discount_minor: number;
+  allocations: Allocation[];
+}
+
+export interface QuoteResult {
+  subtotal_minor: number;
+  applied: AppliedCoupon | null;
+  best: { coupon_id: string; discount_minor: number } | null;
+  candidates: QuoteCandidate[];
+  total_minor: number;
+  trace?: TraceStep[];
+}
