@@ -4,4 +4,15 @@ export { spreadDiscount, formatMoney, currencyExponent, mulDivFloor, assertMinor
 export { reason, type ReasonParams } from "./reasons";
 export { computeDiscount, computeDiscountCore, cartSubtotal, lineValue, type DiscountResult, type DiscountTerms } from "./discount";
 export { couponStatus, couponWindow, windowStatus } from "./status";
+export { isNewCustomer, isExistingCustomer, isRepeatCustomer, isFollower, isNewFollower, matchesAudience, REPEAT_WINDOW_MS } from "./segments";
+export { evaluateClaim, claimValidity, claimDisplayState, DAY_MS, type ClaimInput } from "./claim-eligibility";
+export {
+  codePrefix, normalizeCode, validateSuffix, fullCode, splitCode, generateSuffix, containsBlockedWord, findBlockedWord,
+  codeBlockedWord, DEFAULT_BLOCKED_WORDS, SUFFIX_ALPHABET, PREFIX_LENGTH,
+} from "./promo-code";
+export {
+  validateCouponRules, estimatedSpend, checkEdit, couponToDraft, thresholdsFor, DEFAULT_THRESHOLDS, type RuleContext,
+  CLAIM_WINDOW_MIN_MS, CLAIM_WINDOW_MAX_MS, PROMO_WINDOW_MIN_MS, PROMO_WINDOW_MAX_MS, MAX_QUANTITY, MAX_SCOPE_PRODUCTS,
+} from "./coupon-rules";
+export { windowsOverlap } from "./overlap";
 export { evaluateQuote } from "./quote";
