@@ -1,0 +1,180 @@
+import { html, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { ApiError, isAbort, type Claim, type StorefrontCoupon } from "./api.js";
+import { WidgetElement } from "./base.js";
+import { formatDate } from "./money.js";
+import { reasonText } from "./strings.js";
+import { styles } from "./coupon-list.styles.js";
+
+/**
+ * The shop's claimable coupons for this buyer (`GET /v1/storefront/coupons`), each with its discount,
+ * minimum spend and validity in words and a Claim button. Without a buyer token it shows the coupons
+ * and asks the shopper to sign in to claim.
+ *
+ * @event coupon-claimed - A claim succeeded; `detail` is the claim.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart notice - The sign-in sentence shown without a buyer token.
+ * @csspart list - The `<ul>` of coupons.
+ * @csspart item - One coupon.
+ * @csspart discount - The discount in words.
+ * @csspart name - The coupon's name.
+ * @csspart details - Minimum spend and validity in words.
+ * @csspart claim-button - The Claim button (stays focusable as "Claimed" once claimed).
+ * @csspart reason - Why a coupon cannot be claimed.
+ * @csspart message - The live region: claim results and errors.
+ * @csspart retry-button - The Retry button shown when the list could not be loaded.
+ *
+ * @cssproperty --coupon-list-accent - Buttons, discount and focus ring (falls back to `--coupon-widget-accent`).
+ * @cssproperty --coupon-list-error - Error text (falls back to `--coupon-widget-error`).
+ * @cssproperty --coupon-list-success - Claimed state (falls back to `--coupon-widget-success`).
+ * @cssproperty --coupon-list-radius - Corner radius (falls back to `--coupon-widget-radius`).
+ * @cssproperty --coupon-list-font - Font family (falls back to `--coupon-widget-font`).
+ * @cssproperty --coupon-list-surface - Background of a coupon (falls back to `--coupon-widget-surface`).
+ */
+export class CouponList extends WidgetElement {
+  static override styles = styles;
+
+  /** Lists only the coupons that apply to this product. */
+  @property({ attribute: "product-id" }) productId = "";
+
+  /** Currency of amounts when a coupon does not name one (the shop's currency). */
+  @property() currency = "USD";
+
+  @state() private _coupons?: StorefrontCoupon[];
+  @state() private _error = false;
+  @state() private _message = "";
+  /** Coupon id → "claimed", or the reason a claim was refused. */
+  @state() private _outcome: Record<string, string> = {};
+  @state() private _claiming = "";
+
+  private _ctl?: AbortController;
+
+  /** Loads the list again (after a sign-in, or to refresh claimability). */
+  async reload(): Promise<void> {
+    this._ctl?.abort();
+    const ctl = (this._ctl = new AbortController());
+    if (!this.publishableKey) return;
+    this._error = false;
+    const q = this.productId ? `?product_id=${encodeURIComponent(this.productId)}` : "";
+    try {
+      const res = await this.call<{ data: StorefrontCoupon[] }>(`/v1/storefront/coupons${q}`, undefined, ctl.signal);
+      if (ctl.signal.aborted) return;
+      this._coupons = res.data ?? [];
+      this._outcome = {};
+      this._message = "";
+    } catch (e) {
+      if (ctl.signal.aborted || isAbort(e)) return;
+      this._error = true;
+      this._message = this.t.networkError;
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("api") || changed.has("publishableKey") || changed.has("buyerToken") || changed.has("productId")) {
+      void this.reload();
+    }
+  }
+
+  private async _claim(c: StorefrontCoupon): Promise<void> {
+    if (this._claiming || this._outcome[c.id] === "claimed") return;
+    const t = this.t;
+    this._claiming = c.id;
+    this._message = t.claiming;
+    try {
+      const res = await this.call<{ claim?: Claim } & Partial<Claim>>(
+        `/v1/storefront/coupons/${encodeURIComponent(c.id)}/claim`,
+        {},
+      );
+      this._outcome = { ...this._outcome, [c.id]: "claimed" };
+      this._message = t.claimedNotice(c.name);
+      this.emit("coupon-claimed", res.claim ?? res);
+    } catch (e) {
+      const code = e instanceof ApiError ? e.code : undefined;
+      if (code && code in t.reasons) {
+        this._outcome = { ...this._outcome, [c.id]: code };
+        this._message = reasonText(t, code);
+      } else {
+        this._message = (e as ApiError).status === 0 ? t.networkError : t.serviceError;
+      }
+    } finally {
+      this._claiming = "";
+    }
+  }
+
+  private _words(c: StorefrontCoupon): [string, string] {
+    const t = this.t;
+    const cur = c.currency ?? this.currency;
+    const d = c.discount;
+    const off =
+      d.kind === "fixed"
+        ? t.amountOff(this.money(d.amount_minor, cur))
+        : t.percentOff(d.percent_off, d.max_discount_minor ? this.money(d.max_discount_minor, cur) : undefined);
+    const v = c.validity;
+    const l = this.lang_;
+    const details = [
+      c.min_spend_minor > 0 ? t.minSpend(this.money(c.min_spend_minor, cur)) : t.noMinSpend,
+      v?.kind === "days_after_claim"
+        ? t.validDays(v.days)
+        : v?.kind === "fixed"
+          ? t.validBetween(formatDate(v.starts_at, l), formatDate(v.ends_at, l))
+          : "",
+      c.claim_ends_at ? t.claimBy(formatDate(c.claim_ends_at, l)) : "",
+    ];
+    return [off, details.filter(Boolean).join(" · ")];
+  }
+
+  private _action(c: StorefrontCoupon, i: number) {
+    const t = this.t;
+    const outcome = this._outcome[c.id];
+    if (outcome === "claimed" || (c.claimable && !outcome)) {
+      const done = outcome === "claimed";
+      const busy = this._claiming === c.id;
+      return html`<button
+        part="claim-button"
+        class=${done ? "done" : ""}
+        type="button"
+        aria-describedby="n${i}"
+        aria-disabled=${done ? "true" : nothing}
+        aria-busy=${busy ? "true" : nothing}
+        @click=${() => this._claim(c)}
+      >${done ? `✓ ${t.claimed}` : busy ? t.claiming : t.claim}</button>`;
+    }
+    const reason = outcome ?? c.reason ?? "";
+    // Without a buyer the notice above says it once; no need to repeat it on every coupon.
+    return reason === "buyer_required" && !this.buyerToken
+      ? nothing
+      : html`<span part="reason" class="reason">${reasonText(t, reason)}</span>`;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const list = this._coupons;
+    return html`<div part="base" class="base">
+      ${this.buyerToken ? nothing : html`<p part="notice" class="notice">${t.signInToClaim}</p>`}
+      ${list === undefined
+        ? this._error
+          ? nothing
+          : html`<p class="empty">${t.loading}</p>`
+        : list.length === 0
+          ? html`<p class="empty">${t.noCoupons}</p>`
+          : html`<ul part="list" aria-label=${t.couponsLabel}>
+              ${list.map((c, i) => {
+                const [off, details] = this._words(c);
+                return html`<li part="item" class="item">
+                  <div class="info">
+                    <span part="discount" class="discount">${off}</span>
+                    <span part="name" class="name" id="n${i}">${c.name}</span>
+                    <span part="details" class="details">${details}</span>
+                  </div>
+                  ${this._action(c, i)}
+                </li>`;
+              })}
+            </ul>`}
+      <div part="message" class="message ${this._error ? "error" : ""}" role="status">${this._message}</div>
+      ${this._error
+        ? html`<button part="retry-button" type="button" @click=${this.reload}>${t.retry}</button>`
+        : nothing}
+    </div>`;
+  }
+}

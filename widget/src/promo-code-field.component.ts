@@ -1,0 +1,261 @@
+import { html, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { ApiError, isAbort, type Cart, type QuoteAnswer, type Reason } from "./api.js";
+import { WidgetElement } from "./base.js";
+import { reasonText } from "./strings.js";
+import { styles } from "./promo-code-field.styles.js";
+
+export interface PromoRejectedDetail {
+  /** The code as typed. */
+  code: string;
+  reasons: Reason[];
+}
+export interface PromoRemovedDetail {
+  code: string;
+}
+
+type Status = "idle" | "applied" | "rejected" | "error";
+
+/** Reasons that a different cart may cure: a rejected code is tried again when the cart changes. */
+const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismatch"];
+
+/**
+ * A promo-code input for a storefront cart. Typing a code and pressing Enter or Apply asks
+ * `POST /v1/checkout/quote`; the discount, or the reason it does not apply, is shown in words and
+ * announced. Form-associated: with a `name`, the applied full code is submitted with the form.
+ *
+ * @event promo-applied - A code applies; `detail` is the quote answer.
+ * @event promo-rejected - A code does not apply; `detail` is `{code, reasons}`.
+ * @event promo-removed - The shopper removed the applied code; `detail` is `{code}`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart label - The `<label>` of the input.
+ * @csspart input - The native `<input>` the code is typed into.
+ * @csspart apply-button - The Apply button.
+ * @csspart applied - The row shown while a code applies.
+ * @csspart code - The applied code in that row.
+ * @csspart remove-button - The Remove button.
+ * @csspart message - The live region: discount, reason or error in words.
+ * @csspart retry-button - The Retry button shown after a network failure.
+ *
+ * @cssproperty --promo-code-field-accent - Buttons and focus ring (falls back to `--coupon-widget-accent`).
+ * @cssproperty --promo-code-field-error - Rejection text and invalid border (falls back to `--coupon-widget-error`).
+ * @cssproperty --promo-code-field-success - Applied text and code chip (falls back to `--coupon-widget-success`).
+ * @cssproperty --promo-code-field-radius - Corner radius (falls back to `--coupon-widget-radius`).
+ * @cssproperty --promo-code-field-font - Font family (falls back to `--coupon-widget-font`).
+ */
+export class PromoCodeField extends WidgetElement {
+  static override styles = styles;
+  static override shadowRootOptions = { ...WidgetElement.shadowRootOptions, delegatesFocus: true };
+  static formAssociated = true;
+
+  /** Form field name; the applied full code is submitted under it. */
+  @property({ reflect: true }) name = "";
+
+  /** The quote body's `cart`; a change re-quotes the applied code. */
+  @property({ attribute: false }) cart?: Cart;
+
+  /** Disables the field (also set by a disabled `<fieldset>`). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private _status: Status = "idle";
+  @state() private _input = "";
+  @state() private _message = "";
+  /** The code being asked about, or the applied one (as the server spells it once applied). */
+  @state() private _code = "";
+  @state() private _reasons: Reason[] = [];
+  /** A quote is in flight. */
+  @state() private _busy = false;
+
+  private _internals: ElementInternals;
+  private _ctl?: AbortController;
+  private _quote?: QuoteAnswer;
+
+  constructor() {
+    super();
+    this._internals = this.attachInternals();
+  }
+
+  /** The applied full code, or "" when none applies. */
+  get value(): string {
+    return this._status === "applied" ? this._code : "";
+  }
+
+  /** The last quote answer for the applied code. */
+  get quote(): QuoteAnswer | undefined {
+    return this._status === "applied" ? this._quote : undefined;
+  }
+
+  get form(): HTMLFormElement | null {
+    return this._internals.form;
+  }
+
+  /** Applies the typed code (what Enter and the Apply button do). */
+  apply(): void {
+    const code = this._input.trim();
+    if (code && !this.disabled) this._ask(code, true);
+  }
+
+  /** Takes the applied code off (what the Remove button does). */
+  removeCode(): void {
+    const code = this._code;
+    this._ctl?.abort();
+    this._busy = false;
+    this._set("idle", this.t.removed);
+    this._code = this._input = "";
+    this._reasons = [];
+    if (code) this.emit("promo-removed", { code } satisfies PromoRemovedDetail);
+    this._focusAfterRender("input");
+  }
+
+  formResetCallback(): void {
+    this._ctl?.abort();
+    this._busy = false;
+    this._set("idle", "");
+    this._code = this._input = "";
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // A changed cart re-quotes the code that applies, is in flight, or failed for a cart reason.
+    if (changed.has("cart") && changed.get("cart") !== undefined && this._code) {
+      const s = this._status;
+      if (
+        s === "applied" ||
+        this._busy ||
+        (s === "rejected" && this._reasons.some((r) => CART_REASONS.includes(r.code)))
+      ) {
+        this._ask(this._code, false);
+      }
+    }
+  }
+
+  private _set(status: Status, message: string): void {
+    this._status = status;
+    this._message = message;
+    this._internals.setFormValue(status === "applied" ? this._code : null);
+  }
+
+  private async _ask(code: string, byUser: boolean): Promise<void> {
+    this._ctl?.abort(); // a newer request cancels the older one
+    const ctl = (this._ctl = new AbortController());
+    const t = this.t;
+    this._busy = true;
+    if (byUser) {
+      // A re-quote of the applied code keeps showing it until the answer; a new ask starts afresh.
+      this._code = code;
+      this._reasons = [];
+      this._set("idle", t.loading);
+    }
+    const hadFocus = !!this.shadowRoot?.activeElement;
+    try {
+      const cart = this.cart;
+      const answer = await this.call<QuoteAnswer>("/v1/checkout/quote", { code, cart }, ctl.signal);
+      if (ctl.signal.aborted) return;
+      const up = code.toUpperCase();
+      const a = answer.applied;
+      if (a && (a.code ?? up).toUpperCase() === up) {
+        this._quote = answer;
+        this._code = a.code ?? code;
+        this._set("applied", t.applied(this._code, this.money(a.discount_minor, cart?.currency)));
+        this.emit("promo-applied", answer);
+        if (byUser && hadFocus) this._focusAfterRender("button");
+      } else {
+        const cs = answer.candidates ?? [];
+        const c =
+          cs.find((x) => x.code?.toUpperCase() === up) ??
+          cs.find((x) => !x.applicable && x.reasons?.some((r) => r.code !== "one_seller_coupon_per_order")) ??
+          cs[0];
+        this._reject(code, c?.reasons ?? []);
+      }
+    } catch (e) {
+      if (ctl.signal.aborted || isAbort(e)) return;
+      const err = e instanceof ApiError ? e : new ApiError(0);
+      if (err.code && err.status < 500 && err.code in t.reasons) {
+        this._reject(code, [{ code: err.code, message: "" }]);
+      } else {
+        this._set(
+          "error",
+          err.status === 429 ? t.rateLimited : err.status === 0 || err.status >= 500 ? t.networkError : t.serviceError,
+        );
+      }
+    } finally {
+      if (this._ctl === ctl) this._busy = false;
+    }
+  }
+
+  private _reject(code: string, reasons: Reason[]): void {
+    const t = this.t;
+    this._reasons = reasons;
+    this._code = code;
+    const first = reasons[0];
+    this._set("rejected", first ? reasonText(t, first.code, first.message) : t.unknownReason);
+    this.emit("promo-rejected", { code, reasons } satisfies PromoRejectedDetail);
+  }
+
+  /** Moves focus to the first `selector` match once rendered (the control that replaced the focused one). */
+  private async _focusAfterRender(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private _onKeydown(e: KeyboardEvent): void {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      this.apply();
+    }
+  }
+
+  protected override render() {
+    const t = this.t;
+    const s = this._status;
+    const busy = this._busy;
+    return html`<div part="base" class="base ${s}">
+      ${s === "applied"
+        ? html`<div part="applied" class="row applied">
+            <span part="code" class="code">${this._code}</span>
+            <button
+              part="remove-button"
+              type="button"
+              aria-label=${t.removeLabel(this._code)}
+              ?disabled=${this.disabled}
+              @click=${this.removeCode}
+            >${t.remove}</button>
+          </div>`
+        : html`<label part="label" for="input">${t.label}</label>
+            <div class="row">
+              <input
+                id="input"
+                part="input"
+                .value=${this._input}
+                placeholder=${t.placeholder}
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck="false"
+                enterkeyhint="done"
+                aria-invalid=${s === "rejected" ? "true" : nothing}
+                aria-describedby="message"
+                ?disabled=${this.disabled}
+                @input=${(e: Event) => (this._input = (e.target as HTMLInputElement).value)}
+                @keydown=${this._onKeydown}
+              />
+              <button
+                part="apply-button"
+                type="button"
+                aria-busy=${busy ? "true" : nothing}
+                ?disabled=${this.disabled}
+                @click=${this.apply}
+              >${busy ? t.applying : t.apply}</button>
+            </div>`}
+      <div id="message" part="message" class="message" role="status">${this._message}</div>
+      ${s === "error"
+        ? html`<button part="retry-button" type="button" @click=${() => this._ask(this._code, true)}>
+            ${t.retry}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+}
