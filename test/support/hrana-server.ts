@@ -475,9 +475,13 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
     throw new ProtocolError("Neither sql nor sql_id given");
   };
 
-  /** Runs one statement synchronously. Throws SqliteError / HranaError. */
-  const executeOnce = (conn: Database.Database, sql: string, scanned: ScannedSql, bind: unknown[], wantRows: boolean): StmtResult => {
-    const started = performance.now();
+  interface Prepared {
+    stmt: Database.Statement;
+    returnsData: boolean;
+    cols: StmtResult["cols"];
+  }
+
+  const prepare = (conn: Database.Database, sql: string): Prepared => {
     const stmt = conn.prepare(sql);
     stmt.safeIntegers(true);
     let returnsData = true;
@@ -486,16 +490,24 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
     } catch {
       returnsData = false; // raw() throws for statements that return no data
     }
-    let cols: StmtResult["cols"] = [];
+    const cols = returnsData ? stmt.columns().map((c) => ({ name: c.name, decltype: c.type ?? null })) : [];
+    return { stmt, returnsData, cols };
+  };
+
+  /**
+   * Runs one prepared statement synchronously; throws SqliteError. The bind values are always passed
+   * as one array: libsql treats a lone object argument (a Buffer, null) as named parameters.
+   */
+  const runPrepared = (conn: Database.Database, p: Prepared, scanned: ScannedSql, bind: unknown[], wantRows: boolean): StmtResult => {
+    const started = performance.now();
     let rows: ProtoValue[][] = [];
     let rowsRead = 0;
-    if (returnsData) {
-      cols = stmt.columns().map((c) => ({ name: c.name, decltype: c.type ?? null }));
-      const raw = stmt.all(...bind) as unknown[][];
+    if (p.returnsData) {
+      const raw = p.stmt.all(bind) as unknown[][];
       rowsRead = raw.length;
       if (wantRows) rows = raw.map((row) => row.map(valueToProto));
     } else {
-      stmt.run(...bind);
+      p.stmt.run(bind);
     }
     let affected = 0;
     let lastInsertRowid: string | null = null;
@@ -507,12 +519,12 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
         changes.raw(true);
         changesStmts.set(conn, changes);
       }
-      const [c, rowid] = changes.get() as [bigint, bigint];
+      const [c, rowid] = changes.get([]) as [bigint, bigint];
       affected = Number(c);
       lastInsertRowid = rowid.toString();
     }
     return {
-      cols,
+      cols: p.cols,
       rows,
       affected_row_count: affected,
       last_insert_rowid: lastInsertRowid,
@@ -554,16 +566,28 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
     }
     const wantRows = protoStmt.want_rows ?? true;
     const conn = getConn(stream);
+    let prepared: Prepared;
+    try {
+      prepared = prepare(conn, sql);
+    } catch (e) {
+      throw toHranaError(e);
+    }
     const deadline = Date.now() + busyTimeoutMs;
     for (let delay = 1; ; delay = Math.min(delay * 2, 25)) {
       try {
-        return executeOnce(conn, sql, scanned, bind, wantRows);
+        return runPrepared(conn, prepared, scanned, bind, wantRows);
       } catch (e) {
-        // Only plain SQLITE_BUSY can clear up by waiting (BUSY_SNAPSHOT etc. cannot).
-        if (rawCodeOf(e) === SQLITE_BUSY && Date.now() < deadline && !stream.closed) {
+        if (rawCodeOf(e) !== SQLITE_BUSY) throw toHranaError(e);
+        // Plain SQLITE_BUSY: another stream holds the lock; wait for it without blocking the event
+        // loop and re-run the *same* statement (a statement that failed with BUSY stays "in progress"
+        // until it is re-run or finalized, and would make a later COMMIT fail).
+        if (Date.now() < deadline && !stream.closed && stream.conn === conn) {
           await sleep(delay);
           continue;
         }
+        // Giving up. Outside a transaction, swap in a fresh connection so the stuck statement cannot
+        // break later statements; inside one, the client is expected to roll back.
+        if (stream.conn === conn && !conn.inTransaction) closeStreamConn(stream);
         throw toHranaError(e);
       }
     }
