@@ -1,0 +1,31 @@
+/** Everything the app needs from its host, passed to `createApp` by the Node or Workers entry. */
+import type { Db } from "../../db/client.js";
+import type { Context } from "hono";
+import type { AppEnv } from "./context.js";
+import type { RateLimiter } from "./rate-limit.js";
+
+export interface AppConfig {
+  /** Platform operator token; compared in constant time. */
+  adminToken: string;
+  /** Real time source (tokens, rate limits, and shops without a test clock). */
+  now: () => number;
+  /** Failed code look-ups allowed per minute, per shop and per buyer or client address. */
+  failedLookupsPerMinute: number;
+  /** Words a promo code may not contain (R20). */
+  blockedWords: string[];
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+  rateLimiter: RateLimiter;
+  /** The client's address where the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
+  clientAddress?: (c: Context<AppEnv>) => string | undefined;
+  /** Static assets the host provides (the widget bundle and the demo page), if any. */
+  assets?: {
+    widgetJs?: () => Promise<string>;
+    demoHtml?: () => Promise<string>;
+  };
+}
+
+export interface AppDeps {
+  db: Db;
+  config: AppConfig;
+}

@@ -1,0 +1,34 @@
+/** The environment variables both entries read (API.md "Running"), turned into an `AppConfig`. */
+import { DEFAULT_BLOCKED_WORDS } from "../engine/promo-code.js";
+import type { AppConfig } from "./config.js";
+import { MemoryRateLimiter } from "./rate-limit.js";
+
+export interface EnvVars {
+  [name: string]: string | undefined;
+  ADMIN_TOKEN?: string;
+  RATE_LIMIT_FAILED_LOOKUPS?: string;
+  BLOCKED_WORDS?: string;
+  MAX_BODY_BYTES?: string;
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export function configFromEnv(env: EnvVars, adminToken: string): AppConfig {
+  const extraWords = (env.BLOCKED_WORDS ?? "")
+    .split(",")
+    .map((w) => w.trim().toUpperCase())
+    .filter(Boolean);
+  return {
+    adminToken,
+    now: () => Date.now(),
+    failedLookupsPerMinute: positiveInt(env.RATE_LIMIT_FAILED_LOOKUPS, 30, "RATE_LIMIT_FAILED_LOOKUPS"),
+    blockedWords: [...DEFAULT_BLOCKED_WORDS, ...extraWords],
+    maxBodyBytes: positiveInt(env.MAX_BODY_BYTES, 256 * 1024, "MAX_BODY_BYTES"),
+    rateLimiter: new MemoryRateLimiter(),
+  };
+}

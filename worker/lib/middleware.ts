@@ -1,0 +1,65 @@
+/** Cross-cutting middleware: request ids, CORS per shop, and the body guard (size and media type). */
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./context.js";
+import { randomString } from "./ids.js";
+import { ApiError } from "./problem.js";
+
+export const requestId: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const incoming = c.req.header("x-request-id");
+  const id = incoming && /^[A-Za-z0-9._:-]{1,128}$/.test(incoming) ? incoming : `req_${randomString(16)}`;
+  c.set("requestId", id);
+  await next();
+  c.res.headers.set("X-Request-Id", id);
+};
+
+const ALLOWED_HEADERS = "authorization, content-type, x-buyer-token, idempotency-key, if-match, x-request-id";
+
+/**
+ * Preflights are answered for any origin (the browser then sends the real request, whose answer carries
+ * `Access-Control-Allow-Origin` only when the publishable key's shop allows that origin).
+ */
+export const cors: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header("origin");
+  if (c.req.method === "OPTIONS" && origin && c.req.header("access-control-request-method")) {
+    return c.body(null, 204, {
+      "Access-Control-Allow-Origin": origin,
+      "Access-Control-Allow-Methods": "GET, POST, PATCH, OPTIONS",
+      "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+      "Access-Control-Max-Age": "600",
+      Vary: "Origin",
+    });
+  }
+  await next();
+  if (!origin) return;
+  const caller = c.get("caller");
+  c.res.headers.append("Vary", "Origin");
+  if (caller && caller.kind === "publishable" && caller.shop.allowed_origins.includes(origin)) {
+    c.res.headers.set("Access-Control-Allow-Origin", origin);
+    c.res.headers.set("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
+  }
+};
+
+/** Bodies are JSON only (415) and bounded (413), before any parser reads them. */
+export function bodyGuard(maxBytes: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const method = c.req.method;
+    if (method !== "POST" && method !== "PATCH" && method !== "PUT") return next();
+    const declared = c.req.header("content-length");
+    if (declared !== undefined && Number(declared) > maxBytes)
+      throw new ApiError(413, "body_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
+    const raw = await c.req.arrayBuffer(); // cached by Hono: the validator reuses it
+    if (raw.byteLength > maxBytes)
+      throw new ApiError(413, "body_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
+    if (raw.byteLength > 0) {
+      const type = c.req.header("content-type") ?? "";
+      if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
+        throw new ApiError(415, "unsupported_media_type", "Send the body as `Content-Type: application/json`.");
+      try {
+        JSON.parse(new TextDecoder().decode(raw));
+      } catch {
+        throw new ApiError(422, "malformed_json", "The request body is not valid JSON.");
+      }
+    }
+    return next();
+  };
+}

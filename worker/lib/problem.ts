@@ -1,0 +1,77 @@
+/**
+ * Errors as RFC 9457 problem+json. Expected failures are thrown as `ApiError` with a stable `code`
+ * (the reason codes of API.md among them); one `onError` renders every error the same way.
+ */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: FieldError[];
+  request_id?: string;
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  428: "Precondition Required",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+  }
+}
+
+export const notFound = (what = "resource") => new ApiError(404, "not_found", `No such ${what}.`);
+export const unprocessable = (detail: string, errors?: FieldError[], code = "validation_failed") =>
+  new ApiError(422, code, detail, errors);
+
+export function problemBody(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
+  const body: Problem = {
+    type: `https://docs.edge-coupons.dev/errors/${code}`,
+    title: TITLES[status] ?? "Error",
+    status,
+    code,
+    detail,
+  };
+  if (errors && errors.length) body.errors = errors;
+  return body;
+}
+
+export function problemResponse(c: Context, err: ApiError): Response {
+  const body = problemBody(err.status, err.code, err.detail, err.errors);
+  const id = c.get("requestId" as never) as string | undefined;
+  if (id) body.request_id = id;
+  const res = c.body(JSON.stringify(body), err.status, {
+    "Content-Type": "application/problem+json",
+    ...(err.headers ?? {}),
+  });
+  return res;
+}

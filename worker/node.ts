@@ -1,0 +1,95 @@
+/**
+ * `npm start`: the API on Node with an embedded libSQL file. Reads the environment (API.md "Running"),
+ * applies pending migrations, creates the demo shop on an empty database, and serves the same app as the
+ * Workers entry.
+ */
+import { createClient } from "@libsql/client";
+import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb, tuneLocalDatabase } from "../db/client.js";
+import { applyMigrations } from "../db/migrate.js";
+import { createApp } from "./app.js";
+import { configFromEnv } from "./lib/env-config.js";
+import { randomString } from "./lib/ids.js";
+import { signBuyerToken } from "./lib/jwt.js";
+import { countShops, getShop } from "./store/shops.js";
+import { createDemoShop, ensureDemoCoupons, readDemoKeys, type DemoKeys } from "./demo/seed.js";
+import { startSweeper } from "./services/sweeper.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+async function main() {
+  const env = process.env;
+  const port = env.PORT === undefined || env.PORT === "" ? 8787 : Number(env.PORT);
+  const host = env.HOST ?? "127.0.0.1";
+  const url = env.DATABASE_URL || `file:${resolve(root, "data/coupons.db")}`;
+  const demoFile = env.DEMO_KEYS_FILE || resolve(root, "data/demo-keys.json");
+  if (url.startsWith("file:")) mkdirSync(dirname(url.slice(5)), { recursive: true });
+
+  const client = createClient({ url, authToken: env.DATABASE_AUTH_TOKEN });
+  if (url.startsWith("file:")) await tuneLocalDatabase(client);
+  const db = createDb(client);
+  await applyMigrations(db);
+
+  const adminToken = env.ADMIN_TOKEN || `adm_${randomString(32)}`;
+  const config = configFromEnv(env, adminToken);
+  config.clientAddress = (c) => getConnInfo(c).remote.address;
+
+  const fresh = (await countShops(db)) === 0;
+  let demo: DemoKeys | null = readDemoKeys(demoFile);
+  const listenOrigin = `http://${host}:${port}`;
+  if (fresh) demo = await createDemoShop(db, demoFile, Date.now(), listenOrigin);
+  else if (demo) {
+    const shop = await getShop(db, demo.shop_id);
+    if (shop) await ensureDemoCoupons(db, shop, Date.now());
+    else demo = null;
+  }
+
+  let widget: Promise<string> | undefined;
+  config.assets = {
+    widgetJs: () => (widget ??= import("../scripts/build-widget.js").then((m) => m.buildWidget()).then((b) => b.js)),
+    demoHtml: async () => {
+      const html = readFileSync(resolve(root, "widget/demo.html"), "utf8");
+      if (!demo) return "<!doctype html><title>Demo</title><p>The demo shop is not on this database.</p>";
+      const token = await signBuyerToken(demo.buyer_token_secret, "demo-buyer", Math.floor(Date.now() / 1000) + 12 * 3600);
+      return html.replaceAll("{{PUBLISHABLE_KEY}}", demo.publishable_key).replaceAll("{{BUYER_TOKEN}}", token);
+    },
+  };
+
+  const app = createApp({ db, config });
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    const base = `http://${host}:${info.port}`;
+    const lines = [
+      `Edge Coupons API listening on ${base}`,
+      `  database      ${url}`,
+      `  docs          ${base}/docs`,
+      `  demo store    ${base}/demo`,
+      env.ADMIN_TOKEN ? `  admin token   (from ADMIN_TOKEN)` : `  admin token   ${adminToken}   (generated; set ADMIN_TOKEN to keep one)`,
+    ];
+    if (demo) {
+      lines.push(
+        `Demo shop ${demo.shop_id}${fresh ? " (created now)" : ""}:`,
+        `  secret key       ${demo.secret_key}`,
+        `  publishable key  ${demo.publishable_key}`,
+        `  buyer token secret ${demo.buyer_token_secret}`,
+      );
+    }
+    console.log(lines.join("\n"));
+  });
+  const sweeper = startSweeper(db, () => Date.now());
+  const stop = () => {
+    sweeper.stop();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

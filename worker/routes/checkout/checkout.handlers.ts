@@ -1,0 +1,29 @@
+import { requireShopKey, resolveBuyer, shopNow } from "../../lib/auth.js";
+import type { AppRouter } from "../../lib/router.js";
+import { runQuote } from "../../services/quote.js";
+import * as routes from "./checkout.routes.js";
+
+export function registerCheckoutRoutes(app: AppRouter) {
+  app.openapi(routes.quote, async (c) => {
+    const { shop, kind } = requireShopKey(c);
+    const body = c.req.valid("json");
+    const buyerId = await resolveBuyer(c, kind, shop, body.buyer_id);
+    const { result } = await runQuote(c, shop, kind, { ...body, buyer_id: buyerId }, shopNow(c, shop));
+    const { applied, candidates, trace, ...rest } = result;
+    // The wire shape names no internal claim ids; redemptions resolve the claim again themselves.
+    return c.json(
+      {
+        ...rest,
+        applied: applied && {
+          coupon_id: applied.coupon_id,
+          ...(applied.code !== undefined ? { code: applied.code } : {}),
+          discount_minor: applied.discount_minor,
+          allocations: applied.allocations,
+        },
+        candidates: candidates.map(({ claim_id: _claim, ...cand }) => cand),
+        ...(trace ? { trace } : {}),
+      },
+      200,
+    );
+  });
+}

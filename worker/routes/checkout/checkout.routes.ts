@@ -1,0 +1,19 @@
+import { createRoute } from "@hono/zod-openapi";
+import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../../lib/schemas.js";
+import { QuoteBody, QuoteSchema } from "./checkout.schemas.js";
+
+export const quote = createRoute({
+  method: "post",
+  path: "/v1/checkout/quote",
+  tags: ["Checkout"],
+  summary: "Price a cart with the best (or the named) seller coupon; no side effects",
+  description:
+    "Every coupon considered is a candidate with its reasons. `explain: true` adds the promotion simulator's trace (R26).",
+  security: BearerSecurity,
+  request: { body: jsonBody(QuoteBody) },
+  responses: {
+    200: json(QuoteSchema, "The priced cart"),
+    429: problem("Too many failed code look-ups"),
+    ...problemResponses,
+  },
+});

@@ -1,0 +1,74 @@
+/** The cart and quote contract (API.md "Storefront and checkout"). */
+import { z } from "@hono/zod-openapi";
+import { Currency, ExternalId, MinorAmount } from "../../lib/schemas.js";
+
+export const CartLineSchema = z
+  .strictObject({
+    line_id: ExternalId,
+    product_id: ExternalId,
+    quantity: z.int().min(1).max(10_000),
+    unit_price_minor: z.int().min(0).max(100_000_000),
+    /** The line's total product-level discount (not per unit). */
+    product_discount_minor: MinorAmount.default(0),
+  })
+  .refine((l) => l.product_discount_minor <= l.quantity * l.unit_price_minor, {
+    message: "product_discount_minor may not exceed quantity × unit_price_minor",
+    path: ["product_discount_minor"],
+  })
+  .openapi("CartLine");
+
+export const CartSchema = z
+  .strictObject({
+    currency: Currency,
+    lines: z
+      .array(CartLineSchema)
+      .min(1)
+      .max(500)
+      .refine((lines) => new Set(lines.map((l) => l.line_id)).size === lines.length, "line_id values must be unique"),
+    shipping_minor: MinorAmount.default(0),
+    shipping_discount_minor: MinorAmount.default(0),
+  })
+  .refine((c) => c.shipping_discount_minor <= c.shipping_minor, {
+    message: "shipping_discount_minor may not exceed shipping_minor",
+    path: ["shipping_discount_minor"],
+  })
+  .openapi("Cart");
+
+export const QuoteBody = z
+  .strictObject({
+    buyer_id: ExternalId.optional(),
+    code: z.string().trim().min(1).max(32).optional(),
+    coupon_id: z.string().min(1).max(64).optional(),
+    explain: z.boolean().default(false),
+    cart: CartSchema,
+  })
+  .openapi("QuoteRequest");
+
+const ReasonSchema = z.object({ code: z.string(), message: z.string() }).openapi("Reason");
+const AllocationSchema = z.object({ line_id: z.string(), discount_minor: z.int() });
+
+export const QuoteSchema = z
+  .object({
+    subtotal_minor: z.int(),
+    applied: z
+      .object({
+        coupon_id: z.string(),
+        code: z.string().optional(),
+        discount_minor: z.int(),
+        allocations: z.array(AllocationSchema),
+      })
+      .nullable(),
+    best: z.object({ coupon_id: z.string(), discount_minor: z.int() }).nullable(),
+    candidates: z.array(
+      z.object({
+        coupon_id: z.string().nullable(),
+        code: z.string().optional(),
+        applicable: z.boolean(),
+        discount_minor: z.int(),
+        reasons: z.array(ReasonSchema),
+      }),
+    ),
+    total_minor: z.int(),
+    trace: z.array(z.object({ step: z.string(), detail: z.record(z.string(), z.unknown()) })).optional(),
+  })
+  .openapi("Quote");

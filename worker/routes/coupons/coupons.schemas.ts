@@ -1,0 +1,135 @@
+/**
+ * The coupon contract: one discriminated union on `type` for creation (a field not listed for a type is
+ * 422), one shape for answers. Types of the handlers are inferred from these schemas.
+ */
+import { z } from "@hono/zod-openapi";
+import { ExternalId, MinorAmount, Timestamp } from "../../lib/schemas.js";
+
+export const DiscountSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("fixed"), amount_minor: z.int().min(1).max(1_000_000_000) }),
+    z.strictObject({
+      kind: z.literal("percent"),
+      percent_off: z.int().min(1).max(99),
+      max_discount_minor: z.int().min(1).max(1_000_000_000).nullable().optional(),
+    }),
+  ])
+  .openapi("Discount");
+
+export const ScopeSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("shop") }),
+    z.strictObject({
+      kind: z.literal("products"),
+      product_ids: z
+        .array(ExternalId)
+        .min(1)
+        .max(2000)
+        .refine((ids) => new Set(ids).size === ids.length, "product ids must not repeat"),
+    }),
+  ])
+  .openapi("Scope");
+
+export const ValiditySchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("days_after_claim"), days: z.int().min(1).max(365) }),
+    z.strictObject({ kind: z.literal("fixed"), starts_at: Timestamp, ends_at: Timestamp }),
+  ])
+  .openapi("Validity");
+
+const DaysAfterClaim = z.strictObject({ kind: z.literal("days_after_claim"), days: z.int().min(1).max(365) });
+
+const Name = z.string().trim().min(1).max(50);
+const Quantity = z.int().min(1).max(1_000_000);
+/** Suffix of a promo code: 2 to 8 letters or digits (R18). */
+export const CodeSuffix = z.string().regex(/^[A-Za-z0-9]{2,8}$/, "2 to 8 letters or digits");
+
+const common = {
+  name: Name,
+  discount: DiscountSchema,
+  min_spend_minor: MinorAmount.default(0),
+  scope: ScopeSchema.default({ kind: "shop" }),
+  quantity: Quantity,
+};
+const claimWindow = { claim_starts_at: Timestamp, claim_ends_at: Timestamp };
+
+export const CreateRegular = z
+  .strictObject({
+    type: z.literal("regular"),
+    ...common,
+    audience: z.enum(["all", "new", "existing", "repeat"]).default("all"),
+    ...claimWindow,
+    validity: ValiditySchema,
+    per_customer_limit: z.int().min(1).max(100).default(1),
+  })
+  .openapi("CreateRegularCoupon");
+
+export const CreateFollower = z
+  .strictObject({
+    type: z.literal("follower"),
+    ...common,
+    audience: z.enum(["all_followers", "new_followers"]).default("all_followers"),
+    ...claimWindow,
+    validity: DaysAfterClaim,
+  })
+  .openapi("CreateFollowerCoupon");
+
+export const CreateReview = z
+  .strictObject({ type: z.literal("review"), ...common, ...claimWindow, validity: DaysAfterClaim })
+  .openapi("CreateReviewCoupon");
+
+export const CreateChat = z
+  .strictObject({
+    type: z.literal("chat"),
+    ...common,
+    ...claimWindow,
+    validity: ValiditySchema,
+    per_customer_limit: z.int().min(1).max(100).default(1),
+  })
+  .openapi("CreateChatCoupon");
+
+export const CreatePromoCode = z
+  .strictObject({
+    type: z.literal("promo_code"),
+    ...common,
+    code: CodeSuffix.optional(),
+    active_starts_at: Timestamp,
+    active_ends_at: Timestamp,
+    per_customer_limit: z.literal(1).nullable().default(1),
+  })
+  .openapi("CreatePromoCode");
+
+export const CreateCouponBody = z
+  .discriminatedUnion("type", [CreateRegular, CreateFollower, CreateReview, CreateChat, CreatePromoCode])
+  .openapi("CreateCoupon");
+export type CreateCouponInput = z.infer<typeof CreateCouponBody>;
+
+export const CouponSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(["regular", "follower", "review", "chat", "promo_code"]),
+    name: z.string(),
+    status: z.enum(["upcoming", "ongoing", "ended", "deactivated"]),
+    discount: DiscountSchema,
+    min_spend_minor: z.int(),
+    scope: ScopeSchema,
+    currency: z.string(),
+    audience: z.string().nullable(),
+    claim_starts_at: Timestamp.nullable(),
+    claim_ends_at: Timestamp.nullable(),
+    validity: ValiditySchema.nullable(),
+    code: z.string().nullable(),
+    active_starts_at: Timestamp.nullable(),
+    active_ends_at: Timestamp.nullable(),
+    quantity: z.int(),
+    per_customer_limit: z.int().nullable(),
+    estimated_spend_minor: z.int().nullable(),
+    origin: z.enum(["manual", "addon", "duplicate"]),
+    parent_id: z.string().nullable(),
+    version: z.int(),
+    deactivated_at: Timestamp.nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi("Coupon");
+export type CouponOut = z.infer<typeof CouponSchema>;

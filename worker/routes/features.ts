@@ -1,0 +1,9 @@
+/**
+ * Feature routers beyond the promo-code path: each feature registers itself here, so adding one touches
+ * this list and its own folder only.
+ */
+import type { AppRouter } from "../lib/router.js";
+
+export function registerFeatureRoutes(app: AppRouter) {
+  void app;
+}

@@ -1,0 +1,132 @@
+/**
+ * Creating a coupon: the one path for manual, duplicated and addon coupons. Parses nothing (zod did),
+ * asks the engine for the business rules, and leaves the "only one" rules to the guarded insert.
+ */
+import { validateCouponRules } from "../engine/coupon-rules.js";
+import { containsBlockedWord, fullCode, generateSuffix, normalizeCode } from "../engine/promo-code.js";
+import type { Coupon, CouponOrigin } from "../engine/types.js";
+import type { ShopRow } from "../lib/context.js";
+import { newId, secureRandom } from "../lib/ids.js";
+import { ApiError } from "../lib/problem.js";
+import { toMillis } from "../lib/schemas.js";
+import type { Db } from "../../db/client.js";
+import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
+import type { AuditInput } from "../store/audit.js";
+import type { CreateCouponInput } from "../routes/coupons/coupons.schemas.js";
+
+export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "deactivated_at">;
+
+const CONFLICT_DETAIL = {
+  name_taken: "Another upcoming or ongoing coupon of this shop has this name.",
+  new_customer_coupon_overlap: "Only one new-customer coupon may be active at a time; another one's claim window overlaps this one (R8).",
+  review_coupon_overlap: "Only one review coupon may be active at a time; another one's claim window overlaps this one (R15).",
+  promo_code_taken: "This code is already used by an upcoming or ongoing promo code in this region (R19).",
+} as const;
+
+/** The engine's view of a creation body, with times as milliseconds and the full code resolved. */
+export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffix: string | null): CouponSettings {
+  const base = {
+    type: input.type,
+    name: input.name,
+    discount: input.discount,
+    min_spend_minor: input.min_spend_minor,
+    scope: input.scope,
+    quantity: input.quantity,
+    audience: null,
+    claim_starts_at: null,
+    claim_ends_at: null,
+    validity: null,
+    code: null,
+    active_starts_at: null,
+    active_ends_at: null,
+    per_customer_limit: null,
+  } satisfies CouponSettings;
+  switch (input.type) {
+    case "promo_code":
+      return {
+        ...base,
+        code: suffix === null ? null : fullCode(shop.code_prefix, suffix),
+        active_starts_at: toMillis(input.active_starts_at),
+        active_ends_at: toMillis(input.active_ends_at),
+        per_customer_limit: input.per_customer_limit,
+      };
+    default: {
+      const validity =
+        input.validity.kind === "fixed"
+          ? { kind: "fixed" as const, starts_at: toMillis(input.validity.starts_at), ends_at: toMillis(input.validity.ends_at) }
+          : input.validity;
+      return {
+        ...base,
+        audience: "audience" in input ? input.audience : null,
+        claim_starts_at: toMillis(input.claim_starts_at),
+        claim_ends_at: toMillis(input.claim_ends_at),
+        validity,
+        per_customer_limit: "per_customer_limit" in input ? input.per_customer_limit : null,
+      };
+    }
+  }
+}
+
+export interface CreateContext {
+  db: Db;
+  shop: ShopRow;
+  now: number;
+  realNow: number;
+  actor: string;
+  blockedWords: string[];
+  origin: CouponOrigin;
+  parentId: string | null;
+  /** Audit entries to write with the coupon (`created` plus e.g. `duplicated`). */
+  audit: (coupon_id: string) => Omit<AuditInput, "coupon_id" | "shop_id">[];
+}
+
+/** Validates and inserts one coupon; throws 422 for rule violations and 409 for "only one" conflicts. */
+export async function createCoupon(ctx: CreateContext, settings: CouponSettings, suffixGiven: boolean): Promise<CouponRow> {
+  // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.
+  const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
+  const violations = validateCouponRules({ ...settings, code: suffix }, { now: ctx.now, currency: ctx.shop.currency });
+  if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
+
+  if (settings.type === "promo_code" && settings.code) {
+    if (containsBlockedWord(settings.code.slice(ctx.shop.code_prefix.length), ctx.blockedWords))
+      throw new ApiError(409, "code_not_allowed", "This code contains a word that is not allowed (R20).");
+  }
+
+  // A generated code may collide with a live one: try a few fresh suffixes before giving up.
+  const attempts = settings.type === "promo_code" && !suffixGiven ? 5 : 1;
+  for (let attempt = 1; ; attempt++) {
+    let s = settings;
+    if (settings.type === "promo_code" && !suffixGiven) {
+      let suffix: string;
+      do suffix = generateSuffix(secureRandom);
+      while (containsBlockedWord(suffix, ctx.blockedWords));
+      s = { ...settings, code: fullCode(ctx.shop.code_prefix, suffix) };
+    }
+    const id = newId("cpn");
+    const result = await insertCouponGuarded(
+      ctx.db,
+      {
+        id,
+        shop_id: ctx.shop.id,
+        ...couponSettingsColumns(s),
+        deactivated_at: null,
+        origin: ctx.origin,
+        parent_id: ctx.parentId,
+        version: 1,
+        claimed_count: 0,
+        reserved_count: 0,
+        used_count: 0,
+        discount_total_minor: 0,
+        gmv_minor: 0,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      },
+      { now: ctx.now, realNow: ctx.realNow, region: ctx.shop.region, audit: ctx.audit(id) },
+    );
+    if (result.ok) return result.row;
+    if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
+    throw new ApiError(409, result.conflict, CONFLICT_DETAIL[result.conflict]);
+  }
+}
+
+export { normalizeCode };

@@ -1,0 +1,38 @@
+/**
+ * R30: the audit trail is insert-only. Entries are written in the same batch as the change they record,
+ * so a change without its entry (or the reverse) cannot be left behind by a crash.
+ */
+import { asc, and, eq, gt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { auditEntries } from "../../db/schema.js";
+import { newId } from "../lib/ids.js";
+
+export type AuditAction = "created" | "updated" | "deactivated" | "duplicated" | "addon_created";
+
+export interface AuditInput {
+  shop_id: string;
+  coupon_id: string;
+  action: AuditAction;
+  actor: string;
+  at: number;
+  changes: Record<string, unknown>;
+}
+
+/** An INSERT of one audit entry that only happens if `onlyIf` (SQL) holds, e.g. the coupon was written. */
+export function auditInsertSql(e: AuditInput, onlyIf?: SQL): SQL {
+  return sql`INSERT INTO audit_entries (id, shop_id, coupon_id, action, actor, at, changes, seq)
+    SELECT ${newId("aud")}, ${e.shop_id}, ${e.coupon_id}, ${e.action}, ${e.actor}, ${e.at}, ${JSON.stringify(e.changes)},
+      (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_entries WHERE shop_id = ${e.shop_id})
+    ${onlyIf ? sql`WHERE ${onlyIf}` : sql``}`;
+}
+
+export async function listAudit(db: Db, shopId: string, couponId: string, after: number | null, limit: number) {
+  const where = [eq(auditEntries.shop_id, shopId), eq(auditEntries.coupon_id, couponId)];
+  if (after != null) where.push(gt(auditEntries.seq, after));
+  return db
+    .select()
+    .from(auditEntries)
+    .where(and(...where))
+    .orderBy(asc(auditEntries.seq))
+    .limit(limit);
+}

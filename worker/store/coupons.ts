@@ -1,0 +1,203 @@
+/**
+ * Coupons in the database: row ↔ engine shape, and the conditional writes that carry the "only one"
+ * rules (name unique among live coupons, R8, R15, R19) so they hold when two creates race.
+ */
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { coupons } from "../../db/schema.js";
+import type { Coupon } from "../engine/types.js";
+import { auditInsertSql, type AuditInput } from "./audit.js";
+import { isUniqueViolation } from "./errors.js";
+
+export type CouponRow = typeof coupons.$inferSelect;
+
+export function rowToCoupon(r: CouponRow): Coupon {
+  return {
+    id: r.id,
+    shop_id: r.shop_id,
+    type: r.type,
+    name: r.name,
+    discount:
+      r.discount_kind === "fixed"
+        ? { kind: "fixed", amount_minor: r.amount_minor ?? 0 }
+        : { kind: "percent", percent_off: r.percent_off ?? 0, max_discount_minor: r.max_discount_minor },
+    min_spend_minor: r.min_spend_minor,
+    scope: r.scope_kind === "shop" ? { kind: "shop" } : { kind: "products", product_ids: r.product_ids ?? [] },
+    audience: (r.audience as Coupon["audience"]) ?? null,
+    claim_starts_at: r.claim_starts_at,
+    claim_ends_at: r.claim_ends_at,
+    validity:
+      r.validity_kind === "days_after_claim"
+        ? { kind: "days_after_claim", days: r.validity_days ?? 1 }
+        : r.validity_kind === "fixed"
+          ? { kind: "fixed", starts_at: r.validity_starts_at ?? 0, ends_at: r.validity_ends_at ?? 0 }
+          : null,
+    code: r.code,
+    active_starts_at: r.active_starts_at,
+    active_ends_at: r.active_ends_at,
+    quantity: r.quantity,
+    per_customer_limit: r.per_customer_limit,
+    deactivated_at: r.deactivated_at,
+    claimed_count: r.claimed_count,
+    reserved_count: r.reserved_count,
+    used_count: r.used_count,
+  };
+}
+
+/** The columns a coupon's settings occupy (counters and bookkeeping excluded). */
+export function couponSettingsColumns(c: Omit<Coupon, "claimed_count" | "reserved_count" | "used_count" | "deactivated_at" | "id" | "shop_id">) {
+  return {
+    type: c.type,
+    name: c.name,
+    discount_kind: c.discount.kind,
+    amount_minor: c.discount.kind === "fixed" ? c.discount.amount_minor : null,
+    percent_off: c.discount.kind === "percent" ? c.discount.percent_off : null,
+    max_discount_minor: c.discount.kind === "percent" ? (c.discount.max_discount_minor ?? null) : null,
+    min_spend_minor: c.min_spend_minor,
+    scope_kind: c.scope.kind,
+    product_ids: c.scope.kind === "products" ? c.scope.product_ids : null,
+    audience: c.audience,
+    claim_starts_at: c.claim_starts_at,
+    claim_ends_at: c.claim_ends_at,
+    validity_kind: c.validity?.kind ?? null,
+    validity_days: c.validity?.kind === "days_after_claim" ? c.validity.days : null,
+    validity_starts_at: c.validity?.kind === "fixed" ? c.validity.starts_at : null,
+    validity_ends_at: c.validity?.kind === "fixed" ? c.validity.ends_at : null,
+    code: c.code,
+    active_starts_at: c.active_starts_at,
+    active_ends_at: c.active_ends_at,
+    quantity: c.quantity,
+    per_customer_limit: c.per_customer_limit,
+  } satisfies Partial<CouponRow>;
+}
+
+/** SQL: the coupon is upcoming or ongoing at `now` (not deactivated, its window not over). */
+export const liveAt = (now: number) =>
+  sql`(${coupons.deactivated_at} IS NULL AND COALESCE(${coupons.active_ends_at}, ${coupons.claim_ends_at}) > ${now})`;
+
+export type CreateConflict = "name_taken" | "new_customer_coupon_overlap" | "review_coupon_overlap" | "promo_code_taken";
+
+/**
+ * Inserts a coupon only if every "only one" rule still holds, in one statement (`INSERT … SELECT … WHERE
+ * NOT EXISTS …`), and for a promo code claims its `(region, code)` row in the same batch. SQLite runs one
+ * writer at a time, so of two racing creates the second sees the first's row: one 201, one 409.
+ */
+export async function insertCouponGuarded(
+  db: Db,
+  row: Omit<CouponRow, "seq">,
+  opts: { now: number; realNow: number; region: string; audit: Omit<AuditInput, "coupon_id" | "shop_id">[] },
+): Promise<{ ok: true; row: CouponRow } | { ok: false; conflict: CreateConflict }> {
+  const guards: SQL[] = [
+    sql`NOT EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${row.shop_id} AND lower(name) = lower(${row.name}) AND ${liveAt(opts.now)})`,
+  ];
+  const overlapGuard = oneActiveGuard(row, opts.now);
+  if (overlapGuard) guards.push(overlapGuard);
+
+  const cols = Object.keys(row) as (keyof typeof row)[];
+  const values = cols.map((k) => {
+    const v = row[k];
+    return sql`${v !== null && typeof v === "object" ? JSON.stringify(v) : v}`;
+  });
+  const insert = sql`INSERT INTO coupons (${sql.raw(cols.join(", "))}, seq)
+    SELECT ${sql.join(values, sql`, `)}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM coupons WHERE shop_id = ${row.shop_id})
+    WHERE ${sql.join(guards, sql` AND `)}`;
+
+  const written = sql`EXISTS (SELECT 1 FROM coupons WHERE id = ${row.id})`;
+  const statements: SQL[] = [insert];
+  if (row.type === "promo_code" && row.code) {
+    // An ended or deactivated code frees its (region, code) row for a new coupon.
+    statements.push(sql`DELETE FROM live_codes WHERE region = ${opts.region} AND code = ${row.code}
+      AND (active_ends_at <= ${opts.realNow}
+           OR (shop_id = ${row.shop_id} AND active_ends_at <= ${opts.now})
+           OR coupon_id IN (SELECT id FROM coupons WHERE deactivated_at IS NOT NULL))`);
+    // The primary key of live_codes refuses a second live holder of the code: the batch rolls back.
+    statements.push(sql`INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at)
+      SELECT ${opts.region}, ${row.code}, ${row.id}, ${row.shop_id}, ${row.active_ends_at} WHERE ${written}`);
+  }
+  for (const a of opts.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: row.id }, written));
+  try {
+    const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+    if (results[0].rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };
+  } catch (err) {
+    if (isUniqueViolation(err)) return { ok: false, conflict: "promo_code_taken" };
+    throw err;
+  }
+  const stored = await getCouponRow(db, row.shop_id, row.id);
+  return { ok: true, row: stored! };
+}
+
+/** R8 (one new-customer coupon per period) and R15 (review coupons may not overlap). */
+function oneActiveGuard(row: Pick<CouponRow, "type" | "audience" | "shop_id" | "claim_starts_at" | "claim_ends_at" | "id">, now: number): SQL | null {
+  const kind =
+    row.type === "regular" && row.audience === "new"
+      ? sql`type = 'regular' AND audience = 'new'`
+      : row.type === "review"
+        ? sql`type = 'review'`
+        : null;
+  if (!kind) return null;
+  return sql`NOT EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${row.shop_id} AND id <> ${row.id} AND ${kind}
+    AND ${liveAt(now)} AND claim_starts_at < ${row.claim_ends_at} AND claim_ends_at > ${row.claim_starts_at})`;
+}
+
+/** After a guarded write changed nothing: which rule refused it (for the answer, not the decision). */
+async function explainConflict(db: Db, row: Omit<CouponRow, "seq">, now: number): Promise<CreateConflict> {
+  const guard = oneActiveGuard(row, now);
+  if (guard) {
+    const free = await db.get<{ ok: number }>(sql`SELECT ${guard} AS ok`);
+    if (free && !free.ok) return row.type === "review" ? "review_coupon_overlap" : "new_customer_coupon_overlap";
+  }
+  return "name_taken";
+}
+
+export async function getCouponRow(db: Db, shopId: string, id: string): Promise<CouponRow | undefined> {
+  return (await db.select().from(coupons).where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId))).limit(1))[0];
+}
+
+export async function listCouponRows(
+  db: Db,
+  shopId: string,
+  opts: { type?: CouponRow["type"]; status?: string; before?: number | null; limit: number; now: number },
+): Promise<CouponRow[]> {
+  const where: SQL[] = [eq(coupons.shop_id, shopId)];
+  if (opts.type) where.push(eq(coupons.type, opts.type));
+  if (opts.before != null) where.push(lt(coupons.seq, opts.before));
+  if (opts.status) where.push(statusCondition(opts.status, opts.now));
+  return db
+    .select()
+    .from(coupons)
+    .where(and(...where))
+    .orderBy(desc(coupons.seq))
+    .limit(opts.limit);
+}
+
+/** The same status derivation as the engine's `couponStatus`, as SQL for filtering lists. */
+function statusCondition(status: string, now: number): SQL {
+  const start = sql`COALESCE(${coupons.active_starts_at}, ${coupons.claim_starts_at})`;
+  const end = sql`COALESCE(${coupons.active_ends_at}, ${coupons.claim_ends_at})`;
+  switch (status) {
+    case "deactivated":
+      return sql`${coupons.deactivated_at} IS NOT NULL`;
+    case "upcoming":
+      return sql`${coupons.deactivated_at} IS NULL AND ${start} > ${now}`;
+    case "ongoing":
+      return sql`${coupons.deactivated_at} IS NULL AND ${start} <= ${now} AND ${end} > ${now}`;
+    default:
+      return sql`${coupons.deactivated_at} IS NULL AND ${end} <= ${now}`;
+  }
+}
+
+/**
+ * The shop's latest coupon with this full code, whatever its status (a secret-key caller sees an ended or
+ * deactivated code's true reason); `liveOnly` narrows to the code's live row for public look-ups.
+ */
+export async function findCouponByCode(db: Db, shopId: string, code: string): Promise<CouponRow | undefined> {
+  return (
+    await db
+      .select()
+      .from(coupons)
+      .where(and(eq(coupons.shop_id, shopId), eq(coupons.code, code)))
+      .orderBy(desc(coupons.seq))
+      .limit(1)
+  )[0];
+}
+

@@ -1,0 +1,75 @@
+/** Shops and their API keys. */
+import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { apiKeys, shops } from "../../db/schema.js";
+import { codePrefix } from "../engine/promo-code.js";
+import type { ShopRow } from "../lib/context.js";
+import { sha256Hex } from "../lib/crypto.js";
+import { newId, randomString } from "../lib/ids.js";
+
+export interface NewShop {
+  name: string;
+  region: string;
+  currency: string;
+  mode: "test" | "live";
+  allowed_origins: string[];
+  addon_coupons: boolean;
+}
+
+export interface CreatedShop {
+  shop: ShopRow;
+  secret_key: string;
+  publishable_key: string;
+  buyer_token_secret: string;
+}
+
+export function newApiKey(kind: "secret" | "publishable", mode: "test" | "live"): string {
+  return `${kind === "secret" ? "sk" : "pk"}_${mode}_${randomString(32)}`;
+}
+
+export async function apiKeyRow(shopId: string, kind: "secret" | "publishable", key: string, now: number) {
+  return {
+    id: newId("key"),
+    shop_id: shopId,
+    kind,
+    key_hash: await sha256Hex(key),
+    key_hint: `${key.slice(0, 12)}…`,
+    created_at: now,
+    revoked_at: null,
+  };
+}
+
+/** Creates a shop with one secret and one publishable key, in one batch (all or nothing). */
+export async function insertShop(db: Db, input: NewShop, now: number): Promise<CreatedShop> {
+  const shop: ShopRow = {
+    id: newId("shop"),
+    name: input.name,
+    code_prefix: codePrefix(input.name),
+    region: input.region,
+    currency: input.currency,
+    mode: input.mode,
+    allowed_origins: input.allowed_origins,
+    addon_coupons: input.addon_coupons,
+    buyer_token_secret: `bts_${randomString(40)}`,
+    test_clock_now: null,
+    created_at: now,
+    updated_at: now,
+  };
+  const secret_key = newApiKey("secret", input.mode);
+  const publishable_key = newApiKey("publishable", input.mode);
+  await db.batch([
+    db.insert(shops).values(shop),
+    db.insert(apiKeys).values(await apiKeyRow(shop.id, "secret", secret_key, now)),
+    db.insert(apiKeys).values(await apiKeyRow(shop.id, "publishable", publishable_key, now)),
+  ]);
+  return { shop, secret_key, publishable_key, buyer_token_secret: shop.buyer_token_secret };
+}
+
+export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> {
+  return (await db.select().from(shops).where(eq(shops.id, id)).limit(1))[0];
+}
+
+export async function countShops(db: Db): Promise<number> {
+  const rows = await db.select({ id: shops.id }).from(shops).limit(1);
+  return rows.length;
+}

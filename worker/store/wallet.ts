@@ -1,0 +1,38 @@
+/** A buyer's claims with their coupons, and a buyer's uses of a promo code. */
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { claims, coupons, redemptions } from "../../db/schema.js";
+import type { Claim, Coupon } from "../engine/types.js";
+import { rowToCoupon } from "./coupons.js";
+
+export type ClaimRow = typeof claims.$inferSelect;
+
+export function rowToClaim(r: ClaimRow): Claim {
+  return {
+    id: r.id,
+    coupon_id: r.coupon_id,
+    buyer_id: r.buyer_id,
+    state: r.state,
+    valid_from: r.valid_from,
+    valid_until: r.valid_until,
+  };
+}
+
+export async function loadWallet(db: Db, shopId: string, buyerId: string): Promise<{ claim: Claim; coupon: Coupon; row: ClaimRow }[]> {
+  const rows = await db
+    .select({ claim: claims, coupon: coupons })
+    .from(claims)
+    .innerJoin(coupons, eq(coupons.id, claims.coupon_id))
+    .where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId)))
+    .orderBy(sql`${claims.created_at} DESC`)
+    .limit(500);
+  return rows.map((r) => ({ claim: rowToClaim(r.claim), coupon: rowToCoupon(r.coupon), row: r.claim }));
+}
+
+/** Reserved (and not yet expired) plus committed uses of a promo code by one buyer (R22). */
+export async function buyerCodeUses(db: Db, couponId: string, buyerId: string, now: number): Promise<number> {
+  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${redemptions}
+    WHERE coupon_id = ${couponId} AND buyer_id = ${buyerId}
+      AND (state = 'committed' OR (state = 'reserved' AND expires_at > ${now}))`);
+  return Number(row?.n ?? 0);
+}
