@@ -86,7 +86,7 @@ export function containsBlockedWord(code: string, blockedWords: readonly string[
 /**
  * R20 for a new code: checks the suffix and the full code (a word may straddle prefix and suffix),
  * but a word lying wholly inside the shop's own prefix is not the seller's choice and is ignored
- * (otherwise a shop named "Classic…" could never have a code). Returns the offending word or null.
+ * (otherwise a shop named "Assembly", prefix ASSE, could never have a code). Returns the offending word or null.
  */
 export function codeBlockedWord(prefix: string, suffix: string, blockedWords: readonly string[]): string | null {
   const p = normalizeCode(prefix);
