@@ -438,7 +438,10 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
   const closeStreamConn = (stream: Stream) => {
     if (stream.conn !== null) {
       try {
-        if (stream.conn.open) stream.conn.close(); // closing rolls back an open transaction
+        // Roll back explicitly: libsql finalizes statements only on GC, so close() can leave a
+        // "zombie" connection that still holds its transaction's locks.
+        if (stream.conn.open && stream.conn.inTransaction) stream.conn.prepare("ROLLBACK").run([]);
+        if (stream.conn.open) stream.conn.close();
       } catch {
         // nothing useful to do
       }

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, makeTestApp, type TestApp } from "../support/app.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+});
+
+describe("platform", () => {
+  it("answers /health and tags every response with X-Request-Id", async () => {
+    const res = await t.call("GET", "/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+    expect(res.headers.get("x-request-id")).toMatch(/^req_/);
+    const echoed = await t.call("GET", "/health", { headers: { "x-request-id": "abc-123" } });
+    expect(echoed.headers.get("x-request-id")).toBe("abc-123");
+  });
+
+  it("creates a shop with prefix, keys shown once, and stores only key hashes", async () => {
+    const res = await t.call("POST", "/v1/shops", {
+      key: ADMIN,
+      body: { name: "a-b Shop", region: "us", currency: "USD", mode: "test", allowed_origins: ["https://shop.example"], addon_coupons: true },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.shop.code_prefix).toBe("ABSH");
+    expect(res.body.shop.region).toBe("US");
+    expect(res.body.secret_key).toMatch(/^sk_test_/);
+    expect(res.body.publishable_key).toMatch(/^pk_test_/);
+    expect(res.body.buyer_token_secret).toBeTruthy();
+    const rows = await t.db.$client.execute("SELECT key_hash FROM api_keys");
+    const hashes = rows.rows.map((r) => String(r.key_hash));
+    expect(hashes).not.toContain(res.body.secret_key);
+    expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
+  });
+
+  it("pads a short shop name's prefix with X", async () => {
+    const s = await t.shop({ name: "Jo" });
+    expect(s.code_prefix).toBe("JOXX");
+  });
+
+  it("refuses missing, unknown and wrong-kind credentials with problem+json", async () => {
+    const s = await t.shop();
+    const none = await t.call("GET", "/v1/coupons");
+    expect(none.status).toBe(401);
+    expect(none.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    expect(none.body).toMatchObject({ status: 401, code: "unauthorized" });
+    const unknown = await t.call("GET", "/v1/coupons", { key: "sk_test_" + "x".repeat(32) });
+    expect(unknown.status).toBe(401);
+    const publishable = await t.call("GET", "/v1/coupons", { key: s.pk });
+    expect(publishable.status).toBe(403);
+    const sellerOnAdmin = await t.call("POST", "/v1/shops", { key: s.sk, body: { name: "x", region: "US", currency: "USD" } });
+    expect(sellerOnAdmin.status).toBe(403);
+  });
+
+  it("turns validation failures into a 422 problem with field errors, never raw zod output", async () => {
+    const res = await t.call("POST", "/v1/shops", { key: ADMIN, body: { name: "", region: "nowhere!", currency: "usd", extra: 1 } });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe("validation_failed");
+    expect(Array.isArray(res.body.errors)).toBe(true);
+    const paths = res.body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["name", "region", "currency"]));
+    expect(res.body).not.toHaveProperty("issues");
+    expect(res.body).not.toHaveProperty("name", "ZodError");
+  });
+
+  it("answers an unknown route with a 404 problem and bad media types with 415", async () => {
+    const res = await t.call("GET", "/v1/nothing-here");
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe("route_not_found");
+    const s = await t.shop();
+    const form = await t.call("POST", "/v1/coupons", { key: s.sk, body: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(form.status).toBe(415);
+    const broken = await t.call("POST", "/v1/coupons", { key: s.sk, body: "{not json" });
+    expect(broken.status).toBe(422);
+    expect(broken.body.code).toBe("malformed_json");
+  });
+
+  it("freezes a test shop's clock and refuses a live shop's", async () => {
+    const s = await t.shop();
+    const frozen = await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: "2030-01-01T00:00:00Z" } });
+    expect(frozen.status).toBe(200);
+    expect(frozen.body).toEqual({ now: "2030-01-01T00:00:00.000Z", frozen: true });
+    const released = await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: null } });
+    expect(released.body.frozen).toBe(false);
+    const live = await t.shop({ mode: "live" });
+    const refused = await t.call("POST", "/v1/test-clock", { key: live.sk, body: { now: "2030-01-01T00:00:00Z" } });
+    expect(refused.status).toBe(403);
+  });
+
+  it("publishes an OpenAPI 3.1 document generated from the schemas, and the reference page", async () => {
+    const doc = await t.call("GET", "/openapi.json");
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(["/v1/shops", "/v1/coupons", "/v1/promo-codes/{code}", "/v1/checkout/quote"]),
+    );
+    expect(doc.body.components.schemas).toHaveProperty("CreatePromoCode");
+    const docs = await t.app.request("/docs");
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain("/openapi.json");
+  });
+
+  it("hides an unexpected fault behind a 500 problem without a stack", async () => {
+    const s = await t.shop();
+    // Break the database under the app: the handler fails in a way no route expects.
+    const broken = await makeTestApp();
+    const keys = await broken.shop();
+    await broken.db.$client.execute("DROP TABLE coupons");
+    const res = await broken.call("GET", "/v1/coupons", { key: keys.sk });
+    expect(res.status).toBe(500);
+    expect(res.body.code).toBe("internal_error");
+    expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(|\.ts:\d+/);
+    void s;
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * An in-process app over a real libSQL database (`:memory:` or a temp file), with the committed
+ * migrations applied: the same `createApp` the servers use, called through `app.request`.
+ */
+import { createClient } from "@libsql/client";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb, tuneLocalDatabase, type Db } from "../../db/client.js";
+import { applyMigrations } from "../../db/migrate.js";
+import { createApp, type App } from "../../worker/app.js";
+import type { AppConfig } from "../../worker/lib/config.js";
+import { configFromEnv } from "../../worker/lib/env-config.js";
+import { signBuyerToken } from "../../worker/lib/jwt.js";
+
+export const ADMIN = "adm_test_token_0123456789";
+
+export interface TestApp {
+  app: App;
+  db: Db;
+  config: AppConfig;
+  /** JSON request helper: returns status, headers and the parsed body. */
+  call(method: string, path: string, opts?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<Res>;
+  /** A new shop (test mode unless said otherwise) and its keys. */
+  shop(over?: Partial<ShopInput>): Promise<ShopKeys>;
+}
+
+export interface Res<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface ShopInput {
+  name: string;
+  region: string;
+  currency: string;
+  mode: "test" | "live";
+  allowed_origins: string[];
+  addon_coupons: boolean;
+}
+
+export interface ShopKeys {
+  id: string;
+  code_prefix: string;
+  sk: string;
+  pk: string;
+  buyerSecret: string;
+  shop: any;
+  /** A buyer token for this shop (HS256, 1 hour). */
+  token(buyerId: string): Promise<string>;
+}
+
+export async function makeTestApp(opts: { file?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const url = opts.file ? `file:${join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite")}` : ":memory:";
+  const client = createClient({ url });
+  if (opts.file) await tuneLocalDatabase(client);
+  const db = createDb(client);
+  await applyMigrations(db);
+  const config = configFromEnv(opts.env ?? {}, ADMIN);
+  const app = createApp({ db, config });
+  const call: TestApp["call"] = async (method, path, o = {}) => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.key) headers.authorization = `Bearer ${o.key}`;
+    let body: string | undefined;
+    if (o.body !== undefined) {
+      headers["content-type"] ??= "application/json";
+      body = typeof o.body === "string" ? o.body : JSON.stringify(o.body);
+    }
+    const res = await app.request(path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, headers: res.headers, body: parsed };
+  };
+  let n = 0;
+  const shop: TestApp["shop"] = async (over = {}) => {
+    n++;
+    const res = await call("POST", "/v1/shops", {
+      key: ADMIN,
+      body: { name: `Shop ${n}`, region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false, ...over },
+    });
+    if (res.status !== 201) throw new Error(`shop create failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const b = res.body;
+    return {
+      id: b.shop.id,
+      code_prefix: b.shop.code_prefix,
+      sk: b.secret_key,
+      pk: b.publishable_key,
+      buyerSecret: b.buyer_token_secret,
+      shop: b.shop,
+      token: (buyerId: string) => signBuyerToken(b.buyer_token_secret, buyerId, Math.floor(Date.now() / 1000) + 3600),
+    };
+  };
+  return { app, db, config, call, shop };
+}
+
+/** RFC 3339 time `ms` from a base (default: real now). */
+export const at = (offsetMs: number, base = Date.now()) => new Date(base + offsetMs).toISOString();
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** A one-line cart of `value` minor units. */
+export function cart(lines: { product_id?: string; quantity?: number; unit_price_minor: number; product_discount_minor?: number }[], currency = "USD") {
+  return {
+    currency,
+    lines: lines.map((l, i) => ({
+      line_id: `l${i + 1}`,
+      product_id: l.product_id ?? `p${i + 1}`,
+      quantity: l.quantity ?? 1,
+      unit_price_minor: l.unit_price_minor,
+      product_discount_minor: l.product_discount_minor ?? 0,
+    })),
+    shipping_minor: 0,
+    shipping_discount_minor: 0,
+  };
+}
+
+/** A promo-code creation body with sensible defaults. */
+export function promoBody(over: Record<string, unknown> = {}) {
+  return {
+    type: "promo_code",
+    name: `Promo ${Math.random().toString(36).slice(2, 8)}`,
+    discount: { kind: "fixed", amount_minor: 500 },
+    min_spend_minor: 0,
+    quantity: 100,
+    active_starts_at: at(-MINUTE),
+    active_ends_at: at(7 * DAY),
+    ...over,
+  };
+}
