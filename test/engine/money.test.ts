@@ -61,7 +61,7 @@ describe("spreadDiscount", () => {
             expect(p).toBeLessThanOrEqual(values[i]);
             if (values[i] === 0) expect(p).toBe(0);
             // floor share <= p <= floor share + 1
-            const exact = (total * values[i]) / sum;
+            const exact = sum === 0 ? 0 : (total * values[i]) / sum;
             expect(p).toBeGreaterThanOrEqual(Math.floor(exact));
             expect(p).toBeLessThanOrEqual(Math.floor(exact) + 1);
           });
