@@ -259,6 +259,23 @@ describe("interactive transactions", () => {
     const rows = (await client.execute("SELECT code FROM t ORDER BY id")).rows;
     expect(rows.map((r) => r.code)).toEqual(["first", "second"]);
   });
+  it("expires an idle stream, rolling back its transaction and releasing the write lock", async () => {
+    const short = await startHranaServer({ dbPath: ":memory:", streamIdleTimeoutMs: 150 });
+    const c = createClient({ url: short.url });
+    try {
+      await c.execute("CREATE TABLE x (a)");
+      const tx = await c.transaction("write");
+      await tx.execute("INSERT INTO x VALUES (1)");
+      await new Promise((r) => setTimeout(r, 400));
+      await expect(tx.execute("INSERT INTO x VALUES (2)")).rejects.toMatchObject({ code: "STREAM_EXPIRED" });
+      tx.close();
+      await c.batch(["INSERT INTO x VALUES (3)"], "write");
+      expect((await c.execute("SELECT a FROM x")).rows.map((r) => r.a)).toEqual([3]);
+    } finally {
+      c.close();
+      await short.stop();
+    }
+  });
 });
 
 describe("concurrency", () => {

@@ -437,10 +437,14 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
 
   const closeStreamConn = (stream: Stream) => {
     if (stream.conn !== null) {
+      // Roll back explicitly: libsql finalizes statements only on GC, so close() can leave a
+      // "zombie" connection that still holds its transaction's locks.
       try {
-        // Roll back explicitly: libsql finalizes statements only on GC, so close() can leave a
-        // "zombie" connection that still holds its transaction's locks.
         if (stream.conn.open && stream.conn.inTransaction) stream.conn.prepare("ROLLBACK").run([]);
+      } catch {
+        // closing below is all that is left to try
+      }
+      try {
         if (stream.conn.open) stream.conn.close();
       } catch {
         // nothing useful to do
