@@ -1,7 +1,8 @@
 /**
  * Builds `/widget.js`: both components with Lit inside, one minified ES module.
  * The Node server calls `buildWidget()` at start and serves the string; run directly
- * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js` and prints its size.
+ * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js`, prints its size, and writes the
+ * custom-elements manifest `widget/custom-elements.json`.
  */
 import { build, type Plugin } from "esbuild";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -68,9 +69,139 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
   return { js, gzipBytes: gzipSync(js, { level: 9 }).length };
 }
 
+const MODULES = {
+  base: "widget/src/base.ts",
+  components: [
+    { tag: "promo-code-field", impl: "widget/src/promo-code-field.component.ts", define: "widget/src/promo-code-field.ts" },
+    { tag: "coupon-list", impl: "widget/src/coupon-list.component.ts", define: "widget/src/coupon-list.ts" },
+  ],
+};
+
+/**
+ * The custom-elements manifest (schema 2.1.0) of both components, read from their sources with the
+ * TypeScript parser: `@property` fields give attributes and members, the class JSDoc gives
+ * `@event`, `@csspart` and `@cssproperty`, public methods and getters with JSDoc give the rest.
+ * `test/widget/manifest.test.ts` checks that `widget/custom-elements.json` equals this.
+ */
+export async function generateManifest(): Promise<Record<string, unknown>> {
+  const ts = (await import("typescript")).default;
+  type Entry = Record<string, unknown>;
+
+  const docOf = (node: import("typescript").Node) => {
+    const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
+    const doc = docs[docs.length - 1];
+    const text = (c: unknown) => (typeof c === "string" ? c : Array.isArray(c) ? c.map((x) => x.text).join("") : "");
+    return {
+      description: doc ? text(doc.comment).replace(/\s+/g, " ").trim() : "",
+      tags: (doc?.tags ?? []).map((t) => {
+        const m = /^(\S+)\s+-\s+([^]*)$/.exec(text(t.comment).trim());
+        return { tag: t.tagName.text, name: m?.[1] ?? "", description: (m?.[2] ?? "").replace(/\s+/g, " ").trim() };
+      }),
+    };
+  };
+
+  const readClass = async (path: string) => {
+    const src = await readFile(join(root, path), "utf8");
+    const sf = ts.createSourceFile(path, src, ts.ScriptTarget.ES2022, true);
+    const cls = sf.statements.find(ts.isClassDeclaration)!;
+    const attributes: Entry[] = [];
+    const members: Entry[] = [];
+    for (const m of cls.members) {
+      const mods = (ts.canHaveModifiers(m) ? ts.getModifiers(m) : undefined) ?? [];
+      const hidden = mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword)
+        || mods.some((x) => x.kind === ts.SyntaxKind.StaticKeyword || x.kind === ts.SyntaxKind.OverrideKeyword);
+      const name = m.name && ts.isIdentifier(m.name) ? m.name.text : "";
+      if (hidden || !name || name.startsWith("_")) continue;
+      const { description } = docOf(m);
+      if (ts.isPropertyDeclaration(m)) {
+        const deco = (ts.getDecorators(m) ?? []).map((d) => d.expression).find(
+          (e): e is import("typescript").CallExpression => ts.isCallExpression(e) && e.expression.getText() === "property",
+        );
+        if (!deco) continue;
+        const opts: Record<string, string> = {};
+        const arg = deco.arguments[0];
+        if (arg && ts.isObjectLiteralExpression(arg)) {
+          for (const p of arg.properties) if (ts.isPropertyAssignment(p)) opts[p.name.getText()] = p.initializer.getText();
+        }
+        const init = m.initializer;
+        const type = m.type
+          ? m.type.getText() + (m.questionToken ? " | undefined" : "")
+          : init && ts.isStringLiteral(init) ? "string"
+          : init && (init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword) ? "boolean"
+          : "number";
+        const field: Entry = { kind: "field", name, type: { text: type }, description };
+        if (init) field.default = init.getText();
+        if (opts.attribute !== "false") {
+          const attr = opts.attribute ? JSON.parse(opts.attribute) : name.toLowerCase();
+          field.attribute = attr;
+          if (opts.reflect === "true") field.reflects = true;
+          const a: Entry = { name: attr, type: { text: type }, description, fieldName: name };
+          if (init) a.default = init.getText();
+          attributes.push(a);
+        }
+        members.push(field);
+      } else if (ts.isGetAccessorDeclaration(m) && description) {
+        members.push({ kind: "field", name, type: { text: m.type?.getText() ?? "unknown" }, description, readonly: true });
+      } else if (ts.isMethodDeclaration(m) && description) {
+        members.push({ kind: "method", name, description, return: { type: { text: m.type?.getText() ?? "void" } } });
+      }
+    }
+    return { cls, name: cls.name!.text, superName: cls.heritageClauses?.[0]?.types[0]?.expression.getText(), attributes, members };
+  };
+
+  const base = await readClass(MODULES.base);
+  const inherited = { name: base.name, module: MODULES.base };
+  const modules: Entry[] = [
+    {
+      kind: "javascript-module",
+      path: MODULES.base,
+      declarations: [
+        { kind: "class", name: base.name, description: docOf(base.cls).description, superclass: { name: "LitElement", package: "lit" }, attributes: base.attributes, members: base.members },
+      ],
+      exports: [{ kind: "js", name: base.name, declaration: { name: base.name, module: MODULES.base } }],
+    },
+  ];
+  for (const c of MODULES.components) {
+    const k = await readClass(c.impl);
+    const { description, tags } = docOf(k.cls);
+    const pick = (tag: string) => tags.filter((t) => t.tag === tag).map(({ name, description }) => ({ name, description }));
+    modules.push(
+      {
+        kind: "javascript-module",
+        path: c.impl,
+        declarations: [
+          {
+            kind: "class",
+            name: k.name,
+            tagName: c.tag,
+            customElement: true,
+            description,
+            superclass: { name: k.superName, module: MODULES.base },
+            attributes: [...k.attributes, ...base.attributes.map((a) => ({ ...a, inheritedFrom: inherited }))],
+            members: [...k.members, ...base.members.map((m) => ({ ...m, inheritedFrom: inherited }))],
+            events: pick("event"),
+            cssParts: pick("csspart"),
+            cssProperties: pick("cssproperty"),
+          },
+        ],
+        exports: [{ kind: "js", name: k.name, declaration: { name: k.name, module: c.impl } }],
+      },
+      {
+        kind: "javascript-module",
+        path: c.define,
+        declarations: [],
+        exports: [{ kind: "custom-element-definition", name: c.tag, declaration: { name: k.name, module: c.impl } }],
+      },
+    );
+  }
+  return { schemaVersion: "2.1.0", readme: "", modules };
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { js, gzipBytes } = await buildWidget();
   await mkdir(join(root, "dist"), { recursive: true });
   await writeFile(join(root, "dist", "widget.js"), js);
   console.log(`dist/widget.js: ${js.length} bytes, ${gzipBytes} bytes gzip`);
+  await writeFile(join(root, "widget", "custom-elements.json"), JSON.stringify(await generateManifest(), null, 2) + "\n");
+  console.log("widget/custom-elements.json written");
 }

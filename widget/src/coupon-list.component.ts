@@ -31,6 +31,12 @@ import { styles } from "./coupon-list.styles.js";
  * @cssproperty --coupon-list-radius - Corner radius (falls back to `--coupon-widget-radius`).
  * @cssproperty --coupon-list-font - Font family (falls back to `--coupon-widget-font`).
  * @cssproperty --coupon-list-surface - Background of a coupon (falls back to `--coupon-widget-surface`).
+ * @cssproperty --coupon-widget-accent - Accent shared by both components (default #1d4ed8).
+ * @cssproperty --coupon-widget-error - Error colour shared by both components (default #b91c1c).
+ * @cssproperty --coupon-widget-success - Success colour shared by both components (default #166534).
+ * @cssproperty --coupon-widget-radius - Corner radius shared by both components (default 6px).
+ * @cssproperty --coupon-widget-font - Font family shared by both components (default inherit).
+ * @cssproperty --coupon-widget-surface - Background of a coupon (default #f8fafc).
  */
 export class CouponList extends WidgetElement {
   static override styles = styles;
@@ -65,8 +71,9 @@ export class CouponList extends WidgetElement {
       this._message = "";
     } catch (e) {
       if (ctl.signal.aborted || isAbort(e)) return;
+      const status = (e as ApiError).status;
       this._error = true;
-      this._message = this.t.networkError;
+      this._message = status > 0 && status < 500 ? this.t.serviceError : this.t.networkError;
     }
   }
 

@@ -43,6 +43,11 @@ const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismat
  * @cssproperty --promo-code-field-success - Applied text and code chip (falls back to `--coupon-widget-success`).
  * @cssproperty --promo-code-field-radius - Corner radius (falls back to `--coupon-widget-radius`).
  * @cssproperty --promo-code-field-font - Font family (falls back to `--coupon-widget-font`).
+ * @cssproperty --coupon-widget-accent - Accent shared by both components (default #1d4ed8).
+ * @cssproperty --coupon-widget-error - Error colour shared by both components (default #b91c1c).
+ * @cssproperty --coupon-widget-success - Success colour shared by both components (default #166534).
+ * @cssproperty --coupon-widget-radius - Corner radius shared by both components (default 6px).
+ * @cssproperty --coupon-widget-font - Font family shared by both components (default inherit).
  */
 export class PromoCodeField extends WidgetElement {
   static override styles = styles;
@@ -151,8 +156,13 @@ export class PromoCodeField extends WidgetElement {
       this._set("idle", t.loading);
     }
     const hadFocus = !!this.shadowRoot?.activeElement;
+    const cart = this.cart;
+    if (cart && !cart.lines?.length) {
+      // The API refuses an empty cart (422); nothing in it can be discounted.
+      this._busy = false;
+      return this._reject(code, [{ code: "no_items_in_scope", message: "" }]);
+    }
     try {
-      const cart = this.cart;
       const answer = await this.call<QuoteAnswer>("/v1/checkout/quote", { code, cart }, ctl.signal);
       if (ctl.signal.aborted) return;
       const up = code.toUpperCase();
@@ -215,7 +225,8 @@ export class PromoCodeField extends WidgetElement {
     const busy = this._busy;
     return html`<div part="base" class="base ${s}">
       ${s === "applied"
-        ? html`<div part="applied" class="row applied">
+        ? html`<div part="label" class="label">${t.label}</div>
+          <div part="applied" class="row">
             <span part="code" class="code">${this._code}</span>
             <button
               part="remove-button"

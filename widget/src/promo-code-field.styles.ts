@@ -16,7 +16,7 @@ export const styles = css`
   :host([disabled]) {
     opacity: 0.6;
   }
-  label {
+  [part="label"] {
     display: block;
     font-weight: 600;
     margin-bottom: 0.25rem;
