@@ -26,14 +26,15 @@ export interface DiscountResult {
 /** Product-id sets built once per scope object: quotes evaluate the same coupons over and over. */
 const scopeSets = new WeakMap<object, Set<string>>();
 
-function inScope(scope: Scope, productId: string): boolean {
-  if (scope.kind === "shop") return true;
+/** null = whole shop (everything in scope). */
+function scopeSet(scope: Scope): Set<string> | null {
+  if (scope.kind === "shop") return null;
   let set = scopeSets.get(scope);
   if (!set) {
     set = new Set(scope.product_ids);
     scopeSets.set(scope, set);
   }
-  return set.has(productId);
+  return set;
 }
 
 /** A line's value after its product-level discount; never below 0 (a gift line is worth 0). */
@@ -48,9 +49,10 @@ export function lineValue(line: CartLine): number {
 }
 
 /** Σ quantity × unit price − product discounts (each line floored at 0, like the in-scope value). */
-export function cartSubtotal(cart: Cart): number {
+export function cartSubtotal(cart: Cart, values?: number[]): number {
+  const vals = values ?? lineValues(cart);
   let s = 0;
-  for (let i = 0; i < cart.lines.length; i++) s += lineValue(cart.lines[i]);
+  for (let i = 0; i < vals.length; i++) s += vals[i];
   assertMinor(s, "subtotal");
   return s;
 }
@@ -72,30 +74,38 @@ function rawDiscount(terms: DiscountTerms, inScopeValue: number): { raw: number;
   return { raw: pct, cap: null };
 }
 
+/** Every line's value, validated once; a quote reuses it for all its candidates. */
+export function lineValues(cart: Cart): number[] {
+  const out: number[] = new Array(cart.lines.length);
+  for (let i = 0; i < cart.lines.length; i++) out[i] = lineValue(cart.lines[i]);
+  return out;
+}
+
 /**
  * Evaluate one coupon's terms against a cart. `withAllocations: false` skips the spread (the quote
- * only needs allocations for the coupon it applies).
+ * only needs allocations for the coupon it applies); `values` are the cart's `lineValues`, passed in
+ * so a quote validates and computes them once rather than once per candidate.
  */
-export function computeDiscountCore(terms: DiscountTerms, cart: Cart, withAllocations: boolean): DiscountResult {
+export function computeDiscountCore(terms: DiscountTerms, cart: Cart, withAllocations: boolean, values?: number[]): DiscountResult {
   const lines = cart.lines;
+  const vals = values ?? lineValues(cart);
+  const set = scopeSet(terms.scope);
   let inScopeValue = 0;
   let inScopeCount = 0;
   for (let i = 0; i < lines.length; i++) {
-    const v = lineValue(lines[i]);
-    if (inScope(terms.scope, lines[i].product_id)) {
-      inScopeValue += v;
+    if (set === null || set.has(lines[i].product_id)) {
+      inScopeValue += vals[i];
       inScopeCount++;
     }
   }
   assertMinor(inScopeValue, "in-scope value");
   assertMinor(terms.min_spend_minor, "min_spend_minor");
-  const currency = cart.currency;
 
   const reasons: Reason[] = [];
   if (inScopeCount === 0) reasons.push(reason("no_items_in_scope"));
   // R24: compared with the in-scope value after product discounts, met at >=.
   else if (inScopeValue < terms.min_spend_minor) {
-    reasons.push(reason("min_spend_not_met", { min_spend_minor: terms.min_spend_minor, currency }));
+    reasons.push(reason("min_spend_not_met", { min_spend_minor: terms.min_spend_minor, currency: cart.currency }));
   }
   const { raw, cap } = rawDiscount(terms, inScopeValue);
   if (reasons.length > 0) {
@@ -109,7 +119,7 @@ export function computeDiscountCore(terms: DiscountTerms, cart: Cart, withAlloca
   if (withAllocations) {
     const parts: { line_id: string; value: number }[] = [];
     for (let i = 0; i < lines.length; i++) {
-      if (inScope(terms.scope, lines[i].product_id)) parts.push({ line_id: lines[i].line_id, value: lineValue(lines[i]) });
+      if (set === null || set.has(lines[i].product_id)) parts.push({ line_id: lines[i].line_id, value: vals[i] });
     }
     allocations = spreadDiscount(discount, parts);
   }

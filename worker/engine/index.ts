@@ -2,7 +2,7 @@
 export * from "./types";
 export { spreadDiscount, formatMoney, currencyExponent, mulDivFloor, assertMinor } from "./money";
 export { reason, type ReasonParams } from "./reasons";
-export { computeDiscount, computeDiscountCore, cartSubtotal, lineValue, type DiscountResult, type DiscountTerms } from "./discount";
+export { computeDiscount, computeDiscountCore, cartSubtotal, lineValue, lineValues, type DiscountResult, type DiscountTerms } from "./discount";
 export { couponStatus, couponWindow, windowStatus } from "./status";
 export { isNewCustomer, isExistingCustomer, isRepeatCustomer, isFollower, isNewFollower, matchesAudience, REPEAT_WINDOW_MS } from "./segments";
 export { evaluateClaim, claimValidity, claimDisplayState, DAY_MS, type ClaimInput } from "./claim-eligibility";

@@ -3,7 +3,7 @@
  * off and why every other coupon considered does not (R26). Pure and deterministic: same input, same
  * output; inputs are never mutated; `explain` only adds the trace.
  */
-import { cartSubtotal, computeDiscountCore, type DiscountResult } from "./discount";
+import { cartSubtotal, computeDiscountCore, lineValues, type DiscountResult } from "./discount";
 import { reason } from "./reasons";
 import { windowStatus } from "./status";
 import type {
@@ -52,7 +52,8 @@ function better(a: Cand, b: Cand): boolean {
 export function evaluateQuote(input: QuoteInput): QuoteResult {
   const { now, cart, explain } = input;
   const buyerId = input.buyer_id;
-  const subtotal = cartSubtotal(cart);
+  const values = lineValues(cart); // validated and computed once for all candidates
+  const subtotal = cartSubtotal(cart, values);
   const currencyOk = cart.currency.toUpperCase() === input.shop_currency.toUpperCase();
   const trace: TraceStep[] | undefined = explain ? [] : undefined;
   if (trace) {
@@ -104,7 +105,7 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
     }
     let calc: DiscountResult | null = null;
     if (currencyOk) {
-      calc = computeDiscountCore(coupon, cart, false);
+      calc = computeDiscountCore(coupon, cart, false, values);
       for (let i = 0; i < calc.reasons.length; i++) reasons.push(calc.reasons[i]);
     }
     const applicable = reasons.length === 0;
@@ -175,7 +176,7 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
 
   let applied: AppliedCoupon | null = null;
   if (chosen && chosen.coupon) {
-    const full = computeDiscountCore(chosen.coupon, cart, true);
+    const full = computeDiscountCore(chosen.coupon, cart, true, values);
     applied = { coupon_id: chosen.coupon.id, discount_minor: full.discount_minor, allocations: full.allocations };
     if (chosen.out.code != null && chosen.coupon.type === "promo_code") applied.code = chosen.out.code;
     if (chosen.claim) applied.claim_id = chosen.claim.id;
