@@ -1,0 +1,75 @@
+/**
+ * `widget/custom-elements.json` describes the components as they are: it equals what the generator
+ * reads from the sources, and lists every `@property` attribute of both components.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateManifest } from "../../scripts/build-widget.js";
+
+const root = join(import.meta.dirname, "../..");
+const manifest = JSON.parse(readFileSync(join(root, "widget/custom-elements.json"), "utf8"));
+
+interface Decl {
+  tagName?: string;
+  attributes: { name: string; fieldName: string }[];
+  members: { name: string }[];
+  events: { name: string }[];
+  cssParts: { name: string }[];
+  cssProperties: { name: string }[];
+}
+const declOf = (tag: string): Decl =>
+  manifest.modules.flatMap((m: { declarations: Decl[] }) => m.declarations).find((d: Decl) => d.tagName === tag);
+
+/** `@property(...)` fields of a source file, with the attribute Lit gives them. */
+function propertyAttributes(file: string): string[] {
+  const src = readFileSync(join(root, file), "utf8");
+  const out: string[] = [];
+  for (const m of src.matchAll(/@property\(([^)]*)\)\s*(?:readonly\s+)?(\w+)/g)) {
+    const opts = m[1];
+    if (/attribute:\s*false/.test(opts)) continue;
+    out.push(/attribute:\s*"([^"]+)"/.exec(opts)?.[1] ?? m[2].toLowerCase());
+  }
+  return out;
+}
+
+describe("custom-elements manifest", () => {
+  it("is what `tsx scripts/build-widget.ts` generates from the sources (regenerate it after a change)", async () => {
+    expect(manifest).toEqual(await generateManifest());
+  });
+
+  it.each([
+    ["promo-code-field", "widget/src/promo-code-field.component.ts"],
+    ["coupon-list", "widget/src/coupon-list.component.ts"],
+  ])("lists every @property attribute of <%s>, its own and the shared ones", (tag, file) => {
+    const decl = declOf(tag);
+    expect(decl, tag).toBeDefined();
+    const expected = [...propertyAttributes(file), ...propertyAttributes("widget/src/base.ts")];
+    expect(expected).toEqual(expect.arrayContaining(["api", "publishable-key", "buyer-token", "locale"]));
+    expect(decl.attributes.map((a) => a.name).sort()).toEqual([...expected].sort());
+  });
+
+  it("describes the events, parts and custom properties of API.md", () => {
+    const field = declOf("promo-code-field");
+    expect(field.events.map((e) => e.name)).toEqual(["promo-applied", "promo-rejected", "promo-removed"]);
+    expect(field.cssParts.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["input", "apply-button", "remove-button", "message", "retry-button"]),
+    );
+    expect(field.members.map((m) => m.name)).toEqual(expect.arrayContaining(["cart", "strings", "value"]));
+    const list = declOf("coupon-list");
+    expect(list.events.map((e) => e.name)).toEqual(["coupon-claimed"]);
+    expect(list.cssParts.map((p) => p.name)).toEqual(expect.arrayContaining(["item", "claim-button", "message"]));
+    for (const d of [field, list]) {
+      expect(d.cssProperties.length).toBeGreaterThanOrEqual(5);
+      for (const p of d.cssProperties) expect(p.name).toMatch(/^--(promo-code-field|coupon-list|coupon-widget)-/);
+    }
+    // Every part named in the manifest exists in the component's template.
+    for (const [tag, file] of [
+      ["promo-code-field", "widget/src/promo-code-field.component.ts"],
+      ["coupon-list", "widget/src/coupon-list.component.ts"],
+    ] as const) {
+      const src = readFileSync(join(root, file), "utf8");
+      for (const p of declOf(tag).cssParts) expect(src, `${tag} part ${p.name}`).toContain(`part="${p.name}"`);
+    }
+  });
+});
