@@ -107,9 +107,11 @@ describe("evaluateQuote", () => {
     expect(codes(evaluateQuote(base({ typed_code: code(promo({ per_customer_limit: null }), 5) })), "p1")).toEqual([]);
   });
 
-  it("R22: a limited promo code needs a buyer; an unlimited one works off-platform without one", () => {
-    expect(codes(evaluateQuote(base({ buyer_id: null, typed_code: code(promo({ per_customer_limit: 1 })) })), "p1")).toEqual(["buyer_required"]);
-    const q = evaluateQuote(base({ buyer_id: null, typed_code: code(promo()) }));
+  it("R22: without a buyer a promo code is priced whatever its per-customer limit (the redemption demands the buyer)", () => {
+    const limited = evaluateQuote(base({ buyer_id: null, typed_code: code(promo({ per_customer_limit: 1 })) }));
+    expect(codes(limited, "p1")).toEqual([]);
+    expect(limited.applied?.coupon_id).toBe("p1");
+    const q = evaluateQuote(base({ buyer_id: null, typed_code: code(promo({ per_customer_limit: null })) }));
     expect(q.applied?.coupon_id).toBe("p1");
   });
 

@@ -88,11 +88,10 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
       }
       if (coupon.reserved_count + coupon.used_count >= coupon.quantity) reasons.push(reason("quantity_exhausted"));
       const limit = coupon.per_customer_limit;
-      if (limit != null) {
-        // R22: a per-customer limit cannot be enforced for an anonymous cart, so it needs a buyer.
-        if (buyerId == null) reasons.push(reason("buyer_required"));
-        else if (buyerUses >= limit) reasons.push(reason("per_customer_limit_reached"));
-      }
+      // R22: the per-customer limit is judged for a known buyer. An anonymous quote is a price preview
+      // (API.md: without a buyer only claim-based coupons show buyer_required); a redemption of a
+      // limited code demands a buyer, so the limit still holds where a unit is actually taken.
+      if (limit != null && buyerId != null && buyerUses >= limit) reasons.push(reason("per_customer_limit_reached"));
       if (coupon.active_ends_at != null) expires = coupon.active_ends_at;
     } else if (buyerId == null) {
       reasons.push(reason("buyer_required"));

@@ -3,7 +3,7 @@
  * asks the engine for the business rules, and leaves the "only one" rules to the guarded insert.
  */
 import { validateCouponRules } from "../engine/coupon-rules.js";
-import { containsBlockedWord, fullCode, generateSuffix, normalizeCode } from "../engine/promo-code.js";
+import { codeBlockedWord, fullCode, generateSuffix, normalizeCode } from "../engine/promo-code.js";
 import type { Coupon, CouponOrigin } from "../engine/types.js";
 import type { ShopRow } from "../lib/context.js";
 import { newId, secureRandom } from "../lib/ids.js";
@@ -88,7 +88,8 @@ export async function createCoupon(ctx: CreateContext, settings: CouponSettings,
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
 
   if (settings.type === "promo_code" && settings.code) {
-    if (containsBlockedWord(settings.code.slice(ctx.shop.code_prefix.length), ctx.blockedWords))
+    // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
+    if (codeBlockedWord(ctx.shop.code_prefix, settings.code.slice(ctx.shop.code_prefix.length), ctx.blockedWords))
       throw new ApiError(409, "code_not_allowed", "This code contains a word that is not allowed (R20).");
   }
 
@@ -99,7 +100,7 @@ export async function createCoupon(ctx: CreateContext, settings: CouponSettings,
     if (settings.type === "promo_code" && !suffixGiven) {
       let suffix: string;
       do suffix = generateSuffix(secureRandom);
-      while (containsBlockedWord(suffix, ctx.blockedWords));
+      while (codeBlockedWord(ctx.shop.code_prefix, suffix, ctx.blockedWords));
       s = { ...settings, code: fullCode(ctx.shop.code_prefix, suffix) };
     }
     const id = newId("cpn");
