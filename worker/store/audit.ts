@@ -7,11 +7,19 @@ import type { Db } from "../../db/client.js";
 import { auditEntries } from "../../db/schema.js";
 import { newId } from "../lib/ids.js";
 
-export type AuditAction = "created" | "updated" | "deactivated" | "duplicated" | "addon_created";
+export type AuditAction =
+  | "created"
+  | "updated"
+  | "deactivated"
+  | "duplicated"
+  | "addon_created"
+  // Shop-level entries (no coupon): API keys made or revoked by the seller.
+  | "key_created"
+  | "key_revoked";
 
 export interface AuditInput {
   shop_id: string;
-  coupon_id: string;
+  coupon_id: string | null;
   action: AuditAction;
   actor: string;
   at: number;
