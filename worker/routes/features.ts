@@ -3,7 +3,9 @@
  * this list and its own folder only.
  */
 import type { AppRouter } from "../lib/router.js";
+import { registerKeyRoutes } from "./keys/keys.handlers.js";
 
 export function registerFeatureRoutes(app: AppRouter) {
   void app;
+  registerKeyRoutes(app);
 }

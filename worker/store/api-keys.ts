@@ -1,0 +1,76 @@
+/**
+ * A shop's API keys after creation: list, add, revoke. Revoking is one conditional UPDATE, so "a shop
+ * keeps at least one active secret key" holds even when two revocations race (SQLite runs the statement,
+ * its sub-select included, under the one write lock). The audit entry rides in the same batch.
+ */
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { apiKeys } from "../../db/schema.js";
+import { auditInsertSql } from "./audit.js";
+import { apiKeyRow, newApiKey } from "./shops.js";
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export async function createApiKey(
+  db: Db,
+  shop: { id: string; mode: "test" | "live" },
+  kind: "secret" | "publishable",
+  actor: string,
+  now: number,
+): Promise<{ row: ApiKeyRow; secret: string }> {
+  const secret = newApiKey(kind, shop.mode);
+  const row = await apiKeyRow(shop.id, kind, secret, now);
+  await db.batch([
+    db.insert(apiKeys).values(row),
+    db.run(auditInsertSql({ shop_id: shop.id, coupon_id: null, action: "key_created", actor, at: now, changes: { key_id: row.id, kind } })),
+  ]);
+  return { row, secret };
+}
+
+/**
+ * Newest first by SQLite's rowid (insertion order; a shop's first two keys share one `created_at`), so a
+ * page boundary never skips or repeats a key. `before` is the previous page's last rowid.
+ */
+export async function listApiKeys(
+  db: Db,
+  shopId: string,
+  limit: number,
+  before: number | null,
+): Promise<(ApiKeyRow & { pos: number })[]> {
+  const where = [eq(apiKeys.shop_id, shopId)];
+  if (before != null) where.push(lt(sql`rowid`, before));
+  const rows = await db
+    .select({ key: apiKeys, pos: sql<number>`rowid` })
+    .from(apiKeys)
+    .where(and(...where))
+    .orderBy(desc(sql`rowid`))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.key, pos: Number(r.pos) }));
+}
+
+export async function getApiKey(db: Db, shopId: string, id: string): Promise<ApiKeyRow | undefined> {
+  return (await db.select().from(apiKeys).where(and(eq(apiKeys.shop_id, shopId), eq(apiKeys.id, id))).limit(1))[0];
+}
+
+export type RevokeOutcome = { ok: true; row: ApiKeyRow } | { ok: false; why: "not_found" | "last_secret_key" | "already_revoked"; row?: ApiKeyRow };
+
+export async function revokeApiKey(db: Db, shopId: string, id: string, actor: string, now: number): Promise<RevokeOutcome> {
+  // The guard: a secret key is revoked only while another active secret key of the shop remains.
+  const guard = sql`${apiKeys.shop_id} = ${shopId} AND ${apiKeys.id} = ${id} AND ${apiKeys.revoked_at} IS NULL
+    AND (${apiKeys.kind} <> 'secret' OR (SELECT COUNT(*) FROM api_keys k2
+      WHERE k2.shop_id = ${shopId} AND k2.kind = 'secret' AND k2.revoked_at IS NULL) > 1)`;
+  const [updated] = await db.batch([
+    db.update(apiKeys).set({ revoked_at: now }).where(guard).returning(),
+    db.run(
+      auditInsertSql(
+        { shop_id: shopId, coupon_id: null, action: "key_revoked", actor, at: now, changes: { key_id: id } },
+        sql`changes() = 1`,
+      ),
+    ),
+  ]);
+  if (updated[0]) return { ok: true, row: updated[0] };
+  const row = await getApiKey(db, shopId, id);
+  if (!row) return { ok: false, why: "not_found" };
+  if (row.revoked_at != null) return { ok: false, why: "already_revoked", row };
+  return { ok: false, why: "last_secret_key", row };
+}
