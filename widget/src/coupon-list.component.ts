@@ -3,7 +3,7 @@ import { property, state } from "lit/decorators.js";
 import { ApiError, isAbort, type Claim, type StorefrontCoupon } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { formatDate } from "./money.js";
-import { reasonText } from "./strings.js";
+import { reasonText, type WidgetStrings } from "./strings.js";
 import { styles } from "./coupon-list.styles.js";
 
 /**
@@ -49,7 +49,8 @@ export class CouponList extends WidgetElement {
 
   @state() private _coupons?: StorefrontCoupon[];
   @state() private _error = false;
-  @state() private _message = "";
+  /** The live region's sentence, as a function of the strings so a locale change re-words it. */
+  @state() private _message: (t: WidgetStrings) => string = () => "";
   /** Coupon id → "claimed", or the reason a claim was refused. */
   @state() private _outcome: Record<string, string> = {};
   @state() private _claiming = "";
@@ -68,12 +69,12 @@ export class CouponList extends WidgetElement {
       if (ctl.signal.aborted) return;
       this._coupons = res.data ?? [];
       this._outcome = {};
-      this._message = "";
+      this._message = () => "";
     } catch (e) {
       if (ctl.signal.aborted || isAbort(e)) return;
       const status = (e as ApiError).status;
       this._error = true;
-      this._message = status > 0 && status < 500 ? this.t.serviceError : this.t.networkError;
+      this._message = (t) => (status > 0 && status < 500 ? t.serviceError : t.networkError);
     }
   }
 
@@ -87,22 +88,23 @@ export class CouponList extends WidgetElement {
     if (this._claiming || this._outcome[c.id] === "claimed") return;
     const t = this.t;
     this._claiming = c.id;
-    this._message = t.claiming;
+    this._message = (t) => t.claiming;
     try {
       const res = await this.call<{ claim?: Claim } & Partial<Claim>>(
         `/v1/storefront/coupons/${encodeURIComponent(c.id)}/claim`,
         {},
       );
       this._outcome = { ...this._outcome, [c.id]: "claimed" };
-      this._message = t.claimedNotice(c.name);
+      this._message = (t) => t.claimedNotice(c.name);
       this.emit("coupon-claimed", res.claim ?? res);
     } catch (e) {
       const code = e instanceof ApiError ? e.code : undefined;
       if (code && code in t.reasons) {
         this._outcome = { ...this._outcome, [c.id]: code };
-        this._message = reasonText(t, code);
+        this._message = (t) => reasonText(t, code);
       } else {
-        this._message = (e as ApiError).status === 0 ? t.networkError : t.serviceError;
+        const status = (e as ApiError).status;
+        this._message = (t) => (status === 0 ? t.networkError : t.serviceError);
       }
     } finally {
       this._claiming = "";
@@ -178,7 +180,7 @@ export class CouponList extends WidgetElement {
                 </li>`;
               })}
             </ul>`}
-      <div part="message" class="message ${this._error ? "error" : ""}" role="status">${this._message}</div>
+      <div part="message" class="message ${this._error ? "error" : ""}" role="status">${this._message(t)}</div>
       ${this._error
         ? html`<button part="retry-button" type="button" @click=${this.reload}>${t.retry}</button>`
         : nothing}

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ApiError, isAbort, type Cart, type QuoteAnswer, type Reason } from "./api.js";
 import { WidgetElement } from "./base.js";
-import { reasonText } from "./strings.js";
+import { reasonText, type WidgetStrings } from "./strings.js";
 import { styles } from "./promo-code-field.styles.js";
 
 export interface PromoRejectedDetail {
@@ -65,7 +65,8 @@ export class PromoCodeField extends WidgetElement {
 
   @state() private _status: Status = "idle";
   @state() private _input = "";
-  @state() private _message = "";
+  /** The live region's sentence, kept as a function of the strings so a locale change re-words it. */
+  @state() private _message: (t: WidgetStrings) => string = () => "";
   /** The code being asked about, or the applied one (as the server spells it once applied). */
   @state() private _code = "";
   @state() private _reasons: Reason[] = [];
@@ -106,7 +107,7 @@ export class PromoCodeField extends WidgetElement {
     const code = this._code;
     this._ctl?.abort();
     this._busy = false;
-    this._set("idle", this.t.removed);
+    this._set("idle", (t) => t.removed);
     this._code = this._input = "";
     this._reasons = [];
     if (code) this.emit("promo-removed", { code } satisfies PromoRemovedDetail);
@@ -116,7 +117,7 @@ export class PromoCodeField extends WidgetElement {
   formResetCallback(): void {
     this._ctl?.abort();
     this._busy = false;
-    this._set("idle", "");
+    this._set("idle", () => "");
     this._code = this._input = "";
   }
 
@@ -138,7 +139,7 @@ export class PromoCodeField extends WidgetElement {
     }
   }
 
-  private _set(status: Status, message: string): void {
+  private _set(status: Status, message: (t: WidgetStrings) => string): void {
     this._status = status;
     this._message = message;
     this._internals.setFormValue(status === "applied" ? this._code : null);
@@ -153,7 +154,7 @@ export class PromoCodeField extends WidgetElement {
       // A re-quote of the applied code keeps showing it until the answer; a new ask starts afresh.
       this._code = code;
       this._reasons = [];
-      this._set("idle", t.loading);
+      this._set("idle", (t) => t.checking);
     }
     const hadFocus = !!this.shadowRoot?.activeElement;
     const cart = this.cart;
@@ -169,8 +170,9 @@ export class PromoCodeField extends WidgetElement {
       const a = answer.applied;
       if (a && (a.code ?? up).toUpperCase() === up) {
         this._quote = answer;
-        this._code = a.code ?? code;
-        this._set("applied", t.applied(this._code, this.money(a.discount_minor, cart?.currency)));
+        const full = (this._code = a.code ?? code);
+        const minor = a.discount_minor;
+        this._set("applied", (t) => t.applied(full, this.money(minor, cart?.currency)));
         this.emit("promo-applied", answer);
         if (byUser && hadFocus) this._focusAfterRender("button");
       } else {
@@ -187,10 +189,8 @@ export class PromoCodeField extends WidgetElement {
       if (err.code && err.status < 500 && err.code in t.reasons) {
         this._reject(code, [{ code: err.code, message: "" }]);
       } else {
-        this._set(
-          "error",
-          err.status === 429 ? t.rateLimited : err.status === 0 || err.status >= 500 ? t.networkError : t.serviceError,
-        );
+        const s = err.status;
+        this._set("error", (t) => (s === 429 ? t.rateLimited : s === 0 || s >= 500 ? t.networkError : t.serviceError));
       }
     } finally {
       if (this._ctl === ctl) this._busy = false;
@@ -198,11 +198,10 @@ export class PromoCodeField extends WidgetElement {
   }
 
   private _reject(code: string, reasons: Reason[]): void {
-    const t = this.t;
     this._reasons = reasons;
     this._code = code;
     const first = reasons[0];
-    this._set("rejected", first ? reasonText(t, first.code, first.message) : t.unknownReason);
+    this._set("rejected", (t) => (first ? reasonText(t, first.code, first.message) : t.unknownReason));
     this.emit("promo-rejected", { code, reasons } satisfies PromoRejectedDetail);
   }
 
@@ -261,7 +260,7 @@ export class PromoCodeField extends WidgetElement {
                 @click=${this.apply}
               >${busy ? t.applying : t.apply}</button>
             </div>`}
-      <div id="message" part="message" class="message" role="status">${this._message}</div>
+      <div id="message" part="message" class="message" role="status">${this._message(t)}</div>
       ${s === "error"
         ? html`<button part="retry-button" type="button" @click=${() => this._ask(this._code, true)}>
             ${t.retry}

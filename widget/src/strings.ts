@@ -41,6 +41,8 @@ export interface WidgetStrings {
   /** The applied discount in words; `amount` is already formatted money. */
   applied: (code: string, amount: string) => string;
   removed: string;
+  /** While a code is being checked. */
+  checking: string;
   loading: string;
   networkError: string;
   /** Too many failed look-ups (HTTP 429). */
@@ -95,6 +97,7 @@ export const en: WidgetStrings = {
   removeLabel: (c) => `Remove code ${c}`,
   applied: (c, a) => `Code ${c} applied: you save ${a}.`,
   removed: "Code removed.",
+  checking: "Checking the code…",
   loading: "Loading…",
   networkError: "We couldn't reach the coupon service. Check your connection and try again.",
   rateLimited: "Too many attempts. Please wait a minute and try again.",

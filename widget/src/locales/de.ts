@@ -33,6 +33,7 @@ export const de: WidgetStrings = {
   removeLabel: (c) => `Code ${c} entfernen`,
   applied: (c, a) => `Code ${c} eingelöst: du sparst ${a}.`,
   removed: "Code entfernt.",
+  checking: "Code wird geprüft…",
   loading: "Wird geladen…",
   networkError: "Der Gutscheindienst ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.",
   rateLimited: "Zu viele Versuche. Bitte warte eine Minute.",
