@@ -27,8 +27,9 @@ export function createApp({ db, config }: AppDeps) {
     await next();
   });
   app.use("*", cors);
-  app.use("/v1/*", bodyGuard(config.maxBodyBytes));
+  // The caller first: a 413/415 answer to a publishable-key call still carries its CORS header.
   app.use("/v1/*", identifyCaller);
+  app.use("/v1/*", bodyGuard(config.maxBodyBytes));
 
   registerSiteRoutes(app);
   registerShopRoutes(app);

@@ -14,9 +14,21 @@ const KEY_PATTERN = /^(sk|pk)_(test|live)_[A-Za-z0-9]{16,64}$/;
 
 /** Resolves the bearer credential, if any, onto `c.var.caller`; routes then demand the kind they need. */
 export const identifyCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("caller", await resolveCaller(c));
+  const caller = await resolveCaller(c);
+  c.set("caller", caller);
+  // Checked here, before any body or query is validated, so a public key learns nothing about the
+  // shape of seller routes (403 whatever it sends); the caller is set first so CORS still applies.
+  if (caller?.kind === "publishable" && !publishableMayCall(c.req.method, c.req.path))
+    throw new ApiError(403, "forbidden", "A publishable key reaches only storefront, checkout quote and promo-code lookup routes.");
   await next();
 };
+
+/** API.md "Keys and identities": `/v1/storefront/*`, `/v1/checkout/quote`, `GET /v1/promo-codes/{code}`. */
+export function publishableMayCall(method: string, path: string): boolean {
+  if (path.startsWith("/v1/storefront/")) return true;
+  if (method === "POST" && path === "/v1/checkout/quote") return true;
+  return (method === "GET" || method === "HEAD") && /^\/v1\/promo-codes\/[^/]+$/.test(path);
+}
 
 async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
   const header = c.req.header("authorization");

@@ -9,14 +9,17 @@ export async function sha256Hex(text: string): Promise<string> {
   return toHex(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
 }
 
-/** Compares two strings without an early exit, so timing reveals nothing of where they differ. */
-export function timingSafeEqual(a: string, b: string): boolean {
+/**
+ * Compares a presented string `a` with the `expected` secret without an early exit, so timing reveals
+ * nothing of where they differ. The loop runs over the secret's length only (not the longer of the two),
+ * so a caller sending long guesses cannot time the loop to learn the secret's length either.
+ */
+export function timingSafeEqual(a: string, expected: string): boolean {
   const ab = encoder.encode(a);
-  const bb = encoder.encode(b);
+  const bb = encoder.encode(expected);
   let diff = ab.length ^ bb.length;
-  const n = Math.max(ab.length, bb.length);
-  for (let i = 0; i < n; i++) diff |= (ab[i % (ab.length || 1)] ?? 0) ^ (bb[i % (bb.length || 1)] ?? 0);
-  return diff === 0;
+  for (let i = 0; i < bb.length; i++) diff |= (ab[i] ?? 0) ^ bb[i];
+  return diff === 0 && bb.length > 0;
 }
 
 /** Stable JSON (sorted keys) hashed: the same body in another key order is still the same body. */

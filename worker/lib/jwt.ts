@@ -53,7 +53,9 @@ export async function verifyBuyerToken(token: string, secret: string, nowSeconds
   } catch {
     return { ok: false, why: "malformed token" };
   }
-  if (!header || header.alg !== "HS256") return { ok: false, why: "only HS256 tokens are accepted" };
+  if (!header || typeof header !== "object" || header.alg !== "HS256") return { ok: false, why: "only HS256 tokens are accepted" };
+  // A validly signed payload may still be `null`, a number or an array: not a claims object.
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) return { ok: false, why: "malformed token" };
   const sig = b64urlToBytes(s);
   if (!sig || sig.length !== 32) return { ok: false, why: "bad signature" };
   const valid = await crypto.subtle.verify("HMAC", await hmacKey(secret), sig, encoder.encode(`${h}.${p}`));

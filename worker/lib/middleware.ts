@@ -47,9 +47,11 @@ export function bodyGuard(maxBytes: number): MiddlewareHandler<AppEnv> {
     const declared = c.req.header("content-length");
     if (declared !== undefined && Number(declared) > maxBytes)
       throw new ApiError(413, "body_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
-    const raw = await c.req.arrayBuffer(); // cached by Hono: the validator reuses it
-    if (raw.byteLength > maxBytes)
-      throw new ApiError(413, "body_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
+    // Read the stream ourselves and stop past the limit: a chunked body (no content-length) must not be
+    // buffered whole before it is measured. Hono's body cache then hands the same bytes to the validator.
+    const raw = await readBounded(c.req.raw.body, maxBytes);
+    if (raw === null) throw new ApiError(413, "body_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
+    (c.req.bodyCache as Record<string, Promise<ArrayBuffer>>).arrayBuffer = Promise.resolve(raw);
     if (raw.byteLength > 0) {
       const type = c.req.header("content-type") ?? "";
       if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
@@ -62,4 +64,29 @@ export function bodyGuard(maxBytes: number): MiddlewareHandler<AppEnv> {
     }
     return next();
   };
+}
+
+/** The whole body, or null as soon as it grows past `maxBytes` (the rest is never read). */
+async function readBounded(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<ArrayBuffer | null> {
+  if (!body) return new ArrayBuffer(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out.buffer;
 }
