@@ -4,8 +4,10 @@
  */
 import type { AppRouter } from "../lib/router.js";
 import { registerKeyRoutes } from "./keys/keys.handlers.js";
+import { registerEventRoutes } from "./events/events.handlers.js";
 
 export function registerFeatureRoutes(app: AppRouter) {
   void app;
   registerKeyRoutes(app);
+  registerEventRoutes(app);
 }

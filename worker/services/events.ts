@@ -1,0 +1,97 @@
+/**
+ * `POST /v1/events`: buyer facts as rows (orders, follows, reviews), idempotent by event id per shop.
+ * Everything one event changes, plus its stored answer, is written in one batch (see store/events.ts),
+ * so a repeated or concurrent delivery of the same id never writes a fact twice.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import type { ShopRow } from "../lib/context.js";
+import { hashBody } from "../lib/crypto.js";
+import { ApiError } from "../lib/problem.js";
+import { toIso, toMillis } from "../lib/schemas.js";
+import type { EventInput, EventResult } from "../routes/events/events.schemas.js";
+import { factSql, orderOwner } from "../store/buyer-facts.js";
+import { finishEventSql, getEvent, insertEventSql, newEventClaim, ownsEvent, type StoredEvent } from "../store/events.js";
+import { planReviewApproved } from "./review-coupons.js";
+
+export interface EventContext {
+  db: Db;
+  shop: ShopRow;
+  /** The shop clock: business rules are judged at arrival, not at `occurred_at`. */
+  now: number;
+}
+
+function replay(stored: StoredEvent, bodyHash: string): EventResult {
+  if (stored.body_hash !== bodyHash) {
+    throw new ApiError(
+      422,
+      "idempotency_key_reused",
+      `Event ${stored.id} was already received with a different body; send a new id for a new event.`,
+    );
+  }
+  return stored.result as EventResult;
+}
+
+export async function processEvent(ctx: EventContext, input: EventInput): Promise<EventResult> {
+  const { db, shop, now } = ctx;
+  const bodyHash = await hashBody(input);
+  const seen = await getEvent(db, shop.id, input.id);
+  if (seen) return replay(seen, bodyHash);
+
+  const at = toMillis(input.occurred_at);
+  if (at > now) {
+    throw new ApiError(422, "occurred_in_future", "`occurred_at` lies after the shop clock.", [
+      { path: "occurred_at", code: "occurred_in_future", message: `must not be after ${toIso(now)}` },
+    ]);
+  }
+  if ("order_id" in input && input.type !== "review.approved") {
+    // An order id names one buyer's order; a fact about it from another buyer is a mistake to report.
+    const owner = await orderOwner(db, shop.id, input.order_id);
+    if (owner && owner.buyer_id !== input.buyer_id) {
+      throw new ApiError(409, "order_buyer_mismatch", `Order ${input.order_id} belongs to another buyer.`);
+    }
+  }
+
+  const ev = newEventClaim(shop.id, input.id, input.type, bodyHash, now);
+  const guard = ownsEvent(ev);
+  const base: EventResult = {
+    id: input.id,
+    type: input.type,
+    buyer_id: input.buyer_id,
+    occurred_at: toIso(at),
+    processed: true,
+  };
+  let facts: SQL[];
+  let result: SQL = sql`${JSON.stringify(base)}`;
+  switch (input.type) {
+    case "order.paid":
+      facts = [factSql.orderPaid(shop.id, input.buyer_id, input.order_id, input.total_minor, at, guard)];
+      break;
+    case "order.refunded":
+      facts = [factSql.orderRefunded(shop.id, input.buyer_id, input.order_id, at, guard)];
+      break;
+    case "order.cancelled":
+      facts = [factSql.orderCancelled(shop.id, input.buyer_id, input.order_id, at, guard)];
+      break;
+    case "follow.created":
+      facts = [factSql.followCreated(shop.id, input.buyer_id, input.target, at, guard)];
+      break;
+    case "follow.deleted":
+      facts = [factSql.followDeleted(shop.id, input.buyer_id, input.target, at, guard)];
+      break;
+    case "review.approved": {
+      const plan = await planReviewApproved(db, shop.id, now, input, guard);
+      facts = plan.statements;
+      result = plan.result(base);
+      break;
+    }
+  }
+
+  const statements = [insertEventSql(ev), ...facts, finishEventSql(ev, result)];
+  await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+
+  // Whoever won the id (this delivery or a concurrent one), the stored answer is the answer.
+  const stored = await getEvent(db, shop.id, input.id);
+  if (!stored) throw new Error(`event ${input.id} vanished after its batch`);
+  return replay(stored, bodyHash);
+}

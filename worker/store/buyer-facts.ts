@@ -1,0 +1,78 @@
+/**
+ * A buyer's facts at one shop, read from the rows that `POST /v1/events` writes (`orders`, `follows`,
+ * `follower_grants`). Segments are never stored: the engine derives them from these facts when asked
+ * (R6, R7, R10, R12), so a payment or a follow counts from the very next request.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import type { BuyerFacts } from "../engine/types.js";
+
+export async function loadBuyerFacts(db: Db, shopId: string, buyerId: string): Promise<BuyerFacts> {
+  const [paid, follows, grant] = await db.batch([
+    // R7: an order once paid stays paid; a later refund or cancellation does not make the buyer new again.
+    db.all<{ paid_at: number }>(sql`SELECT paid_at FROM orders
+      WHERE shop_id = ${shopId} AND buyer_id = ${buyerId} AND paid_at IS NOT NULL ORDER BY paid_at`),
+    // R10: only current follows (shop or LIVE) count; an unfollow sets deleted_at.
+    db.all<{ target: "shop" | "live"; followed_at: number }>(sql`SELECT target, followed_at FROM follows
+      WHERE shop_id = ${shopId} AND buyer_id = ${buyerId} AND deleted_at IS NULL ORDER BY target`),
+    // R11: the one follower coupon for life, whatever happened to the follows since.
+    db.all<{ one: number }>(sql`SELECT 1 AS one FROM follower_grants WHERE shop_id = ${shopId} AND buyer_id = ${buyerId}`),
+  ]);
+  return {
+    buyer_id: buyerId,
+    paid_order_times: paid.map((r) => Number(r.paid_at)),
+    follows: follows.map((r) => ({ target: r.target, followed_at: Number(r.followed_at) })),
+    has_follower_grant: grant.length > 0,
+  };
+}
+
+/**
+ * The fact writes of `POST /v1/events`, each one statement that only runs while `guard` holds (the
+ * event's own batch, see store/events.ts). `at` is the event's `occurred_at`: it orders facts that
+ * arrive out of order and measures gaps (R6's 90 days, R10's window start).
+ */
+export const factSql = {
+  /** The first payment of an order is kept; an order belongs to the buyer who first reported it. */
+  orderPaid: (shopId: string, buyerId: string, orderId: string, totalMinor: number, at: number, guard: SQL) =>
+    sql`INSERT INTO orders (shop_id, order_id, buyer_id, total_minor, paid_at)
+      SELECT ${shopId}, ${orderId}, ${buyerId}, ${totalMinor}, ${at} WHERE ${guard}
+      ON CONFLICT (shop_id, order_id) DO UPDATE SET
+        paid_at = COALESCE(orders.paid_at, excluded.paid_at),
+        total_minor = COALESCE(orders.total_minor, excluded.total_minor)
+      WHERE orders.buyer_id = excluded.buyer_id`,
+  /** R7: a refund is recorded but the payment stays (the buyer is not new again). Unknown order: no-op. */
+  orderRefunded: (shopId: string, buyerId: string, orderId: string, at: number, guard: SQL) =>
+    sql`UPDATE orders SET refunded_at = COALESCE(refunded_at, ${at})
+      WHERE shop_id = ${shopId} AND order_id = ${orderId} AND buyer_id = ${buyerId} AND ${guard}`,
+  orderCancelled: (shopId: string, buyerId: string, orderId: string, at: number, guard: SQL) =>
+    sql`UPDATE orders SET cancelled_at = COALESCE(cancelled_at, ${at})
+      WHERE shop_id = ${shopId} AND order_id = ${orderId} AND buyer_id = ${buyerId} AND ${guard}`,
+  /**
+   * A follow begins at `at` unless the buyer already follows (then the earlier start stands) or an
+   * unfollow that happened later than `at` is already known (an out-of-order delivery).
+   */
+  followCreated: (shopId: string, buyerId: string, target: string, at: number, guard: SQL) =>
+    sql`INSERT INTO follows (shop_id, buyer_id, target, followed_at, deleted_at)
+      SELECT ${shopId}, ${buyerId}, ${target}, ${at}, NULL WHERE ${guard}
+      ON CONFLICT (shop_id, buyer_id, target) DO UPDATE SET
+        followed_at = CASE WHEN follows.deleted_at IS NULL THEN MIN(follows.followed_at, excluded.followed_at) ELSE excluded.followed_at END,
+        deleted_at = NULL
+      WHERE follows.deleted_at IS NULL OR follows.deleted_at <= excluded.followed_at`,
+  /**
+   * An unfollow ends a follow that began at or before `at`. For an unknown follow it leaves an ended row,
+   * so a follow.created that happened earlier but arrives later does not revive it.
+   */
+  followDeleted: (shopId: string, buyerId: string, target: string, at: number, guard: SQL) =>
+    sql`INSERT INTO follows (shop_id, buyer_id, target, followed_at, deleted_at)
+      SELECT ${shopId}, ${buyerId}, ${target}, ${at}, ${at} WHERE ${guard}
+      ON CONFLICT (shop_id, buyer_id, target) DO UPDATE SET deleted_at = excluded.deleted_at
+      WHERE follows.deleted_at IS NULL AND follows.followed_at <= excluded.deleted_at`,
+};
+
+/** The buyer an order belongs to, if the shop has reported it (an order id names one buyer's order). */
+export async function orderOwner(db: Db, shopId: string, orderId: string): Promise<{ buyer_id: string; paid_at: number | null } | undefined> {
+  const [row] = await db.all<{ buyer_id: string; paid_at: number | null }>(
+    sql`SELECT buyer_id, paid_at FROM orders WHERE shop_id = ${shopId} AND order_id = ${orderId}`,
+  );
+  return row;
+}
