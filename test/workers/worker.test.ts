@@ -1,0 +1,177 @@
+/**
+ * The Worker in the Workers runtime: `wrangler dev` (workerd, offline) running worker/index.ts against a
+ * Hrana server over a real, migrated libSQL file, i.e. the production code path with `@libsql/client/web`.
+ * The main API scenarios run here as they do on Node, including the R19 race through HTTP errors.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMigratedHrana, startWorker, type DevWorker } from "./wrangler.js";
+import type { HranaServer } from "../support/hrana-server.js";
+
+const ADMIN = "adm_worker_test_0123456789";
+const DB_TOKEN = "hrana-secret-token";
+
+let hrana: HranaServer;
+let worker: DevWorker;
+let noAdmin: DevWorker;
+
+beforeAll(async () => {
+  // The Hrana server checks the database token, as Turso does, so the Worker must pass DATABASE_AUTH_TOKEN.
+  hrana = await startMigratedHrana({ authToken: DB_TOKEN });
+  // The second Worker has no ADMIN_TOKEN: it must refuse to serve rather than run unprotected.
+  [worker, noAdmin] = await Promise.all([
+    startWorker(
+      { DATABASE_URL: hrana.url, DATABASE_AUTH_TOKEN: DB_TOKEN, ADMIN_TOKEN: ADMIN, RATE_LIMIT_FAILED_LOOKUPS: "3" },
+      ["--test-scheduled"],
+    ),
+    startWorker({ DATABASE_URL: hrana.url, DATABASE_AUTH_TOKEN: DB_TOKEN }),
+  ]);
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all([worker?.stop(), noAdmin?.stop()]);
+  await hrana?.stop();
+});
+
+async function call(w: DevWorker, method: string, path: string, key?: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(w.url + path, {
+    method,
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let parsed: any = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON (the widget bundle)
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+const promo = (over: Record<string, unknown> = {}) => ({
+  type: "promo_code",
+  name: `Promo ${Math.random().toString(36).slice(2, 8)}`,
+  discount: { kind: "fixed", amount_minor: 500 },
+  min_spend_minor: 0,
+  quantity: 100,
+  active_starts_at: iso(-60_000),
+  active_ends_at: iso(7 * 86_400_000),
+  ...over,
+});
+
+describe("the Worker in workerd over remote libSQL", () => {
+  let sk: string;
+  let pk: string;
+
+  it("serves /health with a request id", async () => {
+    const res = await call(worker, "GET", "/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+    expect(res.headers.get("x-request-id")).toMatch(/^req_/);
+  });
+
+  it("creates a shop with the ADMIN_TOKEN secret, and refuses another token", async () => {
+    const body = { name: "Edge Mugs", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false };
+    expect((await call(worker, "POST", "/v1/shops", "adm_wrong_token_0123456789", body)).status).toBe(401);
+    const res = await call(worker, "POST", "/v1/shops", ADMIN, body);
+    expect(res.status).toBe(201);
+    expect(res.body.shop.code_prefix).toBe("EDGE");
+    sk = res.body.secret_key;
+    pk = res.body.publishable_key;
+  });
+
+  it("R18: creates a promo code, looks it up (case-insensitive) and quotes a cart with it", async () => {
+    const created = await call(worker, "POST", "/v1/coupons", sk, promo({ name: "Welcome 15%", code: "welcome", discount: { kind: "percent", percent_off: 15, max_discount_minor: 3000 }, min_spend_minor: 2000 }));
+    expect(created.status).toBe(201);
+    expect(created.body.coupon.code).toBe("EDGEWELCOME");
+
+    const looked = await call(worker, "GET", "/v1/promo-codes/edgeWelcome", pk);
+    expect(looked.status).toBe(200);
+    expect(looked.body).toMatchObject({ valid: true, coupon: { name: "Welcome 15%", min_spend_minor: 2000 } });
+
+    const quoted = await call(worker, "POST", "/v1/checkout/quote", sk, {
+      buyer_id: "buyer-42",
+      code: "edgewelcome",
+      cart: {
+        currency: "USD",
+        lines: [
+          { line_id: "1", product_id: "mug", quantity: 2, unit_price_minor: 1200, product_discount_minor: 0 },
+          { line_id: "2", product_id: "tee", quantity: 1, unit_price_minor: 2500, product_discount_minor: 500 },
+        ],
+        shipping_minor: 499,
+        shipping_discount_minor: 0,
+      },
+    });
+    expect(quoted.status).toBe(200);
+    expect(quoted.body.subtotal_minor).toBe(4400);
+    expect(quoted.body.applied).toMatchObject({ code: "EDGEWELCOME", discount_minor: 660 });
+    expect(quoted.body.applied.allocations.reduce((s: number, a: { discount_minor: number }) => s + a.discount_minor, 0)).toBe(660);
+    expect(quoted.body.total_minor).toBe(4400 - 660 + 499);
+  });
+
+  it("R19 under a race through HTTP: concurrent creates of one code give one 201 and the rest 409", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => call(worker, "POST", "/v1/coupons", sk, promo({ name: `Race ${i}`, code: "RACE1" }))),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(9);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.code === "promo_code_taken")).toBe(true);
+  });
+
+  it("rate-limits failed look-ups per isolate by the client's cf-connecting-ip (429 with Retry-After)", async () => {
+    const headers = { "cf-connecting-ip": "203.0.113.9" };
+    for (let i = 0; i < 3; i++) {
+      const miss = await call(worker, "GET", `/v1/promo-codes/EDGENOPE${i}`, pk, undefined, headers);
+      expect(miss.body).toEqual({ valid: false, reason: "code_not_found" });
+    }
+    const blocked = await call(worker, "GET", "/v1/promo-codes/EDGENOPE9", pk, undefined, headers);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe("rate_limited");
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("answers an unknown route with a 404 problem", async () => {
+    const res = await call(worker, "GET", "/v1/nothing-here", sk);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(res.body).toMatchObject({ status: 404, code: "route_not_found" });
+  });
+
+  it("serves the widget bundle built by the wrangler build step; /demo is Node-only", async () => {
+    const widget = await fetch(worker.url + "/widget.js");
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get("content-type")).toContain("text/javascript");
+    const js = await widget.text();
+    expect(js).toContain("promo-code-field");
+    expect(js).toContain("coupon-list");
+    const demo = await call(worker, "GET", "/demo");
+    expect(demo.status).toBe(404);
+    expect(demo.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("runs the reservation sweep on the Cron Trigger", async () => {
+    const res = await fetch(worker.url + "/__scheduled?cron=*+*+*+*+*");
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    const deadline = Date.now() + 5_000;
+    while (!/reservation sweep \(\* \* \* \* \*\): \d+ released/.test(worker.output()) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(worker.output()).toMatch(/reservation sweep \(\* \* \* \* \*\): \d+ released/);
+  });
+
+  it("without the ADMIN_TOKEN secret, every request is a 500 problem naming it", async () => {
+    for (const path of ["/health", "/v1/shops"]) {
+      const res = await call(noAdmin, "GET", path);
+      expect(res.status).toBe(500);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(res.body).toMatchObject({ status: 500, code: "misconfigured" });
+      expect(res.body.detail).toContain("ADMIN_TOKEN");
+    }
+  });
+});

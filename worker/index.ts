@@ -1,0 +1,92 @@
+/**
+ * The Cloudflare Workers entry: the same app as `npm start`, over a remote libSQL database (Turso) reached
+ * with `@libsql/client/web` (HTTP, no native code). Configuration comes from the Worker's `env`
+ * (wrangler.toml `[vars]` and secrets), never from module scope: the app is built lazily, once per isolate
+ * and per `env` object, and a Cron Trigger runs the reservation sweep.
+ */
+import { createClient } from "@libsql/client/web";
+import { createDb } from "../db/client.js";
+import { createApp, type App } from "./app.js";
+import { configFromEnv, type EnvVars } from "./lib/env-config.js";
+import { problemBody } from "./lib/problem.js";
+import { sweepExpiredReservations } from "./services/sweeper.js";
+// Written by the wrangler `[build]` step (scripts/build-widget.ts) and bundled as text (`[[rules]]` Text).
+import widgetJs from "../dist/widget.js";
+
+export interface WorkerEnv extends EnvVars {
+  /** `libsql://<db>-<org>.turso.io` (or `http://127.0.0.1:<port>` for a local Hrana server in tests). */
+  DATABASE_URL?: string;
+  /** Turso database token (secret). */
+  DATABASE_AUTH_TOKEN?: string;
+  /** Platform operator token (secret, required on Workers: there is no console to print a generated one). */
+  ADMIN_TOKEN?: string;
+}
+
+/** The parts of Workers' `ExecutionContext` and `ScheduledController` used here (no global types needed). */
+interface WaitUntil {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface ScheduledEvent {
+  scheduledTime: number;
+  cron: string;
+}
+
+type Built = { app: App; db: ReturnType<typeof createDb> } | { error: string };
+
+// Keyed by the env object Workers hands every request of an isolate, so a changed binding set (a new
+// deployment, or tests passing their own env) builds a new app instead of reusing a stale one.
+const built = new WeakMap<object, Built>();
+
+function build(env: WorkerEnv): Built {
+  let entry = built.get(env);
+  if (entry) return entry;
+  entry = buildFresh(env);
+  built.set(env, entry);
+  return entry;
+}
+
+function buildFresh(env: WorkerEnv): Built {
+  if (!env.ADMIN_TOKEN)
+    return { error: "ADMIN_TOKEN is not set. On Workers it is a required secret: run `wrangler secret put ADMIN_TOKEN`." };
+  if (!env.DATABASE_URL)
+    return { error: "DATABASE_URL is not set: give the Worker the libsql:// URL of its Turso database (wrangler.toml [vars])." };
+  let config;
+  try {
+    config = configFromEnv(env, env.ADMIN_TOKEN);
+  } catch (err) {
+    return { error: `Invalid configuration: ${(err as Error).message}` };
+  }
+  config.clientAddress = (c) => c.req.header("cf-connecting-ip");
+  config.assets = { widgetJs: async () => widgetJs };
+  const db = createDb(createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }) as never);
+  return { app: createApp({ db, config }), db };
+}
+
+function misconfigured(detail: string): Response {
+  return new Response(JSON.stringify(problemBody(500, "misconfigured", detail)), {
+    status: 500,
+    headers: { "Content-Type": "application/problem+json" },
+  });
+}
+
+export default {
+  fetch(request: Request, env: WorkerEnv, ctx: WaitUntil): Response | Promise<Response> {
+    const entry = build(env);
+    if ("error" in entry) return misconfigured(entry.error);
+    return entry.app.fetch(request, env, ctx as never);
+  },
+
+  scheduled(event: ScheduledEvent, env: WorkerEnv, ctx: WaitUntil): void {
+    const entry = build(env);
+    if ("error" in entry) {
+      console.error(`reservation sweep skipped: ${entry.error}`);
+      return;
+    }
+    ctx.waitUntil(
+      sweepExpiredReservations(entry.db, Date.now()).then(
+        (n) => console.log(`reservation sweep (${event.cron}): ${n} released`),
+        (err) => console.error("reservation sweep failed", err),
+      ),
+    );
+  },
+};
