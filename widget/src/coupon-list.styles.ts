@@ -20,8 +20,9 @@ export const styles = css`
   }
   .item {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 1rem;
+    gap: 0.5rem 1rem;
     padding: 0.75rem 1rem;
     background: var(--_surface);
     border: 1px solid #e2e8f0;
@@ -29,7 +30,7 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   .info {
-    flex: 1;
+    flex: 1 1 14rem;
     display: grid;
     gap: 0.125rem;
   }
@@ -50,8 +51,7 @@ export const styles = css`
     margin: 0 0 0.5rem;
   }
   .reason {
-    max-width: 12rem;
-    text-align: right;
+    max-width: 14rem;
   }
   button {
     font: inherit;
@@ -82,9 +82,11 @@ export const styles = css`
     color: var(--_accent);
   }
   .message {
-    margin-top: 0.375rem;
+    margin-top: 0.5rem;
     font-size: 0.875rem;
-    min-height: 1.25em;
+  }
+  .message:empty {
+    margin: 0;
   }
   .error {
     color: var(--_error);
