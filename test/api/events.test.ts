@@ -167,3 +167,127 @@ describe("events: idempotency and validation", () => {
     expect(res.status).toBe(403);
   });
 });
+
+function reviewCoupon(over: Record<string, unknown> = {}) {
+  return {
+    type: "review",
+    name: `Review ${Math.random().toString(36).slice(2, 8)}`,
+    discount: { kind: "fixed", amount_minor: 300 },
+    quantity: 100,
+    claim_starts_at: at(-DAY),
+    claim_ends_at: at(60 * DAY),
+    validity: { kind: "days_after_claim", days: 14 },
+    ...over,
+  };
+}
+
+async function reviewShop(over: Record<string, unknown> = {}) {
+  const s = await t.shop();
+  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body: reviewCoupon(over) });
+  expect(res.status).toBe(201);
+  return { s, coupon: res.body.coupon };
+}
+
+const review = (over: Record<string, unknown> = {}) => ({
+  type: "review.approved",
+  buyer_id: "rb",
+  order_id: "ro1",
+  product_id: "p1",
+  word_count: 11,
+  media_count: 1,
+  ...over,
+});
+
+describe("events: review coupons", () => {
+  it("R13, R16: an 11-word review with a picture of a paid order earns a claim and the label", async () => {
+    const { s, coupon } = await reviewShop();
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    const res = await send(s, review());
+    expect(res.status).toBe(200);
+    expect(res.body.review_label).toBe("Verified purchase Incentivized Review");
+    expect(res.body.issued_claim).toMatchObject({ coupon_id: coupon.id, state: "available" });
+    const c = res.body.issued_claim;
+    expect(Date.parse(c.valid_until) - Date.parse(c.valid_from)).toBe(14 * DAY);
+    const perf = await t.call("GET", `/v1/coupons/${coupon.id}/performance`, { key: s.sk });
+    if (perf.status === 200) expect(perf.body.claims).toBe(1);
+  });
+
+  it("R13: a 10-word review earns nothing", async () => {
+    const { s } = await reviewShop();
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    const res = await send(s, review({ word_count: 10 }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ issued_claim: null, review_label: null });
+  });
+
+  it("R13: a review without a picture or video earns nothing", async () => {
+    const { s } = await reviewShop();
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    expect((await send(s, review({ media_count: 0, word_count: 200 }))).body.issued_claim).toBeNull();
+  });
+
+  it("R13: a negative review qualifies too (the rating is not even asked)", async () => {
+    const { s } = await reviewShop();
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    const res = await send(s, review({ word_count: 40, media_count: 2 }));
+    expect(res.body.issued_claim).not.toBeNull();
+    // A rating field is not part of the contract: sending one is 422, so nothing can depend on it.
+    expect((await send(s, review({ order_id: "ro2", rating: 1 }))).status).toBe(422);
+  });
+
+  it("R13: a product outside the coupon's scope earns nothing", async () => {
+    const { s } = await reviewShop({ scope: { kind: "products", product_ids: ["p1", "p2"] } });
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    expect((await send(s, review({ product_id: "p3" }))).body.issued_claim).toBeNull();
+    expect((await send(s, review({ product_id: "p2" }))).body.issued_claim).not.toBeNull();
+  });
+
+  it("R13: a review of an order the buyer has not paid (or another buyer's order) earns nothing", async () => {
+    const { s } = await reviewShop();
+    expect((await send(s, review())).body.issued_claim).toBeNull();
+    await send(s, { type: "order.paid", buyer_id: "someone-else", order_id: "ro9", total_minor: 1000 });
+    expect((await send(s, review({ order_id: "ro9" }))).body.issued_claim).toBeNull();
+  });
+
+  it("R13: without an ongoing review coupon nothing is issued (upcoming or deactivated)", async () => {
+    const { s, coupon } = await reviewShop({ claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY) });
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    expect((await send(s, review())).body.issued_claim).toBeNull();
+    const { s: s2, coupon: c2 } = await reviewShop();
+    await send(s2, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    const off = await t.call("POST", `/v1/coupons/${c2.id}/deactivate`, { key: s2.sk });
+    if (off.status === 200) expect((await send(s2, review())).body.issued_claim).toBeNull();
+    void coupon;
+  });
+
+  it("R14: two orders reviewed give two claims; two products of one order give one", async () => {
+    const { s } = await reviewShop();
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro2", total_minor: 1000 });
+    const a = await send(s, review({ order_id: "ro1", product_id: "p1" }));
+    const b = await send(s, review({ order_id: "ro2", product_id: "p1" }));
+    const c = await send(s, review({ order_id: "ro1", product_id: "p2" }));
+    expect(a.body.issued_claim).not.toBeNull();
+    expect(b.body.issued_claim).not.toBeNull();
+    expect(b.body.issued_claim.id).not.toBe(a.body.issued_claim.id);
+    expect(c.body).toMatchObject({ issued_claim: null, review_label: null });
+  });
+
+  it("R27: the review coupon's quantity caps the claims it issues", async () => {
+    const { s } = await reviewShop({ quantity: 1 });
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro2", total_minor: 1000 });
+    expect((await send(s, review({ order_id: "ro1" }))).body.issued_claim).not.toBeNull();
+    expect((await send(s, review({ order_id: "ro2" }))).body.issued_claim).toBeNull();
+  });
+
+  it("R14: a replayed review event returns the same claim and issues no second one", async () => {
+    const { s } = await reviewShop();
+    await send(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
+    const body = { id: "rev-1", occurred_at: at(-1000), ...review() };
+    const first = await t.call("POST", "/v1/events", { key: s.sk, body });
+    const again = await t.call("POST", "/v1/events", { key: s.sk, body });
+    expect(again.body).toEqual(first.body);
+    expect(first.body.issued_claim).not.toBeNull();
+  });
+});
