@@ -1,0 +1,295 @@
+/**
+ * API.md "Keys and identities" and the CORS paragraph of "Errors and limits", through the HTTP API:
+ * key kinds reach only their routes, keys can be made and revoked (a revoked key is refused at once),
+ * buyer tokens are HS256 with a required `exp`, and CORS answers echo only a shop's allowed origins.
+ */
+import { createHmac } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { revokeApiKey } from "../../worker/store/api-keys.js";
+import { ADMIN, cart, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+
+let t: TestApp;
+let s: ShopKeys;
+const ORIGIN = "https://shop.example";
+beforeAll(async () => {
+  t = await makeTestApp();
+  s = await t.shop({ name: "Keys Shop", allowed_origins: [ORIGIN] });
+});
+
+const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
+/** A JWT with any header and payload, signed HS256 (or with the named HMAC) by `secret`. */
+function jwt(header: Record<string, unknown>, payload: unknown, secret: string, hmac: "sha256" | "sha512" = "sha256") {
+  const head = `${b64(header)}.${b64(payload)}`;
+  return `${head}.${createHmac(hmac, secret).update(head).digest("base64url")}`;
+}
+const nowS = () => Math.floor(Date.now() / 1000);
+const quoteWithToken = (key: string, token: string) =>
+  t.call("POST", "/v1/checkout/quote", { key, body: { cart: cart([{ unit_price_minor: 1000 }]) }, headers: { "x-buyer-token": token } });
+
+describe("buyer tokens (X-Buyer-Token with a publishable key)", () => {
+  it("accepts a fresh HS256 token signed with the shop's secret", async () => {
+    const res = await quoteWithToken(s.pk, jwt({ alg: "HS256", typ: "JWT" }, { sub: "b1", exp: nowS() + 600 }, s.buyerSecret));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+
+  it("refuses `alg: none`, other algorithms and a lower-case hs256 with 401 invalid_buyer_token", async () => {
+    const payload = { sub: "b1", exp: nowS() + 600 };
+    const none = `${b64({ alg: "none", typ: "JWT" })}.${b64(payload)}.`;
+    const noneSigned = jwt({ alg: "none" }, payload, s.buyerSecret);
+    const hs512 = jwt({ alg: "HS512" }, payload, s.buyerSecret, "sha512");
+    const hs512Lying = jwt({ alg: "HS512" }, payload, s.buyerSecret); // HS256 bytes under another name
+    const lower = jwt({ alg: "hs256" }, payload, s.buyerSecret);
+    const rs = jwt({ alg: "RS256" }, payload, s.buyerSecret);
+    for (const token of [none, noneSigned, hs512, hs512Lying, lower, rs]) {
+      const res = await quoteWithToken(s.pk, token);
+      expect(res.status, token).toBe(401);
+      expect(res.body.code).toBe("invalid_buyer_token");
+      expect(res.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    }
+  });
+
+  it("requires a numeric `exp`, and allows only a small leeway past it", async () => {
+    const h = { alg: "HS256", typ: "JWT" };
+    const noExp = await quoteWithToken(s.pk, jwt(h, { sub: "b1" }, s.buyerSecret));
+    expect(noExp.status).toBe(401);
+    expect(noExp.body.detail).toMatch(/exp/);
+    const stringExp = await quoteWithToken(s.pk, jwt(h, { sub: "b1", exp: String(nowS() + 600) }, s.buyerSecret));
+    expect(stringExp.status).toBe(401);
+    const justPast = await quoteWithToken(s.pk, jwt(h, { sub: "b1", exp: nowS() - 5 }, s.buyerSecret));
+    expect(justPast.status).toBe(200); // clock skew between the storefront's server and us
+    const longPast = await quoteWithToken(s.pk, jwt(h, { sub: "b1", exp: nowS() - 120 }, s.buyerSecret));
+    expect(longPast.status).toBe(401);
+    expect(longPast.body.detail).toMatch(/expired/);
+  });
+
+  it("checks `exp` against real time, never the shop's test clock", async () => {
+    const shop = await t.shop({ name: "Clocked" });
+    await t.call("POST", "/v1/test-clock", { key: shop.sk, body: { now: "2020-01-01T00:00:00Z" } });
+    const stale = jwt({ alg: "HS256" }, { sub: "b1", exp: nowS() - 3600 }, shop.buyerSecret);
+    expect((await quoteWithToken(shop.pk, stale)).status).toBe(401);
+  });
+
+  it("refuses a token signed for another shop, a tampered payload and garbage", async () => {
+    const other = await t.shop({ name: "Other" });
+    const foreign = jwt({ alg: "HS256" }, { sub: "b1", exp: nowS() + 600 }, other.buyerSecret);
+    expect((await quoteWithToken(s.pk, foreign)).status).toBe(401);
+    const good = jwt({ alg: "HS256" }, { sub: "b1", exp: nowS() + 600 }, s.buyerSecret);
+    const [h, , sig] = good.split(".");
+    const tampered = `${h}.${b64({ sub: "b2", exp: nowS() + 600 })}.${sig}`;
+    expect((await quoteWithToken(s.pk, tampered)).status).toBe(401);
+    for (const junk of ["x", "a.b", "a.b.c", "....", `${h}.${b64("null")}.${sig}`]) {
+      const res = await quoteWithToken(s.pk, junk);
+      expect(res.status, junk).toBe(401);
+    }
+    // A validly signed payload that is not an object (null, a number) is refused, not a crash.
+    for (const payload of [null, 42, [1]]) {
+      expect((await quoteWithToken(s.pk, jwt({ alg: "HS256" }, payload, s.buyerSecret))).status).toBe(401);
+    }
+  });
+
+  it("refuses a sub that is not a buyer id of 1 to 64 characters", async () => {
+    for (const sub of ["", "x".repeat(65), 7]) {
+      const res = await quoteWithToken(s.pk, jwt({ alg: "HS256" }, { sub, exp: nowS() + 600 }, s.buyerSecret));
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it("a publishable-key caller names the buyer only by token: a body buyer_id is 422", async () => {
+    const res = await t.call("POST", "/v1/checkout/quote", { key: s.pk, body: { buyer_id: "b1", cart: cart([{ unit_price_minor: 1000 }]) } });
+    expect(res.status).toBe(422);
+  });
+});
+
+describe("key kinds", () => {
+  it("a publishable key reaches only storefront, quote and promo-code lookup routes: 403 elsewhere, before validation", async () => {
+    const doc = (await t.call("GET", "/openapi.json")).body;
+    const allowed = (m: string, p: string) =>
+      p.startsWith("/v1/storefront/") || (m === "post" && p === "/v1/checkout/quote") || (m === "get" && p === "/v1/promo-codes/{code}");
+    let checked = 0;
+    for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
+      if (!path.startsWith("/v1/")) continue;
+      for (const method of Object.keys(ops)) {
+        if (allowed(method, path)) continue;
+        const url = path.replace(/\{[^}]+\}/g, "x1");
+        // An invalid body too: the wrong kind of key is told so, not how to fix the body.
+        const res = await t.call(method.toUpperCase(), url, { key: s.pk, body: method === "get" ? undefined : { nonsense: true } });
+        expect(res.status, `${method} ${path}`).toBe(403);
+        expect(res.body.code).toBe("forbidden");
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(6);
+    expect((await t.call("GET", "/v1/promo-codes/NOPE", { key: s.pk })).status).toBe(200);
+  });
+
+  it("the admin token is not a shop key, and a shop key is not the admin token", async () => {
+    expect((await t.call("POST", "/v1/checkout/quote", { key: ADMIN, body: { cart: cart([{ unit_price_minor: 1 }]) } })).status).toBe(403);
+    expect((await t.call("GET", `/v1/shops/${s.id}`, { key: s.sk })).status).toBe(403);
+    // Near misses of the admin token are unknown keys.
+    for (const near of [ADMIN.slice(0, -1), ADMIN + "x", ADMIN.toUpperCase()]) {
+      expect((await t.call("GET", `/v1/shops/${s.id}`, { key: near })).status).toBe(401);
+    }
+    expect((await t.call("GET", `/v1/shops/${s.id}`, { key: ADMIN })).status).toBe(200);
+  });
+
+  it("a malformed Authorization header is 401 problem+json", async () => {
+    for (const value of ["Basic abc", "Bearer", "Bearer a b", s.sk]) {
+      const res = await t.call("GET", "/v1/coupons", { headers: { authorization: value } });
+      expect(res.status, value).toBe(401);
+      expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    }
+  });
+});
+
+describe("creating and revoking keys", () => {
+  it("creates a key whose secret is shown once and stored only as a hash; lists keys without secrets", async () => {
+    const shop = await t.shop({ name: "Rotate" });
+    const made = await t.call("POST", "/v1/keys", { key: shop.sk, body: { kind: "secret" } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.key).toMatchObject({ kind: "secret", revoked_at: null });
+    expect(made.body.secret).toMatch(/^sk_test_[A-Za-z0-9]{32}$/);
+    expect(made.body.key.hint.length).toBeLessThan(made.body.secret.length);
+    expect(made.body.secret.startsWith(made.body.key.hint.replace("…", ""))).toBe(true);
+    const pk = await t.call("POST", "/v1/keys", { key: shop.sk, body: { kind: "publishable" } });
+    expect(pk.body.secret).toMatch(/^pk_test_/);
+    // The new secret key works at once.
+    expect((await t.call("GET", "/v1/keys", { key: made.body.secret })).status).toBe(200);
+
+    const list = await t.call("GET", "/v1/keys", { key: shop.sk });
+    expect(list.status).toBe(200);
+    expect(list.body.data).toHaveLength(4);
+    expect(list.body.data[0].id).toBe(pk.body.key.id); // newest first
+    const text = JSON.stringify(list.body);
+    for (const secret of [shop.sk, shop.pk, made.body.secret, pk.body.secret]) expect(text).not.toContain(secret);
+    const rows = await t.db.$client.execute({ sql: "SELECT key_hash FROM api_keys WHERE shop_id = ?", args: [shop.id] });
+    for (const r of rows.rows) expect(String(r.key_hash)).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(rows.rows)).not.toContain(made.body.secret);
+
+    const page1 = await t.call("GET", "/v1/keys?limit=3", { key: shop.sk });
+    const page2 = await t.call("GET", `/v1/keys?limit=3&cursor=${page1.body.next_cursor}`, { key: shop.sk });
+    expect([...page1.body.data, ...page2.body.data].map((k: { id: string }) => k.id)).toEqual(list.body.data.map((k: { id: string }) => k.id));
+    expect(page2.body.next_cursor).toBeNull();
+  });
+
+  it("a revoked key answers 401 on the very next request; revoking again is 200", async () => {
+    const shop = await t.shop({ name: "Revoke" });
+    const extra = (await t.call("POST", "/v1/keys", { key: shop.sk, body: { kind: "secret" } })).body;
+    const keys = (await t.call("GET", "/v1/keys", { key: shop.sk })).body.data;
+    const pkId = keys.find((k: { kind: string }) => k.kind === "publishable").id;
+    expect((await t.call("GET", "/v1/promo-codes/NOPE", { key: shop.pk })).status).toBe(200);
+    const r = await t.call("POST", `/v1/keys/${pkId}/revoke`, { key: extra.secret });
+    expect(r.status).toBe(200);
+    expect(r.body.key.revoked_at).not.toBeNull();
+    const after = await t.call("GET", "/v1/promo-codes/NOPE", { key: shop.pk });
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe("unauthorized");
+    expect((await t.call("POST", `/v1/keys/${pkId}/revoke`, { key: extra.secret })).status).toBe(200);
+    // A key may revoke itself while another secret key remains.
+    const self = await t.call("POST", `/v1/keys/${extra.key.id}/revoke`, { key: extra.secret });
+    expect(self.status).toBe(200);
+    expect((await t.call("GET", "/v1/keys", { key: extra.secret })).status).toBe(401);
+    // Each creation and revocation left an audit entry.
+    const audit = await t.db.$client.execute({ sql: "SELECT action FROM audit_entries WHERE shop_id = ? ORDER BY seq", args: [shop.id] });
+    expect(audit.rows.map((a) => a.action)).toEqual(["key_created", "key_revoked", "key_revoked"]);
+  });
+
+  it("refuses to revoke the shop's last active secret key (409 last_secret_key), even when two revocations race", async () => {
+    const shop = await t.shop({ name: "Last" });
+    const only = (await t.call("GET", "/v1/keys", { key: shop.sk })).body.data.find((k: { kind: string }) => k.kind === "secret");
+    const last = await t.call("POST", `/v1/keys/${only.id}/revoke`, { key: shop.sk });
+    expect(last.status).toBe(409);
+    expect(last.body.code).toBe("last_secret_key");
+    expect((await t.call("GET", "/v1/keys", { key: shop.sk })).status).toBe(200);
+
+    const second = (await t.call("POST", "/v1/keys", { key: shop.sk, body: { kind: "secret" } })).body;
+    const [a, b] = await Promise.all([
+      t.call("POST", `/v1/keys/${only.id}/revoke`, { key: second.secret }),
+      t.call("POST", `/v1/keys/${second.key.id}/revoke`, { key: shop.sk }),
+    ]);
+    // The loser is refused either by the guard (409) or because the winner just revoked its own key (401).
+    const statuses = [a.status, b.status].sort();
+    expect(statuses[0]).toBe(200);
+    expect([401, 409]).toContain(statuses[1]);
+    const activeSecrets = async () =>
+      Number(
+        (
+          await t.db.$client.execute({
+            sql: "SELECT COUNT(*) AS n FROM api_keys WHERE shop_id = ? AND kind = 'secret' AND revoked_at IS NULL",
+            args: [shop.id],
+          })
+        ).rows[0].n,
+      );
+    expect(await activeSecrets()).toBe(1);
+
+    // Five secret keys revoked all at once: the one statement's guard lets exactly four through.
+    const [liveSecret, liveId] = a.status === 200 ? [second.secret, second.key.id] : [shop.sk, only.id];
+    const made = await Promise.all([1, 2, 3, 4].map(() => t.call("POST", "/v1/keys", { key: liveSecret, body: { kind: "secret" } })));
+    const ids = [...made.map((m) => m.body.key.id as string), liveId];
+    const outcomes = await Promise.all(ids.map((id) => revokeApiKey(t.db, shop.id, id, "test", Date.now())));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(4);
+    expect(outcomes.filter((o) => !o.ok && o.why === "last_secret_key")).toHaveLength(1);
+    expect(await activeSecrets()).toBe(1);
+  });
+
+  it("another shop's key id is 404, unknown fields and kinds are 422, publishable keys may not manage keys", async () => {
+    const a = await t.shop({ name: "A keys" });
+    const b = await t.shop({ name: "B keys" });
+    const aKey = (await t.call("GET", "/v1/keys", { key: a.sk })).body.data[0];
+    const res = await t.call("POST", `/v1/keys/${aKey.id}/revoke`, { key: b.sk });
+    expect(res.status).toBe(404);
+    expect((await t.call("POST", "/v1/keys", { key: a.sk, body: { kind: "admin" } })).status).toBe(422);
+    expect((await t.call("POST", "/v1/keys", { key: a.sk, body: { kind: "secret", mode: "live" } })).status).toBe(422);
+    expect((await t.call("GET", "/v1/keys?limit=5&extra=1", { key: a.sk })).status).toBe(422);
+    expect((await t.call("POST", "/v1/keys", { key: a.pk, body: { kind: "secret" } })).status).toBe(403);
+  });
+});
+
+describe("CORS", () => {
+  it("answers preflights for any origin with the allowed headers", async () => {
+    const res = await t.app.request("/v1/checkout/quote", {
+      method: "OPTIONS",
+      headers: { origin: "https://anyone.example", "access-control-request-method": "POST" },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe("https://anyone.example");
+    const allowed = res.headers.get("access-control-allow-headers")!.split(/,\s*/);
+    expect(allowed).toEqual(expect.arrayContaining(["authorization", "content-type", "x-buyer-token", "idempotency-key", "if-match"]));
+  });
+
+  it("echoes only an allowed origin to publishable-key calls, on success and on every error", async () => {
+    const code = await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ code: "CORS1" }) });
+    expect(code.status).toBe(201);
+    const calls: [string, string, unknown, number][] = [
+      ["GET", "/v1/promo-codes/KEYSCORS1", undefined, 200],
+      ["POST", "/v1/checkout/quote", { cart: cart([{ unit_price_minor: 1000 }]) }, 200],
+      ["POST", "/v1/checkout/quote", { cart: { currency: "usd" } }, 422],
+      ["POST", "/v1/checkout/quote", "{broken", 422],
+      ["POST", "/v1/checkout/quote", "x".repeat(300 * 1024), 413],
+      ["GET", "/v1/coupons", undefined, 403],
+      ["GET", "/v1/storefront/nothing-here", undefined, 404],
+    ];
+    for (const [method, path, body, status] of calls) {
+      for (const origin of [ORIGIN, "https://evil.example"]) {
+        const res = await t.call(method, path, { key: s.pk, body, headers: { origin } });
+        expect(res.status, `${method} ${path}`).toBe(status);
+        expect(res.headers.get("access-control-allow-origin"), `${method} ${path} from ${origin}`).toBe(origin === ORIGIN ? ORIGIN : null);
+        expect(res.headers.get("vary")).toMatch(/origin/i);
+      }
+    }
+    // A bad buyer token (401) and a rate-limited look-up are publishable-key answers too.
+    const bad = await t.call("POST", "/v1/checkout/quote", {
+      key: s.pk,
+      body: { cart: cart([{ unit_price_minor: 1000 }]) },
+      headers: { origin: ORIGIN, "x-buyer-token": "a.b.c" },
+    });
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+  });
+
+  it("never allows an origin to a secret-key or keyless call", async () => {
+    for (const key of [s.sk, undefined]) {
+      const res = await t.call("GET", "/v1/coupons", { key, headers: { origin: ORIGIN } });
+      expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    }
+  });
+});
