@@ -18,6 +18,8 @@ export type AuditAction =
   | "key_revoked";
 
 export interface AuditInput {
+  /** Given when later statements of the batch must know whether this entry was written. */
+  id?: string;
   shop_id: string;
   coupon_id: string | null;
   action: AuditAction;
@@ -29,7 +31,7 @@ export interface AuditInput {
 /** An INSERT of one audit entry that only happens if `onlyIf` (SQL) holds, e.g. the coupon was written. */
 export function auditInsertSql(e: AuditInput, onlyIf?: SQL): SQL {
   return sql`INSERT INTO audit_entries (id, shop_id, coupon_id, action, actor, at, changes, seq)
-    SELECT ${newId("aud")}, ${e.shop_id}, ${e.coupon_id}, ${e.action}, ${e.actor}, ${e.at}, ${JSON.stringify(e.changes)},
+    SELECT ${e.id ?? newId("aud")}, ${e.shop_id}, ${e.coupon_id}, ${e.action}, ${e.actor}, ${e.at}, ${JSON.stringify(e.changes)},
       (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_entries WHERE shop_id = ${e.shop_id})
     ${onlyIf ? sql`WHERE ${onlyIf}` : sql``}`;
 }

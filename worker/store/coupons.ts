@@ -127,7 +127,7 @@ export async function insertCouponGuarded(
 }
 
 /** R8 (one new-customer coupon per period) and R15 (review coupons may not overlap). */
-function oneActiveGuard(row: Pick<CouponRow, "type" | "audience" | "shop_id" | "claim_starts_at" | "claim_ends_at" | "id">, now: number): SQL | null {
+export function oneActiveGuard(row: Pick<CouponRow, "type" | "audience" | "shop_id" | "claim_starts_at" | "claim_ends_at" | "id">, now: number): SQL | null {
   const kind =
     row.type === "regular" && row.audience === "new"
       ? sql`type = 'regular' AND audience = 'new'`
