@@ -1,0 +1,99 @@
+/**
+ * The guessing limiter on Cloudflare Workers. Isolates share no memory, so the in-process counter of
+ * `rate-limit.ts` would give each isolate (and each colo) its own budget; a Durable Object per limited key
+ * is one place that counts every failed look-up for that key, wherever the request landed.
+ *
+ * Binding (wrangler.toml), with the class exported from the Worker's main module:
+ *   [[durable_objects.bindings]]
+ *   name = "RATE_LIMITER"
+ *   class_name = "RateLimitCounter"
+ *   [[migrations]]
+ *   tag = "v1-rate-limiter"
+ *   new_sqlite_classes = ["RateLimitCounter"]
+ * and in the entry: `config.rateLimiter = new DurableObjectRateLimiter(env.RATE_LIMITER)`.
+ *
+ * One object per key (`idFromName(key)`), holding one fixed one-minute window like the Node limiter. An
+ * object runs one request at a time and its storage survives eviction, so the count is exact; an alarm
+ * deletes the window once it has ended, so idle keys cost no storage.
+ */
+import type { RateLimiter } from "./rate-limit.js";
+
+const WINDOW_MS = 60_000;
+
+/** The parts of the Durable Object runtime used here (structural, so Node's type check needs no globals). */
+export interface CounterStorage {
+  get<T>(key: string): Promise<T | undefined>;
+  put<T>(key: string, value: T): Promise<void>;
+  deleteAll(): Promise<void>;
+  setAlarm(scheduledTime: number): Promise<void>;
+}
+export interface CounterState {
+  storage: CounterStorage;
+}
+export interface CounterNamespace {
+  idFromName(name: string): unknown;
+  get(id: never): { fetch(input: string, init?: RequestInit): Promise<Response> };
+}
+
+interface Window {
+  start: number;
+  count: number;
+}
+
+/** Seconds until the window frees a blocked key, or 0 (the same rule as `MemoryRateLimiter`). */
+export function secondsBlocked(w: Window | undefined, limit: number, nowMs: number): number {
+  if (!w || nowMs - w.start >= WINDOW_MS) return 0;
+  return w.count >= limit ? Math.max(1, Math.ceil((w.start + WINDOW_MS - nowMs) / 1000)) : 0;
+}
+
+/** The Durable Object class: `POST /blocked?limit=&now=` → `{wait}`, `POST /record?now=` → `{count}`. */
+export class RateLimitCounter {
+  constructor(
+    private readonly state: CounterState,
+    _env?: unknown,
+  ) {}
+
+  async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const now = Number(url.searchParams.get("now"));
+    if (!Number.isFinite(now)) return new Response("now is required", { status: 400 });
+    const w = await this.state.storage.get<Window>("w");
+    if (url.pathname === "/blocked") {
+      const limit = Number(url.searchParams.get("limit"));
+      return Response.json({ wait: secondsBlocked(w, limit, now) });
+    }
+    if (url.pathname === "/record") {
+      const next = !w || now - w.start >= WINDOW_MS ? { start: now, count: 1 } : { start: w.start, count: w.count + 1 };
+      await this.state.storage.put("w", next);
+      // Scheduled on the object's own clock (the caller's `now` only places failures in windows).
+      if (next.count === 1) await this.state.storage.setAlarm(Date.now() + WINDOW_MS);
+      return Response.json({ count: next.count });
+    }
+    return new Response("not found", { status: 404 });
+  }
+
+  /** The window has ended: forget it (a later failure starts a new one). */
+  async alarm(): Promise<void> {
+    await this.state.storage.deleteAll();
+  }
+}
+
+/** The `RateLimiter` the app asks, backed by one `RateLimitCounter` object per key. */
+export class DurableObjectRateLimiter implements RateLimiter {
+  constructor(private readonly namespace: CounterNamespace) {}
+
+  private stub(key: string) {
+    return this.namespace.get(this.namespace.idFromName(key) as never);
+  }
+
+  async blocked(key: string, limit: number, nowMs: number): Promise<number> {
+    const res = await this.stub(key).fetch(`https://rate-limit/blocked?limit=${limit}&now=${nowMs}`, { method: "POST" });
+    if (!res.ok) throw new Error(`rate limiter answered ${res.status}`);
+    return ((await res.json()) as { wait: number }).wait;
+  }
+
+  async record(key: string, nowMs: number): Promise<void> {
+    const res = await this.stub(key).fetch(`https://rate-limit/record?now=${nowMs}`, { method: "POST" });
+    if (!res.ok) throw new Error(`rate limiter answered ${res.status}`);
+  }
+}
