@@ -155,7 +155,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     await minus(page, "Organic tee"); // 12.00 left, under the code's 15.00 minimum
     await expect.poll(() => page.locator("#total").textContent()).toBe("$12.00");
     await applyCode(page, "DEMOSAVE10");
-    await expect.poll(() => message(page).textContent()).toBe("Your order doesn't reach this code's minimum spend yet.");
+    await expect.poll(() => message(page).textContent()).toBe("Your order doesn't reach this coupon's minimum spend yet.");
     await shot(page, "04-code-rejected-min-spend");
 
     const quotes: string[] = [];
@@ -179,7 +179,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
   it("applies a product-scoped code of our own only once that product is in the cart", async () => {
     const page = await openDemo();
     await applyCode(page, "democap3");
-    await expect.poll(() => message(page).textContent()).toBe("None of the items in your cart are eligible for this code.");
+    await expect.poll(() => message(page).textContent()).toBe("None of the items in your cart are eligible for this coupon.");
     await plus(page, "Canvas cap");
     await expect.poll(() => message(page).textContent()).toBe("Code DEMOCAP3 applied: you save $3.00.");
     await expect.poll(() => page.locator("#total").textContent()).toBe("$52.00"); // 37 + 18 − 3
@@ -355,7 +355,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     expect(await item.textContent()).toContain("Valid for 30 days after claiming");
     // The keyboard test above already claimed one coupon for the demo buyer; claim this one if not yet.
     const button = item.locator("[part=claim-button]");
-    if ((await button.getAttribute("aria-disabled")) !== "true" && (await button.count()) > 0) {
+    if ((await button.count()) > 0) {
       await button.click();
       await expect.poll(() => button.textContent()).toBe("✓ Claimed");
       const claimed = (await events(page)).find((e) => e.type === "coupon-claimed")!;
@@ -371,7 +371,10 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     // A reload shows it as no longer claimable, with the reason in words.
     await page.reload();
     const again = page.locator("coupon-list [part=item]", { hasText: "$5 off orders over $30" });
-    await expect.poll(() => again.locator("[part=reason]").textContent()).toBe("You've already claimed this coupon.");
+    // (With one claim still available: already_claimed; the per-customer limit of 1 is reached too.)
+    await expect
+      .poll(() => again.locator("[part=reason]").textContent())
+      .toMatch(/^(You've already claimed this coupon\.|You've already used this coupon as many times as allowed\.)$/);
     await page.close();
   });
 
