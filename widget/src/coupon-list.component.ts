@@ -74,7 +74,7 @@ export class CouponList extends WidgetElement {
       if (ctl.signal.aborted || isAbort(e)) return;
       const status = (e as ApiError).status;
       this._error = true;
-      this._message = (t) => (status > 0 && status < 500 ? t.serviceError : t.networkError);
+      this._message = (t) => (status === 0 ? t.networkError : t.serviceError);
     }
   }
 

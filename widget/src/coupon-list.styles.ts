@@ -78,6 +78,7 @@ export const styles = css`
     cursor: default;
   }
   [part="retry-button"] {
+    margin-top: 0.5rem;
     background: #fff;
     color: var(--_accent);
   }

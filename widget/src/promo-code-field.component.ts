@@ -36,7 +36,7 @@ const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismat
  * @csspart code - The applied code in that row.
  * @csspart remove-button - The Remove button.
  * @csspart message - The live region: discount, reason or error in words.
- * @csspart retry-button - The Retry button shown after a network failure.
+ * @csspart retry-button - The Retry button shown when the service could not answer (network failure, 5xx, 429).
  *
  * @cssproperty --promo-code-field-accent - Buttons and focus ring (falls back to `--coupon-widget-accent`).
  * @cssproperty --promo-code-field-error - Rejection text and invalid border (falls back to `--coupon-widget-error`).
@@ -190,7 +190,7 @@ export class PromoCodeField extends WidgetElement {
         this._reject(code, [{ code: err.code, message: "" }]);
       } else {
         const s = err.status;
-        this._set("error", (t) => (s === 429 ? t.rateLimited : s === 0 || s >= 500 ? t.networkError : t.serviceError));
+        this._set("error", (t) => (s === 429 ? t.rateLimited : s === 0 ? t.networkError : t.serviceError));
       }
     } finally {
       if (this._ctl === ctl) this._busy = false;
