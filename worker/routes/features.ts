@@ -5,9 +5,11 @@
 import type { AppRouter } from "../lib/router.js";
 import { registerKeyRoutes } from "./keys/keys.handlers.js";
 import { registerEventRoutes } from "./events/events.handlers.js";
+import { registerStorefrontRoutes } from "./storefront/storefront.handlers.js";
 
 export function registerFeatureRoutes(app: AppRouter) {
   void app;
   registerKeyRoutes(app);
   registerEventRoutes(app);
+  registerStorefrontRoutes(app);
 }

@@ -1,0 +1,100 @@
+/**
+ * Claims in the database: the storefront's list of claimable coupons, a buyer's claims, and the one
+ * guarded write that issues a claim. Every limit of a claim (R9 quantity and per customer, one held at a
+ * time, R11 one follower coupon per shop for life) is decided by that write, never by a prior read.
+ */
+import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { claims, coupons } from "../../db/schema.js";
+import type { ClaimRow } from "./wallet.js";
+import type { CouponRow } from "./coupons.js";
+
+/**
+ * Ongoing public coupons of a shop, newest first: regular and follower ones, and chat ones only when they
+ * were sent to this buyer (R17). Review coupons are issued, promo codes typed: neither is listed.
+ */
+export async function listStorefrontCoupons(
+  db: Db,
+  shopId: string,
+  opts: { buyerId: string | null; productId?: string; before: number | null; limit: number; now: number },
+): Promise<CouponRow[]> {
+  const chatSent = opts.buyerId
+    ? sql`(${coupons.type} = 'chat' AND EXISTS (SELECT 1 FROM chat_sends cs WHERE cs.coupon_id = ${coupons.id} AND cs.buyer_id = ${opts.buyerId}))`
+    : sql`0`;
+  const where: SQL[] = [
+    eq(coupons.shop_id, shopId),
+    sql`${coupons.deactivated_at} IS NULL AND ${coupons.claim_starts_at} <= ${opts.now} AND ${coupons.claim_ends_at} > ${opts.now}`,
+    sql`(${coupons.type} IN ('regular', 'follower') OR ${chatSent})`,
+  ];
+  if (opts.productId !== undefined)
+    where.push(
+      sql`(${coupons.scope_kind} = 'shop' OR EXISTS (SELECT 1 FROM json_each(${coupons.product_ids}) WHERE value = ${opts.productId}))`,
+    );
+  if (opts.before != null) where.push(lt(coupons.seq, opts.before));
+  return db
+    .select()
+    .from(coupons)
+    .where(and(...where))
+    .orderBy(desc(coupons.seq))
+    .limit(opts.limit);
+}
+
+/** This buyer's claims of the given coupons, any state (the engine's `buyer_claims`). */
+export async function buyerClaimsOf(db: Db, shopId: string, buyerId: string, couponIds: string[]): Promise<ClaimRow[]> {
+  if (couponIds.length === 0) return [];
+  return db
+    .select()
+    .from(claims)
+    .where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId), inArray(claims.coupon_id, couponIds)));
+}
+
+export async function wasSentTo(db: Db, couponId: string, buyerId: string): Promise<boolean> {
+  const rows = await db.all<{ one: number }>(sql`SELECT 1 AS one FROM chat_sends WHERE coupon_id = ${couponId} AND buyer_id = ${buyerId}`);
+  return rows.length > 0;
+}
+
+export async function getClaimRow(db: Db, shopId: string, id: string): Promise<ClaimRow | undefined> {
+  return (await db.select().from(claims).where(and(eq(claims.id, id), eq(claims.shop_id, shopId))).limit(1))[0];
+}
+
+export interface NewClaim {
+  id: string;
+  shop_id: string;
+  coupon_id: string;
+  buyer_id: string;
+  valid_from: number;
+  valid_until: number;
+  now: number;
+  /** Follower coupons also take the buyer's one grant for life (R11). */
+  follower: boolean;
+}
+
+/**
+ * Issues a claim in one batch, or nothing. The INSERT happens only while the coupon is still claimable
+ * (not deactivated, inside its claim window), has a unit left (R27), the buyer is under the
+ * per-customer limit counting every claim ever made (R9), and holds no claim of it that is still usable
+ * or reserved. The counter moves only if the row was written. For a follower coupon the
+ * `follower_grants` primary key refuses a second grant for the shop: the whole batch rolls back.
+ * Returns whether a claim was written; a unique violation (R11) is thrown to the caller.
+ */
+export async function insertClaimGuarded(db: Db, k: NewClaim): Promise<boolean> {
+  const written = sql`EXISTS (SELECT 1 FROM claims WHERE id = ${k.id})`;
+  const statements: SQL[] = [
+    sql`INSERT INTO claims (id, shop_id, coupon_id, buyer_id, state, valid_from, valid_until, source_order_id, created_at, updated_at)
+      SELECT ${k.id}, ${k.shop_id}, ${k.coupon_id}, ${k.buyer_id}, 'available', ${k.valid_from}, ${k.valid_until}, NULL, ${k.now}, ${k.now}
+      FROM coupons c
+      WHERE c.id = ${k.coupon_id} AND c.shop_id = ${k.shop_id}
+        AND c.deactivated_at IS NULL AND c.claim_starts_at <= ${k.now} AND c.claim_ends_at > ${k.now}
+        AND c.claimed_count < c.quantity
+        AND (SELECT count(*) FROM claims WHERE coupon_id = ${k.coupon_id} AND buyer_id = ${k.buyer_id})
+            < (CASE WHEN c.type IN ('regular', 'chat') THEN COALESCE(c.per_customer_limit, 1) ELSE 1 END)
+        AND NOT EXISTS (SELECT 1 FROM claims WHERE coupon_id = ${k.coupon_id} AND buyer_id = ${k.buyer_id}
+          AND ((state = 'available' AND valid_until > ${k.now}) OR state = 'reserved'))`,
+    sql`UPDATE coupons SET claimed_count = claimed_count + 1 WHERE id = ${k.coupon_id} AND ${written}`,
+  ];
+  if (k.follower)
+    statements.push(sql`INSERT INTO follower_grants (shop_id, buyer_id, claim_id, created_at)
+      SELECT ${k.shop_id}, ${k.buyer_id}, ${k.id}, ${k.now} WHERE ${written}`);
+  const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+  return results[0].rowsAffected === 1;
+}

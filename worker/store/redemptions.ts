@@ -1,0 +1,168 @@
+/**
+ * Redemptions in the database: a coupon reserved for an order, then committed (paid) or released
+ * (cancelled, or not paid within 30 minutes on the shop clock). Each transition is one batch in which the
+ * coupon's counters, the claim's state and the redemption row change together or not at all, and every
+ * statement is conditional on the state it leaves, so a transition applied twice changes nothing the
+ * second time.
+ */
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { redemptions } from "../../db/schema.js";
+
+export type RedemptionRow = typeof redemptions.$inferSelect;
+
+/** R27: a reservation not committed within this time (shop clock) gives its unit back. */
+export const RESERVATION_MS = 30 * 60_000;
+
+/**
+ * Which reserved redemptions a release takes, as a condition over a redemptions table alias, and the
+ * time it records. The alias is needed because the same condition runs inside sub-selects.
+ */
+interface Selection {
+  where(t: string): SQL;
+  clock(t: string): SQL;
+}
+
+const col = (t: string, c: string) => sql.raw(`${t}.${c}`);
+
+/** A shop's reservations past their expiry at `now` (that shop's clock). */
+export const expiredInShop = (shopId: string, now: number): Selection => ({
+  where: (t) => sql`${col(t, "shop_id")} = ${shopId} AND ${col(t, "expires_at")} <= ${now}`,
+  clock: () => sql`${now}`,
+});
+
+/**
+ * Every shop's reservations past their expiry, each judged by its own shop's clock: the frozen test clock
+ * of a test shop when set, else real time.
+ */
+export const expiredEverywhere = (realNow: number): Selection => {
+  const clock = (t: string) => sql`(SELECT CASE WHEN s.mode = 'test' AND s.test_clock_now IS NOT NULL THEN s.test_clock_now
+    ELSE ${realNow} END FROM shops s WHERE s.id = ${col(t, "shop_id")})`;
+  return { where: (t) => sql`${col(t, "expires_at")} <= ${clock(t)}`, clock };
+};
+
+export const byId = (shopId: string, id: string, now: number): Selection => ({
+  where: (t) => sql`${col(t, "shop_id")} = ${shopId} AND ${col(t, "id")} = ${id}`,
+  clock: () => sql`${now}`,
+});
+
+export const byOrder = (shopId: string, orderId: string, now: number): Selection => ({
+  where: (t) => sql`${col(t, "shop_id")} = ${shopId} AND ${col(t, "order_id")} = ${orderId}`,
+  clock: () => sql`${now}`,
+});
+
+/** The reserved redemptions of a selection, as a sub-select over alias `r`. */
+const reservedIn = (s: Selection, what: string) =>
+  sql`SELECT ${sql.raw(what)} FROM redemptions r WHERE r.state = 'reserved' AND ${s.where("r")}`;
+
+/**
+ * Release: each coupon's reserved counter drops by its released reservations, their claims become
+ * available again, then the rows turn `released`. Counters and claims are written first because they
+ * find their rows by `state = 'reserved'`, which the last statement ends.
+ */
+export function releaseStatements(s: Selection, reason: string): SQL[] {
+  return [
+    sql`UPDATE coupons SET reserved_count = reserved_count - (SELECT count(*) FROM redemptions r
+        WHERE r.coupon_id = coupons.id AND r.state = 'reserved' AND ${s.where("r")})
+      WHERE id IN (${reservedIn(s, "r.coupon_id")})`,
+    sql`UPDATE claims SET state = 'available', updated_at = ${s.clock("claims")}
+      WHERE state = 'reserved' AND id IN (${reservedIn(s, "r.claim_id")} AND r.claim_id IS NOT NULL)`,
+    sql`UPDATE redemptions SET state = 'released', released_at = ${s.clock("redemptions")}, release_reason = ${reason}
+      WHERE state = 'reserved' AND ${s.where("redemptions")}`,
+  ];
+}
+
+/**
+ * Commit: reserved → used on the coupon's counters with the discount and sales added (R31), the claim
+ * becomes used, then the rows turn `committed`.
+ */
+export function commitStatements(s: Selection): SQL[] {
+  const sum = (expr: string) =>
+    sql`(SELECT COALESCE(sum(${sql.raw(expr)}), 0) FROM redemptions r WHERE r.coupon_id = coupons.id AND r.state = 'reserved' AND ${s.where("r")})`;
+  return [
+    sql`UPDATE coupons SET reserved_count = reserved_count - ${sum("1")}, used_count = used_count + ${sum("1")},
+        discount_total_minor = discount_total_minor + ${sum("r.discount_minor")},
+        gmv_minor = gmv_minor + ${sum("r.subtotal_minor - r.discount_minor")}
+      WHERE id IN (${reservedIn(s, "r.coupon_id")})`,
+    sql`UPDATE claims SET state = 'used', updated_at = ${s.clock("claims")}
+      WHERE state = 'reserved' AND id IN (${reservedIn(s, "r.claim_id")} AND r.claim_id IS NOT NULL)`,
+    sql`UPDATE redemptions SET state = 'committed', committed_at = ${s.clock("redemptions")}
+      WHERE state = 'reserved' AND ${s.where("redemptions")}`,
+  ];
+}
+
+/** Runs statements as one batch; returns the rows changed by the last one (the redemptions). */
+export async function runBatch(db: Db, statements: SQL[]): Promise<number> {
+  const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+  return results[results.length - 1].rowsAffected;
+}
+
+/**
+ * Lazy expiry: before a read or write that counts reservations, release this shop's expired ones. The
+ * read only spares a write when there is nothing to release; the release itself is conditional, so two
+ * requests doing it at once release each reservation once.
+ */
+export async function releaseExpiredInShop(db: Db, shopId: string, now: number): Promise<number> {
+  // db.all, not db.get: Drizzle's get throws on an empty result.
+  const any = await db.all<{ one: number }>(sql`SELECT 1 AS one FROM redemptions
+    WHERE state = 'reserved' AND expires_at <= ${now} AND shop_id = ${shopId} LIMIT 1`);
+  if (any.length === 0) return 0;
+  return runBatch(db, releaseStatements(expiredInShop(shopId, now), "expired"));
+}
+
+export interface NewRedemption {
+  id: string;
+  shop_id: string;
+  coupon_id: string;
+  claim_id: string | null;
+  buyer_id: string | null;
+  order_id: string;
+  code: string | null;
+  discount_minor: number;
+  subtotal_minor: number;
+  allocations: { line_id: string; discount_minor: number }[];
+  reserved_at: number;
+  expires_at: number;
+}
+
+/**
+ * The reservation batch: the INSERT happens only while the unit is still there, decided by the write:
+ * - a promo code: active and not deactivated, reserved + used below its quantity (R27), and the buyer's
+ *   reserved + committed uses below a per-customer limit (R22);
+ * - a claim: the buyer's claim still available and inside its validity, the coupon not deactivated (R5).
+ * Then the counter, the claim and `extra` (the idempotency row) follow only if the row was written. The
+ * unique index `redemptions_live_order` refuses a second live coupon for the order (R23): the whole batch
+ * rolls back and the caller sees a unique violation.
+ */
+export async function insertRedemptionGuarded(db: Db, r: NewRedemption, extra: (written: SQL) => SQL[]): Promise<boolean> {
+  const now = r.reserved_at;
+  const unitLeft = r.claim_id
+    ? sql`EXISTS (SELECT 1 FROM claims k WHERE k.id = ${r.claim_id} AND k.coupon_id = c.id AND k.buyer_id = ${r.buyer_id}
+        AND k.state = 'available' AND k.valid_from <= ${now} AND k.valid_until > ${now})`
+    : sql`c.active_starts_at <= ${now} AND c.active_ends_at > ${now}
+        AND c.reserved_count + c.used_count < c.quantity
+        AND (c.per_customer_limit IS NULL OR (SELECT count(*) FROM redemptions u WHERE u.coupon_id = c.id
+          AND u.buyer_id = ${r.buyer_id} AND u.state IN ('reserved', 'committed')) < c.per_customer_limit)`;
+  const written = sql`EXISTS (SELECT 1 FROM redemptions WHERE id = ${r.id})`;
+  const statements: SQL[] = [
+    sql`INSERT INTO redemptions (id, shop_id, coupon_id, claim_id, buyer_id, order_id, code, state, discount_minor,
+        subtotal_minor, allocations, reserved_at, expires_at, committed_at, released_at, release_reason)
+      SELECT ${r.id}, ${r.shop_id}, ${r.coupon_id}, ${r.claim_id}, ${r.buyer_id}, ${r.order_id}, ${r.code}, 'reserved',
+        ${r.discount_minor}, ${r.subtotal_minor}, ${JSON.stringify(r.allocations)}, ${r.reserved_at}, ${r.expires_at}, NULL, NULL, NULL
+      FROM coupons c WHERE c.id = ${r.coupon_id} AND c.shop_id = ${r.shop_id} AND c.deactivated_at IS NULL AND ${unitLeft}`,
+    sql`UPDATE coupons SET reserved_count = reserved_count + 1 WHERE id = ${r.coupon_id} AND ${written}`,
+  ];
+  if (r.claim_id)
+    statements.push(sql`UPDATE claims SET state = 'reserved', updated_at = ${now} WHERE id = ${r.claim_id} AND state = 'available' AND ${written}`);
+  statements.push(...extra(written));
+  const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+  return results[0].rowsAffected === 1;
+}
+
+export async function getRedemptionRow(db: Db, shopId: string, id: string): Promise<RedemptionRow | undefined> {
+  return (await db.select().from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId))).limit(1))[0];
+}
+
+export async function orderRedemptionRows(db: Db, shopId: string, orderId: string): Promise<RedemptionRow[]> {
+  return db.select().from(redemptions).where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
+}
