@@ -5,6 +5,15 @@ import type { AppRouter } from "../../lib/router.js";
 import { getCouponRow, listCouponRows } from "../../store/coupons.js";
 import { createCoupon, normalizeCode, settingsFromInput } from "../../services/create-coupon.js";
 import { createAddonCoupon } from "../../services/addon-coupons.js";
+import { updateCoupon, parseIfMatch, type WriteContext } from "../../services/update-coupon.js";
+import { deactivateCoupon } from "../../services/deactivate-coupon.js";
+import { duplicateCoupon } from "../../services/duplicate-coupon.js";
+import { couponPerformance } from "../../services/coupon-performance.js";
+import { sendChatCoupon } from "../../services/chat-send.js";
+import { listAudit } from "../../store/audit.js";
+import { toIso } from "../../lib/schemas.js";
+import type { Context } from "hono";
+import type { AppEnv } from "../../lib/context.js";
 import * as routes from "./coupons.routes.js";
 import { serializeCoupon } from "./serialize.js";
 
@@ -66,6 +75,65 @@ export function registerCouponRoutes(app: AppRouter) {
     const { shop } = requireSecret(c);
     const row = await getCouponRow(c.var.db, shop.id, c.req.valid("param").id);
     if (!row) throw notFound("coupon");
+    c.header("ETag", `"${row.version}"`);
     return c.json({ coupon: serializeCoupon(row, shopNow(c, shop), shop.currency) }, 200);
   });
+
+  app.openapi(routes.updateCoupon, async (c) => {
+    const ctx = writeContext(c);
+    const row = await updateCoupon(ctx, c.req.valid("param").id, c.req.valid("json"), parseIfMatch(c.req.valid("header")["if-match"]));
+    c.header("ETag", `"${row.version}"`);
+    return c.json({ coupon: serializeCoupon(row, ctx.now, ctx.shop.currency) }, 200);
+  });
+
+  app.openapi(routes.deactivateCoupon, async (c) => {
+    const ctx = writeContext(c);
+    const row = await deactivateCoupon(ctx, c.req.valid("param").id, parseIfMatch(c.req.valid("header")["if-match"]));
+    c.header("ETag", `"${row.version}"`);
+    return c.json({ coupon: serializeCoupon(row, ctx.now, ctx.shop.currency) }, 200);
+  });
+
+  app.openapi(routes.duplicateCoupon, async (c) => {
+    const ctx = writeContext(c);
+    const row = await duplicateCoupon(ctx, c.req.valid("param").id, c.req.valid("json") ?? {});
+    return c.json({ coupon: serializeCoupon(row, ctx.now, ctx.shop.currency) }, 201);
+  });
+
+  app.openapi(routes.couponHistory, async (c) => {
+    const { shop } = requireSecret(c);
+    const { id } = c.req.valid("param");
+    const q = c.req.valid("query");
+    if (!(await getCouponRow(c.var.db, shop.id, id))) throw notFound("coupon");
+    const rows = await listAudit(c.var.db, shop.id, id, decodeCursor(q.cursor), q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    return c.json(
+      {
+        data: page.map((e) => ({ id: e.id, action: e.action as AuditAction, actor: e.actor, at: toIso(e.at), changes: e.changes })),
+        next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].seq) : null,
+      },
+      200,
+    );
+  });
+
+  app.openapi(routes.couponPerformance, async (c) => {
+    const { shop } = requireSecret(c);
+    const row = await getCouponRow(c.var.db, shop.id, c.req.valid("param").id);
+    if (!row) throw notFound("coupon");
+    return c.json(await couponPerformance(c.var.db, row, shopNow(c, shop)), 200);
+  });
+
+  app.openapi(routes.sendCoupon, async (c) => {
+    const ctx = writeContext(c);
+    const { buyer_id } = c.req.valid("json");
+    const { coupon, sent_at } = await sendChatCoupon(ctx, c.req.valid("param").id, buyer_id);
+    return c.json({ coupon: serializeCoupon(coupon, ctx.now, ctx.shop.currency), sent: { buyer_id, sent_at: toIso(sent_at) } }, 200);
+  });
+}
+
+type AuditAction = "created" | "updated" | "deactivated" | "duplicated" | "addon_created";
+
+/** Who writes, at which shop clock: the same for every seller write. */
+function writeContext(c: Context<AppEnv>): WriteContext {
+  const { shop, keyId } = requireSecret(c);
+  return { db: c.var.db, shop, now: shopNow(c, shop), realNow: c.var.config.now(), actor: keyId, blockedWords: c.var.config.blockedWords };
 }

@@ -133,3 +133,40 @@ export const CouponSchema = z
   })
   .openapi("Coupon");
 export type CouponOut = z.infer<typeof CouponSchema>;
+
+/**
+ * `PATCH /v1/coupons/{id}`: any settings field, all optional; the type never changes. Which fields apply
+ * to the coupon's type, and which may change while it is ongoing, is judged against the stored coupon.
+ */
+export const UpdateCouponBody = z
+  .strictObject({
+    name: Name.optional(),
+    discount: DiscountSchema.optional(),
+    min_spend_minor: MinorAmount.optional(),
+    scope: ScopeSchema.optional(),
+    audience: z.enum(["all", "new", "existing", "repeat", "all_followers", "new_followers"]).optional(),
+    claim_starts_at: Timestamp.optional(),
+    claim_ends_at: Timestamp.optional(),
+    validity: ValiditySchema.optional(),
+    code: CodeSuffix.optional(),
+    active_starts_at: Timestamp.optional(),
+    active_ends_at: Timestamp.optional(),
+    quantity: Quantity.optional(),
+    per_customer_limit: z.int().min(1).max(100).nullable().optional(),
+  })
+  .openapi("UpdateCoupon");
+export type UpdateCouponInput = z.infer<typeof UpdateCouponBody>;
+
+/** `POST /v1/coupons/{id}/duplicate`: what the copy changes; everything else is the source's. */
+export const DuplicateCouponBody = z
+  .strictObject({
+    name: Name.optional(),
+    claim_starts_at: Timestamp.optional(),
+    claim_ends_at: Timestamp.optional(),
+    validity: ValiditySchema.optional(),
+    active_starts_at: Timestamp.optional(),
+    active_ends_at: Timestamp.optional(),
+    code: CodeSuffix.optional(),
+  })
+  .openapi("DuplicateCoupon");
+export type DuplicateCouponInput = z.infer<typeof DuplicateCouponBody>;

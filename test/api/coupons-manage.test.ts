@@ -1,0 +1,330 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { at, DAY, HOUR, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+});
+
+const regular = (over: Record<string, unknown> = {}) => ({
+  type: "regular",
+  name: `Regular ${Math.random().toString(36).slice(2, 8)}`,
+  discount: { kind: "fixed", amount_minor: 500 },
+  quantity: 100,
+  claim_starts_at: at(-HOUR),
+  claim_ends_at: at(40 * DAY),
+  validity: { kind: "days_after_claim", days: 7 },
+  ...over,
+});
+const upcoming = (over: Record<string, unknown> = {}) => regular({ claim_starts_at: at(5 * DAY), claim_ends_at: at(50 * DAY), ...over });
+
+async function create(s: ShopKeys, body: Record<string, unknown>) {
+  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.coupon;
+}
+const patch = (s: ShopKeys, id: string, body: unknown, version?: number | string) =>
+  t.call("PATCH", `/v1/coupons/${id}`, { key: s.sk, body, headers: version === undefined ? {} : { "if-match": String(version) } });
+const history = async (s: ShopKeys, id: string) => (await t.call("GET", `/v1/coupons/${id}/history`, { key: s.sk })).body;
+
+describe("PATCH /v1/coupons/{id}", () => {
+  it("an upcoming coupon may change anything; the version grows and the history keeps before/after (R30)", async () => {
+    const s = await t.shop();
+    const c = await create(s, upcoming());
+    const res = await patch(s, c.id, { discount: { kind: "percent", percent_off: 10, max_discount_minor: 800 }, audience: "existing", min_spend_minor: 2000 }, c.version);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBe(`"${c.version + 1}"`);
+    expect(res.body.coupon).toMatchObject({ version: c.version + 1, audience: "existing", min_spend_minor: 2000, estimated_spend_minor: 80_000 });
+    const h = await history(s, c.id);
+    expect(h.data.map((e: any) => e.action)).toEqual(["created", "updated"]);
+    const upd = h.data[1];
+    expect(upd.actor).toMatch(/^key_/);
+    expect(upd.changes.before).toMatchObject({ audience: "all", min_spend_minor: 0, discount: { kind: "fixed", amount_minor: 500 } });
+    expect(upd.changes.after).toMatchObject({ audience: "existing", min_spend_minor: 2000 });
+    expect(upd.changes.before.name).toBeUndefined();
+  });
+
+  it("an ongoing coupon takes a new name, a larger quantity and a later end, nothing else", async () => {
+    const s = await t.shop();
+    const c = await create(s, regular());
+    const ok = await patch(s, c.id, { name: "Renamed", quantity: 150, claim_ends_at: at(60 * DAY) });
+    expect(ok.status).toBe(200);
+    expect(ok.body.coupon).toMatchObject({ name: "Renamed", quantity: 150 });
+    for (const body of [{ quantity: 50 }, { claim_ends_at: at(20 * DAY) }, { discount: { kind: "fixed", amount_minor: 900 } }, { min_spend_minor: 1 }]) {
+      const res = await patch(s, c.id, body);
+      expect(res.status, JSON.stringify(body)).toBe(409);
+      expect(res.body.code).toBe("edit_not_allowed");
+      expect(res.body.errors.length).toBeGreaterThan(0);
+    }
+    // Sending an unchanged value with the change is fine.
+    expect((await patch(s, c.id, { name: "Renamed again", quantity: 150 })).status).toBe(200);
+  });
+
+  it("R4: an edit must keep the claim window within 180 days (422)", async () => {
+    const s = await t.shop();
+    const c = await create(s, regular({ claim_starts_at: at(-HOUR) }));
+    const res = await patch(s, c.id, { claim_ends_at: at(200 * DAY) });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].code).toBe("claim_window_length");
+  });
+
+  it("a stale If-Match is 412 and changes nothing", async () => {
+    const s = await t.shop();
+    const c = await create(s, upcoming());
+    expect((await patch(s, c.id, { name: "First" }, c.version)).status).toBe(200);
+    const stale = await patch(s, c.id, { name: "Second" }, c.version);
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe("version_mismatch");
+    const now = await t.call("GET", `/v1/coupons/${c.id}`, { key: s.sk });
+    expect(now.body.coupon.name).toBe("First");
+    expect(now.headers.get("etag")).toBe(`"${c.version + 1}"`);
+    // The ETag form is accepted too; garbage never matches.
+    expect((await patch(s, c.id, { name: "Third" }, `"${c.version + 1}"`)).status).toBe(200);
+    expect((await patch(s, c.id, { name: "Fourth" }, "abc")).status).toBe(412);
+  });
+
+  it("two concurrent PATCHes of the same version: one 200, one 412 (file database)", async () => {
+    const f = await makeTestApp({ file: true });
+    const s = await f.shop();
+    const c = (await f.call("POST", "/v1/coupons", { key: s.sk, body: upcoming() })).body.coupon;
+    const results = await Promise.all(
+      ["A", "B", "C", "D"].map((n) => f.call("PATCH", `/v1/coupons/${c.id}`, { key: s.sk, body: { name: `Name ${n}` }, headers: { "if-match": String(c.version) } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 412, 412, 412]);
+    const h = (await f.call("GET", `/v1/coupons/${c.id}/history`, { key: s.sk })).body;
+    expect(h.data.filter((e: any) => e.action === "updated")).toHaveLength(1);
+  });
+
+  it("an ended or deactivated coupon cannot change", async () => {
+    const s = await t.shop();
+    const c = await create(s, regular());
+    await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk });
+    const res = await patch(s, c.id, { name: "Nope" });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe("edit_not_allowed");
+  });
+
+  it("a field of another type is refused; an unknown field is 422", async () => {
+    const s = await t.shop();
+    const c = await create(s, upcoming());
+    expect((await patch(s, c.id, { code: "ABCD" })).status).toBe(422);
+    expect((await patch(s, c.id, { type: "chat" })).status).toBe(422);
+    expect((await patch(s, c.id, { audience: "new_followers" })).status).toBe(422);
+  });
+
+  it("a rename keeps names unique among upcoming and ongoing coupons (409 name_taken)", async () => {
+    const s = await t.shop();
+    await create(s, upcoming({ name: "Taken" }));
+    const c = await create(s, upcoming());
+    const res = await patch(s, c.id, { name: "taken" });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe("name_taken");
+  });
+
+  it("R8: moving a new-customer coupon's window onto another's is 409", async () => {
+    const s = await t.shop();
+    await create(s, upcoming({ audience: "new", claim_starts_at: at(5 * DAY), claim_ends_at: at(40 * DAY) }));
+    const c = await create(s, upcoming({ audience: "new", claim_starts_at: at(40 * DAY), claim_ends_at: at(80 * DAY) }));
+    const res = await patch(s, c.id, { claim_starts_at: at(30 * DAY) });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe("new_customer_coupon_overlap");
+  });
+
+  it("a promo code's later end moves its live code row; a changed code frees the old one (R19)", async () => {
+    const s = await t.shop();
+    const other = await t.shop({ name: s.shop.name });
+    const c = await create(s, promoBody({ code: "MOVE1", active_starts_at: at(DAY), active_ends_at: at(3 * DAY) }));
+    const res = await patch(s, c.id, { code: "MOVE2" });
+    expect(res.status).toBe(200);
+    expect(res.body.coupon.code).toBe(`${s.code_prefix}MOVE2`);
+    // Another shop with the same prefix may now take the old code, not the new one.
+    expect((await t.call("POST", "/v1/coupons", { key: other.sk, body: promoBody({ code: "MOVE1" }) })).status).toBe(201);
+    expect((await t.call("POST", "/v1/coupons", { key: other.sk, body: promoBody({ code: "MOVE2" }) })).body.code).toBe("promo_code_taken");
+    // And the taken code cannot be patched onto this one.
+    const taken = await patch(s, c.id, { code: "MOVE1" });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe("promo_code_taken");
+    const later = await patch(s, c.id, { active_ends_at: at(5 * DAY) });
+    expect(later.status).toBe(200);
+    const row = await t.db.$client.execute({ sql: "SELECT active_ends_at FROM live_codes WHERE coupon_id = ?", args: [c.id] });
+    expect(Number(row.rows[0].active_ends_at)).toBe(Date.parse(later.body.coupon.active_ends_at));
+  });
+
+  it("another shop's coupon is 404", async () => {
+    const a = await t.shop();
+    const b = await t.shop();
+    const c = await create(a, upcoming());
+    expect((await patch(b, c.id, { name: "x" })).status).toBe(404);
+    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: b.sk })).status).toBe(404);
+    expect((await t.call("GET", `/v1/coupons/${c.id}/history`, { key: b.sk })).status).toBe(404);
+    expect((await t.call("GET", `/v1/coupons/${c.id}/performance`, { key: b.sk })).status).toBe(404);
+  });
+});
+
+describe("R28: deactivate", () => {
+  it("stops an ongoing coupon at once and cancels an upcoming one", async () => {
+    const s = await t.shop();
+    const on = await create(s, regular());
+    const up = await create(s, upcoming());
+    const a = await t.call("POST", `/v1/coupons/${on.id}/deactivate`, { key: s.sk });
+    const b = await t.call("POST", `/v1/coupons/${up.id}/deactivate`, { key: s.sk });
+    expect(a.status).toBe(200);
+    expect(a.body.coupon).toMatchObject({ status: "deactivated", version: on.version + 1 });
+    expect(a.body.coupon.deactivated_at).not.toBeNull();
+    expect(b.body.coupon.status).toBe("deactivated");
+    // Twice is harmless and leaves one entry.
+    expect((await t.call("POST", `/v1/coupons/${on.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    const h = await history(s, on.id);
+    expect(h.data.map((e: any) => e.action)).toEqual(["created", "deactivated"]);
+    expect(h.data[1].changes).toMatchObject({ before: { status: "ongoing", deactivated_at: null }, after: { status: "deactivated" } });
+  });
+
+  it("a deactivated promo code stops applying and its code may be taken again", async () => {
+    const s = await t.shop();
+    const c = await create(s, promoBody({ code: "STOPME" }));
+    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    const lookup = await t.call("GET", `/v1/promo-codes/${s.code_prefix}STOPME`, { key: s.pk });
+    expect(lookup.body.valid).toBe(false);
+    expect((await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ code: "STOPME" }) })).status).toBe(201);
+  });
+
+  it("R28: a review coupon deactivated issues no more claims", async () => {
+    const s = await t.shop();
+    const c = await create(s, {
+      type: "review", name: "Rev", discount: { kind: "fixed", amount_minor: 300 }, quantity: 10,
+      claim_starts_at: at(-HOUR), claim_ends_at: at(40 * DAY), validity: { kind: "days_after_claim", days: 5 },
+    });
+    await t.call("POST", "/v1/events", { key: s.sk, body: { id: "p1", type: "order.paid", occurred_at: at(-1000), buyer_id: "b", order_id: "o1", total_minor: 10 } });
+    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    const r = await t.call("POST", "/v1/events", {
+      key: s.sk, body: { id: "r1", type: "review.approved", occurred_at: at(-1000), buyer_id: "b", order_id: "o1", product_id: "x", word_count: 20, media_count: 1 },
+    });
+    expect(r.body.issued_claim).toBeNull();
+  });
+
+  it("with a stale If-Match it is 412", async () => {
+    const s = await t.shop();
+    const c = await create(s, upcoming());
+    await patch(s, c.id, { name: "Moved on" });
+    const res = await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk, headers: { "if-match": String(c.version) } });
+    expect(res.status).toBe(412);
+  });
+});
+
+describe("R29: duplicate", () => {
+  it("copies the settings into a new upcoming coupon with origin duplicate and the source as parent", async () => {
+    const s = await t.shop();
+    const src = await create(s, regular({ audience: "existing", min_spend_minor: 1500, discount: { kind: "percent", percent_off: 15, max_discount_minor: 1000 } }));
+    const res = await t.call("POST", `/v1/coupons/${src.id}/duplicate`, {
+      key: s.sk,
+      body: { name: "Next month", claim_starts_at: at(40 * DAY), claim_ends_at: at(80 * DAY) },
+    });
+    expect(res.status).toBe(201);
+    const d = res.body.coupon;
+    expect(d).toMatchObject({ name: "Next month", status: "upcoming", origin: "duplicate", parent_id: src.id, audience: "existing", min_spend_minor: 1500, discount: src.discount, quantity: src.quantity, version: 1 });
+    expect(d.id).not.toBe(src.id);
+    const h = await history(s, d.id);
+    expect(h.data[0]).toMatchObject({ action: "duplicated", changes: { source_id: src.id } });
+  });
+
+  it("without new dates: an upcoming source is copied as is (with a default name); a started one is 422", async () => {
+    const s = await t.shop();
+    const up = await create(s, upcoming({ name: "Later" }));
+    const copy = await t.call("POST", `/v1/coupons/${up.id}/duplicate`, { key: s.sk });
+    expect(copy.status).toBe(201);
+    expect(copy.body.coupon).toMatchObject({ name: "Later copy", claim_starts_at: up.claim_starts_at, status: "upcoming" });
+    const on = await create(s, regular());
+    const res = await t.call("POST", `/v1/coupons/${on.id}/duplicate`, { key: s.sk, body: { name: "Again" } });
+    expect(res.status).toBe(422);
+  });
+
+  it("a promo code's duplicate gets the given suffix or a fresh one", async () => {
+    const s = await t.shop();
+    const src = await create(s, promoBody({ code: "SRC1" }));
+    const dates = { active_starts_at: at(10 * DAY), active_ends_at: at(12 * DAY) };
+    const gen = await t.call("POST", `/v1/coupons/${src.id}/duplicate`, { key: s.sk, body: dates });
+    expect(gen.status).toBe(201);
+    expect(gen.body.coupon.code).not.toBe(src.code);
+    const given = await t.call("POST", `/v1/coupons/${src.id}/duplicate`, { key: s.sk, body: { ...dates, code: "src2", name: "Given" } });
+    expect(given.body.coupon.code).toBe(`${s.code_prefix}SRC2`);
+    const clash = await t.call("POST", `/v1/coupons/${src.id}/duplicate`, { key: s.sk, body: { ...dates, code: "SRC1", name: "Clash" } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe("promo_code_taken");
+  });
+
+  it("R15: a review coupon duplicated onto its own window is 409; with new dates after it, 201", async () => {
+    const s = await t.shop();
+    const src = await create(s, {
+      type: "review", name: "Rev", discount: { kind: "fixed", amount_minor: 300 }, quantity: 10,
+      claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY), validity: { kind: "days_after_claim", days: 5 },
+    });
+    const same = await t.call("POST", `/v1/coupons/${src.id}/duplicate`, { key: s.sk });
+    expect(same.status).toBe(409);
+    expect(same.body.code).toBe("review_coupon_overlap");
+    const after = await t.call("POST", `/v1/coupons/${src.id}/duplicate`, { key: s.sk, body: { claim_starts_at: src.claim_ends_at, claim_ends_at: at(80 * DAY) } });
+    expect(after.status).toBe(201);
+  });
+});
+
+describe("R30: history", () => {
+  it("pages oldest first with a cursor, and only the coupon's own entries", async () => {
+    const s = await t.shop();
+    const c = await create(s, upcoming());
+    await create(s, upcoming());
+    for (let i = 0; i < 4; i++) await patch(s, c.id, { quantity: 200 + i });
+    const p1 = await t.call("GET", `/v1/coupons/${c.id}/history?limit=3`, { key: s.sk });
+    expect(p1.body.data.map((e: any) => e.action)).toEqual(["created", "updated", "updated"]);
+    expect(p1.body.next_cursor).toEqual(expect.any(String));
+    const p2 = await t.call("GET", `/v1/coupons/${c.id}/history?limit=3&cursor=${p1.body.next_cursor}`, { key: s.sk });
+    expect(p2.body.data.map((e: any) => e.action)).toEqual(["updated", "updated"]);
+    expect(p2.body.next_cursor).toBeNull();
+    for (const e of [...p1.body.data, ...p2.body.data]) expect(Object.keys(e).sort()).toEqual(["action", "actor", "at", "changes", "id"]);
+  });
+
+  it("R30: there is no route to change or remove an entry", async () => {
+    const s = await t.shop();
+    const c = await create(s, upcoming());
+    const e = (await history(s, c.id)).data[0];
+    for (const method of ["PATCH", "DELETE", "PUT"]) {
+      const res = await t.call(method, `/v1/coupons/${c.id}/history/${e.id}`, { key: s.sk, body: {} });
+      expect(res.status).toBe(404);
+    }
+  });
+});
+
+describe("R17: send a chat coupon", () => {
+  const chat = (over: Record<string, unknown> = {}) => ({
+    type: "chat", name: `Chat ${Math.random().toString(36).slice(2, 8)}`, discount: { kind: "fixed", amount_minor: 100 }, quantity: 5,
+    claim_starts_at: at(-HOUR), claim_ends_at: at(40 * DAY), validity: { kind: "days_after_claim", days: 3 }, ...over,
+  });
+
+  it("sends idempotently and uses no quantity", async () => {
+    const s = await t.shop();
+    const c = await create(s, chat({ quantity: 1 }));
+    const a = await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: { buyer_id: "b1" } });
+    expect(a.status).toBe(200);
+    expect(a.body.sent.buyer_id).toBe("b1");
+    const again = await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: { buyer_id: "b1" } });
+    expect(again.body.sent.sent_at).toBe(a.body.sent.sent_at);
+    expect((await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: { buyer_id: "b2" } })).status).toBe(200);
+    const perf = await t.call("GET", `/v1/coupons/${c.id}/performance`, { key: s.sk });
+    expect(perf.body).toMatchObject({ claims: 0, remaining: 1 });
+  });
+
+  it("a non-chat coupon is 409 not_a_chat_coupon; a deactivated chat coupon is 409", async () => {
+    const s = await t.shop();
+    const r = await create(s, regular());
+    const res = await t.call("POST", `/v1/coupons/${r.id}/send`, { key: s.sk, body: { buyer_id: "b1" } });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe("not_a_chat_coupon");
+    const c = await create(s, chat());
+    await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk });
+    expect((await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: { buyer_id: "b1" } })).body.code).toBe("deactivated");
+    expect((await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: {} })).status).toBe(422);
+  });
+
+  it("R17: a chat coupon takes no audience", async () => {
+    const s = await t.shop();
+    expect((await t.call("POST", "/v1/coupons", { key: s.sk, body: chat({ audience: "all" }) })).status).toBe(422);
+  });
+});
