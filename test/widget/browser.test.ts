@@ -231,7 +231,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     await expect.poll(() => page.locator("promo-code-field [part=apply-button]").textContent()).toBe("Applying…");
     expect(await page.locator("promo-code-field [part=apply-button]").getAttribute("aria-busy")).toBe("true");
     expect(await message(page).textContent()).toBe("Checking the code…");
-    await shot(page, "12-loading");
+    await shot(page, "08-loading");
     await applyCode(page, "DEMOSAVE10"); // while the first is still out
     await expect.poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
     await new Promise((r) => setTimeout(r, 1700)); // let the slow one come back, if it were to
@@ -248,7 +248,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     await expect
       .poll(() => message(page).textContent())
       .toBe("We couldn't reach the coupon service. Check your connection and try again.");
-    await shot(page, "13-network-error-retry");
+    await shot(page, "08-network-error-retry");
     await page.unroute("**/v1/checkout/quote");
     await page.locator("promo-code-field [part=retry-button]").click();
     await expect.poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
@@ -300,7 +300,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     await expect.poll(() => message(page).textContent()).toBe("Diesen Code kennen wir nicht. Bitte prüfe die Schreibweise.");
     await applyCode(page, "DEMOSAVE10");
     await expect.poll(() => message(page).textContent()).toMatch(/^Code DEMOSAVE10 eingelöst: du sparst 3,70\s\$\.$/);
-    await shot(page, "14-german");
+    await shot(page, "08-german");
     await page.close();
   });
 
@@ -332,7 +332,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     await page.keyboard.press("Enter");
     await expect.poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
     expect(await focused(page)).toBe("remove-button"); // focus follows the control that replaced it
-    await shot(page, "08-keyboard-applied-focus-on-remove");
+    await shot(page, "09-keyboard-applied-focus-on-remove");
     await page.keyboard.press("Enter");
     await expect.poll(() => message(page).textContent()).toBe("Code removed.");
     expect(await focused(page)).toBe("input");
@@ -348,33 +348,36 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
 
   it("claims from the coupon list: Claim → Claimed, event with the claim, total from the best claimed coupon", async () => {
     const page = await openDemo();
-    const item = page.locator("coupon-list [part=item]", { hasText: "$5 off orders over $30" });
-    await expect.poll(() => item.count()).toBe(1);
-    expect(await item.textContent()).toContain("$5.00 off");
-    expect(await item.textContent()).toContain("Min. spend $30.00");
-    expect(await item.textContent()).toContain("Valid for 30 days after claiming");
-    // The keyboard test above already claimed one coupon for the demo buyer; claim this one if not yet.
-    const button = item.locator("[part=claim-button]");
-    if ((await button.count()) > 0) {
-      await button.click();
-      await expect.poll(() => button.textContent()).toBe("✓ Claimed");
-      const claimed = (await events(page)).find((e) => e.type === "coupon-claimed")!;
-      expect(claimed.detail).toMatchObject({ coupon_id: expect.any(String), id: expect.any(String) });
-      await expect
-        .poll(() => page.locator("coupon-list [part=message]").textContent())
-        .toBe("Coupon “$5 off orders over $30” claimed. It will apply at checkout.");
-    }
-    // Without a code, the page's own quote applies the buyer's best claimed coupon: 37.00 − 5.00.
-    await expect.poll(() => page.locator("#total").textContent()).toBe("$32.00");
+    const mugs = page.locator("coupon-list [part=item]", { hasText: "20% off mugs" });
+    const five = page.locator("coupon-list [part=item]", { hasText: "$5 off orders over $30" });
+    await expect.poll(() => mugs.count()).toBe(1);
+    expect(await mugs.locator("[part=discount]").textContent()).toBe("20% off");
+    expect(await mugs.locator("[part=details]").textContent()).toMatch(/^No minimum spend · Valid for 14 days after claiming · Claim by \w{3} \d{1,2}, \d{4}$/);
+    expect(await five.locator("[part=details]").textContent()).toMatch(/^Min\. spend \$30\.00 · Valid for 30 days after claiming · /);
+    const button = mugs.locator("[part=claim-button]");
+    expect(await button.textContent()).toBe("Claim");
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe("✓ Claimed");
+    expect(await button.getAttribute("aria-disabled")).toBe("true");
+    const claimed = (await events(page)).find((e) => e.type === "coupon-claimed")!;
+    expect(claimed.detail).toMatchObject({ id: expect.any(String), coupon_id: expect.any(String), state: "available" });
+    await expect
+      .poll(() => page.locator("coupon-list [part=message]").textContent())
+      .toBe("Coupon “20% off mugs” claimed. It will apply at checkout.");
     await shot(page, "10-coupon-claimed");
+    // The keyboard test claimed the $5 coupon; claim it here too when this test runs alone.
+    if ((await five.locator("[part=claim-button]").count()) > 0) await five.locator("[part=claim-button]").click();
+    // Without a code, the page's own quote applies the best claimed coupon: $5 beats 20% of the 12.00 mug.
+    await expect.poll(() => page.locator("#total").textContent()).toBe("$32.00");
 
-    // A reload shows it as no longer claimable, with the reason in words.
+    // A reload shows them as no longer claimable, with the reason in words.
     await page.reload();
-    const again = page.locator("coupon-list [part=item]", { hasText: "$5 off orders over $30" });
+    const again = page.locator("coupon-list [part=item]", { hasText: "20% off mugs" }).locator("[part=reason]");
     // (With one claim still available: already_claimed; the per-customer limit of 1 is reached too.)
     await expect
-      .poll(() => again.locator("[part=reason]").textContent())
+      .poll(() => again.textContent())
       .toMatch(/^(You've already claimed this coupon\.|You've already used this coupon as many times as allowed\.)$/);
+    await shot(page, "11-coupons-after-claims");
     await page.close();
   });
 
@@ -384,7 +387,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     await expect.poll(() => page.locator("coupon-list [part=notice]").textContent()).toBe("Sign in to claim coupons.");
     await expect.poll(() => page.locator("coupon-list [part=item]").count()).toBeGreaterThan(0);
     expect(await page.locator("coupon-list [part=claim-button]").count()).toBe(0);
-    await shot(page, "11-coupon-list-guest");
+    await shot(page, "12-coupon-list-guest");
     await page.close();
   });
 
