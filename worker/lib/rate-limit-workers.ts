@@ -16,9 +16,7 @@
  * object runs one request at a time and its storage survives eviction, so the count is exact; an alarm
  * deletes the window once it has ended, so idle keys cost no storage.
  */
-import type { RateLimiter } from "./rate-limit.js";
-
-const WINDOW_MS = 60_000;
+import { refundSlot, takeSlot, WINDOW_MS, type RateLimiter, type Window } from "./rate-limit.js";
 
 /** The parts of the Durable Object runtime used here (structural, so Node's type check needs no globals). */
 export interface CounterStorage {
@@ -35,18 +33,7 @@ export interface CounterNamespace {
   get(id: never): { fetch(input: string, init?: RequestInit): Promise<Response> };
 }
 
-interface Window {
-  start: number;
-  count: number;
-}
-
-/** Seconds until the window frees a blocked key, or 0 (the same rule as `MemoryRateLimiter`). */
-export function secondsBlocked(w: Window | undefined, limit: number, nowMs: number): number {
-  if (!w || nowMs - w.start >= WINDOW_MS) return 0;
-  return w.count >= limit ? Math.max(1, Math.ceil((w.start + WINDOW_MS - nowMs) / 1000)) : 0;
-}
-
-/** The Durable Object class: `POST /blocked?limit=&now=` → `{wait}`, `POST /record?now=` → `{count}`. */
+/** The Durable Object class: `POST /take?limit=&now=` → `{wait}`, `POST /refund?now=` → `{}`. */
 export class RateLimitCounter {
   constructor(
     private readonly state: CounterState,
@@ -57,17 +44,22 @@ export class RateLimitCounter {
     const url = new URL(request.url);
     const now = Number(url.searchParams.get("now"));
     if (!Number.isFinite(now)) return new Response("now is required", { status: 400 });
+    // One request at a time per object, and no other event runs between this read and the write below
+    // (input gates), so check-and-count is atomic across every isolate that asks.
     const w = await this.state.storage.get<Window>("w");
-    if (url.pathname === "/blocked") {
-      const limit = Number(url.searchParams.get("limit"));
-      return Response.json({ wait: secondsBlocked(w, limit, now) });
+    if (url.pathname === "/take") {
+      const { next, wait } = takeSlot(w, Number(url.searchParams.get("limit")), now);
+      if (next) {
+        await this.state.storage.put("w", next);
+        // Scheduled on the object's own clock (the caller's `now` only places attempts in windows).
+        if (next.count === 1) await this.state.storage.setAlarm(Date.now() + WINDOW_MS);
+      }
+      return Response.json({ wait });
     }
-    if (url.pathname === "/record") {
-      const next = !w || now - w.start >= WINDOW_MS ? { start: now, count: 1 } : { start: w.start, count: w.count + 1 };
-      await this.state.storage.put("w", next);
-      // Scheduled on the object's own clock (the caller's `now` only places failures in windows).
-      if (next.count === 1) await this.state.storage.setAlarm(Date.now() + WINDOW_MS);
-      return Response.json({ count: next.count });
+    if (url.pathname === "/refund") {
+      const next = refundSlot(w, now);
+      if (next) await this.state.storage.put("w", next);
+      return Response.json({});
     }
     return new Response("not found", { status: 404 });
   }
@@ -86,14 +78,14 @@ export class DurableObjectRateLimiter implements RateLimiter {
     return this.namespace.get(this.namespace.idFromName(key) as never);
   }
 
-  async blocked(key: string, limit: number, nowMs: number): Promise<number> {
-    const res = await this.stub(key).fetch(`https://rate-limit/blocked?limit=${limit}&now=${nowMs}`, { method: "POST" });
+  async take(key: string, limit: number, nowMs: number): Promise<number> {
+    const res = await this.stub(key).fetch(`https://rate-limit/take?limit=${limit}&now=${nowMs}`, { method: "POST" });
     if (!res.ok) throw new Error(`rate limiter answered ${res.status}`);
     return ((await res.json()) as { wait: number }).wait;
   }
 
-  async record(key: string, nowMs: number): Promise<void> {
-    const res = await this.stub(key).fetch(`https://rate-limit/record?now=${nowMs}`, { method: "POST" });
+  async refund(key: string, nowMs: number): Promise<void> {
+    const res = await this.stub(key).fetch(`https://rate-limit/refund?now=${nowMs}`, { method: "POST" });
     if (!res.ok) throw new Error(`rate limiter answered ${res.status}`);
   }
 }

@@ -13,7 +13,9 @@ import { findCouponByCode, rowToCoupon, type CouponRow } from "../store/coupons.
 
 export function clientKey(c: Context<AppEnv>, buyerId: string | null): string {
   if (buyerId) return `buyer:${buyerId}`;
-  const addr = c.req.header("cf-connecting-ip") ?? c.var.config.clientAddress?.(c) ?? "unknown";
+  // Only the host knows where a request came from (Node: the socket; Workers: `cf-connecting-ip`, set by
+  // Cloudflare). A header read here would let a guesser on Node pick a fresh "address" per request.
+  const addr = c.var.config.clientAddress?.(c) ?? "unknown";
   return `addr:${addr}`;
 }
 
@@ -27,18 +29,27 @@ export async function lookupCode(
 ): Promise<{ code: string; row: CouponRow | null }> {
   const { rateLimiter, failedLookupsPerMinute: limit } = c.var.config;
   const real = c.var.config.now();
-  const keys = [`shop:${shop.id}`, `shop:${shop.id}:${clientKey(c, buyerId)}`];
+  // Public (publishable-key) guessing and the seller's own server count in separate shop buckets, so a
+  // guesser who exhausts the public budget cannot also block the seller's server-side quotes and redemptions.
+  const shopKey = `shop:${shop.id}:${kind}`;
+  // The caller's own bucket first: a blocked guesser is refused without touching the shop's budget.
+  const keys = [`${shopKey}:${clientKey(c, buyerId)}`, shopKey];
+  const taken: string[] = [];
   for (const key of keys) {
-    const wait = await rateLimiter.blocked(key, limit, real);
-    if (wait > 0)
+    const wait = await rateLimiter.take(key, limit, real);
+    if (wait > 0) {
+      for (const k of taken) await rateLimiter.refund(k, real);
       throw new ApiError(429, "rate_limited", "Too many codes that do not exist were tried; wait and try again.", undefined, {
         "Retry-After": String(wait),
       });
+    }
+    taken.push(key);
   }
   const code = normalizeCode(typed);
   let row: CouponRow | null = (await findCouponByCode(c.var.db, shop.id, code)) ?? null;
   if (row && row.type !== "promo_code") row = null;
   if (row && kind === "publishable" && couponStatus(rowToCoupon(row), now) !== "ongoing") row = null;
-  if (!row) for (const key of keys) await rateLimiter.record(key, real);
+  // Found codes never count. (To a publishable key a code that is not ongoing was not found, and counts.)
+  if (row) for (const key of taken) await rateLimiter.refund(key, real);
   return { code, row };
 }

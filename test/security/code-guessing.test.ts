@@ -1,0 +1,157 @@
+/**
+ * Guessing promo codes (API.md "Errors and limits"): failed look-ups are rate limited per shop and per
+ * buyer or client address (429 with Retry-After, limit from RATE_LIMIT_FAILED_LOOKUPS), found codes never
+ * count, and to a publishable key a code that is not live is indistinguishable from one that never existed.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { MemoryRateLimiter } from "../../worker/lib/rate-limit.js";
+import { at, cart, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+
+const LIMIT = 4;
+let t: TestApp;
+let roomy: TestApp; // the default budget (30), for tests that are not about the limit
+let realNow = Date.now();
+beforeAll(async () => {
+  roomy = await makeTestApp();
+  t = await makeTestApp({ env: { RATE_LIMIT_FAILED_LOOKUPS: String(LIMIT) } });
+  // The host tells the app the client's address; here a header stands in for the socket.
+  t.config.clientAddress = (c) => c.req.header("x-test-client");
+  // Rate limits use real time: a settable clock lets the test end a window without waiting a minute.
+  realNow = Date.now();
+  t.config.now = () => realNow;
+});
+
+const lookupIn = (app: TestApp, s: ShopKeys, code: string, client = "1.1.1.1", key = s.pk, origin?: string) =>
+  app.call("GET", `/v1/promo-codes/${code}`, { key, headers: { "x-test-client": client, ...(origin ? { origin } : {}) } });
+const quoteIn = (app: TestApp, s: ShopKeys, code: string, client = "1.1.1.1", key = s.pk, extra: Record<string, unknown> = {}) =>
+  app.call("POST", "/v1/checkout/quote", {
+    key,
+    body: { code, cart: cart([{ unit_price_minor: 2000, product_id: "p1" }]), ...extra },
+    headers: { "x-test-client": client },
+  });
+
+const lookup = (s: ShopKeys, ...rest: [string, string?, string?, string?]) => lookupIn(t, s, ...rest);
+const quote = (s: ShopKeys, ...rest: [string, string?, string?]) => quoteIn(t, s, ...rest);
+
+async function makeCode(s: ShopKeys, body: Record<string, unknown>, app = t) {
+  const res = await app.call("POST", "/v1/coupons", { key: s.sk, body: promoBody(body) });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.coupon;
+}
+
+describe("code_not_found hides a code's state from publishable keys", () => {
+  it("unknown, not yet started, ended and deactivated codes answer alike; the secret key sees the truth", async () => {
+    const s = await roomy.shop({ name: "Hide" });
+    const clock = Date.now();
+    await roomy.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(clock).toISOString() } });
+    await makeCode(s, { code: "LATER", active_starts_at: at(2 * DAY, clock), active_ends_at: at(5 * DAY, clock) }, roomy);
+    await makeCode(s, { code: "OVER", active_starts_at: at(-MINUTE, clock), active_ends_at: at(DAY, clock) }, roomy);
+    const off = await makeCode(s, { code: "OFF", active_starts_at: at(-MINUTE, clock), active_ends_at: at(20 * DAY, clock) }, roomy);
+    await roomy.db.$client.execute({ sql: "UPDATE coupons SET deactivated_at = ? WHERE id = ?", args: [clock, off.id] });
+    // A day and a half on: LATER has not started yet, OVER has ended, OFF was deactivated.
+    await roomy.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(clock + 1.5 * DAY).toISOString() } });
+
+    const unknown = await lookupIn(roomy, s, "HIDENEVER", "10.0.0.1");
+    expect(unknown.body).toEqual({ valid: false, reason: "code_not_found" });
+    const unknownQuote = (await quoteIn(roomy, s, "HIDENEVER", "10.0.0.2")).body;
+    // Alike but for the typed code itself, which the answer repeats.
+    const scrub = (q: unknown, code: string) => JSON.parse(JSON.stringify(q).replaceAll(code.toUpperCase(), "<code>"));
+    for (const code of ["HIDELATER", "HIDEOVER", "HIDEOFF", "hideoff"]) {
+      const res = await lookupIn(roomy, s, code, "10.0.0.1");
+      expect(res.status).toBe(200);
+      expect(res.body, code).toEqual(unknown.body);
+      const q = await quoteIn(roomy, s, code, "10.0.0.2");
+      expect(q.status).toBe(200);
+      expect(scrub(q.body, code), code).toEqual(scrub(unknownQuote, "HIDENEVER"));
+      expect(q.body.candidates[0]).toMatchObject({ coupon_id: null, applicable: false, reasons: [{ code: "code_not_found" }] });
+    }
+    // The seller's own server sees each code's true state.
+    const truth = { HIDELATER: "not_started", HIDEOVER: "expired", HIDEOFF: "deactivated" };
+    for (const [code, reason] of Object.entries(truth)) {
+      expect((await lookupIn(roomy, s, code, "10.0.0.3", s.sk)).body).toMatchObject({ valid: false, reason });
+      const q = await quoteIn(roomy, s, code, "10.0.0.3", s.sk);
+      expect(q.body.candidates[0].reasons.map((r: { code: string }) => r.code)).toContain(reason);
+    }
+  });
+
+  it("a live code shows its terms and its real reasons (minimum spend, scope) to publishable keys", async () => {
+    const s = await roomy.shop({ name: "Live" });
+    await makeCode(s, { code: "BIG", min_spend_minor: 5000 }, roomy);
+    await makeCode(s, { code: "MUGS", scope: { kind: "products", product_ids: ["mug"] } }, roomy);
+    const big = await lookupIn(roomy, s, "LIVEBIG", "10.0.1.1");
+    expect(big.body).toMatchObject({ valid: true, coupon: { min_spend_minor: 5000 } });
+    expect((await quoteIn(roomy, s, "LIVEBIG", "10.0.1.1")).body.candidates[0].reasons.map((r: { code: string }) => r.code)).toEqual(["min_spend_not_met"]);
+    expect((await quoteIn(roomy, s, "LIVEMUGS", "10.0.1.1")).body.candidates[0].reasons.map((r: { code: string }) => r.code)).toEqual(["no_items_in_scope"]);
+  });
+});
+
+describe("rate limiting failed look-ups", () => {
+  it("429 with Retry-After past the limit; found codes never count; the window ends after a minute", async () => {
+    const s = await t.shop({ name: "Limit", allowed_origins: ["https://shop.example"] });
+    await makeCode(s, { code: "REAL" });
+    for (let i = 0; i < LIMIT; i++) {
+      // Hits on a live code, before and between the failures, are free.
+      const hit = await lookup(s, "LIMIREAL");
+      expect(hit.body.valid, JSON.stringify(hit.body)).toBe(true);
+      expect((await quote(s, "LIMIREAL")).body.applied).not.toBeNull();
+      expect((await lookup(s, `LIMINO${i}X`)).status).toBe(200);
+    }
+    const blocked = await lookup(s, "LIMIGUESS", "1.1.1.1", s.pk, "https://shop.example");
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toMatchObject({ status: 429, code: "rate_limited" });
+    expect(blocked.headers.get("content-type")).toMatch(/application\/problem\+json/);
+    const retry = Number(blocked.headers.get("retry-after"));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(60);
+    // A browser may read it: the allowed origin and the exposed header.
+    expect(blocked.headers.get("access-control-allow-origin")).toBe("https://shop.example");
+    expect(blocked.headers.get("access-control-expose-headers")).toMatch(/retry-after/i);
+    // The quote with a typed code is limited the same way; a quote without a code never is.
+    expect((await quote(s, "LIMIGUESS")).status).toBe(429);
+    expect((await t.call("POST", "/v1/checkout/quote", { key: s.pk, body: { cart: cart([{ unit_price_minor: 100 }]) } })).status).toBe(200);
+
+    // Per shop: another address of the same shop is now blocked too (the shop's budget is spent) …
+    expect((await lookup(s, "LIMIGUESS", "2.2.2.2")).status).toBe(429);
+    // … but another shop is not, and neither is the seller's own server (its own bucket).
+    const other = await t.shop({ name: "Elsewhere" });
+    expect((await lookup(other, "ELSEGUESS")).status).toBe(200);
+    expect((await lookup(s, "LIMIGUESS", "1.1.1.1", s.sk)).status).toBe(200);
+
+    realNow += 61_000;
+    expect((await lookup(s, "LIMIGUESS")).status).toBe(200);
+  });
+
+  it("counts per shop and per buyer (by token) or else per client address, the address from the host only", async () => {
+    // A recording wrapper around the real limiter shows which buckets each failed look-up counts in.
+    const taken: string[] = [];
+    const inner = new MemoryRateLimiter();
+    const app = await makeTestApp();
+    app.config.rateLimiter = {
+      take: (key, limit, now) => (taken.push(key), inner.take(key, limit, now)),
+      refund: (key, now) => inner.refund(key, now),
+    };
+    app.config.clientAddress = () => "203.0.113.7"; // what the socket (or Cloudflare) says
+    const s = await app.shop({ name: "Each" });
+    // A spoofed header does not choose the address.
+    await app.call("GET", "/v1/promo-codes/EACHNOPE", { key: s.pk, headers: { "cf-connecting-ip": "198.51.100.1" } });
+    expect(taken.splice(0)).toEqual([`shop:${s.id}:publishable:addr:203.0.113.7`, `shop:${s.id}:publishable`]);
+    // A buyer known by token is counted as that buyer, wherever the request comes from.
+    await app.call("POST", "/v1/checkout/quote", {
+      key: s.pk,
+      body: { code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) },
+      headers: { "x-buyer-token": await s.token("alice") },
+    });
+    expect(taken.splice(0)).toEqual([`shop:${s.id}:publishable:buyer:alice`, `shop:${s.id}:publishable`]);
+    // The seller's server counts in its own shop bucket.
+    await app.call("POST", "/v1/checkout/quote", { key: s.sk, body: { buyer_id: "bob", code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) } });
+    expect(taken.splice(0)).toEqual([`shop:${s.id}:secret:buyer:bob`, `shop:${s.id}:secret`]);
+  });
+
+  it("a concurrent burst of guesses gets at most the limit through", async () => {
+    const s = await t.shop({ name: "Burst" });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => lookup(s, `BURS${i}ZZ`, "3.3.3.3")));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(LIMIT);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(20 - LIMIT);
+  });
+
+});
