@@ -212,9 +212,26 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
       .toBe("Order placed (demo) with promo code DEMOSAVE10, total $33.30.");
     expect(await page.evaluate(() => new FormData(document.querySelector("form")!).get("promo"))).toBe("DEMOSAVE10");
     await shot(page, "07-form-submitted");
-    // A form reset takes the code off.
+    // A form reset takes the code off, and says so.
     await page.evaluate(() => document.querySelector("form")!.reset());
     expect(await page.evaluate(() => new FormData(document.querySelector("form")!).get("promo"))).toBeNull();
+    expect((await events(page)).at(-1)).toEqual({ type: "promo-removed", detail: { code: "DEMOSAVE10" } });
+    await expect.poll(() => page.locator("#total").textContent()).toBe(START_SUBTOTAL);
+    // A disabled fieldset disables the field without touching its own `disabled` attribute.
+    const disabledInput = await page.evaluate(async () => {
+      const fs = document.createElement("fieldset");
+      const el = document.querySelector("promo-code-field")!;
+      el.before(fs);
+      fs.append(el);
+      fs.disabled = true;
+      await el.updateComplete;
+      const input = el.shadowRoot!.querySelector("input")!;
+      const off = input.disabled && !el.hasAttribute("disabled");
+      fs.disabled = false;
+      await el.updateComplete;
+      return off && !input.disabled;
+    });
+    expect(disabledInput).toBe(true);
     await page.close();
   });
 

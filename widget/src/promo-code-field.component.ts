@@ -26,7 +26,7 @@ const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismat
  *
  * @event promo-applied - A code applies; `detail` is the quote answer.
  * @event promo-rejected - A code does not apply; `detail` is `{code, reasons}`.
- * @event promo-removed - The shopper removed the applied code; `detail` is `{code}`.
+ * @event promo-removed - The shopper removed the applied code (Remove, or a form reset); `detail` is `{code}`.
  *
  * @csspart base - The wrapper of everything.
  * @csspart label - The `<label>` of the input.
@@ -60,7 +60,7 @@ export class PromoCodeField extends WidgetElement {
   /** The quote body's `cart`; a change re-quotes the applied code. */
   @property({ attribute: false }) cart?: Cart;
 
-  /** Disables the field (also set by a disabled `<fieldset>`). */
+  /** Disables the field (a disabled `<fieldset>` or form disables it too). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private _status: Status = "idle";
@@ -72,6 +72,8 @@ export class PromoCodeField extends WidgetElement {
   @state() private _reasons: Reason[] = [];
   /** A quote is in flight. */
   @state() private _busy = false;
+  /** Disabled by a disabled `<fieldset>` or form (kept apart from the `disabled` attribute). */
+  @state() private _formDisabled = false;
 
   private _internals: ElementInternals;
   private _ctl?: AbortController;
@@ -92,6 +94,7 @@ export class PromoCodeField extends WidgetElement {
     return this._status === "applied" ? this._quote : undefined;
   }
 
+  /** The form the field belongs to. */
   get form(): HTMLFormElement | null {
     return this._internals.form;
   }
@@ -99,12 +102,12 @@ export class PromoCodeField extends WidgetElement {
   /** Applies the typed code (what Enter and the Apply button do). */
   apply(): void {
     const code = this._input.trim();
-    if (code && !this.disabled) this._ask(code, true);
+    if (code && !this._off) this._ask(code, true);
   }
 
   /** Takes the applied code off (what the Remove button does). */
   removeCode(): void {
-    const code = this._code;
+    const code = this.value;
     this._ctl?.abort();
     this._busy = false;
     this._set("idle", (t) => t.removed);
@@ -115,14 +118,20 @@ export class PromoCodeField extends WidgetElement {
   }
 
   formResetCallback(): void {
+    const code = this.value;
     this._ctl?.abort();
     this._busy = false;
     this._set("idle", () => "");
     this._code = this._input = "";
+    if (code) this.emit("promo-removed", { code } satisfies PromoRemovedDetail);
   }
 
   formDisabledCallback(disabled: boolean): void {
-    this.disabled = disabled;
+    this._formDisabled = disabled;
+  }
+
+  private get _off(): boolean {
+    return this.disabled || this._formDisabled;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -222,7 +231,7 @@ export class PromoCodeField extends WidgetElement {
     const t = this.t;
     const s = this._status;
     const busy = this._busy;
-    return html`<div part="base" class="base ${s}">
+    return html`<div part="base" class="base ${s} ${this._off ? "off" : ""}">
       ${s === "applied"
         ? html`<div part="label" class="label">${t.label}</div>
           <div part="applied" class="row">
@@ -231,7 +240,7 @@ export class PromoCodeField extends WidgetElement {
               part="remove-button"
               type="button"
               aria-label=${t.removeLabel(this._code)}
-              ?disabled=${this.disabled}
+              ?disabled=${this._off}
               @click=${this.removeCode}
             >${t.remove}</button>
           </div>`
@@ -248,7 +257,7 @@ export class PromoCodeField extends WidgetElement {
                 enterkeyhint="done"
                 aria-invalid=${s === "rejected" ? "true" : nothing}
                 aria-describedby="message"
-                ?disabled=${this.disabled}
+                ?disabled=${this._off}
                 @input=${(e: Event) => (this._input = (e.target as HTMLInputElement).value)}
                 @keydown=${this._onKeydown}
               />
@@ -256,7 +265,7 @@ export class PromoCodeField extends WidgetElement {
                 part="apply-button"
                 type="button"
                 aria-busy=${busy ? "true" : nothing}
-                ?disabled=${this.disabled}
+                ?disabled=${this._off}
                 @click=${this.apply}
               >${busy ? t.applying : t.apply}</button>
             </div>`}

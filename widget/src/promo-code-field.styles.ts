@@ -13,7 +13,7 @@ export const styles = css`
     display: block;
     font-family: var(--promo-code-field-font, var(--coupon-widget-font, inherit));
   }
-  :host([disabled]) {
+  .off {
     opacity: 0.6;
   }
   [part="label"] {
