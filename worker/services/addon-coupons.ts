@@ -5,11 +5,13 @@
  */
 import { and, eq } from "drizzle-orm";
 import { coupons } from "../../db/schema.js";
-import { DEFAULT_THRESHOLDS } from "../engine/coupon-rules.js";
+import { thresholdsFor } from "../engine/coupon-rules.js";
 import { liveAt, type CouponRow } from "../store/coupons.js";
 import { rowToCoupon } from "../store/coupons.js";
+import { auditInsertSql } from "../store/audit.js";
 import { createCoupon, type CouponSettings, type CreateContext } from "./create-coupon.js";
 import { ApiError } from "../lib/problem.js";
+import { randomString } from "../lib/ids.js";
 
 export async function createAddonCoupon(
   ctx: Omit<CreateContext, "origin" | "parentId" | "audit">,
@@ -22,7 +24,7 @@ export async function createAddonCoupon(
     .where(and(eq(coupons.shop_id, shop.id), eq(coupons.type, "follower"), liveAt(now)))
     .limit(1);
   const p = rowToCoupon(parent);
-  const thresholds = DEFAULT_THRESHOLDS[shop.currency] ?? DEFAULT_THRESHOLDS.USD;
+  const thresholds = thresholdsFor(shop.currency);
   const kind = hasFollower.length ? "repurchase" : "follower";
   const baseName = `${parent.name.slice(0, 36)} addon ${kind === "follower" ? "follow" : "repeat"}`;
   const settings: CouponSettings = {
@@ -39,23 +41,41 @@ export async function createAddonCoupon(
       kind === "follower" && p.validity?.kind !== "days_after_claim" ? { kind: "days_after_claim", days: 30 } : p.validity,
     per_customer_limit: kind === "follower" ? null : p.per_customer_limit,
   };
-  try {
-    return await createCoupon(
-      {
-        ...ctx,
-        origin: "addon",
-        parentId: parent.id,
-        audit: () => [
-          { action: "addon_created", actor: ctx.actor, at: now, changes: { parent_id: parent.id, kind } },
-        ],
-      },
-      settings,
-      true,
-    );
-  } catch (err) {
-    // The addon is a convenience: if its own rules refuse it (a name clash), the seller's coupon stands.
-    if (err instanceof ApiError && (err.status === 409 || err.status === 422)) return null;
-    throw err;
+  // A name another live coupon holds (say two parents sharing their first 36 characters) must not cost
+  // the seller the addon: the second try adds a short random tag.
+  const names = [baseName, `${baseName.slice(0, 44)} ${randomString(5)}`];
+  for (const name of names) {
+    try {
+      const addon = await createCoupon(
+        {
+          ...ctx,
+          origin: "addon",
+          parentId: parent.id,
+          audit: () => [
+            { action: "addon_created", actor: ctx.actor, at: now, changes: { parent_id: parent.id, kind } },
+          ],
+        },
+        { ...settings, name },
+        true,
+      );
+      // The parent's history shows the addon created alongside it (R32).
+      await db.run(
+        auditInsertSql({
+          shop_id: shop.id,
+          coupon_id: parent.id,
+          action: "addon_created",
+          actor: ctx.actor,
+          at: now,
+          changes: { addon_id: addon.id, kind },
+        }),
+      );
+      return addon;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === "name_taken" && name !== names[names.length - 1]) continue;
+      // The addon is a convenience: if its own rules refuse it, the seller's coupon stands.
+      if (err instanceof ApiError && (err.status === 409 || err.status === 422)) return null;
+      throw err;
+    }
   }
+  return null;
 }
-

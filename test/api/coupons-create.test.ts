@@ -1,0 +1,259 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, at, DAY, HOUR, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+});
+
+const rnd = () => Math.random().toString(36).slice(2, 8);
+const window = { claim_starts_at: at(-HOUR), claim_ends_at: at(40 * DAY) };
+const bodies = {
+  regular: (o: Record<string, unknown> = {}) => ({ type: "regular", name: `Reg ${rnd()}`, discount: { kind: "fixed", amount_minor: 50 }, quantity: 10, ...window, validity: { kind: "days_after_claim", days: 7 }, ...o }),
+  follower: (o: Record<string, unknown> = {}) => ({ type: "follower", name: `Fol ${rnd()}`, discount: { kind: "fixed", amount_minor: 300 }, quantity: 10, ...window, validity: { kind: "days_after_claim", days: 7 }, ...o }),
+  review: (o: Record<string, unknown> = {}) => ({ type: "review", name: `Rev ${rnd()}`, discount: { kind: "fixed", amount_minor: 300 }, quantity: 10, ...window, validity: { kind: "days_after_claim", days: 7 }, ...o }),
+  chat: (o: Record<string, unknown> = {}) => ({ type: "chat", name: `Chat ${rnd()}`, discount: { kind: "fixed", amount_minor: 50 }, quantity: 10, ...window, validity: { kind: "days_after_claim", days: 7 }, ...o }),
+  promo_code: (o: Record<string, unknown> = {}) => promoBody({ discount: { kind: "fixed", amount_minor: 50 }, ...o }),
+};
+const post = (s: ShopKeys, body: unknown) => t.call("POST", "/v1/coupons", { key: s.sk, body });
+
+describe("R1, R2: the five types through one schema", () => {
+  it("R1: regular, follower, review, chat and promo_code are created with their fields", async () => {
+    const s = await t.shop();
+    for (const [type, make] of Object.entries(bodies)) {
+      const res = await post(s, make());
+      expect(res.status, `${type} ${JSON.stringify(res.body)}`).toBe(201);
+      const c = res.body.coupon;
+      expect(c).toMatchObject({ type, origin: "manual", parent_id: null, version: 1, status: "ongoing", currency: "USD" });
+      expect(res.body.addons).toEqual([]);
+      if (type === "promo_code") expect(c.claim_starts_at).toBeNull();
+      else expect(c.code).toBeNull();
+    }
+  });
+
+  it("R6: regular audiences all, new, existing, repeat; follower audiences all or new followers", async () => {
+    const s = await t.shop();
+    for (const audience of ["all", "new", "existing", "repeat"]) {
+      const res = await post(s, bodies.regular({ audience, ...(audience === "new" ? { claim_starts_at: at(-HOUR) } : {}) }));
+      expect(res.status, audience).toBe(201);
+      expect(res.body.coupon.audience).toBe(audience);
+    }
+    expect((await post(s, bodies.regular())).body.coupon.audience).toBe("all");
+    for (const audience of ["all_followers", "new_followers"]) expect((await post(s, bodies.follower({ audience }))).status).toBe(201);
+    expect((await post(s, bodies.regular({ audience: "new_followers" }))).status).toBe(422);
+    expect((await post(s, bodies.follower({ audience: "repeat" }))).status).toBe(422);
+    for (const type of ["review", "chat", "promo_code"] as const) expect((await post(s, bodies[type]({ audience: "all" }))).status, type).toBe(422);
+  });
+
+  it("R2: name 1-50, scope 1-2,000 distinct products, quantity 1-1,000,000, min spend >= 0", async () => {
+    const s = await t.shop();
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`);
+    const bad = [
+      { name: "" }, { name: "x".repeat(51) }, { quantity: 0 }, { quantity: 1_000_001 }, { min_spend_minor: -1 },
+      { scope: { kind: "products", product_ids: [] } }, { scope: { kind: "products", product_ids: ids(2001) } },
+      { scope: { kind: "products", product_ids: ["a", "a"] } }, { type: "coupon" },
+    ];
+    for (const o of bad) expect((await post(s, bodies.regular(o))).status, JSON.stringify(o).slice(0, 80)).toBe(422);
+    const good = await post(s, bodies.regular({ name: "x".repeat(50), quantity: 1_000_000, min_spend_minor: 2500, scope: { kind: "products", product_ids: ids(2000) } }));
+    expect(good.status).toBe(201);
+    expect(good.body.coupon.scope.product_ids).toHaveLength(2000);
+  });
+
+  it("R31: estimated spend = quantity x amount, or x cap; null when a percent has no cap", async () => {
+    const s = await t.shop();
+    expect((await post(s, bodies.regular({ quantity: 40, discount: { kind: "fixed", amount_minor: 250 } }))).body.coupon.estimated_spend_minor).toBe(10_000);
+    expect((await post(s, bodies.regular({ quantity: 40, discount: { kind: "percent", percent_off: 20, max_discount_minor: 700 } }))).body.coupon.estimated_spend_minor).toBe(28_000);
+    expect((await post(s, bodies.regular({ discount: { kind: "percent", percent_off: 20 } }))).body.coupon.estimated_spend_minor).toBeNull();
+  });
+});
+
+describe("R3: discount thresholds per type and currency", () => {
+  it("R3: fixed at least 50 (regular, chat, promo code) or 300 (follower, review) in USD; percent 1-99", async () => {
+    const s = await t.shop();
+    for (const type of ["regular", "chat", "promo_code"] as const) {
+      expect((await post(s, bodies[type]({ discount: { kind: "fixed", amount_minor: 49 } }))).status, type).toBe(422);
+      expect((await post(s, bodies[type]({ discount: { kind: "fixed", amount_minor: 50 } }))).status, type).toBe(201);
+    }
+    for (const type of ["follower", "review"] as const) {
+      const low = await post(s, bodies[type]({ discount: { kind: "fixed", amount_minor: 299 } }));
+      expect(low.status, type).toBe(422);
+      expect(low.body.errors[0]).toMatchObject({ path: "discount.amount_minor", code: "amount_too_small" });
+      // One review coupon at a time (R15): the later window does not overlap the first.
+      const o = type === "review" ? { claim_starts_at: at(-HOUR) } : {};
+      expect((await post(s, bodies[type]({ discount: { kind: "fixed", amount_minor: 300 }, ...o }))).status, type).toBe(201);
+    }
+    for (const percent_off of [0, 100, 12.5]) expect((await post(s, bodies.regular({ discount: { kind: "percent", percent_off } }))).status).toBe(422);
+    for (const percent_off of [1, 99]) expect((await post(s, bodies.regular({ discount: { kind: "percent", percent_off } }))).status).toBe(201);
+  });
+
+  it("R3: other currencies use the shop's table (JPY: 75 / 450 yen)", async () => {
+    const s = await t.shop({ currency: "JPY" });
+    expect((await post(s, bodies.regular({ discount: { kind: "fixed", amount_minor: 74 } }))).status).toBe(422);
+    expect((await post(s, bodies.regular({ discount: { kind: "fixed", amount_minor: 75 } }))).body.coupon.currency).toBe("JPY");
+    expect((await post(s, bodies.follower({ discount: { kind: "fixed", amount_minor: 449 } }))).status).toBe(422);
+    expect((await post(s, bodies.follower({ discount: { kind: "fixed", amount_minor: 450 } }))).status).toBe(201);
+  });
+});
+
+describe("R4, R5: windows and validity", () => {
+  it("R4: a claim window lasts 30 to 180 days, measured from the given start; its end lies ahead", async () => {
+    const s = await t.shop();
+    const start = Date.now() + DAY;
+    const w = (days: number, base = start) => ({ claim_starts_at: at(0, base), claim_ends_at: at(days * DAY, base) });
+    for (const type of ["regular", "follower", "chat"] as const) {
+      expect((await post(s, bodies[type](w(29.9)))).status, type).toBe(422);
+      expect((await post(s, bodies[type](w(181)))).status, type).toBe(422);
+      expect((await post(s, bodies[type](w(30)))).status, type).toBe(201);
+      expect((await post(s, bodies[type](w(180)))).status, type).toBe(201);
+    }
+    // A start already past starts at once, but the length counts from it.
+    const past = await post(s, bodies.regular(w(40, Date.now() - 20 * DAY)));
+    expect(past.status).toBe(201);
+    expect(past.body.coupon.status).toBe("ongoing");
+    expect((await post(s, bodies.regular(w(185, Date.now() - 20 * DAY)))).status).toBe(422);
+    expect((await post(s, bodies.regular(w(30, Date.now() - 31 * DAY)))).status).toBe(422);
+    expect((await post(s, bodies.regular({ claim_starts_at: at(DAY), claim_ends_at: at(-DAY) }))).status).toBe(422);
+  });
+
+  it("R5: validity N days after the claim (1-365), or a fixed range for regular and chat only", async () => {
+    const s = await t.shop();
+    const fixed = { kind: "fixed", starts_at: at(0), ends_at: at(50 * DAY) };
+    for (const days of [0, 366]) expect((await post(s, bodies.regular({ validity: { kind: "days_after_claim", days } }))).status).toBe(422);
+    expect((await post(s, bodies.regular({ validity: { kind: "days_after_claim", days: 365 } }))).status).toBe(201);
+    expect((await post(s, bodies.regular({ validity: fixed }))).body.coupon.validity).toMatchObject({ kind: "fixed" });
+    expect((await post(s, bodies.chat({ validity: fixed }))).status).toBe(201);
+    expect((await post(s, bodies.follower({ validity: fixed }))).status).toBe(422);
+    expect((await post(s, bodies.review({ validity: fixed }))).status).toBe(422);
+    expect((await post(s, bodies.regular({ validity: undefined }))).status).toBe(422);
+  });
+
+  it("R21: a promo code's active window is longer than 10 minutes and shorter than 30 days", async () => {
+    const s = await t.shop();
+    const start = Date.now() + HOUR;
+    expect((await post(s, bodies.promo_code({ active_starts_at: at(0, start), active_ends_at: at(10 * 60_000, start) }))).status).toBe(422);
+    expect((await post(s, bodies.promo_code({ active_starts_at: at(0, start), active_ends_at: at(30 * DAY, start) }))).status).toBe(422);
+    expect((await post(s, bodies.promo_code({ active_starts_at: at(0, start), active_ends_at: at(10 * 60_000 + 1000, start) }))).status).toBe(201);
+  });
+
+  it("R9, R22: per_customer_limit for regular and chat (default 1); promo codes 1 or null; others none", async () => {
+    const s = await t.shop();
+    expect((await post(s, bodies.regular())).body.coupon.per_customer_limit).toBe(1);
+    expect((await post(s, bodies.chat({ per_customer_limit: 3 }))).body.coupon.per_customer_limit).toBe(3);
+    expect((await post(s, bodies.promo_code({ per_customer_limit: null }))).body.coupon.per_customer_limit).toBeNull();
+    expect((await post(s, bodies.promo_code({ per_customer_limit: 2 }))).status).toBe(422);
+    expect((await post(s, bodies.follower({ per_customer_limit: 1 }))).status).toBe(422);
+    expect((await post(s, bodies.regular({ code: "ABC" }))).status).toBe(422);
+    expect((await post(s, bodies.promo_code({ validity: { kind: "days_after_claim", days: 3 } }))).status).toBe(422);
+  });
+});
+
+describe("only one at a time and names", () => {
+  it("R8: one new-customer coupon per period: overlapping windows are 409, touching ones are fine", async () => {
+    const s = await t.shop();
+    const a = { claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY), audience: "new" };
+    expect((await post(s, bodies.regular(a))).status).toBe(201);
+    const clash = await post(s, bodies.regular({ ...a, claim_starts_at: at(20 * DAY), claim_ends_at: at(60 * DAY) }));
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe("new_customer_coupon_overlap");
+    expect((await post(s, bodies.regular({ audience: "new", claim_starts_at: a.claim_ends_at, claim_ends_at: at(80 * DAY) }))).status).toBe(201);
+    // Other audiences are not limited.
+    expect((await post(s, bodies.regular({ ...a, audience: "all" }))).status).toBe(201);
+  });
+
+  it("R8: a deactivated new-customer coupon no longer blocks its period", async () => {
+    const s = await t.shop();
+    const a = await post(s, bodies.regular({ audience: "new" }));
+    await t.call("POST", `/v1/coupons/${a.body.coupon.id}/deactivate`, { key: s.sk });
+    expect((await post(s, bodies.regular({ audience: "new" }))).status).toBe(201);
+  });
+
+  it("R15: review coupons may not overlap in time", async () => {
+    const s = await t.shop();
+    expect((await post(s, bodies.review())).status).toBe(201);
+    const clash = await post(s, bodies.review({ claim_starts_at: at(10 * DAY), claim_ends_at: at(50 * DAY) }));
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe("review_coupon_overlap");
+    expect((await post(s, bodies.review({ claim_starts_at: window.claim_ends_at, claim_ends_at: at(90 * DAY) }))).status).toBe(201);
+  });
+
+  it("R8, R15: of concurrent creates in one period exactly one wins, the others are 409 (file database)", async () => {
+    const f = await makeTestApp({ file: true });
+    const s = await f.shop();
+    const racers = (make: (o?: Record<string, unknown>) => Record<string, unknown>, extra: Record<string, unknown>) =>
+      Promise.all(Array.from({ length: 6 }, () => f.call("POST", "/v1/coupons", { key: s.sk, body: make(extra) })));
+    const news = await racers(bodies.regular, { audience: "new" });
+    expect(news.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(news.filter((r) => r.status === 409).every((r) => r.body.code === "new_customer_coupon_overlap")).toBe(true);
+    const reviews = await racers(bodies.review, {});
+    expect(reviews.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(reviews.filter((r) => r.status === 409).every((r) => r.body.code === "review_coupon_overlap")).toBe(true);
+    const names = await racers(bodies.chat, { name: "Same name" });
+    expect(names.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(names.filter((r) => r.status === 409).every((r) => r.body.code === "name_taken")).toBe(true);
+  });
+
+  it("names are unique among upcoming and ongoing coupons, case-insensitive; an ended one frees its name", async () => {
+    const s = await t.shop();
+    const start = Date.parse("2032-03-01T00:00:00Z");
+    await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(start).toISOString() } });
+    const first = await post(s, bodies.promo_code({ name: "Spring", active_starts_at: at(0, start), active_ends_at: at(DAY, start) }));
+    expect(first.status).toBe(201);
+    const dup = await post(s, bodies.regular({ name: "SPRING", claim_starts_at: at(0, start), claim_ends_at: at(40 * DAY, start) }));
+    expect(dup.status).toBe(409);
+    expect(dup.body.code).toBe("name_taken");
+    await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(start + 2 * DAY).toISOString() } });
+    expect((await post(s, bodies.regular({ name: "Spring", claim_starts_at: at(2 * DAY, start), claim_ends_at: at(40 * DAY, start) }))).status).toBe(201);
+  });
+});
+
+describe("R32: addon coupons", () => {
+  it("R32: a regular coupon brings a follower addon, then repurchase addons once a follower coupon exists", async () => {
+    const s = await t.shop({ addon_coupons: true });
+    const first = await post(s, bodies.regular({ name: "Summer sale", discount: { kind: "fixed", amount_minor: 100 }, validity: { kind: "fixed", starts_at: at(0), ends_at: at(50 * DAY) } }));
+    expect(first.status).toBe(201);
+    expect(first.body.addons).toHaveLength(1);
+    const addon = first.body.addons[0];
+    expect(addon).toMatchObject({ type: "follower", audience: "all_followers", origin: "addon", parent_id: first.body.coupon.id });
+    expect(addon.name).toContain("addon");
+    // Follower rules hold for the addon: at least 300 fixed, days-after-claim validity (R3, R5).
+    expect(addon.discount).toEqual({ kind: "fixed", amount_minor: 300 });
+    expect(addon.validity.kind).toBe("days_after_claim");
+
+    const second = await post(s, bodies.regular({ name: "Autumn sale" }));
+    expect(second.body.addons).toHaveLength(1);
+    expect(second.body.addons[0]).toMatchObject({ type: "regular", audience: "repeat", origin: "addon", parent_id: second.body.coupon.id });
+    expect(second.body.addons[0].name).toContain("addon");
+  });
+
+  it("R32: the addon is in the history, created by the same actor alongside its parent", async () => {
+    const s = await t.shop({ addon_coupons: true });
+    const res = await post(s, bodies.regular());
+    const parent = res.body.coupon;
+    const addon = res.body.addons[0];
+    const ah = (await t.call("GET", `/v1/coupons/${addon.id}/history`, { key: s.sk })).body.data;
+    const ph = (await t.call("GET", `/v1/coupons/${parent.id}/history`, { key: s.sk })).body.data;
+    expect(ah.map((e: any) => e.action)).toEqual(["addon_created"]);
+    expect(ph.map((e: any) => e.action)).toEqual(["created", "addon_created"]);
+    expect(ah[0].actor).toBe(ph[0].actor);
+    expect(ph[1].changes.addon_id).toBe(addon.id);
+  });
+
+  it("R32: only regular coupons bring addons; two parents sharing a long name both get one", async () => {
+    const s = await t.shop({ addon_coupons: true });
+    for (const type of ["follower", "review", "chat", "promo_code"] as const) expect((await post(s, bodies[type]())).body.addons, type).toEqual([]);
+    const long = "A very long coupon name that repeats its start";
+    const a = await post(s, bodies.regular({ name: `${long} 1` }));
+    const b = await post(s, bodies.regular({ name: `${long} 2` }));
+    expect(a.body.addons).toHaveLength(1);
+    expect(b.body.addons).toHaveLength(1);
+    expect(b.body.addons[0].name).not.toBe(a.body.addons[0].name);
+  });
+
+  it("R32: the shop can turn the feature off (PATCH /v1/shops/{id} addon_coupons)", async () => {
+    const s = await t.shop({ addon_coupons: true });
+    const off = await t.call("PATCH", `/v1/shops/${s.id}`, { key: ADMIN, body: { addon_coupons: false } });
+    expect(off.status).toBe(200);
+    expect(off.body.shop.addon_coupons).toBe(false);
+    expect((await post(s, bodies.regular())).body.addons).toEqual([]);
+  });
+});
