@@ -28,7 +28,7 @@ export const listCoupons = createRoute({
   summary: "List coupons, newest first",
   security: BearerSecurity,
   request: {
-    query: z.object({
+    query: z.strictObject({
       type: z.enum(["regular", "follower", "review", "chat", "promo_code"]).optional(),
       status: z.enum(["upcoming", "ongoing", "ended", "deactivated"]).optional(),
       limit: Limit,
@@ -147,7 +147,7 @@ export const couponHistory = createRoute({
   summary: "A coupon's history (R30), oldest first",
   description: "Append-only: entries are never edited or removed.",
   security: BearerSecurity,
-  request: { params: CouponParams, query: z.object({ limit: Limit, cursor: Cursor }) },
+  request: { params: CouponParams, query: z.strictObject({ limit: Limit, cursor: Cursor }) },
   responses: {
     200: json(z.object({ data: z.array(AuditEntrySchema), next_cursor: z.string().nullable() }), "A page of entries"),
     404: problem("No such coupon in this shop"),

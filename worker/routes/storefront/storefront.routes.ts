@@ -46,7 +46,7 @@ export const wallet = createRoute({
   summary: "The buyer's claims: available, reserved, used, expired or void",
   description: `\`expired\`: an available claim past its validity; \`void\`: not used and its coupon deactivated. Newest first, at most 500. ${buyerNote}`,
   security: BearerSecurity,
-  request: { query: z.object({ buyer_id: z.string().min(1).max(64).optional() }) },
+  request: { query: z.strictObject({ buyer_id: z.string().min(1).max(64).optional() }) },
   responses: {
     200: json(z.object({ data: z.array(WalletEntrySchema), next_cursor: z.string().nullable() }), "The buyer's claims"),
     ...problemResponses,

@@ -33,7 +33,7 @@ export const WalletEntrySchema = ClaimSchema.extend({
   }),
 }).openapi("WalletEntry");
 
-export const StorefrontQuery = z.object({
+export const StorefrontQuery = z.strictObject({
   product_id: ExternalId.optional(),
   /** Secret-key callers name the buyer here; publishable-key callers send X-Buyer-Token. */
   buyer_id: ExternalId.optional(),
