@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, DAY, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
+import { at, DAY, HOUR, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
 import { loadBuyerFacts } from "../../worker/store/buyer-facts.js";
 import { isExistingCustomer, isFollower, isNewCustomer, isNewFollower, isRepeatCustomer, matchesAudience } from "../../worker/engine/segments.js";
 
@@ -209,7 +209,9 @@ describe("events: review coupons", () => {
     const c = res.body.issued_claim;
     expect(Date.parse(c.valid_until) - Date.parse(c.valid_from)).toBe(14 * DAY);
     const perf = await t.call("GET", `/v1/coupons/${coupon.id}/performance`, { key: s.sk });
-    if (perf.status === 200) expect(perf.body.claims).toBe(1);
+    expect(perf.body).toMatchObject({ claims: 1, remaining: 99 });
+    const reviewRow = await t.db.$client.execute({ sql: "SELECT label, claim_id FROM reviews WHERE shop_id = ? AND order_id = ?", args: [s.id, "ro1"] });
+    expect(reviewRow.rows[0]).toMatchObject({ label: "Verified purchase Incentivized Review", claim_id: c.id });
   });
 
   it("R13: a 10-word review earns nothing", async () => {
@@ -255,9 +257,9 @@ describe("events: review coupons", () => {
     expect((await send(s, review())).body.issued_claim).toBeNull();
     const { s: s2, coupon: c2 } = await reviewShop();
     await send(s2, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
-    const off = await t.call("POST", `/v1/coupons/${c2.id}/deactivate`, { key: s2.sk });
-    if (off.status === 200) expect((await send(s2, review())).body.issued_claim).toBeNull();
-    void coupon;
+    expect((await t.call("POST", `/v1/coupons/${c2.id}/deactivate`, { key: s2.sk })).status).toBe(200);
+    expect((await send(s2, review())).body.issued_claim).toBeNull();
+    expect((await t.call("GET", `/v1/coupons/${coupon.id}/performance`, { key: s.sk })).body.claims).toBe(0);
   });
 
   it("R14: two orders reviewed give two claims; two products of one order give one", async () => {
@@ -289,5 +291,74 @@ describe("events: review coupons", () => {
     const again = await t.call("POST", "/v1/events", { key: s.sk, body });
     expect(again.body).toEqual(first.body);
     expect(first.body.issued_claim).not.toBeNull();
+  });
+});
+
+function followerCoupon(over: Record<string, unknown> = {}) {
+  return {
+    type: "follower",
+    name: `Follow ${Math.random().toString(36).slice(2, 8)}`,
+    discount: { kind: "fixed", amount_minor: 300 },
+    quantity: 100,
+    claim_starts_at: at(-DAY),
+    claim_ends_at: at(60 * DAY),
+    validity: { kind: "days_after_claim", days: 14 },
+    ...over,
+  };
+}
+const claim = (s: ShopKeys, couponId: string, buyer: string) =>
+  t.call("POST", `/v1/storefront/coupons/${couponId}/claim`, { key: s.sk, body: { buyer_id: buyer } });
+
+describe("events: follower facts feed claims", () => {
+  it("R12: a buyer who just followed may claim a follower coupon at once", async () => {
+    const s = await t.shop();
+    const c = (await t.call("POST", "/v1/coupons", { key: s.sk, body: followerCoupon() })).body.coupon;
+    expect((await claim(s, c.id, "fb")).body.code).toBe("not_a_follower");
+    await send(s, { type: "follow.created", buyer_id: "fb", target: "live" });
+    expect((await claim(s, c.id, "fb")).status).toBe(201);
+  });
+
+  it("R10: new_followers needs a follow at or after the window's start", async () => {
+    const s = await t.shop();
+    const c = (await t.call("POST", "/v1/coupons", { key: s.sk, body: followerCoupon({ audience: "new_followers" }) })).body.coupon;
+    await send(s, { type: "follow.created", buyer_id: "old", target: "shop", occurred_at: at(-3 * DAY) });
+    await send(s, { type: "follow.created", buyer_id: "new", target: "shop", occurred_at: at(-HOUR) });
+    expect((await claim(s, c.id, "old")).body.code).toBe("audience_mismatch");
+    expect((await claim(s, c.id, "new")).status).toBe(201);
+  });
+
+  it("R11: following shop and LIVE, unfollowing and re-following still make one follower coupon for life", async () => {
+    const s = await t.shop();
+    const a = (await t.call("POST", "/v1/coupons", { key: s.sk, body: followerCoupon() })).body.coupon;
+    const b = (await t.call("POST", "/v1/coupons", { key: s.sk, body: followerCoupon() })).body.coupon;
+    await send(s, { type: "follow.created", buyer_id: "fb", target: "shop" });
+    await send(s, { type: "follow.created", buyer_id: "fb", target: "live" });
+    expect((await claim(s, a.id, "fb")).status).toBe(201);
+    expect((await facts(s, "fb")).has_follower_grant).toBe(true);
+    await send(s, { type: "follow.deleted", buyer_id: "fb", target: "shop" });
+    await send(s, { type: "follow.deleted", buyer_id: "fb", target: "live" });
+    await send(s, { type: "follow.created", buyer_id: "fb", target: "shop" });
+    const f = await facts(s, "fb");
+    expect(isFollower(f)).toBe(true);
+    expect(f.has_follower_grant).toBe(true);
+    expect((await claim(s, b.id, "fb")).body.code).toBe("already_claimed");
+  });
+});
+
+describe("events under concurrency (file database)", () => {
+  it("R14: concurrent reviews of one order issue one claim; concurrent deliveries of one id write one fact", async () => {
+    const f = await makeTestApp({ file: true });
+    const s = await f.shop();
+    const body = reviewCoupon();
+    expect((await f.call("POST", "/v1/coupons", { key: s.sk, body })).status).toBe(201);
+    const ev = (b: Record<string, unknown>) => f.call("POST", "/v1/events", { key: s.sk, body: { occurred_at: at(-1000), ...b } });
+    const paid = { id: "pay-1", type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 900, occurred_at: at(-1000) };
+    const paids = await Promise.all(Array.from({ length: 5 }, () => ev(paid)));
+    expect(paids.every((r) => r.status === 200)).toBe(true);
+    expect((await loadBuyerFacts(f.db, s.id, "rb")).paid_order_times).toHaveLength(1);
+    const reviews = await Promise.all(["p1", "p2", "p3", "p4", "p5"].map((p, i) => ev({ id: `rv-${i}`, ...review({ product_id: p }) })));
+    expect(reviews.filter((r) => r.body.issued_claim !== null)).toHaveLength(1);
+    const n = await f.db.$client.execute({ sql: "SELECT count(*) AS n FROM claims WHERE shop_id = ?", args: [s.id] });
+    expect(Number(n.rows[0].n)).toBe(1);
   });
 });
