@@ -196,7 +196,10 @@ export async function findCouponByCode(db: Db, shopId: string, code: string): Pr
       .select()
       .from(coupons)
       .where(and(eq(coupons.shop_id, shopId), eq(coupons.code, code)))
-      .orderBy(desc(coupons.seq))
+      // `+seq`: without the unary plus SQLite walks the shop's whole (shop_id, seq) index to skip the
+      // sort, a scan that grows with the shop's coupons (76 ms at 100k codes); with it, it seeks
+      // (shop_id, code) and sorts the one or few rows of that code.
+      .orderBy(sql`+${coupons.seq} DESC`)
       .limit(1)
   )[0];
 }
