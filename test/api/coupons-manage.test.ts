@@ -202,6 +202,22 @@ describe("R28: deactivate", () => {
     expect(r.body.issued_claim).toBeNull();
   });
 
+  it("R28, R5: a claim not yet used stops working when its coupon is deactivated", async () => {
+    const s = await t.shop();
+    const c = await create(s, regular());
+    const claimed = await t.call("POST", `/v1/storefront/coupons/${c.id}/claim`, { key: s.sk, body: { buyer_id: "b1" } });
+    expect(claimed.status).toBe(201);
+    const cart = { currency: "USD", lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 3000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+    const before = await t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { buyer_id: "b1", cart } });
+    expect(before.body.applied).toMatchObject({ coupon_id: c.id, discount_minor: 500 });
+    await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk });
+    const after = await t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { buyer_id: "b1", cart } });
+    expect(after.body.applied).toBeNull();
+    expect(after.body.candidates[0].reasons[0].code).toBe("deactivated");
+    const wallet = await t.call("GET", "/v1/storefront/wallet?buyer_id=b1", { key: s.sk });
+    expect(wallet.body.data[0].state).toBe("void");
+  });
+
   it("with a stale If-Match it is 412", async () => {
     const s = await t.shop();
     const c = await create(s, upcoming());
@@ -266,6 +282,18 @@ describe("R29: duplicate", () => {
   });
 });
 
+describe("R31: performance", () => {
+  it("R31: claims and remaining follow the claims; a fresh coupon is all zero", async () => {
+    const s = await t.shop();
+    const c = await create(s, regular({ quantity: 5 }));
+    expect((await t.call("GET", `/v1/coupons/${c.id}/performance`, { key: s.sk })).body).toEqual({
+      claims: 0, redemptions: 0, buyers: 0, orders: 0, discount_minor: 0, gmv_minor: 0, remaining: 5,
+    });
+    for (const b of ["b1", "b2"]) await t.call("POST", `/v1/storefront/coupons/${c.id}/claim`, { key: s.sk, body: { buyer_id: b } });
+    expect((await t.call("GET", `/v1/coupons/${c.id}/performance`, { key: s.sk })).body).toMatchObject({ claims: 2, remaining: 3, redemptions: 0 });
+  });
+});
+
 describe("R30: history", () => {
   it("pages oldest first with a cursor, and only the coupon's own entries", async () => {
     const s = await t.shop();
@@ -321,6 +349,23 @@ describe("R17: send a chat coupon", () => {
     await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk });
     expect((await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: { buyer_id: "b1" } })).body.code).toBe("deactivated");
     expect((await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: {} })).status).toBe(422);
+  });
+
+  it("R17: never listed publicly; listed for and claimable by the buyers it was sent to only", async () => {
+    const s = await t.shop();
+    const c = await create(s, chat());
+    const listed = async (buyer?: string) =>
+      (await t.call("GET", `/v1/storefront/coupons${buyer ? `?buyer_id=${buyer}` : ""}`, { key: s.sk })).body.data.map((e: any) => e.id);
+    expect(await listed()).not.toContain(c.id);
+    expect(await listed("b1")).not.toContain(c.id);
+    const refused = await t.call("POST", `/v1/storefront/coupons/${c.id}/claim`, { key: s.sk, body: { buyer_id: "b1" } });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("not_sent_to_buyer");
+    await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: { buyer_id: "b1" } });
+    expect(await listed("b1")).toContain(c.id);
+    expect(await listed("b2")).not.toContain(c.id);
+    expect((await t.call("POST", `/v1/storefront/coupons/${c.id}/claim`, { key: s.sk, body: { buyer_id: "b1" } })).status).toBe(201);
+    expect((await t.call("POST", `/v1/storefront/coupons/${c.id}/claim`, { key: s.sk, body: { buyer_id: "b2" } })).body.code).toBe("not_sent_to_buyer");
   });
 
   it("R17: a chat coupon takes no audience", async () => {
