@@ -7,6 +7,7 @@ import { evaluateQuote } from "../engine/quote.js";
 import type { Cart, QuoteInput, QuoteResult } from "../engine/types.js";
 import type { AppEnv, ShopRow } from "../lib/context.js";
 import { getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
+import { releaseExpiredInShop } from "../store/redemptions.js";
 import { buyerCodeUses, loadWallet } from "../store/wallet.js";
 import { lookupCode } from "./code-lookup.js";
 
@@ -32,6 +33,8 @@ export async function runQuote(
   now: number,
 ): Promise<LoadedQuote> {
   const db = c.var.db;
+  // R27: reservations past 30 minutes give their units and claims back before anything counts them.
+  await releaseExpiredInShop(db, shop.id, now);
   const rows = new Map<string, CouponRow>();
   const input: QuoteInput = {
     now,

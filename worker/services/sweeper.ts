@@ -4,11 +4,15 @@
  * Workers on a Cron Trigger.
  */
 import type { Db } from "../../db/client.js";
+import { expiredEverywhere, releaseStatements, runBatch } from "../store/redemptions.js";
 
+/**
+ * Releases every shop's reservations past their expiry in one batch, each judged by its own shop's clock
+ * (a test shop's frozen clock, else `now`, real time), and gives their units and claims back. Returns how
+ * many were released.
+ */
 export async function sweepExpiredReservations(db: Db, now: number): Promise<number> {
-  void db;
-  void now;
-  return 0;
+  return runBatch(db, releaseStatements(expiredEverywhere(now), "expired"));
 }
 
 export function startSweeper(db: Db, now: () => number, everyMs = 60_000): { stop(): void } {

@@ -1,0 +1,22 @@
+import { requireSecret, resolveBuyer, shopNow } from "../../lib/auth.js";
+import type { AppRouter } from "../../lib/router.js";
+import { idempotencyScope, replay, storedAnswer } from "../../services/idempotency.js";
+import { reserveForOrder } from "../../services/redemptions.js";
+import type { RedemptionOut } from "../redemptions/redemptions.schemas.js";
+import * as routes from "./redemptions.routes.js";
+
+export function registerCheckoutRedemptionRoutes(app: AppRouter) {
+  app.openapi(routes.createRedemption, async (c) => {
+    const { shop } = requireSecret(c);
+    const body = c.req.valid("json");
+    const buyerId = await resolveBuyer(c, "secret", shop, body.buyer_id);
+    const now = shopNow(c, shop);
+    const scope = await idempotencyScope(shop.id, c.req.header("idempotency-key"), "POST /v1/checkout/redemptions", body, now);
+    const seen = scope ? await storedAnswer(c.var.db, scope) : null;
+    const answer = seen
+      ? replay(seen)
+      : await reserveForOrder(c, shop, { ...body, buyer_id: buyerId, explain: false }, now, scope);
+    // Refusals (stored or fresh) are thrown as problems; what comes back is the 201.
+    return c.json(answer.body as { redemption: RedemptionOut }, 201);
+  });
+}

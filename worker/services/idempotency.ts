@@ -1,0 +1,80 @@
+/**
+ * `Idempotency-Key`: a replay gets the first answer with its status; the same key with another request
+ * is refused (422 `idempotency_key_reused`). The answer is stored by the write that makes it true (see
+ * store/idempotency.ts), so a crash can never leave a change without its answer or the reverse.
+ */
+import type { Db } from "../../db/client.js";
+import { hashBody } from "../lib/crypto.js";
+import { ApiError } from "../lib/problem.js";
+import { getIdempotencyRow, storeAnswerIfFirst } from "../store/idempotency.js";
+
+export interface IdempotencyScope {
+  shopId: string;
+  key: string;
+  route: string;
+  bodyHash: string;
+  now: number;
+}
+
+/** A stored answer: a success body, or a refusal `{code, detail}` replayed as the same problem. */
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+export async function idempotencyScope(
+  shopId: string,
+  key: string | undefined,
+  route: string,
+  body: unknown,
+  now: number,
+): Promise<IdempotencyScope | null> {
+  if (key === undefined || key === "") return null;
+  if (!KEY.test(key))
+    throw new ApiError(422, "validation_failed", "Idempotency-Key must be 1 to 255 visible ASCII characters.", [
+      { path: "Idempotency-Key", code: "invalid_string", message: "1 to 255 visible ASCII characters" },
+    ]);
+  return { shopId, key, route, bodyHash: await hashBody({ route, body }), now };
+}
+
+/** The first answer to this key, if there is one; a different request under the same key is a 422. */
+export async function storedAnswer(db: Db, scope: IdempotencyScope): Promise<Answer | null> {
+  const row = await getIdempotencyRow(db, scope.shopId, scope.key);
+  if (!row || row.status == null) return null;
+  if (row.body_hash !== scope.bodyHash || row.route !== scope.route)
+    throw new ApiError(422, "idempotency_key_reused", "This Idempotency-Key was used with a different request; use a new key for a new request.");
+  return { status: row.status, body: row.response };
+}
+
+export const answerRow = (scope: IdempotencyScope, a: Answer) => ({
+  shop_id: scope.shopId,
+  key: scope.key,
+  route: scope.route,
+  body_hash: scope.bodyHash,
+  status: a.status,
+  response: a.body,
+  created_at: scope.now,
+});
+
+/**
+ * Throws the refusal, stored first as the key's answer; if another request answered the key first, its
+ * answer is the answer.
+ */
+export async function refuse(db: Db, scope: IdempotencyScope | null, status: 409, code: string, detail: string): Promise<Answer> {
+  if (scope && !(await storeAnswerIfFirst(db, answerRow(scope, { status, body: { code, detail } })))) {
+    const first = await storedAnswer(db, scope);
+    if (first) return replay(first);
+  }
+  throw new ApiError(status, code, detail);
+}
+
+/** A stored refusal is thrown again as the same problem; a success is handed back. */
+export function replay(a: Answer): Answer {
+  if (a.status >= 400) {
+    const b = a.body as { code: string; detail: string };
+    throw new ApiError(a.status as 409, b.code, b.detail);
+  }
+  return a;
+}

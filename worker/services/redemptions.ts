@@ -1,0 +1,184 @@
+/**
+ * Redemptions: reserve what the quote applies for an order, then commit it on payment or release it on
+ * cancellation (or after 30 minutes on the shop clock, R27). The quote decides which coupon and how much
+ * (engine); the reservation batch decides whether the unit is still there (database). When that write
+ * takes nothing, the quote is asked again, afterwards, only to word the refusal.
+ */
+import type { Context } from "hono";
+import type { Db } from "../../db/client.js";
+import type { QuoteResult } from "../engine/types.js";
+import type { AppEnv, ShopRow } from "../lib/context.js";
+import { newId } from "../lib/ids.js";
+import { ApiError } from "../lib/problem.js";
+import { toIso } from "../lib/schemas.js";
+import { isUniqueViolation } from "../store/errors.js";
+import { storeAnswerSql } from "../store/idempotency.js";
+import {
+  byId,
+  byOrder,
+  commitStatements,
+  getRedemptionRow,
+  insertRedemptionGuarded,
+  orderRedemptionRows,
+  releaseExpiredInShop,
+  releaseStatements,
+  RESERVATION_MS,
+  runBatch,
+  type RedemptionRow,
+} from "../store/redemptions.js";
+import { answerRow, refuse, replay, storedAnswer, type Answer, type IdempotencyScope } from "./idempotency.js";
+import { runQuote, type QuoteRequest } from "./quote.js";
+
+export interface RedemptionRequest extends QuoteRequest {
+  order_id: string;
+}
+
+export function serializeRedemption(r: RedemptionRow) {
+  return {
+    id: r.id,
+    state: r.state,
+    coupon_id: r.coupon_id,
+    claim_id: r.claim_id,
+    code: r.code,
+    order_id: r.order_id,
+    buyer_id: r.buyer_id,
+    discount_minor: r.discount_minor,
+    subtotal_minor: r.subtotal_minor,
+    allocations: r.allocations,
+    reserved_at: toIso(r.reserved_at),
+    expires_at: toIso(r.expires_at),
+    committed_at: toIso(r.committed_at),
+    released_at: toIso(r.released_at),
+    release_reason: r.release_reason,
+  };
+}
+
+/**
+ * Why nothing can be reserved: the first reason of the named code or coupon (they come first among the
+ * candidates), else of the buyer's first coupon; without any candidate, no buyer or nothing held.
+ */
+function firstReason(result: QuoteResult, buyerId: string | null): { code: string; message: string } {
+  for (const c of result.candidates) if (c.reasons.length > 0) return c.reasons[0];
+  if (!buyerId) return { code: "buyer_required", message: "Name a code or coupon, or a buyer whose coupons may apply." };
+  return { code: "no_applicable_coupon", message: "The buyer holds no coupon that applies to this cart." };
+}
+
+/** `POST /v1/checkout/redemptions`: reserve the quote's coupon for the order (201) or refuse (409). */
+export async function reserveForOrder(
+  c: Context<AppEnv>,
+  shop: ShopRow,
+  req: RedemptionRequest,
+  now: number,
+  scope: IdempotencyScope | null,
+): Promise<Answer> {
+  const db = c.var.db;
+  // Lapsed reservations give their units back before the quote counts them (R27).
+  await releaseExpiredInShop(db, shop.id, now);
+  const quoteReq: QuoteRequest = { buyer_id: req.buyer_id, code: req.code, coupon_id: req.coupon_id, explain: false, cart: req.cart };
+  const { result, coupons } = await runQuote(c, shop, "secret", quoteReq, now);
+  const applied = result.applied;
+  if (!applied) {
+    const r = firstReason(result, req.buyer_id);
+    return refuse(db, scope, 409, r.code, r.message);
+  }
+  const row = coupons.get(applied.coupon_id);
+  // R22: a quote prices a limited code for anyone, but a use is counted against a buyer.
+  if (!applied.claim_id && row?.per_customer_limit != null && !req.buyer_id)
+    return refuse(db, scope, 409, "buyer_required", "This code is limited per customer: name the buyer to use it.");
+
+  const red: RedemptionRow = {
+    id: newId("red"),
+    shop_id: shop.id,
+    coupon_id: applied.coupon_id,
+    claim_id: applied.claim_id ?? null,
+    buyer_id: req.buyer_id,
+    order_id: req.order_id,
+    code: applied.code ?? null,
+    state: "reserved",
+    discount_minor: applied.discount_minor,
+    subtotal_minor: result.subtotal_minor,
+    allocations: applied.allocations,
+    reserved_at: now,
+    expires_at: now + RESERVATION_MS,
+    committed_at: null,
+    released_at: null,
+    release_reason: null,
+  };
+  const answer: Answer = { status: 201, body: { redemption: serializeRedemption(red) } };
+  let written: boolean;
+  try {
+    written = await insertRedemptionGuarded(db, red, (w) => (scope ? [storeAnswerSql(answerRow(scope, answer), w)] : []));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).
+    const first = scope ? await storedAnswer(db, scope) : null;
+    if (first) return replay(first);
+    return refuse(db, scope, 409, "one_seller_coupon_per_order", `Order ${req.order_id} already has a seller coupon reserved or used.`);
+  }
+  if (written) return answer;
+
+  const again = await runQuote(c, shop, "secret", quoteReq, now);
+  const cand = again.result.candidates.find((k) => k.coupon_id === applied.coupon_id);
+  const why = cand?.reasons.find((r) => r.code !== "one_seller_coupon_per_order");
+  if (why) return refuse(db, scope, 409, why.code, why.message);
+  return applied.claim_id
+    ? refuse(db, scope, 409, "not_claimed", "The buyer's claim of this coupon is no longer available.")
+    : refuse(db, scope, 409, "quantity_exhausted", "This coupon has run out.");
+}
+
+async function loadOwn(db: Db, shopId: string, id: string): Promise<RedemptionRow> {
+  const row = await getRedemptionRow(db, shopId, id);
+  if (!row) throw new ApiError(404, "not_found", "No such redemption.");
+  return row;
+}
+
+export async function getRedemption(db: Db, shopId: string, id: string, now: number): Promise<RedemptionRow> {
+  await releaseExpiredInShop(db, shopId, now);
+  return loadOwn(db, shopId, id);
+}
+
+/** On payment: reserved → committed (idempotent); a released one cannot be committed (409). */
+export async function commitRedemption(db: Db, shopId: string, id: string, now: number): Promise<RedemptionRow> {
+  await loadOwn(db, shopId, id);
+  await releaseExpiredInShop(db, shopId, now);
+  await runBatch(db, commitStatements(byId(shopId, id, now)));
+  const row = await loadOwn(db, shopId, id);
+  if (row.state === "committed") return row;
+  throw new ApiError(
+    409,
+    "redemption_released",
+    row.release_reason === "expired"
+      ? "The reservation expired (30 minutes) and its unit was given back; reserve again."
+      : "The reservation was released and cannot be committed; reserve again.",
+  );
+}
+
+/** On cancellation: reserved → released, unit and claim given back (idempotent); a committed one is 409. */
+export async function releaseRedemption(db: Db, shopId: string, id: string, now: number, reason = "released"): Promise<RedemptionRow> {
+  await loadOwn(db, shopId, id);
+  await releaseExpiredInShop(db, shopId, now);
+  await runBatch(db, releaseStatements(byId(shopId, id, now), reason));
+  const row = await loadOwn(db, shopId, id);
+  if (row.state === "released") return row;
+  throw new ApiError(409, "redemption_committed", "The redemption is committed (the order was paid); it can no longer be released.");
+}
+
+/** `order.paid`: commits the order's reservation, if any. Returns the order's redemptions afterwards. */
+export async function commitOrderRedemptions(db: Db, shopId: string, orderId: string, now: number): Promise<RedemptionRow[]> {
+  await releaseExpiredInShop(db, shopId, now);
+  await runBatch(db, commitStatements(byOrder(shopId, orderId, now)));
+  return orderRedemptionRows(db, shopId, orderId);
+}
+
+/** `order.cancelled`: releases the order's reservation, if any. Returns the order's redemptions afterwards. */
+export async function releaseOrderRedemptions(
+  db: Db,
+  shopId: string,
+  orderId: string,
+  now: number,
+  reason = "order_cancelled",
+): Promise<RedemptionRow[]> {
+  await releaseExpiredInShop(db, shopId, now);
+  await runBatch(db, releaseStatements(byOrder(shopId, orderId, now), reason));
+  return orderRedemptionRows(db, shopId, orderId);
+}
