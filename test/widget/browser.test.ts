@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type StartedServer } from "../support/server.js";
 
 const CHROMIUM = "/usr/bin/chromium";
+/** `expect.poll` with room for a busy CI machine (its default gives up after one second). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 const root = join(import.meta.dirname, "../..");
 const shots = join(root, "test-results/screenshots");
 const present = existsSync(CHROMIUM);
@@ -89,7 +91,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     });
     await page.goto(server.url + "/demo");
     // The page's own first quote has answered (its total may carry a coupon claimed by an earlier test).
-    await expect.poll(() => page.locator("#subtotal").textContent()).toBe(START_SUBTOTAL);
+    await poll(() => page.locator("#subtotal").textContent()).toBe(START_SUBTOTAL);
     return page;
   }
 
@@ -116,8 +118,8 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     const page = await openDemo();
     await shot(page, "01-demo-initial");
     await applyCode(page, "demosave10");
-    await expect.poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
-    await expect.poll(() => page.locator("#total").textContent()).toBe("$33.30");
+    await poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
+    await poll(() => page.locator("#total").textContent()).toBe("$33.30");
     expect(await page.locator("#discount-label").textContent()).toBe("Code DEMOSAVE10");
     expect(await message(page).getAttribute("role")).toBe("status"); // a live region
     expect(await field(page).evaluate((el: any) => el.value)).toBe("DEMOSAVE10");
@@ -132,8 +134,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
   it("rejects with a clear sentence for the reason, marks the input invalid, and announces it", async () => {
     const page = await openDemo();
     await applyCode(page, "DEMONOPE1");
-    await expect
-      .poll(() => message(page).textContent())
+    await poll(() => message(page).textContent())
       .toBe("We don't recognise that code. Check the spelling and try again.");
     const input = page.locator("promo-code-field input");
     expect(await input.getAttribute("aria-invalid")).toBe("true");
@@ -146,29 +147,29 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
 
     // Typing again and applying a good code clears the invalid mark.
     await applyCode(page, "DEMOSAVE10");
-    await expect.poll(() => message(page).textContent()).toContain("applied");
+    await poll(() => message(page).textContent()).toContain("applied");
     await page.close();
   });
 
   it("re-quotes when the cart changes: a code below its minimum spend applies once the cart reaches it", async () => {
     const page = await openDemo();
     await minus(page, "Organic tee"); // 12.00 left, under the code's 15.00 minimum
-    await expect.poll(() => page.locator("#total").textContent()).toBe("$12.00");
+    await poll(() => page.locator("#total").textContent()).toBe("$12.00");
     await applyCode(page, "DEMOSAVE10");
-    await expect.poll(() => message(page).textContent()).toBe("Your order doesn't reach this coupon's minimum spend yet.");
+    await poll(() => message(page).textContent()).toBe("Your order doesn't reach this coupon's minimum spend yet.");
     await shot(page, "04-code-rejected-min-spend");
 
     const quotes: string[] = [];
     page.on("request", (r) => r.url().endsWith("/v1/checkout/quote") && quotes.push(r.postData() ?? ""));
     await plus(page, "Enamel mug"); // 24.00: the field asks again by itself
-    await expect.poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $2.40.");
-    await expect.poll(() => page.locator("#total").textContent()).toBe("$21.60");
+    await poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $2.40.");
+    await poll(() => page.locator("#total").textContent()).toBe("$21.60");
     expect(quotes.some((q) => JSON.parse(q).code === "DEMOSAVE10")).toBe(true);
 
     // With the code applied, each cart change re-quotes it and the total follows the answer.
     await plus(page, "Organic tee"); // 24.00 + 25.00 = 49.00 → 4.90 off
-    await expect.poll(() => page.locator("#total").textContent()).toBe("$44.10");
-    await expect.poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $4.90.");
+    await poll(() => page.locator("#total").textContent()).toBe("$44.10");
+    await poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $4.90.");
     const last = (await events(page)).at(-1)!;
     expect(last.type).toBe("promo-applied");
     expect(last.detail.subtotal_minor).toBe(4900);
@@ -179,20 +180,20 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
   it("applies a product-scoped code of our own only once that product is in the cart", async () => {
     const page = await openDemo();
     await applyCode(page, "democap3");
-    await expect.poll(() => message(page).textContent()).toBe("None of the items in your cart are eligible for this coupon.");
+    await poll(() => message(page).textContent()).toBe("None of the items in your cart are eligible for this coupon.");
     await plus(page, "Canvas cap");
-    await expect.poll(() => message(page).textContent()).toBe("Code DEMOCAP3 applied: you save $3.00.");
-    await expect.poll(() => page.locator("#total").textContent()).toBe("$52.00"); // 37 + 18 − 3
+    await poll(() => message(page).textContent()).toBe("Code DEMOCAP3 applied: you save $3.00.");
+    await poll(() => page.locator("#total").textContent()).toBe("$52.00"); // 37 + 18 − 3
     await page.close();
   });
 
   it("removes an applied code: event, form value cleared, focus back in the input", async () => {
     const page = await openDemo();
     await applyCode(page, "DEMOSAVE10");
-    await expect.poll(() => page.locator("#total").textContent()).toBe("$33.30");
+    await poll(() => page.locator("#total").textContent()).toBe("$33.30");
     await page.locator("promo-code-field [part=remove-button]").click();
-    await expect.poll(() => message(page).textContent()).toBe("Code removed.");
-    await expect.poll(() => page.locator("#total").textContent()).toBe(START_SUBTOTAL);
+    await poll(() => message(page).textContent()).toBe("Code removed.");
+    await poll(() => page.locator("#total").textContent()).toBe(START_SUBTOTAL);
     expect((await events(page)).map((e) => e.type)).toEqual(["promo-applied", "promo-removed"]);
     expect((await events(page))[1].detail).toEqual({ code: "DEMOSAVE10" });
     expect(await field(page).evaluate((el: any) => el.value)).toBe("");
@@ -205,10 +206,9 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
   it("submits the applied full code, as the server spells it, with the form", async () => {
     const page = await openDemo();
     await applyCode(page, "DemoSave10");
-    await expect.poll(() => field(page).evaluate((el: any) => el.value)).toBe("DEMOSAVE10");
+    await poll(() => field(page).evaluate((el: any) => el.value)).toBe("DEMOSAVE10");
     await page.getByRole("button", { name: "Place order" }).click();
-    await expect
-      .poll(() => page.locator("#order-result").textContent())
+    await poll(() => page.locator("#order-result").textContent())
       .toBe("Order placed (demo) with promo code DEMOSAVE10, total $33.30.");
     expect(await page.evaluate(() => new FormData(document.querySelector("form")!).get("promo"))).toBe("DEMOSAVE10");
     await shot(page, "07-form-submitted");
@@ -216,7 +216,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     await page.evaluate(() => document.querySelector("form")!.reset());
     expect(await page.evaluate(() => new FormData(document.querySelector("form")!).get("promo"))).toBeNull();
     expect((await events(page)).at(-1)).toEqual({ type: "promo-removed", detail: { code: "DEMOSAVE10" } });
-    await expect.poll(() => page.locator("#total").textContent()).toBe(START_SUBTOTAL);
+    await poll(() => page.locator("#total").textContent()).toBe(START_SUBTOTAL);
     // A disabled fieldset disables the field without touching its own `disabled` attribute.
     const disabledInput = await page.evaluate(async () => {
       const fs = document.createElement("fieldset");
@@ -245,12 +245,12 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
       await route.continue().catch(() => {});
     });
     await applyCode(page, "DEMONOPE1");
-    await expect.poll(() => page.locator("promo-code-field [part=apply-button]").textContent()).toBe("Applying…");
+    await poll(() => page.locator("promo-code-field [part=apply-button]").textContent()).toBe("Applying…");
     expect(await page.locator("promo-code-field [part=apply-button]").getAttribute("aria-busy")).toBe("true");
     expect(await message(page).textContent()).toBe("Checking the code…");
     await shot(page, "08-loading");
     await applyCode(page, "DEMOSAVE10"); // while the first is still out
-    await expect.poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
+    await poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
     await new Promise((r) => setTimeout(r, 1700)); // let the slow one come back, if it were to
     expect(await message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
     expect((await events(page)).map((e) => e.type)).toEqual(["promo-applied"]);
@@ -262,13 +262,12 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     const page = await openDemo();
     await page.route("**/v1/checkout/quote", (route) => route.abort("internetdisconnected"));
     await applyCode(page, "DEMOSAVE10");
-    await expect
-      .poll(() => message(page).textContent())
+    await poll(() => message(page).textContent())
       .toBe("We couldn't reach the coupon service. Check your connection and try again.");
     await shot(page, "08-network-error-retry");
     await page.unroute("**/v1/checkout/quote");
     await page.locator("promo-code-field [part=retry-button]").click();
-    await expect.poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
+    await poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
     await page.close();
   });
 
@@ -288,7 +287,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
       }),
     );
     await applyCode(page, "DEMOX1");
-    await expect.poll(() => message(page).textContent()).toBe(evil); // shown as text
+    await poll(() => message(page).textContent()).toBe(evil); // shown as text
     expect(await page.locator("promo-code-field img, promo-code-field b").count()).toBe(0);
     expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
     await page.close();
@@ -312,11 +311,11 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
       if (!locales.de) throw new Error("German did not register");
       for (const el of document.querySelectorAll("promo-code-field, coupon-list")) el.locale = "de";
     })()`);
-    await expect.poll(() => page.locator("promo-code-field [part=apply-button]").textContent()).toBe("Einlösen");
+    await poll(() => page.locator("promo-code-field [part=apply-button]").textContent()).toBe("Einlösen");
     await applyCode(page, "DEMONOPE1");
-    await expect.poll(() => message(page).textContent()).toBe("Diesen Code kennen wir nicht. Bitte prüfe die Schreibweise.");
+    await poll(() => message(page).textContent()).toBe("Diesen Code kennen wir nicht. Bitte prüfe die Schreibweise.");
     await applyCode(page, "DEMOSAVE10");
-    await expect.poll(() => message(page).textContent()).toMatch(/^Code DEMOSAVE10 eingelöst: du sparst 3,70\s\$\.$/);
+    await poll(() => message(page).textContent()).toMatch(/^Code DEMOSAVE10 eingelöst: du sparst 3,70\s\$\.$/);
     await shot(page, "08-german");
     await page.close();
   });
@@ -347,17 +346,17 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     await tabTo("input");
     await page.keyboard.type("demosave10");
     await page.keyboard.press("Enter");
-    await expect.poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
+    await poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
     expect(await focused(page)).toBe("remove-button"); // focus follows the control that replaced it
     await shot(page, "09-keyboard-applied-focus-on-remove");
     await page.keyboard.press("Enter");
-    await expect.poll(() => message(page).textContent()).toBe("Code removed.");
+    await poll(() => message(page).textContent()).toBe("Code removed.");
     expect(await focused(page)).toBe("input");
     // Shift+Tab back up the page to the coupon list and claim by keyboard.
     for (let i = 0; i < 40 && (await focused(page)) !== "claim-button"; i++) await page.keyboard.press("Shift+Tab");
     expect(await focused(page)).toBe("claim-button");
     await page.keyboard.press("Space");
-    await expect.poll(async () => (await events(page)).some((e) => e.type === "coupon-claimed")).toBe(true);
+    await poll(async () => (await events(page)).some((e) => e.type === "coupon-claimed")).toBe(true);
     expect(await focused(page)).toBe("claim-button"); // stays on the now "Claimed" button
     await shot(page, "09-keyboard-claimed");
     await page.close();
@@ -367,32 +366,30 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     const page = await openDemo();
     const mugs = page.locator("coupon-list [part=item]", { hasText: "20% off mugs" });
     const five = page.locator("coupon-list [part=item]", { hasText: "$5 off orders over $30" });
-    await expect.poll(() => mugs.count()).toBe(1);
+    await poll(() => mugs.count()).toBe(1);
     expect(await mugs.locator("[part=discount]").textContent()).toBe("20% off");
     expect(await mugs.locator("[part=details]").textContent()).toMatch(/^No minimum spend · Valid for 14 days after claiming · Claim by \w{3} \d{1,2}, \d{4}$/);
     expect(await five.locator("[part=details]").textContent()).toMatch(/^Min\. spend \$30\.00 · Valid for 30 days after claiming · /);
     const button = mugs.locator("[part=claim-button]");
     expect(await button.textContent()).toBe("Claim");
     await button.click();
-    await expect.poll(() => button.textContent()).toBe("✓ Claimed");
+    await poll(() => button.textContent()).toBe("✓ Claimed");
     expect(await button.getAttribute("aria-disabled")).toBe("true");
     const claimed = (await events(page)).find((e) => e.type === "coupon-claimed")!;
     expect(claimed.detail).toMatchObject({ id: expect.any(String), coupon_id: expect.any(String), state: "available" });
-    await expect
-      .poll(() => page.locator("coupon-list [part=message]").textContent())
+    await poll(() => page.locator("coupon-list [part=message]").textContent())
       .toBe("Coupon “20% off mugs” claimed. It will apply at checkout.");
     await shot(page, "10-coupon-claimed");
     // The keyboard test claimed the $5 coupon; claim it here too when this test runs alone.
     if ((await five.locator("[part=claim-button]").count()) > 0) await five.locator("[part=claim-button]").click();
     // Without a code, the page's own quote applies the best claimed coupon: $5 beats 20% of the 12.00 mug.
-    await expect.poll(() => page.locator("#total").textContent()).toBe("$32.00");
+    await poll(() => page.locator("#total").textContent()).toBe("$32.00");
 
     // A reload shows them as no longer claimable, with the reason in words.
     await page.reload();
     const again = page.locator("coupon-list [part=item]", { hasText: "20% off mugs" }).locator("[part=reason]");
     // (With one claim still available: already_claimed; the per-customer limit of 1 is reached too.)
-    await expect
-      .poll(() => again.textContent())
+    await poll(() => again.textContent())
       .toMatch(/^(You've already claimed this coupon\.|You've already used this coupon as many times as allowed\.)$/);
     await shot(page, "11-coupons-after-claims");
     await page.close();
@@ -401,8 +398,8 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
   it("asks a guest to sign in to claim, and still lists the coupons", async () => {
     const page = await openDemo();
     await page.locator("coupon-list").evaluate((el: any) => (el.buyerToken = ""));
-    await expect.poll(() => page.locator("coupon-list [part=notice]").textContent()).toBe("Sign in to claim coupons.");
-    await expect.poll(() => page.locator("coupon-list [part=item]").count()).toBeGreaterThan(0);
+    await poll(() => page.locator("coupon-list [part=notice]").textContent()).toBe("Sign in to claim coupons.");
+    await poll(() => page.locator("coupon-list [part=item]").count()).toBeGreaterThan(0);
     expect(await page.locator("coupon-list [part=claim-button]").count()).toBe(0);
     await shot(page, "12-coupon-list-guest");
     await page.close();
@@ -410,7 +407,7 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
 
   it("has no axe-core violations on /demo, at rest and with a rejected code", async () => {
     const page = await openDemo();
-    await expect.poll(() => page.locator("coupon-list [part=item]").count()).toBeGreaterThan(0);
+    await poll(() => page.locator("coupon-list [part=item]").count()).toBeGreaterThan(0);
     await page.addScriptTag({ path: join(root, "node_modules/axe-core/axe.min.js") });
     const run = () =>
       page.evaluate(async () => {
@@ -419,10 +416,10 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
       });
     expect(await run()).toEqual([]);
     await applyCode(page, "DEMONOPE1");
-    await expect.poll(() => page.locator("promo-code-field input").getAttribute("aria-invalid")).toBe("true");
+    await poll(() => page.locator("promo-code-field input").getAttribute("aria-invalid")).toBe("true");
     expect(await run()).toEqual([]);
     await applyCode(page, "DEMOSAVE10");
-    await expect.poll(() => message(page).textContent()).toContain("applied");
+    await poll(() => message(page).textContent()).toContain("applied");
     expect(await run()).toEqual([]);
     await page.close();
   });
