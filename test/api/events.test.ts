@@ -168,10 +168,11 @@ describe("events: idempotency and validation", () => {
   });
 });
 
-function reviewCoupon(over: Record<string, unknown> = {}) {
+/** A claim-based coupon body (review by default) with a 60-day window open since yesterday. */
+function claimCouponBody(type: "review" | "follower", over: Record<string, unknown> = {}) {
   return {
-    type: "review",
-    name: `Review ${Math.random().toString(36).slice(2, 8)}`,
+    type,
+    name: `${type} ${Math.random().toString(36).slice(2, 8)}`,
     discount: { kind: "fixed", amount_minor: 300 },
     quantity: 100,
     claim_starts_at: at(-DAY),
@@ -180,6 +181,7 @@ function reviewCoupon(over: Record<string, unknown> = {}) {
     ...over,
   };
 }
+const reviewCoupon = (over: Record<string, unknown> = {}) => claimCouponBody("review", over);
 
 async function reviewShop(over: Record<string, unknown> = {}) {
   const s = await t.shop();
@@ -294,18 +296,7 @@ describe("events: review coupons", () => {
   });
 });
 
-function followerCoupon(over: Record<string, unknown> = {}) {
-  return {
-    type: "follower",
-    name: `Follow ${Math.random().toString(36).slice(2, 8)}`,
-    discount: { kind: "fixed", amount_minor: 300 },
-    quantity: 100,
-    claim_starts_at: at(-DAY),
-    claim_ends_at: at(60 * DAY),
-    validity: { kind: "days_after_claim", days: 14 },
-    ...over,
-  };
-}
+const followerCoupon = (over: Record<string, unknown> = {}) => claimCouponBody("follower", over);
 const claim = (s: ShopKeys, couponId: string, buyer: string) =>
   t.call("POST", `/v1/storefront/coupons/${couponId}/claim`, { key: s.sk, body: { buyer_id: buyer } });
 

@@ -10,7 +10,6 @@ import type { Db } from "../../db/client.js";
 import { checkEdit, validateCouponRules } from "../engine/coupon-rules.js";
 import { codeBlockedWord, fullCode, normalizeCode } from "../engine/promo-code.js";
 import type { CouponDraft, Validity } from "../engine/types.js";
-import type { ShopRow } from "../lib/context.js";
 import { newId } from "../lib/ids.js";
 import { ApiError, notFound } from "../lib/problem.js";
 import { toMillis } from "../lib/schemas.js";
@@ -19,16 +18,10 @@ import { serializeCoupon } from "../routes/coupons/serialize.js";
 import { auditInsertSql } from "../store/audit.js";
 import { couponSettingsColumns, getCouponRow, oneActiveGuard, rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { isUniqueViolation } from "../store/errors.js";
-import type { CouponSettings } from "./create-coupon.js";
+import type { CouponSettings, CreateContext } from "./create-coupon.js";
 
-export interface WriteContext {
-  db: Db;
-  shop: ShopRow;
-  now: number;
-  realNow: number;
-  actor: string;
-  blockedWords: string[];
-}
+/** Who writes, where, at which shop clock: what every seller write needs (a creation also needs its origin). */
+export type WriteContext = Pick<CreateContext, "db" | "shop" | "now" | "realNow" | "actor" | "blockedWords">;
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3; anything else can match no version. */
 export function parseIfMatch(header: string | undefined): number | null | undefined {
