@@ -37,7 +37,7 @@ export function registerCouponRoutes(app: AppRouter) {
         ...ctx,
         origin: "manual",
         parentId: null,
-        audit: () => [{ action: "created", actor: keyId, at: now, changes: { after: input } }],
+        audit: () => [{ action: "created", actor: keyId, at: now, changes: { before: null, after: input } }],
       },
       settings,
       suffix !== null,
