@@ -9,17 +9,24 @@ import { createDb } from "../db/client.js";
 import { createApp, type App } from "./app.js";
 import { configFromEnv, type EnvVars } from "./lib/env-config.js";
 import { problemBody } from "./lib/problem.js";
+import { DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
 import { sweepExpiredReservations } from "./services/sweeper.js";
 // Written by the wrangler `[build]` step (scripts/build-widget.ts) and bundled as text (`[[rules]]` Text).
 import widgetJs from "../dist/widget.js";
 
-export interface WorkerEnv extends EnvVars {
+// The Durable Object class behind the RATE_LIMITER binding must be exported by the main module.
+export { RateLimitCounter } from "./lib/rate-limit-workers.js";
+
+export interface WorkerEnv {
+  [name: string]: unknown;
   /** `libsql://<db>-<org>.turso.io` (or `http://127.0.0.1:<port>` for a local Hrana server in tests). */
   DATABASE_URL?: string;
   /** Turso database token (secret). */
   DATABASE_AUTH_TOKEN?: string;
   /** Platform operator token (secret, required on Workers: there is no console to print a generated one). */
   ADMIN_TOKEN?: string;
+  /** Failed code look-ups counted in one Durable Object per key, shared by every isolate and colo. */
+  RATE_LIMITER?: CounterNamespace;
 }
 
 /** The parts of Workers' `ExecutionContext` and `ScheduledController` used here (no global types needed). */
@@ -52,11 +59,13 @@ function buildFresh(env: WorkerEnv): Built {
     return { error: "DATABASE_URL is not set: give the Worker the libsql:// URL of its Turso database (wrangler.toml [vars])." };
   let config;
   try {
-    config = configFromEnv(env, env.ADMIN_TOKEN);
+    config = configFromEnv(env as EnvVars, env.ADMIN_TOKEN);
   } catch (err) {
     return { error: `Invalid configuration: ${(err as Error).message}` };
   }
   config.clientAddress = (c) => c.req.header("cf-connecting-ip");
+  // Without the binding (e.g. a trimmed wrangler.toml) each isolate counts alone: weaker, but still limited.
+  if (env.RATE_LIMITER) config.rateLimiter = new DurableObjectRateLimiter(env.RATE_LIMITER);
   config.assets = { widgetJs: async () => widgetJs };
   const db = createDb(createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }) as never);
   return { app: createApp({ db, config }), db };

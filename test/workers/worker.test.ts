@@ -3,6 +3,8 @@
  * Hrana server over a real, migrated libSQL file, i.e. the production code path with `@libsql/client/web`.
  * The main API scenarios run here as they do on Node, including the R19 race through HTTP errors.
  */
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMigratedHrana, startWorker, type DevWorker } from "./wrangler.js";
 import type { HranaServer } from "../support/hrana-server.js";
@@ -124,7 +126,7 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(results.filter((r) => r.status === 409).every((r) => r.body.code === "promo_code_taken")).toBe(true);
   });
 
-  it("rate-limits failed look-ups per isolate by the client's cf-connecting-ip (429 with Retry-After)", async () => {
+  it("rate-limits failed look-ups by the client's cf-connecting-ip in the RateLimitCounter Durable Object (429 with Retry-After)", async () => {
     const headers = { "cf-connecting-ip": "203.0.113.9" };
     for (let i = 0; i < 3; i++) {
       const miss = await call(worker, "GET", `/v1/promo-codes/EDGENOPE${i}`, pk, undefined, headers);
@@ -134,6 +136,12 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe("rate_limited");
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The seller's server (secret key) counts in its own bucket: public guessing does not lock it out.
+    const found = await call(worker, "GET", "/v1/promo-codes/EDGEWELCOME", sk, undefined, headers);
+    expect(found.body.valid).toBe(true);
+    // The counts live in Durable Object storage (shared by isolates), not in the isolate's memory.
+    const doDir = join(worker.persistDir, "v3", "do");
+    expect(existsSync(doDir) && readdirSync(doDir).some((d) => d.includes("RateLimitCounter"))).toBe(true);
   });
 
   it("answers an unknown route with a 404 problem", async () => {

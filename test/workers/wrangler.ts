@@ -48,6 +48,8 @@ export async function startMigratedHrana(opts: { authToken?: string } = {}): Pro
 
 export interface DevWorker {
   url: string;
+  /** wrangler's `--persist-to` directory (local Durable Object storage lives under it). */
+  persistDir: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -102,5 +104,5 @@ export async function startWorker(vars: Record<string, string>, extraArgs: strin
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { url, output: () => out, stop };
+  return { url, persistDir: persist, output: () => out, stop };
 }
