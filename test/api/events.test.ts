@@ -353,3 +353,34 @@ describe("events under concurrency (file database)", () => {
     expect(Number(n.rows[0].n)).toBe(1);
   });
 });
+
+describe("events: order.paid and order.cancelled settle the order's reservation", () => {
+  const CART = { currency: "USD", lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 4000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+  async function reserve(s: ShopKeys, orderId: string) {
+    const c = (await t.call("POST", "/v1/coupons", { key: s.sk, body: { type: "promo_code", name: `P ${orderId}`, discount: { kind: "fixed", amount_minor: 500 }, quantity: 3, active_starts_at: at(-HOUR), active_ends_at: at(DAY) } })).body.coupon;
+    const r = await t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { code: c.code, buyer_id: "ob", order_id: orderId, cart: CART }, headers: { "idempotency-key": `k-${orderId}` } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return { coupon: c, redemption: r.body.redemption };
+  }
+  const redemption = async (s: ShopKeys, id: string) => (await t.call("GET", `/v1/redemptions/${id}`, { key: s.sk })).body.redemption;
+
+  it("R27: order.paid commits the reserved redemption of that order; performance counts it (R31)", async () => {
+    const s = await t.shop();
+    const { coupon, redemption: r } = await reserve(s, "ord-1");
+    expect((await send(s, { type: "order.paid", buyer_id: "ob", order_id: "ord-1", total_minor: 3500 })).status).toBe(200);
+    expect((await redemption(s, r.id)).state).toBe("committed");
+    const perf = await t.call("GET", `/v1/coupons/${coupon.id}/performance`, { key: s.sk });
+    expect(perf.body).toEqual({ claims: 0, redemptions: 1, buyers: 1, orders: 1, discount_minor: 500, gmv_minor: 3500, remaining: 2 });
+  });
+
+  it("R27: order.cancelled releases the reservation and gives the unit back", async () => {
+    const s = await t.shop();
+    const { coupon, redemption: r } = await reserve(s, "ord-2");
+    expect((await t.call("GET", `/v1/coupons/${coupon.id}/performance`, { key: s.sk })).body.remaining).toBe(2);
+    expect((await send(s, { type: "order.cancelled", buyer_id: "ob", order_id: "ord-2" })).status).toBe(200);
+    expect((await redemption(s, r.id)).state).toBe("released");
+    expect((await t.call("GET", `/v1/coupons/${coupon.id}/performance`, { key: s.sk })).body).toMatchObject({ redemptions: 0, remaining: 3 });
+    // The order was never paid: the buyer is still new (R7).
+    expect(isNewCustomer(await facts(s, "ob"))).toBe(true);
+  });
+});

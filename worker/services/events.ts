@@ -12,6 +12,7 @@ import { toIso, toMillis } from "../lib/schemas.js";
 import type { EventInput, EventResult } from "../routes/events/events.schemas.js";
 import { factSql, orderOwner } from "../store/buyer-facts.js";
 import { finishEventSql, getEvent, insertEventSql, newEventClaim, ownsEvent, type StoredEvent } from "../store/events.js";
+import { commitOrderRedemptions, releaseOrderRedemptions } from "./redemptions.js";
 import { planReviewApproved } from "./review-coupons.js";
 
 export interface EventContext {
@@ -88,7 +89,14 @@ export async function processEvent(ctx: EventContext, input: EventInput): Promis
   }
 
   const statements = [insertEventSql(ev), ...facts, finishEventSql(ev, result)];
-  await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+  const [inserted] = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+
+  // Payment commits and cancellation releases the order's reserved redemption (API.md). Both are
+  // idempotent state moves of their own; only the delivery that recorded the event asks for them.
+  if (inserted.rowsAffected === 1) {
+    if (input.type === "order.paid") await commitOrderRedemptions(db, shop.id, input.order_id, now);
+    if (input.type === "order.cancelled") await releaseOrderRedemptions(db, shop.id, input.order_id, now, "order_cancelled");
+  }
 
   // Whoever won the id (this delivery or a concurrent one), the stored answer is the answer.
   const stored = await getEvent(db, shop.id, input.id);
