@@ -15,6 +15,16 @@ export function createDb(client: Client): Db {
 }
 
 /**
+ * Client options for a local file. `@libsql/client` keeps a pool of connections and opens another one
+ * whenever two calls overlap; a PRAGMA run through the client reaches only the connection it ran on, so
+ * pooled connections had no busy timeout and failed at once with SQLITE_BUSY while a second process held
+ * the write lock (seen as 5xx in the two-process race test). `timeout` gives every connection the busy
+ * timeout, and one connection keeps `tuneLocalDatabase`'s per-connection settings in force (statements
+ * run synchronously on Node's one thread, so a second connection never ran anything in parallel anyway).
+ */
+export const LOCAL_FILE_CLIENT_OPTIONS = { timeout: 10_000, concurrency: 1 } as const;
+
+/**
  * Connection settings for a local file. WAL lets readers run beside the one writer; `synchronous = NORMAL`
  * in WAL mode never loses a committed transaction when the process crashes (only on power loss), which is
  * the failure the crash test exercises; `busy_timeout` makes a second process wait for the write lock

@@ -9,7 +9,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, tuneLocalDatabase } from "../db/client.js";
+import { createDb, LOCAL_FILE_CLIENT_OPTIONS, tuneLocalDatabase } from "../db/client.js";
 import { applyMigrations } from "../db/migrate.js";
 import { createApp } from "./app.js";
 import { configFromEnv } from "./lib/env-config.js";
@@ -29,7 +29,7 @@ async function main() {
   const demoFile = env.DEMO_KEYS_FILE || resolve(root, "data/demo-keys.json");
   if (url.startsWith("file:")) mkdirSync(dirname(url.slice(5)), { recursive: true });
 
-  const client = createClient({ url, authToken: env.DATABASE_AUTH_TOKEN });
+  const client = createClient({ url, authToken: env.DATABASE_AUTH_TOKEN, ...(url.startsWith("file:") ? LOCAL_FILE_CLIENT_OPTIONS : {}) });
   if (url.startsWith("file:")) await tuneLocalDatabase(client);
   const db = createDb(client);
   await applyMigrations(db);
