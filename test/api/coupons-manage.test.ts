@@ -162,7 +162,7 @@ describe("PATCH /v1/coupons/{id}", () => {
 });
 
 describe("R28: deactivate", () => {
-  it("stops an ongoing coupon at once and cancels an upcoming one", async () => {
+  it("R28: stops an ongoing coupon at once and cancels an upcoming one", async () => {
     const s = await t.shop();
     const on = await create(s, regular());
     const up = await create(s, upcoming());
@@ -179,7 +179,7 @@ describe("R28: deactivate", () => {
     expect(h.data[1].changes).toMatchObject({ before: { status: "ongoing", deactivated_at: null }, after: { status: "deactivated" } });
   });
 
-  it("a deactivated promo code stops applying and its code may be taken again", async () => {
+  it("R28, R19: a deactivated promo code stops applying and its code may be taken again", async () => {
     const s = await t.shop();
     const c = await create(s, promoBody({ code: "STOPME" }));
     expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
@@ -228,7 +228,7 @@ describe("R28: deactivate", () => {
 });
 
 describe("R29: duplicate", () => {
-  it("copies the settings into a new upcoming coupon with origin duplicate and the source as parent", async () => {
+  it("R29: copies the settings into a new upcoming coupon with origin duplicate and the source as parent", async () => {
     const s = await t.shop();
     const src = await create(s, regular({ audience: "existing", min_spend_minor: 1500, discount: { kind: "percent", percent_off: 15, max_discount_minor: 1000 } }));
     const res = await t.call("POST", `/v1/coupons/${src.id}/duplicate`, {
@@ -243,7 +243,7 @@ describe("R29: duplicate", () => {
     expect(h.data[0]).toMatchObject({ action: "duplicated", changes: { source_id: src.id } });
   });
 
-  it("without new dates: an upcoming source is copied as is (with a default name); a started one is 422", async () => {
+  it("R29: without new dates: an upcoming source is copied as is (with a default name); a started one is 422", async () => {
     const s = await t.shop();
     const up = await create(s, upcoming({ name: "Later" }));
     const copy = await t.call("POST", `/v1/coupons/${up.id}/duplicate`, { key: s.sk });
@@ -254,7 +254,7 @@ describe("R29: duplicate", () => {
     expect(res.status).toBe(422);
   });
 
-  it("a promo code's duplicate gets the given suffix or a fresh one", async () => {
+  it("R29: a promo code's duplicate gets the given suffix or a fresh one", async () => {
     const s = await t.shop();
     const src = await create(s, promoBody({ code: "SRC1" }));
     const dates = { active_starts_at: at(10 * DAY), active_ends_at: at(12 * DAY) };
