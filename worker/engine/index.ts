@@ -16,3 +16,4 @@ export {
 } from "./coupon-rules";
 export { windowsOverlap } from "./overlap";
 export { evaluateQuote } from "./quote";
+export { reviewVerdict, INCENTIVIZED_REVIEW_LABEL, REVIEW_MIN_WORDS, REVIEW_MIN_MEDIA, type ApprovedReview, type ReviewVerdict } from "./review-qualification";
