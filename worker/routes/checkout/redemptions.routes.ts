@@ -18,7 +18,7 @@ export const createRedemption = createRoute({
     "With an `Idempotency-Key` header, a replay answers the first answer with its status; the same key with another body is 422 `idempotency_key_reused`.",
   security: BearerSecurity,
   request: {
-    headers: z.object({ "idempotency-key": z.string().optional() }),
+    headers: z.object({ "idempotency-key": z.string().max(255).optional() }),
     body: jsonBody(RedemptionBody),
   },
   responses: {
