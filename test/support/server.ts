@@ -27,7 +27,9 @@ export async function startServer(opts: { env?: Record<string, string>; dbFile?:
   const dbFile = opts.dbFile ?? join(dir, "db.sqlite");
   const demoFile = join(dirOf(dbFile), "demo-keys.json");
   const adminToken = "adm_e2e_" + Math.random().toString(36).slice(2);
-  const child = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "worker/node.ts")], {
+  // `node --import tsx`, not the tsx CLI: the CLI runs the server in a child process of its own, so a
+  // SIGKILL (`kill()`) would end only the CLI and leave the real server running as an orphan.
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "worker/node.ts")], {
     cwd: root,
     env: {
       ...process.env,
