@@ -38,6 +38,11 @@ async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
   const token = match[1];
   if (timingSafeEqual(token, c.var.config.adminToken)) return { kind: "admin" };
   if (!KEY_PATTERN.test(token)) throw new ApiError(401, "unauthorized", "Unknown or revoked API key.");
+  const cache = c.var.config.callerCache;
+  const now = c.var.config.now();
+  const cached = cache?.get(token, now);
+  if (cached) return cached;
+  const epoch = cache?.epoch() ?? 0;
   const hash = await sha256Hex(token);
   const db = c.var.db;
   const rows = await db
@@ -48,7 +53,9 @@ async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
     .limit(1);
   const row = rows[0];
   if (!row) throw new ApiError(401, "unauthorized", "Unknown or revoked API key.");
-  return { kind: row.kind, keyId: row.keyId, shop: row.shop };
+  const caller = { kind: row.kind, keyId: row.keyId, shop: row.shop };
+  cache?.set(token, caller, now, epoch);
+  return caller;
 }
 
 export function requireAdmin(c: Context<AppEnv>): void {

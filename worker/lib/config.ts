@@ -2,6 +2,7 @@
 import type { Db } from "../../db/client.js";
 import type { Context } from "hono";
 import type { AppEnv } from "./context.js";
+import type { CallerCache } from "./caller-cache.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 export interface AppConfig {
@@ -16,6 +17,8 @@ export interface AppConfig {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
   rateLimiter: RateLimiter;
+  /** Resolved keys, per process or isolate; writes to a shop or its keys must call `dropShop`. */
+  callerCache?: CallerCache;
   /** The client's address where the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /** Static assets the host provides (the widget bundle and the demo page), if any. */

@@ -1,5 +1,6 @@
 /** The environment variables both entries read (API.md "Running"), turned into an `AppConfig`. */
 import { DEFAULT_BLOCKED_WORDS } from "../engine/promo-code.js";
+import { CallerCache } from "./caller-cache.js";
 import type { AppConfig } from "./config.js";
 import { MemoryRateLimiter } from "./rate-limit.js";
 
@@ -30,5 +31,6 @@ export function configFromEnv(env: EnvVars, adminToken: string): AppConfig {
     blockedWords: [...DEFAULT_BLOCKED_WORDS, ...extraWords],
     maxBodyBytes: positiveInt(env.MAX_BODY_BYTES, 256 * 1024, "MAX_BODY_BYTES"),
     rateLimiter: new MemoryRateLimiter(),
+    callerCache: new CallerCache(),
   };
 }

@@ -36,6 +36,7 @@ export function registerKeyRoutes(app: AppRouter) {
   app.openapi(routes.revokeKey, async (c) => {
     const { shop, keyId } = requireSecret(c);
     const out = await revokeApiKey(c.var.db, shop.id, c.req.valid("param").id, keyId, c.var.config.now());
+    c.var.config.callerCache?.dropShop(shop.id); // the revoked key stops working in this process at once
     if (out.ok) return c.json({ key: serializeKey(out.row) }, 200);
     if (out.why === "already_revoked") return c.json({ key: serializeKey(out.row!) }, 200);
     if (out.why === "last_secret_key")

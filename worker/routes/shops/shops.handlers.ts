@@ -47,6 +47,7 @@ export function registerShopRoutes(app: AppRouter) {
       .set({ ...patch, updated_at: c.var.config.now() })
       .where(eq(shops.id, id))
       .returning();
+    c.var.config.callerCache?.dropShop(id); // keys resolved before carry the old settings
     if (!rows[0]) throw notFound("shop");
     return c.json({ shop: serializeShop(rows[0]) }, 200);
   });
@@ -61,6 +62,7 @@ export function registerShopRoutes(app: AppRouter) {
       .set({ test_clock_now: frozen })
       .where(eq(shops.id, shop.id))
       .returning();
+    c.var.config.callerCache?.dropShop(shop.id); // the next call must see the new clock
     return c.json({ now: toIso(shopNow(c, rows[0])), frozen: frozen !== null }, 200);
   });
 }
