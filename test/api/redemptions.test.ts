@@ -231,7 +231,7 @@ describe("claimed coupons at checkout", () => {
     const s = await t.shop();
     const c = await regular(s);
     await claim(s, c.id, "b1");
-    await t.db.run(sql`UPDATE coupons SET deactivated_at = ${Date.now() - 1} WHERE id = ${c.id}`);
+    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
     const res = await redeem(s, { coupon_id: c.id, buyer_id: "b1", order_id: "o1" });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe("deactivated");

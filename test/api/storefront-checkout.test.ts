@@ -1,5 +1,4 @@
 /** The checkout quote over claimed coupons: the buyer's wallet as candidates, the best one, explain (R23, R24, R26). */
-import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, cart, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
@@ -105,16 +104,16 @@ describe("quote over the buyer's claimed coupons", () => {
     const off = await claimed(s, "b1");
     const r = await t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { buyer_id: "b1", coupon_id: reserved.id, order_id: "o1", cart: cart([{ unit_price_minor: 4000 }]) } });
     expect(r.status).toBe(201);
-    await t.db.run(sql`UPDATE coupons SET deactivated_at = ${Date.now()} WHERE id = ${off.id}`);
+    expect((await t.call("POST", `/v1/coupons/${off.id}/deactivate`, { key: s.sk })).status).toBe(200);
     const now = await quote(s, { buyer_id: "b1", cart: cart([{ unit_price_minor: 4000 }]) });
-    const reasonsNow = Object.fromEntries(now.body.candidates.map((c: { coupon_id: string }) => [c.coupon_id, codes(c)]));
+    const reasonsNow = Object.fromEntries(now.body.candidates.map((c: { coupon_id: string; reasons: { code: string }[] }) => [c.coupon_id, codes(c)]));
     expect(reasonsNow[reserved.id]).toEqual(["not_claimed"]);
     expect(reasonsNow[off.id]).toContain("deactivated");
     expect(now.body.applied.coupon_id).toBe(lapsed.id);
 
     await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: at(2 * DAY) } });
     const later = await quote(s, { buyer_id: "b1", cart: cart([{ unit_price_minor: 4000 }]) });
-    const reasonsLater = Object.fromEntries(later.body.candidates.map((c: { coupon_id: string }) => [c.coupon_id, codes(c)]));
+    const reasonsLater = Object.fromEntries(later.body.candidates.map((c: { coupon_id: string; reasons: { code: string }[] }) => [c.coupon_id, codes(c)]));
     expect(reasonsLater[lapsed.id]).toEqual(["claim_expired"]);
     // The reservation has lapsed on the shop clock (R27): that claim is available again and applies.
     expect(later.body.applied.coupon_id).toBe(reserved.id);

@@ -27,6 +27,14 @@ async function create(s: ShopKeys, body: Record<string, unknown>) {
   return res.body.coupon;
 }
 
+/** Uses the buyer's claim of a coupon on a paid order (reserve, then commit). */
+async function useClaim(s: ShopKeys, couponId: string, buyer: string, order: string) {
+  const body = { buyer_id: buyer, coupon_id: couponId, order_id: order, cart: { currency: "USD", lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 5000 }] } };
+  const r = await t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  expect((await t.call("POST", `/v1/redemptions/${r.body.redemption.id}/commit`, { key: s.sk })).status).toBe(200);
+}
+
 const claim = (s: ShopKeys, couponId: string, buyer: string) =>
   t.call("POST", `/v1/storefront/coupons/${couponId}/claim`, { key: s.sk, body: { buyer_id: buyer } });
 
@@ -38,9 +46,10 @@ let eventN = 0;
 const event = (s: ShopKeys, body: Record<string, unknown>) =>
   t.call("POST", "/v1/events", { key: s.sk, body: { id: `e${++eventN}`, occurred_at: at(-1000), ...body } });
 
-/** `POST /v1/coupons/{id}/send` is another feature; the fact it records is one row. */
-const sendChat = (s: ShopKeys, couponId: string, buyer: string) =>
-  t.db.run(sql`INSERT INTO chat_sends (coupon_id, buyer_id, shop_id, sent_at) VALUES (${couponId}, ${buyer}, ${s.id}, ${Date.now()})`);
+async function sendChat(s: ShopKeys, couponId: string, buyer: string) {
+  const res = await t.call("POST", `/v1/coupons/${couponId}/send`, { key: s.sk, body: { buyer_id: buyer } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
 
 describe("claiming a coupon", () => {
   it("R5: a claim is usable from the claim until N days after it; 201 with the claim", async () => {
@@ -74,9 +83,9 @@ describe("claiming a coupon", () => {
     const again = await claim(s, c.id, "b1");
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("already_claimed");
-    await t.db.run(sql`UPDATE claims SET state = 'used' WHERE id = ${first.body.claim.id}`);
+    await useClaim(s, c.id, "b1", "o1");
     expect((await claim(s, c.id, "b1")).status).toBe(201);
-    await t.db.run(sql`UPDATE claims SET state = 'used' WHERE coupon_id = ${c.id}`);
+    await useClaim(s, c.id, "b1", "o2");
     const third = await claim(s, c.id, "b1");
     expect(third.status).toBe(409);
     expect(third.body.code).toBe("per_customer_limit_reached");
@@ -148,7 +157,7 @@ describe("claiming a coupon", () => {
     const later = await create(s, claimable("regular", { claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY) }));
     expect((await claim(s, later.id, "b1")).body.code).toBe("not_started");
     const c = await create(s, claimable("regular"));
-    await t.db.run(sql`UPDATE coupons SET deactivated_at = ${Date.now() - 1} WHERE id = ${c.id}`);
+    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
     const off = await claim(s, c.id, "b1");
     expect(off.status).toBe(409);
     expect(off.body.code).toBe("deactivated");
@@ -239,8 +248,8 @@ describe("wallet", () => {
     const c = await create(s, claimable("regular"));
     const d = await create(s, claimable("regular"));
     for (const x of [a, b, c, d]) expect((await claim(s, x.id, "b1")).status).toBe(201);
-    await t.db.run(sql`UPDATE coupons SET deactivated_at = ${Date.now()} WHERE id = ${c.id}`);
-    await t.db.run(sql`UPDATE claims SET state = 'used' WHERE coupon_id = ${d.id}`);
+    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    await useClaim(s, d.id, "b1", "o1");
     await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: at(2 * DAY) } });
     const res = await t.call("GET", "/v1/storefront/wallet", { key: s.pk, headers: { "x-buyer-token": await s.token("b1") } });
     expect(res.status).toBe(200);
