@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sweepExpiredReservations } from "../../worker/services/sweeper.js";
-import { at, cart, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { at, cart, claimableBody, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,17 +15,7 @@ async function create(s: ShopKeys, body: Record<string, unknown>) {
   return res.body.coupon;
 }
 const promo = (s: ShopKeys, over: Record<string, unknown> = {}) => create(s, promoBody({ code: `C${++n}`, ...over }));
-const regular = (s: ShopKeys, over: Record<string, unknown> = {}) =>
-  create(s, {
-    type: "regular",
-    name: `Regular ${++n}`,
-    discount: { kind: "fixed", amount_minor: 500 },
-    claim_starts_at: at(-MINUTE),
-    claim_ends_at: at(60 * DAY),
-    validity: { kind: "days_after_claim", days: 7 },
-    quantity: 10,
-    ...over,
-  });
+const regular = (s: ShopKeys, over: Record<string, unknown> = {}) => create(s, claimableBody("regular", over));
 
 const CART = cart([{ unit_price_minor: 4000 }]);
 const redeem = (s: ShopKeys, body: Record<string, unknown>, headers: Record<string, string> = {}) =>

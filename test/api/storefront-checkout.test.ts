@@ -1,29 +1,18 @@
 /** The checkout quote over claimed coupons: the buyer's wallet as candidates, the best one, explain (R23, R24, R26). */
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, cart, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { at, cart, claimableBody, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
 });
 
-let n = 0;
 async function create(s: ShopKeys, body: Record<string, unknown>) {
   const res = await t.call("POST", "/v1/coupons", { key: s.sk, body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.coupon;
 }
-const regular = (s: ShopKeys, over: Record<string, unknown> = {}) =>
-  create(s, {
-    type: "regular",
-    name: `Regular ${++n}`,
-    discount: { kind: "fixed", amount_minor: 500 },
-    claim_starts_at: at(-MINUTE),
-    claim_ends_at: at(60 * DAY),
-    validity: { kind: "days_after_claim", days: 7 },
-    quantity: 10,
-    ...over,
-  });
+const regular = (s: ShopKeys, over: Record<string, unknown> = {}) => create(s, claimableBody("regular", over));
 async function claimed(s: ShopKeys, buyer: string, over: Record<string, unknown> = {}) {
   const c = await regular(s, over);
   const k = await t.call("POST", `/v1/storefront/coupons/${c.id}/claim`, { key: s.sk, body: { buyer_id: buyer } });

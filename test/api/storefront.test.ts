@@ -1,25 +1,13 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, DAY, makeTestApp, MINUTE, type ShopKeys, type TestApp } from "../support/app.js";
+import { at, claimableBody, DAY, makeTestApp, MINUTE, type ShopKeys, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
 });
 
-let n = 0;
-function claimable(type: "regular" | "follower" | "chat", over: Record<string, unknown> = {}) {
-  return {
-    type,
-    name: `${type} ${++n}`,
-    discount: { kind: "fixed", amount_minor: 500 },
-    claim_starts_at: at(-MINUTE),
-    claim_ends_at: at(60 * DAY),
-    validity: { kind: "days_after_claim", days: 7 },
-    quantity: 10,
-    ...over,
-  };
-}
+const claimable = claimableBody;
 
 async function create(s: ShopKeys, body: Record<string, unknown>) {
   const res = await t.call("POST", "/v1/coupons", { key: s.sk, body });

@@ -134,3 +134,17 @@ export function promoBody(over: Record<string, unknown> = {}) {
     ...over,
   };
 }
+
+/** A claimable coupon's creation body (regular by default; follower and chat too) with sensible defaults. */
+export function claimableBody(type: "regular" | "follower" | "chat" = "regular", over: Record<string, unknown> = {}) {
+  return {
+    type,
+    name: `${type} ${Math.random().toString(36).slice(2, 8)}`,
+    discount: { kind: "fixed", amount_minor: type === "follower" ? 300 : 500 },
+    claim_starts_at: at(-MINUTE),
+    claim_ends_at: at(60 * DAY),
+    validity: { kind: "days_after_claim", days: 7 },
+    quantity: 10,
+    ...over,
+  };
+}
