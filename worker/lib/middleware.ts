@@ -30,9 +30,10 @@ export const cors: MiddlewareHandler<AppEnv> = async (c, next) => {
     });
   }
   await next();
+  // Every answer may differ by origin, also one to a request that sent none: say so to caches always.
+  c.res.headers.append("Vary", "Origin");
   if (!origin) return;
   const caller = c.get("caller");
-  c.res.headers.append("Vary", "Origin");
   if (caller && caller.kind === "publishable" && caller.shop.allowed_origins.includes(origin)) {
     c.res.headers.set("Access-Control-Allow-Origin", origin);
     c.res.headers.set("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
