@@ -47,7 +47,7 @@ describe("code_not_found hides a code's state from publishable keys", () => {
     await makeCode(s, { code: "LATER", active_starts_at: at(2 * DAY, clock), active_ends_at: at(5 * DAY, clock) }, roomy);
     await makeCode(s, { code: "OVER", active_starts_at: at(-MINUTE, clock), active_ends_at: at(DAY, clock) }, roomy);
     const off = await makeCode(s, { code: "OFF", active_starts_at: at(-MINUTE, clock), active_ends_at: at(20 * DAY, clock) }, roomy);
-    await roomy.db.$client.execute({ sql: "UPDATE coupons SET deactivated_at = ? WHERE id = ?", args: [clock, off.id] });
+    expect((await roomy.call("POST", `/v1/coupons/${off.id}/deactivate`, { key: s.sk })).status).toBe(200);
     // A day and a half on: LATER has not started yet, OVER has ended, OFF was deactivated.
     await roomy.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(clock + 1.5 * DAY).toISOString() } });
 
