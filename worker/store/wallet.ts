@@ -19,14 +19,23 @@ export function rowToClaim(r: ClaimRow): Claim {
 }
 
 export async function loadWallet(db: Db, shopId: string, buyerId: string): Promise<{ claim: Claim; coupon: Coupon; row: ClaimRow }[]> {
-  const rows = await db
+  let query = walletQueries.get(db);
+  if (!query) walletQueries.set(db, (query = prepareWallet(db)));
+  const rows = await query.all({ shopId, buyerId });
+  return rows.map((r) => ({ claim: rowToClaim(r.claim), coupon: rowToCoupon(r.coupon), row: r.claim }));
+}
+
+/** Every quote with a buyer loads the wallet: Drizzle builds this join's SQL once per database, not per call. */
+const walletQueries = new WeakMap<Db, ReturnType<typeof prepareWallet>>();
+function prepareWallet(db: Db) {
+  return db
     .select({ claim: claims, coupon: coupons })
     .from(claims)
     .innerJoin(coupons, eq(coupons.id, claims.coupon_id))
-    .where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId)))
+    .where(and(eq(claims.shop_id, sql.placeholder("shopId")), eq(claims.buyer_id, sql.placeholder("buyerId"))))
     .orderBy(sql`${claims.created_at} DESC`)
-    .limit(500);
-  return rows.map((r) => ({ claim: rowToClaim(r.claim), coupon: rowToCoupon(r.coupon), row: r.claim }));
+    .limit(500)
+    .prepare();
 }
 
 /** Reserved (and not yet expired) plus committed uses of a promo code by one buyer (R22). */
