@@ -11,6 +11,9 @@ import type { HranaServer } from "../support/hrana-server.js";
 
 const ADMIN = "adm_worker_test_0123456789";
 const DB_TOKEN = "hrana-secret-token";
+// Low enough to reach quickly, above the 8 concurrent look-ups of the redemption race (in-flight look-ups
+// hold a slot of the shop's bucket until they are refunded).
+const LOOKUP_LIMIT = 10;
 
 let hrana: HranaServer;
 let worker: DevWorker;
@@ -22,7 +25,7 @@ beforeAll(async () => {
   // The second Worker has no ADMIN_TOKEN: it must refuse to serve rather than run unprotected.
   [worker, noAdmin] = await Promise.all([
     startWorker(
-      { DATABASE_URL: hrana.url, DATABASE_AUTH_TOKEN: DB_TOKEN, ADMIN_TOKEN: ADMIN, RATE_LIMIT_FAILED_LOOKUPS: "3" },
+      { DATABASE_URL: hrana.url, DATABASE_AUTH_TOKEN: DB_TOKEN, ADMIN_TOKEN: ADMIN, RATE_LIMIT_FAILED_LOOKUPS: String(LOOKUP_LIMIT) },
       ["--test-scheduled"],
     ),
     startWorker({ DATABASE_URL: hrana.url, DATABASE_AUTH_TOKEN: DB_TOKEN }),
@@ -128,11 +131,11 @@ describe("the Worker in workerd over remote libSQL", () => {
 
   it("rate-limits failed look-ups by the client's cf-connecting-ip in the RateLimitCounter Durable Object (429 with Retry-After)", async () => {
     const headers = { "cf-connecting-ip": "203.0.113.9" };
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < LOOKUP_LIMIT; i++) {
       const miss = await call(worker, "GET", `/v1/promo-codes/EDGENOPE${i}`, pk, undefined, headers);
       expect(miss.body).toEqual({ valid: false, reason: "code_not_found" });
     }
-    const blocked = await call(worker, "GET", "/v1/promo-codes/EDGENOPE9", pk, undefined, headers);
+    const blocked = await call(worker, "GET", "/v1/promo-codes/EDGEBLOCKED", pk, undefined, headers);
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe("rate_limited");
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -142,6 +145,55 @@ describe("the Worker in workerd over remote libSQL", () => {
     // The counts live in Durable Object storage (shared by isolates), not in the isolate's memory.
     const doDir = join(worker.persistDir, "v3", "do");
     expect(existsSync(doDir) && readdirSync(doDir).some((d) => d.includes("RateLimitCounter"))).toBe(true);
+  });
+
+  it("R23: claims a coupon for a buyer, reserves it for an order (idempotently) and commits it", async () => {
+    const coupon = await call(worker, "POST", "/v1/coupons", sk, {
+      type: "regular",
+      name: "Edge regular",
+      discount: { kind: "fixed", amount_minor: 500 },
+      min_spend_minor: 0,
+      claim_starts_at: iso(-60_000),
+      claim_ends_at: iso(60 * 86_400_000),
+      validity: { kind: "days_after_claim", days: 7 },
+      quantity: 10,
+    });
+    expect(coupon.status).toBe(201);
+    const id = coupon.body.coupon.id;
+    const claim = await call(worker, "POST", `/v1/storefront/coupons/${id}/claim`, sk, { buyer_id: "buyer-7" });
+    expect(claim.status).toBe(201);
+    expect(claim.body.claim).toMatchObject({ coupon_id: id, state: "available" });
+
+    const body = {
+      buyer_id: "buyer-7",
+      order_id: "order-7",
+      coupon_id: id,
+      cart: { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 },
+    };
+    const key = { "idempotency-key": "edge-order-7" };
+    const reserved = await call(worker, "POST", "/v1/checkout/redemptions", sk, body, key);
+    expect(reserved.status).toBe(201);
+    expect(reserved.body.redemption).toMatchObject({ state: "reserved", discount_minor: 500 });
+    const again = await call(worker, "POST", "/v1/checkout/redemptions", sk, body, key);
+    expect(again.body.redemption.id).toBe(reserved.body.redemption.id);
+    const committed = await call(worker, "POST", `/v1/redemptions/${reserved.body.redemption.id}/commit`, sk);
+    expect(committed.status).toBe(200);
+    expect(committed.body.redemption.state).toBe("committed");
+  });
+
+  it("R27 under a race through HTTP: 8 buyers redeem a code with 3 uses, exactly 3 are reserved", async () => {
+    const created = await call(worker, "POST", "/v1/coupons", sk, promo({ name: "Three uses", code: "THREE", quantity: 3 }));
+    expect(created.status).toBe(201);
+    const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call(worker, "POST", "/v1/checkout/redemptions", sk, { buyer_id: `racer-${i}`, order_id: `race-order-${i}`, code: "EDGETHREE", cart }, { "idempotency-key": `race-${i}` }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(5);
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(5).fill([409, "quantity_exhausted"]));
   });
 
   it("answers an unknown route with a 404 problem", async () => {
