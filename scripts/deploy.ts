@@ -7,8 +7,8 @@
  *
  * Every argument is passed on to `wrangler deploy`. When DATABASE_URL is set it is also handed to the Worker
  * (`--var DATABASE_URL:…`), so the database that was migrated is the one the Worker uses. Migrations run
- * before the new code goes live: they only add (drizzle-kit migrations are additive here), so the old
- * Worker keeps working against the migrated schema for the seconds the rollout takes.
+ * before the new code goes live, so they must be additive: the old Worker keeps serving against the
+ * migrated schema for the seconds the rollout takes.
  */
 import { createClient } from "@libsql/client";
 import { spawn } from "node:child_process";
