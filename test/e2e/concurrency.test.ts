@@ -6,6 +6,7 @@
  */
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { httpCall } from "../support/http.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
 let first: StartedServer;
@@ -23,21 +24,7 @@ afterAll(async () => {
 
 const sk = () => first.demo.secretKey;
 
-async function call(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { authorization: `Bearer ${sk()}`, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let parsed: any = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // keep the text for the failure message
-  }
-  return { status: res.status, body: parsed };
-}
+const call = (base: string, method: string, path: string, body?: unknown) => httpCall(base, sk(), method, path, body);
 
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
 let n = 0;

@@ -12,6 +12,7 @@
  */
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, describe, expect, it } from "vitest";
+import { httpCall, type HttpRes } from "../support/http.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
 const servers: StartedServer[] = [];
@@ -19,27 +20,12 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
 });
 
-interface Res {
-  status: number;
-  body: any;
-}
+type Res = HttpRes;
 
 function caller(base: string, key: string) {
   return async (method: string, path: string, body?: unknown): Promise<Res> => {
     try {
-      const res = await fetch(base + path, {
-        method,
-        headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      let parsed: any = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // keep the text
-      }
-      return { status: res.status, body: parsed };
+      return await httpCall(base, key, method, path, body);
     } catch {
       return { status: 0, body: null }; // the server died with this request in flight
     }

@@ -3,6 +3,7 @@
  * and R19 under a real race: concurrent creates of one code give exactly one 201.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { httpCall } from "../support/http.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
 let server: StartedServer;
@@ -13,14 +14,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function call(method: string, path: string, key: string, body?: unknown) {
-  const res = await fetch(server.url + path, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
+const call = (method: string, path: string, key: string, body?: unknown) => httpCall(server.url, key, method, path, body);
 
 describe("a started server", () => {
   it("serves the walk-through: create a promo code, look it up, quote a cart", async () => {

@@ -3,21 +3,9 @@
  * Sends the publishable key as a bearer token and the buyer's token when there is one.
  */
 
-export interface CartLine {
-  line_id: string;
-  product_id: string;
-  quantity: number;
-  unit_price_minor: number;
-  product_discount_minor: number;
-}
-
-/** The quote body's `cart`. */
-export interface Cart {
-  currency: string;
-  lines: CartLine[];
-  shipping_minor: number;
-  shipping_discount_minor: number;
-}
+/** The quote body's `cart` and its lines: the server's own types (type-only import, erased from the bundle). */
+import type { Cart, CartLine } from "../../worker/engine/types.js";
+export type { Cart, CartLine };
 
 export interface Reason {
   code: string;

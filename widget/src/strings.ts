@@ -4,25 +4,9 @@
  * Sentences that carry data are functions so each language can order the words its own way.
  */
 
-/** Reason codes of API.md ("Reason codes"), in `reasons[].code` and in 4xx `code`. */
-export type ReasonCode =
-  | "code_not_found"
-  | "not_started"
-  | "expired"
-  | "deactivated"
-  | "min_spend_not_met"
-  | "audience_mismatch"
-  | "not_a_follower"
-  | "no_items_in_scope"
-  | "quantity_exhausted"
-  | "per_customer_limit_reached"
-  | "already_claimed"
-  | "not_claimed"
-  | "claim_expired"
-  | "not_sent_to_buyer"
-  | "currency_mismatch"
-  | "buyer_required"
-  | "one_seller_coupon_per_order";
+/** Reason codes of API.md ("Reason codes"): the engine's own type, imported as a type only (no bytes). */
+import type { ReasonCode } from "../../worker/engine/types.js";
+export type { ReasonCode };
 
 export interface WidgetStrings {
   /** One clear sentence per reason code. */
