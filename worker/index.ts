@@ -8,7 +8,7 @@ import { createClient } from "@libsql/client/web";
 import { createDb } from "../db/client.js";
 import { createApp, type App } from "./app.js";
 import { configFromEnv, type EnvVars } from "./lib/env-config.js";
-import { problemBody } from "./lib/problem.js";
+import { ApiError, problemBody } from "./lib/problem.js";
 import { DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
 import { sweepExpiredReservations } from "./services/sweeper.js";
 // Written by the wrangler `[build]` step (scripts/build-widget.ts) and bundled as text (`[[rules]]` Text).
@@ -66,7 +66,13 @@ function buildFresh(env: WorkerEnv): Built {
   config.clientAddress = (c) => c.req.header("cf-connecting-ip");
   // Without the binding (e.g. a trimmed wrangler.toml) each isolate counts alone: weaker, but still limited.
   if (env.RATE_LIMITER) config.rateLimiter = new DurableObjectRateLimiter(env.RATE_LIMITER);
-  config.assets = { widgetJs: async () => widgetJs };
+  config.assets = {
+    widgetJs: async () => widgetJs,
+    // The demo page needs the demo shop and keys that `npm start` creates on an empty local database.
+    demoHtml: async () => {
+      throw new ApiError(404, "route_not_found", "The demo storefront is Node-only: run `npm start` to try it.");
+    },
+  };
   const db = createDb(createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }) as never);
   return { app: createApp({ db, config }), db };
 }

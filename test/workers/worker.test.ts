@@ -213,6 +213,7 @@ describe("the Worker in workerd over remote libSQL", () => {
     const demo = await call(worker, "GET", "/demo");
     expect(demo.status).toBe(404);
     expect(demo.headers.get("content-type")).toContain("application/problem+json");
+    expect(demo.body.detail).toContain("Node-only");
   });
 
   it("runs the reservation sweep on the Cron Trigger", async () => {
