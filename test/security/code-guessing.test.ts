@@ -129,6 +129,7 @@ describe("rate limiting failed look-ups", () => {
     app.config.rateLimiter = {
       take: (key, limit, now) => (taken.push(key), inner.take(key, limit, now)),
       refund: (key, now) => inner.refund(key, now),
+      peek: (key, limit, now) => inner.peek(key, limit, now),
     };
     app.config.clientAddress = () => "203.0.113.7"; // what the socket (or Cloudflare) says
     const s = await app.shop({ name: "Each" });
@@ -152,6 +153,31 @@ describe("rate limiting failed look-ups", () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => lookup(s, `BURS${i}ZZ`, "3.3.3.3")));
     expect(results.filter((r) => r.status === 200)).toHaveLength(LIMIT);
     expect(results.filter((r) => r.status === 429)).toHaveLength(20 - LIMIT);
+  });
+
+  it("many shoppers checking a valid code at the same moment are never refused (found codes never count)", async () => {
+    const s = await t.shop({ name: "Busy" });
+    const c = await makeCode(s, { code: "RUSH" });
+    // A limiter that answers after a real delay (as a Durable Object does) keeps every look-up in flight at once.
+    const inner = t.config.rateLimiter;
+    const later = <T>(v: Promise<T>) => new Promise<T>((r) => setTimeout(() => r(v), 5));
+    t.config.rateLimiter = {
+      take: (k, l, n) => later(inner.take(k, l, n)),
+      peek: (k, l, n) => later(inner.peek(k, l, n)),
+      refund: (k, n) => later(inner.refund(k, n)),
+    };
+    const results = await Promise.all(Array.from({ length: 5 * LIMIT }, (_, i) => lookup(s, c.code, `10.0.0.${i}`))).finally(() => {
+      t.config.rateLimiter = inner;
+    });
+    expect(results.map((r) => r.status)).toEqual(Array(5 * LIMIT).fill(200));
+    expect(results.every((r) => r.body.valid === true)).toBe(true);
+  });
+
+  it("guesses spread over many addresses still meet the shop's limit", async () => {
+    const s = await t.shop({ name: "Spread" });
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMIT + 3; i++) statuses.push((await lookup(s, `SPRE${i}QQ`, `20.0.0.${i}`)).status);
+    expect(statuses).toEqual([...Array(LIMIT).fill(200), 429, 429, 429]);
   });
 
 });

@@ -16,7 +16,7 @@
  * object runs one request at a time and its storage survives eviction, so the count is exact; an alarm
  * deletes the window once it has ended, so idle keys cost no storage.
  */
-import { refundSlot, takeSlot, WINDOW_MS, type RateLimiter, type Window } from "./rate-limit.js";
+import { peekSlot, refundSlot, takeSlot, WINDOW_MS, type RateLimiter, type Window } from "./rate-limit.js";
 
 /** The parts of the Durable Object runtime used here (structural, so Node's type check needs no globals). */
 export interface CounterStorage {
@@ -33,7 +33,7 @@ export interface CounterNamespace {
   get(id: never): { fetch(input: string, init?: RequestInit): Promise<Response> };
 }
 
-/** The Durable Object class: `POST /take?limit=&now=` → `{wait}`, `POST /refund?now=` → `{}`. */
+/** The Durable Object class: `POST /take?limit=&now=` → `{wait}`, `POST /peek?limit=&now=` → `{wait}`, `POST /refund?now=` → `{}`. */
 export class RateLimitCounter {
   constructor(
     private readonly state: CounterState,
@@ -56,6 +56,7 @@ export class RateLimitCounter {
       }
       return Response.json({ wait });
     }
+    if (url.pathname === "/peek") return Response.json({ wait: peekSlot(w, Number(url.searchParams.get("limit")), now) });
     if (url.pathname === "/refund") {
       const next = refundSlot(w, now);
       if (next) await this.state.storage.put("w", next);
@@ -87,5 +88,11 @@ export class DurableObjectRateLimiter implements RateLimiter {
   async refund(key: string, nowMs: number): Promise<void> {
     const res = await this.stub(key).fetch(`https://rate-limit/refund?now=${nowMs}`, { method: "POST" });
     if (!res.ok) throw new Error(`rate limiter answered ${res.status}`);
+  }
+
+  async peek(key: string, limit: number, nowMs: number): Promise<number> {
+    const res = await this.stub(key).fetch(`https://rate-limit/peek?limit=${limit}&now=${nowMs}`, { method: "POST" });
+    if (!res.ok) throw new Error(`rate limiter answered ${res.status}`);
+    return ((await res.json()) as { wait: number }).wait;
   }
 }

@@ -12,6 +12,8 @@ export interface RateLimiter {
   take(key: string, limit: number, nowMs: number): Promise<number>;
   /** Gives back an attempt taken in the current window (the code was found). */
   refund(key: string, nowMs: number): Promise<void>;
+  /** The seconds `key` must wait when `limit` is reached, else 0; counts nothing. */
+  peek(key: string, limit: number, nowMs: number): Promise<number>;
 }
 
 export const WINDOW_MS = 60_000;
@@ -26,6 +28,12 @@ export function takeSlot(w: Window | undefined, limit: number, nowMs: number): {
   if (!w || nowMs - w.start >= WINDOW_MS) return { next: { start: nowMs, count: 1 }, wait: 0 };
   if (w.count >= limit) return { next: null, wait: Math.max(1, Math.ceil((w.start + WINDOW_MS - nowMs) / 1000)) };
   return { next: { start: w.start, count: w.count + 1 }, wait: 0 };
+}
+
+/** The wait a window imposes at `limit` without counting anything (0 = not blocked). */
+export function peekSlot(w: Window | undefined, limit: number, nowMs: number): number {
+  if (!w || nowMs - w.start >= WINDOW_MS || w.count < limit) return 0;
+  return Math.max(1, Math.ceil((w.start + WINDOW_MS - nowMs) / 1000));
 }
 
 /** The window after a refund, or undefined when there is nothing in the current window to give back. */
@@ -52,5 +60,9 @@ export class MemoryRateLimiter implements RateLimiter {
   async refund(key: string, nowMs: number): Promise<void> {
     const next = refundSlot(this.windows.get(key), nowMs);
     if (next) this.windows.set(key, next);
+  }
+
+  async peek(key: string, limit: number, nowMs: number): Promise<number> {
+    return peekSlot(this.windows.get(key), limit, nowMs);
   }
 }

@@ -32,24 +32,26 @@ export async function lookupCode(
   // Public (publishable-key) guessing and the seller's own server count in separate shop buckets, so a
   // guesser who exhausts the public budget cannot also block the seller's server-side quotes and redemptions.
   const shopKey = `shop:${shop.id}:${kind}`;
-  // The caller's own bucket first: a blocked guesser is refused without touching the shop's budget.
-  const keys = [`${shopKey}:${clientKey(c, buyerId)}`, shopKey];
-  const taken: string[] = [];
-  for (const key of keys) {
-    const wait = await rateLimiter.take(key, limit, real);
-    if (wait > 0) {
-      for (const k of taken) await rateLimiter.refund(k, real);
-      throw new ApiError(429, "rate_limited", "Too many codes that do not exist were tried; wait and try again.", undefined, {
-        "Retry-After": String(wait),
-      });
-    }
-    taken.push(key);
-  }
+  const clientBucket = `${shopKey}:${clientKey(c, buyerId)}`;
+  const refuse = (wait: number) =>
+    new ApiError(429, "rate_limited", "Too many codes that do not exist were tried; wait and try again.", undefined, {
+      "Retry-After": String(wait),
+    });
+  // The shop's bucket counts failures only (counted below, after the look-up): were it taken before and
+  // refunded after, a busy shop's many concurrent checkouts with a valid code would be refused while in
+  // flight. A distributed burst can overshoot it by at most the look-ups in flight at that moment.
+  const shopWait = await rateLimiter.peek(shopKey, limit, real);
+  if (shopWait > 0) throw refuse(shopWait);
+  // The caller's own bucket is taken before the look-up (check and count in one step), so one client's
+  // burst of concurrent guesses cannot all pass the check before any of them counted.
+  const clientWait = await rateLimiter.take(clientBucket, limit, real);
+  if (clientWait > 0) throw refuse(clientWait);
   const code = normalizeCode(typed);
   let row: CouponRow | null = (await findCouponByCode(c.var.db, shop.id, code)) ?? null;
   if (row && row.type !== "promo_code") row = null;
   if (row && kind === "publishable" && couponStatus(rowToCoupon(row), now) !== "ongoing") row = null;
   // Found codes never count. (To a publishable key a code that is not ongoing was not found, and counts.)
-  if (row) for (const key of taken) await rateLimiter.refund(key, real);
+  if (row) await rateLimiter.refund(clientBucket, real);
+  else await rateLimiter.take(shopKey, limit, real);
   return { code, row };
 }
