@@ -9,18 +9,21 @@ export function registerCheckoutRoutes(app: AppRouter) {
     const body = c.req.valid("json");
     const buyerId = await resolveBuyer(c, kind, shop, body.buyer_id);
     const { result } = await runQuote(c, shop, kind, { ...body, buyer_id: buyerId }, shopNow(c, shop));
-    const { applied, candidates, trace, ...rest } = result;
+    const { subtotal_minor, applied, best, candidates, total_minor, trace } = result;
     // The wire shape names no internal claim ids; redemptions resolve the claim again themselves.
+    // Fields in the order a reader follows the computation: subtotal, coupon, alternatives, total.
     return c.json(
       {
-        ...rest,
+        subtotal_minor,
         applied: applied && {
           coupon_id: applied.coupon_id,
           ...(applied.code !== undefined ? { code: applied.code } : {}),
           discount_minor: applied.discount_minor,
           allocations: applied.allocations,
         },
+        best,
         candidates: candidates.map(({ claim_id: _claim, ...cand }) => cand),
+        total_minor,
         ...(trace ? { trace } : {}),
       },
       200,
