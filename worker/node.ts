@@ -9,8 +9,9 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, LOCAL_FILE_CLIENT_OPTIONS, tuneLocalDatabase } from "../db/client.js";
+import { createDb } from "../db/client.js";
 import { applyMigrations } from "../db/migrate.js";
+import { createNativeClient, localDatabasePath } from "../db/native-client.js";
 import { createApp } from "./app.js";
 import { configFromEnv } from "./lib/env-config.js";
 import { randomString } from "./lib/ids.js";
@@ -27,10 +28,11 @@ async function main() {
   const host = env.HOST ?? "127.0.0.1";
   const url = env.DATABASE_URL || `file:${resolve(root, "data/coupons.db")}`;
   const demoFile = env.DEMO_KEYS_FILE || resolve(root, "data/demo-keys.json");
-  if (url.startsWith("file:")) mkdirSync(dirname(url.slice(5)), { recursive: true });
-
-  const client = createClient({ url, authToken: env.DATABASE_AUTH_TOKEN, ...(url.startsWith("file:") ? LOCAL_FILE_CLIENT_OPTIONS : {}) });
-  if (url.startsWith("file:")) await tuneLocalDatabase(client);
+  // A local file or :memory: runs on one native connection with statements prepared once (db/native-client.ts,
+  // ~10x less CPU per statement than @libsql/client); remote databases keep @libsql/client.
+  const localPath = localDatabasePath(url);
+  if (localPath !== null && localPath !== ":memory:") mkdirSync(dirname(localPath), { recursive: true });
+  const client = localPath !== null ? createNativeClient(localPath) : createClient({ url, authToken: env.DATABASE_AUTH_TOKEN });
   const db = createDb(client);
   await applyMigrations(db);
 

@@ -2,12 +2,12 @@
  * An in-process app over a real libSQL database (`:memory:` or a temp file), with the committed
  * migrations applied: the same `createApp` the servers use, called through `app.request`.
  */
-import { createClient } from "@libsql/client";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, tuneLocalDatabase, type Db } from "../../db/client.js";
+import { createDb, type Db } from "../../db/client.js";
 import { applyMigrations } from "../../db/migrate.js";
+import { createNativeClient } from "../../db/native-client.js";
 import { createApp, type App } from "../../worker/app.js";
 import type { AppConfig } from "../../worker/lib/config.js";
 import { configFromEnv } from "../../worker/lib/env-config.js";
@@ -52,9 +52,8 @@ export interface ShopKeys {
 }
 
 export async function makeTestApp(opts: { file?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const url = opts.file ? `file:${join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite")}` : ":memory:";
-  const client = createClient({ url });
-  if (opts.file) await tuneLocalDatabase(client);
+  // The native client, as the Node server uses for local databases (WAL, busy timeout, foreign keys).
+  const client = createNativeClient(opts.file ? join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite") : ":memory:");
   const db = createDb(client);
   await applyMigrations(db);
   const config = configFromEnv(opts.env ?? {}, ADMIN);
