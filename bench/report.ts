@@ -10,7 +10,8 @@ export interface Row {
   p99: string;
   ratio: string;
   target: string;
-  met: "yes" | "no" | "n/a";
+  /** "yes", "no" or "n/a", optionally followed by which reading of the target it judges. */
+  met: string;
 }
 
 export function markdownTable(rows: Row[]): string {

@@ -2,6 +2,8 @@
  * `npm run bench`: one run on 127.0.0.1, one table (bench/results/REPORT.md) and one chart (chart.png).
  *
  *   npm run bench [-- --seconds 10 --connections 50 --codes 1000000]
+ *   npm run bench -- --only quote,redeem    (a subset while iterating: baseline, lookup, quote, redeem,
+ *                                            latency, engine; prints the table, writes no report)
  *
  * HTTP rows run the real Node server (`worker/node.ts` on a temp libSQL file, as `npm start`) under
  * autocannon, beside a Hono hello-world on @hono/node-server started the same way (the baseline every
@@ -14,19 +16,22 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import Database from "libsql";
 import { startServer } from "../test/support/server.js";
-import { benchCart, benchEngine } from "./engine.js";
+import { benchCart, benchEngine, CANDIDATES } from "./engine.js";
 import { load, sequentialLatency, startScript, type LoadResult } from "./http.js";
 import { chartSvg, markdownTable, svgToPng, type Row } from "./report.js";
 import { checkpoint, databaseBytes, seedPromoCodes, seededCode } from "./seed.js";
-import { statementCost } from "./statements.js";
+import { statementCost, type StatementCost } from "./statements.js";
 
 const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     codes: { type: "string", default: "1000000" },
+    only: { type: "string" },
   },
 });
+const ONLY = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;
+const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "latency" | "engine") => !ONLY || ONLY.has(row);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const BIG = Number(values.codes);
@@ -42,22 +47,29 @@ async function main() {
   const started = Date.now();
   const load0 = loadavg()[0];
   const rows: Row[] = [];
-  let stmt = { clientUs: 0, nativeUs: 0, columns: 0 };
+  let stmt: StatementCost = { clientUs: 0, serverUs: 0, nativeUs: 0, columns: 0 };
   let quoteCpuUs = 0;
+  let redeemCpuUs = 0;
   const bars: { label: string; rps: number; p99: number }[] = [];
 
   // (5) The engine first, while nothing else runs.
-  log("engine in process");
-  const engine = benchEngine(3000);
+  let engine: ReturnType<typeof benchEngine> | null = null;
+  if (runs("engine")) {
+    log("engine in process");
+    engine = benchEngine(3000);
+  }
 
   // (1) Baseline.
-  log("baseline: Hono hello-world on @hono/node-server");
-  const hello = await startScript("bench/hello-server.ts");
-  await load({ url: hello.url + "/", connections: CONNECTIONS, seconds: 2 }); // warm-up
-  const base = await load({ url: hello.url + "/", connections: CONNECTIONS, seconds: SECONDS });
-  await hello.stop();
-  bars.push({ label: "Hello world (baseline)", rps: base.rps, p99: base.p99 });
-  rows.push({ n: "1", what: "Baseline: Hono hello-world (@hono/node-server)", value: `${fmt(base.rps)} req/s`, p50: `${base.p50} ms`, p99: `${base.p99} ms`, ratio: "1.00×", target: "—", met: "n/a" });
+  let base: LoadResult = { rps: NaN, p50: NaN, p99: NaN, total2xx: 0, statuses: {}, errors: 0 };
+  if (runs("baseline")) {
+    log("baseline: Hono hello-world on @hono/node-server");
+    const hello = await startScript("bench/hello-server.ts");
+    await load({ url: hello.url + "/", connections: CONNECTIONS, seconds: 2 }); // warm-up
+    base = await load({ url: hello.url + "/", connections: CONNECTIONS, seconds: SECONDS });
+    await hello.stop();
+    bars.push({ label: "Hello world (baseline)", rps: base.rps, p99: base.p99 });
+    rows.push({ n: "1", what: "Baseline: Hono hello-world (@hono/node-server)", value: `${fmt(base.rps)} req/s`, p50: `${base.p50} ms`, p99: `${base.p99} ms`, ratio: "1.00×", target: "—", met: "n/a" });
+  }
 
   // The API server on a temp file, a shop, and the promo code every request uses.
   const api = await startServer();
@@ -89,74 +101,76 @@ async function main() {
     const quoteBody = (code: string) => JSON.stringify({ buyer_id: "bench-buyer", code, cart });
 
     // (2) Promo-code look-up, as the widget asks it (publishable key).
-    log("GET /v1/promo-codes/{code}");
-    const lookupUrl = `${api.url}/v1/promo-codes/${main.code}`;
-    await load({ url: lookupUrl, headers: auth(shop.pk), connections: CONNECTIONS, seconds: 2 });
-    const lookup = await load({ url: lookupUrl, headers: auth(shop.pk), connections: CONNECTIONS, seconds: SECONDS });
-    rows.push(httpRow("2", "`GET /v1/promo-codes/{code}`", lookup, base, "—"));
-    bars.push({ label: "GET promo code", rps: lookup.rps, p99: lookup.p99 });
+    if (runs("lookup")) {
+      log("GET /v1/promo-codes/{code}");
+      const lookupUrl = `${api.url}/v1/promo-codes/${main.code}`;
+      await load({ url: lookupUrl, headers: auth(shop.pk), connections: CONNECTIONS, seconds: 2 });
+      const lookup = await load({ url: lookupUrl, headers: auth(shop.pk), connections: CONNECTIONS, seconds: SECONDS });
+      rows.push(httpRow("2", "`GET /v1/promo-codes/{code}`", lookup, base, "—"));
+      bars.push({ label: "GET promo code", rps: lookup.rps, p99: lookup.p99 });
+    }
 
     // (3) Quote with a code over a 20-line cart.
-    log("POST /v1/checkout/quote");
-    const quoteSpec = { url: `${api.url}/v1/checkout/quote`, method: "POST" as const, headers: auth(shop.sk), body: quoteBody(main.code), connections: CONNECTIONS };
-    await load({ ...quoteSpec, seconds: 2 });
-    const quote = await load({ ...quoteSpec, seconds: SECONDS });
-    const quoteOk = quote.rps >= 0.3 * base.rps && quote.p99 < 10;
-    bars.push({ label: "Quote, 20 lines + code", rps: quote.rps, p99: quote.p99 });
-    rows.push({ ...httpRow("3", "`POST /v1/checkout/quote`, code + 20-line cart", quote, base, "≥ 30 % of baseline, p99 < 10 ms"), met: quoteOk ? "yes" : "no" });
+    if (runs("quote")) {
+      log("POST /v1/checkout/quote");
+      const quoteSpec = { url: `${api.url}/v1/checkout/quote`, method: "POST" as const, headers: auth(shop.sk), body: quoteBody(main.code), connections: CONNECTIONS };
+      await load({ ...quoteSpec, seconds: 2 });
+      const quote = await load({ ...quoteSpec, seconds: SECONDS });
+      const quoteOk = quote.rps >= 0.3 * base.rps && quote.p99 < 10;
+      bars.push({ label: "Quote, 20 lines + code", rps: quote.rps, p99: quote.p99 });
+      rows.push({ ...httpRow("3", "`POST /v1/checkout/quote`, code + 20-line cart", quote, base, "≥ 30 % of baseline, p99 < 10 ms"), met: quoteOk ? "yes" : "no" });
+      quoteCpuUs = 1e6 / quote.rps; // the server is one process on one core, busy for the whole run
+    }
 
     // (4) Redemptions by distinct buyers (each a fresh order, buyer and idempotency key).
-    const redeemed = await redemptionRow(api.url, api.dbFile, shop, promo, cart, base);
-    rows.push(redeemed.row);
-    if (redeemed.load) bars.push({ label: "Redemption (new buyer)", rps: redeemed.load.rps, p99: redeemed.load.p99 });
+    if (runs("redeem")) {
+      const redeemed = await redemptionRow(api.url, api.dbFile, shop, promo, cart, base);
+      rows.push(redeemed.row);
+      if (redeemed.load) bars.push({ label: "Redemption (new buyer)", rps: redeemed.load.rps, p99: redeemed.load.p99 });
+      if (redeemed.load) redeemCpuUs = 1e6 / redeemed.load.rps;
+    }
 
     // (6) Quote latency with 10k and with 1M codes stored: one connection, a random stored code each time.
-    const quoteAt = async (stored: number) => {
-      const url = `${api.url}/v1/checkout/quote`;
-      let i = 0;
-      const codes = Array.from({ length: 2050 }, () => seededCode(shop.prefix, Math.floor(Math.random() * stored)));
-      return sequentialLatency(url, () => ({ method: "POST", headers: { ...auth(shop.sk), "content-type": "application/json" }, body: quoteBody(codes[i++ % codes.length]) }), 2000, (b) => {
-        if (!(b as { applied: unknown }).applied) throw new Error(`quote did not apply the code: ${JSON.stringify(b)}`);
-      });
-    };
-    log(`quote latency with ${fmt(SMALL)} codes`);
-    const at10k = await quoteAt(SMALL);
+    if (runs("latency")) {
+      const quoteAt = async (stored: number) => {
+        const url = `${api.url}/v1/checkout/quote`;
+        let i = 0;
+        const codes = Array.from({ length: 2050 }, () => seededCode(shop.prefix, Math.floor(Math.random() * stored)));
+        return sequentialLatency(url, () => ({ method: "POST", headers: { ...auth(shop.sk), "content-type": "application/json" }, body: quoteBody(codes[i++ % codes.length]) }), 2000, (b) => {
+          if (!(b as { applied: unknown }).applied) throw new Error(`quote did not apply the code: ${JSON.stringify(b)}`);
+        });
+      };
+      log(`quote latency with ${fmt(SMALL)} codes`);
+      const at10k = await quoteAt(SMALL);
 
-    // (7) Database size per million codes, from the growth while seeding the rest.
-    checkpoint(api.dbFile);
-    const before = databaseBytes(api.dbFile);
-    log(`seeding ${fmt(BIG - SMALL)} more promo codes (one transaction, 500-row INSERTs)`);
-    const seedSeconds = seedPromoCodes(seedTarget, SMALL, BIG);
-    checkpoint(api.dbFile);
-    const after = databaseBytes(api.dbFile);
-    log(`seeded in ${seedSeconds.toFixed(1)} s; database ${(after / 1e6).toFixed(0)} MB`);
-    log(`quote latency with ${fmt(BIG)} codes`);
-    const atBig = await quoteAt(BIG);
-    const growth = atBig.p50 / at10k.p50;
-    rows.push({ n: "6a", what: `Quote, ${fmt(SMALL)} codes stored (1 connection, random code)`, value: "—", p50: ms(at10k.p50), p99: ms(at10k.p99), ratio: "1.00×", target: "—", met: "n/a" });
-    rows.push({ n: "6b", what: `Quote, ${fmt(BIG)} codes stored (1 connection, random code)`, value: `seeded in ${seedSeconds.toFixed(1)} s`, p50: ms(atBig.p50), p99: ms(atBig.p99), ratio: `${growth.toFixed(2)}× of 10k`, target: "p50 ≤ 1.5× of 10k", met: growth <= 1.5 ? "yes" : "no" });
-    const perMillion = ((after - before) / (BIG - SMALL)) * 1_000_000;
-    stmt = await statementCost(api.dbFile, shop.id, main.code);
-    quoteCpuUs = 1e6 / quote.rps; // the server is one process on one core, busy for the whole run
-    rows.push({ n: "7", what: "Database size per million promo codes (coupon + live_codes rows, indexes)", value: `${(perMillion / 1e6).toFixed(0)} MB`, p50: "—", p99: "—", ratio: `${fmt(perMillion / 1_000_000)} B/code`, target: "—", met: "n/a" });
+      // (7) Database size per million codes, from the growth while seeding the rest.
+      checkpoint(api.dbFile);
+      const before = databaseBytes(api.dbFile);
+      log(`seeding ${fmt(BIG - SMALL)} more promo codes (one transaction, 500-row INSERTs)`);
+      const seedSeconds = seedPromoCodes(seedTarget, SMALL, BIG);
+      checkpoint(api.dbFile);
+      const after = databaseBytes(api.dbFile);
+      log(`seeded in ${seedSeconds.toFixed(1)} s; database ${(after / 1e6).toFixed(0)} MB`);
+      log(`quote latency with ${fmt(BIG)} codes`);
+      const atBig = await quoteAt(BIG);
+      const growth = atBig.p50 / at10k.p50;
+      rows.push({ n: "6a", what: `Quote, ${fmt(SMALL)} codes stored (1 connection, random code)`, value: "—", p50: ms(at10k.p50), p99: ms(at10k.p99), ratio: "1.00×", target: "—", met: "n/a" });
+      rows.push({ n: "6b", what: `Quote, ${fmt(BIG)} codes stored (1 connection, random code)`, value: `seeded in ${seedSeconds.toFixed(1)} s`, p50: ms(atBig.p50), p99: ms(atBig.p99), ratio: `${growth.toFixed(2)}× of 10k`, target: "p50 ≤ 1.5× of 10k", met: growth <= 1.5 ? "yes" : "no" });
+      const perMillion = ((after - before) / (BIG - SMALL)) * 1_000_000;
+      stmt = await statementCost(api.dbFile, shop.id, main.code);
+      rows.push({ n: "7", what: "Database size per million promo codes (coupon + live_codes rows, indexes)", value: `${(perMillion / 1e6).toFixed(0)} MB`, p50: "—", p99: "—", ratio: `${fmt(perMillion / 1_000_000)} B/code`, target: "—", met: "n/a" });
+    }
   } finally {
     await api.stop();
   }
 
-  rows.push({
-    n: "5",
-    what: "Engine in process: `evaluateQuote`, 20 lines × 10 candidates",
-    value: `${fmt(engine.evaluationsPerSecond)} eval/s`,
-    p50: `${((1 / engine.evaluationsPerSecond) * 1e6).toFixed(1)} µs/eval`,
-    p99: "—",
-    ratio: `${pct(engine.evaluationsPerSecond / engine.plainLoopPerSecond)} of a plain loop (${fmt(engine.plainLoopPerSecond)}/s)`,
-    target: "≥ 1,000,000 eval/s",
-    met: engine.evaluationsPerSecond >= 1_000_000 ? "yes" : "no",
-  });
+  if (engine) rows.push(...engineRows(engine));
   rows.sort((a, b) => a.n.localeCompare(b.n));
 
   const table = markdownTable(rows);
   console.log(table);
+  // A partial run (--only) prints its rows and leaves the committed report alone.
+  if (ONLY || !engine) return;
   const seconds = Math.round((Date.now() - started) / 1000);
   const when = new Date().toISOString().replace(/\.\d+Z$/, "Z");
   mkdirSync(resultsDir, { recursive: true });
@@ -167,7 +181,7 @@ async function main() {
       `and the server share this machine's ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}); ` +
       `1-minute load average ${load0.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end ` +
       `(other work on the machine lowers every figure).\n\n${table}\n\n${NOTES}\n\n` +
-      whereTimeGoes(stmt, quoteCpuUs, engine.evaluationsPerSecond) + "\n",
+      whereTimeGoes(stmt, quoteCpuUs, engine.quotesPerSecond, redeemCpuUs) + "\n",
   );
   const svg = chartSvg(
     `Requests per second at ${CONNECTIONS} connections (127.0.0.1, ${when.slice(0, 10)})`,
@@ -177,6 +191,39 @@ async function main() {
   writeFileSync(join(resultsDir, "chart.svg"), svg);
   const png = await svgToPng(svg, join(resultsDir, "chart.png"));
   log(`wrote bench/results/REPORT.md${png ? " and chart.png" : " (no Chromium: chart.svg only)"}`);
+}
+
+/**
+ * The issue asks for "≥ 1,000,000 evaluations per second of a 20-line cart against 10 candidate coupons",
+ * which reads two ways: one evaluation = one quote (the cart against all 10 coupons), or one evaluation =
+ * one coupon judged against the cart (a quote is 10 of them). Both are reported; each row's Met says
+ * which reading it judges.
+ */
+function engineRows(e: ReturnType<typeof benchEngine>): Row[] {
+  const perQuote = e.quotesPerSecond;
+  const perCoupon = e.couponEvaluationsPerSecond;
+  return [
+    {
+      n: "5a",
+      what: `Engine in process: \`evaluateQuote\` quotes/s (20 lines × ${CANDIDATES} candidates per quote)`,
+      value: `${fmt(perQuote)} quotes/s`,
+      p50: `${((1 / perQuote) * 1e6).toFixed(1)} µs/quote`,
+      p99: "—",
+      ratio: `${pct(perQuote / e.plainLoopPerSecond)} of a plain loop (${fmt(e.plainLoopPerSecond)}/s)`,
+      target: "≥ 1,000,000/s",
+      met: `${perQuote >= 1_000_000 ? "yes" : "no"} (reading: 1 evaluation = 1 quote)`,
+    },
+    {
+      n: "5b",
+      what: `Engine in process: coupon evaluations/s (= 5a × ${CANDIDATES} candidates, each against the 20-line cart)`,
+      value: `${fmt(perCoupon)} evaluations/s`,
+      p50: `${((1 / perCoupon) * 1e6).toFixed(2)} µs/evaluation`,
+      p99: "—",
+      ratio: "—",
+      target: "≥ 1,000,000/s",
+      met: `${perCoupon >= 1_000_000 ? "yes" : "no"} (reading: 1 evaluation = 1 coupon)`,
+    },
+  ];
 }
 
 function httpRow(n: string, what: string, r: LoadResult, base: LoadResult, target: string): Row {
@@ -256,26 +303,32 @@ function countUses(dbFile: string, couponId: string): { counter: number; rows: n
   return { counter: c.n, rows: r.n };
 }
 
-function whereTimeGoes(s: { clientUs: number; nativeUs: number; columns: number }, quoteUs: number, evals: number): string {
+function whereTimeGoes(s: StatementCost, quoteUs: number, quotesPerSecond: number, redeemUs: number): string {
+  const engineUs = 1e6 / quotesPerSecond;
   return `Where the time goes (measured in this run)
 - A quote costs the server about ${fmt(quoteUs)} µs (1 / its req/s at full load on one core). It runs four SQL
-  statements (code look-up, wallet, lapsed-reservation check, the buyer's uses); the promo-code look-up reads
+  statements (lapsed-reservation check, wallet, code look-up, the buyer's uses); the code look-up reads
   ${s.columns} columns.
-- One such look-up through \`@libsql/client\` costs ${fmt(s.clientUs)} µs of CPU; the same statement prepared once in
-  the native driver costs ${fmt(s.nativeUs)} µs. The client prepares every statement again and reads its column
-  metadata twice per call, so the database layer, not the engine, sets the ceiling of rows 2–4.
-- The engine needs ${((1 / evals) * 1e6).toFixed(1)} µs per evaluation, under 1 % of a quote: it is not what keeps
-  quotes below the target. 1,000,000 evaluations/s would mean 1 µs for 10 candidates × 20 lines (scope
-  set look-ups, reasons with messages, one exact spread); it is reported, not pursued.
-- Redemptions write one batch (redemption row, counter, idempotency answer) after a quote; libSQL runs one
-  writer at a time, so they are the slowest row by design; the race reported in row 4 shows the quantity
-  holding under it.`;
+- The local database runs on one native libSQL connection with statements prepared once
+  (db/native-client.ts): the code look-up costs ${fmt(s.serverUs)} µs of CPU through it (Drizzle's mapping comes
+  on top), ${fmt(s.nativeUs)} µs as a bare native statement, and ${fmt(s.clientUs)} µs through \`@libsql/client\`, which
+  prepares every statement again and reads its column metadata on every call (what the server used before).
+  The four statements cost at most about ${fmt(4 * s.serverUs)} µs of a quote's ${fmt(quoteUs)} (the look-up is the widest);
+  the rest is HTTP parsing, routing, validating the 20-line cart (zod), authorisation, the rate-limit
+  buckets and writing the JSON answer.
+- The engine needs ${engineUs.toFixed(1)} µs per quote of 10 candidates × 20 lines (${((engineUs / quoteUs) * 100).toFixed(1)} % of a served quote),
+  ${(engineUs / 10).toFixed(2)} µs per coupon judged. Row 5a reads the target as quotes/s, 5b as coupon evaluations/s.
+- A redemption costs about ${fmt(redeemUs)} µs: the quote's four reads, the Idempotency-Key look-up and its body
+  hash, then one write batch (redemption row, counter, idempotency answer) under BEGIN IMMEDIATE; libSQL
+  runs one writer at a time and each commit appends to the WAL, so it is the slowest row by design; the
+  race reported in row 4 shows the quantity holding under it.`;
 }
 
 const NOTES = `Notes
 - Rows 1–4: req/s counts 2xx answers only; p50/p99 come from autocannon (whole milliseconds) at the stated connections.
 - Row 4 needs \`POST /v1/checkout/redemptions\`; each request is a new buyer, order and Idempotency-Key.
-- Row 5's ratio is to a loop that only sums the same cart's lines (the floor of any quote computation).
+- Row 5a's ratio is to a loop that only sums the same cart's lines (the floor of any quote computation);
+  row 5b is row 5a × 10 (each quote judges all 10 candidate coupons against the cart).
 - Rows 6a/6b: one connection, one request after another, each quoting a random one of the stored codes
   (so the index lookup is not one cached page), 2,000 requests after 50 warm-up ones.
 - Row 7: file growth (after a WAL checkpoint) while seeding, scaled to one million codes; seeded codes carry
