@@ -1,6 +1,6 @@
 /** The checkout quote over claimed coupons: the buyer's wallet as candidates, the best one, explain (R23, R24, R26). */
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, cart, claimableBody, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { at, cart, claimableBody, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -27,7 +27,7 @@ function caller(base: string, key: string) {
     try {
       return await httpCall(base, key, method, path, body);
     } catch {
-      return { status: 0, body: null }; // the server died with this request in flight
+      return { status: 0, headers: new Headers(), body: null }; // the server died with this request in flight
     }
   };
 }

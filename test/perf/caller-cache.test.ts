@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { CallerCache } from "../../worker/lib/caller-cache.js";
 import type { ShopRow } from "../../worker/lib/context.js";
-import { ADMIN, at, DAY, makeTestApp, MINUTE, promoBody } from "../support/app.js";
+import { ADMIN, at, DAY, makeTestApp, promoBody } from "../support/app.js";
 
 describe("key cache on the request path", () => {
   it("caches a resolved key, and a revoked publishable key is refused by the next call", async () => {

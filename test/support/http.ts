@@ -1,14 +1,29 @@
 /** JSON calls to a really started server over HTTP, for the end-to-end suites. */
 export interface HttpRes {
   status: number;
+  headers: Headers;
   body: any;
 }
 
-/** One request with a bearer key; a non-JSON answer is kept as text for the failure message. */
-export async function httpCall(base: string, key: string, method: string, path: string, body?: unknown): Promise<HttpRes> {
+/**
+ * One request, with a bearer key when given; a non-JSON answer (the widget bundle, an error page) is kept
+ * as text for the assertion or the failure message.
+ */
+export async function httpCall(
+  base: string,
+  key: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<HttpRes> {
   const res = await fetch(base + path, {
     method,
-    headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -18,5 +33,5 @@ export async function httpCall(base: string, key: string, method: string, path: 
   } catch {
     // keep the text
   }
-  return { status: res.status, body: parsed };
+  return { status: res.status, headers: res.headers, body: parsed };
 }

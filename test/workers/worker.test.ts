@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMigratedHrana, startWorker, type DevWorker } from "./wrangler.js";
 import type { HranaServer } from "../support/hrana-server.js";
+import { httpCall } from "../support/http.js";
 
 const ADMIN = "adm_worker_test_0123456789";
 const DB_TOKEN = "hrana-secret-token";
@@ -37,25 +38,8 @@ afterAll(async () => {
   await hrana?.stop();
 });
 
-async function call(w: DevWorker, method: string, path: string, key?: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(w.url + path, {
-    method,
-    headers: {
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      ...headers,
-    },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let parsed: any = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // not JSON (the widget bundle)
-  }
-  return { status: res.status, headers: res.headers, body: parsed };
-}
+const call = (w: DevWorker, method: string, path: string, key?: string, body?: unknown, headers: Record<string, string> = {}) =>
+  httpCall(w.url, key, method, path, body, headers);
 
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 const promo = (over: Record<string, unknown> = {}) => ({

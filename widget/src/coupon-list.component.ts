@@ -4,6 +4,7 @@ import { ApiError, isAbort, type Claim, type StorefrontCoupon } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { formatDate } from "./money.js";
 import { reasonText, type WidgetStrings } from "./strings.js";
+import { buttonStyles } from "./button.styles.js";
 import { styles } from "./coupon-list.styles.js";
 
 /**
@@ -39,7 +40,7 @@ import { styles } from "./coupon-list.styles.js";
  * @cssproperty --coupon-widget-surface - Background of a coupon (default #f8fafc).
  */
 export class CouponList extends WidgetElement {
-  static override styles = styles;
+  static override styles = [buttonStyles, styles];
 
   /** Lists only the coupons that apply to this product. */
   @property({ attribute: "product-id" }) productId = "";

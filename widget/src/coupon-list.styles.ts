@@ -54,14 +54,6 @@ export const styles = css`
     max-width: 14rem;
   }
   button {
-    font: inherit;
-    font-weight: 600;
-    padding: 0.5rem 1rem;
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_accent);
-    color: #fff;
-    cursor: pointer;
     white-space: nowrap;
   }
   button:focus-visible {

@@ -3,6 +3,7 @@ import { property, state } from "lit/decorators.js";
 import { ApiError, isAbort, type Cart, type QuoteAnswer, type Reason } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { reasonText, type WidgetStrings } from "./strings.js";
+import { buttonStyles } from "./button.styles.js";
 import { styles } from "./promo-code-field.styles.js";
 
 export interface PromoRejectedDetail {
@@ -50,7 +51,7 @@ const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismat
  * @cssproperty --coupon-widget-font - Font family shared by both components (default inherit).
  */
 export class PromoCodeField extends WidgetElement {
-  static override styles = styles;
+  static override styles = [buttonStyles, styles];
   static override shadowRootOptions = { ...WidgetElement.shadowRootOptions, delegatesFocus: true };
   static formAssociated = true;
 

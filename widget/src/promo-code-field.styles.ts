@@ -43,16 +43,6 @@ export const styles = css`
     border-color: var(--_error);
     box-shadow: inset 0 0 0 1px var(--_error);
   }
-  button {
-    font: inherit;
-    font-weight: 600;
-    padding: 0.5rem 1rem;
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_accent);
-    color: #fff;
-    cursor: pointer;
-  }
   button[aria-busy] {
     cursor: progress;
   }

@@ -3,11 +3,11 @@
  * guarded write that issues a claim. Every limit of a claim (R9 quantity and per customer, one held at a
  * time, R11 one follower coupon per shop for life) is decided by that write, never by a prior read.
  */
-import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { claims, coupons } from "../../db/schema.js";
 import type { ClaimRow } from "./wallet.js";
-import type { CouponRow } from "./coupons.js";
+import { newestCouponsPage, type CouponRow } from "./coupons.js";
 
 /**
  * Ongoing public coupons of a shop, newest first: regular and follower ones, and chat ones only when they
@@ -30,13 +30,7 @@ export async function listStorefrontCoupons(
     where.push(
       sql`(${coupons.scope_kind} = 'shop' OR EXISTS (SELECT 1 FROM json_each(${coupons.product_ids}) WHERE value = ${opts.productId}))`,
     );
-  if (opts.before != null) where.push(lt(coupons.seq, opts.before));
-  return db
-    .select()
-    .from(coupons)
-    .where(and(...where))
-    .orderBy(desc(coupons.seq))
-    .limit(opts.limit);
+  return newestCouponsPage(db, where, opts.before, opts.limit);
 }
 
 /** This buyer's claims of the given coupons, any state (the engine's `buyer_claims`). */

@@ -160,14 +160,19 @@ export async function listCouponRows(
 ): Promise<CouponRow[]> {
   const where: SQL[] = [eq(coupons.shop_id, shopId)];
   if (opts.type) where.push(eq(coupons.type, opts.type));
-  if (opts.before != null) where.push(lt(coupons.seq, opts.before));
   if (opts.status) where.push(statusCondition(opts.status, opts.now));
+  return newestCouponsPage(db, where, opts.before, opts.limit);
+}
+
+/** One page of coupons matching `where`, newest first, after the cursor position `before` (a `seq`). */
+export function newestCouponsPage(db: Db, where: SQL[], before: number | null | undefined, limit: number): Promise<CouponRow[]> {
+  const page = before != null ? [...where, lt(coupons.seq, before)] : where;
   return db
     .select()
     .from(coupons)
-    .where(and(...where))
+    .where(and(...page))
     .orderBy(desc(coupons.seq))
-    .limit(opts.limit);
+    .limit(limit);
 }
 
 /** The same status derivation as the engine's `couponStatus`, as SQL for filtering lists. */
