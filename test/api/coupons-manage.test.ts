@@ -339,6 +339,18 @@ describe("R17: send a chat coupon", () => {
     expect(perf.body).toMatchObject({ claims: 0, remaining: 1 });
   });
 
+  it("R30: a first send is recorded in the history with who and to whom; a repeated send adds nothing", async () => {
+    const s = await t.shop();
+    const c = await create(s, chat());
+    await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: { buyer_id: "b7" } });
+    await t.call("POST", `/v1/coupons/${c.id}/send`, { key: s.sk, body: { buyer_id: "b7" } });
+    const history = await t.call("GET", `/v1/coupons/${c.id}/history`, { key: s.sk });
+    const sends = history.body.data.filter((e: { action: string }) => e.action === "updated");
+    expect(sends).toHaveLength(1);
+    expect(sends[0].changes).toEqual({ before: { sent_to: null }, after: { sent_to: "b7" } });
+    expect(sends[0].actor).toMatch(/^key_/);
+  });
+
   it("a non-chat coupon is 409 not_a_chat_coupon; a deactivated chat coupon is 409", async () => {
     const s = await t.shop();
     const r = await create(s, regular());
