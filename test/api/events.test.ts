@@ -383,4 +383,18 @@ describe("events: order.paid and order.cancelled settle the order's reservation"
     // The order was never paid: the buyer is still new (R7).
     expect(isNewCustomer(await facts(s, "ob"))).toBe(true);
   });
+
+  it("a redelivered order.paid settles a reservation its first delivery did not (a crash in between)", async () => {
+    const s = await t.shop();
+    // The first delivery is recorded before anything is reserved for the order, as if the process had
+    // died after recording the event and before settling the order…
+    const body = { id: "paid-late", type: "order.paid", occurred_at: at(-1000), buyer_id: "ob", order_id: "ord-3", total_minor: 3500 };
+    expect((await t.call("POST", "/v1/events", { key: s.sk, body })).status).toBe(200);
+    const { redemption: r } = await reserve(s, "ord-3");
+    expect((await redemption(s, r.id)).state).toBe("reserved");
+    // …so the sender's retry of the same event is what commits it, answering as the first time.
+    const again = await t.call("POST", "/v1/events", { key: s.sk, body });
+    expect(again.status).toBe(200);
+    expect((await redemption(s, r.id)).state).toBe("committed");
+  });
 });

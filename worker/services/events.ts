@@ -37,7 +37,13 @@ export async function processEvent(ctx: EventContext, input: EventInput): Promis
   const { db, shop, now } = ctx;
   const bodyHash = await hashBody(input);
   const seen = await getEvent(db, shop.id, input.id);
-  if (seen) return replay(seen, bodyHash);
+  if (seen) {
+    const answer = replay(seen, bodyHash);
+    // A redelivery also settles the order: if the process died between recording the event and
+    // settling its redemption, the retry the sender makes is what finishes the job.
+    await settleOrder(ctx, input);
+    return answer;
+  }
 
   const at = toMillis(input.occurred_at);
   if (at > now) {
@@ -89,17 +95,20 @@ export async function processEvent(ctx: EventContext, input: EventInput): Promis
   }
 
   const statements = [insertEventSql(ev), ...facts, finishEventSql(ev, result)];
-  const [inserted] = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
-
-  // Payment commits and cancellation releases the order's reserved redemption (API.md). Both are
-  // idempotent state moves of their own; only the delivery that recorded the event asks for them.
-  if (inserted.rowsAffected === 1) {
-    if (input.type === "order.paid") await commitOrderRedemptions(db, shop.id, input.order_id, now);
-    if (input.type === "order.cancelled") await releaseOrderRedemptions(db, shop.id, input.order_id, now, "order_cancelled");
-  }
+  await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+  await settleOrder(ctx, input);
 
   // Whoever won the id (this delivery or a concurrent one), the stored answer is the answer.
   const stored = await getEvent(db, shop.id, input.id);
   if (!stored) throw new Error(`event ${input.id} vanished after its batch`);
   return replay(stored, bodyHash);
+}
+
+/**
+ * Payment commits and cancellation releases the order's reserved redemption (API.md). Both only move
+ * reservations still `reserved`, so asking again (a redelivery, a concurrent delivery) changes nothing.
+ */
+async function settleOrder({ db, shop, now }: EventContext, input: EventInput): Promise<void> {
+  if (input.type === "order.paid") await commitOrderRedemptions(db, shop.id, input.order_id, now);
+  if (input.type === "order.cancelled") await releaseOrderRedemptions(db, shop.id, input.order_id, now, "order_cancelled");
 }
