@@ -8,7 +8,6 @@ import { coupons } from "../../db/schema.js";
 import { thresholdsFor } from "../engine/coupon-rules.js";
 import { liveAt, type CouponRow } from "../store/coupons.js";
 import { rowToCoupon } from "../store/coupons.js";
-import { auditInsertSql } from "../store/audit.js";
 import { createCoupon, type CouponSettings, type CreateContext } from "./create-coupon.js";
 import { ApiError } from "../lib/problem.js";
 import { randomString } from "../lib/ids.js";
@@ -51,23 +50,15 @@ export async function createAddonCoupon(
           ...ctx,
           origin: "addon",
           parentId: parent.id,
-          audit: () => [
+          // The addon's own entry, and the parent's history showing the addon created alongside it
+          // (R32), in the addon's batch: neither exists without the other.
+          audit: (addonId) => [
             { action: "addon_created", actor: ctx.actor, at: now, changes: { parent_id: parent.id, kind } },
+            { coupon_id: parent.id, action: "addon_created", actor: ctx.actor, at: now, changes: { addon_id: addonId, kind } },
           ],
         },
         { ...settings, name },
         true,
-      );
-      // The parent's history shows the addon created alongside it (R32).
-      await db.run(
-        auditInsertSql({
-          shop_id: shop.id,
-          coupon_id: parent.id,
-          action: "addon_created",
-          actor: ctx.actor,
-          at: now,
-          changes: { addon_id: addon.id, kind },
-        }),
       );
       return addon;
     } catch (err) {

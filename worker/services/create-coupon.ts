@@ -77,7 +77,7 @@ export interface CreateContext {
   origin: CouponOrigin;
   parentId: string | null;
   /** Audit entries to write with the coupon (`created` plus e.g. `duplicated`). */
-  audit: (coupon_id: string) => Omit<AuditInput, "coupon_id" | "shop_id">[];
+  audit: (coupon_id: string) => (Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: string })[];
 }
 
 /** Validates and inserts one coupon; throws 422 for rule violations and 409 for "only one" conflicts. */

@@ -85,7 +85,13 @@ export type CreateConflict = "name_taken" | "new_customer_coupon_overlap" | "rev
 export async function insertCouponGuarded(
   db: Db,
   row: Omit<CouponRow, "seq">,
-  opts: { now: number; realNow: number; region: string; audit: Omit<AuditInput, "coupon_id" | "shop_id">[] },
+  opts: {
+    now: number;
+    realNow: number;
+    region: string;
+    /** Entries written only if the coupon is; each about the new coupon unless it names another one. */
+    audit: (Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: string })[];
+  },
 ): Promise<{ ok: true; row: CouponRow } | { ok: false; conflict: CreateConflict }> {
   const guards: SQL[] = [
     sql`NOT EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${row.shop_id} AND lower(name) = lower(${row.name}) AND ${liveAt(opts.now)})`,
@@ -114,7 +120,7 @@ export async function insertCouponGuarded(
     statements.push(sql`INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at)
       SELECT ${opts.region}, ${row.code}, ${row.id}, ${row.shop_id}, ${row.active_ends_at} WHERE ${written}`);
   }
-  for (const a of opts.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: row.id }, written));
+  for (const a of opts.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? row.id }, written));
   try {
     const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
     if (results[0].rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };
