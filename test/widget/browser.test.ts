@@ -235,6 +235,20 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
     await page.close();
   });
 
+  it("re-asks the server for a code the browser restores with the form (back/forward)", async () => {
+    const page = await openDemo();
+    // What the browser does on a restored navigation: hand the saved form value back to the element.
+    await field(page).evaluate((el: any) => el.formStateRestoreCallback("DEMOSAVE10", "restore"));
+    await poll(() => message(page).textContent()).toBe("Code DEMOSAVE10 applied: you save $3.70.");
+    expect(await page.evaluate(() => new FormData(document.querySelector("form")!).get("promo"))).toBe("DEMOSAVE10");
+    expect((await events(page)).at(-1)?.type).toBe("promo-applied");
+    // A restored code that no longer applies is shown as rejected, never as applied.
+    await field(page).evaluate((el: any) => el.formStateRestoreCallback("DEMOGONE99", "restore"));
+    await poll(() => page.locator("promo-code-field input").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.evaluate(() => new FormData(document.querySelector("form")!).get("promo"))).toBeNull();
+    await page.close();
+  });
+
   it("shows the loading state, and a newer request cancels the older one", async () => {
     const page = await openDemo();
     let held = 0;

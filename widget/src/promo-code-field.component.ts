@@ -127,6 +127,17 @@ export class PromoCodeField extends WidgetElement {
     if (code) this.emit("promo-removed", { code } satisfies PromoRemovedDetail);
   }
 
+  /**
+   * The browser gives back the submitted code when it restores the form (back/forward, session restore):
+   * ask the server again rather than trust it, since the cart or the code may have changed since.
+   */
+  formStateRestoreCallback(state: unknown): void {
+    if (typeof state === "string" && state) {
+      this._input = state;
+      this._ask(state, true);
+    }
+  }
+
   formDisabledCallback(disabled: boolean): void {
     this._formDisabled = disabled;
   }
