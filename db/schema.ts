@@ -19,6 +19,11 @@ export const shops = sqliteTable("shops", {
   addon_coupons: integer("addon_coupons", { mode: "boolean" }).notNull(),
   /** Needed in clear to verify HS256 buyer tokens; never returned after creation. */
   buyer_token_secret: text("buyer_token_secret").notNull(),
+  /**
+   * R3 minimum fixed discounts per coupon type in the shop's currency, when the shop sets its own
+   * (API.md: "other currencies use the shop's thresholds"); null = the engine's table for the currency.
+   */
+  min_fixed_minor: text("min_fixed_minor", { mode: "json" }).$type<Record<"regular" | "follower" | "review" | "chat" | "promo_code", number> | null>(),
   /** Frozen shop clock for test shops (R: `POST /v1/test-clock`); null = real time. */
   test_clock_now: integer("test_clock_now"),
   created_at: integer("created_at").notNull(),

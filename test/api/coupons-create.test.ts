@@ -93,6 +93,20 @@ describe("R3: discount thresholds per type and currency", () => {
     expect((await post(s, bodies.follower({ discount: { kind: "fixed", amount_minor: 449 } }))).status).toBe(422);
     expect((await post(s, bodies.follower({ discount: { kind: "fixed", amount_minor: 450 } }))).status).toBe(201);
   });
+
+  it("R3: a shop sets its own thresholds for its currency; null returns to the defaults", async () => {
+    const own = { regular: 1000, follower: 5000, review: 5000, chat: 1000, promo_code: 1000 };
+    const s = await t.shop({ currency: "SEK", min_fixed_minor: own });
+    expect(s.shop.min_fixed_minor).toEqual(own);
+    expect((await post(s, bodies.regular({ discount: { kind: "fixed", amount_minor: 999 } }))).status).toBe(422);
+    expect((await post(s, bodies.regular({ discount: { kind: "fixed", amount_minor: 1000 } }))).status).toBe(201);
+    expect((await post(s, bodies.follower({ discount: { kind: "fixed", amount_minor: 4999 } }))).status).toBe(422);
+    const reset = await t.call("PATCH", `/v1/shops/${s.id}`, { key: ADMIN, body: { min_fixed_minor: null } });
+    expect(reset.body.shop.min_fixed_minor).toEqual({ regular: 50, follower: 300, review: 300, chat: 50, promo_code: 50 });
+    expect((await post(s, bodies.regular({ discount: { kind: "fixed", amount_minor: 999 } }))).status).toBe(201);
+    const partial = await t.call("PATCH", `/v1/shops/${s.id}`, { key: ADMIN, body: { min_fixed_minor: { regular: 10 } } });
+    expect(partial.status).toBe(422);
+  });
 });
 
 describe("R4, R5: windows and validity", () => {

@@ -12,6 +12,7 @@ import { createApp, type App } from "../../worker/app.js";
 import type { AppConfig } from "../../worker/lib/config.js";
 import { configFromEnv } from "../../worker/lib/env-config.js";
 import { signBuyerToken } from "../../worker/lib/jwt.js";
+import type { NewShop } from "../../worker/store/shops.js";
 
 export const ADMIN = "adm_test_token_0123456789";
 
@@ -31,14 +32,8 @@ export interface Res<T = any> {
   body: T;
 }
 
-export interface ShopInput {
-  name: string;
-  region: string;
-  currency: string;
-  mode: "test" | "live";
-  allowed_origins: string[];
-  addon_coupons: boolean;
-}
+/** The body of `POST /v1/shops`, as the store takes it. */
+export type ShopInput = NewShop;
 
 export interface ShopKeys {
   id: string;

@@ -11,6 +11,7 @@ import { rowToCoupon } from "../store/coupons.js";
 import { createCoupon, type CouponSettings, type CreateContext } from "./create-coupon.js";
 import { ApiError } from "../lib/problem.js";
 import { randomString } from "../lib/ids.js";
+import { shopThresholds } from "../store/shops.js";
 
 export async function createAddonCoupon(
   ctx: Omit<CreateContext, "origin" | "parentId" | "audit">,
@@ -23,7 +24,7 @@ export async function createAddonCoupon(
     .where(and(eq(coupons.shop_id, shop.id), eq(coupons.type, "follower"), liveAt(now)))
     .limit(1);
   const p = rowToCoupon(parent);
-  const thresholds = thresholdsFor(shop.currency);
+  const thresholds = thresholdsFor(shop.currency, shopThresholds(shop));
   const kind = hasFollower.length ? "repurchase" : "follower";
   const baseName = `${parent.name.slice(0, 36)} addon ${kind === "follower" ? "follow" : "repeat"}`;
   const settings: CouponSettings = {

@@ -13,6 +13,7 @@ import type { Db } from "../../db/client.js";
 import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
 import type { AuditInput } from "../store/audit.js";
 import type { CreateCouponInput } from "../routes/coupons/coupons.schemas.js";
+import { shopThresholds } from "../store/shops.js";
 
 export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "deactivated_at">;
 
@@ -84,7 +85,7 @@ export interface CreateContext {
 export async function createCoupon(ctx: CreateContext, settings: CouponSettings, suffixGiven: boolean): Promise<CouponRow> {
   // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.
   const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
-  const violations = validateCouponRules({ ...settings, code: suffix }, { now: ctx.now, currency: ctx.shop.currency });
+  const violations = validateCouponRules({ ...settings, code: suffix }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
 
   if (settings.type === "promo_code" && settings.code) {

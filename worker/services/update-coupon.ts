@@ -19,6 +19,7 @@ import { auditInsertSql } from "../store/audit.js";
 import { couponSettingsColumns, getCouponRow, oneActiveGuard, rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { isUniqueViolation } from "../store/errors.js";
 import type { CouponSettings, CreateContext } from "./create-coupon.js";
+import { shopThresholds } from "../store/shops.js";
 
 /** Who writes, where, at which shop clock: what every seller write needs (a creation also needs its origin). */
 export type WriteContext = Pick<CreateContext, "db" | "shop" | "now" | "realNow" | "actor" | "blockedWords">;
@@ -104,7 +105,7 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
     ...(patch as Partial<CouponSettings>),
     code: suffix === null ? null : fullCode(shop.code_prefix, suffix),
   } as CouponSettings;
-  const violations = validateCouponRules({ ...merged, code: suffix }, { now, currency: shop.currency });
+  const violations = validateCouponRules({ ...merged, code: suffix }, { now, currency: shop.currency, thresholds: shopThresholds(shop) });
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
   const codeChanged = merged.code !== row.code;
   if (codeChanged && suffix && codeBlockedWord(shop.code_prefix, suffix, ctx.blockedWords)) {

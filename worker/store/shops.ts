@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiKeys, shops } from "../../db/schema.js";
 import { codePrefix } from "../engine/promo-code.js";
+import type { CurrencyThresholds } from "../engine/types.js";
 import type { ShopRow } from "../lib/context.js";
 import { sha256Hex } from "../lib/crypto.js";
 import { newId, randomString } from "../lib/ids.js";
@@ -14,6 +15,7 @@ export interface NewShop {
   mode: "test" | "live";
   allowed_origins: string[];
   addon_coupons: boolean;
+  min_fixed_minor?: ShopRow["min_fixed_minor"];
 }
 
 export interface CreatedShop {
@@ -50,6 +52,7 @@ export async function insertShop(db: Db, input: NewShop, now: number): Promise<C
     mode: input.mode,
     allowed_origins: input.allowed_origins,
     addon_coupons: input.addon_coupons,
+    min_fixed_minor: input.min_fixed_minor ?? null,
     buyer_token_secret: `bts_${randomString(40)}`,
     test_clock_now: null,
     created_at: now,
@@ -72,4 +75,9 @@ export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> 
 export async function countShops(db: Db): Promise<number> {
   const rows = await db.select({ id: shops.id }).from(shops).limit(1);
   return rows.length;
+}
+
+/** The shop's R3 thresholds for the engine: its own when set, else the table for its currency. */
+export function shopThresholds(shop: ShopRow): Record<string, CurrencyThresholds> | undefined {
+  return shop.min_fixed_minor ? { [shop.currency.toUpperCase()]: { min_fixed_minor: shop.min_fixed_minor } } : undefined;
 }

@@ -5,7 +5,8 @@ import type { ShopRow } from "../../lib/context.js";
 import { ApiError, notFound } from "../../lib/problem.js";
 import type { AppRouter } from "../../lib/router.js";
 import { toIso, toMillis } from "../../lib/schemas.js";
-import { getShop as loadShop, insertShop } from "../../store/shops.js";
+import { thresholdsFor } from "../../engine/coupon-rules.js";
+import { getShop as loadShop, insertShop, shopThresholds } from "../../store/shops.js";
 import * as routes from "./shops.routes.js";
 
 export function serializeShop(shop: ShopRow) {
@@ -18,6 +19,7 @@ export function serializeShop(shop: ShopRow) {
     mode: shop.mode,
     allowed_origins: shop.allowed_origins,
     addon_coupons: shop.addon_coupons,
+    min_fixed_minor: thresholdsFor(shop.currency, shopThresholds(shop)).min_fixed_minor,
     test_clock: toIso(shop.test_clock_now),
     created_at: toIso(shop.created_at),
     updated_at: toIso(shop.updated_at),

@@ -7,6 +7,11 @@ const Origin = z
   .max(200)
   .regex(/^https?:\/\/[^\s/]+$/, "an origin like https://shop.example (scheme, host and optional port)");
 
+const Minimum = z.int().min(1).max(1_000_000_000);
+/** R3 minimum fixed discount per coupon type, in the shop currency's minor units. */
+const minFixedFields = { regular: Minimum, follower: Minimum, review: Minimum, chat: Minimum, promo_code: Minimum };
+export const MinFixedSchema = z.strictObject(minFixedFields).openapi("MinFixedDiscounts");
+
 export const ShopSchema = z
   .object({
     id: z.string(),
@@ -17,6 +22,7 @@ export const ShopSchema = z
     mode: z.enum(["test", "live"]),
     allowed_origins: z.array(z.string()),
     addon_coupons: z.boolean(),
+    min_fixed_minor: MinFixedSchema.openapi({ description: "R3 minimum fixed discounts in effect: the shop's own, or the defaults for its currency" }),
     test_clock: Timestamp.nullable(),
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -34,6 +40,7 @@ export const CreateShopBody = z
     mode: z.enum(["test", "live"]).default("test"),
     allowed_origins: z.array(Origin).max(50).default([]),
     addon_coupons: z.boolean().default(true),
+    min_fixed_minor: MinFixedSchema.optional(),
   })
   .openapi("CreateShop");
 
@@ -42,6 +49,10 @@ export const UpdateShopBody = z
     name: z.string().trim().min(1).max(100).optional(),
     allowed_origins: z.array(Origin).max(50).optional(),
     addon_coupons: z.boolean().optional(),
+    /** null returns to the defaults for the shop's currency. */
+    // Inline rather than the named component: a nullable $ref becomes an allOf that no longer says
+    // the object is closed, and the document must show every body refusing unknown fields.
+    min_fixed_minor: z.strictObject(minFixedFields).nullable().optional(),
   })
   .openapi("UpdateShop");
 

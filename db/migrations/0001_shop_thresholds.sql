@@ -1,0 +1,1 @@
+ALTER TABLE `shops` ADD `min_fixed_minor` text;
