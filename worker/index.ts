@@ -11,7 +11,7 @@ import { configFromEnv, type EnvVars } from "./lib/env-config.js";
 import { ApiError, problemBody } from "./lib/problem.js";
 import { DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
 import { sweepExpiredReservations } from "./services/sweeper.js";
-// Written by the wrangler `[build]` step (scripts/build-widget.ts) and bundled as text (`[[rules]]` Text).
+// Written by the wrangler `[build]` step (scripts/build-worker-assets.ts) and bundled as text (`[[rules]]` Text).
 import widgetJs from "../dist/widget.js";
 
 // The Durable Object class behind the RATE_LIMITER binding must be exported by the main module.
