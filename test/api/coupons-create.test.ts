@@ -263,6 +263,19 @@ describe("R32: addon coupons", () => {
     expect(b.body.addons[0].name).not.toBe(a.body.addons[0].name);
   });
 
+  it("R32: the addon is written with its parent or not at all: a refused coupon leaves no addon behind", async () => {
+    const s = await t.shop({ addon_coupons: true });
+    const first = await post(s, bodies.regular({ name: "Only once" }));
+    expect(first.body.addons).toHaveLength(1);
+    const before = (await t.call("GET", "/v1/coupons?limit=100", { key: s.sk })).body.data.length;
+    const refused = await post(s, bodies.regular({ name: "Only once" }));
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe("name_taken");
+    expect((await t.call("GET", "/v1/coupons?limit=100", { key: s.sk })).body.data.length).toBe(before);
+    const ah = (await t.call("GET", `/v1/coupons/${first.body.addons[0].id}/history`, { key: s.sk })).body.data;
+    expect(ah[0].changes.parent_id).toBe(first.body.coupon.id);
+  });
+
   it("R32: the shop can turn the feature off (PATCH /v1/shops/{id} addon_coupons)", async () => {
     const s = await t.shop({ addon_coupons: true });
     const off = await t.call("PATCH", `/v1/shops/${s.id}`, { key: ADMIN, body: { addon_coupons: false } });

@@ -81,8 +81,29 @@ export interface CreateContext {
   audit: (coupon_id: string) => (Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: string })[];
 }
 
+/** A coupon to create in the same batch as the new one, only if that one is written (an addon). */
+export interface DependentCoupon {
+  settings: CouponSettings;
+  origin: CouponOrigin;
+  /** Entries written with it: about the dependent unless an entry names another coupon (its parent). */
+  audit: (coupon_id: string, parent_id: string) => (Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: string })[];
+}
+
 /** Validates and inserts one coupon; throws 422 for rule violations and 409 for "only one" conflicts. */
 export async function createCoupon(ctx: CreateContext, settings: CouponSettings, suffixGiven: boolean): Promise<CouponRow> {
+  return (await createCouponWith(ctx, settings, suffixGiven, [])).row;
+}
+
+/**
+ * `createCoupon`, plus coupons that depend on the new one (validated by the caller), written in the
+ * same batch with the new coupon as their parent; those whose own guards refuse them are left out.
+ */
+export async function createCouponWith(
+  ctx: CreateContext,
+  settings: CouponSettings,
+  suffixGiven: boolean,
+  dependents: DependentCoupon[],
+): Promise<{ row: CouponRow; dependents: CouponRow[] }> {
   // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.
   const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
   const violations = validateCouponRules({ ...settings, code: suffix }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
@@ -105,30 +126,40 @@ export async function createCoupon(ctx: CreateContext, settings: CouponSettings,
       s = { ...settings, code: fullCode(ctx.shop.code_prefix, suffix) };
     }
     const id = newId("cpn");
-    const result = await insertCouponGuarded(
-      ctx.db,
-      {
-        id,
-        shop_id: ctx.shop.id,
-        ...couponSettingsColumns(s),
-        deactivated_at: null,
-        origin: ctx.origin,
-        parent_id: ctx.parentId,
-        version: 1,
-        claimed_count: 0,
-        reserved_count: 0,
-        used_count: 0,
-        discount_total_minor: 0,
-        gmv_minor: 0,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-      },
-      { now: ctx.now, realNow: ctx.realNow, region: ctx.shop.region, audit: ctx.audit(id) },
-    );
-    if (result.ok) return result.row;
+    const deps = dependents.map((d) => {
+      const depId = newId("cpn");
+      return { row: newCouponRow(ctx, depId, d.settings, d.origin, id), audit: d.audit(depId, id) };
+    });
+    const result = await insertCouponGuarded(ctx.db, newCouponRow(ctx, id, s, ctx.origin, ctx.parentId), {
+      now: ctx.now,
+      realNow: ctx.realNow,
+      region: ctx.shop.region,
+      audit: ctx.audit(id),
+      dependents: deps,
+    });
+    if (result.ok) return { row: result.row, dependents: result.dependents };
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
     throw new ApiError(409, result.conflict, CONFLICT_DETAIL[result.conflict]);
   }
+}
+
+function newCouponRow(ctx: CreateContext, id: string, s: CouponSettings, origin: CouponOrigin, parentId: string | null) {
+  return {
+    id,
+    shop_id: ctx.shop.id,
+    ...couponSettingsColumns(s),
+    deactivated_at: null,
+    origin,
+    parent_id: parentId,
+    version: 1,
+    claimed_count: 0,
+    reserved_count: 0,
+    used_count: 0,
+    discount_total_minor: 0,
+    gmv_minor: 0,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  };
 }
 
 export { normalizeCode };

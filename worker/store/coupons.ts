@@ -77,10 +77,40 @@ export const liveAt = (now: number) =>
 
 export type CreateConflict = "name_taken" | "new_customer_coupon_overlap" | "review_coupon_overlap" | "promo_code_taken";
 
+type AuditEntry = Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: string };
+
+/** A coupon written in the same batch as another, only if that one is (an addon with its parent). */
+export interface DependentInsert {
+  row: Omit<CouponRow, "seq">;
+  audit: AuditEntry[];
+}
+
+/** The guarded INSERT of one coupon: the name is free among live coupons, R8/R15 hold, and `onlyIf`. */
+function guardedInsertSql(row: Omit<CouponRow, "seq">, now: number, onlyIf?: SQL): SQL {
+  const guards: SQL[] = [
+    sql`NOT EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${row.shop_id} AND lower(name) = lower(${row.name}) AND ${liveAt(now)})`,
+  ];
+  const overlapGuard = oneActiveGuard(row, now);
+  if (overlapGuard) guards.push(overlapGuard);
+  if (onlyIf) guards.push(onlyIf);
+  const cols = Object.keys(row) as (keyof typeof row)[];
+  const values = cols.map((k) => {
+    const v = row[k];
+    return sql`${v !== null && typeof v === "object" ? JSON.stringify(v) : v}`;
+  });
+  return sql`INSERT INTO coupons (${sql.raw(cols.join(", "))}, seq)
+    SELECT ${sql.join(values, sql`, `)}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM coupons WHERE shop_id = ${row.shop_id})
+    WHERE ${sql.join(guards, sql` AND `)}`;
+}
+
+const writtenSql = (id: string) => sql`EXISTS (SELECT 1 FROM coupons WHERE id = ${id})`;
+
 /**
  * Inserts a coupon only if every "only one" rule still holds, in one statement (`INSERT … SELECT … WHERE
  * NOT EXISTS …`), and for a promo code claims its `(region, code)` row in the same batch. SQLite runs one
  * writer at a time, so of two racing creates the second sees the first's row: one 201, one 409.
+ * `dependents` (addon coupons) go in the same batch, each written only if the coupon is and its own
+ * guards hold: a crash can never leave one without the other, and a dependent's clash costs nothing else.
  */
 export async function insertCouponGuarded(
   db: Db,
@@ -90,26 +120,12 @@ export async function insertCouponGuarded(
     realNow: number;
     region: string;
     /** Entries written only if the coupon is; each about the new coupon unless it names another one. */
-    audit: (Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: string })[];
+    audit: AuditEntry[];
+    dependents?: DependentInsert[];
   },
-): Promise<{ ok: true; row: CouponRow } | { ok: false; conflict: CreateConflict }> {
-  const guards: SQL[] = [
-    sql`NOT EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${row.shop_id} AND lower(name) = lower(${row.name}) AND ${liveAt(opts.now)})`,
-  ];
-  const overlapGuard = oneActiveGuard(row, opts.now);
-  if (overlapGuard) guards.push(overlapGuard);
-
-  const cols = Object.keys(row) as (keyof typeof row)[];
-  const values = cols.map((k) => {
-    const v = row[k];
-    return sql`${v !== null && typeof v === "object" ? JSON.stringify(v) : v}`;
-  });
-  const insert = sql`INSERT INTO coupons (${sql.raw(cols.join(", "))}, seq)
-    SELECT ${sql.join(values, sql`, `)}, (SELECT COALESCE(MAX(seq), 0) + 1 FROM coupons WHERE shop_id = ${row.shop_id})
-    WHERE ${sql.join(guards, sql` AND `)}`;
-
-  const written = sql`EXISTS (SELECT 1 FROM coupons WHERE id = ${row.id})`;
-  const statements: SQL[] = [insert];
+): Promise<{ ok: true; row: CouponRow; dependents: CouponRow[] } | { ok: false; conflict: CreateConflict }> {
+  const written = writtenSql(row.id);
+  const statements: SQL[] = [guardedInsertSql(row, opts.now)];
   if (row.type === "promo_code" && row.code) {
     // An ended or deactivated code frees its (region, code) row for a new coupon.
     statements.push(sql`DELETE FROM live_codes WHERE region = ${opts.region} AND code = ${row.code}
@@ -121,6 +137,13 @@ export async function insertCouponGuarded(
       SELECT ${opts.region}, ${row.code}, ${row.id}, ${row.shop_id}, ${row.active_ends_at} WHERE ${written}`);
   }
   for (const a of opts.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? row.id }, written));
+  for (const d of opts.dependents ?? []) {
+    // Dependents hold no code: a promo code's live_codes row is only claimed for the coupon itself.
+    if (d.row.type === "promo_code") throw new Error("a dependent coupon cannot be a promo code");
+    statements.push(guardedInsertSql(d.row, opts.now, written));
+    const depWritten = writtenSql(d.row.id);
+    for (const a of d.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
+  }
   try {
     const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
     if (results[0].rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };
@@ -129,7 +152,12 @@ export async function insertCouponGuarded(
     throw err;
   }
   const stored = await getCouponRow(db, row.shop_id, row.id);
-  return { ok: true, row: stored! };
+  const dependents: CouponRow[] = [];
+  for (const d of opts.dependents ?? []) {
+    const dep = await getCouponRow(db, row.shop_id, d.row.id);
+    if (dep) dependents.push(dep);
+  }
+  return { ok: true, row: stored!, dependents };
 }
 
 /** R8 (one new-customer coupon per period) and R15 (review coupons may not overlap). */

@@ -2,9 +2,9 @@ import { requireSecret, shopNow } from "../../lib/auth.js";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
 import { notFound } from "../../lib/problem.js";
 import type { AppRouter } from "../../lib/router.js";
-import { getCouponRow, listCouponRows } from "../../store/coupons.js";
-import { createCoupon, normalizeCode, settingsFromInput } from "../../services/create-coupon.js";
-import { createAddonCoupon } from "../../services/addon-coupons.js";
+import { getCouponRow, listCouponRows, type CouponRow } from "../../store/coupons.js";
+import { createCouponWith, normalizeCode, settingsFromInput } from "../../services/create-coupon.js";
+import { addonDependent, createTaggedAddon, planAddon } from "../../services/addon-coupons.js";
 import { updateCoupon, parseIfMatch, type WriteContext } from "../../services/update-coupon.js";
 import { deactivateCoupon } from "../../services/deactivate-coupon.js";
 import { duplicateCoupon } from "../../services/duplicate-coupon.js";
@@ -32,7 +32,9 @@ export function registerCouponRoutes(app: AppRouter) {
       actor: keyId,
       blockedWords: c.var.config.blockedWords,
     };
-    const row = await createCoupon(
+    // R32: the addon is planned first and written in the coupon's own batch.
+    const plan = input.type === "regular" && shop.addon_coupons ? await planAddon(ctx, settings) : null;
+    const { row, dependents } = await createCouponWith(
       {
         ...ctx,
         origin: "manual",
@@ -41,12 +43,11 @@ export function registerCouponRoutes(app: AppRouter) {
       },
       settings,
       suffix !== null,
+      plan ? [addonDependent(ctx, plan)] : [],
     );
-    const addons = [];
-    if (row.type === "regular" && shop.addon_coupons) {
-      const addon = await createAddonCoupon(ctx, row);
-      if (addon) addons.push(serializeCoupon(addon, now, shop.currency));
-    }
+    let addon: CouponRow | null = dependents[0] ?? null;
+    if (plan && !addon) addon = await createTaggedAddon(ctx, row, plan);
+    const addons = addon ? [serializeCoupon(addon, now, shop.currency)] : [];
     return c.json({ coupon: serializeCoupon(row, now, shop.currency), addons }, 201);
   });
 
