@@ -15,5 +15,6 @@ export {
   CLAIM_WINDOW_MIN_MS, CLAIM_WINDOW_MAX_MS, PROMO_WINDOW_MIN_MS, PROMO_WINDOW_MAX_MS, MAX_QUANTITY, MAX_SCOPE_PRODUCTS,
 } from "./coupon-rules";
 export { windowsOverlap } from "./overlap";
+export { promoCodeAvailability } from "./promo-code-availability";
 export { evaluateQuote } from "./quote";
 export { reviewVerdict, INCENTIVIZED_REVIEW_LABEL, REVIEW_MIN_WORDS, REVIEW_MIN_MEDIA, type ApprovedReview, type ReviewVerdict } from "./review-qualification";

@@ -5,7 +5,7 @@
  */
 import { cartSubtotal, computeDiscountCore, lineValues, type DiscountResult } from "./discount";
 import { reason } from "./reasons";
-import { windowStatus } from "./status";
+import { promoCodeAvailability } from "./promo-code-availability";
 import type {
   AppliedCoupon, Claim, Coupon, Millis, QuoteCandidate, QuoteInput, QuoteResult, Reason, TraceStep,
 } from "./types";
@@ -79,14 +79,10 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
     if (!currencyOk) reasons.push(reason("currency_mismatch", { currency: cart.currency, shop_currency: input.shop_currency }));
     let claim: Claim | null = null;
     let expires = Number.POSITIVE_INFINITY;
-    if (coupon.deactivated_at != null) reasons.push(reason("deactivated")); // R28: claims stop working too
+    if (coupon.type !== "promo_code" && coupon.deactivated_at != null) reasons.push(reason("deactivated")); // R28: claims stop working too
     if (coupon.type === "promo_code") {
-      if (coupon.deactivated_at == null) {
-        const st = windowStatus({ starts_at: coupon.active_starts_at, ends_at: coupon.active_ends_at }, now);
-        if (st === "upcoming") reasons.push(reason("not_started", { at: coupon.active_starts_at }));
-        else if (st === "ended") reasons.push(reason("expired", { at: coupon.active_ends_at }));
-      }
-      if (coupon.reserved_count + coupon.used_count >= coupon.quantity) reasons.push(reason("quantity_exhausted"));
+      const gates = promoCodeAvailability(coupon, now); // deactivated, window, uses left
+      for (let i = 0; i < gates.length; i++) reasons.push(gates[i]);
       const limit = coupon.per_customer_limit;
       // R22: the per-customer limit is judged for a known buyer. An anonymous quote is a price preview
       // (API.md: without a buyer only claim-based coupons show buyer_required); a redemption of a
