@@ -16,7 +16,7 @@ import { createApp } from "./app.js";
 import { configFromEnv } from "./lib/env-config.js";
 import { randomString } from "./lib/ids.js";
 import { signBuyerToken } from "./lib/jwt.js";
-import { countShops, getShop } from "./store/shops.js";
+import { getShop, hasAnyShop } from "./store/shops.js";
 import { createDemoShop, ensureDemoCoupons, readDemoKeys, type DemoKeys } from "./demo/seed.js";
 import { startSweeper } from "./services/sweeper.js";
 
@@ -40,7 +40,7 @@ async function main() {
   const config = configFromEnv(env, adminToken);
   config.clientAddress = (c) => getConnInfo(c).remote.address;
 
-  const fresh = (await countShops(db)) === 0;
+  const fresh = !(await hasAnyShop(db));
   let demo: DemoKeys | null = readDemoKeys(demoFile);
   const listenOrigin = `http://${host}:${port}`;
   if (fresh) demo = await createDemoShop(db, demoFile, Date.now(), listenOrigin);

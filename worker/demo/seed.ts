@@ -7,11 +7,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Db } from "../../db/client.js";
 import { insertShop } from "../store/shops.js";
-import { getShop } from "../store/shops.js";
 import { createCoupon, settingsFromInput } from "../services/create-coupon.js";
-import { findCouponByCode } from "../store/coupons.js";
+import { findCouponByCode, rowToCoupon } from "../store/coupons.js";
 import { couponStatus } from "../engine/status.js";
-import { rowToCoupon } from "../store/coupons.js";
 import { CreateCouponBody } from "../routes/coupons/coupons.schemas.js";
 import type { ShopRow } from "../lib/context.js";
 
@@ -103,5 +101,3 @@ async function create(ctx: Parameters<typeof createCoupon>[0] extends infer C ? 
     true,
   );
 }
-
-export { getShop };

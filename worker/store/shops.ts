@@ -72,9 +72,10 @@ export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> 
   return (await db.select().from(shops).where(eq(shops.id, id)).limit(1))[0];
 }
 
-export async function countShops(db: Db): Promise<number> {
+/** Whether the database holds any shop yet (an empty one gets the demo shop). */
+export async function hasAnyShop(db: Db): Promise<boolean> {
   const rows = await db.select({ id: shops.id }).from(shops).limit(1);
-  return rows.length;
+  return rows.length > 0;
 }
 
 /** The shop's R3 thresholds for the engine: its own when set, else the table for its currency. */
