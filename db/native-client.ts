@@ -75,12 +75,12 @@ class NativeClient implements Client {
   constructor(path: string, busyTimeoutMs: number) {
     // `timeout` sets the connection's busy timeout (milliseconds): a second process holding the write
     // lock makes us wait for it instead of failing at once with SQLITE_BUSY. There is one connection,
-    // so the per-connection PRAGMAs below stay in force for everything this client runs (the reason
-    // db/client.ts's LOCAL_FILE_CLIENT_OPTIONS exists for @libsql/client's pool does not arise).
+    // so the per-connection PRAGMAs below stay in force for everything this client runs (@libsql/client's
+    // pool opened extra connections without them, which gave SQLITE_BUSY 5xx with two processes).
     this.#db = new Database(path, { timeout: busyTimeoutMs });
     try {
-      // As db/client.ts `tuneLocalDatabase`: WAL lets readers run beside the one writer; synchronous =
-      // NORMAL in WAL never loses a committed transaction on a process crash; foreign keys enforced.
+      // WAL lets readers run beside the one writer; synchronous = NORMAL in WAL never loses a committed
+      // transaction on a process crash (README "Security and durability"); foreign keys enforced.
       if (path !== ":memory:") this.#db.exec("PRAGMA journal_mode = WAL");
       this.#db.exec(`PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}; PRAGMA foreign_keys = ON`);
     } catch (e) {
