@@ -3,6 +3,7 @@
  * engine. Shared by `POST /v1/checkout/quote` and redemptions, which reserve exactly what a quote applies.
  */
 import type { Context } from "hono";
+import type { Db } from "../../db/client.js";
 import { evaluateQuote } from "../engine/quote.js";
 import type { Cart, QuoteInput, QuoteResult } from "../engine/types.js";
 import type { AppEnv, ShopRow } from "../lib/context.js";
@@ -54,7 +55,7 @@ export async function runQuote(
     input.typed_code = {
       code: typed.row?.code ?? typed.code,
       coupon: typed.row ? rowToCoupon(typed.row) : null,
-      buyer_uses: typed.row && req.buyer_id ? await buyerCodeUses(db, typed.row.id, req.buyer_id, now) : 0,
+      buyer_uses: typed.row ? await usesIfLimited(db, typed.row, req.buyer_id, now) : 0,
     };
   }
   if (req.coupon_id !== undefined) {
@@ -62,10 +63,14 @@ export async function runQuote(
     input.named_coupon = named ? rowToCoupon(named) : null;
     if (named) {
       rows.set(named.id, named);
-      if (named.type === "promo_code" && req.buyer_id)
-        input.named_buyer_uses = await buyerCodeUses(db, named.id, req.buyer_id, now);
+      if (named.type === "promo_code") input.named_buyer_uses = await usesIfLimited(db, named, req.buyer_id, now);
     }
   }
-  input.wallet = wallet.map(({ claim, coupon }) => ({ claim, coupon }));
+  input.wallet = wallet;
   return { result: evaluateQuote(input), coupons: rows };
+}
+
+/** A buyer's uses of a promo code, read only when a per-customer limit makes them matter (R22). */
+function usesIfLimited(db: Db, code: CouponRow, buyerId: string | null, now: number): Promise<number> | number {
+  return code.per_customer_limit != null && buyerId ? buyerCodeUses(db, code.id, buyerId, now) : 0;
 }
