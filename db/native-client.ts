@@ -39,6 +39,8 @@ interface Prepared {
   reader: boolean;
   /** Schema-changing text: cached statements' column lists may be stale after it runs. */
   ddl: boolean;
+  /** Anything but a SELECT may change the database (INSERT … RETURNING reads too): it moves `dataVersion`. */
+  mayWrite: boolean;
   columns: string[];
   columnTypes: string[];
   RowClass: RowConstructor;
@@ -62,15 +64,20 @@ export function localDatabasePath(url: string): string | null {
   return rest === "" ? null : decodeURIComponent(rest);
 }
 
-export function createNativeClient(path: string, opts: NativeClientOptions = {}): Client & { statementCacheSize(): number } {
-  return new NativeClient(path, opts.busyTimeoutMs ?? 10_000);
+export type NativeClient = Client & { statementCacheSize(): number; dataVersion(): string };
+
+export function createNativeClient(path: string, opts: NativeClientOptions = {}): NativeClient {
+  return new NativeClientImpl(path, opts.busyTimeoutMs ?? 10_000);
 }
 
-class NativeClient implements Client {
+class NativeClientImpl implements Client {
   closed = false;
   protocol = "file";
   readonly #db: NativeDb;
   readonly #cache = new Map<string, Prepared>();
+  /** Statements of ours that may have written (see `dataVersion`). */
+  #writes = 0;
+  #dataVersionStmt: NativeStatement | null = null;
 
   constructor(path: string, busyTimeoutMs: number) {
     // `timeout` sets the connection's busy timeout (milliseconds): a second process holding the write
@@ -92,6 +99,23 @@ class NativeClient implements Client {
   /** Statements currently prepared (for tests of the cache bound). */
   statementCacheSize(): number {
     return this.#cache.size;
+  }
+
+  /**
+   * A value that differs whenever the database may have changed since it was last read: SQLite's
+   * `PRAGMA data_version` changes with every commit of another connection (another process on the file),
+   * and it does not see this connection's own commits, so every statement of ours that may write is
+   * counted too (counted before it runs, so one that fails still counts: a change is never missed).
+   * What reads are cached by (worker/store/read-cache.ts). Costs one native call (~4 µs).
+   */
+  dataVersion(): string {
+    this.#checkOpen();
+    if (!this.#dataVersionStmt) {
+      this.#dataVersionStmt = this.#db.prepare("PRAGMA data_version");
+      this.#dataVersionStmt.raw(true);
+    }
+    const row = this.#dataVersionStmt.get([]) as [number];
+    return `${row[0]}:${this.#writes}`;
   }
 
   execute(stmt: InStatement): Promise<ResultSet>;
@@ -129,6 +153,7 @@ class NativeClient implements Client {
   /** Drizzle's migrator: the statements in one transaction with foreign keys off (as @libsql/client). */
   async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
     this.#checkOpen();
+    this.#writes++;
     this.#db.exec("PRAGMA foreign_keys = OFF");
     try {
       const list = stmts.map((s) => (typeof s === "string" ? { sql: s, args: undefined } : s));
@@ -141,6 +166,7 @@ class NativeClient implements Client {
 
   async executeMultiple(sql: string): Promise<void> {
     this.#checkOpen();
+    this.#writes++;
     try {
       this.#db.exec(sql);
     } catch (e) {
@@ -174,6 +200,7 @@ class NativeClient implements Client {
     if (this.closed) return;
     this.closed = true;
     this.#cache.clear();
+    this.#dataVersionStmt = null;
     this.#db.close();
   }
 
@@ -212,6 +239,7 @@ class NativeClient implements Client {
   #run(sql: string, inArgs: InArgs | undefined): ResultSet {
     const args = bindArgs(inArgs);
     const p = this.#prepare(sql);
+    if (p.mayWrite) this.#writes++;
     try {
       if (!p.reader) {
         const info = p.stmt.run(args);
@@ -248,7 +276,15 @@ class NativeClient implements Client {
     stmt.safeIntegers(true); // integers arrive as bigint, so out-of-range ones are refused, not rounded
     const reader = stmt.reader;
     if (reader) stmt.raw(true); // arrays, not objects keyed by column name: one allocation per row
-    p = { stmt, reader, ddl: /^\s*(CREATE|ALTER|DROP)\b/i.test(sql), columns: [], columnTypes: [], RowClass: EmptyRow };
+    p = {
+      stmt,
+      reader,
+      ddl: /^\s*(CREATE|ALTER|DROP)\b/i.test(sql),
+      mayWrite: !/^\s*SELECT\b/i.test(sql),
+      columns: [],
+      columnTypes: [],
+      RowClass: EmptyRow,
+    };
     if (reader) this.#describe(p);
     if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(sql, p);

@@ -19,6 +19,7 @@ import { signBuyerToken } from "./lib/jwt.js";
 import { getShop, hasAnyShop } from "./store/shops.js";
 import { createDemoShop, ensureDemoCoupons, readDemoKeys, type DemoKeys } from "./demo/seed.js";
 import { startSweeper } from "./services/sweeper.js";
+import { ReadCache } from "./store/read-cache.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -32,13 +33,16 @@ async function main() {
   // ~10x less CPU per statement than @libsql/client); remote databases keep @libsql/client.
   const localPath = localDatabasePath(url);
   if (localPath !== null && localPath !== ":memory:") mkdirSync(dirname(localPath), { recursive: true });
-  const client = localPath !== null ? createNativeClient(localPath) : createClient({ url, authToken: env.DATABASE_AUTH_TOKEN });
+  const native = localPath !== null ? createNativeClient(localPath) : null;
+  const client = native ?? createClient({ url, authToken: env.DATABASE_AUTH_TOKEN });
   const db = createDb(client);
   await applyMigrations(db);
 
   const adminToken = env.ADMIN_TOKEN || `adm_${randomString(32)}`;
   const config = configFromEnv(env, adminToken);
   config.clientAddress = (c) => getConnInfo(c).remote.address;
+  // A local file tells when it changed (data_version + our own writes), so hot reads can be kept exactly.
+  if (native) config.readCache = new ReadCache(() => native.dataVersion());
 
   const fresh = !(await hasAnyShop(db));
   let demo: DemoKeys | null = readDemoKeys(demoFile);

@@ -7,8 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type Db } from "../../db/client.js";
 import { applyMigrations } from "../../db/migrate.js";
-import { createNativeClient } from "../../db/native-client.js";
+import { createNativeClient, type NativeClient } from "../../db/native-client.js";
 import { createApp, type App } from "../../worker/app.js";
+import { ReadCache } from "../../worker/store/read-cache.js";
 import type { AppConfig } from "../../worker/lib/config.js";
 import { configFromEnv } from "../../worker/lib/env-config.js";
 import { signBuyerToken } from "../../worker/lib/jwt.js";
@@ -19,6 +20,10 @@ export const ADMIN = "adm_test_token_0123456789";
 export interface TestApp {
   app: App;
   db: Db;
+  /** The database file (or ":memory:"). */
+  path: string;
+  /** The native client under `db` (its data version, statement counts). */
+  client: NativeClient;
   config: AppConfig;
   /** JSON request helper: returns status, headers and the parsed body. */
   call(method: string, path: string, opts?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<Res>;
@@ -46,12 +51,16 @@ export interface ShopKeys {
   token(buyerId: string): Promise<string>;
 }
 
-export async function makeTestApp(opts: { file?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function makeTestApp(opts: { file?: boolean | string; env?: Record<string, string> } = {}): Promise<TestApp> {
   // The native client, as the Node server uses for local databases (WAL, busy timeout, foreign keys).
-  const client = createNativeClient(opts.file ? join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite") : ":memory:");
+  // `file: true` is a new temp file; a path opens that file (a second app on it acts as a second process).
+  const path = typeof opts.file === "string" ? opts.file : opts.file ? join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite") : ":memory:";
+  const client = createNativeClient(path);
   const db = createDb(client);
   await applyMigrations(db);
   const config = configFromEnv(opts.env ?? {}, ADMIN);
+  // As the Node server: reads are cached while the database is unchanged, so every suite runs through it.
+  config.readCache = new ReadCache(() => client.dataVersion());
   const app = createApp({ db, config });
   const call: TestApp["call"] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
@@ -90,7 +99,7 @@ export async function makeTestApp(opts: { file?: boolean; env?: Record<string, s
       token: (buyerId: string) => signBuyerToken(b.buyer_token_secret, buyerId, Math.floor(Date.now() / 1000) + 3600),
     };
   };
-  return { app, db, config, call, shop };
+  return { app, db, path, client, config, call, shop };
 }
 
 /** RFC 3339 time `ms` from a base (default: real now). */

@@ -16,5 +16,6 @@ export {
 } from "./coupon-rules";
 export { windowsOverlap } from "./overlap";
 export { promoCodeAvailability } from "./promo-code-availability";
+export { countedUses, reservationLapsed, usedUpWhileReserved, type CodeUse } from "./reservations";
 export { evaluateQuote } from "./quote";
 export { reviewVerdict, INCENTIVIZED_REVIEW_LABEL, REVIEW_MIN_WORDS, REVIEW_MIN_MEDIA, type ApprovedReview, type ReviewVerdict } from "./review-qualification";

@@ -199,7 +199,7 @@ export interface QuoteInput {
    */
   named_buyer_uses?: number;
   /** The buyer's claims, any state; every coupon in here becomes a candidate (the route picks what to load). */
-  wallet: { claim: Claim; coupon: Coupon }[];
+  wallet: readonly { claim: Claim; coupon: Coupon }[];
 }
 
 export interface QuoteCandidate {

@@ -12,7 +12,7 @@ import { ApiError } from "./problem.js";
 
 const KEY_PATTERN = /^(sk|pk)_(test|live)_[A-Za-z0-9]{16,64}$/;
 
-/** Resolves the bearer credential, if any, onto `c.var.caller`; routes then demand the kind they need. */
+/** Resolves the bearer credential, if any, onto `c.get("caller")`; routes then demand the kind they need. */
 export const identifyCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
   const caller = await resolveCaller(c);
   c.set("caller", caller);
@@ -36,15 +36,15 @@ async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new ApiError(401, "unauthorized", "Authorization must be `Bearer <key>`.");
   const token = match[1];
-  if (timingSafeEqual(token, c.var.config.adminToken)) return { kind: "admin" };
+  if (timingSafeEqual(token, c.get("config").adminToken)) return { kind: "admin" };
   if (!KEY_PATTERN.test(token)) throw new ApiError(401, "unauthorized", "Unknown or revoked API key.");
-  const cache = c.var.config.callerCache;
-  const now = c.var.config.now();
+  const cache = c.get("config").callerCache;
+  const now = c.get("config").now();
   const cached = cache?.get(token, now);
   if (cached) return cached;
   const epoch = cache?.epoch() ?? 0;
   const hash = await sha256Hex(token);
-  const db = c.var.db;
+  const db = c.get("db");
   const rows = await db
     .select({ keyId: apiKeys.id, kind: apiKeys.kind, shop: shops })
     .from(apiKeys)
@@ -59,14 +59,14 @@ async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
 }
 
 export function requireAdmin(c: Context<AppEnv>): void {
-  const caller = c.var.caller;
+  const caller = c.get("caller");
   if (!caller) throw new ApiError(401, "unauthorized", "This route needs the platform admin token.");
   if (caller.kind !== "admin") throw new ApiError(403, "forbidden", "This route needs the platform admin token.");
 }
 
 /** The shop of a secret-key caller (seller routes). */
 export function requireSecret(c: Context<AppEnv>): { shop: ShopRow; keyId: string } {
-  const caller = c.var.caller;
+  const caller = c.get("caller");
   if (!caller) throw new ApiError(401, "unauthorized", "This route needs a secret key (`sk_…`).");
   if (caller.kind !== "secret") throw new ApiError(403, "forbidden", "This route needs a secret key (`sk_…`).");
   return { shop: caller.shop, keyId: caller.keyId };
@@ -74,7 +74,7 @@ export function requireSecret(c: Context<AppEnv>): { shop: ShopRow; keyId: strin
 
 /** The shop of a secret- or publishable-key caller (storefront and checkout routes). */
 export function requireShopKey(c: Context<AppEnv>): { shop: ShopRow; keyId: string; kind: "secret" | "publishable" } {
-  const caller = c.var.caller;
+  const caller = c.get("caller");
   if (!caller) throw new ApiError(401, "unauthorized", "This route needs a publishable or secret key.");
   if (caller.kind === "admin") throw new ApiError(403, "forbidden", "This route needs a shop's key, not the admin token.");
   return { shop: caller.shop, keyId: caller.keyId, kind: caller.kind };
@@ -98,7 +98,7 @@ export async function resolveBuyer(
     ]);
   }
   if (token !== undefined && token !== "") {
-    const result = await verifyBuyerToken(token, shop.buyer_token_secret, Math.floor(c.var.config.now() / 1000));
+    const result = await verifyBuyerToken(token, shop.buyer_token_secret, Math.floor(c.get("config").now() / 1000));
     if (!result.ok) throw new ApiError(401, "invalid_buyer_token", `X-Buyer-Token refused: ${result.why}.`);
     if (buyerIdField !== undefined && buyerIdField !== result.sub)
       throw new ApiError(422, "validation_failed", "`buyer_id` differs from the buyer token's subject.");
@@ -109,5 +109,5 @@ export async function resolveBuyer(
 
 /** The shop's clock: its frozen test clock when set (test shops only), else real time. */
 export function shopNow(c: Context<AppEnv>, shop: ShopRow): number {
-  return shop.mode === "test" && shop.test_clock_now != null ? shop.test_clock_now : c.var.config.now();
+  return shop.mode === "test" && shop.test_clock_now != null ? shop.test_clock_now : c.get("config").now();
 }

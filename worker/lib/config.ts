@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "./context.js";
 import type { CallerCache } from "./caller-cache.js";
 import type { RateLimiter } from "./rate-limit.js";
+import type { ReadCache } from "../store/read-cache.js";
 
 export interface AppConfig {
   /** Platform operator token; compared in constant time. */
@@ -19,6 +20,11 @@ export interface AppConfig {
   rateLimiter: RateLimiter;
   /** Resolved keys, per process or isolate; writes to a shop or its keys must call `dropShop`. */
   callerCache?: CallerCache;
+  /**
+   * Hot reads (codes, wallets, a buyer's uses) kept while the database is unchanged; only where the host
+   * can tell that (Node's local file: `NativeClient.dataVersion`). Absent: every read goes to the database.
+   */
+  readCache?: ReadCache;
   /** The client's address where the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /** Static assets the host provides (the widget bundle and the demo page), if any. */

@@ -6,7 +6,7 @@ export function registerSiteRoutes(app: AppRouter) {
   app.get("/health", (c) => c.json({ ok: true }, 200));
 
   app.get("/widget.js", async (c) => {
-    const load = c.var.config.assets?.widgetJs;
+    const load = c.get("config").assets?.widgetJs;
     if (!load) throw new ApiError(404, "route_not_found", "This deployment serves no widget bundle.");
     return c.body(await load(), 200, {
       "Content-Type": "text/javascript; charset=utf-8",
@@ -16,7 +16,7 @@ export function registerSiteRoutes(app: AppRouter) {
   });
 
   app.get("/demo", async (c) => {
-    const load = c.var.config.assets?.demoHtml;
+    const load = c.get("config").assets?.demoHtml;
     if (!load) throw new ApiError(404, "route_not_found", "This deployment serves no demo page.");
     return c.html(await load());
   });

@@ -9,13 +9,15 @@ import { couponStatus } from "../engine/status.js";
 import { normalizeCode } from "../engine/promo-code.js";
 import type { AppEnv, ShopRow } from "../lib/context.js";
 import { ApiError } from "../lib/problem.js";
-import { findCouponByCode, rowToCoupon, type CouponRow } from "../store/coupons.js";
+import type { Db } from "../../db/client.js";
+import { readCodeCoupon, type LoadedCoupon } from "../store/quote-reads.js";
+import type { Reads } from "../store/read-cache.js";
 
 export function clientKey(c: Context<AppEnv>, buyerId: string | null): string {
   if (buyerId) return `buyer:${buyerId}`;
   // Only the host knows where a request came from (Node: the socket; Workers: `cf-connecting-ip`, set by
   // Cloudflare). A header read here would let a guesser on Node pick a fresh "address" per request.
-  const addr = c.var.config.clientAddress?.(c) ?? "unknown";
+  const addr = c.get("config").clientAddress?.(c) ?? "unknown";
   return `addr:${addr}`;
 }
 
@@ -26,9 +28,10 @@ export async function lookupCode(
   typed: string,
   buyerId: string | null,
   now: number,
-): Promise<{ code: string; row: CouponRow | null }> {
-  const { rateLimiter, failedLookupsPerMinute: limit } = c.var.config;
-  const real = c.var.config.now();
+  reads: Reads,
+): Promise<{ code: string; found: LoadedCoupon | null }> {
+  const { rateLimiter, failedLookupsPerMinute: limit } = c.get("config");
+  const real = c.get("config").now();
   // Public (publishable-key) guessing and the seller's own server count in separate shop buckets, so a
   // guesser who exhausts the public budget cannot also block the seller's server-side quotes and redemptions.
   const shopKey = `shop:${shop.id}:${kind}`;
@@ -47,11 +50,28 @@ export async function lookupCode(
   const clientWait = await rateLimiter.take(clientBucket, limit, real);
   if (clientWait > 0) throw refuse(clientWait);
   const code = normalizeCode(typed);
-  let row: CouponRow | null = (await findCouponByCode(c.var.db, shop.id, code)) ?? null;
-  if (row && row.type !== "promo_code") row = null;
-  if (row && kind === "publishable" && couponStatus(rowToCoupon(row), now) !== "ongoing") row = null;
+  const found = await findVisibleCode(c.get("db"), reads, shop.id, kind, code, now);
   // Found codes never count. (To a publishable key a code that is not ongoing was not found, and counts.)
-  if (row) await rateLimiter.refund(clientBucket, real);
+  if (found) await rateLimiter.refund(clientBucket, real);
   else await rateLimiter.take(shopKey, limit, real);
-  return { code, row };
+  return { code, found };
+}
+
+/**
+ * The promo code this caller may see under a normalized code, without counting anything against the
+ * guessing limits (`lookupCode` counts): a secret key sees the shop's latest coupon with the code
+ * whatever its status, a publishable key only an ongoing one.
+ */
+export async function findVisibleCode(
+  db: Db,
+  reads: Reads,
+  shopId: string,
+  kind: "secret" | "publishable",
+  code: string,
+  now: number,
+): Promise<LoadedCoupon | null> {
+  const found = await readCodeCoupon(reads, db, shopId, code);
+  if (!found || found.row.type !== "promo_code") return null;
+  if (kind === "publishable" && couponStatus(found.coupon, now) !== "ongoing") return null;
+  return found;
 }

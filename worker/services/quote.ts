@@ -1,16 +1,19 @@
 /**
- * Loading what a quote needs (the typed code, the named coupon, the buyer's wallet) and asking the
- * engine. Shared by `POST /v1/checkout/quote` and redemptions, which reserve exactly what a quote applies.
+ * Loading what a quote needs (the typed code, the named coupon, the buyer's wallet and uses) and asking
+ * the engine. Shared by `POST /v1/checkout/quote` and redemptions, which reserve exactly what a quote applies.
  */
 import type { Context } from "hono";
-import type { Db } from "../../db/client.js";
+import { normalizeCode } from "../engine/promo-code.js";
 import { evaluateQuote } from "../engine/quote.js";
+import { countedUses, reservationLapsed, usedUpWhileReserved, type CodeUse } from "../engine/reservations.js";
 import type { Cart, QuoteInput, QuoteResult } from "../engine/types.js";
 import type { AppEnv, ShopRow } from "../lib/context.js";
-import { getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
+import type { CouponRow } from "../store/coupons.js";
+import { readCodeUses, readCoupon, readWallet, type LoadedCoupon } from "../store/quote-reads.js";
+import { Reads } from "../store/read-cache.js";
 import { releaseExpiredInShop } from "../store/redemptions.js";
-import { buyerCodeUses, loadWallet } from "../store/wallet.js";
-import { lookupCode } from "./code-lookup.js";
+import type { WalletEntry } from "../store/wallet.js";
+import { findVisibleCode, lookupCode } from "./code-lookup.js";
 
 export interface QuoteRequest {
   buyer_id: string | null;
@@ -26,6 +29,18 @@ export interface LoadedQuote {
   coupons: Map<string, CouponRow>;
 }
 
+/** What the database says about the coupons a quote considers. */
+interface QuoteFacts {
+  typed: { code: string; found: LoadedCoupon | null; uses: readonly CodeUse[] } | null;
+  named: { found: LoadedCoupon | null; uses: readonly CodeUse[] } | null;
+  wallet: readonly WalletEntry[];
+}
+
+/** The request's reads: from the host's read cache at the database's version now, or straight from the database. */
+export function requestReads(c: Context<AppEnv>): Reads {
+  return c.get("config").readCache?.snapshot() ?? Reads.uncached;
+}
+
 export async function runQuote(
   c: Context<AppEnv>,
   shop: ShopRow,
@@ -33,44 +48,81 @@ export async function runQuote(
   req: QuoteRequest,
   now: number,
 ): Promise<LoadedQuote> {
-  const db = c.var.db;
-  // R27: reservations past 30 minutes give their units and claims back before anything counts them.
-  await releaseExpiredInShop(db, shop.id, now);
-  const rows = new Map<string, CouponRow>();
+  const db = c.get("db");
+  // The typed code goes through the guessing limiter once; a second load (below) reads it without counting.
+  let facts = await loadFacts(c, shop, req, requestReads(c), (reads) =>
+    lookupCode(c, shop, kind, req.code!, req.buyer_id, now, reads),
+  );
+  // R27: reservations past their 30 minutes give their units and claims back before anything counts them.
+  // They are released only when one could change this answer, so a quote of an available code reads and
+  // writes nothing more; then everything is read again.
+  if (mayCountLapsedReservation(facts, now) && (await releaseExpiredInShop(db, shop.id, now)) > 0) {
+    const code = normalizeCode(req.code ?? "");
+    facts = await loadFacts(c, shop, req, requestReads(c), async (reads) => ({
+      code,
+      found: await findVisibleCode(db, reads, shop.id, kind, code, now),
+    }));
+  }
+
   const input: QuoteInput = {
     now,
     shop_currency: shop.currency,
     cart: req.cart,
     buyer_id: req.buyer_id,
     explain: req.explain,
-    wallet: [],
+    wallet: facts.wallet,
   };
-  const [typed, named, wallet] = await Promise.all([
-    req.code !== undefined ? lookupCode(c, shop, kind, req.code, req.buyer_id, now) : null,
-    req.coupon_id !== undefined ? getCouponRow(db, shop.id, req.coupon_id) : null,
-    req.buyer_id ? loadWallet(db, shop.id, req.buyer_id) : [],
-  ]);
-  if (typed) {
-    if (typed.row) rows.set(typed.row.id, typed.row);
-    input.typed_code = {
-      code: typed.row?.code ?? typed.code,
-      coupon: typed.row ? rowToCoupon(typed.row) : null,
-      buyer_uses: typed.row ? await usesIfLimited(db, typed.row, req.buyer_id, now) : 0,
-    };
+  const rows = new Map<string, CouponRow>();
+  if (facts.typed) {
+    const { code, found, uses } = facts.typed;
+    if (found) rows.set(found.row.id, found.row);
+    input.typed_code = { code: found?.row.code ?? code, coupon: found?.coupon ?? null, buyer_uses: countedUses(uses, now) };
   }
   if (req.coupon_id !== undefined) {
+    const found = facts.named?.found ?? null;
     input.named_coupon_id = req.coupon_id;
-    input.named_coupon = named ? rowToCoupon(named) : null;
-    if (named) {
-      rows.set(named.id, named);
-      if (named.type === "promo_code") input.named_buyer_uses = await usesIfLimited(db, named, req.buyer_id, now);
+    input.named_coupon = found?.coupon ?? null;
+    if (found) {
+      rows.set(found.row.id, found.row);
+      if (found.row.type === "promo_code") input.named_buyer_uses = countedUses(facts.named!.uses, now);
     }
   }
-  input.wallet = wallet;
   return { result: evaluateQuote(input), coupons: rows };
 }
 
-/** A buyer's uses of a promo code, read only when a per-customer limit makes them matter (R22). */
-function usesIfLimited(db: Db, code: CouponRow, buyerId: string | null, now: number): Promise<number> | number {
-  return code.per_customer_limit != null && buyerId ? buyerCodeUses(db, code.id, buyerId, now) : 0;
+async function loadFacts(
+  c: Context<AppEnv>,
+  shop: ShopRow,
+  req: QuoteRequest,
+  reads: Reads,
+  findTyped: (reads: Reads) => Promise<{ code: string; found: LoadedCoupon | null }>,
+): Promise<QuoteFacts> {
+  const db = c.get("db");
+  const buyerId = req.buyer_id;
+  // A buyer's uses of a code are read only when a per-customer limit makes them matter (R22).
+  const usesOf = (found: LoadedCoupon | null) =>
+    found && found.row.type === "promo_code" && found.row.per_customer_limit != null && buyerId
+      ? readCodeUses(reads, db, found.row.id, buyerId)
+      : [];
+  const [typed, named, wallet] = await Promise.all([
+    req.code !== undefined ? findTyped(reads).then(async (t) => ({ ...t, uses: await usesOf(t.found) })) : null,
+    req.coupon_id !== undefined
+      ? readCoupon(reads, db, shop.id, req.coupon_id).then(async (found) => ({ found, uses: await usesOf(found) }))
+      : null,
+    buyerId ? readWallet(reads, db, shop.id, buyerId) : [],
+  ]);
+  return { typed, named, wallet };
+}
+
+/**
+ * Whether a reservation that has lapsed but is not yet released could be counted in these facts (R27):
+ * a promo code that looks used up while units are reserved, a buyer's reserved use past its expiry, or a
+ * claim the wallet shows reserved. Otherwise releasing first could not change the quote.
+ */
+function mayCountLapsedReservation(facts: QuoteFacts, now: number): boolean {
+  const exhaustedWhileReserved = (f: LoadedCoupon | null) => f != null && usedUpWhileReserved(f.coupon);
+  const lapsedUse = (uses: readonly CodeUse[]) => uses.some((u) => u.state === "reserved" && reservationLapsed(u.expires_at, now));
+  if (facts.typed && (exhaustedWhileReserved(facts.typed.found) || lapsedUse(facts.typed.uses))) return true;
+  if (facts.named && (exhaustedWhileReserved(facts.named.found) || lapsedUse(facts.named.uses))) return true;
+  return facts.wallet.some((e) => e.claim.state === "reserved");
 }

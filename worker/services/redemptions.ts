@@ -71,7 +71,7 @@ export async function reserveForOrder(
   now: number,
   scope: IdempotencyScope | null,
 ): Promise<Answer> {
-  const db = c.var.db;
+  const db = c.get("db");
   // Lapsed reservations give their units back before the quote counts them (R27): runQuote releases them
   // first thing, at this same `now`, so it is not done here a second time.
   const quoteReq: QuoteRequest = { buyer_id: req.buyer_id, code: req.code, coupon_id: req.coupon_id, explain: false, cart: req.cart };

@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { claims, coupons, redemptions } from "../../db/schema.js";
+import type { CodeUse } from "../engine/reservations.js";
 import type { Claim, Coupon } from "../engine/types.js";
 import { rowToCoupon } from "./coupons.js";
 
@@ -18,7 +19,13 @@ export function rowToClaim(r: ClaimRow): Claim {
   };
 }
 
-export async function loadWallet(db: Db, shopId: string, buyerId: string): Promise<{ claim: Claim; coupon: Coupon; row: ClaimRow }[]> {
+export interface WalletEntry {
+  claim: Claim;
+  coupon: Coupon;
+  row: ClaimRow;
+}
+
+export async function loadWallet(db: Db, shopId: string, buyerId: string): Promise<WalletEntry[]> {
   let query = walletQueries.get(db);
   if (!query) walletQueries.set(db, (query = prepareWallet(db)));
   const rows = await query.all({ shopId, buyerId });
@@ -38,10 +45,13 @@ function prepareWallet(db: Db) {
     .prepare();
 }
 
-/** Reserved (and not yet expired) plus committed uses of a promo code by one buyer (R22). */
-export async function buyerCodeUses(db: Db, couponId: string, buyerId: string, now: number): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${redemptions}
-    WHERE coupon_id = ${couponId} AND buyer_id = ${buyerId}
-      AND (state = 'committed' OR (state = 'reserved' AND expires_at > ${now}))`);
-  return Number(row?.n ?? 0);
+/**
+ * A buyer's reserved and committed uses of a promo code (R22), whatever the time: which of them still
+ * count is the engine's `countedUses` at the shop clock, so this read does not depend on `now` and can
+ * be cached (store/read-cache.ts).
+ */
+export async function buyerCodeUseRows(db: Db, couponId: string, buyerId: string): Promise<CodeUse[]> {
+  const rows = await db.all<{ state: CodeUse["state"]; expires_at: number }>(sql`SELECT state, expires_at FROM ${redemptions}
+    WHERE coupon_id = ${couponId} AND buyer_id = ${buyerId} AND state IN ('reserved', 'committed')`);
+  return rows.map((r) => ({ state: r.state, expires_at: Number(r.expires_at) }));
 }

@@ -12,7 +12,7 @@ export function registerCheckoutRedemptionRoutes(app: AppRouter) {
     const buyerId = await resolveBuyer(c, "secret", shop, body.buyer_id);
     const now = shopNow(c, shop);
     const scope = await idempotencyScope(shop.id, c.req.header("idempotency-key"), "POST /v1/checkout/redemptions", body, now);
-    const seen = scope ? await storedAnswer(c.var.db, scope) : null;
+    const seen = scope ? await storedAnswer(c.get("db"), scope) : null;
     const answer = seen
       ? replay(seen)
       : await reserveForOrder(c, shop, { ...body, buyer_id: buyerId, explain: false }, now, scope);

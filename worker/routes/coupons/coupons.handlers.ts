@@ -25,12 +25,12 @@ export function registerCouponRoutes(app: AppRouter) {
     const suffix = input.type === "promo_code" && input.code !== undefined ? normalizeCode(input.code) : null;
     const settings = settingsFromInput(input, shop, suffix);
     const ctx = {
-      db: c.var.db,
+      db: c.get("db"),
       shop,
       now,
-      realNow: c.var.config.now(),
+      realNow: c.get("config").now(),
       actor: keyId,
-      blockedWords: c.var.config.blockedWords,
+      blockedWords: c.get("config").blockedWords,
     };
     // R32: the addon is planned first and written in the coupon's own batch.
     const plan = input.type === "regular" && shop.addon_coupons ? await planAddon(ctx, settings) : null;
@@ -55,7 +55,7 @@ export function registerCouponRoutes(app: AppRouter) {
     const { shop } = requireSecret(c);
     const q = c.req.valid("query");
     const now = shopNow(c, shop);
-    const rows = await listCouponRows(c.var.db, shop.id, {
+    const rows = await listCouponRows(c.get("db"), shop.id, {
       type: q.type,
       status: q.status,
       before: decodeCursor(q.cursor),
@@ -74,7 +74,7 @@ export function registerCouponRoutes(app: AppRouter) {
 
   app.openapi(routes.getCoupon, async (c) => {
     const { shop } = requireSecret(c);
-    const row = await getCouponRow(c.var.db, shop.id, c.req.valid("param").id);
+    const row = await getCouponRow(c.get("db"), shop.id, c.req.valid("param").id);
     if (!row) throw notFound("coupon");
     c.header("ETag", `"${row.version}"`);
     return c.json({ coupon: serializeCoupon(row, shopNow(c, shop), shop.currency) }, 200);
@@ -104,8 +104,8 @@ export function registerCouponRoutes(app: AppRouter) {
     const { shop } = requireSecret(c);
     const { id } = c.req.valid("param");
     const q = c.req.valid("query");
-    if (!(await getCouponRow(c.var.db, shop.id, id))) throw notFound("coupon");
-    const rows = await listAudit(c.var.db, shop.id, id, decodeCursor(q.cursor), q.limit + 1);
+    if (!(await getCouponRow(c.get("db"), shop.id, id))) throw notFound("coupon");
+    const rows = await listAudit(c.get("db"), shop.id, id, decodeCursor(q.cursor), q.limit + 1);
     const page = rows.slice(0, q.limit);
     return c.json(
       {
@@ -118,9 +118,9 @@ export function registerCouponRoutes(app: AppRouter) {
 
   app.openapi(routes.couponPerformance, async (c) => {
     const { shop } = requireSecret(c);
-    const row = await getCouponRow(c.var.db, shop.id, c.req.valid("param").id);
+    const row = await getCouponRow(c.get("db"), shop.id, c.req.valid("param").id);
     if (!row) throw notFound("coupon");
-    return c.json(await couponPerformance(c.var.db, row, shopNow(c, shop)), 200);
+    return c.json(await couponPerformance(c.get("db"), row, shopNow(c, shop)), 200);
   });
 
   app.openapi(routes.sendCoupon, async (c) => {
@@ -136,5 +136,5 @@ type AuditAction = "created" | "updated" | "deactivated" | "duplicated" | "addon
 /** Who writes, at which shop clock: the same for every seller write. */
 function writeContext(c: Context<AppEnv>): WriteContext {
   const { shop, keyId } = requireSecret(c);
-  return { db: c.var.db, shop, now: shopNow(c, shop), realNow: c.var.config.now(), actor: keyId, blockedWords: c.var.config.blockedWords };
+  return { db: c.get("db"), shop, now: shopNow(c, shop), realNow: c.get("config").now(), actor: keyId, blockedWords: c.get("config").blockedWords };
 }

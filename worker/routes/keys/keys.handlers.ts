@@ -15,14 +15,14 @@ export function registerKeyRoutes(app: AppRouter) {
     const { shop, keyId } = requireSecret(c);
     const { kind } = c.req.valid("json");
     // Keys are credentials: real time, never the shop's test clock.
-    const { row, secret } = await createApiKey(c.var.db, shop, kind, keyId, c.var.config.now());
+    const { row, secret } = await createApiKey(c.get("db"), shop, kind, keyId, c.get("config").now());
     return c.json({ key: serializeKey(row), secret }, 201);
   });
 
   app.openapi(routes.listKeys, async (c) => {
     const { shop } = requireSecret(c);
     const q = c.req.valid("query");
-    const rows = await listApiKeys(c.var.db, shop.id, q.limit + 1, decodeCursor(q.cursor));
+    const rows = await listApiKeys(c.get("db"), shop.id, q.limit + 1, decodeCursor(q.cursor));
     const page = rows.slice(0, q.limit);
     return c.json(
       {
@@ -35,8 +35,8 @@ export function registerKeyRoutes(app: AppRouter) {
 
   app.openapi(routes.revokeKey, async (c) => {
     const { shop, keyId } = requireSecret(c);
-    const out = await revokeApiKey(c.var.db, shop.id, c.req.valid("param").id, keyId, c.var.config.now());
-    c.var.config.callerCache?.dropShop(shop.id); // the revoked key stops working in this process at once
+    const out = await revokeApiKey(c.get("db"), shop.id, c.req.valid("param").id, keyId, c.get("config").now());
+    c.get("config").callerCache?.dropShop(shop.id); // the revoked key stops working in this process at once
     if (out.ok) return c.json({ key: serializeKey(out.row) }, 200);
     if (out.why === "already_revoked") return c.json({ key: serializeKey(out.row!) }, 200);
     if (out.why === "last_secret_key")

@@ -29,13 +29,13 @@ export function serializeShop(shop: ShopRow) {
 export function registerShopRoutes(app: AppRouter) {
   app.openapi(routes.createShop, async (c) => {
     requireAdmin(c);
-    const created = await insertShop(c.var.db, c.req.valid("json"), c.var.config.now());
+    const created = await insertShop(c.get("db"), c.req.valid("json"), c.get("config").now());
     return c.json({ ...created, shop: serializeShop(created.shop) }, 201);
   });
 
   app.openapi(routes.getShop, async (c) => {
     requireAdmin(c);
-    const shop = await loadShop(c.var.db, c.req.valid("param").id);
+    const shop = await loadShop(c.get("db"), c.req.valid("param").id);
     if (!shop) throw notFound("shop");
     return c.json({ shop: serializeShop(shop) }, 200);
   });
@@ -44,12 +44,12 @@ export function registerShopRoutes(app: AppRouter) {
     requireAdmin(c);
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
-    const rows = await c.var.db
+    const rows = await c.get("db")
       .update(shops)
-      .set({ ...patch, updated_at: c.var.config.now() })
+      .set({ ...patch, updated_at: c.get("config").now() })
       .where(eq(shops.id, id))
       .returning();
-    c.var.config.callerCache?.dropShop(id); // keys resolved before carry the old settings
+    c.get("config").callerCache?.dropShop(id); // keys resolved before carry the old settings
     if (!rows[0]) throw notFound("shop");
     return c.json({ shop: serializeShop(rows[0]) }, 200);
   });
@@ -59,12 +59,12 @@ export function registerShopRoutes(app: AppRouter) {
     if (shop.mode !== "test") throw new ApiError(403, "live_shop", "Only test shops have a test clock.");
     const { now } = c.req.valid("json");
     const frozen = now === null ? null : toMillis(now);
-    const rows = await c.var.db
+    const rows = await c.get("db")
       .update(shops)
       .set({ test_clock_now: frozen })
       .where(eq(shops.id, shop.id))
       .returning();
-    c.var.config.callerCache?.dropShop(shop.id); // the next call must see the new clock
+    c.get("config").callerCache?.dropShop(shop.id); // the next call must see the new clock
     return c.json({ now: toIso(shopNow(c, rows[0])), frozen: frozen !== null }, 200);
   });
 }

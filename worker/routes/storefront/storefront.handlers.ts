@@ -27,7 +27,7 @@ export function registerStorefrontRoutes(app: AppRouter) {
     const q = c.req.valid("query");
     const buyerId = await resolveBuyer(c, kind, shop, q.buyer_id);
     const now = shopNow(c, shop);
-    const { items, more } = await storefrontCoupons(c.var.db, shop.id, {
+    const { items, more } = await storefrontCoupons(c.get("db"), shop.id, {
       buyerId,
       productId: q.product_id,
       before: decodeCursor(q.cursor),
@@ -47,7 +47,7 @@ export function registerStorefrontRoutes(app: AppRouter) {
     const { shop, kind } = requireShopKey(c);
     const body = c.req.valid("json");
     const buyerId = await resolveBuyer(c, kind, shop, body.buyer_id);
-    const claim = await claimCoupon(c.var.db, shop.id, c.req.valid("param").id, buyerId, shopNow(c, shop));
+    const claim = await claimCoupon(c.get("db"), shop.id, c.req.valid("param").id, buyerId, shopNow(c, shop));
     return c.json({ claim: serializeClaim(claim, "available") }, 201);
   });
 
@@ -55,7 +55,7 @@ export function registerStorefrontRoutes(app: AppRouter) {
     const { shop, kind } = requireShopKey(c);
     const buyerId = await resolveBuyer(c, kind, shop, c.req.valid("query").buyer_id);
     if (!buyerId) throw new ApiError(401, "buyer_required", "The wallet is a buyer's: send X-Buyer-Token (or buyer_id with a secret key).");
-    const entries = await walletOf(c.var.db, shop.id, buyerId, shopNow(c, shop));
+    const entries = await walletOf(c.get("db"), shop.id, buyerId, shopNow(c, shop));
     return c.json(
       {
         data: entries.map((e) => ({

@@ -1,0 +1,244 @@
+/**
+ * The read cache on the quote and look-up path (worker/store/read-cache.ts): a repeated quote reads
+ * nothing from the database, and every change — by this process or by another one on the same file —
+ * is seen by the very next request, because entries are served only at the database version they were
+ * read at (db/native-client.ts `dataVersion`).
+ */
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { createNativeClient } from "../../db/native-client.js";
+import { ReadCache } from "../../worker/store/read-cache.js";
+import { at, cart, claimableBody, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+
+const CART = cart([{ unit_price_minor: 4000 }]);
+
+/** Counts the statements the app sends to the database while `f` runs. */
+async function statementsDuring(t: TestApp, f: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const execute = t.client.execute.bind(t.client);
+  const batch = t.client.batch.bind(t.client);
+  const spy = t.client as unknown as Record<string, unknown>;
+  spy.execute = (s: string | { sql: string }, a?: never) => (seen.push(typeof s === "string" ? s : s.sql), execute(s as never, a));
+  spy.batch = (list: unknown[], m?: never) => (seen.push(`batch of ${list.length}`), batch(list as never, m));
+  try {
+    await f();
+  } finally {
+    delete spy.execute;
+    delete spy.batch;
+  }
+  return seen;
+}
+
+async function promo(t: TestApp, s: ShopKeys, over: Record<string, unknown> = {}) {
+  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody(over) });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.coupon as { id: string; code: string };
+}
+const quote = (t: TestApp, s: ShopKeys, body: Record<string, unknown>) =>
+  t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { cart: CART, ...body } });
+const redeem = (t: TestApp, s: ShopKeys, body: Record<string, unknown>) =>
+  t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { cart: CART, ...body } });
+const firstReason = (res: { body: { candidates: { reasons: { code: string }[] }[] } }) => res.body.candidates[0].reasons[0]?.code;
+
+describe("read cache on the request path", () => {
+  it("a repeated quote, and a repeated look-up, read nothing from the database", async () => {
+    const t = await makeTestApp();
+    const s = await t.shop();
+    const c = await promo(t, s, { code: "HOT1", per_customer_limit: 1 });
+    const body = { code: c.code, buyer_id: "b1" };
+    const first = await quote(t, s, body);
+    expect(first.body.applied.coupon_id).toBe(c.id);
+    const again = await statementsDuring(t, async () => expect((await quote(t, s, body)).body).toEqual(first.body));
+    expect(again).toEqual([]);
+    await t.call("GET", `/v1/promo-codes/${c.code}`, { key: s.pk });
+    expect(await statementsDuring(t, () => t.call("GET", `/v1/promo-codes/${c.code}`, { key: s.pk }))).toEqual([]);
+  });
+
+  it("this process's writes are seen by the next quote: an edit, a use, a deactivation", async () => {
+    const t = await makeTestApp();
+    const s = await t.shop();
+    const c = await promo(t, s, { code: "OWN1", quantity: 2, discount: { kind: "fixed", amount_minor: 500 } });
+    expect((await quote(t, s, { code: c.code })).body.applied.discount_minor).toBe(500);
+    // An edit of an ongoing code (a larger quantity) and a redemption taking a unit.
+    expect((await t.call("PATCH", `/v1/coupons/${c.id}`, { key: s.sk, body: { quantity: 3 } })).status).toBe(200);
+    expect((await redeem(t, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
+    expect((await redeem(t, s, { code: c.code, buyer_id: "b2", order_id: "o2" })).status).toBe(201);
+    expect((await quote(t, s, { code: c.code })).body.applied).not.toBeNull();
+    expect((await redeem(t, s, { code: c.code, buyer_id: "b3", order_id: "o3" })).status).toBe(201);
+    // The third unit is gone: the very next quote says so.
+    expect(firstReason(await quote(t, s, { code: c.code }))).toBe("quantity_exhausted");
+    const d = await promo(t, s, { code: "OWN2" });
+    expect((await quote(t, s, { code: d.code })).body.applied).not.toBeNull();
+    expect((await t.call("POST", `/v1/coupons/${d.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    expect(firstReason(await quote(t, s, { code: d.code }))).toBe("deactivated");
+  });
+
+  it("an unknown code is remembered too, and a coupon created with that code is found at once", async () => {
+    const t = await makeTestApp();
+    const s = await t.shop();
+    const code = `${s.code_prefix}LATER1`;
+    expect(firstReason(await quote(t, s, { code }))).toBe("code_not_found");
+    await promo(t, s, { code: "LATER1" });
+    expect((await quote(t, s, { code })).body.applied?.code).toBe(code);
+  });
+
+  it("a claim and a per-customer use by this buyer change the buyer's next quote", async () => {
+    const t = await makeTestApp();
+    const s = await t.shop();
+    const reg = await t.call("POST", "/v1/coupons", { key: s.sk, body: claimableBody("regular", { audience: "all" }) });
+    expect(reg.status).toBe(201);
+    expect((await quote(t, s, { buyer_id: "b1" })).body.applied).toBeNull();
+    expect((await t.call("POST", `/v1/storefront/coupons/${reg.body.coupon.id}/claim`, { key: s.sk, body: { buyer_id: "b1" } })).status).toBe(201);
+    expect((await quote(t, s, { buyer_id: "b1" })).body.applied?.coupon_id).toBe(reg.body.coupon.id);
+
+    const once = await promo(t, s, { code: "ONCE1", per_customer_limit: 1 });
+    expect((await quote(t, s, { code: once.code, buyer_id: "b2" })).body.applied).not.toBeNull();
+    expect((await redeem(t, s, { code: once.code, buyer_id: "b2", order_id: "o9" })).status).toBe(201);
+    expect(firstReason(await quote(t, s, { code: once.code, buyer_id: "b2" }))).toBe("per_customer_limit_reached");
+  });
+
+  it("another process's writes to the same file are seen by this process's next quote", async () => {
+    const a = await makeTestApp({ file: true });
+    const b = await makeTestApp({ file: a.path }); // a second process, as far as SQLite can tell
+    const s = await a.shop();
+    const c = await promo(a, s, { code: "FAR1", quantity: 1 });
+    expect((await quote(a, s, { code: c.code })).body.applied).not.toBeNull();
+    expect((await quote(a, s, { code: c.code })).body.applied).not.toBeNull(); // now from a's cache
+    // b takes the last unit: a's next quote must not answer from its cache.
+    expect((await redeem(b, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
+    expect(firstReason(await quote(a, s, { code: c.code }))).toBe("quantity_exhausted");
+    // And a deactivation by b of another code a has cached.
+    const d = await promo(a, s, { code: "FAR2" });
+    expect((await quote(a, s, { code: d.code })).body.applied).not.toBeNull();
+    expect((await b.call("POST", `/v1/coupons/${d.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    expect(firstReason(await quote(a, s, { code: d.code }))).toBe("deactivated");
+  });
+});
+
+describe("R27 without a sweep: lapsed reservations are released when they could change an answer", () => {
+  const setClock = (t: TestApp, s: ShopKeys, now: string) => t.call("POST", "/v1/test-clock", { key: s.sk, body: { now } });
+
+  it("a buyer's use of a once-per-customer code that lapsed lets the buyer use it again", async () => {
+    const t = await makeTestApp();
+    const s = await t.shop();
+    const start = Date.now();
+    await setClock(t, s, at(0, start));
+    const c = await promo(t, s, { code: "LAPSE1", per_customer_limit: 1, active_starts_at: at(-MINUTE, start) });
+    const first = await redeem(t, s, { code: c.code, buyer_id: "b1", order_id: "o1" });
+    expect(first.status).toBe(201);
+    expect(firstReason(await quote(t, s, { code: c.code, buyer_id: "b1" }))).toBe("per_customer_limit_reached");
+    await setClock(t, s, at(31 * MINUTE, start));
+    expect((await quote(t, s, { code: c.code, buyer_id: "b1" })).body.applied?.coupon_id).toBe(c.id);
+    expect((await redeem(t, s, { code: c.code, buyer_id: "b1", order_id: "o2" })).status).toBe(201);
+    const old = await t.call("GET", `/v1/redemptions/${first.body.redemption.id}`, { key: s.sk });
+    expect(old.body.redemption).toMatchObject({ state: "released", release_reason: "expired" });
+  });
+
+  it("the public look-up of a used-up code whose reservation lapsed says it is valid again", async () => {
+    const t = await makeTestApp();
+    const s = await t.shop();
+    const start = Date.now();
+    await setClock(t, s, at(0, start));
+    const c = await promo(t, s, { code: "LAPSE2", quantity: 1, active_starts_at: at(-MINUTE, start) });
+    expect((await redeem(t, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
+    expect((await t.call("GET", `/v1/promo-codes/${c.code}`, { key: s.sk })).body).toMatchObject({ valid: false, reason: "quantity_exhausted" });
+    await setClock(t, s, at(31 * MINUTE, start));
+    expect((await t.call("GET", `/v1/promo-codes/${c.code}`, { key: s.sk })).body).toMatchObject({ valid: true });
+    const row = await t.db.get<{ reserved: number }>(sql`SELECT reserved_count AS reserved FROM coupons WHERE id = ${c.id}`);
+    expect(row?.reserved).toBe(0);
+  });
+
+  it("a quote of an available code writes nothing, even with reservations lapsed", async () => {
+    const t = await makeTestApp();
+    const s = await t.shop();
+    const start = Date.now();
+    await setClock(t, s, at(0, start));
+    const c = await promo(t, s, { code: "LAPSE3", quantity: 5, active_starts_at: at(-MINUTE, start) });
+    expect((await redeem(t, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
+    await setClock(t, s, at(31 * MINUTE, start));
+    const seen = await statementsDuring(t, () => quote(t, s, { code: c.code }));
+    expect(seen.filter((q) => !/^\s*select/i.test(q))).toEqual([]);
+  });
+});
+
+describe("ReadCache", () => {
+  it("serves an entry while the version holds, and reads again once it moves", async () => {
+    let version = "1:0";
+    const cache = new ReadCache(() => version);
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    expect(await cache.snapshot().read("k", load)).toEqual({ n: 1 });
+    expect(await cache.snapshot().read("k", load)).toEqual({ n: 1 });
+    version = "1:1";
+    expect(await cache.snapshot().read("k", load)).toEqual({ n: 2 });
+    expect(cache.size).toBe(1); // the older version's entries are gone
+  });
+
+  it("keeps nothing read while the version moved (the value may be from either side of the change)", async () => {
+    let version = "1:0";
+    const cache = new ReadCache(() => version);
+    const reads = cache.snapshot();
+    await reads.read("k", async () => {
+      version = "2:0";
+      return "read during a change";
+    });
+    expect(cache.size).toBe(0);
+    expect(await cache.snapshot().read("k", async () => "fresh")).toBe("fresh");
+  });
+
+  it("a snapshot never serves an entry stored at another version", async () => {
+    let version = "1:0";
+    const cache = new ReadCache(() => version);
+    const old = cache.snapshot();
+    version = "1:1";
+    await cache.snapshot().read("k", async () => "new");
+    expect(await old.read("k", async () => "loaded for the old snapshot")).toBe("loaded for the old snapshot");
+  });
+
+  it("hands out frozen values, so one reader cannot change what the next one gets", async () => {
+    const cache = new ReadCache(() => "1:0");
+    const v = await cache.snapshot().read("k", async () => ({ list: [{ a: 1 }] }));
+    expect(() => {
+      (v.list[0] as { a: number }).a = 2;
+    }).toThrow(TypeError);
+    expect(() => (v.list as { a: number }[]).push({ a: 3 })).toThrow(TypeError);
+  });
+
+  it("holds at most maxEntries, dropping the oldest", async () => {
+    const cache = new ReadCache(() => "1:0", 2);
+    for (const k of ["a", "b", "c"]) await cache.snapshot().read(k, async () => k);
+    expect(cache.size).toBe(2);
+    expect(await cache.snapshot().read("a", async () => "reloaded")).toBe("reloaded");
+  });
+});
+
+describe("NativeClient.dataVersion", () => {
+  it("stays while only reads run, and moves with every write of ours, a failed one too", async () => {
+    const t = await makeTestApp({ file: true });
+    const v0 = t.client.dataVersion();
+    await t.client.execute("SELECT count(*) FROM shops");
+    expect(t.client.dataVersion()).toBe(v0);
+    await t.client.execute({ sql: "INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', 'V1', 'c', 's', 0)", args: [] });
+    const v1 = t.client.dataVersion();
+    expect(v1).not.toBe(v0);
+    await t.client.batch(["UPDATE live_codes SET active_ends_at = 1 WHERE code = 'V1'"]);
+    const v2 = t.client.dataVersion();
+    expect(v2).not.toBe(v1);
+    await expect(t.client.execute("INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', 'V1', 'c', 's', 0)")).rejects.toThrow();
+    expect(t.client.dataVersion()).not.toBe(v2);
+  });
+
+  it("moves when another connection commits to the same file", async () => {
+    const t = await makeTestApp({ file: true });
+    const other = createNativeClient(t.path);
+    try {
+      const v0 = t.client.dataVersion();
+      await other.execute("SELECT 1");
+      expect(t.client.dataVersion()).toBe(v0);
+      await other.execute("INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', 'V2', 'c', 's', 0)");
+      expect(t.client.dataVersion()).not.toBe(v0);
+    } finally {
+      other.close();
+    }
+  });
+});

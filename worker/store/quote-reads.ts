@@ -1,0 +1,32 @@
+/**
+ * The reads of a quote and a code look-up, through the request's `Reads` (store/read-cache.ts): answered
+ * from memory while the database is unchanged, else from the database. Keys end with the one free-form
+ * part (a buyer id or a code), so no two reads share a key.
+ */
+import type { Db } from "../../db/client.js";
+import type { CodeUse } from "../engine/reservations.js";
+import type { Coupon } from "../engine/types.js";
+import { findCouponByCode, getCouponRow, rowToCoupon, type CouponRow } from "./coupons.js";
+import type { Reads } from "./read-cache.js";
+import { buyerCodeUseRows, loadWallet, type WalletEntry } from "./wallet.js";
+
+/** A coupon row with its engine shape, made once per read rather than once per request. */
+export interface LoadedCoupon {
+  row: CouponRow;
+  coupon: Coupon;
+}
+
+const loaded = (row: CouponRow | undefined): LoadedCoupon | null => (row ? { row, coupon: rowToCoupon(row) } : null);
+
+/** The shop's latest coupon with this full code (normalized), whatever its status. */
+export const readCodeCoupon = (reads: Reads, db: Db, shopId: string, code: string): Promise<LoadedCoupon | null> =>
+  reads.read(`code:${shopId}:${code}`, async () => loaded(await findCouponByCode(db, shopId, code)));
+
+export const readCoupon = (reads: Reads, db: Db, shopId: string, id: string): Promise<LoadedCoupon | null> =>
+  reads.read(`coupon:${shopId}:${id}`, async () => loaded(await getCouponRow(db, shopId, id)));
+
+export const readWallet = (reads: Reads, db: Db, shopId: string, buyerId: string): Promise<readonly WalletEntry[]> =>
+  reads.read(`wallet:${shopId}:${buyerId}`, () => loadWallet(db, shopId, buyerId));
+
+export const readCodeUses = (reads: Reads, db: Db, couponId: string, buyerId: string): Promise<readonly CodeUse[]> =>
+  reads.read(`uses:${couponId}:${buyerId}`, () => buyerCodeUseRows(db, couponId, buyerId));
