@@ -6,6 +6,7 @@
 import { createClient } from "@libsql/client";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,6 +44,7 @@ async function main() {
   config.clientAddress = (c) => getConnInfo(c).remote.address;
   // A local file tells when it changed (data_version + our own writes), so hot reads can be kept exactly.
   if (native) config.readCache = new ReadCache(() => native.dataVersion());
+  config.sha256Hex = (text) => createHash("sha256").update(text).digest("hex");
 
   const fresh = !(await hasAnyShop(db));
   let demo: DemoKeys | null = readDemoKeys(demoFile);

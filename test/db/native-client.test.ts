@@ -251,6 +251,67 @@ describe("batches", () => {
   });
 });
 
+describe("group commit: write batches of one event-loop turn share a transaction", () => {
+  const insert = (code: string, qty = 1) => ({ sql: "INSERT INTO items (code, qty) VALUES (?, ?)", args: [code, qty] });
+  const codes = async () => (await reference.execute("SELECT code FROM items ORDER BY code")).rows.map((r) => r.code);
+
+  it("concurrent batches each commit all or nothing: a failing one alone rolls back, with its own error", async () => {
+    await native.execute("INSERT INTO items (code, qty) VALUES ('taken', 1)");
+    const outcomes = await Promise.allSettled([
+      native.batch([insert("a"), insert("a2")]),
+      native.batch([insert("b"), insert("taken")]), // its second statement fails: "b" must not stay
+      native.batch([insert("c"), { sql: "UPDATE items SET qty = qty + 10 WHERE code = 'c'" }]),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const err = (outcomes[1] as PromiseRejectedResult).reason;
+    expect(err).toBeInstanceOf(LibsqlBatchError);
+    expect(err).toMatchObject({ statementIndex: 1, extendedCode: "SQLITE_CONSTRAINT_UNIQUE" });
+    expect(((outcomes[2] as PromiseFulfilledResult<ResultSet[]>).value)[1].rowsAffected).toBe(1);
+    expect(await codes()).toEqual(["a", "a2", "c", "taken"]);
+    expect((await reference.execute("SELECT qty FROM items WHERE code = 'c'")).rows[0].qty).toBe(11);
+  });
+
+  it("batches run in the order they came, each seeing the ones before (a guarded insert takes the last unit once)", async () => {
+    await native.execute("INSERT INTO items (code, qty) VALUES ('stock', 1)");
+    // Each batch takes a unit only while one is left, as a reservation does.
+    const take = (who: string) =>
+      native.batch([
+        { sql: "INSERT INTO items (code, qty) SELECT ?, 0 FROM items WHERE code = 'stock' AND qty > 0", args: [who] },
+        { sql: "UPDATE items SET qty = qty - 1 WHERE code = 'stock' AND EXISTS (SELECT 1 FROM items WHERE code = ?)", args: [who] },
+      ]);
+    const results = await Promise.all(["w1", "w2", "w3"].map(take));
+    expect(results.map((r) => r[0].rowsAffected)).toEqual([1, 0, 0]);
+    expect(await codes()).toEqual(["stock", "w1"]);
+  });
+
+  it("a batch has committed when its promise resolves: another connection sees it at once", async () => {
+    const pending = [native.batch([insert("x1")]), native.batch([insert("x2")])];
+    await pending[0];
+    expect(await codes()).toContain("x1");
+    await pending[1];
+    expect(await codes()).toEqual(["x1", "x2"]);
+  });
+
+  it("a statement that rolls back the whole transaction (OR ROLLBACK) still leaves the other batches committed", async () => {
+    await native.execute("INSERT INTO items (code, qty) VALUES ('taken', 1)");
+    const outcomes = await Promise.allSettled([
+      native.batch([insert("before")]),
+      native.batch([{ sql: "INSERT OR ROLLBACK INTO items (code, qty) VALUES ('taken', 2)" }]),
+      native.batch([insert("after")]),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await codes()).toEqual(["after", "before", "taken"]);
+  });
+
+  it("closing the client commits the batches already handed to it", async () => {
+    const pending = native.batch([insert("late")]);
+    native.close();
+    await pending;
+    expect(await codes()).toEqual(["late"]);
+    native = createNativeClient(file); // for afterEach
+  });
+});
+
 describe("statement cache", () => {
   it("keeps one prepared statement per SQL text, bounded, and never answers one SQL with another's", async () => {
     await native.executeMultiple("INSERT INTO items (code, qty) VALUES ('a', 1), ('b', 2)");

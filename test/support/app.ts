@@ -2,6 +2,7 @@
  * An in-process app over a real libSQL database (`:memory:` or a temp file), with the committed
  * migrations applied: the same `createApp` the servers use, called through `app.request`.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,6 +62,7 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
   const config = configFromEnv(opts.env ?? {}, ADMIN);
   // As the Node server: reads are cached while the database is unchanged, so every suite runs through it.
   config.readCache = new ReadCache(() => client.dataVersion());
+  config.sha256Hex = (text) => createHash("sha256").update(text).digest("hex");
   const app = createApp({ db, config });
   const call: TestApp["call"] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.js";
 import type { Context } from "hono";
 import type { AppEnv } from "./context.js";
 import type { CallerCache } from "./caller-cache.js";
+import type { SyncSha256 } from "./crypto.js";
 import type { RateLimiter } from "./rate-limit.js";
 import type { ReadCache } from "../store/read-cache.js";
 
@@ -25,6 +26,8 @@ export interface AppConfig {
    * can tell that (Node's local file: `NativeClient.dataVersion`). Absent: every read goes to the database.
    */
   readCache?: ReadCache;
+  /** SHA-256 (hex) computed synchronously where the host has it (Node's `crypto`); else WebCrypto's async one. */
+  sha256Hex?: SyncSha256;
   /** The client's address where the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /** Static assets the host provides (the widget bundle and the demo page), if any. */

@@ -6,7 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { ShopRow } from "../lib/context.js";
-import { hashBody } from "../lib/crypto.js";
+import { hashBody, type SyncSha256 } from "../lib/crypto.js";
 import { ApiError } from "../lib/problem.js";
 import { toIso, toMillis } from "../lib/schemas.js";
 import type { EventInput, EventResult } from "../routes/events/events.schemas.js";
@@ -20,6 +20,8 @@ export interface EventContext {
   shop: ShopRow;
   /** The shop clock: business rules are judged at arrival, not at `occurred_at`. */
   now: number;
+  /** The host's synchronous SHA-256, if any (the body hash of an event id). */
+  sha256?: SyncSha256;
 }
 
 function replay(stored: StoredEvent, bodyHash: string): EventResult {
@@ -35,7 +37,7 @@ function replay(stored: StoredEvent, bodyHash: string): EventResult {
 
 export async function processEvent(ctx: EventContext, input: EventInput): Promise<EventResult> {
   const { db, shop, now } = ctx;
-  const bodyHash = await hashBody(input);
+  const bodyHash = await hashBody(input, ctx.sha256);
   const seen = await getEvent(db, shop.id, input.id);
   if (seen) {
     const answer = replay(seen, bodyHash);

@@ -4,7 +4,7 @@
  * store/idempotency.ts), so a crash can never leave a change without its answer or the reverse.
  */
 import type { Db } from "../../db/client.js";
-import { hashBody } from "../lib/crypto.js";
+import { hashBody, type SyncSha256 } from "../lib/crypto.js";
 import { ApiError } from "../lib/problem.js";
 import { getIdempotencyRow, storeAnswerIfFirst } from "../store/idempotency.js";
 
@@ -30,13 +30,14 @@ export async function idempotencyScope(
   route: string,
   body: unknown,
   now: number,
+  sha256?: SyncSha256,
 ): Promise<IdempotencyScope | null> {
   if (key === undefined || key === "") return null;
   if (!KEY.test(key))
     throw new ApiError(422, "validation_failed", "Idempotency-Key must be 1 to 255 visible ASCII characters.", [
       { path: "Idempotency-Key", code: "invalid_string", message: "1 to 255 visible ASCII characters" },
     ]);
-  return { shopId, key, route, bodyHash: await hashBody({ route, body }), now };
+  return { shopId, key, route, bodyHash: await hashBody({ route, body }, sha256), now };
 }
 
 /** The first answer to this key, if there is one; a different request under the same key is a 422. */

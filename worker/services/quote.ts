@@ -41,16 +41,26 @@ export function requestReads(c: Context<AppEnv>): Reads {
   return c.get("config").readCache?.snapshot() ?? Reads.uncached;
 }
 
+export interface QuoteOptions {
+  /**
+   * Read only what decides which coupon applies and how much (a reservation's quote): with a code named
+   * and no coupon id, the buyer's other coupons are not loaded (they could only be listed as not
+   * applying), and a buyer's uses of a code are not read (taken as none: the guarded write counts them).
+   */
+  decidingOnly?: boolean;
+}
+
 export async function runQuote(
   c: Context<AppEnv>,
   shop: ShopRow,
   kind: "secret" | "publishable",
   req: QuoteRequest,
   now: number,
+  opts: QuoteOptions = {},
 ): Promise<LoadedQuote> {
   const db = c.get("db");
   // The typed code goes through the guessing limiter once; a second load (below) reads it without counting.
-  let facts = await loadFacts(c, shop, req, requestReads(c), (reads) =>
+  let facts = await loadFacts(c, shop, req, requestReads(c), opts, (reads) =>
     lookupCode(c, shop, kind, req.code!, req.buyer_id, now, reads),
   );
   // R27: reservations past their 30 minutes give their units and claims back before anything counts them.
@@ -58,7 +68,7 @@ export async function runQuote(
   // writes nothing more; then everything is read again.
   if (mayCountLapsedReservation(facts, now) && (await releaseExpiredInShop(db, shop.id, now)) > 0) {
     const code = normalizeCode(req.code ?? "");
-    facts = await loadFacts(c, shop, req, requestReads(c), async (reads) => ({
+    facts = await loadFacts(c, shop, req, requestReads(c), opts, async (reads) => ({
       code,
       found: await findVisibleCode(db, reads, shop.id, kind, code, now),
     }));
@@ -95,21 +105,23 @@ async function loadFacts(
   shop: ShopRow,
   req: QuoteRequest,
   reads: Reads,
+  opts: QuoteOptions,
   findTyped: (reads: Reads) => Promise<{ code: string; found: LoadedCoupon | null }>,
 ): Promise<QuoteFacts> {
   const db = c.get("db");
   const buyerId = req.buyer_id;
   // A buyer's uses of a code are read only when a per-customer limit makes them matter (R22).
   const usesOf = (found: LoadedCoupon | null) =>
-    found && found.row.type === "promo_code" && found.row.per_customer_limit != null && buyerId
+    !opts.decidingOnly && found && found.row.type === "promo_code" && found.row.per_customer_limit != null && buyerId
       ? readCodeUses(reads, db, found.row.id, buyerId)
       : [];
+  const walletMatters = !(opts.decidingOnly && req.code !== undefined && req.coupon_id === undefined);
   const [typed, named, wallet] = await Promise.all([
     req.code !== undefined ? findTyped(reads).then(async (t) => ({ ...t, uses: await usesOf(t.found) })) : null,
     req.coupon_id !== undefined
       ? readCoupon(reads, db, shop.id, req.coupon_id).then(async (found) => ({ found, uses: await usesOf(found) }))
       : null,
-    buyerId ? readWallet(reads, db, shop.id, buyerId) : [],
+    buyerId && walletMatters ? readWallet(reads, db, shop.id, buyerId) : [],
   ]);
   return { typed, named, wallet };
 }

@@ -6,13 +6,12 @@
  */
 import type { Context } from "hono";
 import type { Db } from "../../db/client.js";
-import type { QuoteResult } from "../engine/types.js";
+import type { AppliedCoupon, QuoteResult } from "../engine/types.js";
 import type { AppEnv, ShopRow } from "../lib/context.js";
 import { newId } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import { toIso } from "../lib/schemas.js";
 import { isUniqueViolation } from "../store/errors.js";
-import { storeAnswerSql } from "../store/idempotency.js";
 import {
   byId,
   byOrder,
@@ -72,21 +71,52 @@ export async function reserveForOrder(
   scope: IdempotencyScope | null,
 ): Promise<Answer> {
   const db = c.get("db");
-  // Lapsed reservations give their units back before the quote counts them (R27): runQuote releases them
-  // first thing, at this same `now`, so it is not done here a second time.
   const quoteReq: QuoteRequest = { buyer_id: req.buyer_id, code: req.code, coupon_id: req.coupon_id, explain: false, cart: req.cart };
-  const { result, coupons } = await runQuote(c, shop, "secret", quoteReq, now);
-  const applied = result.applied;
-  if (!applied) {
-    const r = firstReason(result, req.buyer_id);
-    return refuse(db, scope, 409, r.code, r.message);
-  }
-  const row = coupons.get(applied.coupon_id);
-  // R22: a quote prices a limited code for anyone, but a use is counted against a buyer.
-  if (!applied.claim_id && row?.per_customer_limit != null && !req.buyer_id)
-    return refuse(db, scope, 409, "buyer_required", "This code is limited per customer: name the buyer to use it.");
+  // The first quote reads only what decides the reservation: the named code's row, not the buyer's other
+  // coupons (they could only be listed as not applying) nor the buyer's uses of the code (the guarded
+  // write counts them). Lapsed reservations that could count are released by runQuote first (R27).
+  let quoted = await runQuote(c, shop, "secret", quoteReq, now, { decidingOnly: true });
+  for (let attempt = 0; ; attempt++) {
+    const { result, coupons } = quoted;
+    const applied = result.applied;
+    if (!applied) {
+      const r = firstReason(result, req.buyer_id);
+      return refuse(db, scope, 409, r.code, r.message);
+    }
+    const row = coupons.get(applied.coupon_id);
+    // R22: a quote prices a limited code for anyone, but a use is counted against a buyer.
+    if (!applied.claim_id && row?.per_customer_limit != null && !req.buyer_id)
+      return refuse(db, scope, 409, "buyer_required", "This code is limited per customer: name the buyer to use it.");
 
-  const red: RedemptionRow = {
+    const red = newReservation(shop, req, result.subtotal_minor, applied, now);
+    const answer: Answer = { status: 201, body: { redemption: serializeRedemption(red) } };
+    let written: boolean;
+    try {
+      written = await insertRedemptionGuarded(db, red, scope ? answerRow(scope, answer) : null);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).
+      const first = scope ? await storedAnswer(db, scope) : null;
+      if (first) return replay(first);
+      return refuse(db, scope, 409, "one_seller_coupon_per_order", `Order ${req.order_id} already has a seller coupon reserved or used.`);
+    }
+    if (written) return answer;
+
+    // The write took nothing: the whole quote, afterwards, says why. If it now applies after all (a
+    // lapsed reservation it released gave a unit back), the reservation is tried once more.
+    quoted = await runQuote(c, shop, "secret", quoteReq, now);
+    const cand = quoted.result.candidates.find((k) => k.coupon_id === applied.coupon_id);
+    const why = cand?.reasons.find((r) => r.code !== "one_seller_coupon_per_order");
+    if (why) return refuse(db, scope, 409, why.code, why.message);
+    if (attempt === 0 && quoted.result.applied) continue;
+    return applied.claim_id
+      ? refuse(db, scope, 409, "not_claimed", "The buyer's claim of this coupon is no longer available.")
+      : refuse(db, scope, 409, "quantity_exhausted", "This coupon has run out.");
+  }
+}
+
+function newReservation(shop: ShopRow, req: RedemptionRequest, subtotal: number, applied: AppliedCoupon, now: number): RedemptionRow {
+  return {
     id: newId("red"),
     shop_id: shop.id,
     coupon_id: applied.coupon_id,
@@ -96,7 +126,7 @@ export async function reserveForOrder(
     code: applied.code ?? null,
     state: "reserved",
     discount_minor: applied.discount_minor,
-    subtotal_minor: result.subtotal_minor,
+    subtotal_minor: subtotal,
     allocations: applied.allocations,
     reserved_at: now,
     expires_at: now + RESERVATION_MS,
@@ -104,26 +134,6 @@ export async function reserveForOrder(
     released_at: null,
     release_reason: null,
   };
-  const answer: Answer = { status: 201, body: { redemption: serializeRedemption(red) } };
-  let written: boolean;
-  try {
-    written = await insertRedemptionGuarded(db, red, (w) => (scope ? [storeAnswerSql(answerRow(scope, answer), w)] : []));
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).
-    const first = scope ? await storedAnswer(db, scope) : null;
-    if (first) return replay(first);
-    return refuse(db, scope, 409, "one_seller_coupon_per_order", `Order ${req.order_id} already has a seller coupon reserved or used.`);
-  }
-  if (written) return answer;
-
-  const again = await runQuote(c, shop, "secret", quoteReq, now);
-  const cand = again.result.candidates.find((k) => k.coupon_id === applied.coupon_id);
-  const why = cand?.reasons.find((r) => r.code !== "one_seller_coupon_per_order");
-  if (why) return refuse(db, scope, 409, why.code, why.message);
-  return applied.claim_id
-    ? refuse(db, scope, 409, "not_claimed", "The buyer's claim of this coupon is no longer available.")
-    : refuse(db, scope, 409, "quantity_exhausted", "This coupon has run out.");
 }
 
 async function loadOwn(db: Db, shopId: string, id: string): Promise<RedemptionRow> {

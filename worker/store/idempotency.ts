@@ -3,9 +3,10 @@
  * in the same batch as the change it reports (or alone, for a refusal). The primary key (shop, key) makes
  * the first writer win; everyone else replays its answer.
  */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { InStatement } from "@libsql/client";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { idempotencyKeys } from "../../db/schema.js";
+import type { idempotencyKeys } from "../../db/schema.js";
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 
@@ -19,21 +20,32 @@ export interface StoredAnswer {
   created_at: number;
 }
 
+/** The stored answer to a key, if any (every redemption with a key asks: one fixed statement, no query building). */
 export async function getIdempotencyRow(db: Db, shopId: string, key: string): Promise<IdempotencyRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.shop_id, shopId), eq(idempotencyKeys.key, key)))
-      .limit(1)
-  )[0];
+  const rs = await db.$client.execute({
+    sql: "SELECT shop_id, key, route, body_hash, status, response, created_at FROM idempotency_keys WHERE shop_id = ? AND key = ?",
+    args: [shopId, key],
+  });
+  const r = rs.rows[0];
+  if (!r) return undefined;
+  return {
+    shop_id: String(r.shop_id),
+    key: String(r.key),
+    route: String(r.route),
+    body_hash: String(r.body_hash),
+    status: r.status == null ? null : Number(r.status),
+    response: r.response == null ? null : JSON.parse(String(r.response)),
+    created_at: Number(r.created_at),
+  };
 }
 
-/** The INSERT of an answer, only if `onlyIf` holds (the change it reports was written). */
-export function storeAnswerSql(a: StoredAnswer, onlyIf: SQL): SQL {
-  return sql`INSERT INTO idempotency_keys (shop_id, key, route, body_hash, status, response, created_at)
-    SELECT ${a.shop_id}, ${a.key}, ${a.route}, ${a.body_hash}, ${a.status}, ${JSON.stringify(a.response)}, ${a.created_at}
-    WHERE ${onlyIf}`;
+/** The INSERT of an answer, only if the redemption `writtenId` was written in the same batch. */
+export function storeAnswerStatement(a: StoredAnswer, writtenId: string): InStatement {
+  return {
+    sql: `INSERT INTO idempotency_keys (shop_id, key, route, body_hash, status, response, created_at)
+      SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM redemptions WHERE id = ?)`,
+    args: [a.shop_id, a.key, a.route, a.body_hash, a.status, JSON.stringify(a.response), a.created_at, writtenId],
+  };
 }
 
 /** Stores an answer that changed nothing (a refusal); false when another answer holds the key already. */

@@ -6,8 +6,10 @@
  * second time.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { InStatement } from "@libsql/client";
 import type { Db } from "../../db/client.js";
 import { redemptions } from "../../db/schema.js";
+import { storeAnswerStatement, type StoredAnswer } from "./idempotency.js";
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
 
@@ -128,36 +130,50 @@ export interface NewRedemption {
 /**
  * The reservation batch: the INSERT happens only while the unit is still there, decided by the write:
  * - a promo code: active and not deactivated, reserved + used below its quantity (R27), and the buyer's
- *   reserved + committed uses below a per-customer limit (R22);
+ *   committed uses and live reservations below a per-customer limit (R22; as the engine's `countedUses`);
  * - a claim: the buyer's claim still available and inside its validity, the coupon not deactivated (R5).
- * Then the counter, the claim and `extra` (the idempotency row) follow only if the row was written. The
- * unique index `redemptions_live_order` refuses a second live coupon for the order (R23): the whole batch
- * rolls back and the caller sees a unique violation.
+ * Then the counter, the claim and the idempotency answer follow only if the row was written. The unique
+ * index `redemptions_live_order` refuses a second live coupon for the order (R23): the whole batch rolls
+ * back and the caller sees a unique violation.
+ *
+ * Every checkout runs this, so its statements are fixed texts with `?` arguments sent to the client as
+ * they are (prepared once by the native client; no query building per request).
  */
-export async function insertRedemptionGuarded(db: Db, r: NewRedemption, extra: (written: SQL) => SQL[]): Promise<boolean> {
+export async function insertRedemptionGuarded(db: Db, r: NewRedemption, answer: StoredAnswer | null): Promise<boolean> {
   const now = r.reserved_at;
-  const unitLeft = r.claim_id
-    ? sql`EXISTS (SELECT 1 FROM claims k WHERE k.id = ${r.claim_id} AND k.coupon_id = c.id AND k.buyer_id = ${r.buyer_id}
-        AND k.state = 'available' AND k.valid_from <= ${now} AND k.valid_until > ${now})`
-    : sql`c.active_starts_at <= ${now} AND c.active_ends_at > ${now}
-        AND c.reserved_count + c.used_count < c.quantity
-        AND (c.per_customer_limit IS NULL OR (SELECT count(*) FROM redemptions u WHERE u.coupon_id = c.id
-          AND u.buyer_id = ${r.buyer_id} AND u.state IN ('reserved', 'committed')) < c.per_customer_limit)`;
-  const written = sql`EXISTS (SELECT 1 FROM redemptions WHERE id = ${r.id})`;
-  const statements: SQL[] = [
-    sql`INSERT INTO redemptions (id, shop_id, coupon_id, claim_id, buyer_id, order_id, code, state, discount_minor,
-        subtotal_minor, allocations, reserved_at, expires_at, committed_at, released_at, release_reason)
-      SELECT ${r.id}, ${r.shop_id}, ${r.coupon_id}, ${r.claim_id}, ${r.buyer_id}, ${r.order_id}, ${r.code}, 'reserved',
-        ${r.discount_minor}, ${r.subtotal_minor}, ${JSON.stringify(r.allocations)}, ${r.reserved_at}, ${r.expires_at}, NULL, NULL, NULL
-      FROM coupons c WHERE c.id = ${r.coupon_id} AND c.shop_id = ${r.shop_id} AND c.deactivated_at IS NULL AND ${unitLeft}`,
-    sql`UPDATE coupons SET reserved_count = reserved_count + 1 WHERE id = ${r.coupon_id} AND ${written}`,
+  const row = [r.id, r.shop_id, r.coupon_id, r.claim_id, r.buyer_id, r.order_id, r.code, r.discount_minor, r.subtotal_minor, JSON.stringify(r.allocations), r.reserved_at, r.expires_at];
+  const statements: InStatement[] = [
+    r.claim_id
+      ? { sql: RESERVE_CLAIM_SQL, args: [...row, r.coupon_id, r.shop_id, r.claim_id, r.buyer_id, now, now] }
+      : { sql: RESERVE_CODE_SQL, args: [...row, r.coupon_id, r.shop_id, now, now, r.buyer_id, now] },
+    { sql: COUNT_RESERVED_SQL, args: [r.coupon_id, r.id] },
   ];
-  if (r.claim_id)
-    statements.push(sql`UPDATE claims SET state = 'reserved', updated_at = ${now} WHERE id = ${r.claim_id} AND state = 'available' AND ${written}`);
-  statements.push(...extra(written));
-  const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+  if (r.claim_id) statements.push({ sql: CLAIM_RESERVED_SQL, args: [now, r.claim_id, r.id] });
+  if (answer) statements.push(storeAnswerStatement(answer, r.id));
+  const results = await db.$client.batch(statements, "write");
   return results[0].rowsAffected === 1;
 }
+
+const INSERT_REDEMPTION = `INSERT INTO redemptions (id, shop_id, coupon_id, claim_id, buyer_id, order_id, code, state, discount_minor,
+    subtotal_minor, allocations, reserved_at, expires_at, committed_at, released_at, release_reason)
+  SELECT ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?, ?, ?, NULL, NULL, NULL
+  FROM coupons c WHERE c.id = ? AND c.shop_id = ? AND c.deactivated_at IS NULL`;
+
+/** A promo code: inside its window, a unit left, and the buyer under a per-customer limit. */
+const RESERVE_CODE_SQL = `${INSERT_REDEMPTION}
+    AND c.active_starts_at <= ? AND c.active_ends_at > ?
+    AND c.reserved_count + c.used_count < c.quantity
+    AND (c.per_customer_limit IS NULL OR (SELECT count(*) FROM redemptions u WHERE u.coupon_id = c.id
+      AND u.buyer_id = ? AND (u.state = 'committed' OR (u.state = 'reserved' AND u.expires_at > ?))) < c.per_customer_limit)`;
+
+/** A claim: the buyer's, of this coupon, available and inside its validity. */
+const RESERVE_CLAIM_SQL = `${INSERT_REDEMPTION}
+    AND EXISTS (SELECT 1 FROM claims k WHERE k.id = ? AND k.coupon_id = c.id AND k.buyer_id = ?
+      AND k.state = 'available' AND k.valid_from <= ? AND k.valid_until > ?)`;
+
+const COUNT_RESERVED_SQL = "UPDATE coupons SET reserved_count = reserved_count + 1 WHERE id = ? AND EXISTS (SELECT 1 FROM redemptions WHERE id = ?)";
+const CLAIM_RESERVED_SQL = `UPDATE claims SET state = 'reserved', updated_at = ? WHERE id = ? AND state = 'available'
+  AND EXISTS (SELECT 1 FROM redemptions WHERE id = ?)`;
 
 export async function getRedemptionRow(db: Db, shopId: string, id: string): Promise<RedemptionRow | undefined> {
   return (await db.select().from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId))).limit(1))[0];

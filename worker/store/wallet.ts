@@ -1,7 +1,7 @@
 /** A buyer's claims with their coupons, and a buyer's uses of a promo code. */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { claims, coupons, redemptions } from "../../db/schema.js";
+import { claims, coupons } from "../../db/schema.js";
 import type { CodeUse } from "../engine/reservations.js";
 import type { Claim, Coupon } from "../engine/types.js";
 import { rowToCoupon } from "./coupons.js";
@@ -51,7 +51,9 @@ function prepareWallet(db: Db) {
  * be cached (store/read-cache.ts).
  */
 export async function buyerCodeUseRows(db: Db, couponId: string, buyerId: string): Promise<CodeUse[]> {
-  const rows = await db.all<{ state: CodeUse["state"]; expires_at: number }>(sql`SELECT state, expires_at FROM ${redemptions}
-    WHERE coupon_id = ${couponId} AND buyer_id = ${buyerId} AND state IN ('reserved', 'committed')`);
-  return rows.map((r) => ({ state: r.state, expires_at: Number(r.expires_at) }));
+  const rs = await db.$client.execute({
+    sql: "SELECT state, expires_at FROM redemptions WHERE coupon_id = ? AND buyer_id = ? AND state IN ('reserved', 'committed')",
+    args: [couponId, buyerId],
+  });
+  return rs.rows.map((r) => ({ state: r.state as CodeUse["state"], expires_at: Number(r.expires_at) }));
 }

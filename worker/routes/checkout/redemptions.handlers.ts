@@ -11,7 +11,8 @@ export function registerCheckoutRedemptionRoutes(app: AppRouter) {
     const body = c.req.valid("json");
     const buyerId = await resolveBuyer(c, "secret", shop, body.buyer_id);
     const now = shopNow(c, shop);
-    const scope = await idempotencyScope(shop.id, c.req.header("idempotency-key"), "POST /v1/checkout/redemptions", body, now);
+    const route = "POST /v1/checkout/redemptions";
+    const scope = await idempotencyScope(shop.id, c.req.header("idempotency-key"), route, body, now, c.get("config").sha256Hex);
     const seen = scope ? await storedAnswer(c.get("db"), scope) : null;
     const answer = seen
       ? replay(seen)
