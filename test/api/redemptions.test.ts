@@ -149,6 +149,26 @@ describe("Idempotency-Key", () => {
     expect(await counters(c.id)).toMatchObject({ reserved: 1 });
   });
 
+  it("a replay whose body lists its keys in another order is the same request", async () => {
+    const s = await t.shop();
+    const c = await promo(s);
+    const first = await t.call("POST", "/v1/checkout/redemptions", {
+      key: s.sk,
+      headers: { "idempotency-key": "k-order" },
+      body: `{"code":"${c.code}","buyer_id":"b1","order_id":"o1","cart":${JSON.stringify(CART)}}`,
+    });
+    const reordered = { ...CART, lines: CART.lines.map((l) => Object.fromEntries(Object.entries(l).reverse())) };
+    const replay = await t.call("POST", "/v1/checkout/redemptions", {
+      key: s.sk,
+      headers: { "idempotency-key": "k-order" },
+      body: `{"cart":${JSON.stringify(Object.fromEntries(Object.entries(reordered).reverse()))},"order_id":"o1","buyer_id":"b1","code":"${c.code}"}`,
+    });
+    expect(first.status).toBe(201);
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(first.body);
+    expect(await counters(c.id)).toMatchObject({ reserved: 1 });
+  });
+
   it("the same key with another body is 422 idempotency_key_reused", async () => {
     const s = await t.shop();
     const c = await promo(s);
