@@ -115,6 +115,53 @@ describe("read cache on the request path", () => {
   });
 });
 
+describe("a reservation prices the code as last read, and its write checks it again", () => {
+  it("after another process deactivated the code or took its last unit, the reservation is refused with the true reason", async () => {
+    const a = await makeTestApp({ file: true });
+    const b = await makeTestApp({ file: a.path });
+    const s = await a.shop();
+    const c = await promo(a, s, { code: "STALE1", quantity: 2 });
+    expect((await redeem(a, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201); // a now knows the row
+    expect((await redeem(b, s, { code: c.code, buyer_id: "b2", order_id: "o2" })).status).toBe(201); // b takes the last unit
+    const late = await redeem(a, s, { code: c.code, buyer_id: "b3", order_id: "o3" });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe("quantity_exhausted");
+    const d = await promo(a, s, { code: "STALE2" });
+    expect((await redeem(a, s, { code: d.code, buyer_id: "b1", order_id: "o4" })).status).toBe(201);
+    expect((await b.call("POST", `/v1/coupons/${d.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    const off = await redeem(a, s, { code: d.code, buyer_id: "b2", order_id: "o5" });
+    expect(off.status).toBe(409);
+    expect(off.body.code).toBe("deactivated");
+    const rows = await a.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM redemptions WHERE coupon_id IN (${c.id}, ${d.id})`);
+    expect(rows?.n).toBe(3);
+  });
+
+  it("a coupon edited since it was last read (a new version) is priced again and reserved on the new version", async () => {
+    const a = await makeTestApp({ file: true });
+    const b = await makeTestApp({ file: a.path });
+    const s = await a.shop();
+    const c = await promo(a, s, { code: "EDIT1", quantity: 5 });
+    expect((await redeem(a, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
+    // b renames the coupon: a new version that a's last read does not know.
+    expect((await b.call("PATCH", `/v1/coupons/${c.id}`, { key: s.sk, body: { name: "Renamed elsewhere" } })).status).toBe(200);
+    const res = await redeem(a, s, { code: c.code, buyer_id: "b2", order_id: "o2" });
+    expect(res.status).toBe(201);
+    expect(res.body.redemption).toMatchObject({ coupon_id: c.id, state: "reserved", discount_minor: 500 });
+  });
+
+  it("the write refuses a unit priced on a version that is no longer the coupon's", async () => {
+    const t = await makeTestApp();
+    const s = await t.shop();
+    const c = await promo(t, s, { code: "VER1" });
+    const { insertRedemptionGuarded } = await import("../../worker/store/redemptions.js");
+    const now = Date.now();
+    const r = (id: string, order: string) => ({ id, shop_id: s.id, coupon_id: c.id, claim_id: null, buyer_id: "b1", order_id: order, code: c.code,
+      discount_minor: 500, subtotal_minor: 4000, allocations: [{ line_id: "l1", discount_minor: 500 }], reserved_at: now, expires_at: now + 30 * MINUTE });
+    expect(await insertRedemptionGuarded(t.db, r("red_old_version", "o1"), 0, null)).toBe(false);
+    expect(await insertRedemptionGuarded(t.db, r("red_this_version", "o2"), 1, null)).toBe(true);
+  });
+});
+
 describe("R27 without a sweep: lapsed reservations are released when they could change an answer", () => {
   const setClock = (t: TestApp, s: ShopKeys, now: string) => t.call("POST", "/v1/test-clock", { key: s.sk, body: { now } });
 
@@ -186,10 +233,11 @@ describe("ReadCache", () => {
     expect(await cache.snapshot().read("k", async () => "fresh")).toBe("fresh");
   });
 
-  it("a snapshot never serves an entry stored at another version", async () => {
+  it("a snapshot is as of its first read: it never serves an entry stored at a later version", async () => {
     let version = "1:0";
     const cache = new ReadCache(() => version);
     const old = cache.snapshot();
+    await old.read("other", async () => "read at 1:0");
     version = "1:1";
     await cache.snapshot().read("k", async () => "new");
     expect(await old.read("k", async () => "loaded for the old snapshot")).toBe("loaded for the old snapshot");
@@ -202,6 +250,20 @@ describe("ReadCache", () => {
       (v.list[0] as { a: number }).a = 2;
     }).toThrow(TypeError);
     expect(() => (v.list as { a: number }[]).push({ a: 3 })).toThrow(TypeError);
+  });
+
+  it("readLatest answers the last value read however the version moved, and an absence is read again", async () => {
+    let version = "1:0";
+    const cache = new ReadCache(() => version);
+    let loads = 0;
+    await cache.snapshot().read("k", async () => `v${++loads}`);
+    version = "2:0";
+    expect(await cache.snapshot().readLatest("k", async () => `v${++loads}`)).toBe("v1");
+    expect(await cache.snapshot().read("k", async () => `v${++loads}`)).toBe("v2"); // exact reads still load
+    expect(await cache.snapshot().readLatest("k", async () => `v${++loads}`)).toBe("v2");
+    await cache.snapshot().read("gone", async () => null);
+    version = "3:0";
+    expect(await cache.snapshot().readLatest("gone", async () => "found now")).toBe("found now");
   });
 
   it("holds at most maxEntries, dropping the oldest", async () => {

@@ -29,6 +29,7 @@ export async function lookupCode(
   buyerId: string | null,
   now: number,
   reads: Reads,
+  latest = false,
 ): Promise<{ code: string; found: LoadedCoupon | null }> {
   const { rateLimiter, failedLookupsPerMinute: limit } = c.get("config");
   const real = c.get("config").now();
@@ -50,7 +51,7 @@ export async function lookupCode(
   const clientWait = await rateLimiter.take(clientBucket, limit, real);
   if (clientWait > 0) throw refuse(clientWait);
   const code = normalizeCode(typed);
-  const found = await findVisibleCode(c.get("db"), reads, shop.id, kind, code, now);
+  const found = await findVisibleCode(c.get("db"), reads, shop.id, kind, code, now, latest);
   // Found codes never count. (To a publishable key a code that is not ongoing was not found, and counts.)
   if (found) await rateLimiter.refund(clientBucket, real);
   else await rateLimiter.take(shopKey, limit, real);
@@ -60,7 +61,7 @@ export async function lookupCode(
 /**
  * The promo code this caller may see under a normalized code, without counting anything against the
  * guessing limits (`lookupCode` counts): a secret key sees the shop's latest coupon with the code
- * whatever its status, a publishable key only an ongoing one.
+ * whatever its status, a publishable key only an ongoing one. `latest`: as last read (see readCodeCoupon).
  */
 export async function findVisibleCode(
   db: Db,
@@ -69,8 +70,9 @@ export async function findVisibleCode(
   kind: "secret" | "publishable",
   code: string,
   now: number,
+  latest = false,
 ): Promise<LoadedCoupon | null> {
-  const found = await readCodeCoupon(reads, db, shopId, code);
+  const found = await readCodeCoupon(reads, db, shopId, code, latest);
   if (!found || found.row.type !== "promo_code") return null;
   if (kind === "publishable" && couponStatus(found.coupon, now) !== "ongoing") return null;
   return found;

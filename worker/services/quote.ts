@@ -25,7 +25,7 @@ export interface QuoteRequest {
 
 export interface LoadedQuote {
   result: QuoteResult;
-  /** The coupon rows the engine saw, by id (redemptions need the applied one). */
+  /** The coupon rows the engine saw, by id (redemptions need the applied one, and the version it was priced at). */
   coupons: Map<string, CouponRow>;
 }
 
@@ -43,9 +43,11 @@ export function requestReads(c: Context<AppEnv>): Reads {
 
 export interface QuoteOptions {
   /**
-   * Read only what decides which coupon applies and how much (a reservation's quote): with a code named
-   * and no coupon id, the buyer's other coupons are not loaded (they could only be listed as not
-   * applying), and a buyer's uses of a code are not read (taken as none: the guarded write counts them).
+   * Read only what decides which coupon applies and how much, for a reservation whose guarded write
+   * checks it all again: with a code named and no coupon id, the buyer's other coupons are not loaded
+   * (they could only be listed as not applying); a buyer's uses of a code are not read (taken as none:
+   * the write counts them); and the code's coupon is taken as last read (the write takes a unit only if
+   * that coupon is still the version priced, not deactivated, in its window and not used up).
    */
   decidingOnly?: boolean;
 }
@@ -61,7 +63,7 @@ export async function runQuote(
   const db = c.get("db");
   // The typed code goes through the guessing limiter once; a second load (below) reads it without counting.
   let facts = await loadFacts(c, shop, req, requestReads(c), opts, (reads) =>
-    lookupCode(c, shop, kind, req.code!, req.buyer_id, now, reads),
+    lookupCode(c, shop, kind, req.code!, req.buyer_id, now, reads, opts.decidingOnly),
   );
   // R27: reservations past their 30 minutes give their units and claims back before anything counts them.
   // They are released only when one could change this answer, so a quote of an available code reads and
@@ -83,6 +85,7 @@ export async function runQuote(
     wallet: facts.wallet,
   };
   const rows = new Map<string, CouponRow>();
+  for (const e of facts.wallet) rows.set(e.couponRow.id, e.couponRow);
   if (facts.typed) {
     const { code, found, uses } = facts.typed;
     if (found) rows.set(found.row.id, found.row);

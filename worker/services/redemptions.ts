@@ -72,10 +72,11 @@ export async function reserveForOrder(
 ): Promise<Answer> {
   const db = c.get("db");
   const quoteReq: QuoteRequest = { buyer_id: req.buyer_id, code: req.code, coupon_id: req.coupon_id, explain: false, cart: req.cart };
-  // The first quote reads only what decides the reservation: the named code's row, not the buyer's other
-  // coupons (they could only be listed as not applying) nor the buyer's uses of the code (the guarded
-  // write counts them). Lapsed reservations that could count are released by runQuote first (R27).
+  // The first quote reads only what decides the reservation (see QuoteOptions.decidingOnly): the guarded
+  // write checks all of it again. Lapsed reservations that could count are released by runQuote (R27).
   let quoted = await runQuote(c, shop, "secret", quoteReq, now, { decidingOnly: true });
+  // What it read may be old: a refusal is only ever worded from a quote that read everything afresh.
+  if (!quoted.result.applied) quoted = await runQuote(c, shop, "secret", quoteReq, now);
   for (let attempt = 0; ; attempt++) {
     const { result, coupons } = quoted;
     const applied = result.applied;
@@ -83,16 +84,16 @@ export async function reserveForOrder(
       const r = firstReason(result, req.buyer_id);
       return refuse(db, scope, 409, r.code, r.message);
     }
-    const row = coupons.get(applied.coupon_id);
+    const row = coupons.get(applied.coupon_id)!;
     // R22: a quote prices a limited code for anyone, but a use is counted against a buyer.
-    if (!applied.claim_id && row?.per_customer_limit != null && !req.buyer_id)
+    if (!applied.claim_id && row.per_customer_limit != null && !req.buyer_id)
       return refuse(db, scope, 409, "buyer_required", "This code is limited per customer: name the buyer to use it.");
 
     const red = newReservation(shop, req, result.subtotal_minor, applied, now);
     const answer: Answer = { status: 201, body: { redemption: serializeRedemption(red) } };
     let written: boolean;
     try {
-      written = await insertRedemptionGuarded(db, red, scope ? answerRow(scope, answer) : null);
+      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).

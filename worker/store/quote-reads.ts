@@ -18,9 +18,15 @@ export interface LoadedCoupon {
 
 const loaded = (row: CouponRow | undefined): LoadedCoupon | null => (row ? { row, coupon: rowToCoupon(row) } : null);
 
-/** The shop's latest coupon with this full code (normalized), whatever its status. */
-export const readCodeCoupon = (reads: Reads, db: Db, shopId: string, code: string): Promise<LoadedCoupon | null> =>
-  reads.read(`code:${shopId}:${code}`, async () => loaded(await findCouponByCode(db, shopId, code)));
+/**
+ * The shop's latest coupon with this full code (normalized), whatever its status. `latest`: the row as
+ * last read, however old (only for a reservation, whose guarded write checks it again; see ReadCache).
+ */
+export function readCodeCoupon(reads: Reads, db: Db, shopId: string, code: string, latest = false): Promise<LoadedCoupon | null> {
+  const load = async () => loaded(await findCouponByCode(db, shopId, code));
+  const key = `code:${shopId}:${code}`;
+  return latest ? reads.readLatest(key, load) : reads.read(key, load);
+}
 
 export const readCoupon = (reads: Reads, db: Db, shopId: string, id: string): Promise<LoadedCoupon | null> =>
   reads.read(`coupon:${shopId}:${id}`, async () => loaded(await getCouponRow(db, shopId, id)));

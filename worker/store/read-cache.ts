@@ -10,23 +10,35 @@
  * cache answers exactly what the database would answer at that version. Where the host has no such
  * version (a remote database, on Workers), there is no cache and every read goes to the database.
  *
- * A request takes one `snapshot`: its reads are answered as of the version it saw when it started, as
+ * A request takes one `snapshot`: its reads are answered as of the version it saw at its first read, as
  * if they had all been made at that moment. Values are frozen: they are shared between requests.
+ *
+ * Beside the exact entries, the cache remembers the latest value it read for each key, whatever has
+ * changed since (`readLatest`). That is only for a read that a guarded write checks again: a reservation
+ * prices the code's coupon as last seen, and its INSERT takes the unit only if that coupon is still the
+ * version it priced and still has a unit left (store/redemptions.ts). Under a stream of checkouts every
+ * write moves the version, so an exact entry would never be served there.
  */
 export type DataVersion = () => string;
 
 export class ReadCache {
   #version: string | null = null;
   #entries = new Map<string, { value: unknown }>();
+  #latest = new Map<string, unknown>();
 
   constructor(
     private readonly currentVersion: DataVersion,
     private readonly maxEntries = 2_000,
   ) {}
 
-  /** The reads of one request, as of the database's version now. */
+  /** The reads of one request, as of the database's version at its first read. */
   snapshot(): Reads {
-    return new Reads(this, this.currentVersion());
+    return new Reads(this);
+  }
+
+  /** @internal The database's version now. */
+  version(): string {
+    return this.currentVersion();
   }
 
   /** @internal The entry for `key` stored at `version`, if any. */
@@ -46,6 +58,22 @@ export class ReadCache {
     this.#entries.set(key, { value: deepFreeze(value) });
   }
 
+  /** @internal Remembers the latest value read for `key` (not null: an absence is always read again). */
+  remember(key: string, value: unknown): void {
+    if (value == null) {
+      this.#latest.delete(key);
+      return;
+    }
+    this.#latest.delete(key); // re-inserted last: the map's order is the order of use
+    if (this.#latest.size >= this.maxEntries) this.#latest.delete(this.#latest.keys().next().value as string);
+    this.#latest.set(key, deepFreeze(value));
+  }
+
+  /** @internal The latest value read for `key`, however old. */
+  latest(key: string): unknown {
+    return this.#latest.get(key);
+  }
+
   get size(): number {
     return this.#entries.size;
   }
@@ -53,22 +81,32 @@ export class ReadCache {
 
 /** One request's view: `read` answers from the cache at the request's version, else loads. */
 export class Reads {
-  constructor(
-    private readonly cache: ReadCache | null,
-    readonly version: string,
-  ) {}
+  #version: string | null = null;
+
+  constructor(private readonly cache: ReadCache | null) {}
 
   /** Reads that always go to the database (no cache on this host). */
-  static readonly uncached = new Reads(null, "");
+  static readonly uncached = new Reads(null);
 
   async read<T>(key: string, load: () => Promise<T>): Promise<T> {
     const cache = this.cache;
     if (!cache) return load();
-    const hit = cache.lookup(this.version, key);
+    const version = (this.#version ??= cache.version());
+    const hit = cache.lookup(version, key);
     if (hit) return hit.value as T;
     const value = await load();
-    cache.store(this.version, key, value);
+    cache.store(version, key, value);
+    cache.remember(key, value);
     return value;
+  }
+
+  /**
+   * The latest value read for `key`, however much has changed since, else a read as `read` makes it.
+   * Only for what a guarded write checks again (see ReadCache); anything else wants `read`.
+   */
+  async readLatest<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const known = this.cache?.latest(key);
+    return known !== undefined ? (known as T) : this.read(key, load);
   }
 }
 

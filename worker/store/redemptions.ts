@@ -128,7 +128,9 @@ export interface NewRedemption {
 }
 
 /**
- * The reservation batch: the INSERT happens only while the unit is still there, decided by the write:
+ * The reservation batch: the INSERT happens only while the unit is still there and the coupon is still
+ * the version the discount was priced on (`pricedVersion`: every edit and deactivation moves it), decided
+ * by the write:
  * - a promo code: active and not deactivated, reserved + used below its quantity (R27), and the buyer's
  *   committed uses and live reservations below a per-customer limit (R22; as the engine's `countedUses`);
  * - a claim: the buyer's claim still available and inside its validity, the coupon not deactivated (R5).
@@ -139,13 +141,19 @@ export interface NewRedemption {
  * Every checkout runs this, so its statements are fixed texts with `?` arguments sent to the client as
  * they are (prepared once by the native client; no query building per request).
  */
-export async function insertRedemptionGuarded(db: Db, r: NewRedemption, answer: StoredAnswer | null): Promise<boolean> {
+export async function insertRedemptionGuarded(
+  db: Db,
+  r: NewRedemption,
+  pricedVersion: number,
+  answer: StoredAnswer | null,
+): Promise<boolean> {
   const now = r.reserved_at;
   const row = [r.id, r.shop_id, r.coupon_id, r.claim_id, r.buyer_id, r.order_id, r.code, r.discount_minor, r.subtotal_minor, JSON.stringify(r.allocations), r.reserved_at, r.expires_at];
+  const coupon = [r.coupon_id, r.shop_id, pricedVersion];
   const statements: InStatement[] = [
     r.claim_id
-      ? { sql: RESERVE_CLAIM_SQL, args: [...row, r.coupon_id, r.shop_id, r.claim_id, r.buyer_id, now, now] }
-      : { sql: RESERVE_CODE_SQL, args: [...row, r.coupon_id, r.shop_id, now, now, r.buyer_id, now] },
+      ? { sql: RESERVE_CLAIM_SQL, args: [...row, ...coupon, r.claim_id, r.buyer_id, now, now] }
+      : { sql: RESERVE_CODE_SQL, args: [...row, ...coupon, now, now, r.buyer_id, now] },
     { sql: COUNT_RESERVED_SQL, args: [r.coupon_id, r.id] },
   ];
   if (r.claim_id) statements.push({ sql: CLAIM_RESERVED_SQL, args: [now, r.claim_id, r.id] });
@@ -157,7 +165,7 @@ export async function insertRedemptionGuarded(db: Db, r: NewRedemption, answer: 
 const INSERT_REDEMPTION = `INSERT INTO redemptions (id, shop_id, coupon_id, claim_id, buyer_id, order_id, code, state, discount_minor,
     subtotal_minor, allocations, reserved_at, expires_at, committed_at, released_at, release_reason)
   SELECT ?, ?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?, ?, ?, NULL, NULL, NULL
-  FROM coupons c WHERE c.id = ? AND c.shop_id = ? AND c.deactivated_at IS NULL`;
+  FROM coupons c WHERE c.id = ? AND c.shop_id = ? AND c.version = ? AND c.deactivated_at IS NULL`;
 
 /** A promo code: inside its window, a unit left, and the buyer under a per-customer limit. */
 const RESERVE_CODE_SQL = `${INSERT_REDEMPTION}

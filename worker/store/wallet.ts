@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { claims, coupons } from "../../db/schema.js";
 import type { CodeUse } from "../engine/reservations.js";
 import type { Claim, Coupon } from "../engine/types.js";
-import { rowToCoupon } from "./coupons.js";
+import { rowToCoupon, type CouponRow } from "./coupons.js";
 
 export type ClaimRow = typeof claims.$inferSelect;
 
@@ -23,13 +23,14 @@ export interface WalletEntry {
   claim: Claim;
   coupon: Coupon;
   row: ClaimRow;
+  couponRow: CouponRow;
 }
 
 export async function loadWallet(db: Db, shopId: string, buyerId: string): Promise<WalletEntry[]> {
   let query = walletQueries.get(db);
   if (!query) walletQueries.set(db, (query = prepareWallet(db)));
   const rows = await query.all({ shopId, buyerId });
-  return rows.map((r) => ({ claim: rowToClaim(r.claim), coupon: rowToCoupon(r.coupon), row: r.claim }));
+  return rows.map((r) => ({ claim: rowToClaim(r.claim), coupon: rowToCoupon(r.coupon), row: r.claim, couponRow: r.coupon }));
 }
 
 /** Every quote with a buyer loads the wallet: Drizzle builds this join's SQL once per database, not per call. */
