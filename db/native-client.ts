@@ -89,7 +89,6 @@ class NativeClientImpl implements Client {
       // WAL lets readers run beside the one writer; synchronous = NORMAL in WAL never loses a committed
       // transaction on a process crash (README "Security and durability"); foreign keys enforced.
       if (path !== ":memory:") this.#db.exec("PRAGMA journal_mode = WAL");
-      if (process.env.XPRAGMA) this.#db.exec(process.env.XPRAGMA);
       this.#db.exec(`PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}; PRAGMA foreign_keys = ON`);
     } catch (e) {
       this.#db.close();
