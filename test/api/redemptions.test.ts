@@ -149,6 +149,24 @@ describe("Idempotency-Key", () => {
     expect(await counters(c.id)).toMatchObject({ reserved: 1 });
   });
 
+  it("a replay after the reservation was released or committed answers the first answer and reserves nothing", async () => {
+    const s = await t.shop();
+    const c = await promo(s);
+    const released = { code: c.code, buyer_id: "b1", order_id: "o-rel" };
+    const first = await redeem(s, released, { "idempotency-key": "k-rel" });
+    expect((await release(s, first.body.redemption.id)).status).toBe(200);
+    const again = await redeem(s, released, { "idempotency-key": "k-rel" });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const committed = { code: c.code, buyer_id: "b2", order_id: "o-com" };
+    const second = await redeem(s, committed, { "idempotency-key": "k-com" });
+    expect((await commit(s, second.body.redemption.id)).status).toBe(200);
+    expect((await redeem(s, committed, { "idempotency-key": "k-com" })).body).toEqual(second.body);
+    expect(await counters(c.id)).toMatchObject({ reserved: 0, used: 1 });
+    const rows = await t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM redemptions WHERE coupon_id = ${c.id}`);
+    expect(rows?.n).toBe(2);
+  });
+
   it("a replay whose body lists its keys in another order is the same request", async () => {
     const s = await t.shop();
     const c = await promo(s);

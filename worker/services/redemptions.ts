@@ -62,7 +62,15 @@ function firstReason(result: QuoteResult, buyerId: string | null): { code: strin
   return { code: "no_applicable_coupon", message: "The buyer holds no coupon that applies to this cart." };
 }
 
-/** `POST /v1/checkout/redemptions`: reserve the quote's coupon for the order (201) or refuse (409). */
+/**
+ * `POST /v1/checkout/redemptions`: reserve the quote's coupon for the order (201) or refuse (409).
+ *
+ * With an Idempotency-Key, the first answer is stored by the write that makes it true (or, for a refusal,
+ * by `refuse`), under the key's primary key. A replay is not looked up first: it is recognised where its
+ * answer would be written — its reservation batch fails on that key (or on the order's live redemption),
+ * or its refusal finds the key taken — and then the stored answer is replayed, or 422 for another body.
+ * Most requests carry a new key, so they skip a read; a replay costs a quote.
+ */
 export async function reserveForOrder(
   c: Context<AppEnv>,
   shop: ShopRow,

@@ -1,6 +1,6 @@
 import { requireSecret, resolveBuyer, shopNow } from "../../lib/auth.js";
 import type { AppRouter } from "../../lib/router.js";
-import { idempotencyScope, replay, storedAnswer } from "../../services/idempotency.js";
+import { idempotencyScope } from "../../services/idempotency.js";
 import { reserveForOrder } from "../../services/redemptions.js";
 import type { RedemptionOut } from "../redemptions/redemptions.schemas.js";
 import * as routes from "./redemptions.routes.js";
@@ -13,10 +13,8 @@ export function registerCheckoutRedemptionRoutes(app: AppRouter) {
     const now = shopNow(c, shop);
     const route = "POST /v1/checkout/redemptions";
     const scope = await idempotencyScope(shop.id, c.req.header("idempotency-key"), route, body, now, c.get("config").sha256Hex);
-    const seen = scope ? await storedAnswer(c.get("db"), scope) : null;
-    const answer = seen
-      ? replay(seen)
-      : await reserveForOrder(c, shop, { ...body, buyer_id: buyerId, explain: false }, now, scope);
+    // A replay of the key is recognised where its answer would be written (see reserveForOrder).
+    const answer = await reserveForOrder(c, shop, { ...body, buyer_id: buyerId, explain: false }, now, scope);
     // Refusals (stored or fresh) are thrown as problems; what comes back is the 201.
     return c.json(answer.body as { redemption: RedemptionOut }, 201);
   });
