@@ -20,6 +20,8 @@ export interface IdempotencyScope {
 export interface Answer {
   status: number;
   body: unknown;
+  /** `body` as JSON text, when it was written once already to be stored and sent as the same text. */
+  json?: string;
 }
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -56,6 +58,7 @@ export const answerRow = (scope: IdempotencyScope, a: Answer) => ({
   body_hash: scope.bodyHash,
   status: a.status,
   response: a.body,
+  response_json: a.json,
   created_at: scope.now,
 });
 

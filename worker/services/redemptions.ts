@@ -98,7 +98,8 @@ export async function reserveForOrder(
       return refuse(db, scope, 409, "buyer_required", "This code is limited per customer: name the buyer to use it.");
 
     const red = newReservation(shop, req, result.subtotal_minor, applied, now);
-    const answer: Answer = { status: 201, body: { redemption: serializeRedemption(red) } };
+    const body = { redemption: serializeRedemption(red) };
+    const answer: Answer = { status: 201, body, json: JSON.stringify(body) };
     let written: boolean;
     try {
       written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null);

@@ -17,6 +17,8 @@ export interface StoredAnswer {
   body_hash: string;
   status: number;
   response: unknown;
+  /** `response` already as JSON text, if the caller has it. */
+  response_json?: string;
   created_at: number;
 }
 
@@ -44,7 +46,7 @@ export function storeAnswerStatement(a: StoredAnswer, writtenId: string): InStat
   return {
     sql: `INSERT INTO idempotency_keys (shop_id, key, route, body_hash, status, response, created_at)
       SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM redemptions WHERE id = ?)`,
-    args: [a.shop_id, a.key, a.route, a.body_hash, a.status, JSON.stringify(a.response), a.created_at, writtenId],
+    args: [a.shop_id, a.key, a.route, a.body_hash, a.status, a.response_json ?? JSON.stringify(a.response), a.created_at, writtenId],
   };
 }
 

@@ -15,7 +15,10 @@ export function registerCheckoutRedemptionRoutes(app: AppRouter) {
     const scope = await idempotencyScope(shop.id, c.req.header("idempotency-key"), route, body, now, c.get("config").sha256Hex);
     // A replay of the key is recognised where its answer would be written (see reserveForOrder).
     const answer = await reserveForOrder(c, shop, { ...body, buyer_id: buyerId, explain: false }, now, scope);
-    // Refusals (stored or fresh) are thrown as problems; what comes back is the 201.
-    return c.json(answer.body as { redemption: RedemptionOut }, 201);
+    // Refusals (stored or fresh) are thrown as problems; what comes back is the 201. A fresh one is sent
+    // as the very text that was stored for its key.
+    const created = (body: unknown) => c.json(body as { redemption: RedemptionOut }, 201);
+    if (answer.json !== undefined) return c.body(answer.json, 201, { "Content-Type": "application/json" }) as unknown as ReturnType<typeof created>;
+    return created(answer.body);
   });
 }
