@@ -2,7 +2,7 @@
  * The money side of one coupon against one cart: in-scope value, minimum spend (R24), the discount
  * with its cap and the in-scope ceiling (R25), and the exact spread over lines.
  */
-import { assertMinor, mulDivFloor, spreadDiscount } from "./money";
+import { assertMinor, isMinor, mulDivFloor, spreadDiscount } from "./money";
 import { reason } from "./reasons";
 import type { Allocation, Cart, CartLine, Coupon, Reason, Scope } from "./types";
 
@@ -39,11 +39,15 @@ function scopeSet(scope: Scope): Set<string> | null {
 
 /** A line's value after its product-level discount; never below 0 (a gift line is worth 0). */
 export function lineValue(line: CartLine): number {
-  assertMinor(line.quantity, `quantity of line ${line.line_id}`);
-  assertMinor(line.unit_price_minor, `unit_price_minor of line ${line.line_id}`);
-  assertMinor(line.product_discount_minor, `product_discount_minor of line ${line.line_id}`);
   const gross = line.quantity * line.unit_price_minor;
-  assertMinor(gross, `value of line ${line.line_id}`);
+  // Checked first and worded only on failure: a quote values every line, so building four messages per
+  // line up front was a fifth of the engine's time.
+  if (!isMinor(line.quantity) || !isMinor(line.unit_price_minor) || !isMinor(line.product_discount_minor) || !isMinor(gross)) {
+    assertMinor(line.quantity, `quantity of line ${line.line_id}`);
+    assertMinor(line.unit_price_minor, `unit_price_minor of line ${line.line_id}`);
+    assertMinor(line.product_discount_minor, `product_discount_minor of line ${line.line_id}`);
+    assertMinor(gross, `value of line ${line.line_id}`);
+  }
   const v = gross - line.product_discount_minor;
   return v > 0 ? v : 0;
 }

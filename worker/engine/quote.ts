@@ -49,6 +49,60 @@ function better(a: Cand, b: Cand): boolean {
   return (a.out.coupon_id as string) < (b.out.coupon_id as string);
 }
 
+/** What every candidate of one quote is judged against (built once per quote). */
+interface QuoteContext {
+  input: QuoteInput;
+  now: Millis;
+  cart: QuoteInput["cart"];
+  buyerId: string | null;
+  currencyOk: boolean;
+  values: number[];
+  wallet: Map<string, { coupon: Coupon; claims: Claim[] }>;
+}
+
+/**
+ * One candidate: the gates that come before money (currency, deactivation, window / claim, limits),
+ * then its discount on the cart. A module-level function, not a closure made per quote: every quote
+ * calls it for every candidate.
+ */
+function evaluateCandidate(q: QuoteContext, coupon: Coupon, source: Source, code: string | undefined, buyerUses: number): Cand {
+  const { now, cart, buyerId } = q;
+  const reasons: Reason[] = [];
+  if (!q.currencyOk) reasons.push(reason("currency_mismatch", { currency: cart.currency, shop_currency: q.input.shop_currency }));
+  let claim: Claim | null = null;
+  let expires = Number.POSITIVE_INFINITY;
+  if (coupon.type !== "promo_code" && coupon.deactivated_at != null) reasons.push(reason("deactivated")); // R28: claims stop working too
+  if (coupon.type === "promo_code") {
+    const gates = promoCodeAvailability(coupon, now); // deactivated, window, uses left
+    for (let i = 0; i < gates.length; i++) reasons.push(gates[i]);
+    const limit = coupon.per_customer_limit;
+    // R22: the per-customer limit is judged for a known buyer. An anonymous quote is a price preview
+    // (API.md: without a buyer only claim-based coupons show buyer_required); a redemption of a
+    // limited code demands a buyer, so the limit still holds where a unit is actually taken.
+    if (limit != null && buyerId != null && buyerUses >= limit) reasons.push(reason("per_customer_limit_reached"));
+    if (coupon.active_ends_at != null) expires = coupon.active_ends_at;
+  } else if (buyerId == null) {
+    reasons.push(reason("buyer_required"));
+  } else {
+    const g = q.wallet.get(coupon.id);
+    const picked = pickClaim(g ? g.claims : [], now);
+    if (picked.why) reasons.push(picked.why);
+    claim = picked.claim;
+    if (claim) expires = claim.valid_until;
+  }
+  let calc: DiscountResult | null = null;
+  if (q.currencyOk) {
+    calc = computeDiscountCore(coupon, cart, false, q.values);
+    for (let i = 0; i < calc.reasons.length; i++) reasons.push(calc.reasons[i]);
+  }
+  const applicable = reasons.length === 0;
+  const out: QuoteCandidate = { coupon_id: coupon.id, applicable, discount_minor: applicable && calc ? calc.discount_minor : 0, reasons };
+  if (coupon.type === "promo_code" && coupon.code != null) out.code = coupon.code;
+  else if (code != null) out.code = code;
+  if (claim) out.claim_id = claim.id;
+  return { out, source, coupon, claim, calc, expires };
+}
+
 export function evaluateQuote(input: QuoteInput): QuoteResult {
   const { now, cart, explain } = input;
   const buyerId = input.buyer_id;
@@ -73,43 +127,7 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
     }
   }
 
-  /** Gates that come before money: currency, deactivation, window / claim, limits. */
-  const evaluate = (coupon: Coupon, source: Source, code: string | undefined, buyerUses: number): Cand => {
-    const reasons: Reason[] = [];
-    if (!currencyOk) reasons.push(reason("currency_mismatch", { currency: cart.currency, shop_currency: input.shop_currency }));
-    let claim: Claim | null = null;
-    let expires = Number.POSITIVE_INFINITY;
-    if (coupon.type !== "promo_code" && coupon.deactivated_at != null) reasons.push(reason("deactivated")); // R28: claims stop working too
-    if (coupon.type === "promo_code") {
-      const gates = promoCodeAvailability(coupon, now); // deactivated, window, uses left
-      for (let i = 0; i < gates.length; i++) reasons.push(gates[i]);
-      const limit = coupon.per_customer_limit;
-      // R22: the per-customer limit is judged for a known buyer. An anonymous quote is a price preview
-      // (API.md: without a buyer only claim-based coupons show buyer_required); a redemption of a
-      // limited code demands a buyer, so the limit still holds where a unit is actually taken.
-      if (limit != null && buyerId != null && buyerUses >= limit) reasons.push(reason("per_customer_limit_reached"));
-      if (coupon.active_ends_at != null) expires = coupon.active_ends_at;
-    } else if (buyerId == null) {
-      reasons.push(reason("buyer_required"));
-    } else {
-      const g = wallet.get(coupon.id);
-      const picked = pickClaim(g ? g.claims : [], now);
-      if (picked.why) reasons.push(picked.why);
-      claim = picked.claim;
-      if (claim) expires = claim.valid_until;
-    }
-    let calc: DiscountResult | null = null;
-    if (currencyOk) {
-      calc = computeDiscountCore(coupon, cart, false, values);
-      for (let i = 0; i < calc.reasons.length; i++) reasons.push(calc.reasons[i]);
-    }
-    const applicable = reasons.length === 0;
-    const out: QuoteCandidate = { coupon_id: coupon.id, applicable, discount_minor: applicable && calc ? calc.discount_minor : 0, reasons };
-    if (coupon.type === "promo_code" && coupon.code != null) out.code = coupon.code;
-    else if (code != null) out.code = code;
-    if (claim) out.claim_id = claim.id;
-    return { out, source, coupon, claim, calc, expires };
-  };
+  const q: QuoteContext = { input, now, cart, buyerId, currencyOk, values, wallet };
 
   const cands: Cand[] = [];
   const seen = new Set<string>();
@@ -121,7 +139,7 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
         source: "code", coupon: null, claim: null, calc: null, expires: Number.POSITIVE_INFINITY,
       });
     } else {
-      cands.push(evaluate(tc.coupon, "code", tc.code, tc.buyer_uses));
+      cands.push(evaluateCandidate(q, tc.coupon, "code", tc.code, tc.buyer_uses));
       seen.add(tc.coupon.id);
     }
   }
@@ -134,12 +152,12 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
         source: "coupon_id", coupon: null, claim: null, calc: null, expires: Number.POSITIVE_INFINITY,
       });
     } else {
-      cands.push(evaluate(nc, "coupon_id", undefined, input.named_buyer_uses ?? 0));
+      cands.push(evaluateCandidate(q, nc, "coupon_id", undefined, input.named_buyer_uses ?? 0));
     }
     seen.add(input.named_coupon_id);
   }
   for (const [id, g] of wallet) {
-    if (!seen.has(id)) cands.push(evaluate(g.coupon, "wallet", undefined, 0));
+    if (!seen.has(id)) cands.push(evaluateCandidate(q, g.coupon, "wallet", undefined, 0));
   }
 
   // best: the best applicable candidate overall, so a caller whose code fails still learns what would work.
