@@ -76,11 +76,19 @@ export function spreadDiscount(total: number, lines: { line_id: string; value: n
     const order: number[] = new Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     // Remainders share the denominator `sum`, so comparing them as integers is exact.
-    order.sort((a, b) => rem[b] - rem[a] || a - b);
+    sortRemainders = rem;
+    order.sort(byRemainderThenLine);
+    sortRemainders = NO_REMAINDERS;
     for (let k = 0; left > 0; k++, left--) out[order[k]].discount_minor += 1;
   }
   return out;
 }
+
+// The spread's sort order as a module-level comparator over the remainders being sorted (set around the
+// one synchronous sort call), rather than a closure made for every applied quote.
+const NO_REMAINDERS: number[] = [];
+let sortRemainders = NO_REMAINDERS;
+const byRemainderThenLine = (a: number, b: number): number => sortRemainders[b] - sortRemainders[a] || a - b;
 
 /** ISO 4217 currencies whose minor unit is not 1/100. Everything else has two decimals. */
 const ZERO_DECIMAL = new Set([

@@ -169,9 +169,17 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
   // A named code (then coupon_id) takes precedence; if named ones fail, nothing applies (no silent fallback).
   let chosen: Cand | null = null;
   let why = "";
-  const named = cands.filter((c) => c.source !== "wallet");
-  if (named.length > 0) {
-    chosen = named.find((c) => c.out.applicable) ?? null;
+  // Loops rather than filter/find callbacks: this runs on every quote.
+  let anyNamed = false;
+  for (const c of cands) {
+    if (c.source === "wallet") continue;
+    anyNamed = true;
+    if (c.out.applicable) {
+      chosen = c;
+      break;
+    }
+  }
+  if (anyNamed) {
     why = chosen ? `named by ${chosen.source}` : "the named code or coupon does not apply; no other coupon is applied in its place";
   } else {
     chosen = best;
@@ -214,11 +222,17 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
     subtotal_minor: subtotal,
     applied,
     best: best ? { coupon_id: best.out.coupon_id as string, discount_minor: best.out.discount_minor } : null,
-    candidates: cands.map((c) => c.out),
+    candidates: outs(cands),
     total_minor: total,
   };
   if (trace) result.trace = trace;
   return result;
+}
+
+function outs(cands: Cand[]): QuoteCandidate[] {
+  const out = new Array<QuoteCandidate>(cands.length);
+  for (let i = 0; i < cands.length; i++) out[i] = cands[i].out;
+  return out;
 }
 
 function candidateDetail(c: Cand): Record<string, unknown> {
