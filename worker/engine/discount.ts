@@ -23,6 +23,11 @@ export interface DiscountResult {
   cap_minor: number | null;
 }
 
+// Shared, frozen empties for the common case (a candidate that applies has no reasons; one judged without
+// its spread has no allocations): a quote judges every candidate, and each used to allocate both.
+const NO_REASONS: Reason[] = Object.freeze([]) as unknown as Reason[];
+const NO_ALLOCATIONS: Allocation[] = Object.freeze([]) as unknown as Allocation[];
+
 /** Product-id sets built once per scope object: quotes evaluate the same coupons over and over. */
 const scopeSets = new WeakMap<object, Set<string>>();
 
@@ -90,36 +95,48 @@ export function lineValues(cart: Cart): number[] {
  * only needs allocations for the coupon it applies); `values` are the cart's `lineValues`, passed in
  * so a quote validates and computes them once rather than once per candidate.
  */
-export function computeDiscountCore(terms: DiscountTerms, cart: Cart, withAllocations: boolean, values?: number[]): DiscountResult {
+export function computeDiscountCore(
+  terms: DiscountTerms,
+  cart: Cart,
+  withAllocations: boolean,
+  values?: number[],
+  /** Σ values, when the caller has it (a quote does): a whole-shop coupon then needs no pass over the lines. */
+  subtotal?: number,
+): DiscountResult {
   const lines = cart.lines;
   const vals = values ?? lineValues(cart);
   const set = scopeSet(terms.scope);
   let inScopeValue = 0;
   let inScopeCount = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (set === null || set.has(lines[i].product_id)) {
-      inScopeValue += vals[i];
-      inScopeCount++;
+  if (set === null && subtotal !== undefined) {
+    inScopeValue = subtotal;
+    inScopeCount = lines.length;
+  } else {
+    for (let i = 0; i < lines.length; i++) {
+      if (set === null || set.has(lines[i].product_id)) {
+        inScopeValue += vals[i];
+        inScopeCount++;
+      }
     }
   }
-  assertMinor(inScopeValue, "in-scope value");
-  assertMinor(terms.min_spend_minor, "min_spend_minor");
+  if (!isMinor(inScopeValue)) assertMinor(inScopeValue, "in-scope value");
+  if (!isMinor(terms.min_spend_minor)) assertMinor(terms.min_spend_minor, "min_spend_minor");
 
-  const reasons: Reason[] = [];
-  if (inScopeCount === 0) reasons.push(reason("no_items_in_scope"));
+  let reasons: Reason[] = NO_REASONS;
+  if (inScopeCount === 0) reasons = [reason("no_items_in_scope")];
   // R24: compared with the in-scope value after product discounts, met at >=.
   else if (inScopeValue < terms.min_spend_minor) {
-    reasons.push(reason("min_spend_not_met", { min_spend_minor: terms.min_spend_minor, currency: cart.currency }));
+    reasons = [reason("min_spend_not_met", { min_spend_minor: terms.min_spend_minor, currency: cart.currency })];
   }
   const { raw, cap } = rawDiscount(terms, inScopeValue);
   if (reasons.length > 0) {
-    return { in_scope_minor: inScopeValue, discount_minor: 0, allocations: [], reasons, raw_discount_minor: raw, cap_minor: cap };
+    return { in_scope_minor: inScopeValue, discount_minor: 0, allocations: NO_ALLOCATIONS, reasons, raw_discount_minor: raw, cap_minor: cap };
   }
   // R25: the cap first (percent), then never more than the in-scope value.
   let discount = cap != null ? cap : raw;
   if (discount > inScopeValue) discount = inScopeValue;
 
-  let allocations: Allocation[] = [];
+  let allocations: Allocation[] = NO_ALLOCATIONS;
   if (withAllocations) {
     const parts: { line_id: string; value: number }[] = [];
     for (let i = 0; i < lines.length; i++) {

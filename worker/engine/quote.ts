@@ -57,6 +57,7 @@ interface QuoteContext {
   buyerId: string | null;
   currencyOk: boolean;
   values: number[];
+  subtotal: number;
   wallet: Map<string, { coupon: Coupon; claims: Claim[] }>;
 }
 
@@ -92,7 +93,7 @@ function evaluateCandidate(q: QuoteContext, coupon: Coupon, source: Source, code
   }
   let calc: DiscountResult | null = null;
   if (q.currencyOk) {
-    calc = computeDiscountCore(coupon, cart, false, q.values);
+    calc = computeDiscountCore(coupon, cart, false, q.values, q.subtotal);
     for (let i = 0; i < calc.reasons.length; i++) reasons.push(calc.reasons[i]);
   }
   const applicable = reasons.length === 0;
@@ -127,7 +128,7 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
     }
   }
 
-  const q: QuoteContext = { input, now, cart, buyerId, currencyOk, values, wallet };
+  const q: QuoteContext = { input, now, cart, buyerId, currencyOk, values, subtotal, wallet };
 
   const cands: Cand[] = [];
   const seen = new Set<string>();
@@ -197,7 +198,7 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
 
   let applied: AppliedCoupon | null = null;
   if (chosen && chosen.coupon) {
-    const full = computeDiscountCore(chosen.coupon, cart, true, values);
+    const full = computeDiscountCore(chosen.coupon, cart, true, values, subtotal);
     applied = { coupon_id: chosen.coupon.id, discount_minor: full.discount_minor, allocations: full.allocations };
     if (chosen.out.code != null && chosen.coupon.type === "promo_code") applied.code = chosen.out.code;
     if (chosen.claim) applied.claim_id = chosen.claim.id;
