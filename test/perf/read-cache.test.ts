@@ -290,6 +290,31 @@ describe("NativeClient.dataVersion", () => {
     expect(t.client.dataVersion()).not.toBe(v2);
   });
 
+  it("sees another connection's commits after it checkpoints and restarts the WAL", async () => {
+    const t = await makeTestApp({ file: true });
+    const other = createNativeClient(t.path);
+    const insert = (code: string) =>
+      other.execute({ sql: "INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', ?, 'c', 's', 0)", args: [code] });
+    try {
+      const seen = new Set([t.client.dataVersion()]);
+      await insert("W1");
+      const afterFirst = t.client.dataVersion();
+      expect(seen.has(afterFirst)).toBe(false);
+      seen.add(afterFirst);
+      // Everything copied back into the database and the WAL emptied: the next commit starts the WAL
+      // over from its first frame, with new salts.
+      await other.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      seen.add(t.client.dataVersion());
+      await insert("W2");
+      expect(seen.has(t.client.dataVersion())).toBe(false);
+      await insert("W3");
+      const v = t.client.dataVersion();
+      expect(v).toBe(t.client.dataVersion()); // and it holds still while nothing happens
+    } finally {
+      other.close();
+    }
+  });
+
   it("moves when another connection commits to the same file", async () => {
     const t = await makeTestApp({ file: true });
     const other = createNativeClient(t.path);
