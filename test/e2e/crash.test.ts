@@ -105,12 +105,14 @@ describe("crash safety (SIGKILL mid-burst, restart on the same file)", () => {
       // The burst: every kind of write at once; the kill comes when about a third has been answered.
       type Job = { run: () => Promise<Res>; ack: (r: Res) => void };
       const jobs: Job[] = [];
-      for (let i = 0; i < 60; i++)
+      // Enough work that some of it is still in flight when the kill lands: with writes committed in
+      // groups the server answers a small burst's remainder before the signal arrives.
+      for (let i = 0; i < 150; i++)
         jobs.push({
           run: () => call("POST", `/v1/storefront/coupons/${r1.id}/claim`, { buyer_id: `burst-${round}-${i}` }),
           ack: (r) => r.status === 201 && acked.claims.push(r.body.claim.id),
         });
-      for (let i = 0; i < 50; i++)
+      for (let i = 0; i < 120; i++)
         jobs.push({
           run: () => call("POST", "/v1/checkout/redemptions", { code: p1.code, buyer_id: `pb-${round}-${i}`, order_id: `po-${round}-${i}`, cart: CART }),
           ack: (r) => r.status === 201 && acked.redemptions.set(r.body.redemption.id, "reserved"),
@@ -135,7 +137,7 @@ describe("crash safety (SIGKILL mid-burst, restart on the same file)", () => {
 
       let answered = 0;
       let killed: Promise<void> | null = null;
-      const killAt = Math.floor(jobs.length * (round === 0 ? 0.25 : 0.6));
+      const killAt = Math.floor(jobs.length * (round === 0 ? 0.25 : 0.5));
       const results = await Promise.all(
         jobs.map(async (job) => {
           const r = await job.run();
@@ -152,7 +154,7 @@ describe("crash safety (SIGKILL mid-burst, restart on the same file)", () => {
       // The kill really came mid-burst: some requests were answered, the others died with the process.
       const cut = results.filter((r) => r.status === 0).length;
       expect(answered).toBe(jobs.length);
-      expect(cut).toBeGreaterThan(0);
+      expect(cut, `round ${round}: every request was answered before the kill landed`).toBeGreaterThan(0);
       expect(results.length - cut).toBeGreaterThanOrEqual(killAt);
 
       // The file as the dead process left it: counters equal rows, limits hold, the database is sound.
