@@ -338,8 +338,8 @@ function whereTimeGoes(s: StatementCost, quoteUs: number, quotesPerSecond: numbe
   return `Where the time goes (measured in this run)
 - A quote costs the server about ${fmt(quoteUs)} µs (1 / its req/s at full load on one core). Repeated, it
   runs no SQL statement: the code's coupon and the buyer's wallet come from the read cache, which answers
-  only while SQLite's \`data_version\` and the process's own write count are unchanged (one native call per
-  request). What is left is HTTP, Hono's middleware, JSON parsing, zod validating the 20-line cart (the
+  only while the WAL-index header (what SQLite's \`data_version\` compares; one pread per request) and the
+  process's own write count are unchanged. What is left is HTTP, Hono's middleware, JSON parsing, zod validating the 20-line cart (the
   largest single share in a CPU profile), the engine and writing the answer.${quoteOfFloor != null ? `
   Row 1b is the floor of any quote on this stack: parsing the same body and answering a JSON of the same
   size; the quote reaches ${(quoteOfFloor * 100).toFixed(0)} % of it.` : ""}
