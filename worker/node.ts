@@ -42,7 +42,7 @@ async function main() {
   const adminToken = env.ADMIN_TOKEN || `adm_${randomString(32)}`;
   const config = configFromEnv(env, adminToken);
   config.clientAddress = (c) => getConnInfo(c).remote.address;
-  // A local file tells when it changed (data_version + our own writes), so hot reads can be kept exactly.
+  // A local file tells when it changed (its WAL-index header + our own writes), so hot reads can be kept exactly.
   if (native) config.readCache = new ReadCache(() => native.dataVersion());
   config.sha256Hex = (text) => createHash("sha256").update(text).digest("hex");
 

@@ -57,16 +57,7 @@ export function spreadDiscount(total: number, lines: { line_id: string; value: n
   const rem: number[] = new Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const v = lines[i].value;
-    const p = total * v;
-    let q: number;
-    let r: number;
-    if (Number.isSafeInteger(p)) {
-      // mulDivFloor's exact safe-integer path, inline: this loop runs once per line of every applied quote.
-      q = Math.floor(p / sum);
-      r = p - q * sum;
-      if (r < 0) { q -= 1; r += sum; } else if (r >= sum) { q += 1; r -= sum; }
-    } else ({ q, r } = mulDivFloor(total, v, sum));
+    const { q, r } = mulDivFloor(total, lines[i].value, sum);
     out[i] = { line_id: lines[i].line_id, discount_minor: q };
     rem[i] = r;
     given += q;
