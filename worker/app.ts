@@ -1,16 +1,17 @@
 /**
  * The one Hono app, built the same way by the Node entry (`node.ts`) and the Workers entry (`index.ts`):
- * request id → CORS → body guard → caller → routes; one `onError` renders every failure as problem+json.
+ * request id → CORS → caller → body guard → the features' routers; one `onError` renders every failure as
+ * problem+json. `AppType` types the API for `hc` and `testClient`.
  */
 import { Scalar } from "@scalar/hono-api-reference";
-import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "./lib/config.js";
 import { identifyCaller } from "./lib/auth.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
-import { ApiError, problemResponse } from "./lib/problem.js";
+import { notFound, onError } from "./lib/on-error.js";
 import { createRouter } from "./lib/router.js";
 import { registerCheckoutRoutes } from "./routes/checkout/checkout.handlers.js";
 import { registerCouponRoutes } from "./routes/coupons/coupons.handlers.js";
+import { keys } from "./routes/keys/keys.index.js";
 import { registerPromoCodeRoutes } from "./routes/promo-codes/promo-codes.handlers.js";
 import { registerShopRoutes } from "./routes/shops/shops.handlers.js";
 import { registerFeatureRoutes } from "./routes/features.js";
@@ -38,6 +39,8 @@ export function createApp({ db, config }: AppDeps) {
   registerCheckoutRoutes(app);
   registerFeatureRoutes(app);
 
+  const api = app.route("/", keys);
+
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
@@ -53,18 +56,10 @@ export function createApp({ db, config }: AppDeps) {
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Edge Coupons API" }));
 
-  app.notFound((c) => problemResponse(c, new ApiError(404, "route_not_found", `No route for ${c.req.method} ${c.req.path}.`)));
-  app.onError((err, c) => {
-    if (err instanceof ApiError) return problemResponse(c, err);
-    if (err instanceof HTTPException) {
-      const status = err.status === 400 ? 422 : err.status;
-      const code = err.status === 400 ? "malformed_json" : "http_error";
-      return problemResponse(c, new ApiError(status as 422, code, err.message || "The request was refused."));
-    }
-    console.error(`[${c.get("requestId")}]`, err);
-    return problemResponse(c, new ApiError(500, "internal_error", "Something went wrong on our side; the request id helps us find it."));
-  });
-  return app;
+  app.notFound(notFound);
+  app.onError(onError);
+  return api;
 }
 
-export type App = ReturnType<typeof createApp>;
+/** The API's type: its routes, request and answer shapes, for `hc<AppType>` and `testClient`. */
+export type AppType = ReturnType<typeof createApp>;

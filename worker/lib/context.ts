@@ -1,4 +1,4 @@
-/** The Hono environment every route sees: the database, config, and who is calling. */
+/** The Hono environment every route sees: the app's dependencies, who is calling, and the parsed body. */
 import type { Db } from "../../db/client.js";
 import type { AppConfig } from "./config.js";
 import type { shops } from "../../db/schema.js";
@@ -15,5 +15,7 @@ export interface AppEnv {
     config: AppConfig;
     requestId: string;
     caller: Caller | null;
+    /** The request's JSON body as `bodyGuard` parsed it; unset when the body is empty. */
+    body?: unknown;
   };
 }

@@ -3,7 +3,6 @@
  * this list and its own folder only.
  */
 import type { AppRouter } from "../lib/router.js";
-import { registerKeyRoutes } from "./keys/keys.handlers.js";
 import { registerEventRoutes } from "./events/events.handlers.js";
 import { registerStorefrontRoutes } from "./storefront/storefront.handlers.js";
 import { registerCheckoutRedemptionRoutes } from "./checkout/redemptions.handlers.js";
@@ -11,7 +10,6 @@ import { registerRedemptionRoutes } from "./redemptions/redemptions.handlers.js"
 
 export function registerFeatureRoutes(app: AppRouter) {
   void app;
-  registerKeyRoutes(app);
   registerEventRoutes(app);
   registerStorefrontRoutes(app);
   registerCheckoutRedemptionRoutes(app);

@@ -5,10 +5,11 @@ import * as routes from "./checkout.routes.js";
 
 export function registerCheckoutRoutes(app: AppRouter) {
   app.openapi(routes.quote, async (c) => {
-    const { shop, kind } = requireShopKey(c);
+    const caller = requireShopKey(c);
+    const { shop, kind } = caller;
     const body = c.req.valid("json");
-    const buyerId = await resolveBuyer(c, kind, shop, body.buyer_id);
-    const { result } = await runQuote(c, shop, kind, { ...body, buyer_id: buyerId }, shopNow(c, shop));
+    const buyerId = await resolveBuyer(c, caller, body.buyer_id);
+    const { result } = await runQuote(c, shop, kind, { ...body, buyer_id: buyerId }, shopNow(shop, c.get("config").now()));
     const { subtotal_minor, applied, best, candidates, total_minor, trace } = result;
     // The wire shape names no internal claim ids; redemptions resolve the claim again themselves.
     // Fields in the order a reader follows the computation: subtotal, coupon, alternatives, total.

@@ -9,8 +9,8 @@ export function registerCheckoutRedemptionRoutes(app: AppRouter) {
   app.openapi(routes.createRedemption, async (c) => {
     const { shop } = requireSecret(c);
     const body = c.req.valid("json");
-    const buyerId = await resolveBuyer(c, "secret", shop, body.buyer_id);
-    const now = shopNow(c, shop);
+    const buyerId = await resolveBuyer(c, requireSecret(c), body.buyer_id);
+    const now = shopNow(shop, c.get("config").now());
     const route = "POST /v1/checkout/redemptions";
     const scope = await idempotencyScope(shop.id, c.req.header("idempotency-key"), route, body, now, c.get("config").sha256Hex);
     // A replay of the key is recognised where its answer would be written (see reserveForOrder).

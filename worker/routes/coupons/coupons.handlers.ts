@@ -21,7 +21,7 @@ export function registerCouponRoutes(app: AppRouter) {
   app.openapi(routes.createCoupon, async (c) => {
     const { shop, keyId } = requireSecret(c);
     const input = c.req.valid("json");
-    const now = shopNow(c, shop);
+    const now = shopNow(shop, c.get("config").now());
     const suffix = input.type === "promo_code" && input.code !== undefined ? normalizeCode(input.code) : null;
     const settings = settingsFromInput(input, shop, suffix);
     const ctx = {
@@ -54,7 +54,7 @@ export function registerCouponRoutes(app: AppRouter) {
   app.openapi(routes.listCoupons, async (c) => {
     const { shop } = requireSecret(c);
     const q = c.req.valid("query");
-    const now = shopNow(c, shop);
+    const now = shopNow(shop, c.get("config").now());
     const rows = await listCouponRows(c.get("db"), shop.id, {
       type: q.type,
       status: q.status,
@@ -77,7 +77,7 @@ export function registerCouponRoutes(app: AppRouter) {
     const row = await getCouponRow(c.get("db"), shop.id, c.req.valid("param").id);
     if (!row) throw notFound("coupon");
     c.header("ETag", `"${row.version}"`);
-    return c.json({ coupon: serializeCoupon(row, shopNow(c, shop), shop.currency) }, 200);
+    return c.json({ coupon: serializeCoupon(row, shopNow(shop, c.get("config").now()), shop.currency) }, 200);
   });
 
   app.openapi(routes.updateCoupon, async (c) => {
@@ -120,7 +120,7 @@ export function registerCouponRoutes(app: AppRouter) {
     const { shop } = requireSecret(c);
     const row = await getCouponRow(c.get("db"), shop.id, c.req.valid("param").id);
     if (!row) throw notFound("coupon");
-    return c.json(await couponPerformance(c.get("db"), row, shopNow(c, shop)), 200);
+    return c.json(await couponPerformance(c.get("db"), row, shopNow(shop, c.get("config").now())), 200);
   });
 
   app.openapi(routes.sendCoupon, async (c) => {
@@ -136,5 +136,5 @@ type AuditAction = "created" | "updated" | "deactivated" | "duplicated" | "addon
 /** Who writes, at which shop clock: the same for every seller write. */
 function writeContext(c: Context<AppEnv>): WriteContext {
   const { shop, keyId } = requireSecret(c);
-  return { db: c.get("db"), shop, now: shopNow(c, shop), realNow: c.get("config").now(), actor: keyId, blockedWords: c.get("config").blockedWords };
+  return { db: c.get("db"), shop, now: shopNow(shop, c.get("config").now()), realNow: c.get("config").now(), actor: keyId, blockedWords: c.get("config").blockedWords };
 }

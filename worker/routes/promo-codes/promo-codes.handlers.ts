@@ -11,8 +11,9 @@ import * as routes from "./promo-codes.routes.js";
 
 export function registerPromoCodeRoutes(app: AppRouter) {
   app.openapi(routes.lookupPromoCode, async (c) => {
-    const { shop, kind } = requireShopKey(c);
-    const now = shopNow(c, shop);
+    const caller = requireShopKey(c);
+    const { shop, kind } = caller;
+    const now = shopNow(shop, c.get("config").now());
     let { code, found } = await lookupCode(c, shop, kind, c.req.valid("param").code, null, now, requestReads(c));
     // R27: a code that looks used up may get a unit back from a lapsed reservation; judge it after the release.
     if (found && usedUpWhileReserved(found.coupon) && (await releaseExpiredInShop(c.get("db"), shop.id, now)) > 0)

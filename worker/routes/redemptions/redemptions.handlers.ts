@@ -6,19 +6,19 @@ import * as routes from "./redemptions.routes.js";
 export function registerRedemptionRoutes(app: AppRouter) {
   app.openapi(routes.getRedemption, async (c) => {
     const { shop } = requireSecret(c);
-    const row = await getRedemption(c.get("db"), shop.id, c.req.valid("param").id, shopNow(c, shop));
+    const row = await getRedemption(c.get("db"), shop.id, c.req.valid("param").id, shopNow(shop, c.get("config").now()));
     return c.json({ redemption: serializeRedemption(row) }, 200);
   });
 
   app.openapi(routes.commitRedemption, async (c) => {
     const { shop } = requireSecret(c);
-    const row = await commitRedemption(c.get("db"), shop.id, c.req.valid("param").id, shopNow(c, shop));
+    const row = await commitRedemption(c.get("db"), shop.id, c.req.valid("param").id, shopNow(shop, c.get("config").now()));
     return c.json({ redemption: serializeRedemption(row) }, 200);
   });
 
   app.openapi(routes.releaseRedemption, async (c) => {
     const { shop } = requireSecret(c);
-    const row = await releaseRedemption(c.get("db"), shop.id, c.req.valid("param").id, shopNow(c, shop));
+    const row = await releaseRedemption(c.get("db"), shop.id, c.req.valid("param").id, shopNow(shop, c.get("config").now()));
     return c.json({ redemption: serializeRedemption(row) }, 200);
   });
 }

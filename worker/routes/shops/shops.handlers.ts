@@ -65,6 +65,6 @@ export function registerShopRoutes(app: AppRouter) {
       .where(eq(shops.id, shop.id))
       .returning();
     c.get("config").callerCache?.dropShop(shop.id); // the next call must see the new clock
-    return c.json({ now: toIso(shopNow(c, rows[0])), frozen: frozen !== null }, 200);
+    return c.json({ now: toIso(shopNow(rows[0], c.get("config").now())), frozen: frozen !== null }, 200);
   });
 }

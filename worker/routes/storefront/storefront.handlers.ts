@@ -23,10 +23,11 @@ export function serializeClaim(k: ClaimRow, state: ClaimDisplayState) {
 
 export function registerStorefrontRoutes(app: AppRouter) {
   app.openapi(routes.listCoupons, async (c) => {
-    const { shop, kind } = requireShopKey(c);
+    const caller = requireShopKey(c);
+    const { shop } = caller;
     const q = c.req.valid("query");
-    const buyerId = await resolveBuyer(c, kind, shop, q.buyer_id);
-    const now = shopNow(c, shop);
+    const buyerId = await resolveBuyer(c, caller, q.buyer_id);
+    const now = shopNow(shop, c.get("config").now());
     const { items, more } = await storefrontCoupons(c.get("db"), shop.id, {
       buyerId,
       productId: q.product_id,
@@ -44,18 +45,20 @@ export function registerStorefrontRoutes(app: AppRouter) {
   });
 
   app.openapi(routes.claimCoupon, async (c) => {
-    const { shop, kind } = requireShopKey(c);
+    const caller = requireShopKey(c);
+    const { shop } = caller;
     const body = c.req.valid("json");
-    const buyerId = await resolveBuyer(c, kind, shop, body.buyer_id);
-    const claim = await claimCoupon(c.get("db"), shop.id, c.req.valid("param").id, buyerId, shopNow(c, shop));
+    const buyerId = await resolveBuyer(c, caller, body.buyer_id);
+    const claim = await claimCoupon(c.get("db"), shop.id, c.req.valid("param").id, buyerId, shopNow(shop, c.get("config").now()));
     return c.json({ claim: serializeClaim(claim, "available") }, 201);
   });
 
   app.openapi(routes.wallet, async (c) => {
-    const { shop, kind } = requireShopKey(c);
-    const buyerId = await resolveBuyer(c, kind, shop, c.req.valid("query").buyer_id);
+    const caller = requireShopKey(c);
+    const { shop } = caller;
+    const buyerId = await resolveBuyer(c, caller, c.req.valid("query").buyer_id);
     if (!buyerId) throw new ApiError(401, "buyer_required", "The wallet is a buyer's: send X-Buyer-Token (or buyer_id with a secret key).");
-    const entries = await walletOf(c.get("db"), shop.id, buyerId, shopNow(c, shop));
+    const entries = await walletOf(c.get("db"), shop.id, buyerId, shopNow(shop, c.get("config").now()));
     return c.json(
       {
         data: entries.map((e) => ({

@@ -1,0 +1,42 @@
+/** Building blocks of the zod contract shared by several features (and so by the OpenAPI document). */
+import { z } from "@hono/zod-openapi";
+
+/** Opaque external ids (product, buyer, order, line, event): 1 to 64 characters. */
+export const ExternalId = z.string().min(1).max(64);
+
+/** RFC 3339 timestamps; answers are always UTC with a `Z`. */
+export const Timestamp = z.iso.datetime({ offset: true }).openapi({ example: "2026-12-01T00:00:00Z" });
+
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "an ISO 4217 code in upper case, like USD")
+  .openapi({ example: "USD" });
+
+/** Integer minor units, bounded so that sums of a few thousand lines stay safe integers. */
+export const MinorAmount = z.int().min(0).max(1_000_000_000_000);
+
+export const Limit = z.coerce.number().int().min(1).max(100).default(20);
+export const Cursor = z.string().max(200).optional();
+
+/** A page of a list: its items and the cursor of the next page (null on the last). */
+export const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next_cursor: z.string().nullable() });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    code: z.string(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    request_id: z.string().optional(),
+  })
+  .openapi("Problem");
+
+export function toIso(ms: number): string;
+export function toIso(ms: number | null): string | null;
+export function toIso(ms: number | null): string | null {
+  return ms == null ? null : new Date(ms).toISOString();
+}
+
+export const toMillis = (iso: string): number => Date.parse(iso);
