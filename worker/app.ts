@@ -9,13 +9,15 @@ import { identifyCaller } from "./lib/auth.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
 import { notFound, onError } from "./lib/on-error.js";
 import { createRouter } from "./lib/router.js";
-import { registerCheckoutRoutes } from "./routes/checkout/checkout.handlers.js";
-import { registerCouponRoutes } from "./routes/coupons/coupons.handlers.js";
+import { checkout } from "./routes/checkout/checkout.index.js";
+import { coupons } from "./routes/coupons/coupons.index.js";
+import { events } from "./routes/events/events.index.js";
 import { keys } from "./routes/keys/keys.index.js";
-import { registerPromoCodeRoutes } from "./routes/promo-codes/promo-codes.handlers.js";
-import { registerShopRoutes } from "./routes/shops/shops.handlers.js";
-import { registerFeatureRoutes } from "./routes/features.js";
-import { registerSiteRoutes } from "./routes/site.js";
+import { promoCodes } from "./routes/promo-codes/promo-codes.index.js";
+import { redemptions } from "./routes/redemptions/redemptions.index.js";
+import { shops } from "./routes/shops/shops.index.js";
+import { site } from "./routes/site/site.index.js";
+import { storefront } from "./routes/storefront/storefront.index.js";
 
 export function createApp({ db, config }: AppDeps) {
   const app = createRouter();
@@ -32,14 +34,17 @@ export function createApp({ db, config }: AppDeps) {
   app.use("/v1/*", identifyCaller);
   app.use("/v1/*", bodyGuard(config.maxBodyBytes));
 
-  registerSiteRoutes(app);
-  registerShopRoutes(app);
-  registerCouponRoutes(app);
-  registerPromoCodeRoutes(app);
-  registerCheckoutRoutes(app);
-  registerFeatureRoutes(app);
-
-  const api = app.route("/", keys);
+  // Every feature, mounted once. `api` is the same app, typed with every route of these routers.
+  const api = app
+    .route("/", site)
+    .route("/", shops)
+    .route("/", coupons)
+    .route("/", promoCodes)
+    .route("/", checkout)
+    .route("/", keys)
+    .route("/", events)
+    .route("/", storefront)
+    .route("/", redemptions);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -4,7 +4,8 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { findActiveKey } from "../store/api-keys.js";
-import type { AppEnv, Caller, ShopRow } from "./context.js";
+import { shopNow, type Caller, type Seller, type ShopCaller } from "./caller.js";
+import type { AppEnv } from "./context.js";
 import { sha256Hex, timingSafeEqual } from "./crypto.js";
 import { verifyBuyerToken } from "./jwt.js";
 import { ApiError } from "./problem.js";
@@ -49,18 +50,6 @@ async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
   return caller;
 }
 
-/** A shop's key as a route sees it: the shop, the key, and the shop's clock for this request. */
-export interface ShopCaller {
-  shop: ShopRow;
-  keyId: string;
-  kind: "secret" | "publishable";
-  /** The shop clock (its frozen test clock when set, else real time), read once per request. */
-  now: number;
-}
-
-/** A secret-key caller: the seller's own server. */
-export type Seller = ShopCaller & { kind: "secret" };
-
 export function requireAdmin(c: Context<AppEnv>): void {
   const caller = c.get("caller");
   if (!caller) throw new ApiError(401, "unauthorized", "This route needs the platform admin token.");
@@ -103,9 +92,4 @@ export async function resolveBuyer(c: Context<AppEnv>, caller: ShopCaller, buyer
     return result.sub;
   }
   return buyerIdField ?? null;
-}
-
-/** The shop's clock: its frozen test clock when set (test shops only), else real time. */
-export function shopNow(shop: ShopRow, realNow: number): number {
-  return shop.mode === "test" && shop.test_clock_now != null ? shop.test_clock_now : realNow;
 }

@@ -13,8 +13,11 @@ import type { RateLimiter } from "./rate-limit.js";
 
 export interface Deps {
   db: Db;
-  /** This request's reads: through the host's read cache where it has one (Node's local file), else the database. */
-  reads: Reads;
+  /**
+   * A view of the database's hot reads as of now: through the host's read cache where it has one (Node's
+   * local file), else straight to the database. Take a new one after a write that must be seen.
+   */
+  reads: () => Reads;
   /** Counts failed code look-ups (guessing protection). */
   limiter: RateLimiter;
   /** Real time in milliseconds (tokens, keys, rate limits); a shop's own clock is the caller's `now`. */
@@ -32,7 +35,7 @@ export function requestDeps(c: Context<AppEnv>): Deps {
   const { db, config } = c.var;
   return {
     db,
-    reads: config.readCache?.snapshot() ?? Reads.uncached,
+    reads: () => config.readCache?.snapshot() ?? Reads.uncached,
     limiter: config.rateLimiter,
     clock: config.now,
     config,

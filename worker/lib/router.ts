@@ -92,4 +92,3 @@ export function createRouter() {
   return new Router();
 }
 
-export type AppRouter = ReturnType<typeof createRouter>;

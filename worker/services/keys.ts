@@ -4,7 +4,7 @@
  * resolved for the shop (lib/caller-cache.ts), so the revoked key stops working here at once.
  */
 import { serializeKey, type ApiKey, type CreateKeyInput, type KeyListInput } from "../contract/keys.js";
-import type { Seller } from "../lib/auth.js";
+import type { Seller } from "../lib/caller.js";
 import { decodeCursor, encodeCursor } from "../lib/cursor.js";
 import type { Deps } from "../lib/deps.js";
 import { ApiError, notFound } from "../lib/problem.js";
