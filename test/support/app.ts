@@ -4,17 +4,16 @@
  * (`t.api(key)`), typed by the routes' contracts; `t.call` sends raw requests where no contract can type
  * them (broken JSON, other media types, paths no route has).
  */
-import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type Db } from "../../db/client.js";
 import { applyMigrations } from "../../db/migrate.js";
-import { createNativeClient, type NativeClient } from "../../db/native-client.js";
+import { useNodeFastPaths } from "../../worker/adapters/node/host.js";
+import { createNativeClient, type NativeClient } from "../../worker/adapters/node/native-client/index.js";
 import { testClient } from "hono/testing";
 import type { ClientResponse } from "hono/client";
 import { createApp, type AppType } from "../../worker/app.js";
-import { ReadCache } from "../../worker/store/read-cache.js";
 import type { AppConfig } from "../../worker/lib/config.js";
 import { configFromEnv } from "../../worker/lib/env-config.js";
 import { signBuyerToken } from "../../worker/lib/jwt.js";
@@ -70,8 +69,7 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
   await applyMigrations(db);
   const config = configFromEnv(opts.env ?? {}, ADMIN);
   // As the Node server: reads are cached while the database is unchanged, so every suite runs through it.
-  config.readCache = new ReadCache(() => client.dataVersion());
-  config.sha256Hex = (text) => createHash("sha256").update(text).digest("hex");
+  useNodeFastPaths(config, client);
   const app = createApp({ db, config });
   const api: TestApp["api"] = (key, headers = {}) =>
     testClient(app, undefined, undefined, { headers: key ? { ...headers, authorization: `Bearer ${key}` } : headers });
