@@ -74,7 +74,7 @@ describe("bodies", () => {
     });
     expect(nested.status).toBe(422);
     expect(nested.body.errors.map((e: { code: string }) => e.code)).toContain("unrecognized_keys");
-    const deep = await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ discount: { kind: "fixed", amount_minor: 500, stack: true } }) });
+    const deep = await t.call("POST", "/v1/coupons", { key: s.sk, body: { ...promoBody(), discount: { kind: "fixed", amount_minor: 500, stack: true } } });
     expect(deep.status).toBe(422);
   });
 

@@ -18,6 +18,8 @@ import type { AppConfig } from "../../worker/lib/config.js";
 import { configFromEnv } from "../../worker/lib/env-config.js";
 import { signBuyerToken } from "../../worker/lib/jwt.js";
 import type { NewShop } from "../../worker/store/shops.js";
+import type { z } from "@hono/zod-openapi";
+import type { CreateCouponBody, CreatePromoCode } from "../../worker/contract/coupons.js";
 
 export const ADMIN = "adm_test_token_0123456789";
 
@@ -152,8 +154,11 @@ export function cart(lines: { product_id?: string; quantity?: number; unit_price
   };
 }
 
+type PromoInput = z.input<typeof CreatePromoCode>;
+type ClaimableInput<T extends "regular" | "follower" | "chat"> = Extract<z.input<typeof CreateCouponBody>, { type: T }>;
+
 /** A promo-code creation body with sensible defaults. */
-export function promoBody(over: Record<string, unknown> = {}) {
+export function promoBody(over: Partial<PromoInput> = {}): PromoInput {
   return {
     type: "promo_code",
     name: `Promo ${Math.random().toString(36).slice(2, 8)}`,
@@ -167,7 +172,7 @@ export function promoBody(over: Record<string, unknown> = {}) {
 }
 
 /** A claimable coupon's creation body (regular by default; follower and chat too) with sensible defaults. */
-export function claimableBody(type: "regular" | "follower" | "chat" = "regular", over: Record<string, unknown> = {}) {
+export function claimableBody<T extends "regular" | "follower" | "chat" = "regular">(type: T = "regular" as T, over: Partial<ClaimableInput<T>> = {}): ClaimableInput<T> {
   return {
     type,
     name: `${type} ${Math.random().toString(36).slice(2, 8)}`,
@@ -177,5 +182,5 @@ export function claimableBody(type: "regular" | "follower" | "chat" = "regular",
     validity: { kind: "days_after_claim", days: 7 },
     quantity: 10,
     ...over,
-  };
+  } as ClaimableInput<T>;
 }
