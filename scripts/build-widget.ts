@@ -69,6 +69,41 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
   return { js, gzipBytes: gzipSync(js, { level: 9 }).length };
 }
 
+/**
+ * A locale module (`widget/src/locales/<lang>.ts`) as served at `/widget/locales/<lang>.js`: it imports
+ * the widget's `locales` table from `../../widget.js` (relative, so it follows the widget's origin) and
+ * registers its language there. `undefined` when there is no such locale.
+ */
+export async function buildWidgetLocale(lang: string): Promise<string | undefined> {
+  if (!/^[a-z]{2,3}$/.test(lang)) return undefined;
+  const entry = join(root, "widget", "src", "locales", `${lang}.ts`);
+  try {
+    await readFile(entry);
+  } catch {
+    return undefined;
+  }
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: root,
+    tsconfig: join(root, "tsconfig.json"),
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2021",
+    platform: "browser",
+    legalComments: "none",
+    write: false,
+    logLevel: "silent",
+    plugins: [
+      { name: "widget-external", setup: (b) => b.onResolve({ filter: /[\\/]strings\.js$/ }, () => ({ path: "../../widget.js", external: true })) },
+    ],
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Languages that have a locale module. */
+export const WIDGET_LOCALES = ["de"];
+
 const MODULES = {
   base: "widget/src/base.ts",
   components: [

@@ -2,7 +2,6 @@
  * The one Hono app, built the same way by the Node entry (`node.ts`) and the Workers entry (`index.ts`):
  * request id → CORS → body guard → caller → routes; one `onError` renders every failure as problem+json.
  */
-import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "./lib/config.js";
 import { identifyCaller } from "./lib/auth.js";
@@ -15,11 +14,13 @@ import { registerPromoCodeRoutes } from "./routes/promo-codes/promo-codes.handle
 import { registerShopRoutes } from "./routes/shops/shops.handlers.js";
 import { registerFeatureRoutes } from "./routes/features.js";
 import { registerSiteRoutes } from "./routes/site.js";
+import { securityHeaders, siteRoutes } from "./site/index.js";
 
 export function createApp({ db, config }: AppDeps) {
   const app = createRouter();
 
   app.use("*", requestId);
+  app.use("*", securityHeaders);
   app.use("*", async (c, next) => {
     c.set("db", db);
     c.set("config", config);
@@ -32,6 +33,7 @@ export function createApp({ db, config }: AppDeps) {
   app.use("/v1/*", bodyGuard(config.maxBodyBytes));
 
   registerSiteRoutes(app);
+  app.route("/", siteRoutes);
   registerShopRoutes(app);
   registerCouponRoutes(app);
   registerPromoCodeRoutes(app);
@@ -51,7 +53,6 @@ export function createApp({ db, config }: AppDeps) {
       description: "Seller coupons: promo codes, claimable coupons, and an exact, explained checkout discount.",
     },
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Edge Coupons API" }));
 
   app.notFound((c) => problemResponse(c, new ApiError(404, "route_not_found", `No route for ${c.req.method} ${c.req.path}.`)));
   app.onError((err, c) => {
