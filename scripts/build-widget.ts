@@ -1,5 +1,5 @@
 /**
- * Builds `/widget.js`: both components with Lit inside, one minified ES module.
+ * Builds `/widget.js`: the three components with Lit inside, one minified ES module.
  * The Node server calls `buildWidget()` at start and serves the string; run directly
  * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js`, prints its size, and writes the
  * custom-elements manifest `widget/custom-elements.json`.
@@ -46,6 +46,7 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
         'export * from "./widget/src/index.ts";',
         'import "./widget/src/promo-code-field.ts";',
         'import "./widget/src/coupon-list.ts";',
+        'import "./widget/src/coupon-summary.ts";',
       ].join("\n"),
       resolveDir: root,
       sourcefile: "widget-entry.ts",
@@ -109,11 +110,12 @@ const MODULES = {
   components: [
     { tag: "promo-code-field", impl: "widget/src/promo-code-field.component.ts", define: "widget/src/promo-code-field.ts" },
     { tag: "coupon-list", impl: "widget/src/coupon-list.component.ts", define: "widget/src/coupon-list.ts" },
+    { tag: "coupon-summary", impl: "widget/src/coupon-summary.component.ts", define: "widget/src/coupon-summary.ts" },
   ],
 };
 
 /**
- * The custom-elements manifest (schema 2.1.0) of both components, read from their sources with the
+ * The custom-elements manifest (schema 2.1.0) of the components, read from their sources with the
  * TypeScript parser: `@property` fields give attributes and members, the class JSDoc gives
  * `@event`, `@csspart` and `@cssproperty`, public methods and getters with JSDoc give the rest.
  * `test/widget/manifest.test.ts` checks that `widget/custom-elements.json` equals this.
