@@ -192,7 +192,10 @@ describe.skipIf(!runBrowserTests)("honest widget in Chromium", () => {
       await poll(() => p.locator("coupon-list [part=message]").textContent()).toBe("Promo codes are unavailable right now.");
       expect(await p.locator("coupon-list [part=retry-button]").count()).toBe(0);
       const field = errors.find((e) => e.startsWith("<promo-code-field>"));
-      expect(field).toContain(`the service answered, but not to ${shopUrl}: add this origin to the shop's allowed_origins`);
+      expect(field).toBe(
+        `<promo-code-field>: the coupon service refused this page (CORS). Fix: the service answered, but not to ${shopUrl}: ` +
+          "add this origin to the shop's allowed_origins, and check publishable-key.",
+      );
       expect(errors.some((e) => e.startsWith("<coupon-list>") && e.includes("allowed_origins"))).toBe(true);
       await shot(p, "35-origin-not-allowed");
       await p.close();

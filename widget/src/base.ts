@@ -55,7 +55,8 @@ export class WidgetElement extends LitElement {
       : e.status === 401 || e.status === 403
         ? "check publishable-key (the shop's pk_… key) and buyer-token (signed with the shop's buyer_token_secret, not expired)"
         : "check the api attribute and the cart against the request body in the API reference (/docs)";
-    console.error(`<${this.localName}>: the coupon service refused this page (${e.status || "CORS"} ${e.code ?? ""} ${e.detail}). Fix: ${fix}.`);
+    const what = [e.status || "CORS", e.code, e.detail].filter(Boolean).join(" ");
+    console.error(`<${this.localName}>: the coupon service refused this page (${what}). Fix: ${fix}.`);
   }
 
   private _names = new Map<string, string>();
