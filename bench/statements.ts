@@ -1,12 +1,12 @@
 /**
  * Where a request's database time goes: the coupon look-up every quote runs, through `@libsql/client`
  * (which prepares the statement and reads its column metadata on every call), through the server's native
- * client (db/native-client.ts: prepared once, rows built per column list) and as a bare native libSQL
+ * client (worker/adapters/node/native-client: prepared once, rows built per column list) and as a bare native libSQL
  * statement prepared once. CPU microseconds per call, on the bench's database file.
  */
 import { createClient } from "@libsql/client";
 import Database from "libsql";
-import { createNativeClient } from "../db/native-client.js";
+import { createNativeClient } from "../worker/adapters/node/native-client/index.js";
 
 /** Calls before measuring, the same for each way, so each runs JIT-compiled code. */
 const WARM_UP = 2000;

@@ -1,6 +1,6 @@
 /**
  * Wraps a libSQL client in Drizzle. The client itself is made by the entry point: on Node the native client
- * (db/native-client.ts) for a file or :memory: and `@libsql/client` for a remote database,
+ * (worker/adapters/node/native-client) for a file or :memory: and `@libsql/client` for a remote database,
  * `@libsql/client/web` on Workers (remote over HTTP). Nothing here is a
  * module-level singleton, so the same code serves a Node process and an edge isolate.
  */

@@ -1,20 +1,23 @@
 /**
  * The one Hono app, built the same way by the Node entry (`node.ts`) and the Workers entry (`index.ts`):
- * request id → CORS → body guard → caller → routes; one `onError` renders every failure as problem+json.
+ * request id → security headers → CORS → caller → body guard → the features' routers; one `onError` renders every failure as
+ * problem+json. `AppType` types the API for `hc` and `testClient`.
  */
-import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "./lib/config.js";
 import { identifyCaller } from "./lib/auth.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
-import { ApiError, problemResponse } from "./lib/problem.js";
+import { notFound, onError } from "./lib/on-error.js";
 import { createRouter } from "./lib/router.js";
-import { registerCheckoutRoutes } from "./routes/checkout/checkout.handlers.js";
-import { registerCouponRoutes } from "./routes/coupons/coupons.handlers.js";
-import { registerPromoCodeRoutes } from "./routes/promo-codes/promo-codes.handlers.js";
-import { registerShopRoutes } from "./routes/shops/shops.handlers.js";
-import { registerFeatureRoutes } from "./routes/features.js";
-import { registerSiteRoutes } from "./routes/site.js";
+import { checkout } from "./routes/checkout/checkout.index.js";
+import { coupons } from "./routes/coupons/coupons.index.js";
+import { events } from "./routes/events/events.index.js";
+import { keys } from "./routes/keys/keys.index.js";
+import { promoCodes } from "./routes/promo-codes/promo-codes.index.js";
+import { redemptions } from "./routes/redemptions/redemptions.index.js";
+import { shops } from "./routes/shops/shops.index.js";
+import { site } from "./routes/site/site.index.js";
 import { securityHeaders, siteRoutes } from "./site/index.js";
+import { storefront } from "./routes/storefront/storefront.index.js";
 
 export function createApp({ db, config }: AppDeps) {
   const app = createRouter();
@@ -32,13 +35,18 @@ export function createApp({ db, config }: AppDeps) {
   app.use("/v1/*", identifyCaller);
   app.use("/v1/*", bodyGuard(config.maxBodyBytes));
 
-  registerSiteRoutes(app);
-  app.route("/", siteRoutes);
-  registerShopRoutes(app);
-  registerCouponRoutes(app);
-  registerPromoCodeRoutes(app);
-  registerCheckoutRoutes(app);
-  registerFeatureRoutes(app);
+  // Every feature, mounted once. `api` is the same app, typed with every route of these routers.
+  const api = app
+    .route("/", site)
+    .route("/", siteRoutes)
+    .route("/", shops)
+    .route("/", coupons)
+    .route("/", promoCodes)
+    .route("/", checkout)
+    .route("/", keys)
+    .route("/", events)
+    .route("/", storefront)
+    .route("/", redemptions);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -54,18 +62,10 @@ export function createApp({ db, config }: AppDeps) {
     },
   });
 
-  app.notFound((c) => problemResponse(c, new ApiError(404, "route_not_found", `No route for ${c.req.method} ${c.req.path}.`)));
-  app.onError((err, c) => {
-    if (err instanceof ApiError) return problemResponse(c, err);
-    if (err instanceof HTTPException) {
-      const status = err.status === 400 ? 422 : err.status;
-      const code = err.status === 400 ? "malformed_json" : "http_error";
-      return problemResponse(c, new ApiError(status as 422, code, err.message || "The request was refused."));
-    }
-    console.error(`[${c.get("requestId")}]`, err);
-    return problemResponse(c, new ApiError(500, "internal_error", "Something went wrong on our side; the request id helps us find it."));
-  });
-  return app;
+  app.notFound(notFound);
+  app.onError(onError);
+  return api;
 }
 
-export type App = ReturnType<typeof createApp>;
+/** The API's type: its routes, request and answer shapes, for `hc<AppType>` and `testClient`. */
+export type AppType = ReturnType<typeof createApp>;

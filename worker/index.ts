@@ -6,7 +6,7 @@
  */
 import { createClient } from "@libsql/client/web";
 import { createDb } from "../db/client.js";
-import { createApp, type App } from "./app.js";
+import { createApp, type AppType } from "./app.js";
 import { configFromEnv, type EnvVars } from "./lib/env-config.js";
 import { ApiError, problemBody } from "./lib/problem.js";
 import { DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
@@ -39,7 +39,7 @@ interface ScheduledEvent {
   cron: string;
 }
 
-type Built = { app: App; db: ReturnType<typeof createDb> } | { error: string };
+type Built = { app: AppType; db: ReturnType<typeof createDb> } | { error: string };
 
 // Keyed by the env object Workers hands every request of an isolate, so a changed binding set (a new
 // deployment, or tests passing their own env) builds a new app instead of reusing a stale one.

@@ -3,16 +3,12 @@
  * applies pending migrations, creates the demo shop on an empty database, and serves the same app as the
  * Workers entry.
  */
-import { createClient } from "@libsql/client";
 import { serve } from "@hono/node-server";
-import { getConnInfo } from "@hono/node-server/conninfo";
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb } from "../db/client.js";
 import { applyMigrations } from "../db/migrate.js";
-import { createNativeClient, localDatabasePath } from "../db/native-client.js";
+import { openDatabase, socketAddress, useNodeFastPaths } from "./adapters/node/host.js";
 import { createApp } from "./app.js";
 import { configFromEnv } from "./lib/env-config.js";
 import { randomString } from "./lib/ids.js";
@@ -20,7 +16,6 @@ import { signBuyerToken } from "./lib/jwt.js";
 import { getShop, hasAnyShop } from "./store/shops.js";
 import { createDemoShop, ensureDemoCoupons, readDemoKeys, type DemoKeys } from "./demo/seed.js";
 import { startSweeper } from "./services/sweeper.js";
-import { ReadCache } from "./store/read-cache.js";
 import { nodeSiteAssets } from "./site/node-assets.js";
 import { withCompression } from "./lib/compress-node.js";
 import { listenErrorMessage } from "./lib/listen-error.js";
@@ -33,21 +28,15 @@ async function main() {
   const host = env.HOST ?? "127.0.0.1";
   const url = env.DATABASE_URL || `file:${resolve(root, "data/coupons.db")}`;
   const demoFile = env.DEMO_KEYS_FILE || resolve(root, "data/demo-keys.json");
-  // A local file or :memory: runs on one native connection with statements prepared once (db/native-client.ts,
-  // ~10x less CPU per statement than @libsql/client); remote databases keep @libsql/client.
-  const localPath = localDatabasePath(url);
-  if (localPath !== null && localPath !== ":memory:") mkdirSync(dirname(localPath), { recursive: true });
-  const native = localPath !== null ? createNativeClient(localPath) : null;
-  const client = native ?? createClient({ url, authToken: env.DATABASE_AUTH_TOKEN });
-  const db = createDb(client);
+  // A local file or :memory: runs on one native connection with statements prepared once
+  // (worker/adapters/node/native-client); remote databases keep @libsql/client.
+  const { db, native } = openDatabase(url, env.DATABASE_AUTH_TOKEN);
   await applyMigrations(db);
 
   const adminToken = env.ADMIN_TOKEN || `adm_${randomString(32)}`;
   const config = configFromEnv(env, adminToken);
-  config.clientAddress = (c) => getConnInfo(c).remote.address;
-  // A local file tells when it changed (its WAL-index header + our own writes), so hot reads can be kept exactly.
-  if (native) config.readCache = new ReadCache(() => native.dataVersion());
-  config.sha256Hex = (text) => createHash("sha256").update(text).digest("hex");
+  config.clientAddress = socketAddress;
+  useNodeFastPaths(config, native);
 
   const fresh = !(await hasAnyShop(db));
   let demo: DemoKeys | null = readDemoKeys(demoFile);

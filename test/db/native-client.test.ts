@@ -1,5 +1,5 @@
 /**
- * The native client (db/native-client.ts) against @libsql/client on the same file: the same result sets
+ * The native client (worker/adapters/node/native-client) against @libsql/client on the same file: the same result sets
  * for the same statements, Drizzle on top, atomic batches, errors our code recognises, a bounded
  * statement cache, and the project's migrations.
  */
@@ -13,7 +13,8 @@ import { integer, blob, real, sqliteTable, text } from "drizzle-orm/sqlite-core"
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../../db/client.js";
 import { applyMigrations } from "../../db/migrate.js";
-import { createNativeClient, localDatabasePath, STATEMENT_CACHE_SIZE } from "../../db/native-client.js";
+import { localDatabasePath } from "../../worker/adapters/node/database-url.js";
+import { createNativeClient, STATEMENT_CACHE_SIZE } from "../../worker/adapters/node/native-client/index.js";
 import { isUniqueViolation } from "../../worker/store/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "native-client-"));

@@ -2,11 +2,11 @@
  * The read cache on the quote and look-up path (worker/store/read-cache.ts): a repeated quote reads
  * nothing from the database, and every change — by this process or by another one on the same file —
  * is seen by the very next request, because entries are served only at the database version they were
- * read at (db/native-client.ts `dataVersion`).
+ * read at (worker/adapters/node/native-client/data-version.ts).
  */
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createNativeClient } from "../../db/native-client.js";
+import { createNativeClient } from "../../worker/adapters/node/native-client/index.js";
 import { ReadCache } from "../../worker/store/read-cache.js";
 import { at, cart, claimableBody, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 

@@ -7,8 +7,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { hashBody } from "../../worker/lib/crypto.js";
-import { RedemptionBody } from "../../worker/routes/checkout/redemptions.routes.js";
-import { EventBody } from "../../worker/routes/events/events.schemas.js";
+import { RedemptionBody } from "../../worker/contract/redemptions.js";
+import { EventBody } from "../../worker/contract/events.js";
 
 const nodeSha = (text: string) => createHash("sha256").update(text).digest("hex");
 const hashOf = (body: unknown) => hashBody(RedemptionBody.parse(body), nodeSha);

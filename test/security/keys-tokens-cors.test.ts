@@ -6,7 +6,7 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "../../worker/store/api-keys.js";
-import { ADMIN, cart, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { ADMIN, cart, expectStatus, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 let s: ShopKeys;
@@ -144,50 +144,48 @@ describe("key kinds", () => {
 describe("creating and revoking keys", () => {
   it("creates a key whose secret is shown once and stored only as a hash; lists keys without secrets", async () => {
     const shop = await t.shop({ name: "Rotate" });
-    const made = await t.call("POST", "/v1/keys", { key: shop.sk, body: { kind: "secret" } });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    expect(made.body.key).toMatchObject({ kind: "secret", revoked_at: null });
-    expect(made.body.secret).toMatch(/^sk_test_[A-Za-z0-9]{32}$/);
-    expect(made.body.key.hint.length).toBeLessThan(made.body.secret.length);
-    expect(made.body.secret.startsWith(made.body.key.hint.replace("…", ""))).toBe(true);
-    const pk = await t.call("POST", "/v1/keys", { key: shop.sk, body: { kind: "publishable" } });
-    expect(pk.body.secret).toMatch(/^pk_test_/);
+    const keys = t.api(shop.sk).v1.keys;
+    const made = await expectStatus(keys.$post({ json: { kind: "secret" } }), 201);
+    expect(made.key).toMatchObject({ kind: "secret", revoked_at: null });
+    expect(made.secret).toMatch(/^sk_test_[A-Za-z0-9]{32}$/);
+    expect(made.key.hint.length).toBeLessThan(made.secret.length);
+    expect(made.secret.startsWith(made.key.hint.replace("…", ""))).toBe(true);
+    const pk = await expectStatus(keys.$post({ json: { kind: "publishable" } }), 201);
+    expect(pk.secret).toMatch(/^pk_test_/);
     // The new secret key works at once.
-    expect((await t.call("GET", "/v1/keys", { key: made.body.secret })).status).toBe(200);
+    await expectStatus(t.api(made.secret).v1.keys.$get({ query: {} }), 200);
 
-    const list = await t.call("GET", "/v1/keys", { key: shop.sk });
-    expect(list.status).toBe(200);
-    expect(list.body.data).toHaveLength(4);
-    expect(list.body.data[0].id).toBe(pk.body.key.id); // newest first
-    const text = JSON.stringify(list.body);
-    for (const secret of [shop.sk, shop.pk, made.body.secret, pk.body.secret]) expect(text).not.toContain(secret);
+    const list = await expectStatus(keys.$get({ query: {} }), 200);
+    expect(list.data).toHaveLength(4);
+    expect(list.data[0].id).toBe(pk.key.id); // newest first
+    const text = JSON.stringify(list);
+    for (const secret of [shop.sk, shop.pk, made.secret, pk.secret]) expect(text).not.toContain(secret);
     const rows = await t.db.$client.execute({ sql: "SELECT key_hash FROM api_keys WHERE shop_id = ?", args: [shop.id] });
     for (const r of rows.rows) expect(String(r.key_hash)).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(rows.rows)).not.toContain(made.body.secret);
+    expect(JSON.stringify(rows.rows)).not.toContain(made.secret);
 
-    const page1 = await t.call("GET", "/v1/keys?limit=3", { key: shop.sk });
-    const page2 = await t.call("GET", `/v1/keys?limit=3&cursor=${page1.body.next_cursor}`, { key: shop.sk });
-    expect([...page1.body.data, ...page2.body.data].map((k: { id: string }) => k.id)).toEqual(list.body.data.map((k: { id: string }) => k.id));
-    expect(page2.body.next_cursor).toBeNull();
+    const page1 = await expectStatus(keys.$get({ query: { limit: "3" } }), 200);
+    const page2 = await expectStatus(keys.$get({ query: { limit: "3", cursor: page1.next_cursor ?? undefined } }), 200);
+    expect([...page1.data, ...page2.data].map((k) => k.id)).toEqual(list.data.map((k) => k.id));
+    expect(page2.next_cursor).toBeNull();
   });
 
   it("a revoked key answers 401 on the very next request; revoking again is 200", async () => {
     const shop = await t.shop({ name: "Revoke" });
-    const extra = (await t.call("POST", "/v1/keys", { key: shop.sk, body: { kind: "secret" } })).body;
-    const keys = (await t.call("GET", "/v1/keys", { key: shop.sk })).body.data;
-    const pkId = keys.find((k: { kind: string }) => k.kind === "publishable").id;
-    expect((await t.call("GET", "/v1/promo-codes/NOPE", { key: shop.pk })).status).toBe(200);
-    const r = await t.call("POST", `/v1/keys/${pkId}/revoke`, { key: extra.secret });
-    expect(r.status).toBe(200);
-    expect(r.body.key.revoked_at).not.toBeNull();
-    const after = await t.call("GET", "/v1/promo-codes/NOPE", { key: shop.pk });
-    expect(after.status).toBe(401);
-    expect(after.body.code).toBe("unauthorized");
-    expect((await t.call("POST", `/v1/keys/${pkId}/revoke`, { key: extra.secret })).status).toBe(200);
+    const extra = await expectStatus(t.api(shop.sk).v1.keys.$post({ json: { kind: "secret" } }), 201);
+    const keys = (await expectStatus(t.api(shop.sk).v1.keys.$get({ query: {} }), 200)).data;
+    const pkId = keys.find((k) => k.kind === "publishable")!.id;
+    const lookup = (key: string) => t.call("GET", "/v1/promo-codes/NOPE", { key });
+    expect((await lookup(shop.pk)).status).toBe(200);
+    const revoke = (key: string, id: string) => t.api(key).v1.keys[":id"].revoke.$post({ param: { id } });
+    const r = await expectStatus(revoke(extra.secret, pkId), 200);
+    expect(r.key.revoked_at).not.toBeNull();
+    const after = await lookup(shop.pk);
+    expect([after.status, after.body.code]).toEqual([401, "unauthorized"]);
+    await expectStatus(revoke(extra.secret, pkId), 200);
     // A key may revoke itself while another secret key remains.
-    const self = await t.call("POST", `/v1/keys/${extra.key.id}/revoke`, { key: extra.secret });
-    expect(self.status).toBe(200);
-    expect((await t.call("GET", "/v1/keys", { key: extra.secret })).status).toBe(401);
+    await expectStatus(revoke(extra.secret, extra.key.id), 200);
+    await expectStatus(t.api(extra.secret).v1.keys.$get({ query: {} }), 401);
     // Each creation and revocation left an audit entry.
     const audit = await t.db.$client.execute({ sql: "SELECT action FROM audit_entries WHERE shop_id = ? ORDER BY seq", args: [shop.id] });
     expect(audit.rows.map((a) => a.action)).toEqual(["key_created", "key_revoked", "key_revoked"]);
@@ -195,17 +193,13 @@ describe("creating and revoking keys", () => {
 
   it("refuses to revoke the shop's last active secret key (409 last_secret_key), even when two revocations race", async () => {
     const shop = await t.shop({ name: "Last" });
-    const only = (await t.call("GET", "/v1/keys", { key: shop.sk })).body.data.find((k: { kind: string }) => k.kind === "secret");
-    const last = await t.call("POST", `/v1/keys/${only.id}/revoke`, { key: shop.sk });
-    expect(last.status).toBe(409);
-    expect(last.body.code).toBe("last_secret_key");
-    expect((await t.call("GET", "/v1/keys", { key: shop.sk })).status).toBe(200);
+    const only = (await expectStatus(t.api(shop.sk).v1.keys.$get({ query: {} }), 200)).data.find((k) => k.kind === "secret")!;
+    const revoke = (key: string, id: string) => t.api(key).v1.keys[":id"].revoke.$post({ param: { id } });
+    expect((await expectStatus(revoke(shop.sk, only.id), 409)).code).toBe("last_secret_key");
+    await expectStatus(t.api(shop.sk).v1.keys.$get({ query: {} }), 200);
 
-    const second = (await t.call("POST", "/v1/keys", { key: shop.sk, body: { kind: "secret" } })).body;
-    const [a, b] = await Promise.all([
-      t.call("POST", `/v1/keys/${only.id}/revoke`, { key: second.secret }),
-      t.call("POST", `/v1/keys/${second.key.id}/revoke`, { key: shop.sk }),
-    ]);
+    const second = await expectStatus(t.api(shop.sk).v1.keys.$post({ json: { kind: "secret" } }), 201);
+    const [a, b] = await Promise.all([revoke(second.secret, only.id), revoke(shop.sk, second.key.id)]);
     // The loser is refused either by the guard (409) or because the winner just revoked its own key (401).
     const statuses = [a.status, b.status].sort();
     expect(statuses[0]).toBe(200);
@@ -223,8 +217,8 @@ describe("creating and revoking keys", () => {
 
     // Five secret keys revoked all at once: the one statement's guard lets exactly four through.
     const [liveSecret, liveId] = a.status === 200 ? [second.secret, second.key.id] : [shop.sk, only.id];
-    const made = await Promise.all([1, 2, 3, 4].map(() => t.call("POST", "/v1/keys", { key: liveSecret, body: { kind: "secret" } })));
-    const ids = [...made.map((m) => m.body.key.id as string), liveId];
+    const made = await Promise.all([1, 2, 3, 4].map(() => expectStatus(t.api(liveSecret).v1.keys.$post({ json: { kind: "secret" } }), 201)));
+    const ids = [...made.map((m) => m.key.id), liveId];
     const outcomes = await Promise.all(ids.map((id) => revokeApiKey(t.db, shop.id, id, "test", Date.now())));
     expect(outcomes.filter((o) => o.ok)).toHaveLength(4);
     expect(outcomes.filter((o) => !o.ok && o.why === "last_secret_key")).toHaveLength(1);

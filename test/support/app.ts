@@ -1,16 +1,19 @@
 /**
  * An in-process app over a real libSQL database (`:memory:` or a temp file), with the committed
- * migrations applied: the same `createApp` the servers use, called through `app.request`.
+ * migrations applied: the same `createApp` the servers use. Suites call it through Hono's `testClient`
+ * (`t.api(key)`), typed by the routes' contracts; `t.call` sends raw requests where no contract can type
+ * them (broken JSON, other media types, paths no route has).
  */
-import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type Db } from "../../db/client.js";
 import { applyMigrations } from "../../db/migrate.js";
-import { createNativeClient, type NativeClient } from "../../db/native-client.js";
-import { createApp, type App } from "../../worker/app.js";
-import { ReadCache } from "../../worker/store/read-cache.js";
+import { useNodeFastPaths } from "../../worker/adapters/node/host.js";
+import { createNativeClient, type NativeClient } from "../../worker/adapters/node/native-client/index.js";
+import { testClient } from "hono/testing";
+import type { ClientResponse } from "hono/client";
+import { createApp, type AppType } from "../../worker/app.js";
 import type { AppConfig } from "../../worker/lib/config.js";
 import { configFromEnv } from "../../worker/lib/env-config.js";
 import { signBuyerToken } from "../../worker/lib/jwt.js";
@@ -18,14 +21,19 @@ import type { NewShop } from "../../worker/store/shops.js";
 
 export const ADMIN = "adm_test_token_0123456789";
 
+/** The API as `testClient` types it. */
+export type Api = ReturnType<typeof testClient<AppType>>;
+
 export interface TestApp {
-  app: App;
+  app: AppType;
   db: Db;
   /** The database file (or ":memory:"). */
   path: string;
   /** The native client under `db` (its data version, statement counts). */
   client: NativeClient;
   config: AppConfig;
+  /** The typed API client, calling with `key` (`Authorization: Bearer`) and any other headers. */
+  api(key?: string, headers?: Record<string, string>): Api;
   /** JSON request helper: returns status, headers and the parsed body. */
   call(method: string, path: string, opts?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<Res>;
   /** A new shop (test mode unless said otherwise) and its keys. */
@@ -61,9 +69,10 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
   await applyMigrations(db);
   const config = configFromEnv(opts.env ?? {}, ADMIN);
   // As the Node server: reads are cached while the database is unchanged, so every suite runs through it.
-  config.readCache = new ReadCache(() => client.dataVersion());
-  config.sha256Hex = (text) => createHash("sha256").update(text).digest("hex");
+  useNodeFastPaths(config, client);
   const app = createApp({ db, config });
+  const api: TestApp["api"] = (key, headers = {}) =>
+    testClient(app, undefined, undefined, { headers: key ? { ...headers, authorization: `Bearer ${key}` } : headers });
   const call: TestApp["call"] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.key) headers.authorization = `Bearer ${o.key}`;
@@ -101,7 +110,24 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
       token: (buyerId: string) => signBuyerToken(b.buyer_token_secret, buyerId, Math.floor(Date.now() / 1000) + 3600),
     };
   };
-  return { app, db, path, client, config, call, shop };
+  return { app, db, path, client, config, api, call, shop };
+}
+
+/** The answer of a typed call with this status: its body, typed by the route's contract for that status. */
+type BodyOf<R, S extends number> = R extends ClientResponse<infer T, S, "json"> ? T : never;
+
+/**
+ * Asserts a typed call answered `status` and reads its body as that status's contract types it; a
+ * different status fails with the answer's body in the message.
+ */
+export async function expectStatus<R extends ClientResponse<unknown, number, string>, S extends R["status"]>(
+  call: R | Promise<R>,
+  status: S,
+): Promise<BodyOf<R, S>> {
+  const res = await call;
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : null) as BodyOf<R, S>;
 }
 
 /** RFC 3339 time `ms` from a base (default: real now). */

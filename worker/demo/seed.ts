@@ -10,7 +10,7 @@ import { insertShop } from "../store/shops.js";
 import { createCoupon, settingsFromInput } from "../services/create-coupon.js";
 import { findCouponByCode, rowToCoupon } from "../store/coupons.js";
 import { couponStatus } from "../engine/status.js";
-import { CreateCouponBody } from "../routes/coupons/coupons.schemas.js";
+import { CreateCouponBody } from "../contract/coupons.js";
 import type { ShopRow } from "../lib/context.js";
 
 export interface DemoKeys {

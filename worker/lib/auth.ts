@@ -2,10 +2,10 @@
  * Who is calling: the platform operator (admin token), a shop's secret key (server side) or publishable
  * key (storefront), and for buyer-specific calls, the buyer. Keys are looked up by their SHA-256 hash.
  */
-import { and, eq, isNull } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
-import { apiKeys, shops } from "../../db/schema.js";
-import type { AppEnv, Caller, ShopRow } from "./context.js";
+import { findActiveKey } from "../store/api-keys.js";
+import { shopNow, type Caller, type Seller, type ShopCaller } from "./caller.js";
+import type { AppEnv } from "./context.js";
 import { sha256Hex, timingSafeEqual } from "./crypto.js";
 import { verifyBuyerToken } from "./jwt.js";
 import { ApiError } from "./problem.js";
@@ -44,16 +44,8 @@ async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
   if (cached) return cached;
   const epoch = cache?.epoch() ?? 0;
   const hash = await sha256Hex(token);
-  const db = c.get("db");
-  const rows = await db
-    .select({ keyId: apiKeys.id, kind: apiKeys.kind, shop: shops })
-    .from(apiKeys)
-    .innerJoin(shops, eq(shops.id, apiKeys.shop_id))
-    .where(and(eq(apiKeys.key_hash, hash), isNull(apiKeys.revoked_at)))
-    .limit(1);
-  const row = rows[0];
-  if (!row) throw new ApiError(401, "unauthorized", "Unknown or revoked API key.");
-  const caller = { kind: row.kind, keyId: row.keyId, shop: row.shop };
+  const caller = await findActiveKey(c.get("db"), hash);
+  if (!caller) throw new ApiError(401, "unauthorized", "Unknown or revoked API key.");
   cache?.set(token, caller, now, epoch);
   return caller;
 }
@@ -64,20 +56,20 @@ export function requireAdmin(c: Context<AppEnv>): void {
   if (caller.kind !== "admin") throw new ApiError(403, "forbidden", "This route needs the platform admin token.");
 }
 
-/** The shop of a secret-key caller (seller routes). */
-export function requireSecret(c: Context<AppEnv>): { shop: ShopRow; keyId: string } {
+/** The seller behind a secret key (seller routes). */
+export function requireSecret(c: Context<AppEnv>): Seller {
   const caller = c.get("caller");
   if (!caller) throw new ApiError(401, "unauthorized", "This route needs a secret key (`sk_…`).");
   if (caller.kind !== "secret") throw new ApiError(403, "forbidden", "This route needs a secret key (`sk_…`).");
-  return { shop: caller.shop, keyId: caller.keyId };
+  return { shop: caller.shop, keyId: caller.keyId, kind: "secret", now: shopNow(caller.shop, c.get("config").now()) };
 }
 
 /** The shop of a secret- or publishable-key caller (storefront and checkout routes). */
-export function requireShopKey(c: Context<AppEnv>): { shop: ShopRow; keyId: string; kind: "secret" | "publishable" } {
+export function requireShopKey(c: Context<AppEnv>): ShopCaller {
   const caller = c.get("caller");
   if (!caller) throw new ApiError(401, "unauthorized", "This route needs a publishable or secret key.");
   if (caller.kind === "admin") throw new ApiError(403, "forbidden", "This route needs a shop's key, not the admin token.");
-  return { shop: caller.shop, keyId: caller.keyId, kind: caller.kind };
+  return { shop: caller.shop, keyId: caller.keyId, kind: caller.kind, now: shopNow(caller.shop, c.get("config").now()) };
 }
 
 /**
@@ -85,29 +77,19 @@ export function requireShopKey(c: Context<AppEnv>): { shop: ShopRow; keyId: stri
  * publishable-key caller only by `X-Buyer-Token` (a `buyer_id` from it is refused with 422). A bad or
  * expired token is 401. Token expiry uses real time, never the test clock.
  */
-export async function resolveBuyer(
-  c: Context<AppEnv>,
-  kind: "secret" | "publishable",
-  shop: ShopRow,
-  buyerIdField: string | undefined,
-): Promise<string | null> {
+export async function resolveBuyer(c: Context<AppEnv>, caller: ShopCaller, buyerIdField: string | undefined): Promise<string | null> {
   const token = c.req.header("x-buyer-token");
-  if (kind === "publishable" && buyerIdField !== undefined) {
+  if (caller.kind === "publishable" && buyerIdField !== undefined) {
     throw new ApiError(422, "validation_failed", "A publishable key names the buyer only by `X-Buyer-Token`.", [
       { path: "buyer_id", code: "not_allowed", message: "Not allowed with a publishable key; send X-Buyer-Token." },
     ]);
   }
   if (token !== undefined && token !== "") {
-    const result = await verifyBuyerToken(token, shop.buyer_token_secret, Math.floor(c.get("config").now() / 1000));
+    const result = await verifyBuyerToken(token, caller.shop.buyer_token_secret, Math.floor(c.get("config").now() / 1000));
     if (!result.ok) throw new ApiError(401, "invalid_buyer_token", `X-Buyer-Token refused: ${result.why}.`);
     if (buyerIdField !== undefined && buyerIdField !== result.sub)
       throw new ApiError(422, "validation_failed", "`buyer_id` differs from the buyer token's subject.");
     return result.sub;
   }
   return buyerIdField ?? null;
-}
-
-/** The shop's clock: its frozen test clock when set (test shops only), else real time. */
-export function shopNow(c: Context<AppEnv>, shop: ShopRow): number {
-  return shop.mode === "test" && shop.test_clock_now != null ? shop.test_clock_now : c.get("config").now();
 }

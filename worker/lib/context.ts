@@ -1,13 +1,9 @@
-/** The Hono environment every route sees: the database, config, and who is calling. */
+/** The Hono environment every route sees: the app's dependencies, who is calling, and the parsed body. */
 import type { Db } from "../../db/client.js";
+import type { Caller } from "./caller.js";
 import type { AppConfig } from "./config.js";
-import type { shops } from "../../db/schema.js";
 
-export type ShopRow = typeof shops.$inferSelect;
-
-export type Caller =
-  | { kind: "admin" }
-  | { kind: "secret" | "publishable"; keyId: string; shop: ShopRow };
+export type { Caller, ShopRow } from "./caller.js";
 
 export interface AppEnv {
   Variables: {
@@ -15,5 +11,7 @@ export interface AppEnv {
     config: AppConfig;
     requestId: string;
     caller: Caller | null;
+    /** The request's JSON body as `bodyGuard` parsed it; unset when the body is empty. */
+    body?: unknown;
   };
 }

@@ -42,6 +42,9 @@ export const cors: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
+/** `application/json`, or a `+json` type, with or without parameters. */
+export const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
 /** Bodies are JSON only (415) and bounded (413), before any parser reads them. */
 export function bodyGuard(maxBytes: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -52,31 +55,20 @@ export function bodyGuard(maxBytes: number): MiddlewareHandler<AppEnv> {
       throw new ApiError(413, "body_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
     // A body with a declared length (checked above) is exactly that long (HTTP framing), so it is read
     // whole: on Node that is @hono/node-server's direct read, without the web-stream Request it otherwise
-    // builds (~10 % of a quote's CPU). A chunked body (no content-length) is read as a stream that we stop
+    // builds (bench/notes.md). A chunked body (no content-length) is read as a stream that we stop
     // past the limit, so it is never buffered whole before it is measured.
     const raw = declared !== undefined && /^\d+$/.test(declared) ? await c.req.raw.arrayBuffer() : await readBounded(c.req.raw.body, maxBytes);
     if (raw === null || raw.byteLength > maxBytes) throw new ApiError(413, "body_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
-    // Hono's body cache hands the same bytes, and the text (what `c.req.json()` parses), to the validator,
-    // which would otherwise decode them again through a new Response.
-    const cache = c.req.bodyCache as Record<string, Promise<ArrayBuffer | string>>;
-    cache.arrayBuffer = Promise.resolve(raw);
     if (raw.byteLength > 0) {
-      const type = c.req.header("content-type") ?? "";
-      if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
+      if (!JSON_MEDIA_TYPE.test(c.req.header("content-type") ?? ""))
         throw new ApiError(415, "unsupported_media_type", "Send the body as `Content-Type: application/json`.");
-      const text = decoder.decode(raw);
-      let value: unknown;
       try {
-        value = JSON.parse(text);
+        // Parsed once, here: the route's validator (lib/router.ts) reads it from `c.var.body`. zod builds
+        // new objects from it, never changing it.
+        c.set("body", JSON.parse(decoder.decode(raw)));
       } catch {
         throw new ApiError(422, "malformed_json", "The request body is not valid JSON.");
       }
-      cache.text = Promise.resolve(text);
-      // The validator reads `c.req.json()`, which Hono answers by parsing the text again (~10 µs for a
-      // 20-line cart); it gets the value parsed here instead. zod builds new objects from it, never
-      // changing it, so handing the same value out twice is safe.
-      const parsed = Promise.resolve(value);
-      (c.req as { json: () => Promise<unknown> }).json = () => parsed;
     }
     return next();
   };

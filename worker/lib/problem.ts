@@ -2,8 +2,6 @@
  * Errors as RFC 9457 problem+json. Expected failures are thrown as `ApiError` with a stable `code`
  * (the reason codes of API.md among them); one `onError` renders every error the same way.
  */
-import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export interface FieldError {
   path: string;
@@ -21,7 +19,7 @@ export interface Problem {
   request_id?: string;
 }
 
-const TITLES: Record<number, string> = {
+const TITLES = {
   400: "Bad Request",
   401: "Unauthorized",
   403: "Forbidden",
@@ -35,11 +33,14 @@ const TITLES: Record<number, string> = {
   428: "Precondition Required",
   429: "Too Many Requests",
   500: "Internal Server Error",
-};
+} as const;
+
+/** The statuses a problem is answered with. */
+export type ProblemStatus = keyof typeof TITLES;
 
 export class ApiError extends Error {
   constructor(
-    readonly status: ContentfulStatusCode,
+    readonly status: ProblemStatus,
     readonly code: string,
     readonly detail: string,
     readonly errors?: FieldError[],
@@ -56,22 +57,11 @@ export const unprocessable = (detail: string, errors?: FieldError[], code = "val
 export function problemBody(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
   const body: Problem = {
     type: `https://docs.edge-coupons.dev/errors/${code}`,
-    title: TITLES[status] ?? "Error",
+    title: TITLES[status as ProblemStatus] ?? "Error",
     status,
     code,
     detail,
   };
   if (errors && errors.length) body.errors = errors;
   return body;
-}
-
-export function problemResponse(c: Context, err: ApiError): Response {
-  const body = problemBody(err.status, err.code, err.detail, err.errors);
-  const id = c.get("requestId" as never) as string | undefined;
-  if (id) body.request_id = id;
-  const res = c.body(JSON.stringify(body), err.status, {
-    "Content-Type": "application/problem+json",
-    ...(err.headers ?? {}),
-  });
-  return res;
 }

@@ -1,8 +1,26 @@
-/** Routers share one validation hook, so every invalid input becomes the same 422 problem. */
-import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
-import { ZodType, type ZodError } from "zod";
+/**
+ * `createRouter()`: every feature's router, and the app itself. A route is registered with
+ * `.openapi(route, handler)`, as with @hono/zod-openapi: the contract goes into the OpenAPI document as
+ * written, and the handler sees `c.req.valid(…)` typed from it. What differs is who validates: the
+ * request parts are checked here, synchronously (`safeParse`), and every invalid input becomes the same
+ * 422 problem.
+ *
+ * Why our own validators: @hono/zod-openapi validates with `safeParseAsync`, and zod runs its compiled
+ * object parser only on the synchronous path (bench/results/REPORT.md, "Validation"). Invariant: no
+ * request schema has an async refinement (were one added, zod would throw on the synchronous parse and
+ * the route's tests would fail with a 500). The JSON body is the one `bodyGuard` read and parsed
+ * (`c.var.body`), so it is never read or parsed twice.
+ */
+import { OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
+import type { Context, MiddlewareHandler, Next } from "hono";
+import { validator } from "hono/validator";
+import type { ZodError, ZodType } from "zod";
 import type { AppEnv } from "./context.js";
+import { JSON_MEDIA_TYPE } from "./middleware.js";
 import { ApiError, type FieldError } from "./problem.js";
+
+/** A handler typed by its route contract: `c.req.valid(…)` in, the declared answers out. */
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
 export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
   return error.issues.slice(0, 50).map((issue) => {
@@ -11,41 +29,66 @@ export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
   });
 }
 
+type Target = "query" | "param" | "header" | "json";
+
+function parseOrRefuse(schema: ZodType, value: unknown, target: Target): {} {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as {};
+  const where = target === "json" ? "body" : target;
+  throw new ApiError(422, "validation_failed", `The request ${where} is invalid.`, zodFieldErrors(result.error));
+}
+
+/** The JSON body of a route: present, or absent and then `{}` (validated when the body is required). */
+function jsonBody(schema: ZodType, required: boolean): MiddlewareHandler<AppEnv> {
+  return async (c: Context<AppEnv>, next: Next) => {
+    const type = c.req.header("content-type");
+    if (type !== undefined && !JSON_MEDIA_TYPE.test(type))
+      throw new ApiError(415, "unsupported_media_type", "Send the body as `Content-Type: application/json`.");
+    const body = c.var.body;
+    if (body === undefined && type !== undefined) throw new ApiError(422, "malformed_json", "The request body is not valid JSON.");
+    if (body === undefined && !required) c.req.addValidatedData("json", {});
+    else c.req.addValidatedData("json", parseOrRefuse(schema, body ?? {}, "json"));
+    await next();
+  };
+}
+
+/** The validators of a route's request parts, in the order @hono/zod-openapi runs them. */
+function requestValidators(request: RouteConfig["request"]): MiddlewareHandler<AppEnv>[] {
+  if (!request) return [];
+  if (request.cookies) throw new Error("route contracts here take no cookies");
+  const out: MiddlewareHandler<AppEnv>[] = [];
+  const parts = [
+    ["query", request.query],
+    ["param", request.params],
+    ["header", request.headers],
+  ] as const;
+  for (const [target, schema] of parts) {
+    if (!schema) continue;
+    if (Array.isArray(schema)) throw new Error("route contracts here describe each request part as one zod object");
+    out.push(validator(target, (value) => parseOrRefuse(schema as ZodType, value, target)));
+  }
+  const content = request.body?.content ?? {};
+  for (const [media, spec] of Object.entries(content)) {
+    const schema = spec && "schema" in spec ? spec.schema : undefined;
+    if (media !== "application/json" || !schema) throw new Error(`unsupported request body ${media}: bodies are JSON`);
+    out.push(jsonBody(schema as ZodType, request.body?.required === true));
+  }
+  return out;
+}
+
+class Router<S extends {} = {}, B extends string = "/"> extends OpenAPIHono<AppEnv, S, B> {
+  /** As @hono/zod-openapi's: the contract into the document, then the route, its validators being ours. */
+  override openapi = ((route: RouteConfig, handler: MiddlewareHandler<AppEnv>) => {
+    const { middleware, hide, ...contract } = route;
+    if (!hide) this.openAPIRegistry.registerPath(contract);
+    const before = middleware === undefined ? [] : Array.isArray(middleware) ? middleware : [middleware];
+    const path = route.path.replaceAll(/\/{(.+?)}/g, "/:$1");
+    this.on([route.method], [path], ...(before as MiddlewareHandler<AppEnv>[]), ...requestValidators(contract.request), handler);
+    return this;
+  }) as unknown as OpenAPIHono<AppEnv, S, B>["openapi"];
+}
+
 export function createRouter() {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) {
-        const where = result.target === "json" ? "body" : result.target;
-        throw new ApiError(422, "validation_failed", `The request ${where} is invalid.`, zodFieldErrors(result.error));
-      }
-    },
-  });
-  const register = app.openapi;
-  app.openapi = ((route: RouteConfig, handler: never, hook?: never) => {
-    for (const schema of requestSchemas(route)) validateSynchronously(schema);
-    return register(route, handler, hook);
-  }) as typeof app.openapi;
-  return app;
+  return new Router();
 }
 
-/** Every zod schema a route validates its request with: params, query, headers, cookies and body. */
-function requestSchemas(route: RouteConfig): ZodType[] {
-  const r = route.request;
-  if (!r) return [];
-  const found: unknown[] = [r.params, r.query, r.headers, r.cookies];
-  for (const media of Object.values(r.body?.content ?? {})) if (media && "schema" in media) found.push(media.schema);
-  return found.filter((s): s is ZodType => s instanceof ZodType);
-}
-
-/**
- * zod-openapi validates with `safeParseAsync`, and zod runs its compiled (JIT) object parser only on the
- * synchronous path: a 20-line cart took 40 µs async against 26 µs sync. None of our request schemas has an
- * async refinement, so the async parse can be the sync one (were one ever added, zod would throw on the
- * sync path and the route's tests would fail with a 500).
- */
-function validateSynchronously(schema: ZodType): void {
-  const sync = schema.safeParse.bind(schema);
-  Object.defineProperty(schema, "safeParseAsync", { value: async (data: unknown) => sync(data), configurable: true });
-}
-
-export type AppRouter = ReturnType<typeof createRouter>;

@@ -7,10 +7,9 @@
  * never leaves a parent without its addon, nor an addon (or the history entries about it) without its
  * parent.
  */
-import { and, eq } from "drizzle-orm";
-import { coupons } from "../../db/schema.js";
 import { thresholdsFor, validateCouponRules } from "../engine/coupon-rules.js";
-import { liveAt, type CouponRow } from "../store/coupons.js";
+import { hasLiveCouponOfType } from "../store/coupon-edits.js";
+import type { CouponRow } from "../store/coupons.js";
 import { shopThresholds } from "../store/shops.js";
 import { createCoupon, type CouponSettings, type CreateContext, type DependentCoupon } from "./create-coupon.js";
 import { ApiError } from "../lib/problem.js";
@@ -26,13 +25,9 @@ export interface AddonPlan {
 /** The addon a new regular coupon brings, or null when the addon's own rules would refuse it. */
 export async function planAddon(ctx: AddonContext, parent: CouponSettings): Promise<AddonPlan | null> {
   const { db, shop, now } = ctx;
-  const hasFollower = await db
-    .select({ id: coupons.id })
-    .from(coupons)
-    .where(and(eq(coupons.shop_id, shop.id), eq(coupons.type, "follower"), liveAt(now)))
-    .limit(1);
+  const hasFollower = await hasLiveCouponOfType(db, shop.id, "follower", now);
   const thresholds = thresholdsFor(shop.currency, shopThresholds(shop));
-  const kind = hasFollower.length ? "repurchase" : "follower";
+  const kind = hasFollower ? "repurchase" : "follower";
   const settings: CouponSettings = {
     ...parent,
     name: `${parent.name.slice(0, 36)} addon ${kind === "follower" ? "follow" : "repeat"}`,

@@ -5,8 +5,13 @@
  * when it writes nothing the engine is asked again, afterwards, only to word the refusal.
  */
 import type { Db } from "../../db/client.js";
+import { decodeCursor, encodeCursor } from "../lib/cursor.js";
+import { serializeCoupon } from "../contract/coupons.js";
+import { serializeClaim, serializeWalletEntry, type ClaimOut, type StorefrontCoupon, type StorefrontInput, type WalletEntryOut } from "../contract/storefront.js";
 import { claimDisplayState, evaluateClaim } from "../engine/claim-eligibility.js";
 import type { BuyerFacts, ClaimEvaluation, ReasonCode } from "../engine/types.js";
+import type { ShopCaller } from "../lib/caller.js";
+import type { Deps } from "../lib/deps.js";
 import { newId } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import { loadBuyerFacts } from "../store/buyer-facts.js";
@@ -16,13 +21,31 @@ import { isUniqueViolation } from "../store/errors.js";
 import { releaseExpiredInShop } from "../store/redemptions.js";
 import { loadWallet, rowToClaim, type ClaimRow } from "../store/wallet.js";
 
-export interface ListedCoupon {
+/**
+ * `GET /v1/storefront/coupons`: the shop's claimable coupons, newest first, each with whether this buyer
+ * may claim it and why not.
+ */
+export async function storefrontCoupons(
+  { db }: Deps,
+  { shop, now }: ShopCaller,
+  buyerId: string | null,
+  q: Pick<StorefrontInput, "product_id" | "cursor" | "limit">,
+): Promise<{ data: StorefrontCoupon[]; next_cursor: string | null }> {
+  const opts = { buyerId, productId: q.product_id, before: decodeCursor(q.cursor), limit: q.limit, now };
+  const { items, more } = await listClaimable(db, shop.id, opts);
+  return {
+    data: items.map((i) => ({ ...serializeCoupon(i.row, now, shop.currency), claimable: i.claimable, reason: i.reason })),
+    next_cursor: more ? encodeCursor(items[items.length - 1].row.seq) : null,
+  };
+}
+
+interface ListedCoupon {
   row: CouponRow;
   claimable: boolean;
   reason: ReasonCode | null;
 }
 
-export async function storefrontCoupons(
+async function listClaimable(
   db: Db,
   shopId: string,
   opts: { buyerId: string | null; productId?: string; before: number | null; limit: number; now: number },
@@ -66,7 +89,8 @@ async function evaluate(db: Db, row: CouponRow, buyerId: string, now: number): P
 const refused = (code: ReasonCode, message: string) => new ApiError(409, code, message);
 
 /** R9, R11, R17, R27: claim a coupon for a buyer, or a 409 with the reason. */
-export async function claimCoupon(db: Db, shopId: string, couponId: string, buyerId: string | null, now: number): Promise<ClaimRow> {
+export async function claimCoupon({ db }: Deps, { shop, now }: ShopCaller, couponId: string, buyerId: string | null): Promise<{ claim: ClaimOut }> {
+  const shopId = shop.id;
   const row = await getCouponRow(db, shopId, couponId);
   if (!row) throw new ApiError(404, "not_found", "No such coupon.");
   if (!buyerId) throw refused("buyer_required", "Sign in to claim this coupon: send X-Buyer-Token (or buyer_id with a secret key).");
@@ -96,7 +120,7 @@ export async function claimCoupon(db: Db, shopId: string, couponId: string, buye
     if (isUniqueViolation(err)) throw refused("already_claimed", "You already have this shop's follower coupon.");
     throw err;
   }
-  if (written) return claim;
+  if (written) return { claim: serializeClaim(claim, "available") };
   // The write refused: say why, from the facts as they are now.
   const fresh = (await getCouponRow(db, shopId, couponId)) ?? row;
   const after = await evaluate(db, fresh, buyerId, now);
@@ -105,8 +129,12 @@ export async function claimCoupon(db: Db, shopId: string, couponId: string, buye
 }
 
 /** The buyer's claims with their coupons, as the wallet shows them (R5, R28). */
-export async function walletOf(db: Db, shopId: string, buyerId: string, now: number) {
-  await releaseExpiredInShop(db, shopId, now);
-  const entries = await loadWallet(db, shopId, buyerId);
-  return entries.map((e) => ({ ...e, display: claimDisplayState(e.claim, e.coupon, now) }));
+export async function walletOf({ db }: Deps, { shop, now }: ShopCaller, buyerId: string | null): Promise<{ data: WalletEntryOut[]; next_cursor: null }> {
+  if (!buyerId) throw new ApiError(401, "buyer_required", "The wallet is a buyer's: send X-Buyer-Token (or buyer_id with a secret key).");
+  await releaseExpiredInShop(db, shop.id, now);
+  const entries = await loadWallet(db, shop.id, buyerId);
+  return {
+    data: entries.map((e) => serializeWalletEntry(e.row, claimDisplayState(e.claim, e.coupon, now), e.coupon, shop.currency)),
+    next_cursor: null,
+  };
 }

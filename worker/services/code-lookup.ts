@@ -4,39 +4,42 @@
  * caller an unknown, ended, deactivated or not-yet-started code are all the same `code_not_found`, so
  * the public API cannot be used to map a shop's codes; a secret-key caller sees the true status.
  */
-import type { Context } from "hono";
-import { couponStatus } from "../engine/status.js";
-import { normalizeCode } from "../engine/promo-code.js";
-import type { AppEnv, ShopRow } from "../lib/context.js";
-import { ApiError } from "../lib/problem.js";
 import type { Db } from "../../db/client.js";
+import { normalizeCode } from "../engine/promo-code.js";
+import { couponStatus } from "../engine/status.js";
+import type { ShopCaller } from "../lib/caller.js";
+import type { Deps } from "../lib/deps.js";
+import { ApiError } from "../lib/problem.js";
 import { readCodeCoupon, type LoadedCoupon } from "../store/quote-reads.js";
 import type { Reads } from "../store/read-cache.js";
 
-export function clientKey(c: Context<AppEnv>, buyerId: string | null): string {
+function clientKey(deps: Deps, buyerId: string | null): string {
   if (buyerId) return `buyer:${buyerId}`;
   // Only the host knows where a request came from (Node: the socket; Workers: `cf-connecting-ip`, set by
   // Cloudflare). A header read here would let a guesser on Node pick a fresh "address" per request.
-  const addr = c.get("config").clientAddress?.(c) ?? "unknown";
-  return `addr:${addr}`;
+  return `addr:${deps.clientAddress() ?? "unknown"}`;
 }
 
+/**
+ * The typed code as the caller may see it, counted against the guessing limits when it is not found.
+ * `latest`: the code's coupon as last read (see readCodeCoupon).
+ */
 export async function lookupCode(
-  c: Context<AppEnv>,
-  shop: ShopRow,
-  kind: "secret" | "publishable",
+  deps: Deps,
+  caller: Pick<ShopCaller, "shop" | "kind" | "now">,
   typed: string,
   buyerId: string | null,
-  now: number,
   reads: Reads,
   latest = false,
 ): Promise<{ code: string; found: LoadedCoupon | null }> {
-  const { rateLimiter, failedLookupsPerMinute: limit } = c.get("config");
-  const real = c.get("config").now();
+  const { shop, kind, now } = caller;
+  const { limiter: rateLimiter } = deps;
+  const limit = deps.config.failedLookupsPerMinute;
+  const real = deps.clock();
   // Public (publishable-key) guessing and the seller's own server count in separate shop buckets, so a
   // guesser who exhausts the public budget cannot also block the seller's server-side quotes and redemptions.
   const shopKey = `shop:${shop.id}:${kind}`;
-  const clientBucket = `${shopKey}:${clientKey(c, buyerId)}`;
+  const clientBucket = `${shopKey}:${clientKey(deps, buyerId)}`;
   const refuse = (wait: number) =>
     new ApiError(429, "rate_limited", "Too many codes that do not exist were tried; wait and try again.", undefined, {
       "Retry-After": String(wait),
@@ -51,7 +54,7 @@ export async function lookupCode(
   const clientWait = await rateLimiter.take(clientBucket, limit, real);
   if (clientWait > 0) throw refuse(clientWait);
   const code = normalizeCode(typed);
-  const found = await findVisibleCode(c.get("db"), reads, shop.id, kind, code, now, latest);
+  const found = await findVisibleCode(deps.db, reads, shop.id, kind, code, now, latest);
   // Found codes never count. (To a publishable key a code that is not ongoing was not found, and counts.)
   if (found) await rateLimiter.refund(clientBucket, real);
   else await rateLimiter.take(shopKey, limit, real);

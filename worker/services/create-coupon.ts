@@ -2,17 +2,18 @@
  * Creating a coupon: the one path for manual, duplicated and addon coupons. Parses nothing (zod did),
  * asks the engine for the business rules, and leaves the "only one" rules to the guarded insert.
  */
+import type { Db } from "../../db/client.js";
+import { toMillis } from "../contract/common.js";
+import type { CreateCouponInput } from "../contract/coupons.js";
 import { validateCouponRules } from "../engine/coupon-rules.js";
-import { codeBlockedWord, fullCode, generateSuffix, normalizeCode } from "../engine/promo-code.js";
+import { codeBlockedWord, fullCode, generateSuffix } from "../engine/promo-code.js";
 import type { Coupon, CouponOrigin } from "../engine/types.js";
-import type { ShopRow } from "../lib/context.js";
+import type { Seller, ShopRow } from "../lib/caller.js";
+import type { Deps } from "../lib/deps.js";
 import { newId, secureRandom } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
-import { toMillis } from "../lib/schemas.js";
-import type { Db } from "../../db/client.js";
-import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
 import type { AuditInput } from "../store/audit.js";
-import type { CreateCouponInput } from "../routes/coupons/coupons.schemas.js";
+import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
 import { shopThresholds } from "../store/shops.js";
 
 export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "deactivated_at">;
@@ -68,13 +69,24 @@ export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffi
   }
 }
 
-export interface CreateContext {
+/** Who writes, where, at which shop clock: what every seller write needs (a creation also needs its origin). */
+export interface WriteContext {
   db: Db;
   shop: ShopRow;
+  /** The shop clock. */
   now: number;
+  /** Real time (another shop's ended code frees its row by real time). */
   realNow: number;
+  /** The id of the key that writes (audit entries). */
   actor: string;
-  blockedWords: string[];
+  blockedWords: readonly string[];
+}
+
+export function writeContext(deps: Deps, seller: Seller): WriteContext {
+  return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: deps.config.blockedWords };
+}
+
+export interface CreateContext extends WriteContext {
   origin: CouponOrigin;
   parentId: string | null;
   /** Audit entries to write with the coupon (`created` plus e.g. `duplicated`). */
@@ -162,4 +174,3 @@ function newCouponRow(ctx: CreateContext, id: string, s: CouponSettings, origin:
   };
 }
 
-export { normalizeCode };

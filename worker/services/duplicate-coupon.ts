@@ -3,19 +3,22 @@
  * parent the source), with the dates, code and name the seller overrides. It goes through the same
  * create path as any coupon, so every create rule (R3–R5, R8, R15, R19–R21, names) holds for it.
  */
-import type { CouponDraft } from "../engine/types.js";
+import { toMillis } from "../contract/common.js";
+import { serializeCoupon, type CouponOut, type DuplicateCouponInput } from "../contract/coupons.js";
+import { fullCode, normalizeCode } from "../engine/promo-code.js";
 import { couponWindow } from "../engine/status.js";
-import { normalizeCode, fullCode } from "../engine/promo-code.js";
+import type { CouponDraft } from "../engine/types.js";
+import type { Seller } from "../lib/caller.js";
+import type { Deps } from "../lib/deps.js";
 import { ApiError, notFound } from "../lib/problem.js";
-import { toMillis } from "../lib/schemas.js";
-import type { DuplicateCouponInput } from "../routes/coupons/coupons.schemas.js";
-import { getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
-import { createCoupon, type CouponSettings } from "./create-coupon.js";
-import { settingsOf, type WriteContext } from "./update-coupon.js";
+import { getCouponRow, rowToCoupon } from "../store/coupons.js";
+import { createCoupon, writeContext, type CouponSettings } from "./create-coupon.js";
+import { settingsOf } from "./update-coupon.js";
 
 const DATE_FIELDS = ["claim_starts_at", "claim_ends_at", "active_starts_at", "active_ends_at"] as const;
 
-export async function duplicateCoupon(ctx: WriteContext, id: string, input: DuplicateCouponInput): Promise<CouponRow> {
+export async function duplicateCoupon(deps: Deps, seller: Seller, id: string, input: DuplicateCouponInput): Promise<{ coupon: CouponOut }> {
+  const ctx = writeContext(deps, seller);
   const { db, shop, now } = ctx;
   const source = await getCouponRow(db, shop.id, id);
   if (!source) throw notFound("coupon");
@@ -42,7 +45,7 @@ export async function duplicateCoupon(ctx: WriteContext, id: string, input: Dupl
   const suffixGiven = source.type === "promo_code" && input.code !== undefined;
   settings.code = suffixGiven ? fullCode(shop.code_prefix, normalizeCode(input.code!)) : null;
 
-  return createCoupon(
+  const row = await createCoupon(
     {
       ...ctx,
       origin: "duplicate",
@@ -52,4 +55,5 @@ export async function duplicateCoupon(ctx: WriteContext, id: string, input: Dupl
     settings,
     suffixGiven,
   );
+  return { coupon: serializeCoupon(row, now, shop.currency) };
 }

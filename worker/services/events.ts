@@ -3,19 +3,20 @@
  * Everything one event changes, plus its stored answer, is written in one batch (see store/events.ts),
  * so a repeated or concurrent delivery of the same id never writes a fact twice.
  */
-import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import type { ShopRow } from "../lib/context.js";
+import { toIso, toMillis } from "../contract/common.js";
+import type { EventInput, EventResult } from "../contract/events.js";
+import type { Seller, ShopRow } from "../lib/caller.js";
 import { hashBody, type SyncSha256 } from "../lib/crypto.js";
+import type { Deps } from "../lib/deps.js";
 import { ApiError } from "../lib/problem.js";
-import { toIso, toMillis } from "../lib/schemas.js";
-import type { EventInput, EventResult } from "../routes/events/events.schemas.js";
 import { factSql, orderOwner } from "../store/buyer-facts.js";
 import { finishEventSql, getEvent, insertEventSql, newEventClaim, ownsEvent, type StoredEvent } from "../store/events.js";
+import { jsonText, runStatements, type Statement } from "../store/statement.js";
 import { commitOrderRedemptions, releaseOrderRedemptions } from "./redemptions.js";
 import { planReviewApproved } from "./review-coupons.js";
 
-export interface EventContext {
+interface EventContext {
   db: Db;
   shop: ShopRow;
   /** The shop clock: business rules are judged at arrival, not at `occurred_at`. */
@@ -35,7 +36,8 @@ function replay(stored: StoredEvent, bodyHash: string): EventResult {
   return stored.result as EventResult;
 }
 
-export async function processEvent(ctx: EventContext, input: EventInput): Promise<EventResult> {
+export async function processEvent(deps: Deps, seller: Seller, input: EventInput): Promise<EventResult> {
+  const ctx: EventContext = { db: deps.db, shop: seller.shop, now: seller.now, sha256: deps.sha256 };
   const { db, shop, now } = ctx;
   const bodyHash = await hashBody(input, ctx.sha256);
   const seen = await getEvent(db, shop.id, input.id);
@@ -70,8 +72,8 @@ export async function processEvent(ctx: EventContext, input: EventInput): Promis
     occurred_at: toIso(at),
     processed: true,
   };
-  let facts: SQL[];
-  let result: SQL = sql`${JSON.stringify(base)}`;
+  let facts: Statement[];
+  let result: Statement = jsonText(base);
   switch (input.type) {
     case "order.paid":
       facts = [factSql.orderPaid(shop.id, input.buyer_id, input.order_id, input.total_minor, at, guard)];
@@ -97,7 +99,7 @@ export async function processEvent(ctx: EventContext, input: EventInput): Promis
   }
 
   const statements = [insertEventSql(ev), ...facts, finishEventSql(ev, result)];
-  await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+  await runStatements(db, statements);
   await settleOrder(ctx, input);
 
   // Whoever won the id (this delivery or a concurrent one), the stored answer is the answer.

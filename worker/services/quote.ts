@@ -2,15 +2,16 @@
  * Loading what a quote needs (the typed code, the named coupon, the buyer's wallet and uses) and asking
  * the engine. Shared by `POST /v1/checkout/quote` and redemptions, which reserve exactly what a quote applies.
  */
-import type { Context } from "hono";
+import { serializeQuote, type QuoteOut } from "../contract/checkout.js";
 import { normalizeCode } from "../engine/promo-code.js";
 import { evaluateQuote } from "../engine/quote.js";
 import { countedUses, reservationLapsed, usedUpWhileReserved, type CodeUse } from "../engine/reservations.js";
 import type { Cart, QuoteInput, QuoteResult } from "../engine/types.js";
-import type { AppEnv, ShopRow } from "../lib/context.js";
+import type { ShopCaller } from "../lib/caller.js";
+import type { Deps } from "../lib/deps.js";
 import type { CouponRow } from "../store/coupons.js";
 import { readCodeUses, readCoupon, readWallet, type LoadedCoupon } from "../store/quote-reads.js";
-import { Reads } from "../store/read-cache.js";
+import type { Reads } from "../store/read-cache.js";
 import { releaseExpiredInShop } from "../store/redemptions.js";
 import type { WalletEntry } from "../store/wallet.js";
 import { findVisibleCode, lookupCode } from "./code-lookup.js";
@@ -36,11 +37,6 @@ interface QuoteFacts {
   wallet: readonly WalletEntry[];
 }
 
-/** The request's reads: from the host's read cache at the database's version now, or straight from the database. */
-export function requestReads(c: Context<AppEnv>): Reads {
-  return c.get("config").readCache?.snapshot() ?? Reads.uncached;
-}
-
 export interface QuoteOptions {
   /**
    * Read only what decides which coupon applies and how much, for a reservation whose guarded write
@@ -52,25 +48,25 @@ export interface QuoteOptions {
   decidingOnly?: boolean;
 }
 
-export async function runQuote(
-  c: Context<AppEnv>,
-  shop: ShopRow,
-  kind: "secret" | "publishable",
-  req: QuoteRequest,
-  now: number,
-  opts: QuoteOptions = {},
-): Promise<LoadedQuote> {
-  const db = c.get("db");
+/** `POST /v1/checkout/quote`: the cart priced, as the API shows it. No side effects but lapsed reservations released. */
+export async function quoteCart(deps: Deps, caller: ShopCaller, req: QuoteRequest): Promise<QuoteOut> {
+  return serializeQuote((await runQuote(deps, caller, req)).result);
+}
+
+/** The engine's quote of `req` for this caller at its shop clock, with the coupon rows it saw. */
+export async function runQuote(deps: Deps, caller: ShopCaller, req: QuoteRequest, opts: QuoteOptions = {}): Promise<LoadedQuote> {
+  const { db } = deps;
+  const { shop, kind, now } = caller;
   // The typed code goes through the guessing limiter once; a second load (below) reads it without counting.
-  let facts = await loadFacts(c, shop, req, requestReads(c), opts, (reads) =>
-    lookupCode(c, shop, kind, req.code!, req.buyer_id, now, reads, opts.decidingOnly),
+  let facts = await loadFacts(deps, caller, req, deps.reads(), opts, (reads) =>
+    lookupCode(deps, caller, req.code!, req.buyer_id, reads, opts.decidingOnly),
   );
   // R27: reservations past their 30 minutes give their units and claims back before anything counts them.
   // They are released only when one could change this answer, so a quote of an available code reads and
   // writes nothing more; then everything is read again.
   if (mayCountLapsedReservation(facts, now) && (await releaseExpiredInShop(db, shop.id, now)) > 0) {
     const code = normalizeCode(req.code ?? "");
-    facts = await loadFacts(c, shop, req, requestReads(c), opts, async (reads) => ({
+    facts = await loadFacts(deps, caller, req, deps.reads(), opts, async (reads) => ({
       code,
       found: await findVisibleCode(db, reads, shop.id, kind, code, now),
     }));
@@ -104,14 +100,13 @@ export async function runQuote(
 }
 
 async function loadFacts(
-  c: Context<AppEnv>,
-  shop: ShopRow,
+  { db }: Deps,
+  { shop }: ShopCaller,
   req: QuoteRequest,
   reads: Reads,
   opts: QuoteOptions,
   findTyped: (reads: Reads) => Promise<{ code: string; found: LoadedCoupon | null }>,
 ): Promise<QuoteFacts> {
-  const db = c.get("db");
   const buyerId = req.buyer_id;
   // A buyer's uses of a code are read only when a per-customer limit makes them matter (R22).
   const usesOf = (found: LoadedCoupon | null) =>

@@ -4,13 +4,13 @@
  * (engine); the reservation batch decides whether the unit is still there (database). When that write
  * takes nothing, the quote is asked again, afterwards, only to word the refusal.
  */
-import type { Context } from "hono";
 import type { Db } from "../../db/client.js";
+import { serializeRedemption, type RedemptionInput, type RedemptionOut } from "../contract/redemptions.js";
 import type { AppliedCoupon, QuoteResult } from "../engine/types.js";
-import type { AppEnv, ShopRow } from "../lib/context.js";
+import type { Seller, ShopRow } from "../lib/caller.js";
+import type { Deps } from "../lib/deps.js";
 import { newId } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
-import { toIso } from "../lib/schemas.js";
 import { isUniqueViolation } from "../store/errors.js";
 import {
   byId,
@@ -25,31 +25,11 @@ import {
   runBatch,
   type RedemptionRow,
 } from "../store/redemptions.js";
-import { answerRow, refuse, replay, storedAnswer, type Answer, type IdempotencyScope } from "./idempotency.js";
+import { answerRow, idempotencyScope, refuse, replay, storedAnswer, type Answer } from "./idempotency.js";
 import { runQuote, type QuoteRequest } from "./quote.js";
 
 export interface RedemptionRequest extends QuoteRequest {
   order_id: string;
-}
-
-export function serializeRedemption(r: RedemptionRow) {
-  return {
-    id: r.id,
-    state: r.state,
-    coupon_id: r.coupon_id,
-    claim_id: r.claim_id,
-    code: r.code,
-    order_id: r.order_id,
-    buyer_id: r.buyer_id,
-    discount_minor: r.discount_minor,
-    subtotal_minor: r.subtotal_minor,
-    allocations: r.allocations,
-    reserved_at: toIso(r.reserved_at),
-    expires_at: toIso(r.expires_at),
-    committed_at: toIso(r.committed_at),
-    released_at: toIso(r.released_at),
-    release_reason: r.release_reason,
-  };
 }
 
 /**
@@ -72,19 +52,23 @@ function firstReason(result: QuoteResult, buyerId: string | null): { code: strin
  * Most requests carry a new key, so they skip a read; a replay costs a quote.
  */
 export async function reserveForOrder(
-  c: Context<AppEnv>,
-  shop: ShopRow,
-  req: RedemptionRequest,
-  now: number,
-  scope: IdempotencyScope | null,
+  deps: Deps,
+  seller: Seller,
+  body: RedemptionInput,
+  buyerId: string | null,
+  idempotencyKey: string | undefined,
 ): Promise<Answer> {
-  const db = c.get("db");
+  const { db } = deps;
+  const { shop, now } = seller;
+  const req: RedemptionRequest = { ...body, buyer_id: buyerId, explain: false };
+  // The key's request hash is of the body as validated (services/idempotency.ts).
+  const scope = await idempotencyScope(shop.id, idempotencyKey, "POST /v1/checkout/redemptions", body, now, deps.sha256);
   const quoteReq: QuoteRequest = { buyer_id: req.buyer_id, code: req.code, coupon_id: req.coupon_id, explain: false, cart: req.cart };
   // The first quote reads only what decides the reservation (see QuoteOptions.decidingOnly): the guarded
   // write checks all of it again. Lapsed reservations that could count are released by runQuote (R27).
-  let quoted = await runQuote(c, shop, "secret", quoteReq, now, { decidingOnly: true });
+  let quoted = await runQuote(deps, seller, quoteReq, { decidingOnly: true });
   // What it read may be old: a refusal is only ever worded from a quote that read everything afresh.
-  if (!quoted.result.applied) quoted = await runQuote(c, shop, "secret", quoteReq, now);
+  if (!quoted.result.applied) quoted = await runQuote(deps, seller, quoteReq);
   for (let attempt = 0; ; attempt++) {
     const { result, coupons } = quoted;
     const applied = result.applied;
@@ -114,7 +98,7 @@ export async function reserveForOrder(
 
     // The write took nothing: the whole quote, afterwards, says why. If it now applies after all (a
     // lapsed reservation it released gave a unit back), the reservation is tried once more.
-    quoted = await runQuote(c, shop, "secret", quoteReq, now);
+    quoted = await runQuote(deps, seller, quoteReq);
     const cand = quoted.result.candidates.find((k) => k.coupon_id === applied.coupon_id);
     const why = cand?.reasons.find((r) => r.code !== "one_seller_coupon_per_order");
     if (why) return refuse(db, scope, 409, why.code, why.message);
@@ -152,18 +136,21 @@ async function loadOwn(db: Db, shopId: string, id: string): Promise<RedemptionRo
   return row;
 }
 
-export async function getRedemption(db: Db, shopId: string, id: string, now: number): Promise<RedemptionRow> {
-  await releaseExpiredInShop(db, shopId, now);
-  return loadOwn(db, shopId, id);
+type RedemptionAnswer = { redemption: RedemptionOut };
+
+export async function getRedemption({ db }: Deps, { shop, now }: Seller, id: string): Promise<RedemptionAnswer> {
+  await releaseExpiredInShop(db, shop.id, now);
+  return { redemption: serializeRedemption(await loadOwn(db, shop.id, id)) };
 }
 
 /** On payment: reserved → committed (idempotent); a released one cannot be committed (409). */
-export async function commitRedemption(db: Db, shopId: string, id: string, now: number): Promise<RedemptionRow> {
+export async function commitRedemption({ db }: Deps, { shop, now }: Seller, id: string): Promise<RedemptionAnswer> {
+  const shopId = shop.id;
   await loadOwn(db, shopId, id);
   await releaseExpiredInShop(db, shopId, now);
   await runBatch(db, commitStatements(byId(shopId, id, now)));
   const row = await loadOwn(db, shopId, id);
-  if (row.state === "committed") return row;
+  if (row.state === "committed") return { redemption: serializeRedemption(row) };
   throw new ApiError(
     409,
     "redemption_released",
@@ -174,12 +161,13 @@ export async function commitRedemption(db: Db, shopId: string, id: string, now: 
 }
 
 /** On cancellation: reserved → released, unit and claim given back (idempotent); a committed one is 409. */
-export async function releaseRedemption(db: Db, shopId: string, id: string, now: number, reason = "released"): Promise<RedemptionRow> {
+export async function releaseRedemption({ db }: Deps, { shop, now }: Seller, id: string, reason = "released"): Promise<RedemptionAnswer> {
+  const shopId = shop.id;
   await loadOwn(db, shopId, id);
   await releaseExpiredInShop(db, shopId, now);
   await runBatch(db, releaseStatements(byId(shopId, id, now), reason));
   const row = await loadOwn(db, shopId, id);
-  if (row.state === "released") return row;
+  if (row.state === "released") return { redemption: serializeRedemption(row) };
   throw new ApiError(409, "redemption_committed", "The redemption is committed (the order was paid); it can no longer be released.");
 }
 

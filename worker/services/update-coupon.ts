@@ -5,24 +5,20 @@
  * two PATCHes of the same version one wins and the other is 412. The audit entry and a promo code's
  * live_codes row change in the same batch, and only if that UPDATE changed the row.
  */
-import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import { toMillis } from "../contract/common.js";
+import { serializeCoupon, type CouponOut, type UpdateCouponInput } from "../contract/coupons.js";
 import { checkEdit, validateCouponRules } from "../engine/coupon-rules.js";
 import { codeBlockedWord, fullCode, normalizeCode } from "../engine/promo-code.js";
 import type { CouponDraft, Validity } from "../engine/types.js";
+import type { Seller } from "../lib/caller.js";
+import type { Deps } from "../lib/deps.js";
 import { newId } from "../lib/ids.js";
 import { ApiError, notFound } from "../lib/problem.js";
-import { toMillis } from "../lib/schemas.js";
-import type { UpdateCouponInput } from "../routes/coupons/coupons.schemas.js";
-import { serializeCoupon } from "../routes/coupons/serialize.js";
-import { auditInsertSql } from "../store/audit.js";
-import { couponSettingsColumns, getCouponRow, oneActiveGuard, rowToCoupon, type CouponRow } from "../store/coupons.js";
+import { overlapFree, updateCouponGuarded } from "../store/coupon-edits.js";
+import { couponSettingsColumns, getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { isUniqueViolation } from "../store/errors.js";
-import type { CouponSettings, CreateContext } from "./create-coupon.js";
 import { shopThresholds } from "../store/shops.js";
-
-/** Who writes, where, at which shop clock: what every seller write needs (a creation also needs its origin). */
-export type WriteContext = Pick<CreateContext, "db" | "shop" | "now" | "realNow" | "actor" | "blockedWords">;
+import { writeContext, type CouponSettings, type WriteContext } from "./create-coupon.js";
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3; anything else can match no version. */
 export function parseIfMatch(header: string | undefined): number | null | undefined {
@@ -73,14 +69,14 @@ export function diffCoupons(before: CouponRow, after: CouponRow, now: number, cu
   return changes;
 }
 
-const sqlValue = (v: unknown) => sql`${v !== null && typeof v === "object" ? JSON.stringify(v) : v}`;
-
-export async function updateCoupon(ctx: WriteContext, id: string, input: UpdateCouponInput, ifMatch: number | null | undefined): Promise<CouponRow> {
+/** The coupon changed as `input` says, answered at the shop clock (with its version for the ETag). */
+export async function updateCoupon(deps: Deps, seller: Seller, id: string, input: UpdateCouponInput, ifMatch: number | null | undefined): Promise<{ coupon: CouponOut }> {
+  const ctx = writeContext(deps, seller);
   // Without If-Match the update is still conditional on the version it read; a lost race re-reads and
   // re-judges (the caller did not ask for a particular version). With If-Match a lost race is 412.
   for (let attempt = 1; ; attempt++) {
     const result = await tryUpdate(ctx, id, input, ifMatch);
-    if (result !== "retry") return result;
+    if (result !== "retry") return { coupon: serializeCoupon(result, ctx.now, ctx.shop.currency) };
     if (attempt >= 3) throw new ApiError(409, "concurrent_update", "The coupon kept changing while this update was applied; retry.");
   }
 }
@@ -117,47 +113,25 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
   const changes = diffCoupons(row, next, now, shop.currency);
   if (Object.keys(changes.after).length === 0) return row; // nothing to change: no new version, no entry
 
-  const guards: SQL[] = [sql`id = ${id}`, sql`shop_id = ${shop.id}`, sql`version = ${row.version}`];
-  if (merged.name.toLowerCase() !== row.name.toLowerCase()) guards.push(nameFree(shop.id, id, merged.name, now));
-  const overlap = oneActiveGuard({ ...next, id }, now);
-  if (overlap) guards.push(overlap);
-  const set = Object.entries(cols).map(([k, v]) => sql`${sql.raw(k)} = ${sqlValue(v)}`);
-  const update = sql`UPDATE coupons SET ${sql.join(set, sql`, `)}, version = version + 1, updated_at = ${now}
-    WHERE ${sql.join(guards, sql` AND `)}`;
-
   const auditId = newId("aud");
-  // changes() is the row count of the statement just before: the entry exists only if the UPDATE won.
-  const statements: SQL[] = [
-    update,
-    auditInsertSql({ id: auditId, shop_id: shop.id, coupon_id: id, action: "updated", actor: ctx.actor, at: now, changes }, sql`changes() = 1`),
-  ];
-  const won = sql`EXISTS (SELECT 1 FROM audit_entries WHERE id = ${auditId})`;
-  if (row.type === "promo_code" && merged.code && merged.active_ends_at != null) {
-    if (codeChanged) {
-      statements.push(
-        sql`DELETE FROM live_codes WHERE region = ${shop.region} AND code = ${merged.code}
-          AND (active_ends_at <= ${ctx.realNow} OR (shop_id = ${shop.id} AND active_ends_at <= ${now})
-               OR coupon_id IN (SELECT id FROM coupons WHERE deactivated_at IS NOT NULL)) AND ${won}`,
-        sql`DELETE FROM live_codes WHERE coupon_id = ${id} AND ${won}`,
-        // R19: the primary key refuses a code another live coupon holds; the whole batch then rolls back.
-        sql`INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at)
-          SELECT ${shop.region}, ${merged.code}, ${id}, ${shop.id}, ${merged.active_ends_at} WHERE ${won}`,
-      );
-    } else if (merged.active_ends_at !== row.active_ends_at) {
-      statements.push(sql`UPDATE live_codes SET active_ends_at = ${merged.active_ends_at} WHERE coupon_id = ${id} AND ${won}`);
-    }
-  }
-
+  let written: boolean;
   try {
-    await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+    written = await updateCouponGuarded(db, {
+      before: row,
+      columns: cols,
+      after: next,
+      region: shop.region,
+      now,
+      realNow: ctx.realNow,
+      audit: { id: auditId, shop_id: shop.id, coupon_id: id, action: "updated", actor: ctx.actor, at: now, changes },
+    });
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new ApiError(409, "promo_code_taken", "This code is already used by an upcoming or ongoing promo code in this region (R19).");
     }
     throw err;
   }
-  const [done] = await db.all<{ one: number }>(sql`SELECT 1 AS one FROM audit_entries WHERE id = ${auditId}`);
-  if (done) return (await getCouponRow(db, shop.id, id))!;
+  if (written) return (await getCouponRow(db, shop.id, id))!;
 
   // The UPDATE changed nothing: say which condition refused it (for the answer, not the decision).
   const fresh = await getCouponRow(db, shop.id, id);
@@ -166,20 +140,10 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
     if (ifMatch !== undefined) throw versionMismatch(fresh.version);
     return "retry";
   }
-  if (overlap) {
-    const [free] = await db.all<{ ok: number }>(sql`SELECT ${overlap} AS ok`);
-    if (free && !free.ok) {
-      throw row.type === "review"
-        ? new ApiError(409, "review_coupon_overlap", "Only one review coupon may be active at a time; another one's claim window overlaps this one (R15).")
-        : new ApiError(409, "new_customer_coupon_overlap", "Only one new-customer coupon may be active at a time; another one's claim window overlaps this one (R8).");
-    }
+  if (!(await overlapFree(db, next, now))) {
+    throw row.type === "review"
+      ? new ApiError(409, "review_coupon_overlap", "Only one review coupon may be active at a time; another one's claim window overlaps this one (R15).")
+      : new ApiError(409, "new_customer_coupon_overlap", "Only one new-customer coupon may be active at a time; another one's claim window overlaps this one (R8).");
   }
   throw new ApiError(409, "name_taken", "Another upcoming or ongoing coupon of this shop has this name.");
-}
-
-/** SQL: no other upcoming or ongoing coupon of the shop has this name. */
-export function nameFree(shopId: string, selfId: string, name: string, now: number): SQL {
-  return sql`NOT EXISTS (SELECT 1 FROM coupons AS other WHERE other.shop_id = ${shopId} AND other.id <> ${selfId}
-    AND lower(other.name) = lower(${name}) AND other.deactivated_at IS NULL
-    AND COALESCE(other.active_ends_at, other.claim_ends_at) > ${now})`;
 }

@@ -3,9 +3,10 @@
  * keeps at least one active secret key" holds even when two revocations race (SQLite runs the statement,
  * its sub-select included, under the one write lock). The audit entry rides in the same batch.
  */
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { apiKeys } from "../../db/schema.js";
+import { apiKeys, shops } from "../../db/schema.js";
+import type { ShopRow } from "../lib/context.js";
 import { auditInsertSql } from "./audit.js";
 import { apiKeyRow, newApiKey } from "./shops.js";
 
@@ -73,4 +74,15 @@ export async function revokeApiKey(db: Db, shopId: string, id: string, actor: st
   if (!row) return { ok: false, why: "not_found" };
   if (row.revoked_at != null) return { ok: false, why: "already_revoked", row };
   return { ok: false, why: "last_secret_key", row };
+}
+
+/** The shop and kind of an active (not revoked) key, by the SHA-256 of the key. */
+export async function findActiveKey(db: Db, keyHash: string): Promise<{ kind: ApiKeyRow["kind"]; keyId: string; shop: ShopRow } | undefined> {
+  const rows = await db
+    .select({ keyId: apiKeys.id, kind: apiKeys.kind, shop: shops })
+    .from(apiKeys)
+    .innerJoin(shops, eq(shops.id, apiKeys.shop_id))
+    .where(and(eq(apiKeys.key_hash, keyHash), isNull(apiKeys.revoked_at)))
+    .limit(1);
+  return rows[0];
 }

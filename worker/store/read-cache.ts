@@ -6,7 +6,7 @@
  * Correctness does not rest on a time to live. The host gives a `version` that changes whenever the
  * database may have changed: on Node's local file that is the WAL-index header SQLite's `data_version`
  * compares (rewritten by every commit of another connection or process) together with a count of this
- * process's own writes (see `NativeClient.dataVersion` in db/native-client.ts). An entry is served only at the version it was read at, so a read through the
+ * process's own writes (worker/adapters/node/native-client/data-version.ts). An entry is served only at the version it was read at, so a read through the
  * cache answers exactly what the database would answer at that version. Where the host has no such
  * version (a remote database, on Workers), there is no cache and every read goes to the database.
  *

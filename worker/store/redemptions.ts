@@ -190,3 +190,24 @@ export async function getRedemptionRow(db: Db, shopId: string, id: string): Prom
 export async function orderRedemptionRows(db: Db, shopId: string, orderId: string): Promise<RedemptionRow[]> {
   return db.select().from(redemptions).where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
 }
+
+/** R31: a coupon's committed uses (count, distinct buyers and orders, discount, sales) and live reservations. */
+export async function redemptionTotals(db: Db, shopId: string, couponId: string, now: number) {
+  const [r] = await db.all<{ redemptions: number; buyers: number; orders: number; discount: number; gmv: number; reserved: number }>(sql`
+    SELECT
+      COUNT(*) FILTER (WHERE state = 'committed') AS redemptions,
+      COUNT(DISTINCT CASE WHEN state = 'committed' THEN buyer_id END) AS buyers,
+      COUNT(DISTINCT CASE WHEN state = 'committed' THEN order_id END) AS orders,
+      COALESCE(SUM(CASE WHEN state = 'committed' THEN discount_minor END), 0) AS discount,
+      COALESCE(SUM(CASE WHEN state = 'committed' THEN subtotal_minor - discount_minor END), 0) AS gmv,
+      COUNT(*) FILTER (WHERE state = 'reserved' AND expires_at > ${now}) AS reserved
+    FROM redemptions WHERE coupon_id = ${couponId} AND shop_id = ${shopId}`);
+  return {
+    redemptions: Number(r?.redemptions ?? 0),
+    buyers: Number(r?.buyers ?? 0),
+    orders: Number(r?.orders ?? 0),
+    discount: Number(r?.discount ?? 0),
+    gmv: Number(r?.gmv ?? 0),
+    reserved: Number(r?.reserved ?? 0),
+  };
+}

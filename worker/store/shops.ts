@@ -72,6 +72,16 @@ export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> 
   return (await db.select().from(shops).where(eq(shops.id, id)).limit(1))[0];
 }
 
+/** A shop's settings changed (the platform operator's PATCH); undefined when there is no such shop. */
+export async function updateShopRow(db: Db, id: string, patch: Partial<Pick<ShopRow, "name" | "allowed_origins" | "addon_coupons" | "min_fixed_minor">>, now: number): Promise<ShopRow | undefined> {
+  return (await db.update(shops).set({ ...patch, updated_at: now }).where(eq(shops.id, id)).returning())[0];
+}
+
+/** A test shop's clock frozen at `frozen` (null: real time again). */
+export async function setShopTestClock(db: Db, id: string, frozen: number | null): Promise<ShopRow | undefined> {
+  return (await db.update(shops).set({ test_clock_now: frozen }).where(eq(shops.id, id)).returning())[0];
+}
+
 /** Whether the database holds any shop yet (an empty one gets the demo shop). */
 export async function hasAnyShop(db: Db): Promise<boolean> {
   const rows = await db.select({ id: shops.id }).from(shops).limit(1);

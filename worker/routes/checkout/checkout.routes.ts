@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../../lib/schemas.js";
-import { QuoteBody, QuoteSchema } from "./checkout.schemas.js";
+import { QuoteBody, QuoteSchema } from "../../contract/checkout.js";
+import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 
 export const quote = createRoute({
   method: "post",

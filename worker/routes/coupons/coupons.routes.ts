@@ -1,11 +1,24 @@
 /** Seller routes over coupons (secret key). */
-import { createRoute, z } from "@hono/zod-openapi";
-import { BearerSecurity, Cursor, ExternalId, json, jsonBody, Limit, problem, problemResponses, Timestamp } from "../../lib/schemas.js";
-import { CouponSchema, CreateCouponBody, DuplicateCouponBody, UpdateCouponBody } from "./coupons.schemas.js";
+import { createRoute } from "@hono/zod-openapi";
+import {
+  AuditPageSchema,
+  CouponAnswer,
+  CouponListQuery,
+  CouponPageSchema,
+  CouponParams,
+  CreateCouponBody,
+  CreatedCouponSchema,
+  DuplicateCouponBody,
+  HistoryQuery,
+  IfMatchHeader,
+  PerformanceSchema,
+  SendCouponBody,
+  SentCouponSchema,
+  UpdateCouponBody,
+} from "../../contract/coupons.js";
+import { BearerSecurity, json, jsonBody, optionalJsonBody, problem, problemResponses } from "../openapi.js";
 
-export const CouponParams = z.object({ id: z.string().min(1).max(64) });
-
-export const createCoupon = createRoute({
+export const create = createRoute({
   method: "post",
   path: "/v1/coupons",
   tags: ["Coupons"],
@@ -15,33 +28,26 @@ export const createCoupon = createRoute({
   security: BearerSecurity,
   request: { body: jsonBody(CreateCouponBody) },
   responses: {
-    201: json(z.object({ coupon: CouponSchema, addons: z.array(CouponSchema) }), "The new coupon and its addons"),
+    201: json(CreatedCouponSchema, "The new coupon and its addons"),
     409: problem("name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken or code_not_allowed"),
     ...problemResponses,
   },
 });
 
-export const listCoupons = createRoute({
+export const list = createRoute({
   method: "get",
   path: "/v1/coupons",
   tags: ["Coupons"],
   summary: "List coupons, newest first",
   security: BearerSecurity,
-  request: {
-    query: z.strictObject({
-      type: z.enum(["regular", "follower", "review", "chat", "promo_code"]).optional(),
-      status: z.enum(["upcoming", "ongoing", "ended", "deactivated"]).optional(),
-      limit: Limit,
-      cursor: Cursor,
-    }),
-  },
+  request: { query: CouponListQuery },
   responses: {
-    200: json(z.object({ data: z.array(CouponSchema), next_cursor: z.string().nullable() }), "A page of coupons"),
+    200: json(CouponPageSchema, "A page of coupons"),
     ...problemResponses,
   },
 });
 
-export const getCoupon = createRoute({
+export const read = createRoute({
   method: "get",
   path: "/v1/coupons/{id}",
   tags: ["Coupons"],
@@ -49,26 +55,15 @@ export const getCoupon = createRoute({
   security: BearerSecurity,
   request: { params: CouponParams },
   responses: {
-    200: json(z.object({ coupon: CouponSchema }), "The coupon"),
+    200: json(CouponAnswer, "The coupon"),
     404: problem("No such coupon in this shop"),
     ...problemResponses,
   },
 });
 
-const IfMatch = z.object({
-  "if-match": z
-    .string()
-    .max(40)
-    .optional()
-    .openapi({
-      description:
-        "The coupon `version` you read (`3`, `\"3\"` or `W/\"3\"`, as in the `ETag`). On a mismatch the answer is 412 " +
-        "`version_mismatch`. Optional: without it the change applies to the current version (still as one conditional write).",
-    }),
-});
-const CouponAnswer = (description: string) => json(z.object({ coupon: CouponSchema }), description);
+const couponAnswer = (description: string) => json(CouponAnswer, description);
 
-export const updateCoupon = createRoute({
+export const update = createRoute({
   method: "patch",
   path: "/v1/coupons/{id}",
   tags: ["Coupons"],
@@ -80,9 +75,9 @@ export const updateCoupon = createRoute({
     "`new_customer_coupon_overlap`, `review_coupon_overlap`, `promo_code_taken`, `code_not_allowed`). Each change bumps " +
     "`version` and leaves an `updated` history entry.",
   security: BearerSecurity,
-  request: { params: CouponParams, headers: IfMatch, body: jsonBody(UpdateCouponBody) },
+  request: { params: CouponParams, headers: IfMatchHeader, body: jsonBody(UpdateCouponBody) },
   responses: {
-    200: CouponAnswer("The changed coupon"),
+    200: couponAnswer("The changed coupon"),
     404: problem("No such coupon in this shop"),
     409: problem("edit_not_allowed, name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed"),
     412: problem("version_mismatch: If-Match names another version"),
@@ -90,7 +85,7 @@ export const updateCoupon = createRoute({
   },
 });
 
-export const deactivateCoupon = createRoute({
+export const deactivate = createRoute({
   method: "post",
   path: "/v1/coupons/{id}/deactivate",
   tags: ["Coupons"],
@@ -99,16 +94,16 @@ export const deactivateCoupon = createRoute({
     "Stops an ongoing coupon or cancels an upcoming one at once; its claims not yet used stop working and a promo code's " +
     "code becomes free. Deactivating a deactivated coupon answers it unchanged. Takes no body.",
   security: BearerSecurity,
-  request: { params: CouponParams, headers: IfMatch },
+  request: { params: CouponParams, headers: IfMatchHeader },
   responses: {
-    200: CouponAnswer("The deactivated coupon"),
+    200: couponAnswer("The deactivated coupon"),
     404: problem("No such coupon in this shop"),
     412: problem("version_mismatch"),
     ...problemResponses,
   },
 });
 
-export const duplicateCoupon = createRoute({
+export const duplicate = createRoute({
   method: "post",
   path: "/v1/coupons/{id}/duplicate",
   tags: ["Coupons"],
@@ -120,42 +115,32 @@ export const duplicateCoupon = createRoute({
   security: BearerSecurity,
   request: {
     params: CouponParams,
-    body: { required: false, content: { "application/json": { schema: DuplicateCouponBody } } },
+    body: optionalJsonBody(DuplicateCouponBody),
   },
   responses: {
-    201: CouponAnswer("The new coupon"),
+    201: couponAnswer("The new coupon"),
     404: problem("No such coupon in this shop"),
     409: problem("name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed"),
     ...problemResponses,
   },
 });
 
-export const AuditEntrySchema = z
-  .object({
-    id: z.string(),
-    action: z.enum(["created", "updated", "deactivated", "duplicated", "addon_created"]),
-    actor: z.string().openapi({ description: "The id of the API key that made the change, or `system`" }),
-    at: Timestamp,
-    changes: z.record(z.string(), z.unknown()).openapi({ description: "For edits `{before, after}` of the fields that changed" }),
-  })
-  .openapi("AuditEntry");
-
-export const couponHistory = createRoute({
+export const history = createRoute({
   method: "get",
   path: "/v1/coupons/{id}/history",
   tags: ["Coupons"],
   summary: "A coupon's history (R30), oldest first",
   description: "Append-only: entries are never edited or removed.",
   security: BearerSecurity,
-  request: { params: CouponParams, query: z.strictObject({ limit: Limit, cursor: Cursor }) },
+  request: { params: CouponParams, query: HistoryQuery },
   responses: {
-    200: json(z.object({ data: z.array(AuditEntrySchema), next_cursor: z.string().nullable() }), "A page of entries"),
+    200: json(AuditPageSchema, "A page of entries"),
     404: problem("No such coupon in this shop"),
     ...problemResponses,
   },
 });
 
-export const couponPerformance = createRoute({
+export const performance = createRoute({
   method: "get",
   path: "/v1/coupons/{id}/performance",
   tags: ["Coupons"],
@@ -168,26 +153,13 @@ export const couponPerformance = createRoute({
   security: BearerSecurity,
   request: { params: CouponParams },
   responses: {
-    200: json(
-      z
-        .object({
-          claims: z.int(),
-          redemptions: z.int(),
-          buyers: z.int(),
-          orders: z.int(),
-          discount_minor: z.int(),
-          gmv_minor: z.int(),
-          remaining: z.int(),
-        })
-        .openapi("Performance"),
-      "The coupon's numbers",
-    ),
+    200: json(PerformanceSchema, "The coupon's numbers"),
     404: problem("No such coupon in this shop"),
     ...problemResponses,
   },
 });
 
-export const sendCoupon = createRoute({
+export const send = createRoute({
   method: "post",
   path: "/v1/coupons/{id}/send",
   tags: ["Coupons"],
@@ -196,9 +168,9 @@ export const sendCoupon = createRoute({
     "Only the buyers a chat coupon was sent to may claim it. Idempotent (a second send keeps the first `sent_at`) and " +
     "uses no quantity. Another type is 409 `not_a_chat_coupon`; an ended or deactivated one 409 `expired` / `deactivated`.",
   security: BearerSecurity,
-  request: { params: CouponParams, body: jsonBody(z.strictObject({ buyer_id: ExternalId }).openapi("SendCoupon")) },
+  request: { params: CouponParams, body: jsonBody(SendCouponBody) },
   responses: {
-    200: json(z.object({ coupon: CouponSchema, sent: z.object({ buyer_id: z.string(), sent_at: Timestamp }) }), "The coupon and the send"),
+    200: json(SentCouponSchema, "The coupon and the send"),
     404: problem("No such coupon in this shop"),
     409: problem("not_a_chat_coupon, expired or deactivated"),
     ...problemResponses,

@@ -1,12 +1,10 @@
-import { requireSecret, shopNow } from "../../lib/auth.js";
-import type { AppRouter } from "../../lib/router.js";
+import { requireSecret } from "../../lib/auth.js";
+import { requestDeps } from "../../lib/deps.js";
+import type { AppRouteHandler } from "../../lib/router.js";
 import { processEvent } from "../../services/events.js";
-import * as routes from "./events.routes.js";
+import type * as routes from "./events.routes.js";
 
-export function registerEventRoutes(app: AppRouter) {
-  app.openapi(routes.postEvent, async (c) => {
-    const { shop } = requireSecret(c);
-    const result = await processEvent({ db: c.get("db"), shop, now: shopNow(c, shop), sha256: c.get("config").sha256Hex }, c.req.valid("json"));
-    return c.json(result, 200);
-  });
-}
+export const post: AppRouteHandler<typeof routes.post> = async (c) => {
+  const seller = requireSecret(c);
+  return c.json(await processEvent(requestDeps(c), seller, c.req.valid("json")), 200);
+};

@@ -1,9 +1,9 @@
 /** The contract of `POST /v1/events` (secret key). */
 import { createRoute } from "@hono/zod-openapi";
-import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../../lib/schemas.js";
-import { EventBody, EventResultSchema } from "./events.schemas.js";
+import { EventBody, EventResultSchema } from "../../contract/events.js";
+import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 
-export const postEvent = createRoute({
+export const post = createRoute({
   method: "post",
   path: "/v1/events",
   tags: ["Events"],

@@ -1,23 +1,9 @@
 /** The contract of a shop's API keys (secret key): create (secret shown once), list, revoke. */
-import { createRoute, z } from "@hono/zod-openapi";
-import { BearerSecurity, Cursor, json, jsonBody, Limit, problem, problemResponses, Timestamp } from "../../lib/schemas.js";
+import { createRoute } from "@hono/zod-openapi";
+import { CreatedKeySchema, CreateKeyBody, KeyAnswer, KeyListQuery, KeyPageSchema, KeyParams } from "../../contract/keys.js";
+import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 
-export const ApiKeySchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(["secret", "publishable"]),
-    /** The key's first characters, to recognise it; never the whole key. */
-    hint: z.string(),
-    created_at: Timestamp,
-    revoked_at: Timestamp.nullable(),
-  })
-  .openapi("ApiKey");
-
-export const CreateKeyBody = z.strictObject({ kind: z.enum(["secret", "publishable"]) }).openapi("CreateApiKey");
-
-const KeyParams = z.strictObject({ id: z.string().min(1).max(64) });
-
-export const createKey = createRoute({
+export const create = createRoute({
   method: "post",
   path: "/v1/keys",
   tags: ["Keys"],
@@ -25,25 +11,25 @@ export const createKey = createRoute({
   security: BearerSecurity,
   request: { body: jsonBody(CreateKeyBody) },
   responses: {
-    201: json(z.object({ key: ApiKeySchema, secret: z.string() }), "The key, and its secret shown this once"),
+    201: json(CreatedKeySchema, "The key, and its secret shown this once"),
     ...problemResponses,
   },
 });
 
-export const listKeys = createRoute({
+export const list = createRoute({
   method: "get",
   path: "/v1/keys",
   tags: ["Keys"],
   summary: "List this shop's API keys, newest first (never their secrets)",
   security: BearerSecurity,
-  request: { query: z.strictObject({ limit: Limit, cursor: Cursor }) },
+  request: { query: KeyListQuery },
   responses: {
-    200: json(z.object({ data: z.array(ApiKeySchema), next_cursor: z.string().nullable() }), "A page of keys"),
+    200: json(KeyPageSchema, "A page of keys"),
     ...problemResponses,
   },
 });
 
-export const revokeKey = createRoute({
+export const revoke = createRoute({
   method: "post",
   path: "/v1/keys/{id}/revoke",
   tags: ["Keys"],
@@ -53,7 +39,7 @@ export const revokeKey = createRoute({
   security: BearerSecurity,
   request: { params: KeyParams },
   responses: {
-    200: json(z.object({ key: ApiKeySchema }), "The revoked key"),
+    200: json(KeyAnswer, "The revoked key"),
     404: problem("No such key in this shop"),
     409: problem("last_secret_key: the shop's only active secret key"),
     ...problemResponses,

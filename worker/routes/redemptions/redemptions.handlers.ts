@@ -1,24 +1,33 @@
-import { requireSecret, shopNow } from "../../lib/auth.js";
-import type { AppRouter } from "../../lib/router.js";
-import { commitRedemption, getRedemption, releaseRedemption, serializeRedemption } from "../../services/redemptions.js";
-import * as routes from "./redemptions.routes.js";
+import type { RedemptionOut } from "../../contract/redemptions.js";
+import { requireSecret, resolveBuyer } from "../../lib/auth.js";
+import { requestDeps } from "../../lib/deps.js";
+import type { AppRouteHandler } from "../../lib/router.js";
+import { commitRedemption, getRedemption, releaseRedemption, reserveForOrder } from "../../services/redemptions.js";
+import type * as routes from "./redemptions.routes.js";
 
-export function registerRedemptionRoutes(app: AppRouter) {
-  app.openapi(routes.getRedemption, async (c) => {
-    const { shop } = requireSecret(c);
-    const row = await getRedemption(c.get("db"), shop.id, c.req.valid("param").id, shopNow(c, shop));
-    return c.json({ redemption: serializeRedemption(row) }, 200);
-  });
+export const reserve: AppRouteHandler<typeof routes.reserve> = async (c) => {
+  const seller = requireSecret(c);
+  const body = c.req.valid("json");
+  const buyerId = await resolveBuyer(c, seller, body.buyer_id);
+  const answer = await reserveForOrder(requestDeps(c), seller, body, buyerId, c.req.valid("header")["idempotency-key"]);
+  // Refusals (stored or fresh) are thrown as problems; what comes back is the 201. A fresh one is sent
+  // as the very text that was stored for its key, written once.
+  const created = (b: unknown) => c.json(b as { redemption: RedemptionOut }, 201);
+  if (answer.json !== undefined) return c.body(answer.json, 201, { "Content-Type": "application/json" }) as unknown as ReturnType<typeof created>;
+  return created(answer.body);
+};
 
-  app.openapi(routes.commitRedemption, async (c) => {
-    const { shop } = requireSecret(c);
-    const row = await commitRedemption(c.get("db"), shop.id, c.req.valid("param").id, shopNow(c, shop));
-    return c.json({ redemption: serializeRedemption(row) }, 200);
-  });
+export const read: AppRouteHandler<typeof routes.read> = async (c) => {
+  const seller = requireSecret(c);
+  return c.json(await getRedemption(requestDeps(c), seller, c.req.valid("param").id), 200);
+};
 
-  app.openapi(routes.releaseRedemption, async (c) => {
-    const { shop } = requireSecret(c);
-    const row = await releaseRedemption(c.get("db"), shop.id, c.req.valid("param").id, shopNow(c, shop));
-    return c.json({ redemption: serializeRedemption(row) }, 200);
-  });
-}
+export const commit: AppRouteHandler<typeof routes.commit> = async (c) => {
+  const seller = requireSecret(c);
+  return c.json(await commitRedemption(requestDeps(c), seller, c.req.valid("param").id), 200);
+};
+
+export const release: AppRouteHandler<typeof routes.release> = async (c) => {
+  const seller = requireSecret(c);
+  return c.json(await releaseRedemption(requestDeps(c), seller, c.req.valid("param").id), 200);
+};

@@ -1,21 +1,45 @@
-/** Seller routes over redemptions (secret key): read one, commit it on payment, release it on cancellation. */
-import { createRoute, z } from "@hono/zod-openapi";
-import { BearerSecurity, json, problem, problemResponses } from "../../lib/schemas.js";
-import { RedemptionAnswer } from "./redemptions.schemas.js";
+/**
+ * Redemptions (secret key): reserve the coupon a quote applies for an order, read one, commit it on
+ * payment, release it on cancellation.
+ */
+import { createRoute } from "@hono/zod-openapi";
+import { IdempotencyHeader, RedemptionAnswer, RedemptionBody, RedemptionParams } from "../../contract/redemptions.js";
+import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 
-const params = z.object({ id: z.string().min(1).max(64) });
+export const reserve = createRoute({
+  method: "post",
+  path: "/v1/checkout/redemptions",
+  tags: ["Checkout"],
+  summary: "Reserve the coupon a quote of this cart applies, for one order",
+  description:
+    "Runs the quote, then reserves its applied coupon (a promo-code use, or the buyer's claim) for `order_id` for 30 minutes on the shop clock. " +
+    "Nothing applicable: 409 with the first reason of the named code or coupon (`no_applicable_coupon` when the buyer holds nothing that could apply). " +
+    "A second coupon for the same order: 409 `one_seller_coupon_per_order` (R23). A promo code limited per customer needs a buyer: 409 `buyer_required`. " +
+    "With an `Idempotency-Key` header, a replay answers the first answer with its status; the same key with another body is 422 `idempotency_key_reused`.",
+  security: BearerSecurity,
+  request: {
+    headers: IdempotencyHeader,
+    body: jsonBody(RedemptionBody),
+  },
+  responses: {
+    201: json(RedemptionAnswer, "The reservation"),
+    409: problem("Nothing could be reserved; `code` says why"),
+    429: problem("Too many failed code look-ups"),
+    ...problemResponses,
+  },
+});
 
-export const getRedemption = createRoute({
+export const read = createRoute({
   method: "get",
   path: "/v1/redemptions/{id}",
   tags: ["Checkout"],
   summary: "Read one redemption",
   security: BearerSecurity,
-  request: { params },
+  request: { params: RedemptionParams },
   responses: { 200: json(RedemptionAnswer, "The redemption"), 404: problem("No such redemption in this shop"), ...problemResponses },
 });
 
-export const commitRedemption = createRoute({
+export const commit = createRoute({
   method: "post",
   path: "/v1/redemptions/{id}/commit",
   tags: ["Checkout"],
@@ -23,7 +47,7 @@ export const commitRedemption = createRoute({
   description:
     "Idempotent: committing a committed redemption answers it again. A released one (cancelled, or not committed within 30 minutes on the shop clock) is 409 `redemption_released`. The `order.paid` event does the same.",
   security: BearerSecurity,
-  request: { params },
+  request: { params: RedemptionParams },
   responses: {
     200: json(RedemptionAnswer, "The committed redemption"),
     404: problem("No such redemption in this shop"),
@@ -32,7 +56,7 @@ export const commitRedemption = createRoute({
   },
 });
 
-export const releaseRedemption = createRoute({
+export const release = createRoute({
   method: "post",
   path: "/v1/redemptions/{id}/release",
   tags: ["Checkout"],
@@ -40,7 +64,7 @@ export const releaseRedemption = createRoute({
   description:
     "Idempotent: releasing a released redemption answers it again. A committed one is 409 `redemption_committed`. The `order.cancelled` event does the same.",
   security: BearerSecurity,
-  request: { params },
+  request: { params: RedemptionParams },
   responses: {
     200: json(RedemptionAnswer, "The released redemption"),
     404: problem("No such redemption in this shop"),

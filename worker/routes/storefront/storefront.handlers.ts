@@ -1,81 +1,24 @@
-import type { ClaimDisplayState } from "../../engine/types.js";
-import { requireShopKey, resolveBuyer, shopNow } from "../../lib/auth.js";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
-import { ApiError } from "../../lib/problem.js";
-import type { AppRouter } from "../../lib/router.js";
-import { toIso } from "../../lib/schemas.js";
+import { requireShopKey, resolveBuyer } from "../../lib/auth.js";
+import { requestDeps } from "../../lib/deps.js";
+import type { AppRouteHandler } from "../../lib/router.js";
 import { claimCoupon, storefrontCoupons, walletOf } from "../../services/claims.js";
-import type { ClaimRow } from "../../store/wallet.js";
-import { serializeCoupon } from "../coupons/serialize.js";
-import * as routes from "./storefront.routes.js";
+import type * as routes from "./storefront.routes.js";
 
-export function serializeClaim(k: ClaimRow, state: ClaimDisplayState) {
-  return {
-    id: k.id,
-    coupon_id: k.coupon_id,
-    buyer_id: k.buyer_id,
-    valid_from: toIso(k.valid_from),
-    valid_until: toIso(k.valid_until),
-    state,
-    created_at: toIso(k.created_at),
-  };
-}
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
+  const caller = requireShopKey(c);
+  const q = c.req.valid("query");
+  const buyerId = await resolveBuyer(c, caller, q.buyer_id);
+  return c.json(await storefrontCoupons(requestDeps(c), caller, buyerId, q), 200);
+};
 
-export function registerStorefrontRoutes(app: AppRouter) {
-  app.openapi(routes.listCoupons, async (c) => {
-    const { shop, kind } = requireShopKey(c);
-    const q = c.req.valid("query");
-    const buyerId = await resolveBuyer(c, kind, shop, q.buyer_id);
-    const now = shopNow(c, shop);
-    const { items, more } = await storefrontCoupons(c.get("db"), shop.id, {
-      buyerId,
-      productId: q.product_id,
-      before: decodeCursor(q.cursor),
-      limit: q.limit,
-      now,
-    });
-    return c.json(
-      {
-        data: items.map((i) => ({ ...serializeCoupon(i.row, now, shop.currency), claimable: i.claimable, reason: i.reason })),
-        next_cursor: more ? encodeCursor(items[items.length - 1].row.seq) : null,
-      },
-      200,
-    );
-  });
+export const claim: AppRouteHandler<typeof routes.claim> = async (c) => {
+  const caller = requireShopKey(c);
+  const buyerId = await resolveBuyer(c, caller, c.req.valid("json").buyer_id);
+  return c.json(await claimCoupon(requestDeps(c), caller, c.req.valid("param").id, buyerId), 201);
+};
 
-  app.openapi(routes.claimCoupon, async (c) => {
-    const { shop, kind } = requireShopKey(c);
-    const body = c.req.valid("json");
-    const buyerId = await resolveBuyer(c, kind, shop, body.buyer_id);
-    const claim = await claimCoupon(c.get("db"), shop.id, c.req.valid("param").id, buyerId, shopNow(c, shop));
-    return c.json({ claim: serializeClaim(claim, "available") }, 201);
-  });
-
-  app.openapi(routes.wallet, async (c) => {
-    const { shop, kind } = requireShopKey(c);
-    const buyerId = await resolveBuyer(c, kind, shop, c.req.valid("query").buyer_id);
-    if (!buyerId) throw new ApiError(401, "buyer_required", "The wallet is a buyer's: send X-Buyer-Token (or buyer_id with a secret key).");
-    const entries = await walletOf(c.get("db"), shop.id, buyerId, shopNow(c, shop));
-    return c.json(
-      {
-        data: entries.map((e) => ({
-          ...serializeClaim(e.row, e.display),
-          coupon: {
-            id: e.coupon.id,
-            type: e.coupon.type,
-            name: e.coupon.name,
-            discount:
-              e.coupon.discount.kind === "fixed"
-                ? e.coupon.discount
-                : { ...e.coupon.discount, max_discount_minor: e.coupon.discount.max_discount_minor ?? null },
-            min_spend_minor: e.coupon.min_spend_minor,
-            scope: e.coupon.scope,
-            currency: shop.currency,
-          },
-        })),
-        next_cursor: null,
-      },
-      200,
-    );
-  });
-}
+export const wallet: AppRouteHandler<typeof routes.wallet> = async (c) => {
+  const caller = requireShopKey(c);
+  const buyerId = await resolveBuyer(c, caller, c.req.valid("query").buyer_id);
+  return c.json(await walletOf(requestDeps(c), caller, buyerId), 200);
+};

@@ -1,12 +1,12 @@
 /** Storefront routes (publishable or secret key): claimable coupons, claiming one, the buyer's wallet. */
-import { createRoute, z } from "@hono/zod-openapi";
-import { BearerSecurity, json, problem, problemResponses } from "../../lib/schemas.js";
-import { ClaimBody, ClaimSchema, StorefrontCouponSchema, StorefrontQuery, WalletEntrySchema } from "./storefront.schemas.js";
+import { createRoute } from "@hono/zod-openapi";
+import { ClaimAnswer, ClaimBody, ClaimParams, StorefrontPageSchema, StorefrontQuery, WalletQuery, WalletSchema } from "../../contract/storefront.js";
+import { BearerSecurity, json, optionalJsonBody, problem, problemResponses } from "../openapi.js";
 
 const buyerNote =
   "The buyer is named by `X-Buyer-Token` (publishable key) or `buyer_id` (secret key).";
 
-export const listCoupons = createRoute({
+export const list = createRoute({
   method: "get",
   path: "/v1/storefront/coupons",
   tags: ["Storefront"],
@@ -15,12 +15,12 @@ export const listCoupons = createRoute({
   security: BearerSecurity,
   request: { query: StorefrontQuery },
   responses: {
-    200: json(z.object({ data: z.array(StorefrontCouponSchema), next_cursor: z.string().nullable() }), "A page of coupons"),
+    200: json(StorefrontPageSchema, "A page of coupons"),
     ...problemResponses,
   },
 });
 
-export const claimCoupon = createRoute({
+export const claim = createRoute({
   method: "post",
   path: "/v1/storefront/coupons/{id}/claim",
   tags: ["Storefront"],
@@ -28,11 +28,11 @@ export const claimCoupon = createRoute({
   description: `Refused claims answer 409 with the reason as \`code\` (quantity_exhausted, per_customer_limit_reached, already_claimed, audience_mismatch, not_a_follower, not_sent_to_buyer, not_started, expired, deactivated, buyer_required). ${buyerNote}`,
   security: BearerSecurity,
   request: {
-    params: z.object({ id: z.string().min(1).max(64) }),
-    body: { required: false, content: { "application/json": { schema: ClaimBody } } },
+    params: ClaimParams,
+    body: optionalJsonBody(ClaimBody),
   },
   responses: {
-    201: json(z.object({ claim: ClaimSchema }), "The new claim"),
+    201: json(ClaimAnswer, "The new claim"),
     404: problem("No such coupon in this shop"),
     409: problem("The claim is refused; `code` says why"),
     ...problemResponses,
@@ -46,9 +46,9 @@ export const wallet = createRoute({
   summary: "The buyer's claims: available, reserved, used, expired or void",
   description: `\`expired\`: an available claim past its validity; \`void\`: not used and its coupon deactivated. Newest first, at most 500. ${buyerNote}`,
   security: BearerSecurity,
-  request: { query: z.strictObject({ buyer_id: z.string().min(1).max(64).optional() }) },
+  request: { query: WalletQuery },
   responses: {
-    200: json(z.object({ data: z.array(WalletEntrySchema), next_cursor: z.string().nullable() }), "The buyer's claims"),
+    200: json(WalletSchema, "The buyer's claims"),
     ...problemResponses,
     401: problem("No buyer named (`buyer_required`), a bad token, or a missing key"),
   },

@@ -1,9 +1,13 @@
 /**
  * The coupon contract: one discriminated union on `type` for creation (a field not listed for a type is
- * 422), one shape for answers. Types of the handlers are inferred from these schemas.
+ * 422), one shape for answers, and how a stored coupon is shown. Handlers' and services' types are
+ * inferred from these schemas.
  */
 import { z } from "@hono/zod-openapi";
-import { ExternalId, MinorAmount, Timestamp } from "../../lib/schemas.js";
+import { estimatedSpend } from "../engine/coupon-rules.js";
+import { couponStatus } from "../engine/status.js";
+import { rowToCoupon, type CouponRow } from "../store/coupons.js";
+import { Cursor, ExternalId, Limit, MinorAmount, page, Timestamp, toIso } from "./common.js";
 
 export const DiscountSchema = z
   .discriminatedUnion("kind", [
@@ -134,6 +138,18 @@ export const CouponSchema = z
   .openapi("Coupon");
 export type CouponOut = z.infer<typeof CouponSchema>;
 
+export const CouponParams = z.object({ id: z.string().min(1).max(64) });
+export const CouponAnswer = z.object({ coupon: CouponSchema });
+export const CreatedCouponSchema = z.object({ coupon: CouponSchema, addons: z.array(CouponSchema) });
+export const CouponPageSchema = page(CouponSchema);
+export const CouponListQuery = z.strictObject({
+  type: z.enum(["regular", "follower", "review", "chat", "promo_code"]).optional(),
+  status: z.enum(["upcoming", "ongoing", "ended", "deactivated"]).optional(),
+  limit: Limit,
+  cursor: Cursor,
+});
+export type CouponListInput = z.infer<typeof CouponListQuery>;
+
 /**
  * `PATCH /v1/coupons/{id}`: any settings field, all optional; the type never changes. Which fields apply
  * to the coupon's type, and which may change while it is ongoing, is judged against the stored coupon.
@@ -170,3 +186,88 @@ export const DuplicateCouponBody = z
   })
   .openapi("DuplicateCoupon");
 export type DuplicateCouponInput = z.infer<typeof DuplicateCouponBody>;
+
+/** A stored coupon as the API shows it, its status at the shop clock `now`. */
+export function serializeCoupon(row: CouponRow, now: number, currency: string): CouponOut {
+  const c = rowToCoupon(row);
+  return {
+    id: row.id,
+    type: row.type,
+    name: row.name,
+    status: couponStatus(c, now),
+    discount:
+      c.discount.kind === "fixed"
+        ? c.discount
+        : {
+            kind: "percent",
+            percent_off: c.discount.percent_off,
+            max_discount_minor: c.discount.max_discount_minor ?? null,
+          },
+    min_spend_minor: row.min_spend_minor,
+    scope: c.scope,
+    currency,
+    audience: row.audience,
+    claim_starts_at: toIso(row.claim_starts_at),
+    claim_ends_at: toIso(row.claim_ends_at),
+    validity:
+      c.validity?.kind === "fixed"
+        ? { kind: "fixed", starts_at: toIso(c.validity.starts_at), ends_at: toIso(c.validity.ends_at) }
+        : c.validity,
+    code: row.code,
+    active_starts_at: toIso(row.active_starts_at),
+    active_ends_at: toIso(row.active_ends_at),
+    quantity: row.quantity,
+    per_customer_limit: row.per_customer_limit,
+    estimated_spend_minor: estimatedSpend(c.discount, row.quantity),
+    origin: row.origin,
+    parent_id: row.parent_id,
+    version: row.version,
+    deactivated_at: toIso(row.deactivated_at),
+    created_at: toIso(row.created_at),
+    updated_at: toIso(row.updated_at),
+  };
+}
+
+/** `If-Match` on a coupon write: the version the seller read. */
+export const IfMatchHeader = z.object({
+  "if-match": z
+    .string()
+    .max(40)
+    .optional()
+    .openapi({
+      description:
+        "The coupon `version` you read (`3`, `\"3\"` or `W/\"3\"`, as in the `ETag`). On a mismatch the answer is 412 " +
+        "`version_mismatch`. Optional: without it the change applies to the current version (still as one conditional write).",
+    }),
+});
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    action: z.enum(["created", "updated", "deactivated", "duplicated", "addon_created"]),
+    actor: z.string().openapi({ description: "The id of the API key that made the change, or `system`" }),
+    at: Timestamp,
+    changes: z.record(z.string(), z.unknown()).openapi({ description: "For edits `{before, after}` of the fields that changed" }),
+  })
+  .openapi("AuditEntry");
+export type AuditEntryOut = z.infer<typeof AuditEntrySchema>;
+export const AuditPageSchema = page(AuditEntrySchema);
+export const HistoryQuery = z.strictObject({ limit: Limit, cursor: Cursor });
+export type HistoryInput = z.infer<typeof HistoryQuery>;
+
+export const PerformanceSchema = z
+  .object({
+    claims: z.int(),
+    redemptions: z.int(),
+    buyers: z.int(),
+    orders: z.int(),
+    discount_minor: z.int(),
+    gmv_minor: z.int(),
+    remaining: z.int(),
+  })
+  .openapi("Performance");
+export type Performance = z.infer<typeof PerformanceSchema>;
+
+export const SendCouponBody = z.strictObject({ buyer_id: ExternalId }).openapi("SendCoupon");
+export const SentCouponSchema = z.object({ coupon: CouponSchema, sent: z.object({ buyer_id: z.string(), sent_at: Timestamp }) });
+

@@ -1,4 +1,4 @@
-/** Building blocks of the zod contract shared by several routes (and so by the OpenAPI document). */
+/** Building blocks of the zod contract shared by several features (and so by the OpenAPI document). */
 import { z } from "@hono/zod-openapi";
 
 /** Opaque external ids (product, buyer, order, line, event): 1 to 64 characters. */
@@ -18,6 +18,9 @@ export const MinorAmount = z.int().min(0).max(1_000_000_000_000);
 export const Limit = z.coerce.number().int().min(1).max(100).default(20);
 export const Cursor = z.string().max(200).optional();
 
+/** A page of a list: its items and the cursor of the next page (null on the last). */
+export const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next_cursor: z.string().nullable() });
+
 export const ProblemSchema = z
   .object({
     type: z.string(),
@@ -29,29 +32,6 @@ export const ProblemSchema = z
     request_id: z.string().optional(),
   })
   .openapi("Problem");
-
-export const problemResponses = {
-  401: { description: "Missing, unknown or revoked key", content: { "application/problem+json": { schema: ProblemSchema } } },
-  403: { description: "A key of the wrong kind", content: { "application/problem+json": { schema: ProblemSchema } } },
-  422: { description: "Invalid input", content: { "application/problem+json": { schema: ProblemSchema } } },
-} as const;
-
-export const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
-
-export const BearerSecurity = [{ bearer: [] }];
 
 export function toIso(ms: number): string;
 export function toIso(ms: number | null): string | null;

@@ -1,6 +1,7 @@
-/** The cart and quote contract (API.md "Storefront and checkout"). */
+/** The cart and quote contract, and how the engine's quote is shown (no internal claim ids). */
 import { z } from "@hono/zod-openapi";
-import { Currency, ExternalId, MinorAmount } from "../../lib/schemas.js";
+import type { QuoteResult } from "../engine/types.js";
+import { Currency, ExternalId, MinorAmount } from "./common.js";
 
 export const CartLineSchema = z
   .strictObject({
@@ -43,6 +44,7 @@ export const QuoteBody = z
     cart: CartSchema,
   })
   .openapi("QuoteRequest");
+export type QuoteBodyInput = z.infer<typeof QuoteBody>;
 
 const ReasonSchema = z.object({ code: z.string(), message: z.string() }).openapi("Reason");
 const AllocationSchema = z.object({ line_id: z.string(), discount_minor: z.int() });
@@ -72,3 +74,25 @@ export const QuoteSchema = z
     trace: z.array(z.object({ step: z.string(), detail: z.record(z.string(), z.unknown()) })).optional(),
   })
   .openapi("Quote");
+export type QuoteOut = z.infer<typeof QuoteSchema>;
+
+/**
+ * The engine's result as the API shows it: no internal claim ids (redemptions resolve the claim again
+ * themselves), fields in the order a reader follows the computation: subtotal, coupon, alternatives, total.
+ */
+export function serializeQuote(result: QuoteResult): QuoteOut {
+  const { subtotal_minor, applied, best, candidates, total_minor, trace } = result;
+  return {
+    subtotal_minor,
+    applied: applied && {
+      coupon_id: applied.coupon_id,
+      ...(applied.code !== undefined ? { code: applied.code } : {}),
+      discount_minor: applied.discount_minor,
+      allocations: applied.allocations,
+    },
+    best,
+    candidates: candidates.map(({ claim_id: _claim, ...cand }) => cand),
+    total_minor,
+    ...(trace ? { trace } : {}),
+  };
+}

@@ -1,6 +1,13 @@
 /** A redemption: a coupon reserved for an order, then committed or released. */
 import { z } from "@hono/zod-openapi";
-import { Timestamp } from "../../lib/schemas.js";
+import type { RedemptionRow } from "../store/redemptions.js";
+import { QuoteBody } from "./checkout.js";
+import { ExternalId, Timestamp, toIso } from "./common.js";
+
+export const RedemptionBody = QuoteBody.extend({ order_id: ExternalId }).openapi("RedemptionRequest");
+export type RedemptionInput = z.infer<typeof RedemptionBody>;
+export const IdempotencyHeader = z.object({ "idempotency-key": z.string().max(255).optional() });
+export const RedemptionParams = z.object({ id: z.string().min(1).max(64) });
 
 export const RedemptionSchema = z
   .object({
@@ -28,3 +35,23 @@ export const RedemptionSchema = z
 
 export const RedemptionAnswer = z.object({ redemption: RedemptionSchema });
 export type RedemptionOut = z.infer<typeof RedemptionSchema>;
+
+export function serializeRedemption(r: RedemptionRow): RedemptionOut {
+  return {
+    id: r.id,
+    state: r.state,
+    coupon_id: r.coupon_id,
+    claim_id: r.claim_id,
+    code: r.code,
+    order_id: r.order_id,
+    buyer_id: r.buyer_id,
+    discount_minor: r.discount_minor,
+    subtotal_minor: r.subtotal_minor,
+    allocations: r.allocations,
+    reserved_at: toIso(r.reserved_at),
+    expires_at: toIso(r.expires_at),
+    committed_at: toIso(r.committed_at),
+    released_at: toIso(r.released_at),
+    release_reason: r.release_reason,
+  };
+}

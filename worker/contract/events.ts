@@ -3,7 +3,7 @@
  * body discriminated by `type`. A field not listed for a type is refused (422).
  */
 import { z } from "@hono/zod-openapi";
-import { ExternalId, MinorAmount, Timestamp } from "../../lib/schemas.js";
+import { ExternalId, MinorAmount, Timestamp } from "./common.js";
 
 const common = {
   /** Idempotency: the same id at the same shop is processed once; a replay gets the first answer. */

@@ -1,0 +1,23 @@
+/** A promo code looked up by an off-platform channel or the widget: live or not, and its terms. */
+import { z } from "@hono/zod-openapi";
+import { Timestamp } from "./common.js";
+import { DiscountSchema, ScopeSchema } from "./coupons.js";
+
+export const PromoCodeLookupSchema = z
+  .object({
+    valid: z.boolean(),
+    reason: z.string().optional(),
+    coupon: z
+      .object({
+        name: z.string(),
+        discount: DiscountSchema,
+        min_spend_minor: z.int(),
+        active_ends_at: Timestamp,
+        scope: ScopeSchema,
+      })
+      .optional(),
+  })
+  .openapi("PromoCodeLookup");
+export type PromoCodeLookup = z.infer<typeof PromoCodeLookupSchema>;
+
+export const PromoCodeParams = z.object({ code: z.string().min(1).max(32) });

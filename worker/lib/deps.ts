@@ -1,0 +1,46 @@
+/**
+ * What services run on: plain values and functions, never a Hono `Context` (README "Architecture").
+ * A handler builds them once, with `requestDeps(c)`, from what the app was created with, and hands them
+ * to the service it calls; only handlers call `requestDeps`.
+ */
+import type { Context } from "hono";
+import type { Db } from "../../db/client.js";
+import { Reads } from "../store/read-cache.js";
+import type { AppConfig } from "./config.js";
+import type { AppEnv } from "./context.js";
+import type { SyncSha256 } from "./crypto.js";
+import type { RateLimiter } from "./rate-limit.js";
+
+export interface Deps {
+  db: Db;
+  /**
+   * A view of the database's hot reads as of now: through the host's read cache where it has one (Node's
+   * local file), else straight to the database. Take a new one after a write that must be seen.
+   */
+  reads: () => Reads;
+  /** Counts failed code look-ups (guessing protection). */
+  limiter: RateLimiter;
+  /** Real time in milliseconds (tokens, keys, rate limits); a shop's own clock is the caller's `now`. */
+  clock: () => number;
+  config: Pick<AppConfig, "failedLookupsPerMinute" | "blockedWords">;
+  /** The host's synchronous SHA-256, if it has one (else WebCrypto's). */
+  sha256?: SyncSha256;
+  /** Where the request came from, as only the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
+  clientAddress: () => string | undefined;
+  /** Call after any write to a shop's row or keys: this process forgets the keys it resolved for the shop. */
+  forgetShop: (shopId: string) => void;
+}
+
+export function requestDeps(c: Context<AppEnv>): Deps {
+  const { db, config } = c.var;
+  return {
+    db,
+    reads: () => config.readCache?.snapshot() ?? Reads.uncached,
+    limiter: config.rateLimiter,
+    clock: config.now,
+    config,
+    sha256: config.sha256Hex,
+    clientAddress: () => config.clientAddress?.(c),
+    forgetShop: (shopId) => config.callerCache?.dropShop(shopId),
+  };
+}

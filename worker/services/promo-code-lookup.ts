@@ -1,0 +1,38 @@
+/**
+ * `GET /v1/promo-codes/{code}`: is this code live, and on which terms. Unknown codes are an answer, not
+ * an error (`valid: false, reason: "code_not_found"`); failed look-ups count against the guessing limits
+ * (code-lookup.ts).
+ */
+import { toIso } from "../contract/common.js";
+import { serializeCoupon } from "../contract/coupons.js";
+import type { PromoCodeLookup } from "../contract/promo-codes.js";
+import { promoCodeAvailability } from "../engine/promo-code-availability.js";
+import { usedUpWhileReserved } from "../engine/reservations.js";
+import type { ShopCaller } from "../lib/caller.js";
+import type { Deps } from "../lib/deps.js";
+import { releaseExpiredInShop } from "../store/redemptions.js";
+import { findVisibleCode, lookupCode } from "./code-lookup.js";
+
+export async function lookupPromoCode(deps: Deps, caller: ShopCaller, typed: string): Promise<PromoCodeLookup> {
+  const { shop, kind, now } = caller;
+  let { code, found } = await lookupCode(deps, caller, typed, null, deps.reads());
+  // R27: a code that looks used up may get a unit back from a lapsed reservation; judge it after the release.
+  if (found && usedUpWhileReserved(found.coupon) && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0)
+    found = await findVisibleCode(deps.db, deps.reads(), shop.id, kind, code, now);
+  if (!found) return { valid: false, reason: "code_not_found" };
+  const row = found.row;
+  // The first reason the code cannot be used now, as the quote would tell it (the engine's one rule).
+  const reason = promoCodeAvailability(found.coupon, now)[0]?.code;
+  const view = serializeCoupon(row, now, shop.currency);
+  return {
+    valid: reason === undefined,
+    ...(reason ? { reason } : {}),
+    coupon: {
+      name: view.name,
+      discount: view.discount,
+      min_spend_minor: view.min_spend_minor,
+      active_ends_at: toIso(row.active_ends_at ?? 0),
+      scope: view.scope,
+    },
+  };
+}
