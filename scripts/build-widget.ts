@@ -38,10 +38,24 @@ const squeezeTemplates: Plugin = {
   },
 };
 
+/** How both the widget and its locale modules are built: one minified browser ES module each, in memory. */
+const moduleOptions = {
+  absWorkingDir: root,
+  tsconfig: join(root, "tsconfig.json"),
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: "es2021",
+  platform: "browser",
+  legalComments: "none",
+  write: false,
+  logLevel: "silent",
+} as const;
+
 export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> {
   const result = await build({
     stdin: {
-      // The package's exports, plus the side-effect modules that define both tags.
+      // The package's exports, plus the side-effect modules that define the three tags.
       contents: [
         'export * from "./widget/src/index.ts";',
         'import "./widget/src/promo-code-field.ts";',
@@ -52,16 +66,7 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
       sourcefile: "widget-entry.ts",
       loader: "ts",
     },
-    absWorkingDir: root,
-    tsconfig: join(root, "tsconfig.json"),
-    bundle: true,
-    minify: true,
-    format: "esm",
-    target: "es2021",
-    platform: "browser",
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
+    ...moduleOptions,
     plugins: [squeezeTemplates],
     // Private members (`_name`) get short names; Lit's own `_$…` internals are left alone.
     mangleProps: /^_[a-z]/,
@@ -85,16 +90,7 @@ export async function buildWidgetLocale(lang: string): Promise<string | undefine
   }
   const result = await build({
     entryPoints: [entry],
-    absWorkingDir: root,
-    tsconfig: join(root, "tsconfig.json"),
-    bundle: true,
-    minify: true,
-    format: "esm",
-    target: "es2021",
-    platform: "browser",
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
+    ...moduleOptions,
     plugins: [
       { name: "widget-external", setup: (b) => b.onResolve({ filter: /[\\/]strings\.js$/ }, () => ({ path: "../../widget.js", external: true })) },
     ],

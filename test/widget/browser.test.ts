@@ -3,26 +3,23 @@
  * the /demo page served by `worker/node.ts`, its /widget.js, and coupons made through the API.
  * Each state is photographed to test-results/screenshots/ for a person to look at.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, launchChromium, runBrowserTests } from "../support/chromium.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 /** `expect.poll` with room for a busy CI machine (its default gives up after one second). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 const root = join(import.meta.dirname, "../..");
 const shots = join(root, "test-results/screenshots");
-const present = existsSync(CHROMIUM);
-if (!present && !process.env.CI) {
-  console.warn(`[widget browser tests] skipped: ${CHROMIUM} is missing (apt-get install -y chromium). In CI they run.`);
-}
+if (!runBrowserTests) console.warn(`[widget browser tests] skipped: ${CHROMIUM} is missing (apt-get install -y chromium). In CI they run.`);
 
 /** The demo cart at first: one mug (12.00) and one tee (25.00). */
 const START_SUBTOTAL = "$37.00";
 
-describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", () => {
+describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
   let server: StartedServer;
   let browser: Browser;
 
@@ -39,23 +36,9 @@ describe.skipIf(!present && !process.env.CI)("storefront widget in Chromium", ()
   }
 
   beforeAll(async () => {
-    if (!present) throw new Error(`${CHROMIUM} is missing; CI must install it (apt-get install -y chromium)`);
     mkdirSync(shots, { recursive: true });
-    [server, browser] = await Promise.all([
-      startServer(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      }),
-    ]);
+    // launchChromium throws where Chromium is missing (in CI that is a failure, not a skip).
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
     // A promo code of our own for one product: $3 off caps, no minimum.
     const now = Date.now();
     await admin("/v1/coupons", {
