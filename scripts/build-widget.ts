@@ -1,5 +1,5 @@
 /**
- * Builds `/widget.js`: both components with Lit inside, one minified ES module.
+ * Builds `/widget.js`: the three components with Lit inside, one minified ES module.
  * The Node server calls `buildWidget()` at start and serves the string; run directly
  * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js`, prints its size, and writes the
  * custom-elements manifest `widget/custom-elements.json`.
@@ -38,29 +38,35 @@ const squeezeTemplates: Plugin = {
   },
 };
 
+/** How both the widget and its locale modules are built: one minified browser ES module each, in memory. */
+const moduleOptions = {
+  absWorkingDir: root,
+  tsconfig: join(root, "tsconfig.json"),
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: "es2021",
+  platform: "browser",
+  legalComments: "none",
+  write: false,
+  logLevel: "silent",
+} as const;
+
 export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> {
   const result = await build({
     stdin: {
-      // The package's exports, plus the side-effect modules that define both tags.
+      // The package's exports, plus the side-effect modules that define the three tags.
       contents: [
         'export * from "./widget/src/index.ts";',
         'import "./widget/src/promo-code-field.ts";',
         'import "./widget/src/coupon-list.ts";',
+        'import "./widget/src/coupon-summary.ts";',
       ].join("\n"),
       resolveDir: root,
       sourcefile: "widget-entry.ts",
       loader: "ts",
     },
-    absWorkingDir: root,
-    tsconfig: join(root, "tsconfig.json"),
-    bundle: true,
-    minify: true,
-    format: "esm",
-    target: "es2021",
-    platform: "browser",
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
+    ...moduleOptions,
     plugins: [squeezeTemplates],
     // Private members (`_name`) get short names; Lit's own `_$…` internals are left alone.
     mangleProps: /^_[a-z]/,
@@ -69,16 +75,43 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
   return { js, gzipBytes: gzipSync(js, { level: 9 }).length };
 }
 
+/**
+ * A locale module (`widget/src/locales/<lang>.ts`) as served at `/widget/locales/<lang>.js`: it imports
+ * the widget's `locales` table from `../../widget.js` (relative, so it follows the widget's origin) and
+ * registers its language there. `undefined` when there is no such locale.
+ */
+export async function buildWidgetLocale(lang: string): Promise<string | undefined> {
+  if (!/^[a-z]{2,3}$/.test(lang)) return undefined;
+  const entry = join(root, "widget", "src", "locales", `${lang}.ts`);
+  try {
+    await readFile(entry);
+  } catch {
+    return undefined;
+  }
+  const result = await build({
+    entryPoints: [entry],
+    ...moduleOptions,
+    plugins: [
+      { name: "widget-external", setup: (b) => b.onResolve({ filter: /[\\/]strings\.js$/ }, () => ({ path: "../../widget.js", external: true })) },
+    ],
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Languages that have a locale module. */
+export const WIDGET_LOCALES = ["de"];
+
 const MODULES = {
   base: "widget/src/base.ts",
   components: [
     { tag: "promo-code-field", impl: "widget/src/promo-code-field.component.ts", define: "widget/src/promo-code-field.ts" },
     { tag: "coupon-list", impl: "widget/src/coupon-list.component.ts", define: "widget/src/coupon-list.ts" },
+    { tag: "coupon-summary", impl: "widget/src/coupon-summary.component.ts", define: "widget/src/coupon-summary.ts" },
   ],
 };
 
 /**
- * The custom-elements manifest (schema 2.1.0) of both components, read from their sources with the
+ * The custom-elements manifest (schema 2.1.0) of the components, read from their sources with the
  * TypeScript parser: `@property` fields give attributes and members, the class JSDoc gives
  * `@event`, `@csspart` and `@cssproperty`, public methods and getters with JSDoc give the rest.
  * `test/widget/manifest.test.ts` checks that `widget/custom-elements.json` equals this.

@@ -1,18 +1,44 @@
 /**
- * The wrangler `[build]` step: writes `dist/widget.js` (the same bundle `/widget.js` serves on Node), which
- * the Workers entry imports as a Text module. Unlike running scripts/build-widget.ts directly, it leaves
- * the tracked custom-elements manifest alone, so `wrangler dev` in tests never rewrites source files.
+ * The wrangler `[build]` step, run before every `wrangler dev` / `wrangler deploy`:
+ * - `dist/widget.js` and `dist/widget-locale-<lang>.js`: the widget and its locale modules (the same
+ *   files Node serves), imported by the Workers entry as Text modules;
+ * - `dist/public/`: the static `[assets]` directory Cloudflare serves before the Worker runs: the docs
+ *   viewer (swagger-ui-dist's two files, under a versioned path) and `_headers` giving them a year of cache.
+ * Unlike running scripts/build-widget.ts directly, it leaves the tracked custom-elements manifest alone,
+ * so `wrangler dev` in tests never rewrites source files.
  */
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildWidget } from "./build-widget.js";
+import { buildWidget, buildWidgetLocale, WIDGET_LOCALES } from "./build-widget.js";
+import { DOCS_ASSETS, DOCS_FILES } from "../worker/site/docs.js";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+
+/** Written aside and renamed: two wrangler runs at once (tests run in parallel) never see half a file. */
+async function put(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await write(tmp);
+  await rename(tmp, path);
+}
+
 const { js, gzipBytes } = await buildWidget();
-await mkdir(dist, { recursive: true });
-// Written aside and renamed: two wrangler runs at once (tests run in parallel) never see half a file.
-const tmp = join(dist, `widget.js.${process.pid}.tmp`);
-await writeFile(tmp, js);
-await rename(tmp, join(dist, "widget.js"));
+await put(join(dist, "widget.js"), (tmp) => writeFile(tmp, js));
 console.log(`dist/widget.js: ${js.length} bytes, ${gzipBytes} bytes gzip`);
+for (const lang of WIDGET_LOCALES) {
+  const source = await buildWidgetLocale(lang);
+  if (source === undefined) throw new Error(`no locale module for ${lang}`);
+  await put(join(dist, `widget-locale-${lang}.js`), (tmp) => writeFile(tmp, source));
+}
+
+const docsSource = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+const docsTarget = join(dist, "public", ...DOCS_ASSETS.split("/").filter(Boolean));
+for (const name of Object.keys(DOCS_FILES)) {
+  await put(join(docsTarget, name), (tmp) => copyFile(join(docsSource, name), tmp));
+}
+// Cloudflare's static assets read caching rules from `_headers`; the versioned path never changes meaning.
+const rules = "/docs/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n  X-Content-Type-Options: nosniff\n";
+await put(join(dist, "public", "_headers"), (tmp) => writeFile(tmp, rules));
+console.log(`dist/public${DOCS_ASSETS}: ${Object.keys(DOCS_FILES).join(", ")}`);

@@ -1,9 +1,8 @@
 /**
  * The one Hono app, built the same way by the Node entry (`node.ts`) and the Workers entry (`index.ts`):
- * request id → CORS → caller → body guard → the features' routers; one `onError` renders every failure as
+ * request id → security headers → CORS → caller → body guard → the features' routers; one `onError` renders every failure as
  * problem+json. `AppType` types the API for `hc` and `testClient`.
  */
-import { Scalar } from "@scalar/hono-api-reference";
 import type { AppDeps } from "./lib/config.js";
 import { identifyCaller } from "./lib/auth.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
@@ -17,12 +16,14 @@ import { promoCodes } from "./routes/promo-codes/promo-codes.index.js";
 import { redemptions } from "./routes/redemptions/redemptions.index.js";
 import { shops } from "./routes/shops/shops.index.js";
 import { site } from "./routes/site/site.index.js";
+import { securityHeaders, siteRoutes } from "./site/index.js";
 import { storefront } from "./routes/storefront/storefront.index.js";
 
 export function createApp({ db, config }: AppDeps) {
   const app = createRouter();
 
   app.use("*", requestId);
+  app.use("*", securityHeaders);
   app.use("*", async (c, next) => {
     c.set("db", db);
     c.set("config", config);
@@ -37,6 +38,7 @@ export function createApp({ db, config }: AppDeps) {
   // Every feature, mounted once. `api` is the same app, typed with every route of these routers.
   const api = app
     .route("/", site)
+    .route("/", siteRoutes)
     .route("/", shops)
     .route("/", coupons)
     .route("/", promoCodes)
@@ -59,7 +61,6 @@ export function createApp({ db, config }: AppDeps) {
       description: "Seller coupons: promo codes, claimable coupons, and an exact, explained checkout discount.",
     },
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Edge Coupons API" }));
 
   app.notFound(notFound);
   app.onError(onError);

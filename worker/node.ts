@@ -16,6 +16,9 @@ import { signBuyerToken } from "./lib/jwt.js";
 import { getShop, hasAnyShop } from "./store/shops.js";
 import { createDemoShop, ensureDemoCoupons, readDemoKeys, type DemoKeys } from "./demo/seed.js";
 import { startSweeper } from "./services/sweeper.js";
+import { nodeSiteAssets } from "./site/node-assets.js";
+import { withCompression } from "./lib/compress-node.js";
+import { listenErrorMessage } from "./lib/listen-error.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -45,19 +48,15 @@ async function main() {
     else demo = null;
   }
 
-  let widget: Promise<string> | undefined;
-  config.assets = {
-    widgetJs: () => (widget ??= import("../scripts/build-widget.js").then((m) => m.buildWidget()).then((b) => b.js)),
-    demoHtml: async () => {
-      const html = readFileSync(resolve(root, "widget/demo.html"), "utf8");
-      if (!demo) return "<!doctype html><title>Demo</title><p>The demo shop is not on this database.</p>";
-      const token = await signBuyerToken(demo.buyer_token_secret, "demo-buyer", Math.floor(Date.now() / 1000) + 12 * 3600);
-      return html.replaceAll("{{PUBLISHABLE_KEY}}", demo.publishable_key).replaceAll("{{BUYER_TOKEN}}", token);
-    },
-  };
+  config.assets = nodeSiteAssets(async () => {
+    const html = readFileSync(resolve(root, "widget/demo.html"), "utf8");
+    if (!demo) return "<!doctype html><title>Demo</title><p>The demo shop is not on this database.</p>";
+    const token = await signBuyerToken(demo.buyer_token_secret, "demo-buyer", Math.floor(Date.now() / 1000) + 12 * 3600);
+    return html.replaceAll("{{PUBLISHABLE_KEY}}", demo.publishable_key).replaceAll("{{BUYER_TOKEN}}", token);
+  });
 
   const app = createApp({ db, config });
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const server = serve({ fetch: withCompression(app.fetch), port, hostname: host }, (info) => {
     const base = `http://${host}:${info.port}`;
     const lines = [
       `Edge Coupons API listening on ${base}`,
@@ -75,6 +74,10 @@ async function main() {
       );
     }
     console.log(lines.join("\n"));
+  });
+  server.once("error", (err: NodeJS.ErrnoException) => {
+    console.error(listenErrorMessage(err, host, port));
+    process.exit(1);
   });
   const sweeper = startSweeper(db, () => Date.now());
   const stop = () => {

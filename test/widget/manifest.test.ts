@@ -1,6 +1,6 @@
 /**
  * `widget/custom-elements.json` describes the components as they are: it equals what the generator
- * reads from the sources, and lists every `@property` attribute of both components.
+ * reads from the sources, and lists every `@property` attribute of each component.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -41,6 +41,7 @@ describe("custom-elements manifest", () => {
   it.each([
     ["promo-code-field", "widget/src/promo-code-field.component.ts"],
     ["coupon-list", "widget/src/coupon-list.component.ts"],
+    ["coupon-summary", "widget/src/coupon-summary.component.ts"],
   ])("lists every @property attribute of <%s>, its own and the shared ones", (tag, file) => {
     const decl = declOf(tag);
     expect(decl, tag).toBeDefined();
@@ -53,20 +54,24 @@ describe("custom-elements manifest", () => {
     const field = declOf("promo-code-field");
     expect(field.events.map((e) => e.name)).toEqual(["promo-applied", "promo-rejected", "promo-removed"]);
     expect(field.cssParts.map((p) => p.name)).toEqual(
-      expect.arrayContaining(["input", "apply-button", "remove-button", "message", "retry-button"]),
+      expect.arrayContaining(["input", "apply-button", "remove-button", "message", "retry-button", "choice-button"]),
     );
     expect(field.members.map((m) => m.name)).toEqual(expect.arrayContaining(["cart", "strings", "value"]));
     const list = declOf("coupon-list");
     expect(list.events.map((e) => e.name)).toEqual(["coupon-claimed"]);
     expect(list.cssParts.map((p) => p.name)).toEqual(expect.arrayContaining(["item", "claim-button", "message"]));
-    for (const d of [field, list]) {
-      expect(d.cssProperties.length).toBeGreaterThanOrEqual(5);
-      for (const p of d.cssProperties) expect(p.name).toMatch(/^--(promo-code-field|coupon-list|coupon-widget)-/);
+    const summary = declOf("coupon-summary");
+    expect(summary.members.map((m) => m.name)).toEqual(expect.arrayContaining(["quote", "currency"]));
+    expect(summary.cssParts.map((p) => p.name)).toEqual(["base", "label", "amount"]);
+    for (const d of [field, list, summary]) {
+      expect(d.cssProperties.length).toBeGreaterThanOrEqual(4);
+      for (const p of d.cssProperties) expect(p.name).toMatch(/^--(promo-code-field|coupon-list|coupon-summary|coupon-widget)-/);
     }
     // Every part named in the manifest exists in the component's template.
     for (const [tag, file] of [
       ["promo-code-field", "widget/src/promo-code-field.component.ts"],
       ["coupon-list", "widget/src/coupon-list.component.ts"],
+      ["coupon-summary", "widget/src/coupon-summary.component.ts"],
     ] as const) {
       const src = readFileSync(join(root, file), "utf8");
       for (const p of declOf(tag).cssParts) expect(src, `${tag} part ${p.name}`).toContain(`part="${p.name}"`);

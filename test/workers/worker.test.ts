@@ -194,10 +194,39 @@ describe("the Worker in workerd over remote libSQL", () => {
     const js = await widget.text();
     expect(js).toContain("promo-code-field");
     expect(js).toContain("coupon-list");
+    expect(widget.headers.get("cache-control")).toContain("max-age=300");
+    const etag = widget.headers.get("etag")!;
+    expect((await fetch(worker.url + "/widget.js", { headers: { "if-none-match": etag } })).status).toBe(304);
+    const manifest = await (await fetch(worker.url + "/widget/manifest.json")).json();
+    const hashed = await fetch(worker.url + manifest.widget);
+    expect(hashed.headers.get("cache-control")).toContain("immutable");
+    expect(await hashed.text()).toBe(js);
+    const de = await fetch(worker.url + manifest.locales.de);
+    expect(de.status).toBe(200);
+    expect(await de.text()).toContain(`from"../..${manifest.widget}"`);
     const demo = await call(worker, "GET", "/demo");
     expect(demo.status).toBe(404);
     expect(demo.headers.get("content-type")).toContain("application/problem+json");
     expect(demo.body.detail).toContain("Node-only");
+  });
+
+  it("serves /docs with the viewer from the static assets directory (no other host), and the index page", async () => {
+    const docs = await fetch(worker.url + "/docs");
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const html = await docs.text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/docs\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets).toHaveLength(2);
+    for (const path of assets) {
+      const res = await fetch(worker.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("cache-control"), path).toBe("public, max-age=31536000, immutable");
+      expect((await res.arrayBuffer()).byteLength, path).toBeGreaterThan(100_000);
+    }
+    const index = await fetch(worker.url + "/");
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('href="/docs"');
+    expect((await fetch(worker.url + "/favicon.ico")).headers.get("content-type")).toBe("image/svg+xml");
   });
 
   it("runs the reservation sweep on the Cron Trigger", async () => {

@@ -32,7 +32,8 @@ export interface QuoteAnswer {
   best: { coupon_id: string; discount_minor: number } | null;
   candidates: QuoteCandidate[];
   total_minor: number;
-  trace?: unknown;
+  /** With `explain: true`: the steps; a `candidate` step carries `in_scope_minor` and `min_spend_minor`. */
+  trace?: { step: string; detail: Record<string, unknown> }[];
 }
 
 export type Discount =
@@ -73,17 +74,30 @@ export interface ApiConfig {
 }
 
 /**
- * A refused or failed call. `status` 0 is a network failure (nothing came back); otherwise `code`
- * is the problem+json `code` (a reason code for refused claims), when the body had one.
+ * A refused or failed call. `status` 0 means no answer could be read: a network failure, or (`refused`)
+ * a cross-origin answer the browser hid because the service did not allow this page's origin.
+ * Otherwise `code` and `detail` come from the problem+json body, when it had them.
  */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code?: string,
+    /** The problem's `detail`, with the paths of its field `errors`. */
+    readonly detail = "",
+    /** Seconds to wait before asking again (429's `Retry-After`). */
+    readonly wait = 0,
+    readonly refused = false,
   ) {
     super(code ?? `HTTP ${status}`);
   }
 }
+
+/**
+ * True when the page itself is at fault (a wrong key, an origin not allowed, a request the API refuses):
+ * asking again cannot help, so the shopper sees "unavailable" and the developer a console message.
+ * 409 carries a reason code and 429 a wait; those are the shopper's to read.
+ */
+export const pageFault = (e: ApiError) => e.refused || (e.status >= 400 && e.status < 500 && e.status !== 409 && e.status !== 429);
 
 export async function call<T>(
   cfg: ApiConfig,
@@ -94,9 +108,10 @@ export async function call<T>(
   const headers: Record<string, string> = { authorization: `Bearer ${cfg.publishableKey}` };
   if (cfg.buyerToken) headers["x-buyer-token"] = cfg.buyerToken;
   if (body !== undefined) headers["content-type"] = "application/json";
+  const base = cfg.api.replace(/\/+$/, "");
   let res: Response;
   try {
-    res = await fetch(cfg.api.replace(/\/+$/, "") + path, {
+    res = await fetch(base + path, {
       method: body === undefined ? "GET" : "POST",
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -105,10 +120,17 @@ export async function call<T>(
   } catch (e) {
     // An abort is passed on as is, so callers can tell it from a network failure.
     if (signal?.aborted) throw e;
-    throw new ApiError(0);
+    // To fetch, an answer refused by CORS looks like a network failure. A no-cors request tells them
+    // apart: if the service answers it (an opaque answer), it is up and refused this page's origin.
+    const other = new URL(base || "/", location.href).origin !== location.origin;
+    const up = other && (await fetch(base + "/health", { mode: "no-cors", signal }).then(() => true, () => false));
+    throw new ApiError(0, undefined, "", 0, up);
   }
   const data = await res.json().catch(() => undefined);
-  if (!res.ok) throw new ApiError(res.status, data?.code);
+  if (!res.ok) {
+    const paths = (data?.errors ?? []).map((e: { path: string; message: string }) => ` ${e.path}: ${e.message}`);
+    throw new ApiError(res.status, data?.code, (data?.detail ?? "") + paths, Number(res.headers.get("retry-after")) || 0);
+  }
   return data as T;
 }
 

@@ -1,6 +1,6 @@
 import { LitElement } from "lit";
 import { property } from "lit/decorators.js";
-import { call, type ApiConfig } from "./api.js";
+import { call, type ApiConfig, type ApiError } from "./api.js";
 import { formatMoney } from "./money.js";
 import { resolveStrings, type StringsOverride, type WidgetStrings } from "./strings.js";
 
@@ -43,6 +43,43 @@ export class WidgetElement extends LitElement {
       buyerToken: this.buyerToken,
     };
     return call<T>(cfg, path, body, signal);
+  }
+
+  /**
+   * Tells the page's developer, in the console, why the service refused this page and how to fix it;
+   * the shopper only reads that codes are unavailable (no retry can cure the page's own setup).
+   */
+  protected logFault(e: ApiError): void {
+    const fix = e.refused
+      ? `the service answered, but not to ${location.origin}: add this origin to the shop's allowed_origins, and check publishable-key`
+      : e.status === 401 || e.status === 403
+        ? "check publishable-key (the shop's pk_… key) and buyer-token (signed with the shop's buyer_token_secret, not expired)"
+        : "check the api attribute and the cart against the request body in the API reference (/docs)";
+    const what = [e.status || "CORS", e.code, e.detail].filter(Boolean).join(" ");
+    console.error(`<${this.localName}>: the coupon service refused this page (${what}). Fix: ${fix}.`);
+  }
+
+  private _names = new Map<string, string>();
+  private _namesFor = "";
+
+  /**
+   * A claimed coupon's name, from the buyer's wallet (the quote names coupons by id only); "" when it cannot
+   * be had: the sentences that use it read well without.
+   */
+  protected async couponName(id: string, signal?: AbortSignal): Promise<string> {
+    if (this._namesFor !== this.buyerToken) {
+      this._names.clear();
+      this._namesFor = this.buyerToken;
+    }
+    if (!this._names.has(id)) {
+      try {
+        const w = await this.call<{ data: { coupon_id: string; coupon?: { name: string } }[] }>("/v1/storefront/wallet", undefined, signal);
+        for (const c of w.data) this._names.set(c.coupon_id, c.coupon?.name ?? "");
+      } catch {
+        // no name: the same sentence without it
+      }
+    }
+    return this._names.get(id) ?? "";
   }
 
   /** Sends a bubbling, composed event, as every event of the widget is. */

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { ApiError, isAbort, type Claim, type StorefrontCoupon } from "./api.js";
+import { ApiError, isAbort, pageFault, type Claim, type StorefrontCoupon } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { formatDate } from "./money.js";
 import { reasonText, type WidgetStrings } from "./strings.js";
@@ -49,7 +49,10 @@ export class CouponList extends WidgetElement {
   @property() currency = "USD";
 
   @state() private _coupons?: StorefrontCoupon[];
+  /** The list could not be loaded. */
   @state() private _error = false;
+  /** …and asking again may help (an outage, not the page's own fault): Retry is offered. */
+  @state() private _retry = false;
   /** The live region's sentence, as a function of the strings so a locale change re-words it. */
   @state() private _message: (t: WidgetStrings) => string = () => "";
   /** Coupon id → "claimed", or the reason a claim was refused. */
@@ -63,7 +66,7 @@ export class CouponList extends WidgetElement {
     this._ctl?.abort();
     const ctl = (this._ctl = new AbortController());
     if (!this.publishableKey) return;
-    this._error = false;
+    this._error = this._retry = false;
     const q = this.productId ? `?product_id=${encodeURIComponent(this.productId)}` : "";
     try {
       const res = await this.call<{ data: StorefrontCoupon[] }>(`/v1/storefront/coupons${q}`, undefined, ctl.signal);
@@ -73,10 +76,21 @@ export class CouponList extends WidgetElement {
       this._message = () => "";
     } catch (e) {
       if (ctl.signal.aborted || isAbort(e)) return;
-      const status = (e as ApiError).status;
-      this._error = true;
-      this._message = (t) => (status === 0 ? t.networkError : t.serviceError);
+      this._fail(e);
     }
+  }
+
+  /** A failed call: the page's own fault (unavailable, logged; no retry), or an outage (Retry). */
+  private _fail(e: unknown): void {
+    const err = e instanceof ApiError ? e : new ApiError(0);
+    const s = err.status;
+    const fault = pageFault(err);
+    if (fault) this.logFault(err);
+    if (!this._coupons) {
+      this._error = true;
+      this._retry = !fault;
+    }
+    this._message = (t) => (fault ? t.unavailable : s === 429 ? t.rateLimited : s ? t.serviceError : t.networkError);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -104,8 +118,7 @@ export class CouponList extends WidgetElement {
         this._outcome = { ...this._outcome, [c.id]: code };
         this._message = (t) => reasonText(t, code);
       } else {
-        const status = (e as ApiError).status;
-        this._message = (t) => (status === 0 ? t.networkError : t.serviceError);
+        this._fail(e);
       }
     } finally {
       this._claiming = "";
@@ -182,7 +195,7 @@ export class CouponList extends WidgetElement {
               })}
             </ul>`}
       <div part="message" class="message ${this._error ? "error" : ""}" role="status">${this._message(t)}</div>
-      ${this._error
+      ${this._retry
         ? html`<button part="retry-button" type="button" @click=${this.reload}>${t.retry}</button>`
         : nothing}
     </div>`;

@@ -1,21 +1,32 @@
 import { html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { ApiError, isAbort, type Cart, type QuoteAnswer, type Reason } from "./api.js";
+import { ApiError, isAbort, pageFault, type Cart, type QuoteAnswer, type Reason } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { reasonText, type WidgetStrings } from "./strings.js";
 import { buttonStyles } from "./button.styles.js";
 import { styles } from "./promo-code-field.styles.js";
 
+/** A claimed coupon of the buyer that saves more than the typed code (the quote's `best`). */
+export interface BetterCoupon {
+  coupon_id: string;
+  discount_minor: number;
+}
 export interface PromoRejectedDetail {
   /** The code as typed. */
   code: string;
   reasons: Reason[];
+  /** Set when the code applies but the buyer's claimed coupon saves more and stays (`one_seller_coupon_per_order`). */
+  better?: BetterCoupon;
 }
 export interface PromoRemovedDetail {
   code: string;
 }
 
-type Status = "idle" | "applied" | "rejected" | "error";
+/**
+ * `better`: the typed code applies but a claimed coupon saves more and stays; `unavailable`: the service
+ * refused the page itself (no retry can help).
+ */
+type Status = "idle" | "applied" | "rejected" | "error" | "better" | "unavailable";
 
 /** Reasons that a different cart may cure: a rejected code is tried again when the cart changes. */
 const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismatch"];
@@ -24,9 +35,11 @@ const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismat
  * A promo-code input for a storefront cart. Typing a code and pressing Enter or Apply asks
  * `POST /v1/checkout/quote`; the discount, or the reason it does not apply, is shown in words and
  * announced. Form-associated: with a `name`, the applied full code is submitted with the form.
+ * When the buyer's claimed coupon saves more than the typed code (one shop coupon per order), it keeps the
+ * coupon, says so with both amounts, and offers the code anyway.
  *
  * @event promo-applied - A code applies; `detail` is the quote answer.
- * @event promo-rejected - A code does not apply; `detail` is `{code, reasons}`.
+ * @event promo-rejected - A code does not apply; `detail` is `{code, reasons}` (and `better` when a claimed coupon saves more).
  * @event promo-removed - The shopper removed the applied code (Remove, or a form reset); `detail` is `{code}`.
  *
  * @csspart base - The wrapper of everything.
@@ -37,7 +50,8 @@ const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismat
  * @csspart code - The applied code in that row.
  * @csspart remove-button - The Remove button.
  * @csspart message - The live region: discount, reason or error in words.
- * @csspart retry-button - The Retry button shown when the service could not answer (network failure, 5xx, 429).
+ * @csspart retry-button - The Retry button shown when the service could not answer (network failure, 5xx; after a 429 once the wait is over).
+ * @csspart choice-button - Switches between the typed code and a claimed coupon that saves more.
  *
  * @cssproperty --promo-code-field-accent - Buttons and focus ring (falls back to `--coupon-widget-accent`).
  * @cssproperty --promo-code-field-error - Rejection text and invalid border (falls back to `--coupon-widget-error`).
@@ -75,10 +89,17 @@ export class PromoCodeField extends WidgetElement {
   @state() private _busy = false;
   /** Disabled by a disabled `<fieldset>` or form (kept apart from the `disabled` attribute). */
   @state() private _formDisabled = false;
+  /** A claimed coupon that saves more than the applied or offered code. */
+  @state() private _better?: BetterCoupon;
+  /** After a 429, until its `Retry-After` has passed: no Retry is offered. */
+  @state() private _waiting = false;
 
   private _internals: ElementInternals;
   private _ctl?: AbortController;
   private _quote?: QuoteAnswer;
+  /** The shopper chose the code over a claimed coupon that saves more. */
+  private _force = false;
+  private _timer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -114,6 +135,8 @@ export class PromoCodeField extends WidgetElement {
     this._set("idle", (t) => t.removed);
     this._code = this._input = "";
     this._reasons = [];
+    this._better = undefined;
+    this._force = false;
     if (code) this.emit("promo-removed", { code } satisfies PromoRemovedDetail);
     this._focusAfterRender("input");
   }
@@ -124,6 +147,8 @@ export class PromoCodeField extends WidgetElement {
     this._busy = false;
     this._set("idle", () => "");
     this._code = this._input = "";
+    this._better = undefined;
+    this._force = false;
     if (code) this.emit("promo-removed", { code } satisfies PromoRemovedDetail);
   }
 
@@ -147,14 +172,10 @@ export class PromoCodeField extends WidgetElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // A changed cart re-quotes the code that applies, is in flight, or failed for a cart reason.
+    // A changed cart re-quotes the code that applies, is offered, is in flight, or failed for a cart reason.
     if (changed.has("cart") && changed.get("cart") !== undefined && this._code) {
       const s = this._status;
-      if (
-        s === "applied" ||
-        this._busy ||
-        (s === "rejected" && this._reasons.some((r) => CART_REASONS.includes(r.code)))
-      ) {
+      if (s === "applied" || s === "better" || this._busy || (s === "rejected" && this._reasons.some((r) => CART_REASONS.includes(r.code)))) {
         this._ask(this._code, false);
       }
     }
@@ -166,11 +187,12 @@ export class PromoCodeField extends WidgetElement {
     this._internals.setFormValue(status === "applied" ? this._code : null);
   }
 
-  private async _ask(code: string, byUser: boolean): Promise<void> {
+  private async _ask(code: string, byUser: boolean, force = this._force): Promise<void> {
     this._ctl?.abort(); // a newer request cancels the older one
     const ctl = (this._ctl = new AbortController());
     const t = this.t;
     this._busy = true;
+    this._force = force;
     if (byUser) {
       // A re-quote of the applied code keeps showing it until the answer; a new ask starts afresh.
       this._code = code;
@@ -179,21 +201,34 @@ export class PromoCodeField extends WidgetElement {
     }
     const hadFocus = !!this.shadowRoot?.activeElement;
     const cart = this.cart;
+    const money = (minor: number) => this.money(minor, cart?.currency);
     if (cart && !cart.lines?.length) {
       // The API refuses an empty cart (422); nothing in it can be discounted.
       this._busy = false;
-      return this._reject(code, [{ code: "no_items_in_scope", message: "" }]);
+      return this._reject(code, [{ code: "no_items_in_scope", message: "" }], (t) => t.emptyCart);
     }
     try {
-      const answer = await this.call<QuoteAnswer>("/v1/checkout/quote", { code, cart }, ctl.signal);
+      // `explain` adds the trace, whose candidate step tells how far the cart is from a minimum spend.
+      const answer = await this.call<QuoteAnswer>("/v1/checkout/quote", { code, cart, explain: true }, ctl.signal);
       if (ctl.signal.aborted) return;
       const up = code.toUpperCase();
       const a = answer.applied;
       if (a && (a.code ?? up).toUpperCase() === up) {
-        this._quote = answer;
+        const b = answer.best;
+        // One shop coupon per order: a claimed coupon that saves more is kept unless the shopper chose the code.
+        const better = b && b.coupon_id !== a.coupon_id && b.discount_minor > a.discount_minor ? { ...b } : undefined;
+        const name = better ? await this.couponName(better.coupon_id, ctl.signal) : "";
+        if (ctl.signal.aborted) return;
         const full = (this._code = a.code ?? code);
-        const minor = a.discount_minor;
-        this._set("applied", (t) => t.applied(full, this.money(minor, cart?.currency)));
+        const saves = money(a.discount_minor);
+        this._quote = answer;
+        this._better = better;
+        if (better && !force) {
+          const reasons = [{ code: "one_seller_coupon_per_order", message: "" }];
+          this._reject(code, reasons, (t) => t.betterCoupon(name, money(better.discount_minor), full, saves), better);
+          return;
+        }
+        this._set("applied", (t) => t.applied(full, saves) + (better ? " " + t.couponWouldSave(name, money(better.discount_minor)) : ""));
         this.emit("promo-applied", answer);
         if (byUser && hadFocus) this._focusAfterRender("button");
       } else {
@@ -202,28 +237,41 @@ export class PromoCodeField extends WidgetElement {
           cs.find((x) => x.code?.toUpperCase() === up) ??
           cs.find((x) => !x.applicable && x.reasons?.some((r) => r.code !== "one_seller_coupon_per_order")) ??
           cs[0];
-        this._reject(code, c?.reasons ?? []);
+        const step = answer.trace?.find((s) => s.step === "candidate" && s.detail.coupon_id === c?.coupon_id)?.detail;
+        const missing = step ? Number(step.min_spend_minor) - Number(step.in_scope_minor) : 0;
+        const reasons = c?.reasons ?? [];
+        const short = reasons[0]?.code === "min_spend_not_met" && missing > 0;
+        this._reject(code, reasons, short ? (t) => t.minSpendMissing(money(missing)) : undefined);
       }
     } catch (e) {
       if (ctl.signal.aborted || isAbort(e)) return;
       const err = e instanceof ApiError ? e : new ApiError(0);
-      if (err.code && err.status < 500 && err.code in t.reasons) {
-        this._reject(code, [{ code: err.code, message: "" }]);
-      } else {
-        const s = err.status;
-        this._set("error", (t) => (s === 429 ? t.rateLimited : s === 0 ? t.networkError : t.serviceError));
-      }
+      if (err.code && err.status < 500 && err.code in t.reasons) this._reject(code, [{ code: err.code, message: "" }]);
+      else this._fail(err);
     } finally {
       if (this._ctl === ctl) this._busy = false;
     }
   }
 
-  private _reject(code: string, reasons: Reason[]): void {
+  /** A failed call: the page's own fault (unavailable, logged), a 429 (Retry once the wait is over), or an outage. */
+  private _fail(err: ApiError): void {
+    if (pageFault(err)) {
+      this.logFault(err);
+      return this._set("unavailable", (t) => t.unavailable);
+    }
+    const s = err.status;
+    this._set("error", (t) => (s === 429 ? t.rateLimited : s === 0 ? t.networkError : t.serviceError));
+    clearTimeout(this._timer);
+    this._waiting = s === 429;
+    if (s === 429) this._timer = setTimeout(() => (this._waiting = false), (err.wait || 60) * 1000);
+  }
+
+  private _reject(code: string, reasons: Reason[], message?: (t: WidgetStrings) => string, better?: BetterCoupon): void {
     this._reasons = reasons;
     this._code = code;
     const first = reasons[0];
-    this._set("rejected", (t) => (first ? reasonText(t, first.code, first.message) : t.unknownReason));
-    this.emit("promo-rejected", { code, reasons } satisfies PromoRejectedDetail);
+    this._set(better ? "better" : "rejected", message ?? ((t) => (first ? reasonText(t, first.code, first.message) : t.unknownReason)));
+    this.emit("promo-rejected", { code, reasons, better } satisfies PromoRejectedDetail);
   }
 
   /** Moves focus to the first `selector` match once rendered (the control that replaced the focused one). */
@@ -263,6 +311,7 @@ export class PromoCodeField extends WidgetElement {
                 part="input"
                 .value=${this._input}
                 placeholder=${t.placeholder}
+                maxlength="32"
                 autocomplete="off"
                 autocapitalize="characters"
                 spellcheck="false"
@@ -282,11 +331,13 @@ export class PromoCodeField extends WidgetElement {
               >${busy ? t.applying : t.apply}</button>
             </div>`}
       <div id="message" part="message" class="message" role="status">${this._message(t)}</div>
-      ${s === "error"
-        ? html`<button part="retry-button" type="button" @click=${() => this._ask(this._code, true)}>
-            ${t.retry}
-          </button>`
-        : nothing}
+      ${s === "better"
+        ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${() => this._ask(this._code, true, true)}>${t.useCode(this._code)}</button>`
+        : s === "applied" && this._better
+          ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${this.removeCode}>${t.useCoupon}</button>`
+          : s === "error" && !this._waiting
+            ? html`<button part="retry-button" type="button" @click=${() => this._ask(this._code, true)}>${t.retry}</button>`
+            : nothing}
     </div>`;
   }
 }

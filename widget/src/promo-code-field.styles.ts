@@ -47,7 +47,8 @@ export const styles = css`
     cursor: progress;
   }
   [part="remove-button"],
-  [part="retry-button"] {
+  [part="retry-button"],
+  [part="choice-button"] {
     background: #fff;
     color: var(--_accent);
   }
@@ -79,7 +80,8 @@ export const styles = css`
   .error .message {
     color: var(--_error);
   }
-  [part="retry-button"] {
+  [part="retry-button"],
+  [part="choice-button"] {
     margin-top: 0.375rem;
   }
 `;

@@ -31,9 +31,30 @@ export interface WidgetStrings {
   networkError: string;
   /** Too many failed look-ups (HTTP 429). */
   rateLimited: string;
-  /** Any other refusal from the service (bad key, invalid cart…). */
+  /** The service failed (5xx): asking again may help. */
   serviceError: string;
+  /** The service refused the page itself (key, origin, request): no retry is offered; the console says why. */
+  unavailable: string;
   retry: string;
+  /** A code asked about with nothing in the cart. */
+  emptyCart: string;
+  /** A minimum spend not yet reached; `amount` (formatted) is what is still missing. */
+  minSpendMissing: (amount: string) => string;
+  /**
+   * The buyer's claimed coupon saves more than the typed code, and only one shop coupon applies per order,
+   * so the coupon stays. `name` is the coupon's name ("" when unknown); amounts are formatted.
+   */
+  betterCoupon: (name: string, saves: string, code: string, codeSaves: string) => string;
+  /** Button: apply the weaker code anyway (e.g. to keep the coupon for later). */
+  useCode: (code: string) => string;
+  /** After a weaker code was chosen: what the claimed coupon would have saved. */
+  couponWouldSave: (name: string, saves: string) => string;
+  /** Button: drop the code so the better claimed coupon applies. */
+  useCoupon: string;
+  /** `<coupon-summary>`: the line of an applied code. */
+  codeLine: (code: string) => string;
+  /** `<coupon-summary>`: the line of a claimed coupon that applies by itself ("" when its name is unknown). */
+  couponLine: (name: string) => string;
   /** Accessible name of the coupon list. */
   couponsLabel: string;
   noCoupons: string;
@@ -51,6 +72,9 @@ export interface WidgetStrings {
   validBetween: (from: string, until: string) => string;
   claimBy: (date: string) => string;
 }
+
+/** A coupon's name in quotes after a space, or nothing when the name is unknown. */
+const q = (name: string) => (name ? ` “${name}”` : "");
 
 export const en: WidgetStrings = {
   reasons: {
@@ -86,7 +110,17 @@ export const en: WidgetStrings = {
   networkError: "We couldn't reach the coupon service. Check your connection and try again.",
   rateLimited: "Too many attempts. Please wait a minute and try again.",
   serviceError: "Something went wrong with the coupon service. Please try again.",
+  unavailable: "Promo codes are unavailable right now.",
   retry: "Retry",
+  emptyCart: "Your cart is empty. Add something to use a code.",
+  minSpendMissing: (a) => `Spend ${a} more on eligible items to use this code.`,
+  betterCoupon: (n, s, c, cs) =>
+    `Your coupon${q(n)} saves ${s}, more than ${c} (${cs}), so it stays applied: only one shop coupon can be used per order.`,
+  useCode: (c) => `Use ${c} instead`,
+  couponWouldSave: (n, s) => `Your coupon${q(n)} would save ${s}.`,
+  useCoupon: "Use my coupon instead",
+  codeLine: (c) => `Code ${c}`,
+  couponLine: (n) => (n ? `Coupon “${n}”` : "Your coupon"),
   couponsLabel: "Shop coupons",
   noCoupons: "No coupons are available right now.",
   signInToClaim: "Sign in to claim coupons.",

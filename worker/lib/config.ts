@@ -30,9 +30,15 @@ export interface AppConfig {
   sha256Hex?: SyncSha256;
   /** The client's address where the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
-  /** Static assets the host provides (the widget bundle and the demo page), if any. */
+  /** Static assets the host provides (the widget bundle and the demo page), if any; see worker/site/. */
   assets?: {
     widgetJs?: () => Promise<string>;
+    /** A locale module's source, importing the widget as `../../widget.js`; undefined for an unknown language. */
+    widgetLocaleJs?: (lang: string) => Promise<string | undefined>;
+    /** The languages that have a locale module (listed by `/widget/manifest.json`). */
+    widgetLocales?: string[];
+    /** A file of the docs viewer (swagger-ui-dist), where the host serves it itself (Node; Workers use `[assets]`). */
+    docsFile?: (name: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
     demoHtml?: () => Promise<string>;
   };
 }

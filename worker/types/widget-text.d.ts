@@ -6,3 +6,9 @@ declare module "*/dist/widget.js" {
   const source: string;
   export default source;
 }
+
+/** A locale module of the widget (`dist/widget-locale-<lang>.js`), imported as text the same way. */
+declare module "*/dist/widget-locale-de.js" {
+  const source: string;
+  export default source;
+}

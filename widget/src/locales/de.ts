@@ -1,5 +1,8 @@
 import { locales, type WidgetStrings } from "../strings.js";
 
+/** A coupon's name in German quotes after a space, or nothing when the name is unknown. */
+const q = (name: string) => (name ? ` „${name}“` : "");
+
 /**
  * German. Importing this module registers it, so `locale="de"` (or the page's `lang="de"`) picks it;
  * the table is also exported to lay over with `strings`.
@@ -38,7 +41,17 @@ export const de: WidgetStrings = {
   networkError: "Der Gutscheindienst ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.",
   rateLimited: "Zu viele Versuche. Bitte warte eine Minute.",
   serviceError: "Beim Gutscheindienst ist ein Fehler aufgetreten. Bitte versuche es erneut.",
+  unavailable: "Gutscheincodes sind gerade nicht verfügbar.",
   retry: "Erneut versuchen",
+  emptyCart: "Dein Warenkorb ist leer. Lege etwas hinein, um einen Code zu nutzen.",
+  minSpendMissing: (a) => `Noch ${a} mit berechtigten Artikeln, dann gilt dieser Code.`,
+  betterCoupon: (n, s, c, cs) =>
+    `Dein Gutschein${q(n)} spart ${s}, mehr als ${c} (${cs}), deshalb bleibt er angerechnet: pro Bestellung gilt nur ein Shop-Gutschein.`,
+  useCode: (c) => `Stattdessen ${c} nutzen`,
+  couponWouldSave: (n, s) => `Dein Gutschein${q(n)} würde ${s} sparen.`,
+  useCoupon: "Lieber meinen Gutschein nutzen",
+  codeLine: (c) => `Code ${c}`,
+  couponLine: (n) => (n ? `Gutschein „${n}“` : "Dein Gutschein"),
   couponsLabel: "Shop-Gutscheine",
   noCoupons: "Zurzeit gibt es keine Gutscheine.",
   signInToClaim: "Melde dich an, um Gutscheine zu sichern.",

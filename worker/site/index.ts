@@ -1,0 +1,24 @@
+/**
+ * The site around the API, without auth: `/`, `/docs`, the favicon, the widget files and `/demo`.
+ * Mounted by `createApp` with `app.route("/", siteRoutes)`; `securityHeaders` is its middleware.
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../lib/context.js";
+import { DOCS_ASSETS, serveDocsFile, serveDocsPage } from "./docs.js";
+import { serveDemo } from "./demo.js";
+import { serveFavicon, serveIndex } from "./pages.js";
+import { serveWidget, serveWidgetLocale, serveWidgetManifest } from "./widget.js";
+
+export { securityHeaders } from "./security-headers.js";
+
+export const siteRoutes = new Hono<AppEnv>()
+  .get("/", serveIndex)
+  .get("/favicon.svg", serveFavicon)
+  .get("/favicon.ico", serveFavicon)
+  .get("/docs", serveDocsPage)
+  .get(`${DOCS_ASSETS}/:name`, (c) => serveDocsFile(c, c.req.param("name")))
+  .get("/widget.js", (c) => serveWidget(c))
+  .get("/:file{widget\\.[0-9a-f]{10}\\.js}", (c) => serveWidget(c, c.req.param("file").slice(7, 17)))
+  .get("/widget/manifest.json", serveWidgetManifest)
+  .get("/widget/locales/:file", (c) => serveWidgetLocale(c, c.req.param("file")))
+  .get("/demo", serveDemo);
