@@ -4,7 +4,10 @@ export { spreadDiscount, formatMoney, currencyExponent, mulDivFloor, assertMinor
 export { reason, type ReasonParams } from "./reasons";
 export { computeDiscount, computeDiscountCore, cartSubtotal, lineValue, lineValues, type DiscountResult, type DiscountTerms } from "./discount";
 export { couponStatus, couponWindow, windowStatus } from "./status";
-export { isNewCustomer, isExistingCustomer, isRepeatCustomer, isFollower, isNewFollower, matchesAudience, REPEAT_WINDOW_MS } from "./segments";
+export {
+  isNewCustomer, isExistingCustomer, isRepeatCustomer, isFollower, isNewFollower, matchesAudience, isCustomerAudience, matchesCustomerAudience,
+  REPEAT_WINDOW_MS, type CustomerAudience,
+} from "./segments";
 export { evaluateClaim, claimValidity, claimDisplayState, DAY_MS, type ClaimInput } from "./claim-eligibility";
 export {
   codePrefix, normalizeCode, validateSuffix, fullCode, splitCode, generateSuffix, containsBlockedWord, findBlockedWord,

@@ -9,6 +9,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { InStatement } from "@libsql/client";
 import type { Db } from "../../db/client.js";
 import { redemptions } from "../../db/schema.js";
+import { customerAudienceHoldsSql } from "./buyer-facts.js";
 import { storeAnswerStatement, type StoredAnswer } from "./idempotency.js";
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
@@ -133,7 +134,9 @@ export interface NewRedemption {
  * by the write:
  * - a promo code: active and not deactivated, reserved + used below its quantity (R27), and the buyer's
  *   committed uses and live reservations below a per-customer limit (R22; as the engine's `countedUses`);
- * - a claim: the buyer's claim still available and inside its validity, the coupon not deactivated (R5).
+ * - a claim: the buyer's claim still available and inside its validity, the coupon not deactivated (R5),
+ *   and the buyer still in the coupon's customer segment (R6, R7: a new-customer coupon no longer
+ *   applies once the buyer has paid an order, even one paid a moment before this write).
  * Then the counter, the claim and the idempotency answer follow only if the row was written. The unique
  * index `redemptions_live_order` refuses a second live coupon for the order (R23): the whole batch rolls
  * back and the caller sees a unique violation.
@@ -174,10 +177,11 @@ const RESERVE_CODE_SQL = `${INSERT_REDEMPTION}
     AND (c.per_customer_limit IS NULL OR (SELECT count(*) FROM redemptions u WHERE u.coupon_id = c.id
       AND u.buyer_id = ? AND (u.state = 'committed' OR (u.state = 'reserved' AND u.expires_at > ?))) < c.per_customer_limit)`;
 
-/** A claim: the buyer's, of this coupon, available and inside its validity. */
+/** A claim: the buyer's, of this coupon, available and inside its validity, the buyer still in its segment. */
 const RESERVE_CLAIM_SQL = `${INSERT_REDEMPTION}
     AND EXISTS (SELECT 1 FROM claims k WHERE k.id = ? AND k.coupon_id = c.id AND k.buyer_id = ?
-      AND k.state = 'available' AND k.valid_from <= ? AND k.valid_until > ?)`;
+      AND k.state = 'available' AND k.valid_from <= ? AND k.valid_until > ?
+      AND ${customerAudienceHoldsSql("k.buyer_id")})`;
 
 const COUNT_RESERVED_SQL = "UPDATE coupons SET reserved_count = reserved_count + 1 WHERE id = ? AND EXISTS (SELECT 1 FROM redemptions WHERE id = ?)";
 const CLAIM_RESERVED_SQL = `UPDATE claims SET state = 'reserved', updated_at = ? WHERE id = ? AND state = 'available'
