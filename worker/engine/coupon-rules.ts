@@ -119,6 +119,11 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
       add("validity", "validity_not_allowed", "a fixed validity is only for regular and chat coupons");
     } else {
       checkWindow(v, "validity.starts_at", "validity.ends_at", val.starts_at, val.ends_at, ctx.now, () => null);
+      // A claim is usable from its claim until the validity ends: one that ends by the time claims open
+      // could never be used, whoever claims it and whenever.
+      if (draft.claim_starts_at != null && isInt(val.ends_at) && val.ends_at <= draft.claim_starts_at) {
+        add("validity.ends_at", "validity_ends_before_claims", "a fixed validity must end after the claim window starts, or no claim of it could ever be used");
+      }
     }
     if (draft.code != null) add("code", "field_not_allowed", "only promo codes have a code");
   } else {
