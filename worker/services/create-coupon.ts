@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.js";
 import { toMillis } from "../contract/common.js";
 import type { CreateCouponInput } from "../contract/coupons.js";
 import { validateCouponRules } from "../engine/coupon-rules.js";
-import { codeBlockedWord, fullCode, generateSuffix } from "../engine/promo-code.js";
+import { codeBlockedWord, fullCode, generateAllowedSuffix } from "../engine/promo-code.js";
 import type { Coupon, CouponOrigin } from "../engine/types.js";
 import type { Seller, ShopRow } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
@@ -14,7 +14,7 @@ import { newId, secureRandom } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
 import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
-import { shopThresholds } from "../store/shops.js";
+import { shopBlockedWords, shopThresholds } from "../store/shops.js";
 
 export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "deactivated_at">;
 
@@ -79,11 +79,12 @@ export interface WriteContext {
   realNow: number;
   /** The id of the key that writes (audit entries). */
   actor: string;
+  /** R20: the platform's blocked words and the shop's own. */
   blockedWords: readonly string[];
 }
 
 export function writeContext(deps: Deps, seller: Seller): WriteContext {
-  return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: deps.config.blockedWords };
+  return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords) };
 }
 
 export interface CreateContext extends WriteContext {
@@ -123,8 +124,8 @@ export async function createCouponWith(
 
   if (settings.type === "promo_code" && settings.code) {
     // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
-    if (codeBlockedWord(ctx.shop.code_prefix, settings.code.slice(ctx.shop.code_prefix.length), ctx.blockedWords))
-      throw new ApiError(409, "code_not_allowed", "This code contains a word that is not allowed (R20).");
+    const word = codeBlockedWord(ctx.shop.code_prefix, settings.code.slice(ctx.shop.code_prefix.length), ctx.blockedWords);
+    if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
   }
 
   // A generated code may collide with a live one: try a few fresh suffixes before giving up.
@@ -132,9 +133,8 @@ export async function createCouponWith(
   for (let attempt = 1; ; attempt++) {
     let s = settings;
     if (settings.type === "promo_code" && !suffixGiven) {
-      let suffix: string;
-      do suffix = generateSuffix(secureRandom);
-      while (codeBlockedWord(ctx.shop.code_prefix, suffix, ctx.blockedWords));
+      const suffix = generateAllowedSuffix(secureRandom, ctx.shop.code_prefix, ctx.blockedWords);
+      if (suffix === null) throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
       s = { ...settings, code: fullCode(ctx.shop.code_prefix, suffix) };
     }
     const id = newId("cpn");

@@ -104,9 +104,8 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
   const violations = validateCouponRules({ ...merged, code: suffix }, { now, currency: shop.currency, thresholds: shopThresholds(shop) });
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
   const codeChanged = merged.code !== row.code;
-  if (codeChanged && suffix && codeBlockedWord(shop.code_prefix, suffix, ctx.blockedWords)) {
-    throw new ApiError(409, "code_not_allowed", "This code contains a word that is not allowed (R20).");
-  }
+  const word = codeChanged && suffix ? codeBlockedWord(shop.code_prefix, suffix, ctx.blockedWords) : null;
+  if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
 
   const cols = couponSettingsColumns(merged);
   const next: CouponRow = { ...row, ...cols, version: row.version + 1, updated_at: now };
