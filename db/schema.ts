@@ -259,8 +259,9 @@ export const reviews = sqliteTable(
     claim_id: text("claim_id"),
     approved_at: integer("approved_at").notNull(),
   },
-  // R16: the shop's incentivized reviews are listed newest first (GET /v1/reviews).
-  (t) => [primaryKey({ columns: [t.shop_id, t.order_id, t.product_id] }), index("reviews_shop_at").on(t.shop_id, t.approved_at)],
+  // R16: the shop's incentivized reviews are listed newest recorded first (GET /v1/reviews), by rowid,
+  // which this index carries after shop_id.
+  (t) => [primaryKey({ columns: [t.shop_id, t.order_id, t.product_id] }), index("reviews_shop").on(t.shop_id)],
 );
 
 /** `Idempotency-Key` replays: the first answer is kept with a hash of the body it answered. */

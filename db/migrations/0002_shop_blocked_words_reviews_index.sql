@@ -1,2 +1,2 @@
 ALTER TABLE `shops` ADD `blocked_words` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
-CREATE INDEX `reviews_shop_at` ON `reviews` (`shop_id`,`approved_at`);
+CREATE INDEX `reviews_shop` ON `reviews` (`shop_id`);
