@@ -18,7 +18,7 @@ export {
 } from "./text-safety";
 export {
   validateCouponRules, estimatedSpend, checkEdit, couponToDraft, thresholdsFor, DEFAULT_THRESHOLDS, type RuleContext,
-  CLAIM_WINDOW_MIN_MS, CLAIM_WINDOW_MAX_MS, PROMO_WINDOW_MIN_MS, PROMO_WINDOW_MAX_MS, MAX_QUANTITY, MAX_SCOPE_PRODUCTS,
+  CLAIM_WINDOW_MIN_MS, CLAIM_WINDOW_MAX_MS, PROMO_WINDOW_MIN_MS, PROMO_WINDOW_MAX_MS, MAX_QUANTITY, MAX_SCOPE_PRODUCTS, MAX_ORDER_MINOR,
 } from "./coupon-rules";
 export { windowsOverlap } from "./overlap";
 export { promoCodeAvailability } from "./promo-code-availability";

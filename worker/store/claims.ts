@@ -7,7 +7,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { claims, coupons } from "../../db/schema.js";
 import { customerAudienceHoldsSql } from "./buyer-facts.js";
-import type { ClaimRow } from "./wallet.js";
+import { claimColumns, type ClaimRow } from "./wallet.js";
 import { newestCouponsPage, type CouponRow } from "./coupons.js";
 
 /**
@@ -38,7 +38,7 @@ export async function listStorefrontCoupons(
 export async function buyerClaimsOf(db: Db, shopId: string, buyerId: string, couponIds: string[]): Promise<ClaimRow[]> {
   if (couponIds.length === 0) return [];
   return db
-    .select()
+    .select(claimColumns)
     .from(claims)
     .where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId), inArray(claims.coupon_id, couponIds)));
 }
@@ -49,7 +49,7 @@ export async function wasSentTo(db: Db, couponId: string, buyerId: string): Prom
 }
 
 export async function getClaimRow(db: Db, shopId: string, id: string): Promise<ClaimRow | undefined> {
-  return (await db.select().from(claims).where(and(eq(claims.id, id), eq(claims.shop_id, shopId))).limit(1))[0];
+  return (await db.select(claimColumns).from(claims).where(and(eq(claims.id, id), eq(claims.shop_id, shopId))).limit(1))[0];
 }
 
 export interface NewClaim {

@@ -11,8 +11,12 @@ import type { Db } from "../../db/client.js";
 import { redemptions } from "../../db/schema.js";
 import { customerAudienceHoldsSql } from "./buyer-facts.js";
 import { storeAnswerStatement, type StoredAnswer } from "./idempotency.js";
+import { saturatedColumns, saturatedSum } from "./saturated.js";
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
+
+/** The columns of a redemption as reads take them (integers saturated: store/saturated.ts). */
+export const redemptionColumns = saturatedColumns(redemptions);
 
 /** R27: a reservation not committed within this time (shop clock) gives its unit back. */
 export const RESERVATION_MS = 30 * 60_000;
@@ -188,11 +192,11 @@ const CLAIM_RESERVED_SQL = `UPDATE claims SET state = 'reserved', updated_at = ?
   AND EXISTS (SELECT 1 FROM redemptions WHERE id = ?)`;
 
 export async function getRedemptionRow(db: Db, shopId: string, id: string): Promise<RedemptionRow | undefined> {
-  return (await db.select().from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId))).limit(1))[0];
+  return (await db.select(redemptionColumns).from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId))).limit(1))[0];
 }
 
 export async function orderRedemptionRows(db: Db, shopId: string, orderId: string): Promise<RedemptionRow[]> {
-  return db.select().from(redemptions).where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
+  return db.select(redemptionColumns).from(redemptions).where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
 }
 
 /** R31: a coupon's committed uses (count, distinct buyers and orders, discount, sales) and live reservations. */
@@ -202,8 +206,8 @@ export async function redemptionTotals(db: Db, shopId: string, couponId: string,
       COUNT(*) FILTER (WHERE state = 'committed') AS redemptions,
       COUNT(DISTINCT CASE WHEN state = 'committed' THEN buyer_id END) AS buyers,
       COUNT(DISTINCT CASE WHEN state = 'committed' THEN order_id END) AS orders,
-      COALESCE(SUM(CASE WHEN state = 'committed' THEN discount_minor END), 0) AS discount,
-      COALESCE(SUM(CASE WHEN state = 'committed' THEN subtotal_minor - discount_minor END), 0) AS gmv,
+      ${saturatedSum(sql`CASE WHEN state = 'committed' THEN discount_minor END`)} AS discount,
+      ${saturatedSum(sql`CASE WHEN state = 'committed' THEN subtotal_minor - discount_minor END`)} AS gmv,
       COUNT(*) FILTER (WHERE state = 'reserved' AND expires_at > ${now}) AS reserved
     FROM redemptions WHERE coupon_id = ${couponId} AND shop_id = ${shopId}`);
   return {

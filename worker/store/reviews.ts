@@ -8,7 +8,7 @@ import { and, desc, eq, gt, isNotNull, isNull, lt, lte, sql, type SQL } from "dr
 import type { Db } from "../../db/client.js";
 import { claims, coupons, reviews } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
-import { rowToCoupon } from "./coupons.js";
+import { couponColumns, rowToCoupon } from "./coupons.js";
 import type { Statement } from "./statement.js";
 
 export interface ApprovedReview {
@@ -20,7 +20,7 @@ export interface ApprovedReview {
 /** Ongoing review coupons of the shop (R15 keeps it to one; newest first if ever more). */
 export async function activeReviewCoupons(db: Db, shopId: string, now: number): Promise<Coupon[]> {
   const rows = await db
-    .select()
+    .select(couponColumns)
     .from(coupons)
     .where(
       and(
