@@ -16,7 +16,7 @@ beforeAll(async () => {
 // One base for every time of a test, so "ends when claims open" is the same millisecond.
 const BASE = Date.now();
 const at = (offset: number) => atFrom(offset, BASE);
-const fixed = (from: number, to: number) => ({ kind: "fixed", starts_at: at(from), ends_at: at(to) });
+const fixed = (from: number, to: number) => ({ kind: "fixed" as const, starts_at: at(from), ends_at: at(to) });
 const create = (over: Record<string, unknown>) => t.call("POST", "/v1/coupons", { key: s.sk, body: claimableBody("regular", over) });
 const paths = (body: { errors?: { path: string; code: string }[] }) => body.errors?.map((e) => `${e.path}:${e.code}`);
 
