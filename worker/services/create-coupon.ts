@@ -15,6 +15,7 @@ import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
 import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
 import { shopBlockedWords, shopThresholds } from "../store/shops.js";
+import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
 
 export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "deactivated_at">;
 
@@ -81,10 +82,24 @@ export interface WriteContext {
   actor: string;
   /** R20: the platform's blocked words and the shop's own. */
   blockedWords: readonly string[];
+  /**
+   * The writing shop's guessing limit (code-guessing.ts): a write with a code the seller chose is refused
+   * (429) while the limit is reached, and a `promo_code_taken` answer counts as a failed look-up, since it
+   * tells the seller that someone's code exists. Absent for writes no seller asks for (the demo seed).
+   */
+  codeGuessing?: { refuseWhileLimited(): Promise<void>; countTaken(): Promise<void> };
 }
 
 export function writeContext(deps: Deps, seller: Seller): WriteContext {
-  return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords) };
+  return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords),
+    codeGuessing: { refuseWhileLimited: () => refuseWhileLimited(deps, seller), countTaken: () => countFailedLookup(deps, seller) },
+  };
+}
+
+/** The 409 of a code held by a live promo code of the region, counted against the asking shop's guessing limit. */
+export async function codeTaken(ctx: WriteContext): Promise<ApiError> {
+  await ctx.codeGuessing?.countTaken();
+  return new ApiError(409, "promo_code_taken", CONFLICT_DETAIL.promo_code_taken);
 }
 
 export interface CreateContext extends WriteContext {
@@ -128,6 +143,9 @@ export async function createCouponWith(
     if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
   }
 
+  // Probing which codes exist through a chosen code's 409 is guessing (API.md "Seller tools"); a
+  // generated code is not the seller's guess and is neither refused nor counted.
+  if (settings.type === "promo_code" && suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
   // A generated code may collide with a live one: try a few fresh suffixes before giving up.
   const attempts = settings.type === "promo_code" && !suffixGiven ? 5 : 1;
   for (let attempt = 1; ; attempt++) {
@@ -151,6 +169,7 @@ export async function createCouponWith(
     });
     if (result.ok) return { row: result.row, dependents: result.dependents };
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
+    if (result.conflict === "promo_code_taken" && suffixGiven) throw await codeTaken(ctx);
     throw new ApiError(409, result.conflict, CONFLICT_DETAIL[result.conflict]);
   }
 }
