@@ -4,6 +4,7 @@
  * own `blocked_words`, and it holds on create, PATCH and duplicate; generated codes never break it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { configFromEnv } from "../../worker/lib/env-config.js";
 import { ADMIN, at, DAY, expectStatus, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
 let t: TestApp;
@@ -40,6 +41,11 @@ describe("R20: the text-safety check", () => {
     expect((await create(s, "RIVAL")).body.code).toBe("code_not_allowed");
     expect((await create(s, "2CHEAPER")).body.code).toBe("code_not_allowed");
     expect((await create(s, "RIVALS")).status).toBe(201);
+  });
+
+  it("a malformed BLOCKED_WORDS entry is a configuration error, not a silently ignored word", () => {
+    for (const bad of ["two words", "x", "sex1", "**sex"]) expect(() => configFromEnv({ BLOCKED_WORDS: `fine, ${bad}` }, ADMIN), bad).toThrow(/BLOCKED_WORDS/);
+    expect(configFromEnv({ BLOCKED_WORDS: " rival , *cheap* " }, ADMIN).blockedWords).toEqual(expect.arrayContaining(["RIVAL", "*CHEAP*", "SEX"]));
   });
 
   it("a shop's own blocked_words (admin settings) apply to that shop only, and can be cleared", async () => {
