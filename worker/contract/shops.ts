@@ -10,6 +10,12 @@ const Origin = z
   .max(200)
   .regex(/^https?:\/\/[^\s/]+$/, "an origin like https://shop.example (scheme, host and optional port)");
 
+/** R20: a blocked word, as README "Text safety" describes (letters, `*` at either end); stored upper case. */
+const BlockedWord = z
+  .string()
+  .regex(/^\*?[A-Za-z]{2,20}\*?$/, "2 to 20 letters, with an optional * at either end")
+  .transform((w) => w.toUpperCase());
+
 const Minimum = z.int().min(1).max(1_000_000_000);
 /** R3 minimum fixed discount per coupon type, in the shop currency's minor units. */
 const minFixedFields = { regular: Minimum, follower: Minimum, review: Minimum, chat: Minimum, promo_code: Minimum };
@@ -26,6 +32,7 @@ export const ShopSchema = z
     allowed_origins: z.array(z.string()),
     addon_coupons: z.boolean(),
     min_fixed_minor: MinFixedSchema.openapi({ description: "R3 minimum fixed discounts in effect: the shop's own, or the defaults for its currency" }),
+    blocked_words: z.array(z.string()).openapi({ description: "R20: the shop's own blocked words for promo codes, added to the platform's list" }),
     test_clock: Timestamp.nullable(),
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -58,6 +65,8 @@ export const UpdateShopBody = z
     // Inline rather than the named component: a nullable $ref becomes an allOf that no longer says
     // the object is closed, and the document must show every body refusing unknown fields.
     min_fixed_minor: z.strictObject(minFixedFields).nullable().optional(),
+    /** Replaces the shop's own list ([] clears it); the platform's list always applies. */
+    blocked_words: z.array(BlockedWord).max(200).optional(),
   })
   .openapi("UpdateShop");
 export type UpdateShopInput = z.infer<typeof UpdateShopBody>;
@@ -86,6 +95,7 @@ export function serializeShop(shop: ShopRow): Shop {
     allowed_origins: shop.allowed_origins,
     addon_coupons: shop.addon_coupons,
     min_fixed_minor: thresholdsFor(shop.currency, shopThresholds(shop)).min_fixed_minor,
+    blocked_words: shop.blocked_words,
     test_clock: toIso(shop.test_clock_now),
     created_at: toIso(shop.created_at),
     updated_at: toIso(shop.updated_at),

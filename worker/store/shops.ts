@@ -53,6 +53,7 @@ export async function insertShop(db: Db, input: NewShop, now: number): Promise<C
     allowed_origins: input.allowed_origins,
     addon_coupons: input.addon_coupons,
     min_fixed_minor: input.min_fixed_minor ?? null,
+    blocked_words: [],
     buyer_token_secret: `bts_${randomString(40)}`,
     test_clock_now: null,
     created_at: now,
@@ -73,7 +74,7 @@ export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> 
 }
 
 /** A shop's settings changed (the platform operator's PATCH); undefined when there is no such shop. */
-export async function updateShopRow(db: Db, id: string, patch: Partial<Pick<ShopRow, "name" | "allowed_origins" | "addon_coupons" | "min_fixed_minor">>, now: number): Promise<ShopRow | undefined> {
+export async function updateShopRow(db: Db, id: string, patch: Partial<Pick<ShopRow, "name" | "allowed_origins" | "addon_coupons" | "min_fixed_minor" | "blocked_words">>, now: number): Promise<ShopRow | undefined> {
   return (await db.update(shops).set({ ...patch, updated_at: now }).where(eq(shops.id, id)).returning())[0];
 }
 
@@ -91,4 +92,9 @@ export async function hasAnyShop(db: Db): Promise<boolean> {
 /** The shop's R3 thresholds for the engine: its own when set, else the table for its currency. */
 export function shopThresholds(shop: ShopRow): Record<string, CurrencyThresholds> | undefined {
   return shop.min_fixed_minor ? { [shop.currency.toUpperCase()]: { min_fixed_minor: shop.min_fixed_minor } } : undefined;
+}
+
+/** R20: the words a shop's promo codes may not be: the platform's list plus the shop's own. */
+export function shopBlockedWords(shop: ShopRow, platform: readonly string[]): readonly string[] {
+  return shop.blocked_words.length === 0 ? platform : [...platform, ...shop.blocked_words];
 }
