@@ -22,8 +22,24 @@ const minifyCss = (c: string) =>
     .trim();
 
 /**
- * Squeezes the whitespace of Lit templates in the widget's own sources: a `*.styles.ts` file holds one
- * `css` template without expressions; in components, only whitespace between two tags is dropped.
+ * The whitespace of a component's `html` templates that renders nothing, as the sources are written (no
+ * text on a line of its own; a line break in a template falls between blocks, flex or grid items, or
+ * attributes): line breaks with their indentation between a tag or expression and the next, before a
+ * tag's `>`, and between attributes (`name="…"`, `.prop=${…}`, `?bool=${…}`, `@event=${…}`), which keep
+ * one space, as `/>` does (`${…}/>` would read the `/` as part of an unquoted value). Each pattern needs
+ * a line break next to template syntax, so the TypeScript around the templates is untouched.
+ */
+const squeezeHtml = (src: string) =>
+  src
+    .replace(/html`\s+/g, "html`")
+    .replace(/([>}])\s*\n\s*(?=<|\$\{)/g, "$1")
+    .replace(/\n\s*(?=>)/g, "")
+    .replace(/\n\s*(?=\/>)/g, " ")
+    .replace(/\n\s+(?=[.?@]?[a-z][\w-]*=["$])/g, " ");
+
+/**
+ * Squeezes the whitespace of Lit templates in the widget's own sources: a `*.styles.ts` file holds
+ * `css` templates without expressions (the tag refuses them); components go through `squeezeHtml`.
  */
 const squeezeTemplates: Plugin = {
   name: "squeeze-templates",
@@ -32,7 +48,7 @@ const squeezeTemplates: Plugin = {
       const src = await readFile(args.path, "utf8");
       const contents = args.path.endsWith(".styles.ts")
         ? src.replace(/css`([^`]*)`/g, (_m, c: string) => "css`" + minifyCss(c) + "`")
-        : src.replace(/>\s*\n\s*</g, "><").replace(/html`\s+/g, "html`");
+        : squeezeHtml(src);
       return { contents, loader: "ts" };
     });
   },
@@ -112,9 +128,10 @@ const MODULES = {
 
 /**
  * The custom-elements manifest (schema 2.1.0) of the components, read from their sources with the
- * TypeScript parser: `@property` fields give attributes and members, the class JSDoc gives
- * `@event`, `@csspart` and `@cssproperty`, public methods and getters with JSDoc give the rest.
- * `test/widget/manifest.test.ts` checks that `widget/custom-elements.json` equals this.
+ * TypeScript parser: the fields named in `static properties` (but `state: true`) give attributes and
+ * members, the class JSDoc gives `@event`, `@csspart` and `@cssproperty`, public methods and getters
+ * with JSDoc give the rest. `test/widget/manifest.test.ts` checks that `widget/custom-elements.json`
+ * equals this.
  */
 export async function generateManifest(): Promise<Record<string, unknown>> {
   const ts = (await import("typescript")).default;
@@ -137,6 +154,18 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
     const src = await readFile(join(root, path), "utf8");
     const sf = ts.createSourceFile(path, src, ts.ScriptTarget.ES2022, true);
     const cls = sf.statements.find(ts.isClassDeclaration)!;
+    // Lit's `static properties = { name: { ...options } }`: which fields are reactive properties, and how.
+    const declared = new Map<string, Record<string, string>>();
+    for (const m of cls.members) {
+      const init = ts.isPropertyDeclaration(m) && m.name.getText() === "properties" ? m.initializer : undefined;
+      if (!init || !ts.isObjectLiteralExpression(init)) continue;
+      for (const p of init.properties) {
+        if (!ts.isPropertyAssignment(p) || !ts.isObjectLiteralExpression(p.initializer)) continue;
+        const opts: Record<string, string> = {};
+        for (const o of p.initializer.properties) if (ts.isPropertyAssignment(o)) opts[o.name.getText()] = o.initializer.getText();
+        declared.set(p.name.getText(), opts);
+      }
+    }
     const attributes: Entry[] = [];
     const members: Entry[] = [];
     for (const m of cls.members) {
@@ -147,15 +176,8 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
       if (hidden || !name || name.startsWith("_")) continue;
       const { description } = docOf(m);
       if (ts.isPropertyDeclaration(m)) {
-        const deco = (ts.getDecorators(m) ?? []).map((d) => d.expression).find(
-          (e): e is import("typescript").CallExpression => ts.isCallExpression(e) && e.expression.getText() === "property",
-        );
-        if (!deco) continue;
-        const opts: Record<string, string> = {};
-        const arg = deco.arguments[0];
-        if (arg && ts.isObjectLiteralExpression(arg)) {
-          for (const p of arg.properties) if (ts.isPropertyAssignment(p)) opts[p.name.getText()] = p.initializer.getText();
-        }
+        const opts = declared.get(name);
+        if (!opts || opts.state === "true") continue;
         const init = m.initializer;
         const type = m.type
           ? m.type.getText() + (m.questionToken ? " | undefined" : "")
