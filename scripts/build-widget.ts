@@ -1,7 +1,8 @@
 /**
- * Builds `/widget.js`: the three components with Lit inside, one minified ES module.
- * The Node server calls `buildWidget()` at start and serves the string; run directly
- * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js`, prints its size, and writes the
+ * Builds `/widget.js` (the two components of API.md with Lit inside, one minified ES module) and the
+ * modules served beside it: `<coupon-summary>` and the locales, which import Lit and the rest from it.
+ * The Node server builds them on first request and serves the strings; run directly
+ * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js`, prints the sizes, and writes the
  * custom-elements manifest `widget/custom-elements.json`.
  */
 import { build, type Plugin } from "esbuild";
@@ -9,6 +10,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { WIDGET_MODULES } from "./widget-modules.js";
+
+export { WIDGET_MODULES };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -54,7 +58,7 @@ const squeezeTemplates: Plugin = {
   },
 };
 
-/** How both the widget and its locale modules are built: one minified browser ES module each, in memory. */
+/** How the widget and the modules beside it are built: one minified browser ES module each, in memory. */
 const moduleOptions = {
   absWorkingDir: root,
   tsconfig: join(root, "tsconfig.json"),
@@ -71,12 +75,12 @@ const moduleOptions = {
 export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> {
   const result = await build({
     stdin: {
-      // The package's exports, plus the side-effect modules that define the three tags.
+      // The two components of API.md and what goes with them, plus the Lit the modules served beside
+      // the widget import from it (so a page that uses them loads Lit once).
       contents: [
-        'export * from "./widget/src/index.ts";',
-        'import "./widget/src/promo-code-field.ts";',
-        'import "./widget/src/coupon-list.ts";',
-        'import "./widget/src/coupon-summary.ts";',
+        'export * from "./widget/src/core.ts";',
+        'export { css } from "./widget/src/css.ts";',
+        'export { html, nothing } from "lit";',
       ].join("\n"),
       resolveDir: root,
       sourcefile: "widget-entry.ts",
@@ -92,30 +96,34 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
 }
 
 /**
- * A locale module (`widget/src/locales/<lang>.ts`) as served at `/widget/locales/<lang>.js`: it imports
- * the widget's `locales` table from `../../widget.js` (relative, so it follows the widget's origin) and
- * registers its language there. `undefined` when there is no such locale.
+ * A module beside the widget (`WIDGET_MODULES`) as served at `/widget/<name>.js`. It bundles only its
+ * own files (the entry `<name>.ts` and its `<name>.*.ts` neighbours) and imports everything else (Lit's
+ * `html`, the widget's `css`, `WidgetElement`, the `locales` table it registers a language in) from the
+ * widget, relatively (`../widget.js`, `../../widget.js`), so it follows the widget's origin and a page
+ * holds one Lit and one strings table (`test/widget/size.test.ts` checks that the widget exports each
+ * name). Its private members keep their names: mangled apart from the widget, they could collide with
+ * the short names Lit and the widget gave theirs. `undefined` for a name not in `WIDGET_MODULES`.
  */
-export async function buildWidgetLocale(lang: string): Promise<string | undefined> {
-  if (!/^[a-z]{2,3}$/.test(lang)) return undefined;
-  const entry = join(root, "widget", "src", "locales", `${lang}.ts`);
-  try {
-    await readFile(entry);
-  } catch {
-    return undefined;
-  }
+export async function buildWidgetModule(name: string): Promise<string | undefined> {
+  if (!WIDGET_MODULES.includes(name)) return undefined;
+  const own = `./${name.split("/").pop()}.`;
+  const widget = "../".repeat(name.split("/").length) + "widget.js";
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [join(root, "widget", "src", `${name}.ts`)],
     ...moduleOptions,
     plugins: [
-      { name: "widget-external", setup: (b) => b.onResolve({ filter: /[\\/]strings\.js$/ }, () => ({ path: "../../widget.js", external: true })) },
+      squeezeTemplates,
+      {
+        name: "from-the-widget",
+        setup: (b) =>
+          b.onResolve({ filter: /.*/ }, (args) =>
+            args.kind === "entry-point" || args.path.startsWith(own) ? undefined : { path: widget, external: true },
+          ),
+      },
     ],
   });
   return result.outputFiles[0].text;
 }
-
-/** Languages that have a locale module. */
-export const WIDGET_LOCALES = ["de"];
 
 const MODULES = {
   base: "widget/src/base.ts",
@@ -257,6 +265,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   await mkdir(join(root, "dist"), { recursive: true });
   await writeFile(join(root, "dist", "widget.js"), js);
   console.log(`dist/widget.js: ${js.length} bytes, ${gzipBytes} bytes gzip`);
+  for (const name of WIDGET_MODULES) {
+    const module = (await buildWidgetModule(name))!;
+    console.log(`/widget/${name}.js: ${module.length} bytes, ${gzipSync(module, { level: 9 }).length} bytes gzip`);
+  }
   await writeFile(join(root, "widget", "custom-elements.json"), JSON.stringify(await generateManifest(), null, 2) + "\n");
   console.log("widget/custom-elements.json written");
 }
