@@ -4,7 +4,7 @@ import { formatMoney } from "./money.js";
 import { resolveStrings, type StringsOverride, type WidgetStrings } from "./strings.js";
 
 /**
- * What both components share: where the API is, which keys to send, and which language to speak.
+ * What the components share: where the API is, which keys to send, and which language to speak.
  * Kept in one class so the bundle carries it once.
  */
 export class WidgetElement extends LitElement {
