@@ -9,7 +9,7 @@ import { Reads } from "../store/read-cache.js";
 import type { AppConfig } from "./config.js";
 import type { AppEnv } from "./context.js";
 import type { SyncSha256 } from "./crypto.js";
-import type { RateLimiter } from "./rate-limit.js";
+import type { GuessLimiter } from "./rate-limit.js";
 
 export interface Deps {
   db: Db;
@@ -19,10 +19,10 @@ export interface Deps {
    */
   reads: () => Reads;
   /** Counts failed code look-ups (guessing protection). */
-  limiter: RateLimiter;
+  limiter: GuessLimiter;
   /** Real time in milliseconds (tokens, keys, rate limits); a shop's own clock is the caller's `now`. */
   clock: () => number;
-  config: Pick<AppConfig, "failedLookupsPerMinute" | "blockedWords">;
+  config: Pick<AppConfig, "failedLookupsPerMinute" | "shopFailedLookupsPerMinute" | "blockedWords">;
   /** The host's synchronous SHA-256, if it has one (else WebCrypto's). */
   sha256?: SyncSha256;
   /** Where the request came from, as only the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */

@@ -1,6 +1,7 @@
 /**
- * Resolving a typed promo code, with guessing protection: failed look-ups are rate limited per shop and
- * per buyer or client address (429 with Retry-After); codes found never count. To a publishable-key
+ * Resolving a typed promo code, with guessing protection: failed look-ups are rate limited per buyer or
+ * client address, under a shop-wide ceiling far above that (429 with Retry-After); codes found never count
+ * and never wait on the counter (lib/rate-limit.ts). To a publishable-key
  * caller an unknown, ended, deactivated or not-yet-started code are all the same `code_not_found`, so
  * the public API cannot be used to map a shop's codes; a secret-key caller sees the true status.
  */
@@ -9,16 +10,9 @@ import { normalizeCode } from "../engine/promo-code.js";
 import { couponStatus } from "../engine/status.js";
 import type { ShopCaller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
-import { ApiError } from "../lib/problem.js";
+import { watchGuessing } from "./code-guessing.js";
 import { readCodeCoupon, type LoadedCoupon } from "../store/quote-reads.js";
 import type { Reads } from "../store/read-cache.js";
-
-function clientKey(deps: Deps, buyerId: string | null): string {
-  if (buyerId) return `buyer:${buyerId}`;
-  // Only the host knows where a request came from (Node: the socket; Workers: `cf-connecting-ip`, set by
-  // Cloudflare). A header read here would let a guesser on Node pick a fresh "address" per request.
-  return `addr:${deps.clientAddress() ?? "unknown"}`;
-}
 
 /**
  * The typed code as the caller may see it, counted against the guessing limits when it is not found.
@@ -32,32 +26,11 @@ export async function lookupCode(
   reads: Reads,
   latest = false,
 ): Promise<{ code: string; found: LoadedCoupon | null }> {
-  const { shop, kind, now } = caller;
-  const { limiter: rateLimiter } = deps;
-  const limit = deps.config.failedLookupsPerMinute;
-  const real = deps.clock();
-  // Public (publishable-key) guessing and the seller's own server count in separate shop buckets, so a
-  // guesser who exhausts the public budget cannot also block the seller's server-side quotes and redemptions.
-  const shopKey = `shop:${shop.id}:${kind}`;
-  const clientBucket = `${shopKey}:${clientKey(deps, buyerId)}`;
-  const refuse = (wait: number) =>
-    new ApiError(429, "rate_limited", "Too many codes that do not exist were tried; wait and try again.", undefined, {
-      "Retry-After": String(wait),
-    });
-  // The shop's bucket counts failures only (counted below, after the look-up): were it taken before and
-  // refunded after, a busy shop's many concurrent checkouts with a valid code would be refused while in
-  // flight. A distributed burst can overshoot it by at most the look-ups in flight at that moment.
-  const shopWait = await rateLimiter.peek(shopKey, limit, real);
-  if (shopWait > 0) throw refuse(shopWait);
-  // The caller's own bucket is taken before the look-up (check and count in one step), so one client's
-  // burst of concurrent guesses cannot all pass the check before any of them counted.
-  const clientWait = await rateLimiter.take(clientBucket, limit, real);
-  if (clientWait > 0) throw refuse(clientWait);
+  const watch = watchGuessing(deps, caller, buyerId);
   const code = normalizeCode(typed);
-  const found = await findVisibleCode(deps.db, reads, shop.id, kind, code, now, latest);
+  const found = await findVisibleCode(deps.db, reads, caller.shop.id, caller.kind, code, caller.now, latest);
   // Found codes never count. (To a publishable key a code that is not ongoing was not found, and counts.)
-  if (found) await rateLimiter.refund(clientBucket, real);
-  else await rateLimiter.take(shopKey, limit, real);
+  await watch.settle(found !== null);
   return { code, found };
 }
 
