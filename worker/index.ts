@@ -11,6 +11,7 @@ import { configFromEnv, type EnvVars } from "./lib/env-config.js";
 import { ApiError, problemBody } from "./lib/problem.js";
 import { cacheApiBlocks, DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
 import { sweepExpiredReservations } from "./services/sweeper.js";
+import { ReadCache } from "./store/read-cache.js";
 // Written by the wrangler `[build]` step (scripts/build-worker-assets.ts) and bundled as text (`[[rules]]` Text).
 import widgetJs from "../dist/widget.js";
 import widgetCouponSummary from "../dist/widget-coupon-summary.js";
@@ -69,6 +70,10 @@ function buildFresh(env: WorkerEnv): Built {
     return { error: `Invalid configuration: ${(err as Error).message}` };
   }
   config.clientAddress = (c) => c.req.header("cf-connecting-ip");
+  // The database is a round trip away: one batch per request, the key checked inside it, and the latest
+  // coupons read kept for the guarded writes that check them again (README "A request at the edge").
+  config.oneRoundTrip = true;
+  config.readCache = ReadCache.latestOnly();
   // Without the binding (e.g. a trimmed wrangler.toml) each isolate counts alone: weaker, but still limited.
   // The colo's cache (Cache API) shares a known block between the colo's isolates.
   const colo = typeof caches === "undefined" ? undefined : cacheApiBlocks(() => caches.open("edge-coupons-guessing"));

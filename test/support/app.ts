@@ -17,6 +17,7 @@ import { createApp, type AppType } from "../../worker/app.js";
 import type { AppConfig } from "../../worker/lib/config.js";
 import { configFromEnv } from "../../worker/lib/env-config.js";
 import { signBuyerToken } from "../../worker/lib/jwt.js";
+import { ReadCache } from "../../worker/store/read-cache.js";
 import type { z } from "@hono/zod-openapi";
 import type { CreateCouponBody, CreatePromoCode } from "../../worker/contract/coupons.js";
 import type { CreateShopBody, Shop } from "../../worker/contract/shops.js";
@@ -41,6 +42,8 @@ export interface TestApp {
   call(method: string, path: string, opts?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<Res>;
   /** A new shop (test mode unless said otherwise) and its keys. */
   shop(over?: Partial<ShopInput>): Promise<ShopKeys>;
+  /** Requests sent to the database so far (each `execute` or `batch`: a round trip to a remote one). */
+  trips(): number;
 }
 
 export interface Res<T = unknown> {
@@ -63,16 +66,34 @@ export interface ShopKeys {
   token(buyerId: string): Promise<string>;
 }
 
-export async function makeTestApp(opts: { file?: boolean | string; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * `edge: true` configures the app as the Workers entry does (one batch per request with the key check
+ * inside, no read cache but the latest coupons, WebCrypto's SHA-256) over the same local database, so the
+ * edge's request plans run in process; `trips()` counts what they send.
+ */
+export async function makeTestApp(opts: { file?: boolean | string; env?: Record<string, string>; edge?: boolean } = {}): Promise<TestApp> {
   // The native client, as the Node server uses for local databases (WAL, busy timeout, foreign keys).
   // `file: true` is a new temp file; a path opens that file (a second app on it acts as a second process).
   const path = typeof opts.file === "string" ? opts.file : opts.file ? join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite") : ":memory:";
   const client = createNativeClient(path);
-  const db = createDb(client);
-  await applyMigrations(db);
+  await applyMigrations(createDb(client));
+  let sent = 0;
+  const counted = new Proxy(client, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (prop !== "execute" && prop !== "batch") return typeof v === "function" ? v.bind(target) : v;
+      return (...args: unknown[]) => (sent++, (v as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+  const db = createDb(counted);
   const config = configFromEnv(opts.env ?? {}, ADMIN);
-  // As the Node server: reads are cached while the database is unchanged, so every suite runs through it.
-  useNodeFastPaths(config, client);
+  if (opts.edge) {
+    config.oneRoundTrip = true;
+    config.readCache = ReadCache.latestOnly();
+  } else {
+    // As the Node server: reads are cached while the database is unchanged, so every suite runs through it.
+    useNodeFastPaths(config, client);
+  }
   const app = createApp({ db, config });
   const api: TestApp["api"] = (key, headers = {}) =>
     testClient(app, undefined, undefined, { headers: key ? { ...headers, authorization: `Bearer ${key}` } : headers });
@@ -109,7 +130,7 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
       token: (buyerId: string) => signBuyerToken(b.buyer_token_secret, buyerId, Math.floor(Date.now() / 1000) + 3600),
     };
   };
-  return { app, db, path, client, config, api, call, shop };
+  return { app, db, path, client, config, api, call, shop, trips: () => sent };
 }
 
 /** The answer of a typed call with this status: its body, typed by the route's contract for that status. */

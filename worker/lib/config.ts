@@ -21,6 +21,11 @@ export interface AppConfig {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
   rateLimiter: GuessLimiter;
+  /**
+   * The database is a network round trip away (Workers): reads go together in one batch, and routes marked
+   * `keyCheckedInBatch` check the caller's key inside it (README "A request at the edge").
+   */
+  oneRoundTrip?: boolean;
   /** Resolved keys, per process or isolate; writes to a shop or its keys must call `dropShop`. */
   callerCache?: CallerCache;
   /**

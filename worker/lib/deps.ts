@@ -5,13 +5,19 @@
  */
 import type { Context } from "hono";
 import type { Db } from "../../db/client.js";
+import type { BatchPlan } from "../store/key-check.js";
 import { Reads } from "../store/read-cache.js";
 import type { AppConfig } from "./config.js";
 import type { AppEnv } from "./context.js";
 import type { SyncSha256 } from "./crypto.js";
+import { confirmKey } from "./planned-caller.js";
 import type { GuessLimiter } from "./rate-limit.js";
 
-export interface Deps {
+/**
+ * `batchReads`, `keyCheck` and `confirmKey` (store/key-check.ts `BatchPlan`): how the service's reads and
+ * writes go to the database, and the caller's key check they carry when the caller was planned.
+ */
+export interface Deps extends BatchPlan {
   db: Db;
   /**
    * A view of the database's hot reads as of now: through the host's read cache where it has one (Node's
@@ -32,9 +38,12 @@ export interface Deps {
 }
 
 export function requestDeps(c: Context<AppEnv>): Deps {
-  const { db, config } = c.var;
+  const { db, config, pendingKey } = c.var;
   return {
     db,
+    batchReads: config.oneRoundTrip === true,
+    keyCheck: pendingKey ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null,
+    confirmKey: (found) => confirmKey(c, found),
     reads: () => config.readCache?.snapshot() ?? Reads.uncached,
     limiter: config.rateLimiter,
     clock: config.now,

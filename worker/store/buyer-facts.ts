@@ -7,6 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { REPEAT_WINDOW_MS } from "../engine/segments.js";
 import type { BuyerFacts } from "../engine/types.js";
+import { fixedSql } from "./statement.js";
 
 export async function loadBuyerFacts(db: Db, shopId: string, buyerId: string): Promise<BuyerFacts> {
   const [paid, follows, grant] = await db.batch([
@@ -29,12 +30,16 @@ export async function loadBuyerFacts(db: Db, shopId: string, buyerId: string): P
 
 /** When each of the buyer's paid orders at the shop was paid (R6, R7: what the customer segments derive from). */
 export async function paidOrderTimes(db: Db, shopId: string, buyerId: string): Promise<number[]> {
-  const rs = await db.$client.execute({
-    sql: "SELECT paid_at FROM orders WHERE shop_id = ? AND buyer_id = ? AND paid_at IS NOT NULL ORDER BY paid_at",
-    args: [shopId, buyerId],
-  });
-  return rs.rows.map((r) => Number(r.paid_at));
+  const rs = await db.$client.execute({ sql: PAID_ORDERS, args: [shopId, buyerId] });
+  return paidTimes(rs.rows);
 }
+
+const PAID_ORDERS = "SELECT paid_at FROM orders WHERE shop_id = ? AND buyer_id = ? AND paid_at IS NOT NULL ORDER BY paid_at";
+
+/** `paidOrderTimes`'s statement, to ride in a batch (its rows read by `paidTimes`). */
+export const paidOrdersSql = (shopId: string, buyerId: string) => fixedSql(PAID_ORDERS, [shopId, buyerId]);
+
+export const paidTimes = (rows: readonly Record<string, unknown>[]): number[] => rows.map((r) => Number(r.paid_at));
 
 /**
  * R6, R7 as a condition of a guarded write, the engine's `matchesCustomerAudience` in SQL: the coupon

@@ -2,7 +2,7 @@
  * Coupons in the database: row ↔ engine shape, and the conditional writes that carry the "only one"
  * rules (name unique among live coupons, R8, R15, R19) so they hold when two creates race.
  */
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { coupons } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
@@ -188,8 +188,12 @@ async function explainConflict(db: Db, row: Omit<CouponRow, "seq">, now: number)
 }
 
 export async function getCouponRow(db: Db, shopId: string, id: string): Promise<CouponRow | undefined> {
-  return (await db.select(couponColumns).from(coupons).where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId))).limit(1))[0];
+  return (await couponRowQuery(db, shopId, id))[0];
 }
+
+/** `getCouponRow`'s query, to ride in a batch: its rows (at most one). */
+export const couponRowQuery = (db: Db, shopId: string, id: string) =>
+  db.select(couponColumns).from(coupons).where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId))).limit(1);
 
 export async function listCouponRows(
   db: Db,
@@ -239,23 +243,29 @@ export async function findCouponByCode(db: Db, shopId: string, code: string): Pr
   return query.get({ shopId, code });
 }
 
+/** The shop's latest coupon with this code: the query, with values or (prepared) placeholders. */
+function byCodeQuery(db: Db, shopId: string | Placeholder, code: string | Placeholder) {
+  return (
+    db
+      .select(couponColumns)
+      .from(coupons)
+      .where(and(eq(coupons.shop_id, shopId), eq(coupons.code, code)))
+      // `+seq`: without the unary plus SQLite walks the shop's whole (shop_id, seq) index to skip the
+      // sort, a scan that grows with the shop's coupons (bench/notes.md); with it, it seeks
+      // (shop_id, code) and sorts the one or few rows of that code.
+      .orderBy(sql`+${coupons.seq} DESC`)
+      .limit(1)
+  );
+}
+
+/** `findCouponByCode`'s query, to ride in a batch: its rows (at most one). */
+export const couponByCodeQuery = (db: Db, shopId: string, code: string) => byCodeQuery(db, shopId, code);
+
 /**
  * Every look-up and quote runs this query, so Drizzle builds its SQL once per database (`.prepare()`),
  * not per call (bench/notes.md).
  */
 const byCodeQueries = new WeakMap<Db, ReturnType<typeof prepareByCode>>();
 function prepareByCode(db: Db) {
-  return (
-    db
-      .select(couponColumns)
-      .from(coupons)
-      .where(and(eq(coupons.shop_id, sql.placeholder("shopId")), eq(coupons.code, sql.placeholder("code"))))
-      // `+seq`: without the unary plus SQLite walks the shop's whole (shop_id, seq) index to skip the
-      // sort, a scan that grows with the shop's coupons (bench/notes.md); with it, it seeks
-      // (shop_id, code) and sorts the one or few rows of that code.
-      .orderBy(sql`+${coupons.seq} DESC`)
-      .limit(1)
-      .prepare()
-  );
+  return byCodeQuery(db, sql.placeholder("shopId"), sql.placeholder("code")).prepare();
 }
-

@@ -12,6 +12,7 @@ import { redemptions } from "../../db/schema.js";
 import { customerAudienceHoldsSql } from "./buyer-facts.js";
 import { storeAnswerStatement, type StoredAnswer } from "./idempotency.js";
 import { saturatedColumns, saturatedSum } from "./saturated.js";
+import { lapsedSql } from "./quote-reads.js";
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
 
@@ -111,9 +112,13 @@ export async function runBatch(db: Db, statements: SQL[]): Promise<number> {
  */
 export async function releaseExpiredInShop(db: Db, shopId: string, now: number): Promise<number> {
   // db.all, not db.get: Drizzle's get throws on an empty result.
-  const any = await db.all<{ one: number }>(sql`SELECT 1 AS one FROM redemptions
-    WHERE state = 'reserved' AND expires_at <= ${now} AND shop_id = ${shopId} LIMIT 1`);
+  const any = await db.all<{ one: number }>(lapsedSql(shopId, now));
   if (any.length === 0) return 0;
+  return releaseLapsedInShop(db, shopId, now);
+}
+
+/** The release of `releaseExpiredInShop` without its probe (the caller's batch already found one). */
+export function releaseLapsedInShop(db: Db, shopId: string, now: number): Promise<number> {
   return runBatch(db, releaseStatements(expiredInShop(shopId, now), "expired"));
 }
 

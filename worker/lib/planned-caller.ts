@@ -1,0 +1,88 @@
+/**
+ * The caller's key checked inside a route's own first batch (README "A request at the edge"). Where the
+ * database is a network round trip away (Workers), a route whose handler is marked `keyCheckedInBatch`
+ * does not resolve its key before it runs: it plans with the key's shop as this isolate last saw it
+ * (`CallerCache.plan`), its first batch carries the key check (store/key-check.ts), and `confirmKey` hears
+ * the answer before anything the key gated is used — 401 for a key no longer active, or the request
+ * planned again when the shop changed (new settings, a new test clock). A request that fails before its
+ * batch (validation, a bad buyer token, a known guesser) has its key checked by `onError` first, so an
+ * unknown key is still answered 401 ahead of any other problem, as when the key is resolved up front.
+ */
+import type { Context } from "hono";
+import { matchedRoutes } from "hono/route";
+import { findActiveKey, type ActiveKey } from "../store/api-keys.js";
+import type { Caller } from "./caller.js";
+import type { AppEnv } from "./context.js";
+import { ApiError } from "./problem.js";
+
+type KeyCaller = Exclude<Caller, { kind: "admin" }>;
+
+/** A key planned with but not yet checked by this request. */
+export interface PendingKey {
+  token: string;
+  hash: string;
+  planned: KeyCaller;
+  confirmed: boolean;
+  /** The cache's epoch when the request began (a shop dropped since must not be stored again). */
+  epoch: number;
+}
+
+const marked = new WeakSet<object>();
+
+/** Marks a handler whose service sends the caller's key check in its first batch (through `withCaller`). */
+export function keyCheckedInBatch<H extends object>(handler: H): H {
+  marked.add(handler);
+  return handler;
+}
+
+/** Whether the route this request matched is marked `keyCheckedInBatch`. */
+export function checksKeyInBatch(c: Context<AppEnv>): boolean {
+  return matchedRoutes(c).some((r) => marked.has(r.handler));
+}
+
+export const unknownKey = () => new ApiError(401, "unauthorized", "Unknown or revoked API key.");
+
+/** Thrown by `confirmKey` when the key's shop changed since the request was planned: `withCaller` plans again. */
+export class CallerChanged extends Error {}
+
+const sameCaller = (a: KeyCaller, b: KeyCaller) =>
+  a.keyId === b.keyId && a.kind === b.kind && JSON.stringify(a.shop) === JSON.stringify(b.shop);
+
+/** Hears what a batch found for the pending key (see the top of this file). */
+export function confirmKey(c: Context<AppEnv>, found: ActiveKey | undefined): void {
+  const pending = c.var.pendingKey;
+  if (!pending) return;
+  const cache = c.var.config.callerCache;
+  if (!found) {
+    cache?.forget(pending.token);
+    c.set("caller", null);
+    c.set("pendingKey", undefined);
+    throw unknownKey();
+  }
+  const fresh: KeyCaller = { kind: found.kind, keyId: found.keyId, shop: found.shop };
+  cache?.set(pending.token, pending.hash, fresh, c.var.config.now(), pending.epoch);
+  c.set("caller", fresh);
+  if (!sameCaller(pending.planned, fresh)) {
+    pending.planned = fresh;
+    pending.confirmed = false;
+    throw new CallerChanged("the key's shop changed since the request was planned");
+  }
+  pending.confirmed = true;
+}
+
+/** The pending key, checked now (one round trip) unless a batch did: false when it is not active. */
+export async function checkPendingKey(c: Context<AppEnv>): Promise<boolean> {
+  const pending = c.var.pendingKey;
+  if (!pending || pending.confirmed) return true;
+  try {
+    confirmKey(c, await findActiveKey(c.var.db, pending.hash));
+  } catch (err) {
+    if (err instanceof CallerChanged) {
+      pending.confirmed = true;
+      return true;
+    }
+    if (err instanceof ApiError && err.status === 401) return false;
+    throw err;
+  }
+  return true;
+}
