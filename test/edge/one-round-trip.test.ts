@@ -6,7 +6,7 @@
  * to try: a key revoked meanwhile, a shop changed meanwhile, the order of 401 and other problems.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, at, cart, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { ADMIN, at, cart, claimableBody, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -87,6 +87,64 @@ describe("one round trip per request, the key checked inside it", () => {
     // With a live key those are the answers they always were.
     const live = await t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { code, cart: { lines: "nope" } } });
     expect(live.status).toBe(422);
+  });
+
+  it("every main route: redemption 1, commit 1, claim 2, storefront list 1, wallet 1, create 1", async () => {
+    const { s, code } = await shopWithCode();
+    const regular = (await t.call("POST", "/v1/coupons", { key: s.sk, body: claimableBody("regular", { quantity: 100 }) })).body.coupon;
+    const buyer = { "x-buyer-token": await s.token("b-main") };
+    await t.call("GET", `/v1/promo-codes/${code}`, { key: s.pk }); // the publishable key known in this isolate
+    const claim = await counted("POST", `/v1/storefront/coupons/${regular.id}/claim`, { key: s.pk, body: {}, headers: buyer });
+    expect(claim.status).toBe(201);
+    expect(claim.trips).toBe(2);
+    const list = await counted("GET", "/v1/storefront/coupons", { key: s.pk, headers: buyer });
+    expect(list.body.data.find((c: { id: string }) => c.id === regular.id)).toMatchObject({ claimable: false, reason: "already_claimed" });
+    expect(list.trips).toBe(1);
+    const wallet = await counted("GET", "/v1/storefront/wallet", { key: s.pk, headers: buyer });
+    expect(wallet.body.data).toHaveLength(1);
+    expect(wallet.trips).toBe(1);
+    // The code's coupon as this isolate last read it prices the reservation; the write re-checks it.
+    const red = await counted("POST", "/v1/checkout/redemptions", { key: s.sk, body: { code, buyer_id: "b-red", order_id: "o-1", cart: cart([{ unit_price_minor: 2500 }]) }, headers: { "idempotency-key": "k-1" } });
+    expect(red.status).toBe(201);
+    expect(red.trips).toBe(1);
+    const commit = await counted("POST", `/v1/redemptions/${red.body.redemption.id}/commit`, { key: s.sk });
+    expect(commit.body.redemption.state).toBe("committed");
+    expect(commit.trips).toBe(1);
+    const made = await counted("POST", "/v1/coupons", { key: s.sk, body: claimableBody("regular") });
+    expect(made.status).toBe(201);
+    expect(made.body.coupon.version).toBe(1);
+    expect(made.trips).toBe(1);
+  });
+
+  it("a write whose key was revoked meanwhile writes nothing and answers 401 (the key guards the write)", async () => {
+    const { s, code } = await shopWithCode();
+    const body = { code, buyer_id: "b-w", order_id: "o-w", cart: cart([{ unit_price_minor: 2500 }]) };
+    expect((await t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { ...body, buyer_id: "b-first", order_id: "o-first" } })).status).toBe(201);
+    // A second secret key, so revoking the first is allowed; revoked behind this isolate's back.
+    const other = (await t.call("POST", "/v1/keys", { key: s.sk, body: { kind: "secret" } })).body.secret;
+    await t.db.$client.execute({ sql: "UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret' AND key_hint = ?", args: [Date.now(), s.id, `${s.sk.slice(0, 12)}…`] });
+    const count = async () => Number((await t.db.$client.execute({ sql: "SELECT count(*) AS n FROM redemptions WHERE shop_id = ?", args: [s.id] })).rows[0].n);
+    const before = await count();
+    const refused = await counted("POST", "/v1/checkout/redemptions", { key: s.sk, body, headers: { "idempotency-key": "k-w" } });
+    expect(refused.status).toBe(401);
+    expect(refused.trips).toBe(1);
+    expect(await count()).toBe(before);
+    const created = await t.call("POST", "/v1/coupons", { key: s.sk, body: claimableBody("regular") });
+    expect(created.status).toBe(401);
+    const coupons = await t.call("GET", "/v1/coupons", { key: other });
+    expect(coupons.body.data.map((c: { code: string | null }) => c.code)).toEqual([code]);
+    // The same order through a live key goes through.
+    expect((await t.call("POST", "/v1/checkout/redemptions", { key: other, body, headers: { "idempotency-key": "k-w" } })).status).toBe(201);
+  });
+
+  it("an Idempotency-Key replay is answered with the first answer (a failure path: it may read again)", async () => {
+    const { s, code } = await shopWithCode();
+    const send = () =>
+      counted("POST", "/v1/checkout/redemptions", { key: s.sk, body: { code, buyer_id: "b-r", order_id: "o-r", cart: cart([{ unit_price_minor: 2500 }]) }, headers: { "idempotency-key": "k-r" } });
+    const first = await send();
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
   });
 
   it("the admin token and unknown keys are answered as before", async () => {

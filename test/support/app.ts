@@ -87,7 +87,7 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
   });
   const db = createDb(counted);
   const config = configFromEnv(opts.env ?? {}, ADMIN);
-  if (opts.edge) {
+  if (opts.edge ?? process.env.TEST_EDGE === "1") {
     config.oneRoundTrip = true;
     config.readCache = ReadCache.latestOnly();
   } else {

@@ -43,7 +43,7 @@ export function requestDeps(c: Context<AppEnv>): Deps {
     db,
     batchReads: config.oneRoundTrip === true,
     keyCheck: pendingKey ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null,
-    confirmKey: (found) => confirmKey(c, found),
+    confirmKey: (found, after) => confirmKey(c, found, after),
     reads: () => config.readCache?.snapshot() ?? Reads.uncached,
     limiter: config.rateLimiter,
     clock: config.now,

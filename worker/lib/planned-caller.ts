@@ -45,11 +45,18 @@ export const unknownKey = () => new ApiError(401, "unauthorized", "Unknown or re
 /** Thrown by `confirmKey` when the key's shop changed since the request was planned: `withCaller` plans again. */
 export class CallerChanged extends Error {}
 
-const sameCaller = (a: KeyCaller, b: KeyCaller) =>
-  a.keyId === b.keyId && a.kind === b.kind && JSON.stringify(a.shop) === JSON.stringify(b.shop);
+/**
+ * Whether the request may go on as planned. After a read, the whole shop row must be as planned; after a
+ * write, what its guard compared (store/key-check.ts), since the write happened exactly when those held.
+ */
+function asPlanned(a: KeyCaller, b: KeyCaller, after: "read" | "write"): boolean {
+  if (a.keyId !== b.keyId || a.kind !== b.kind) return false;
+  if (after === "write") return a.shop.updated_at === b.shop.updated_at && a.shop.test_clock_now === b.shop.test_clock_now;
+  return JSON.stringify(a.shop) === JSON.stringify(b.shop);
+}
 
 /** Hears what a batch found for the pending key (see the top of this file). */
-export function confirmKey(c: Context<AppEnv>, found: ActiveKey | undefined): void {
+export function confirmKey(c: Context<AppEnv>, found: ActiveKey | undefined, after: "read" | "write" = "read"): void {
   const pending = c.var.pendingKey;
   if (!pending) return;
   const cache = c.var.config.callerCache;
@@ -62,7 +69,7 @@ export function confirmKey(c: Context<AppEnv>, found: ActiveKey | undefined): vo
   const fresh: KeyCaller = { kind: found.kind, keyId: found.keyId, shop: found.shop };
   cache?.set(pending.token, pending.hash, fresh, c.var.config.now(), pending.epoch);
   c.set("caller", fresh);
-  if (!sameCaller(pending.planned, fresh)) {
+  if (!asPlanned(pending.planned, fresh, after)) {
     pending.planned = fresh;
     pending.confirmed = false;
     throw new CallerChanged("the key's shop changed since the request was planned");

@@ -13,6 +13,7 @@ import type { Deps } from "../lib/deps.js";
 import { newId, secureRandom } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
+import type { WritePlan } from "../store/batch.js";
 import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
 import { shopBlockedWords, shopThresholds } from "../store/shops.js";
 import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
@@ -88,11 +89,14 @@ export interface WriteContext {
    * tells the seller that someone's code exists. Absent for writes no seller asks for (the demo seed).
    */
   codeGuessing?: { refuseWhileLimited(): Promise<void>; countTaken(): Promise<void> };
+  /** The caller's key check, where it rides in the write (store/key-check.ts); absent: none. */
+  plan?: WritePlan;
 }
 
 export function writeContext(deps: Deps, seller: Seller): WriteContext {
   return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords),
     codeGuessing: { refuseWhileLimited: () => refuseWhileLimited(deps, seller), countTaken: () => countFailedLookup(deps, seller) },
+    plan: deps,
   };
 }
 
@@ -166,7 +170,7 @@ export async function createCouponWith(
       region: ctx.shop.region,
       audit: ctx.audit(id),
       dependents: deps,
-    });
+    }, ctx.plan);
     if (result.ok) return { row: result.row, dependents: result.dependents };
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
     if (result.conflict === "promo_code_taken" && suffixGiven) throw await codeTaken(ctx);

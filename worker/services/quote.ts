@@ -12,13 +12,13 @@ import type { ShopCaller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import type { CouponRow } from "../store/coupons.js";
 import { readAll } from "../store/batch.js";
+import { paidOrdersRead } from "../store/buyer-facts.js";
 import {
   codeCouponRead,
   codeUsesRead,
   couponRead,
   couponUsesRead,
   lapsedReservationRead,
-  paidOrdersRead,
   walletRead,
   type LoadedCoupon,
 } from "../store/quote-reads.js";

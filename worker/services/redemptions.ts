@@ -13,7 +13,6 @@ import { newId } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import { isUniqueViolation } from "../store/errors.js";
 import {
-  byId,
   byOrder,
   commitStatements,
   getRedemptionRow,
@@ -23,6 +22,7 @@ import {
   releaseStatements,
   RESERVATION_MS,
   runBatch,
+  transitionRedemption,
   type RedemptionRow,
 } from "../store/redemptions.js";
 import { answerRow, idempotencyScope, refuse, replay, storedAnswer, type Answer } from "./idempotency.js";
@@ -74,25 +74,25 @@ export async function reserveForOrder(
     const applied = result.applied;
     if (!applied) {
       const r = firstReason(result, req.buyer_id);
-      return refuse(db, scope, 409, r.code, r.message);
+      return refuse(db, scope, 409, r.code, r.message, deps);
     }
     const row = coupons.get(applied.coupon_id)!;
     // R22: a quote prices a limited code for anyone, but a use is counted against a buyer.
     if (!applied.claim_id && row.per_customer_limit != null && !req.buyer_id)
-      return refuse(db, scope, 409, "buyer_required", "This code is limited per customer: name the buyer to use it.");
+      return refuse(db, scope, 409, "buyer_required", "This code is limited per customer: name the buyer to use it.", deps);
 
     const red = newReservation(shop, req, result.subtotal_minor, applied, now);
     const body = { redemption: serializeRedemption(red) };
     const answer: Answer = { status: 201, body, json: JSON.stringify(body) };
     let written: boolean;
     try {
-      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null);
+      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null, deps);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).
-      const first = scope ? await storedAnswer(db, scope) : null;
+      const first = scope ? await storedAnswer(db, scope, deps) : null;
       if (first) return replay(first);
-      return refuse(db, scope, 409, "one_seller_coupon_per_order", `Order ${req.order_id} already has a seller coupon reserved or used.`);
+      return refuse(db, scope, 409, "one_seller_coupon_per_order", `Order ${req.order_id} already has a seller coupon reserved or used.`, deps);
     }
     if (written) return answer;
 
@@ -101,11 +101,11 @@ export async function reserveForOrder(
     quoted = await runQuote(deps, seller, quoteReq);
     const cand = quoted.result.candidates.find((k) => k.coupon_id === applied.coupon_id);
     const why = cand?.reasons.find((r) => r.code !== "one_seller_coupon_per_order");
-    if (why) return refuse(db, scope, 409, why.code, why.message);
+    if (why) return refuse(db, scope, 409, why.code, why.message, deps);
     if (attempt === 0 && quoted.result.applied) continue;
     return applied.claim_id
-      ? refuse(db, scope, 409, "not_claimed", "The buyer's claim of this coupon is no longer available.")
-      : refuse(db, scope, 409, "quantity_exhausted", "This coupon has run out.");
+      ? refuse(db, scope, 409, "not_claimed", "The buyer's claim of this coupon is no longer available.", deps)
+      : refuse(db, scope, 409, "quantity_exhausted", "This coupon has run out.", deps);
   }
 }
 
@@ -143,13 +143,10 @@ export async function getRedemption({ db }: Deps, { shop, now }: Seller, id: str
   return { redemption: serializeRedemption(await loadOwn(db, shop.id, id)) };
 }
 
-/** On payment: reserved → committed (idempotent); a released one cannot be committed (409). */
-export async function commitRedemption({ db }: Deps, { shop, now }: Seller, id: string): Promise<RedemptionAnswer> {
-  const shopId = shop.id;
-  await loadOwn(db, shopId, id);
-  await releaseExpiredInShop(db, shopId, now);
-  await runBatch(db, commitStatements(byId(shopId, id, now)));
-  const row = await loadOwn(db, shopId, id);
+/** On payment: reserved → committed (idempotent); a released one cannot be committed (409). One batch. */
+export async function commitRedemption(deps: Deps, { shop, now }: Seller, id: string): Promise<RedemptionAnswer> {
+  const row = await transitionRedemption(deps.db, deps, shop.id, id, now, { commit: true });
+  if (!row) throw new ApiError(404, "not_found", "No such redemption.");
   if (row.state === "committed") return { redemption: serializeRedemption(row) };
   throw new ApiError(
     409,
@@ -160,13 +157,10 @@ export async function commitRedemption({ db }: Deps, { shop, now }: Seller, id: 
   );
 }
 
-/** On cancellation: reserved → released, unit and claim given back (idempotent); a committed one is 409. */
-export async function releaseRedemption({ db }: Deps, { shop, now }: Seller, id: string, reason = "released"): Promise<RedemptionAnswer> {
-  const shopId = shop.id;
-  await loadOwn(db, shopId, id);
-  await releaseExpiredInShop(db, shopId, now);
-  await runBatch(db, releaseStatements(byId(shopId, id, now), reason));
-  const row = await loadOwn(db, shopId, id);
+/** On cancellation: reserved → released, unit and claim given back (idempotent); a committed one is 409. One batch. */
+export async function releaseRedemption(deps: Deps, { shop, now }: Seller, id: string, reason = "released"): Promise<RedemptionAnswer> {
+  const row = await transitionRedemption(deps.db, deps, shop.id, id, now, { release: reason });
+  if (!row) throw new ApiError(404, "not_found", "No such redemption.");
   if (row.state === "released") return { redemption: serializeRedemption(row) };
   throw new ApiError(409, "redemption_committed", "The redemption is committed (the order was paid); it can no longer be released.");
 }

@@ -6,8 +6,9 @@
  */
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../../db/client.js";
+import type { InStatement, ResultSet } from "@libsql/client";
 import { activeKeyQuery, type ActiveKey } from "./api-keys.js";
-import type { BatchPlan } from "./key-check.js";
+import { activeKeyFromRows, activeKeyStatement, type BatchPlan } from "./key-check.js";
 import type { Reads } from "./read-cache.js";
 
 /** One read: alone (`load`, e.g. a prepared statement) or as a batch item (`query`, then `map`). */
@@ -59,4 +60,28 @@ export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: Batc
     if (item.key !== null) reads.remember(item.key, out[k]);
   });
   return out as Values<R>;
+}
+
+export type WritePlan = Pick<BatchPlan, "keyCheck" | "confirmKey">;
+
+/** A write with no key check (the caller was resolved before, or there is no caller: a sweep, a test). */
+export const UNCHECKED: WritePlan = { keyCheck: null, confirmKey: () => {} };
+
+/**
+ * A write batch (Drizzle items), with the key check first when one is planned: `confirmKey` hears it
+ * before the results are used. The items' driving statements carry `keyGuard` themselves.
+ */
+export async function writeBatch(db: Db, plan: WritePlan, items: BatchItem<"sqlite">[]): Promise<unknown[]> {
+  if (!plan.keyCheck) return db.batch(items as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  const [key, ...rest] = await db.batch([activeKeyQuery(db, plan.keyCheck.hash), ...items] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  plan.confirmKey((key as ActiveKey[])[0], "write");
+  return rest;
+}
+
+/** `writeBatch` for fixed-text statements sent to the client as they are (prepared once on Node). */
+export async function writeStatements(db: Db, plan: WritePlan, statements: InStatement[]): Promise<ResultSet[]> {
+  if (!plan.keyCheck) return db.$client.batch(statements, "write");
+  const [key, ...rest] = await db.$client.batch([activeKeyStatement(plan.keyCheck.hash), ...statements], "write");
+  plan.confirmKey(activeKeyFromRows(key.rows), "write");
+  return rest;
 }

@@ -8,6 +8,8 @@ import { coupons } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
 import { isUniqueViolation } from "./errors.js";
+import { UNCHECKED, writeBatch, type WritePlan } from "./batch.js";
+import { keyGuard } from "./key-check.js";
 import { saturatedColumns } from "./saturated.js";
 
 export type CouponRow = typeof coupons.$inferSelect;
@@ -127,9 +129,11 @@ export async function insertCouponGuarded(
     audit: AuditEntry[];
     dependents?: DependentInsert[];
   },
+  plan: WritePlan = UNCHECKED,
 ): Promise<{ ok: true; row: CouponRow; dependents: CouponRow[] } | { ok: false; conflict: CreateConflict }> {
   const written = writtenSql(row.id);
-  const statements: SQL[] = [guardedInsertSql(row, opts.now)];
+  // With a key check planned, the coupon is written only while the key is active and its shop as planned.
+  const statements: SQL[] = [guardedInsertSql(row, opts.now, plan.keyCheck ? keyGuard(plan.keyCheck) : undefined)];
   if (row.type === "promo_code" && row.code) {
     // An ended or deactivated code frees its (region, code) row for a new coupon.
     statements.push(sql`DELETE FROM live_codes WHERE region = ${opts.region} AND code = ${row.code}
@@ -148,20 +152,18 @@ export async function insertCouponGuarded(
     const depWritten = writtenSql(d.row.id);
     for (const a of d.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
   }
+  // The rows as written come back from the same batch (its transaction), read as every read takes them.
+  const made = [row.id, ...(opts.dependents ?? []).map((d) => d.row.id)];
+  let results: unknown[];
   try {
-    const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
-    if (results[0].rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };
+    results = await writeBatch(db, plan, [...statements.map((s) => db.run(s)), ...made.map((id) => couponRowQuery(db, row.shop_id, id))]);
   } catch (err) {
     if (isUniqueViolation(err)) return { ok: false, conflict: "promo_code_taken" };
     throw err;
   }
-  const stored = await getCouponRow(db, row.shop_id, row.id);
-  const dependents: CouponRow[] = [];
-  for (const d of opts.dependents ?? []) {
-    const dep = await getCouponRow(db, row.shop_id, d.row.id);
-    if (dep) dependents.push(dep);
-  }
-  return { ok: true, row: stored!, dependents };
+  if ((results[0] as { rowsAffected: number }).rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };
+  const [stored, ...dependents] = results.slice(statements.length).map((rows) => (rows as CouponRow[])[0]);
+  return { ok: true, row: stored, dependents: dependents.filter((d) => d !== undefined) };
 }
 
 /** R8 (one new-customer coupon per period) and R15 (review coupons may not overlap). */
@@ -208,14 +210,20 @@ export async function listCouponRows(
 
 /** One page of coupons matching `where`, newest first, after the cursor position `before` (a `seq`). */
 export function newestCouponsPage(db: Db, where: SQL[], before: number | null | undefined, limit: number): Promise<CouponRow[]> {
-  const page = before != null ? [...where, lt(coupons.seq, before)] : where;
-  return db
-    .select(couponColumns)
-    .from(coupons)
-    .where(and(...page))
-    .orderBy(desc(coupons.seq))
-    .limit(limit);
+  return newestCouponsQuery(db, where, before, limit);
 }
+
+/** `newestCouponsPage`'s query (to ride in a batch); `ids` selects only the coupons' ids (a sub-select). */
+export function newestCouponsQuery(db: Db, where: SQL[], before: number | null | undefined, limit: number) {
+  return db.select(couponColumns).from(coupons).where(newestWhere(where, before)).orderBy(desc(coupons.seq)).limit(limit);
+}
+
+/** The ids of `newestCouponsPage`, as a sub-select. */
+export function newestCouponIds(db: Db, where: SQL[], before: number | null | undefined, limit: number) {
+  return db.select({ id: coupons.id }).from(coupons).where(newestWhere(where, before)).orderBy(desc(coupons.seq)).limit(limit);
+}
+
+const newestWhere = (where: SQL[], before: number | null | undefined) => and(...(before != null ? [...where, lt(coupons.seq, before)] : where));
 
 /** The same status derivation as the engine's `couponStatus`, as SQL for filtering lists. */
 function statusCondition(status: string, now: number): SQL {

@@ -21,12 +21,14 @@ export interface KeyCheck {
 /**
  * How a route's database work is sent: `keyCheck` rides in its first batch (and guards its writes), and
  * `confirmKey` hears what it found (it throws 401 for a key no longer active, or a re-plan for a changed
- * shop). `batchReads`: reads go together in one batch (a remote database) rather than one by one.
+ * shop). After a write batch (`wrote`) only what `keyGuard` compares can ask for a re-plan: the guard
+ * passed exactly when those are as planned, so a write that happened is never made twice.
+ * `batchReads`: reads go together in one batch (a remote database) rather than one by one.
  */
 export interface BatchPlan {
   batchReads: boolean;
   keyCheck: KeyCheck | null;
-  confirmKey(found: ActiveKey | undefined): void;
+  confirmKey(found: ActiveKey | undefined, after?: "read" | "write"): void;
 }
 
 const GUARD = `EXISTS (SELECT 1 FROM api_keys gk JOIN shops gs ON gs.id = gk.shop_id WHERE gk.key_hash = ? AND gk.revoked_at IS NULL

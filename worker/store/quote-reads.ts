@@ -10,7 +10,6 @@ import type { CodeUse } from "../engine/reservations.js";
 import type { Coupon } from "../engine/types.js";
 import type { Read } from "./batch.js";
 import { couponByCodeQuery, couponRowQuery, findCouponByCode, getCouponRow, rowToCoupon, type CouponRow } from "./coupons.js";
-import { paidOrdersSql, paidOrderTimes, paidTimes } from "./buyer-facts.js";
 import type { Reads } from "./read-cache.js";
 import { buyerCodeUseRows, buyerUsesOfCode, codeUses, loadWallet, usesSql, walletEntries, walletQuery, type WalletEntry } from "./wallet.js";
 
@@ -73,16 +72,6 @@ export function codeUsesRead(db: Db, shopId: string, code: string, buyerId: stri
     load: () => buyerUsesOfCode(db, shopId, code, buyerId),
     query: () => db.all(usesSql.ofCode(shopId, code, buyerId)),
     map: (rows) => codeUses(rows as Record<string, unknown>[]),
-  };
-}
-
-/** When the buyer's paid orders at the shop were paid (R6, R7), for coupons judged by customer segment. */
-export function paidOrdersRead(db: Db, shopId: string, buyerId: string): Read<readonly number[]> {
-  return {
-    key: `paid:${shopId}:${buyerId}`,
-    load: () => paidOrderTimes(db, shopId, buyerId),
-    query: () => db.all(paidOrdersSql(shopId, buyerId)),
-    map: (rows) => paidTimes(rows as Record<string, unknown>[]),
   };
 }
 

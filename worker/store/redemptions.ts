@@ -13,6 +13,8 @@ import { customerAudienceHoldsSql } from "./buyer-facts.js";
 import { storeAnswerStatement, type StoredAnswer } from "./idempotency.js";
 import { saturatedColumns, saturatedSum } from "./saturated.js";
 import { lapsedSql } from "./quote-reads.js";
+import { UNCHECKED, writeBatch, writeStatements, type WritePlan } from "./batch.js";
+import { keyGuard, keyGuardText } from "./key-check.js";
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
 
@@ -158,19 +160,22 @@ export async function insertRedemptionGuarded(
   r: NewRedemption,
   pricedVersion: number,
   answer: StoredAnswer | null,
+  plan: WritePlan = UNCHECKED,
 ): Promise<boolean> {
   const now = r.reserved_at;
   const row = [r.id, r.shop_id, r.coupon_id, r.claim_id, r.buyer_id, r.order_id, r.code, r.discount_minor, r.subtotal_minor, JSON.stringify(r.allocations), r.reserved_at, r.expires_at];
   const coupon = [r.coupon_id, r.shop_id, pricedVersion];
+  // With a key check planned, the INSERT also needs the key active and its shop as planned (store/key-check.ts).
+  const guard = keyGuardText(plan.keyCheck);
   const statements: InStatement[] = [
     r.claim_id
-      ? { sql: RESERVE_CLAIM_SQL, args: [...row, ...coupon, r.claim_id, r.buyer_id, now, now] }
-      : { sql: RESERVE_CODE_SQL, args: [...row, ...coupon, now, now, r.buyer_id, now] },
+      ? { sql: RESERVE_CLAIM_SQL + guard.sql, args: [...row, ...coupon, r.claim_id, r.buyer_id, now, now, ...guard.args] }
+      : { sql: RESERVE_CODE_SQL + guard.sql, args: [...row, ...coupon, now, now, r.buyer_id, now, ...guard.args] },
     { sql: COUNT_RESERVED_SQL, args: [r.coupon_id, r.id] },
   ];
   if (r.claim_id) statements.push({ sql: CLAIM_RESERVED_SQL, args: [now, r.claim_id, r.id] });
   if (answer) statements.push(storeAnswerStatement(answer, r.id));
-  const results = await db.$client.batch(statements, "write");
+  const results = await writeStatements(db, plan, statements);
   return results[0].rowsAffected === 1;
 }
 
@@ -197,7 +202,35 @@ const CLAIM_RESERVED_SQL = `UPDATE claims SET state = 'reserved', updated_at = ?
   AND EXISTS (SELECT 1 FROM redemptions WHERE id = ?)`;
 
 export async function getRedemptionRow(db: Db, shopId: string, id: string): Promise<RedemptionRow | undefined> {
-  return (await db.select(redemptionColumns).from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId))).limit(1))[0];
+  return (await redemptionRowQuery(db, shopId, id))[0];
+}
+
+const redemptionRowQuery = (db: Db, shopId: string, id: string) =>
+  db.select(redemptionColumns).from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId))).limit(1);
+
+/**
+ * Commits or releases one redemption in one batch, and reads it back: the shop's lapsed reservations are
+ * released first (R27: one past its 30 minutes is released as expired, not committed), then the
+ * transition, each statement conditional on the state it leaves (so twice changes nothing the second
+ * time) and, with a key check planned, on the key (store/key-check.ts). The row as it is afterwards, if any.
+ */
+export async function transitionRedemption(
+  db: Db,
+  plan: WritePlan,
+  shopId: string,
+  id: string,
+  now: number,
+  to: { commit: true } | { release: string },
+): Promise<RedemptionRow | undefined> {
+  const guard = keyGuard(plan.keyCheck);
+  const only = (s: Selection): Selection => ({ where: (t) => sql`${s.where(t)} AND ${guard}`, clock: s.clock });
+  const one = only(byId(shopId, id, now));
+  const statements = [
+    ...releaseStatements(only(expiredInShop(shopId, now)), "expired"),
+    ...("commit" in to ? commitStatements(one) : releaseStatements(one, to.release)),
+  ];
+  const results = await writeBatch(db, plan, [...statements.map((s) => db.run(s)), redemptionRowQuery(db, shopId, id)]);
+  return (results[results.length - 1] as RedemptionRow[])[0];
 }
 
 export async function orderRedemptionRows(db: Db, shopId: string, orderId: string): Promise<RedemptionRow[]> {

@@ -1,5 +1,6 @@
-import { requireSecret } from "../../lib/auth.js";
+import { requireSecret, withCaller } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
+import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { sendChatCoupon } from "../../services/chat-send.js";
 import { couponHistory, createCoupon, listCoupons, readCoupon, readPerformance } from "../../services/coupons.js";
@@ -10,10 +11,10 @@ import type * as routes from "./coupons.routes.js";
 
 const etag = (version: number) => `"${version}"`;
 
-export const create: AppRouteHandler<typeof routes.create> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await createCoupon(requestDeps(c), seller, c.req.valid("json")), 201);
-};
+export const create: AppRouteHandler<typeof routes.create> = keyCheckedInBatch(async (c) => {
+  const body = c.req.valid("json");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => createCoupon(deps, seller, body)), 201);
+});
 
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const seller = requireSecret(c);
