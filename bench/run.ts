@@ -21,6 +21,8 @@ import { load, sequentialLatency, startScript, type LoadResult } from "./http.js
 import { chartSvg, markdownTable, svgToPng, type Row } from "./report.js";
 import { checkpoint, databaseBytes, seedPromoCodes, seededCode } from "./seed.js";
 import { statementCost, type StatementCost } from "./statements.js";
+import { edgeMarkdown, edgeTable, EDGE_NOTES } from "./edge.js";
+import { NOTES, whereTimeGoes } from "./report-text.js";
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +33,7 @@ const { values } = parseArgs({
   },
 });
 const ONLY = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;
-const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "latency" | "engine") => !ONLY || ONLY.has(row);
+const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "latency" | "engine" | "edge") => !ONLY || ONLY.has(row);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const BIG = Number(values.codes);
@@ -199,6 +201,9 @@ async function main() {
 
   const table = markdownTable(rows);
   console.log(table);
+  // (8) The edge: each main route through wrangler dev, its round trips counted, at 0 and 30 ms per trip.
+  const edge = runs("edge") ? edgeMarkdown(await edgeTable({ log })) : null;
+  if (edge) console.log(`\n${edge}`);
   // A partial run (--only) prints its rows and leaves the committed report alone.
   if (ONLY || !engine) return;
   const seconds = Math.round((Date.now() - started) / 1000);
@@ -211,7 +216,8 @@ async function main() {
       `and the server share this machine's ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}); ` +
       `1-minute load average ${load0.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end ` +
       `(other work on the machine lowers every figure).\n\n${table}\n\n${NOTES}\n\n` +
-      whereTimeGoes(stmt, quoteCpuUs, engine.quotesPerSecond, redeemCpuUs, quoteOfFloor) + "\n",
+      whereTimeGoes(stmt, quoteCpuUs, engine.quotesPerSecond, redeemCpuUs, quoteOfFloor) +
+      (edge ? `\n\n## At the edge\n\n${edge}\n\n${EDGE_NOTES}` : "") + "\n",
   );
   const svg = chartSvg(
     `Requests per second at ${CONNECTIONS} connections (127.0.0.1, ${when.slice(0, 10)})`,
@@ -332,41 +338,6 @@ function countUses(dbFile: string, couponId: string): { counter: number; rows: n
   db.close();
   return { counter: c.n, rows: r.n };
 }
-
-function whereTimeGoes(s: StatementCost, quoteUs: number, quotesPerSecond: number, redeemUs: number, quoteOfFloor: number | null): string {
-  const engineUs = 1e6 / quotesPerSecond;
-  return `Where the time goes (measured in this run)
-- A quote costs the server about ${fmt(quoteUs)} µs (1 / its req/s at full load on one core). Repeated, it
-  runs no SQL statement: the code's coupon and the buyer's wallet come from the read cache, which answers
-  only while the WAL-index header (what SQLite's \`data_version\` compares; one pread per request) and the
-  process's own write count are unchanged. What is left is HTTP, Hono's middleware, JSON parsing, zod validating the 20-line cart (the
-  largest single share in a CPU profile), the engine and writing the answer.${quoteOfFloor != null ? `
-  Row 1b is the floor of any quote on this stack: parsing the same body and answering a JSON of the same
-  size; the quote reaches ${(quoteOfFloor * 100).toFixed(0)} % of it.` : ""}
-- On a cache miss the code look-up costs ${fmt(s.serverUs)} µs of CPU through the native client (Drizzle's mapping
-  on top; ${s.columns} columns), ${fmt(s.nativeUs)} µs as a bare native statement, and ${fmt(s.clientUs)} µs through
-  \`@libsql/client\`, which prepares every statement again on every call.
-- The engine needs ${engineUs.toFixed(1)} µs per quote of 10 candidates × 20 lines, ${(engineUs / 10).toFixed(2)} µs per
-  coupon judged. Row 5a reads the target as quotes/s, 5b as coupon evaluations/s.
-- A redemption costs about ${fmt(redeemUs)} µs. It reads nothing before its write: the code's coupon is priced
-  as last read and the guarded INSERT re-checks it (same version, not deactivated, in its window, a unit
-  left, the buyer under the limit), and an Idempotency-Key replay is recognised by that same write. The
-  write is one batch (redemption row, counter, idempotency answer); the batches of one event-loop turn
-  commit in one transaction, each in its own savepoint, so concurrent checkouts share their COMMIT. The
-  race in row 4 shows the quantity holding under it.`;
-}
-
-const NOTES = `Notes
-- Rows 1–4: req/s counts 2xx answers only; p50/p99 come from autocannon (whole milliseconds) at the stated connections.
-- Row 1b runs on the baseline's server: \`POST /floor\` parses the quote's body and answers a JSON as long as
-  the quote's answer, with nothing else. No quote on this stack can be faster; it bounds row 3's ratio.
-- Row 4 needs \`POST /v1/checkout/redemptions\`; each request is a new buyer, order and Idempotency-Key.
-- Row 5a's ratio is to a loop that only sums the same cart's lines (the floor of any quote computation);
-  row 5b is row 5a × 10 (each quote judges all 10 candidate coupons against the cart).
-- Rows 6a/6b: one connection, one request after another, each quoting a random one of the stored codes
-  (so the index lookup is not one cached page), 2,000 requests after 50 warm-up ones.
-- Row 7: file growth (after a WAL checkpoint) while seeding, scaled to one million codes; seeded codes carry
-  no product list. Seeding uses 500-row INSERTs in one transaction through the native libSQL driver.`;
 
 main()
   .then(() => process.exit(0))
