@@ -17,6 +17,8 @@ export interface Read<T> {
   key: string | null;
   /** Served as last read, however old, when known (only for what a guarded write checks again). */
   latest?: boolean;
+  /** Kept as the latest value when read in a batch, for a later `latest` read (a coupon a write re-checks). */
+  keep?: boolean;
   load(): Promise<T>;
   query(): BatchItem<"sqlite">;
   map(result: unknown): T;
@@ -57,7 +59,7 @@ export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: Batc
   missing.forEach((k, at) => {
     const item = items[k]!;
     out[k] = item.map(results[at]);
-    if (item.key !== null) reads.remember(item.key, out[k]);
+    if (item.keep && item.key !== null) reads.remember(item.key, out[k]);
   });
   return out as Values<R>;
 }

@@ -29,6 +29,7 @@ export function codeCouponRead(db: Db, shopId: string, code: string, latest = fa
   return {
     key: `code:${shopId}:${code}`,
     latest,
+    keep: true,
     load: async () => loaded(await findCouponByCode(db, shopId, code)),
     query: () => couponByCodeQuery(db, shopId, code),
     map: (rows) => loaded((rows as CouponRow[])[0]),
