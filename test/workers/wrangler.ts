@@ -37,12 +37,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** A temp libSQL file with the committed migrations applied, served over Hrana/HTTP. */
-export async function startMigratedHrana(opts: { authToken?: string } = {}): Promise<HranaServer & { dbPath: string }> {
+export async function startMigratedHrana(opts: { authToken?: string; relaxedSync?: boolean } = {}): Promise<HranaServer & { dbPath: string }> {
   const dbPath = join(mkdtempSync(join(tmpdir(), "coupons-worker-")), "db.sqlite");
   const client = createClient({ url: `file:${dbPath}` });
   await applyMigrations(createDb(client));
   client.close();
-  const server = await startHranaServer({ dbPath, authToken: opts.authToken });
+  const server = await startHranaServer({ dbPath, authToken: opts.authToken, relaxedSync: opts.relaxedSync });
   return { ...server, dbPath };
 }
 
