@@ -33,15 +33,18 @@ type Values<R extends Reads_> = { [K in keyof R]: R[K] extends Read<infer T> ? T
  * batch is sent and the key is left for the route's write to check.
  */
 export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: BatchPlan, items: R): Promise<Values<R>> {
-  const names = Object.keys(items).filter((k) => items[k] !== null);
+  const names: string[] = [];
+  for (const k in items) if (items[k] !== null) names.push(k);
   const out: Record<string, unknown> = {};
   if (!plan.batchReads && !plan.keyCheck) {
-    await Promise.all(
-      names.map(async (k) => {
+    // One by one through the read cache (Node): most are answered from memory without a statement.
+    const values = await Promise.all(
+      names.map((k) => {
         const i = items[k]!;
-        out[k] = await (i.key === null ? i.load() : i.latest ? reads.readLatest(i.key, () => i.load()) : reads.read(i.key, () => i.load()));
+        return i.key === null ? i.load() : i.latest ? reads.readLatest(i.key, i.load) : reads.read(i.key, i.load);
       }),
     );
+    for (let n = 0; n < names.length; n++) out[names[n]] = values[n];
     return out as Values<R>;
   }
   const missing: string[] = [];
