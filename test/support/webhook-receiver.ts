@@ -15,8 +15,11 @@ export interface Receiver {
   url: string;
   port: number;
   received: Received[];
-  /** The status for the n-th request (0-based) and its event; a headers object adds answer headers. */
-  respond: (n: number, r: Received) => number | { status: number; headers: Record<string, string> };
+  /**
+   * The status for the n-th request (0-based) and its event; a headers object adds answer headers; null
+   * answers nothing (the request hangs until the sender gives up or the receiver closes).
+   */
+  respond: (n: number, r: Received) => number | { status: number; headers: Record<string, string> } | null;
   /** Resolves once `predicate` holds for the requests so far (polls), or rejects after `timeoutMs`. */
   waitFor(predicate: (all: Received[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -36,7 +39,11 @@ export async function startReceiver(port = 0): Promise<Receiver> {
         await new Promise((ok) => setTimeout(ok, 25));
       }
     },
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -52,6 +59,7 @@ export async function startReceiver(port = 0): Promise<Receiver> {
       const rec: Received = { headers: req.headers, raw, event, path: req.url ?? "" };
       received.push(rec);
       const answer = r.respond(received.length - 1, rec);
+      if (answer === null) return;
       const { status, headers } = typeof answer === "number" ? { status: answer, headers: {} } : answer;
       res.writeHead(status, { "content-type": "text/plain", ...headers });
       res.end(status < 300 ? "ok" : "no");
