@@ -3,7 +3,7 @@
  *
  *   npm run bench [-- --seconds 10 --connections 50 --codes 1000000]
  *   npm run bench -- --only quote,redeem    (a subset while iterating: baseline, lookup, quote, redeem,
- *                                            latency, engine; prints the table, writes no report)
+ *                                            webhooks, latency, engine; prints the table, writes no report)
  *
  * HTTP rows run the real Node server (`worker/node.ts` on a temp libSQL file, as `npm start`) under
  * autocannon, beside a Hono hello-world on @hono/node-server started the same way (the baseline every
@@ -21,6 +21,7 @@ import { load, sequentialLatency, startScript, type LoadResult } from "./http.js
 import { chartSvg, markdownTable, svgToPng, type Row } from "./report.js";
 import { checkpoint, databaseBytes, seedPromoCodes, seededCode } from "./seed.js";
 import { statementCost, type StatementCost } from "./statements.js";
+import { webhookRow } from "./webhooks.js";
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +32,7 @@ const { values } = parseArgs({
   },
 });
 const ONLY = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;
-const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "latency" | "engine") => !ONLY || ONLY.has(row);
+const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "webhooks" | "latency" | "engine") => !ONLY || ONLY.has(row);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const BIG = Number(values.codes);
@@ -158,6 +159,11 @@ async function main() {
       rows.push(redeemed.row);
       if (redeemed.load) bars.push({ label: "Redemption (new buyer)", rps: redeemed.load.rps, p99: redeemed.load.p99 });
       if (redeemed.load) redeemCpuUs = 1e6 / redeemed.load.rps;
+    }
+
+    // (4w) Redemptions with one webhook endpoint subscribed, against none.
+    if (runs("webhooks")) {
+      rows.push(await webhookRow({ url: api.url, dbFile: api.dbFile, adminToken: api.adminToken, call: admin, cart, connections: CONNECTIONS, seconds: SECONDS, log }));
     }
 
     // (6) Quote latency with 10k and with 1M codes stored: one connection, a random stored code each time.

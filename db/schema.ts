@@ -296,6 +296,11 @@ export const webhookEndpoints = sqliteTable(
      */
     secret: text("secret").notNull(),
     created_at: integer("created_at").notNull(),
+    /**
+     * After a failed attempt nothing more is sent to the endpoint until then (shop clock): a down receiver
+     * costs one attempt per pause, not one per waiting event, and the failed one, due first, keeps its place.
+     */
+    paused_until: integer("paused_until"),
   },
   (t) => [index("webhook_endpoints_shop").on(t.shop_id)],
 );

@@ -30,6 +30,7 @@ CREATE TABLE `webhook_endpoints` (
 	`events` text NOT NULL,
 	`secret` text NOT NULL,
 	`created_at` integer NOT NULL,
+	`paused_until` integer,
 	FOREIGN KEY (`shop_id`) REFERENCES `shops`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint

@@ -123,6 +123,33 @@ describe("webhook delivery to a real receiver", () => {
     expect(at("/down")).toHaveLength(4);
   });
 
+  it("a failing endpoint rests: one attempt per rest, the failed event first again; a manual retry ends the rest", async () => {
+    const { s, endpoint } = await hooked(["coupon.created"], "/resting");
+    const T = Date.parse("2030-04-01T00:00:00.000Z");
+    await setClock(s, T);
+    rx.respond = (_, r) => (r.path === "/resting" ? 500 : 200);
+    const window = { active_starts_at: new Date(T).toISOString(), active_ends_at: new Date(T + DAY).toISOString() };
+    for (let i = 0; i < 3; i++) await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody(window) });
+    const events = (await deliveries(s, endpoint.id)).reverse().map((d) => d.event_id); // oldest first
+    await pass();
+    await pass(); // the endpoint rests: the two waiting events are not sent to a receiver that just failed
+    expect(at("/resting").map((g) => g.event.id)).toEqual([events[0]]);
+    await setClock(s, T + 31_000); // past the first backoff (at most 30 s): the failed event goes first
+    await pass();
+    expect(at("/resting").map((g) => g.event.id)).toEqual([events[0], events[0]]);
+    // The seller (receiver fixed) retries the third by hand: the rest ends, the waiting events go in order;
+    // the first keeps its own backoff.
+    const third = (await deliveries(s, endpoint.id)).find((d) => d.event_id === events[2])!;
+    rx.respond = () => 200;
+    await expectStatus(t.api(s.sk).v1["webhook-deliveries"][":id"].retry.$post({ param: { id: third.id } }), 200);
+    await pass();
+    expect(at("/resting").map((g) => g.event.id)).toEqual([events[0], events[0], events[1], events[2]]);
+    await setClock(s, T + 31_000 + 61_000);
+    while ((await pass()).taken > 0);
+    expect(at("/resting").map((g) => g.event.id)).toEqual([events[0], events[0], events[1], events[2], events[0]]);
+    expect((await deliveries(s, endpoint.id)).map((d) => d.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+  });
+
   it("follows no redirect: a 302 is a failed attempt and its target receives nothing", async () => {
     const { s, endpoint } = await hooked(["coupon.created"], "/moved");
     rx.respond = (_, r) => (r.path === "/moved" ? { status: 302, headers: { location: rx.url + "/target" } } : 200);

@@ -4,8 +4,9 @@
  * that runs passes is the host's (Node: adapters/node/webhook-worker.ts; Workers: the Cron Trigger).
  *
  * - Each endpoint's deliveries go out one after another, oldest first; the first failure stops that
- *   endpoint's share of the pass (the rest are given back unattempted), so order holds except around a
- *   delivery being retried. Endpoints are served side by side.
+ *   endpoint's share of the pass (the rest are given back unattempted) and rests the endpoint until that
+ *   delivery's next attempt (at most 5 minutes), so order holds except around a retry that waits longer.
+ *   Endpoints are served side by side.
  * - 2xx ends a delivery; anything else, or no answer within 10 s, is retried with exponential backoff and
  *   jitter on the shop clock, for 24 hours after the event, then `failed`.
  */
@@ -77,7 +78,7 @@ export async function deliverDue(db: Db, o: DeliveryOptions): Promise<{ taken: n
   const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
   const lease = newId("lease");
   const started = o.clock();
-  const taken = await leaseDueDeliveries(db, lease, started, leaseMs, o.perEndpoint ?? 20, o.limit ?? 200);
+  const taken = await leaseDueDeliveries(db, lease, started, leaseMs, o.perEndpoint ?? 100, o.limit ?? 400);
   if (taken.length === 0) return { taken: 0, succeeded: 0, failed: 0 };
   const targets = await endpointTargets(db, [...new Set(taken.map((d) => d.endpoint_id))]);
   const byEndpoint = new Map<string, ClaimedDelivery[]>();

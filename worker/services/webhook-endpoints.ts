@@ -65,6 +65,7 @@ export async function createEndpoint(
     events: input.events,
     secret: `whsec_${randomString(32)}`,
     created_at: deps.clock(),
+    paused_until: null,
   };
   if (!(await insertEndpointGuarded(deps.db, row, MAX_ENDPOINTS_PER_SHOP, seller.keyId)))
     throw new ApiError(409, "too_many_endpoints", `A shop may have at most ${MAX_ENDPOINTS_PER_SHOP} webhook endpoints; delete one first.`);

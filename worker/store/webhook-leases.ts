@@ -33,22 +33,33 @@ const shopClock = (shopId: SQL, realNow: number) =>
   sql`(SELECT CASE WHEN s.mode = 'test' AND s.test_clock_now IS NOT NULL THEN s.test_clock_now ELSE ${realNow} END
     FROM shops s WHERE s.id = ${shopId})`;
 
-/** Pending deliveries due now and not leased, oldest first, for up to `perEndpoint` of each endpoint. */
+/**
+ * Pending deliveries due now and not leased, for up to `perEndpoint` of each endpoint, oldest first per
+ * endpoint. Candidates are read in `next_attempt_at` order from the pending index and the read stops at
+ * `limit`: deliveries waiting out a backoff are never walked. The horizon is the latest clock any shop
+ * may be at (a test clock can run ahead of real time); each candidate is then judged by its own shop's.
+ */
 function dueSelection(realNow: number, perEndpoint: number, limit: number): SQL {
+  const horizon = sql`MAX(${realNow}, COALESCE((SELECT MAX(test_clock_now) FROM shops WHERE mode = 'test'), 0))`;
   return sql`SELECT seq FROM (
-      SELECT d.seq, row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.seq) AS n
-      FROM webhook_deliveries d
-      WHERE d.status = 'pending' AND d.next_attempt_at <= ${shopClock(sql`d.shop_id`, realNow)}
-        AND (d.lease_until IS NULL OR d.lease_until <= ${realNow})
-        -- One process at a time per endpoint, so an endpoint's deliveries go out in the order written.
-        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.endpoint_id = d.endpoint_id
-          AND o.lease_until IS NOT NULL AND o.lease_until > ${realNow})
-    ) WHERE n <= ${perEndpoint} ORDER BY seq LIMIT ${limit}`;
+      SELECT c.seq, row_number() OVER (PARTITION BY c.endpoint_id ORDER BY c.seq) AS n FROM (
+        SELECT d.seq, d.endpoint_id FROM webhook_deliveries d
+        WHERE d.status = 'pending' AND d.next_attempt_at <= ${horizon}
+          AND d.next_attempt_at <= ${shopClock(sql`d.shop_id`, realNow)}
+          AND (d.lease_until IS NULL OR d.lease_until <= ${realNow})
+          -- One process at a time per endpoint, so an endpoint's deliveries go out in the order written.
+          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.endpoint_id = d.endpoint_id
+            AND o.lease_until IS NOT NULL AND o.lease_until > ${realNow})
+          -- An endpoint that just failed rests (see outcomeSql).
+          AND NOT EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.id = d.endpoint_id
+            AND e.paused_until > ${shopClock(sql`d.shop_id`, realNow)})
+        ORDER BY d.next_attempt_at LIMIT ${limit}) c
+    ) WHERE n <= ${perEndpoint}`;
 }
 
 /** A read first, so an idle worker polls without taking the write lock. */
 export async function anyDeliveryDue(db: Db, realNow: number): Promise<boolean> {
-  const rows = await db.all<{ seq: number }>(sql`${dueSelection(realNow, 1, 1)}`);
+  const rows = await db.all<{ seq: number }>(sql`${dueSelection(realNow, 1, 1)} LIMIT 1`);
   return rows.length > 0;
 }
 
@@ -85,22 +96,34 @@ export type Outcome =
   /** Not attempted (the pass stopped): the lease is given back and no attempt counted. */
   | { delivery: ClaimedDelivery; kind: "returned" };
 
-function outcomeSql(o: Outcome, lease: string, realNow: number): SQL {
+/** After a failure the endpoint rests this long at most (a failing receiver is not sent the next events). */
+const MAX_PAUSE_MS = 5 * 60_000;
+
+function outcomeSql(o: Outcome, lease: string, realNow: number): SQL[] {
   const mine = sql`seq = ${o.delivery.seq} AND lease_owner = ${lease}`;
   switch (o.kind) {
     case "succeeded":
-      return sql`UPDATE webhook_deliveries SET status = 'succeeded', attempts = attempts + 1, last_status_code = ${o.status},
-        last_error = NULL, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL WHERE ${mine}`;
+      return [
+        sql`UPDATE webhook_deliveries SET status = 'succeeded', attempts = attempts + 1, last_status_code = ${o.status},
+          last_error = NULL, next_attempt_at = NULL, lease_owner = NULL, lease_until = NULL WHERE ${mine}`,
+      ];
     case "returned":
-      return sql`UPDATE webhook_deliveries SET lease_owner = NULL, lease_until = NULL WHERE ${mine}`;
+      return [sql`UPDATE webhook_deliveries SET lease_owner = NULL, lease_until = NULL WHERE ${mine}`];
     case "failed": {
       const clock = shopClock(sql`${o.delivery.shop_id}`, realNow);
-      // Past the 24-hour window: failed. Else the next attempt after the delay, the last one at the window's end.
-      return sql`UPDATE webhook_deliveries SET attempts = attempts + 1, last_status_code = ${o.status}, last_error = ${o.error},
-        status = CASE WHEN ${clock} >= expires_at THEN 'failed' ELSE 'pending' END,
-        next_attempt_at = CASE WHEN ${clock} >= expires_at THEN NULL ELSE MIN(${clock} + ${o.delayMs}, expires_at) END,
-        lease_owner = NULL, lease_until = NULL
-        WHERE ${mine}`;
+      return [
+        // The endpoint rests for the delay (at most 5 minutes, and never past this delivery's next attempt,
+        // so that it goes first again and the order holds): a down receiver costs one attempt per rest.
+        sql`UPDATE webhook_endpoints SET paused_until = (SELECT MIN(${clock} + ${Math.min(o.delayMs, MAX_PAUSE_MS)}, MAX(d.expires_at, ${clock}))
+            FROM webhook_deliveries d WHERE d.seq = ${o.delivery.seq})
+          WHERE id = ${o.delivery.endpoint_id} AND EXISTS (SELECT 1 FROM webhook_deliveries WHERE ${mine})`,
+        // Past the 24-hour window: failed. Else the next attempt after the delay, the last one at the window's end.
+        sql`UPDATE webhook_deliveries SET attempts = attempts + 1, last_status_code = ${o.status}, last_error = ${o.error},
+          status = CASE WHEN ${clock} >= expires_at THEN 'failed' ELSE 'pending' END,
+          next_attempt_at = CASE WHEN ${clock} >= expires_at THEN NULL ELSE MIN(${clock} + ${o.delayMs}, expires_at) END,
+          lease_owner = NULL, lease_until = NULL
+          WHERE ${mine}`,
+      ];
     }
   }
 }
@@ -108,5 +131,5 @@ function outcomeSql(o: Outcome, lease: string, realNow: number): SQL {
 /** Records the pass's answers in one batch, each only while the lease is still this pass's. */
 export async function recordOutcomes(db: Db, lease: string, realNow: number, outcomes: Outcome[]): Promise<void> {
   if (outcomes.length === 0) return;
-  await db.batch(outcomes.map((o) => db.run(outcomeSql(o, lease, realNow))) as [ReturnType<Db["run"]>]);
+  await db.batch(outcomes.flatMap((o) => outcomeSql(o, lease, realNow)).map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
 }

@@ -95,10 +95,15 @@ export async function listDeliveryRows(db: Db, shopId: string, endpointId: strin
  * delivery in the shop.
  */
 export async function retryDeliveryRow(db: Db, shopId: string, id: string, now: number): Promise<DeliveryRow | undefined> {
-  const rows = await db
-    .update(webhookDeliveries)
-    .set({ status: "pending", next_attempt_at: now })
-    .where(and(eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.id, id)))
-    .returning();
+  const [rows] = await db.batch([
+    db
+      .update(webhookDeliveries)
+      .set({ status: "pending", next_attempt_at: now })
+      .where(and(eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.id, id)))
+      .returning(),
+    // The seller asks for it now: the endpoint's rest after a failure does not hold it back.
+    db.run(sql`UPDATE webhook_endpoints SET paused_until = NULL
+      WHERE id = (SELECT endpoint_id FROM webhook_deliveries WHERE shop_id = ${shopId} AND id = ${id})`),
+  ]);
   return rows[0];
 }
