@@ -83,10 +83,17 @@ describe("the outbox: events recorded with their change", () => {
     expect(stale.status).toBe(412); // refused: no event
     expect((await recorded(ep1, "coupon.updated")).map((r) => r.object)).toEqual([patched.body.coupon]);
 
+    const copy = await t.call("POST", `/v1/coupons/${id}/duplicate`, {
+      key: s.sk,
+      body: { name: "Copy", claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY) },
+    });
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    expect((await recorded(ep1, "coupon.created")).map((r) => r.object).slice(2)).toEqual([copy.body.coupon]);
+
     const off = await t.call("POST", `/v1/coupons/${id}/deactivate`, { key: s.sk });
     await t.call("POST", `/v1/coupons/${id}/deactivate`, { key: s.sk }); // already deactivated: no second event
     expect((await recorded(ep1, "coupon.deactivated")).map((r) => r.object)).toEqual([off.body.coupon]);
-    expect((await recorded(ep2)).map((r) => r.type)).toEqual(["coupon.created", "coupon.created"]);
+    expect((await recorded(ep2)).map((r) => r.type)).toEqual(["coupon.created", "coupon.created", "coupon.created"]);
   });
 
   it("claim.created for a claim, nothing for a refused one; coupon.exhausted when the last unit is claimed", async () => {
