@@ -9,14 +9,15 @@
  * Each is divided by the mean of the two "none" runs, so the machine's drift does not land on one side.
  */
 import Database from "libsql";
-import { createServer } from "node:net";
 import { load, startScript, type LoadResult } from "./http.js";
 import type { Row } from "./report.js";
+import { WEBHOOK_EVENT_TYPES } from "../worker/contract/webhooks.js";
+// A free port is one nothing listens on: connections to it are refused at once.
+import { freePort as closedPort } from "../test/workers/wrangler.js";
 
 type Call = (method: string, path: string, key: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-const TYPES = ["coupon.created", "coupon.updated", "coupon.deactivated", "coupon.exhausted", "claim.created", "redemption.reserved", "redemption.committed", "redemption.released", "review_coupon.issued"];
 
 export async function webhookRows(opts: {
   url: string;
@@ -50,7 +51,7 @@ export async function webhookRows(opts: {
     return load({ ...spec, seconds: opts.seconds });
   };
   const subscribe = async (target: string) => {
-    const ep = await call("POST", "/v1/webhook-endpoints", sk, { url: target, events: TYPES });
+    const ep = await call("POST", "/v1/webhook-endpoints", sk, { url: target, events: WEBHOOK_EVENT_TYPES });
     if (ep.status !== 201) throw new Error(`webhook bench endpoint: ${JSON.stringify(ep.body)}`);
     return ep.body.webhook_endpoint.id as string;
   };
@@ -106,18 +107,6 @@ export async function webhookRows(opts: {
       met: "n/a",
     },
   ];
-}
-
-/** A port nothing listens on (connection refused at once). */
-function closedPort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
 }
 
 function count(dbFile: string, endpointId: string): { pending: number; failed: number; succeeded: number } {

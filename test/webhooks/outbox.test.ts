@@ -4,6 +4,7 @@
  * own answer for it; `coupon.exhausted` is recorded once per coupon even when writes race to the last unit.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { WEBHOOK_EVENT_TYPES } from "../../worker/contract/webhooks.js";
 import { sweepExpiredReservations } from "../../worker/services/sweeper.js";
 import { at, cart, DAY, expectStatus, HOUR, makeTestApp, MINUTE, promoBody, claimableBody, type ShopKeys, type TestApp } from "../support/app.js";
 
@@ -12,17 +13,7 @@ beforeAll(async () => {
   t = await makeTestApp({ file: true });
 });
 
-const ALL = [
-  "coupon.created",
-  "coupon.updated",
-  "coupon.deactivated",
-  "coupon.exhausted",
-  "claim.created",
-  "redemption.reserved",
-  "redemption.committed",
-  "redemption.released",
-  "review_coupon.issued",
-] as const;
+const ALL = WEBHOOK_EVENT_TYPES;
 
 async function subscribe(s: ShopKeys, events: readonly (typeof ALL)[number][] = ALL): Promise<string> {
   const made = await expectStatus(t.api(s.sk).v1["webhook-endpoints"].$post({ json: { url: "http://127.0.0.1:9/h", events: [...events] } }), 201);

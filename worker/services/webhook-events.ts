@@ -48,7 +48,9 @@ export function couponChanged(
 
 /**
  * `claim.created`, and `coupon.exhausted` if the claim took the coupon's last unit. The coupon object is
- * the coupon as this request read it before the claim (the claim changes no field the API shows).
+ * the coupon as this request read it before the claim (the claim changes no field the API shows); an edit
+ * landing between that read and the claim's write is not in it, but has its own `coupon.updated`, written
+ * (and so delivered) before.
  */
 export function claimCreated(claim: ClaimRow, coupon: CouponRow, now: number, currency: string): Statement | null {
   const written = rowWritten("claims", claim.id);
