@@ -55,6 +55,10 @@ describe("webhook delivery to a real receiver", () => {
     expect(await verifySignature(endpoint.secret, undefined, got.raw, 300)).toBe(false);
     const [d] = await deliveries(s, endpoint.id);
     expect(d).toMatchObject({ event_id: got.event.id, type: "coupon.created", status: "succeeded", attempts: 1, last_status_code: 200, next_attempt_at: null });
+    // Another shop cannot see or retry it: 404, not 403.
+    const other = await t.shop();
+    expect((await expectStatus(t.api(other.sk).v1["webhook-deliveries"][":id"].retry.$post({ param: { id: d.id } }), 404)).code).toBe("not_found");
+    await expectStatus(t.api(other.sk).v1["webhook-endpoints"][":id"].deliveries.$get({ param: { id: endpoint.id }, query: {} }), 404);
   });
 
   it("retries after 500s with backoff on the shop's test clock until a 2xx; each attempt signed afresh", async () => {
