@@ -163,7 +163,7 @@ async function main() {
 
     // (4w) Redemptions with one webhook endpoint subscribed, against none.
     if (runs("webhooks")) {
-      rows.push(...(await webhookRows({ url: api.url, dbFile: api.dbFile, adminToken: api.adminToken, call: admin, cart, connections: CONNECTIONS, seconds: SECONDS, log })));
+      rows.push(...(await webhookRows({ url: api.url, pid: api.process.pid!, dbFile: api.dbFile, adminToken: api.adminToken, call: admin, cart, connections: CONNECTIONS, seconds: SECONDS, log })));
     }
 
     // (6) Quote latency with 10k and with 1M codes stored: one connection, a random stored code each time.

@@ -83,7 +83,11 @@ async function main() {
   const sweeper = startSweeper(db, () => Date.now());
   // Webhook deliveries (README "Webhooks"); WEBHOOK_LEASE_MS: how long another process waits before it
   // takes over deliveries this one took and did not finish (it died).
-  const webhooks = startWebhookWorker(db, { leaseMs: env.WEBHOOK_LEASE_MS ? Number(env.WEBHOOK_LEASE_MS) : undefined });
+  // WEBHOOK_DELIVERY=off: this process only writes events; another process on the same database sends them.
+  const webhooks =
+    env.WEBHOOK_DELIVERY === "off"
+      ? { stop: async () => {} }
+      : startWebhookWorker(db, { leaseMs: env.WEBHOOK_LEASE_MS ? Number(env.WEBHOOK_LEASE_MS) : undefined });
   const stop = () => {
     sweeper.stop();
     // In-flight webhook requests are aborted and their deliveries given back before the process ends.
