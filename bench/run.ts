@@ -3,7 +3,7 @@
  *
  *   npm run bench [-- --seconds 10 --connections 50 --codes 1000000]
  *   npm run bench -- --only quote,redeem    (a subset while iterating: baseline, lookup, quote, redeem,
- *                                            latency, engine; prints the table, writes no report)
+ *                                            webhooks, latency, engine; prints the table, writes no report)
  *
  * HTTP rows run the real Node server (`worker/node.ts` on a temp libSQL file, as `npm start`) under
  * autocannon, beside a Hono hello-world on @hono/node-server started the same way (the baseline every
@@ -21,6 +21,7 @@ import { load, sequentialLatency, startScript, type LoadResult } from "./http.js
 import { chartSvg, markdownTable, svgToPng, type Row } from "./report.js";
 import { checkpoint, databaseBytes, seedPromoCodes, seededCode } from "./seed.js";
 import { statementCost, type StatementCost } from "./statements.js";
+import { webhookRows } from "./webhooks.js";
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +32,7 @@ const { values } = parseArgs({
   },
 });
 const ONLY = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;
-const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "latency" | "engine") => !ONLY || ONLY.has(row);
+const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "webhooks" | "latency" | "engine") => !ONLY || ONLY.has(row);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const BIG = Number(values.codes);
@@ -158,6 +159,11 @@ async function main() {
       rows.push(redeemed.row);
       if (redeemed.load) bars.push({ label: "Redemption (new buyer)", rps: redeemed.load.rps, p99: redeemed.load.p99 });
       if (redeemed.load) redeemCpuUs = 1e6 / redeemed.load.rps;
+    }
+
+    // (4w) Redemptions with one webhook endpoint subscribed, against none.
+    if (runs("webhooks")) {
+      rows.push(...(await webhookRows({ url: api.url, pid: api.process.pid!, dbFile: api.dbFile, adminToken: api.adminToken, call: admin, cart, connections: CONNECTIONS, seconds: SECONDS, log })));
     }
 
     // (6) Quote latency with 10k and with 1M codes stored: one connection, a random stored code each time.
@@ -361,6 +367,10 @@ const NOTES = `Notes
 - Row 1b runs on the baseline's server: \`POST /floor\` parses the quote's body and answers a JSON as long as
   the quote's answer, with nothing else. No quote on this stack can be faster; it bounds row 3's ratio.
 - Row 4 needs \`POST /v1/checkout/redemptions\`; each request is a new buyer, order and Idempotency-Key.
+- Rows 4w/4x: a test shop's redemptions with one webhook endpoint subscribed to every event type, divided by
+  the mean of a run without before and one after. 4w: the receiver is unreachable, so each redemption's
+  batch writes its outbox row and the deliveries wait (the endpoint rests after one failed attempt). 4x:
+  the same server's worker also signs and POSTs every event to a receiver in its own process.
 - Row 5a's ratio is to a loop that only sums the same cart's lines (the floor of any quote computation);
   row 5b is row 5a × 10 (each quote judges all 10 candidate coupons against the cart).
 - Rows 6a/6b: one connection, one request after another, each quoting a random one of the stored codes

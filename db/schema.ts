@@ -278,3 +278,6 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.shop_id, t.key] })],
 );
+
+// Webhook endpoints, subscriptions and deliveries (README "Webhooks") live in their own file.
+export * from "./schema-webhooks.js";

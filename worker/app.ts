@@ -19,6 +19,7 @@ import { shops } from "./routes/shops/shops.index.js";
 import { site } from "./routes/site/site.index.js";
 import { securityHeaders, siteRoutes } from "./site/index.js";
 import { storefront } from "./routes/storefront/storefront.index.js";
+import { webhooks } from "./routes/webhooks/webhooks.index.js";
 
 export function createApp({ db, config }: AppDeps) {
   const app = createRouter();
@@ -48,7 +49,8 @@ export function createApp({ db, config }: AppDeps) {
     .route("/", events)
     .route("/", storefront)
     .route("/", redemptions)
-    .route("/", reviews);
+    .route("/", reviews)
+    .route("/", webhooks);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

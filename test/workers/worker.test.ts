@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMigratedHrana, startWorker, type DevWorker } from "./wrangler.js";
 import type { HranaServer } from "../support/hrana-server.js";
 import { httpCall } from "../support/http.js";
+import { startReceiver } from "../support/webhook-receiver.js";
+import { verifySignature } from "../../worker/client/webhooks.js";
 
 const ADMIN = "adm_worker_test_0123456789";
 const DB_TOKEN = "hrana-secret-token";
@@ -245,6 +247,36 @@ describe("the Worker in workerd over remote libSQL", () => {
     while (!/reservation sweep \(\* \* \* \* \*\): \d+ released/.test(worker.output()) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
     expect(worker.output()).toMatch(/reservation sweep \(\* \* \* \* \*\): \d+ released/);
+  });
+
+  it("the Cron Trigger drains the webhook outbox: a signed event reaches a real receiver, a 500 is retried later", async () => {
+    const rx = await startReceiver();
+    try {
+      const made = await call(worker, "POST", "/v1/webhook-endpoints", sk, { url: `${rx.url}/edge`, events: ["coupon.created"] });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      const secret = made.body.webhook_endpoint.secret;
+      rx.respond = (n) => (n === 0 ? 500 : 200);
+      const coupon = await call(worker, "POST", "/v1/coupons", sk, promo());
+      expect(coupon.status).toBe(201);
+      const cron = async () => (await fetch(worker.url + "/__scheduled?cron=*+*+*+*+*")).arrayBuffer();
+      await cron();
+      await rx.waitFor((all) => all.length >= 1, 10_000);
+      // Not due again until its backoff has passed on the shop clock: move the test clock past it.
+      await rx.waitFor(() => /webhook deliveries \(\* \* \* \* \*\): 1 attempted/.test(worker.output()), 10_000);
+      await cron();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(rx.received).toHaveLength(1);
+      await call(worker, "POST", "/v1/test-clock", sk, { now: new Date(Date.now() + 3_600_000).toISOString() });
+      await cron();
+      await rx.waitFor((all) => all.length >= 2, 10_000);
+      const [first, second] = rx.received;
+      expect(second.event.id).toBe(first.event.id);
+      expect(second.event).toMatchObject({ type: "coupon.created", data: { object: { id: coupon.body.coupon.id } } });
+      expect(await verifySignature(secret, String(second.headers["coupon-signature"]), second.raw, 300)).toBe(true);
+      await call(worker, "POST", "/v1/test-clock", sk, { now: null });
+    } finally {
+      await rx.close();
+    }
   });
 
   it("without the ADMIN_TOKEN secret, every request is a 500 problem naming it", async () => {

@@ -16,6 +16,7 @@ import type { AuditInput } from "../store/audit.js";
 import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
 import { shopBlockedWords, shopThresholds } from "../store/shops.js";
 import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
+import { couponsCreated } from "./webhook-events.js";
 
 export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "deactivated_at">;
 
@@ -160,12 +161,14 @@ export async function createCouponWith(
       const depId = newId("cpn");
       return { row: newCouponRow(ctx, depId, d.settings, d.origin, id), audit: d.audit(depId, id) };
     });
-    const result = await insertCouponGuarded(ctx.db, newCouponRow(ctx, id, s, ctx.origin, ctx.parentId), {
+    const row = newCouponRow(ctx, id, s, ctx.origin, ctx.parentId);
+    const result = await insertCouponGuarded(ctx.db, row, {
       now: ctx.now,
       realNow: ctx.realNow,
       region: ctx.shop.region,
       audit: ctx.audit(id),
       dependents: deps,
+      outbox: couponsCreated([row, ...deps.map((d) => d.row)], ctx.now, ctx.shop.currency),
     });
     if (result.ok) return { row: result.row, dependents: result.dependents };
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;

@@ -91,7 +91,7 @@ export async function processEvent(deps: Deps, seller: Seller, input: EventInput
       facts = [factSql.followDeleted(shop.id, input.buyer_id, input.target, at, guard)];
       break;
     case "review.approved": {
-      const plan = await planReviewApproved(db, shop.id, now, input, guard);
+      const plan = await planReviewApproved(db, shop, now, input, guard);
       facts = plan.statements;
       result = plan.result(base);
       break;

@@ -25,6 +25,7 @@ import {
   runBatch,
   type RedemptionRow,
 } from "../store/redemptions.js";
+import { redemptionReserved } from "./webhook-events.js";
 import { answerRow, idempotencyScope, refuse, replay, storedAnswer, type Answer } from "./idempotency.js";
 import { runQuote, type QuoteRequest } from "./quote.js";
 
@@ -86,7 +87,8 @@ export async function reserveForOrder(
     const answer: Answer = { status: 201, body, json: JSON.stringify(body) };
     let written: boolean;
     try {
-      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null);
+      const outbox = redemptionReserved(red, row, now, shop.currency);
+      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null, outbox);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).

@@ -19,6 +19,7 @@ import { couponSettingsColumns, getCouponRow, rowToCoupon, type CouponRow } from
 import { isUniqueViolation } from "../store/errors.js";
 import { shopThresholds } from "../store/shops.js";
 import { codeTaken, writeContext, type CouponSettings, type WriteContext } from "./create-coupon.js";
+import { couponChanged } from "./webhook-events.js";
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3; anything else can match no version. */
 export function parseIfMatch(header: string | undefined): number | null | undefined {
@@ -126,6 +127,7 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
       now,
       realNow: ctx.realNow,
       audit: { id: auditId, shop_id: shop.id, coupon_id: id, action: "updated", actor: ctx.actor, at: now, changes },
+      outbox: couponChanged("coupon.updated", next, now, shop.currency, auditId),
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw await codeTaken(ctx);

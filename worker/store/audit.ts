@@ -15,7 +15,10 @@ export type AuditAction =
   | "addon_created"
   // Shop-level entries (no coupon): API keys made or revoked by the seller.
   | "key_created"
-  | "key_revoked";
+  | "key_revoked"
+  // Webhook endpoints made or deleted by the seller.
+  | "webhook_endpoint_created"
+  | "webhook_endpoint_deleted";
 
 export interface AuditInput {
   /** Given when later statements of the batch must know whether this entry was written. */

@@ -31,6 +31,8 @@ export interface CouponEdit {
   /** Real time: another shop's ended code frees its row by real time. */
   realNow: number;
   audit: AuditInput;
+  /** Webhook events (store/outbox.ts), conditional on the audit entry, i.e. on the edit having won. */
+  outbox?: SQL | null;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function updateCouponGuarded(db: Db, e: CouponEdit): Promise<boolea
       statements.push(sql`UPDATE live_codes SET active_ends_at = ${after.active_ends_at} WHERE coupon_id = ${id} AND ${won}`);
     }
   }
+  if (e.outbox) statements.push(e.outbox);
   const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
   return results[0].rowsAffected === 1;
 }
@@ -83,7 +86,14 @@ export async function overlapFree(db: Db, row: Pick<CouponRow, "type" | "audienc
  * R28: the coupon deactivated now (if not already, and, with `ifMatch`, only at that version), its audit
  * entry, and a promo code's live_codes row given up, in one batch. True when this call deactivated it.
  */
-export async function deactivateCouponGuarded(db: Db, row: CouponRow, now: number, ifMatch: number | undefined, audit: AuditInput): Promise<boolean> {
+export async function deactivateCouponGuarded(
+  db: Db,
+  row: CouponRow,
+  now: number,
+  ifMatch: number | undefined,
+  audit: AuditInput,
+  outbox: SQL | null = null,
+): Promise<boolean> {
   const won = sql`EXISTS (SELECT 1 FROM audit_entries WHERE id = ${audit.id})`;
   const statements = [
     sql`UPDATE coupons SET deactivated_at = ${now}, version = version + 1, updated_at = ${now}
@@ -92,6 +102,7 @@ export async function deactivateCouponGuarded(db: Db, row: CouponRow, now: numbe
     auditInsertSql(audit, sql`changes() = 1`),
     sql`DELETE FROM live_codes WHERE coupon_id = ${row.id} AND ${won}`,
   ];
+  if (outbox) statements.push(outbox);
   const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
   return results[0].rowsAffected === 1;
 }

@@ -126,6 +126,8 @@ export async function insertCouponGuarded(
     /** Entries written only if the coupon is; each about the new coupon unless it names another one. */
     audit: AuditEntry[];
     dependents?: DependentInsert[];
+    /** Webhook events of the coupon and its dependents (store/outbox.ts), each conditional on its row. */
+    outbox?: SQL | null;
   },
 ): Promise<{ ok: true; row: CouponRow; dependents: CouponRow[] } | { ok: false; conflict: CreateConflict }> {
   const written = writtenSql(row.id);
@@ -148,6 +150,7 @@ export async function insertCouponGuarded(
     const depWritten = writtenSql(d.row.id);
     for (const a of d.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
   }
+  if (opts.outbox) statements.push(opts.outbox);
   try {
     const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
     if (results[0].rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };

@@ -11,6 +11,7 @@ import type { Db } from "../../db/client.js";
 import { redemptions } from "../../db/schema.js";
 import { customerAudienceHoldsSql } from "./buyer-facts.js";
 import { storeAnswerStatement, type StoredAnswer } from "./idempotency.js";
+import { redemptionMovedStatement } from "./outbox.js";
 import { saturatedColumns, saturatedSum } from "./saturated.js";
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
@@ -74,6 +75,8 @@ export function releaseStatements(s: Selection, reason: string): SQL[] {
       WHERE id IN (${reservedIn(s, "r.coupon_id")})`,
     sql`UPDATE claims SET state = 'available', updated_at = ${s.clock("claims")}
       WHERE state = 'reserved' AND id IN (${reservedIn(s, "r.claim_id")} AND r.claim_id IS NOT NULL)`,
+    // Webhook events, while the rows are still `reserved` (store/outbox.ts).
+    redemptionMovedStatement(s, "released", reason),
     sql`UPDATE redemptions SET state = 'released', released_at = ${s.clock("redemptions")}, release_reason = ${reason}
       WHERE state = 'reserved' AND ${s.where("redemptions")}`,
   ];
@@ -93,6 +96,7 @@ export function commitStatements(s: Selection): SQL[] {
       WHERE id IN (${reservedIn(s, "r.coupon_id")})`,
     sql`UPDATE claims SET state = 'used', updated_at = ${s.clock("claims")}
       WHERE state = 'reserved' AND id IN (${reservedIn(s, "r.claim_id")} AND r.claim_id IS NOT NULL)`,
+    redemptionMovedStatement(s, "committed"),
     sql`UPDATE redemptions SET state = 'committed', committed_at = ${s.clock("redemptions")}
       WHERE state = 'reserved' AND ${s.where("redemptions")}`,
   ];
@@ -153,6 +157,8 @@ export async function insertRedemptionGuarded(
   r: NewRedemption,
   pricedVersion: number,
   answer: StoredAnswer | null,
+  /** The webhook events of this reservation (store/outbox.ts `reservationOutbox`). */
+  outbox: InStatement | null = null,
 ): Promise<boolean> {
   const now = r.reserved_at;
   const row = [r.id, r.shop_id, r.coupon_id, r.claim_id, r.buyer_id, r.order_id, r.code, r.discount_minor, r.subtotal_minor, JSON.stringify(r.allocations), r.reserved_at, r.expires_at];
@@ -165,6 +171,7 @@ export async function insertRedemptionGuarded(
   ];
   if (r.claim_id) statements.push({ sql: CLAIM_RESERVED_SQL, args: [now, r.claim_id, r.id] });
   if (answer) statements.push(storeAnswerStatement(answer, r.id));
+  if (outbox) statements.push(outbox);
   const results = await db.$client.batch(statements, "write");
   return results[0].rowsAffected === 1;
 }
