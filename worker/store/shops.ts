@@ -1,5 +1,5 @@
 /** Shops and their API keys. */
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiKeys, shops } from "../../db/schema.js";
 import { codePrefix } from "../engine/promo-code.js";
@@ -72,9 +72,73 @@ export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> 
   return (await db.select().from(shops).where(eq(shops.id, id)).limit(1))[0];
 }
 
-/** A shop's settings changed (the platform operator's PATCH); undefined when there is no such shop. */
-export async function updateShopRow(db: Db, id: string, patch: Partial<Pick<ShopRow, "name" | "allowed_origins" | "addon_coupons" | "min_fixed_minor">>, now: number): Promise<ShopRow | undefined> {
-  return (await db.update(shops).set({ ...patch, updated_at: now }).where(eq(shops.id, id)).returning())[0];
+export interface ShopSettingsPatch {
+  name?: string;
+  addon_coupons?: boolean;
+  min_fixed_minor?: ShopRow["min_fixed_minor"];
+  /** Replaces the list. */
+  allowed_origins?: string[];
+  /** Change the list in place (with `allowed_origins` absent). */
+  origins_add?: string[];
+  origins_remove?: string[];
+}
+
+const jsonValue = (v: unknown) => sql`json(${JSON.stringify(v)})`;
+
+/**
+ * The shop's origins after the patch, as SQL over its row: the given list, or the stored list minus the
+ * removed ones, then the added ones not already in it, in order. Computed by the UPDATE itself, so two
+ * patches adding an origin each at the same time both keep theirs.
+ */
+function originsAfter(p: ShopSettingsPatch): SQL | null {
+  if (p.allowed_origins !== undefined) return jsonValue(p.allowed_origins);
+  if (p.origins_add === undefined && p.origins_remove === undefined) return null;
+  const add = JSON.stringify(p.origins_add ?? []);
+  const remove = JSON.stringify(p.origins_remove ?? []);
+  return sql`(SELECT json_group_array(value ORDER BY part, pos) FROM (
+      SELECT value, 0 AS part, key AS pos FROM json_each(shops.allowed_origins) WHERE value NOT IN (SELECT value FROM json_each(${remove}))
+      UNION ALL
+      SELECT value, 1, key FROM json_each(${add}) WHERE value NOT IN (SELECT value FROM json_each(shops.allowed_origins))))`;
+}
+
+/**
+ * A shop's settings changed, with its `shop_updated` audit entry (the changed settings before and after,
+ * by `actor`) in the same batch and only if something changed. Answers the shop after, undefined when
+ * there is no such shop, or `too_many_origins` when the list would pass `maxOrigins` (nothing changed).
+ */
+export async function updateShopSettings(
+  db: Db,
+  id: string,
+  p: ShopSettingsPatch,
+  opts: { now: number; actor: string; maxOrigins: number },
+): Promise<ShopRow | undefined | "too_many_origins"> {
+  const origins = originsAfter(p);
+  // Each changed setting: its column, its value before (from the row) and after, as SQL.
+  const fields: [string, SQL, SQL][] = [];
+  if (p.name !== undefined) fields.push(["name", sql`shops.name`, sql`${p.name}`]);
+  if (p.addon_coupons !== undefined)
+    fields.push(["addon_coupons", sql`json(CASE WHEN shops.addon_coupons THEN 'true' ELSE 'false' END)`, jsonValue(p.addon_coupons)]);
+  if (p.min_fixed_minor !== undefined) fields.push(["min_fixed_minor", sql`json(shops.min_fixed_minor)`, p.min_fixed_minor === null ? sql`NULL` : jsonValue(p.min_fixed_minor)]);
+  if (origins) fields.push(["allowed_origins", sql`json(shops.allowed_origins)`, origins]);
+  if (fields.length === 0) return getShop(db, id);
+
+  const object = (part: 1 | 2) => sql`json_object(${sql.join(fields.map((f) => sql`${f[0]}, ${f[part]}`), sql`, `)})`;
+  const fits = origins ? sql`json_array_length(${origins}) <= ${opts.maxOrigins}` : sql`1`;
+  const columns = fields.map(([name, , after]) =>
+    name === "addon_coupons" ? sql`addon_coupons = ${p.addon_coupons ? 1 : 0}` : sql`${sql.raw(name)} = ${after}`,
+  );
+  const [, updated, after] = await db.batch([
+    // The entry first: it reads the row as it was. It is written only if the UPDATE below will be.
+    db.run(sql`INSERT INTO audit_entries (id, shop_id, coupon_id, action, actor, at, changes, seq)
+      SELECT ${newId("aud")}, shops.id, NULL, 'shop_updated', ${opts.actor}, ${opts.now},
+        json_object('before', ${object(1)}, 'after', ${object(2)}),
+        (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_entries WHERE shop_id = shops.id)
+      FROM shops WHERE shops.id = ${id} AND ${fits} AND ${object(1)} IS NOT ${object(2)}`),
+    db.run(sql`UPDATE shops SET ${sql.join(columns, sql`, `)}, updated_at = ${opts.now} WHERE shops.id = ${id} AND ${fits}`),
+    db.select().from(shops).where(eq(shops.id, id)),
+  ]);
+  if (!after[0]) return undefined;
+  return updated.rowsAffected === 0 ? "too_many_origins" : after[0];
 }
 
 /** A test shop's clock frozen at `frozen` (null: real time again). */

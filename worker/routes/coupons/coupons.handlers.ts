@@ -1,11 +1,15 @@
+import { AuditEntrySchema, CouponSchema, RecipientSchema } from "../../contract/coupons.js";
 import { requireSecret } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { sendChatCoupon } from "../../services/chat-send.js";
 import { couponHistory, createCoupon, listCoupons, readCoupon, readPerformance } from "../../services/coupons.js";
+import { previewCoupon } from "../../services/coupon-preview.js";
 import { deactivateCoupon } from "../../services/deactivate-coupon.js";
 import { duplicateCoupon } from "../../services/duplicate-coupon.js";
+import { listRecipients } from "../../services/seller-lists.js";
 import { parseIfMatch, updateCoupon } from "../../services/update-coupon.js";
+import { csvList, wantsCsv } from "../csv.js";
 import type * as routes from "./coupons.routes.js";
 
 const etag = (version: number) => `"${version}"`;
@@ -15,9 +19,17 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   return c.json(await createCoupon(requestDeps(c), seller, c.req.valid("json")), 201);
 };
 
+export const preview: AppRouteHandler<typeof routes.preview> = async (c) => {
+  const seller = requireSecret(c);
+  return c.json(await previewCoupon(requestDeps(c), seller, c.req.valid("json")), 200);
+};
+
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const seller = requireSecret(c);
-  return c.json(await listCoupons(requestDeps(c), seller, c.req.valid("query")), 200);
+  const deps = requestDeps(c);
+  const q = c.req.valid("query");
+  if (wantsCsv(c.req.header("accept"))) return csvList("coupons", CouponSchema, (cursor, limit) => listCoupons(deps, seller, { ...q, cursor, limit }));
+  return c.json(await listCoupons(deps, seller, q), 200);
 };
 
 export const read: AppRouteHandler<typeof routes.read> = async (c) => {
@@ -49,12 +61,27 @@ export const duplicate: AppRouteHandler<typeof routes.duplicate> = async (c) => 
 
 export const history: AppRouteHandler<typeof routes.history> = async (c) => {
   const seller = requireSecret(c);
-  return c.json(await couponHistory(requestDeps(c), seller, c.req.valid("param").id, c.req.valid("query")), 200);
+  const deps = requestDeps(c);
+  const { id } = c.req.valid("param");
+  const q = c.req.valid("query");
+  if (wantsCsv(c.req.header("accept")))
+    return csvList(`coupon-${id}-history`, AuditEntrySchema, (cursor, limit) => couponHistory(deps, seller, id, { cursor, limit }));
+  return c.json(await couponHistory(deps, seller, id, q), 200);
 };
 
 export const performance: AppRouteHandler<typeof routes.performance> = async (c) => {
   const seller = requireSecret(c);
-  return c.json(await readPerformance(requestDeps(c), seller, c.req.valid("param").id), 200);
+  return c.json(await readPerformance(requestDeps(c), seller, c.req.valid("param").id, c.req.valid("query")), 200);
+};
+
+export const recipients: AppRouteHandler<typeof routes.recipients> = async (c) => {
+  const seller = requireSecret(c);
+  const deps = requestDeps(c);
+  const { id } = c.req.valid("param");
+  const q = c.req.valid("query");
+  if (wantsCsv(c.req.header("accept")))
+    return csvList(`coupon-${id}-recipients`, RecipientSchema, (cursor, limit) => listRecipients(deps, seller, id, { cursor, limit }));
+  return c.json(await listRecipients(deps, seller, id, q), 200);
 };
 
 export const send: AppRouteHandler<typeof routes.send> = async (c) => {

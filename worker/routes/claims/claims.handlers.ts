@@ -1,0 +1,15 @@
+import { ClaimSchema } from "../../contract/storefront.js";
+import { requireSecret } from "../../lib/auth.js";
+import { requestDeps } from "../../lib/deps.js";
+import type { AppRouteHandler } from "../../lib/router.js";
+import { listClaims } from "../../services/seller-lists.js";
+import { csvList, wantsCsv } from "../csv.js";
+import type * as routes from "./claims.routes.js";
+
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
+  const seller = requireSecret(c);
+  const deps = requestDeps(c);
+  const q = c.req.valid("query");
+  if (wantsCsv(c.req.header("accept"))) return csvList("claims", ClaimSchema, (cursor, limit) => listClaims(deps, seller, { ...q, cursor, limit }));
+  return c.json(await listClaims(deps, seller, q), 200);
+};
