@@ -89,7 +89,7 @@ describe("a preview is refused as create is", () => {
       claimableBody("follower", { discount: { kind: "fixed", amount_minor: 200 } }), // R3: at least $3
       claimableBody("regular", { claim_ends_at: at(10 * DAY) }), // R4: at least 30 days
       promoBody({ active_ends_at: at(5 * MINUTE) }), // R21: longer than 10 minutes
-      claimableBody("chat", { audience: "all" }), // a field not listed for the type
+      { ...claimableBody("chat"), audience: "all" }, // a field not listed for the type
     ]) {
       const p = await preview(s, body);
       const c = await create(s, body);
