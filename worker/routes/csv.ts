@@ -21,13 +21,17 @@ export const jsonOrCsv = <T extends z.ZodType>(schema: T, description: string) =
   },
 });
 
-/** The whole list as a CSV download named `<name>-<date>.csv`, read `EXPORT_PAGE` items at a time. */
-export async function csvList<S extends z.ZodObject>(
+/**
+ * The whole list the query `q` filters, as a CSV download named `<name>-<date>.csv`: `list` (the route's
+ * own service) is called with `q` page after page, `EXPORT_PAGE` items at a time, from the first page.
+ */
+export async function csvList<S extends z.ZodObject, Q extends { limit: number; cursor?: string }>(
   name: string,
   item: S,
-  list: (cursor: string | undefined, limit: number) => Promise<{ data: z.infer<S>[]; next_cursor: string | null }>,
+  q: Q,
+  list: (q: Q) => Promise<{ data: z.infer<S>[]; next_cursor: string | null }>,
 ): Promise<Response> {
   const columns = Object.keys(item.shape) as (keyof z.infer<S> & string)[];
-  const pages = await listPages((cursor) => list(cursor, EXPORT_PAGE));
+  const pages = await listPages((cursor) => list({ ...q, cursor, limit: EXPORT_PAGE }));
   return csvResponse(name, csvStream(columns, pages));
 }

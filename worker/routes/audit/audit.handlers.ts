@@ -1,4 +1,4 @@
-import { ShopAuditEntrySchema } from "../../contract/audit.js";
+import { ShopAuditEntrySchema, type AuditListInput } from "../../contract/audit.js";
 import { requireSecret } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import type { AppRouteHandler } from "../../lib/router.js";
@@ -9,7 +9,7 @@ import type * as routes from "./audit.routes.js";
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const seller = requireSecret(c);
   const deps = requestDeps(c);
-  const q = c.req.valid("query");
-  if (wantsCsv(c.req.header("accept"))) return csvList("audit", ShopAuditEntrySchema, (cursor, limit) => listShopLog(deps, seller, { ...q, cursor, limit }));
-  return c.json(await listShopLog(deps, seller, q), 200);
+  const page = (q: AuditListInput) => listShopLog(deps, seller, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList("audit", ShopAuditEntrySchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };

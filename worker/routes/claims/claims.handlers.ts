@@ -1,3 +1,4 @@
+import type { ClaimListInput } from "../../contract/claims.js";
 import { ClaimSchema } from "../../contract/storefront.js";
 import { requireSecret } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
@@ -9,7 +10,7 @@ import type * as routes from "./claims.routes.js";
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const seller = requireSecret(c);
   const deps = requestDeps(c);
-  const q = c.req.valid("query");
-  if (wantsCsv(c.req.header("accept"))) return csvList("claims", ClaimSchema, (cursor, limit) => listClaims(deps, seller, { ...q, cursor, limit }));
-  return c.json(await listClaims(deps, seller, q), 200);
+  const page = (q: ClaimListInput) => listClaims(deps, seller, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList("claims", ClaimSchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };

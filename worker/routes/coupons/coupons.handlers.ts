@@ -1,4 +1,4 @@
-import { AuditEntrySchema, CouponSchema, RecipientSchema } from "../../contract/coupons.js";
+import { AuditEntrySchema, CouponSchema, RecipientSchema, type CouponListInput, type HistoryInput, type RecipientsInput } from "../../contract/coupons.js";
 import { requireSecret } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import type { AppRouteHandler } from "../../lib/router.js";
@@ -27,9 +27,9 @@ export const preview: AppRouteHandler<typeof routes.preview> = async (c) => {
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const seller = requireSecret(c);
   const deps = requestDeps(c);
-  const q = c.req.valid("query");
-  if (wantsCsv(c.req.header("accept"))) return csvList("coupons", CouponSchema, (cursor, limit) => listCoupons(deps, seller, { ...q, cursor, limit }));
-  return c.json(await listCoupons(deps, seller, q), 200);
+  const page = (q: CouponListInput) => listCoupons(deps, seller, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList("coupons", CouponSchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };
 
 export const read: AppRouteHandler<typeof routes.read> = async (c) => {
@@ -63,10 +63,9 @@ export const history: AppRouteHandler<typeof routes.history> = async (c) => {
   const seller = requireSecret(c);
   const deps = requestDeps(c);
   const { id } = c.req.valid("param");
-  const q = c.req.valid("query");
-  if (wantsCsv(c.req.header("accept")))
-    return csvList(`coupon-${id}-history`, AuditEntrySchema, (cursor, limit) => couponHistory(deps, seller, id, { cursor, limit }));
-  return c.json(await couponHistory(deps, seller, id, q), 200);
+  const page = (q: HistoryInput) => couponHistory(deps, seller, id, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList(`coupon-${id}-history`, AuditEntrySchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };
 
 export const performance: AppRouteHandler<typeof routes.performance> = async (c) => {
@@ -78,10 +77,9 @@ export const recipients: AppRouteHandler<typeof routes.recipients> = async (c) =
   const seller = requireSecret(c);
   const deps = requestDeps(c);
   const { id } = c.req.valid("param");
-  const q = c.req.valid("query");
-  if (wantsCsv(c.req.header("accept")))
-    return csvList(`coupon-${id}-recipients`, RecipientSchema, (cursor, limit) => listRecipients(deps, seller, id, { cursor, limit }));
-  return c.json(await listRecipients(deps, seller, id, q), 200);
+  const page = (q: RecipientsInput) => listRecipients(deps, seller, id, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList(`coupon-${id}-recipients`, RecipientSchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };
 
 export const send: AppRouteHandler<typeof routes.send> = async (c) => {

@@ -1,4 +1,4 @@
-import { RedemptionSchema, type RedemptionOut } from "../../contract/redemptions.js";
+import { RedemptionSchema, type RedemptionListInput, type RedemptionOut } from "../../contract/redemptions.js";
 import { requireSecret, resolveBuyer } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import type { AppRouteHandler } from "../../lib/router.js";
@@ -37,7 +37,7 @@ export const release: AppRouteHandler<typeof routes.release> = async (c) => {
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const seller = requireSecret(c);
   const deps = requestDeps(c);
-  const q = c.req.valid("query");
-  if (wantsCsv(c.req.header("accept"))) return csvList("redemptions", RedemptionSchema, (cursor, limit) => listRedemptions(deps, seller, { ...q, cursor, limit }));
-  return c.json(await listRedemptions(deps, seller, q), 200);
+  const page = (q: RedemptionListInput) => listRedemptions(deps, seller, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList("redemptions", RedemptionSchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };
