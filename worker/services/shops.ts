@@ -48,17 +48,11 @@ export async function updateShop(deps: Deps, manager: ShopManager, id: string, p
         refused.map((f) => ({ path: f, code: "admin_only", message: "only the platform operator may change this" })),
       );
   }
+  const { allowed_origins_add, allowed_origins_remove, ...set } = patch;
   const out = await updateShopSettings(
     deps.db,
     id,
-    {
-      name: patch.name,
-      addon_coupons: patch.addon_coupons,
-      min_fixed_minor: patch.min_fixed_minor,
-      allowed_origins: patch.allowed_origins,
-      origins_add: patch.allowed_origins_add,
-      origins_remove: patch.allowed_origins_remove,
-    },
+    { set, origins_add: allowed_origins_add, origins_remove: allowed_origins_remove },
     { now: deps.clock(), actor: manager.kind === "secret" ? manager.keyId : "admin", maxOrigins: MAX_ORIGINS },
   );
   deps.forgetShop(id);

@@ -72,13 +72,13 @@ export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> 
   return (await db.select().from(shops).where(eq(shops.id, id)).limit(1))[0];
 }
 
+/** The shop columns a PATCH sets as given (all but the origins, which may also change in place). */
+export type ShopColumns = Partial<Pick<ShopRow, "name" | "addon_coupons" | "min_fixed_minor" | "allowed_origins">>;
+
 export interface ShopSettingsPatch {
-  name?: string;
-  addon_coupons?: boolean;
-  min_fixed_minor?: ShopRow["min_fixed_minor"];
-  /** Replaces the list. */
-  allowed_origins?: string[];
-  /** Change the list in place (with `allowed_origins` absent). */
+  /** Columns set to these values (`allowed_origins` replaces the list). */
+  set: ShopColumns;
+  /** Change the origin list in place (with `set.allowed_origins` absent). */
   origins_add?: string[];
   origins_remove?: string[];
 }
@@ -86,19 +86,39 @@ export interface ShopSettingsPatch {
 const jsonValue = (v: unknown) => sql`json(${JSON.stringify(v)})`;
 
 /**
- * The shop's origins after the patch, as SQL over its row: the given list, or the stored list minus the
- * removed ones, then the added ones not already in it, in order. Computed by the UPDATE itself, so two
- * patches adding an origin each at the same time both keep theirs.
+ * The shop's origins after in-place changes, as SQL over its row: the stored list minus the removed ones,
+ * then the added ones not already in it, in order. Computed by the UPDATE itself, so two patches adding an
+ * origin each at the same time both keep theirs.
  */
-function originsAfter(p: ShopSettingsPatch): SQL | null {
-  if (p.allowed_origins !== undefined) return jsonValue(p.allowed_origins);
-  if (p.origins_add === undefined && p.origins_remove === undefined) return null;
-  const add = JSON.stringify(p.origins_add ?? []);
-  const remove = JSON.stringify(p.origins_remove ?? []);
+function originsChanged(add: string[] | undefined, remove: string[] | undefined): SQL | null {
+  if (add === undefined && remove === undefined) return null;
   return sql`(SELECT json_group_array(value ORDER BY part, pos) FROM (
-      SELECT value, 0 AS part, key AS pos FROM json_each(shops.allowed_origins) WHERE value NOT IN (SELECT value FROM json_each(${remove}))
+      SELECT value, 0 AS part, key AS pos FROM json_each(shops.allowed_origins) WHERE value NOT IN (SELECT value FROM json_each(${JSON.stringify(remove ?? [])}))
       UNION ALL
-      SELECT value, 1, key FROM json_each(${add}) WHERE value NOT IN (SELECT value FROM json_each(shops.allowed_origins))))`;
+      SELECT value, 1, key FROM json_each(${JSON.stringify(add ?? [])}) WHERE value NOT IN (SELECT value FROM json_each(shops.allowed_origins))))`;
+}
+
+/** One setting that changes: its column, and as SQL its value as stored, and before and after as JSON for the audit. */
+interface Change {
+  name: string;
+  stored: SQL;
+  before: SQL;
+  after: SQL;
+}
+
+/** A column set to a given value, whatever its kind (text, boolean, JSON), from the schema's own column. */
+function columnChange(name: keyof ShopColumns, value: unknown): Change {
+  const column = shops[name];
+  const col = sql.raw(`shops.${name}`);
+  const stored = value === null ? sql`NULL` : sql`${column.mapToDriverValue(value as never)}`;
+  switch (column.columnType) {
+    case "SQLiteBoolean":
+      return { name, stored, before: sql`json(CASE WHEN ${col} THEN 'true' ELSE 'false' END)`, after: jsonValue(value) };
+    case "SQLiteTextJson":
+      return { name, stored, before: sql`json(${col})`, after: value === null ? sql`NULL` : jsonValue(value) };
+    default:
+      return { name, stored, before: col, after: sql`${value}` };
+  }
 }
 
 /**
@@ -112,29 +132,23 @@ export async function updateShopSettings(
   p: ShopSettingsPatch,
   opts: { now: number; actor: string; maxOrigins: number },
 ): Promise<ShopRow | undefined | "too_many_origins"> {
-  const origins = originsAfter(p);
-  // Each changed setting: its column, its value before (from the row) and after, as SQL.
-  const fields: [string, SQL, SQL][] = [];
-  if (p.name !== undefined) fields.push(["name", sql`shops.name`, sql`${p.name}`]);
-  if (p.addon_coupons !== undefined)
-    fields.push(["addon_coupons", sql`json(CASE WHEN shops.addon_coupons THEN 'true' ELSE 'false' END)`, jsonValue(p.addon_coupons)]);
-  if (p.min_fixed_minor !== undefined) fields.push(["min_fixed_minor", sql`json(shops.min_fixed_minor)`, p.min_fixed_minor === null ? sql`NULL` : jsonValue(p.min_fixed_minor)]);
-  if (origins) fields.push(["allowed_origins", sql`json(shops.allowed_origins)`, origins]);
-  if (fields.length === 0) return getShop(db, id);
+  const changes = (Object.entries(p.set) as [keyof ShopColumns, unknown][]).filter(([, v]) => v !== undefined).map(([k, v]) => columnChange(k, v));
+  const inPlace = originsChanged(p.origins_add, p.origins_remove);
+  if (inPlace) changes.push({ name: "allowed_origins", stored: inPlace, before: sql`json(shops.allowed_origins)`, after: inPlace });
+  if (changes.length === 0) return getShop(db, id);
 
-  const object = (part: 1 | 2) => sql`json_object(${sql.join(fields.map((f) => sql`${f[0]}, ${f[part]}`), sql`, `)})`;
+  const origins = changes.find((c) => c.name === "allowed_origins")?.stored;
   const fits = origins ? sql`json_array_length(${origins}) <= ${opts.maxOrigins}` : sql`1`;
-  const columns = fields.map(([name, , after]) =>
-    name === "addon_coupons" ? sql`addon_coupons = ${p.addon_coupons ? 1 : 0}` : sql`${sql.raw(name)} = ${after}`,
-  );
+  const object = (part: "before" | "after") => sql`json_object(${sql.join(changes.map((c) => sql`${c.name}, ${c[part]}`), sql`, `)})`;
   const [, updated, after] = await db.batch([
     // The entry first: it reads the row as it was. It is written only if the UPDATE below will be.
     db.run(sql`INSERT INTO audit_entries (id, shop_id, coupon_id, action, actor, at, changes, seq)
       SELECT ${newId("aud")}, shops.id, NULL, 'shop_updated', ${opts.actor}, ${opts.now},
-        json_object('before', ${object(1)}, 'after', ${object(2)}),
+        json_object('before', ${object("before")}, 'after', ${object("after")}),
         (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_entries WHERE shop_id = shops.id)
-      FROM shops WHERE shops.id = ${id} AND ${fits} AND ${object(1)} IS NOT ${object(2)}`),
-    db.run(sql`UPDATE shops SET ${sql.join(columns, sql`, `)}, updated_at = ${opts.now} WHERE shops.id = ${id} AND ${fits}`),
+      FROM shops WHERE shops.id = ${id} AND ${fits} AND ${object("before")} IS NOT ${object("after")}`),
+    db.run(sql`UPDATE shops SET ${sql.join(changes.map((c) => sql`${sql.raw(c.name)} = ${c.stored}`), sql`, `)}, updated_at = ${opts.now}
+      WHERE shops.id = ${id} AND ${fits}`),
     db.select().from(shops).where(eq(shops.id, id)),
   ]);
   if (!after[0]) return undefined;
