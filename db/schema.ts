@@ -24,6 +24,11 @@ export const shops = sqliteTable("shops", {
    * (API.md: "other currencies use the shop's thresholds"); null = the engine's table for the currency.
    */
   min_fixed_minor: text("min_fixed_minor", { mode: "json" }).$type<Record<"regular" | "follower" | "review" | "chat" | "promo_code", number> | null>(),
+  /**
+   * R20: the shop's own blocked words, added to the platform's list (entries as README "Text safety"
+   * describes: letters, with `*` at either end to match inside longer words).
+   */
+  blocked_words: text("blocked_words", { mode: "json" }).$type<string[]>().notNull().default([]),
   /** Frozen shop clock for test shops (R: `POST /v1/test-clock`); null = real time. */
   test_clock_now: integer("test_clock_now"),
   created_at: integer("created_at").notNull(),
@@ -260,7 +265,9 @@ export const reviews = sqliteTable(
     claim_id: text("claim_id"),
     approved_at: integer("approved_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.shop_id, t.order_id, t.product_id] })],
+  // R16: the shop's incentivized reviews are listed newest recorded first (GET /v1/reviews), by rowid,
+  // which this index carries after shop_id.
+  (t) => [primaryKey({ columns: [t.shop_id, t.order_id, t.product_id] }), index("reviews_shop").on(t.shop_id)],
 );
 
 /** `Idempotency-Key` replays: the first answer is kept with a hash of the body it answered. */

@@ -16,6 +16,7 @@ import { events } from "./routes/events/events.index.js";
 import { keys } from "./routes/keys/keys.index.js";
 import { promoCodes } from "./routes/promo-codes/promo-codes.index.js";
 import { redemptions } from "./routes/redemptions/redemptions.index.js";
+import { reviews } from "./routes/reviews/reviews.index.js";
 import { shops } from "./routes/shops/shops.index.js";
 import { site } from "./routes/site/site.index.js";
 import { securityHeaders, siteRoutes } from "./site/index.js";
@@ -49,6 +50,7 @@ export function createApp({ db, config }: AppDeps) {
     .route("/", events)
     .route("/", storefront)
     .route("/", redemptions)
+    .route("/", reviews)
     .route("/", claims)
     .route("/", audit);
 

@@ -87,6 +87,19 @@ describe("validateCouponRules", () => {
     expect(check(regular({ validity: null }))).toEqual(["validity:validity_required"]);
   });
 
+  it("R5: a fixed validity that ends by the time the claim window starts is refused (no claim could ever be used)", () => {
+    const starts = T0 + 5 * DAY;
+    const win = { claim_starts_at: starts, claim_ends_at: starts + 30 * DAY };
+    const fixed = (from: number, to: number) => ({ kind: "fixed" as const, starts_at: from, ends_at: to });
+    expect(check(regular({ ...win, validity: fixed(T0 + DAY, starts) }))).toEqual(["validity.ends_at:validity_ends_before_claims"]);
+    expect(check(regular({ ...win, validity: fixed(T0 + DAY, T0 + 2 * DAY) }))).toEqual(["validity.ends_at:validity_ends_before_claims"]);
+    expect(check(regular({ type: "chat", audience: null, ...win, validity: fixed(T0 + DAY, starts) }))).toEqual(["validity.ends_at:validity_ends_before_claims"]);
+    // Ending 1 ms into the claim window: a claim made at the very start is usable for that millisecond.
+    expect(check(regular({ ...win, validity: fixed(T0 + DAY, starts + 1) }))).toEqual([]);
+    // A validity that starts after the claim window ends is fine: claims wait for it.
+    expect(check(regular({ ...win, validity: fixed(starts + 40 * DAY, starts + 50 * DAY) }))).toEqual([]);
+  });
+
   it("R21: promo window strictly longer than 10 minutes and strictly shorter than 30 days", () => {
     expect(check(promoDraft({ active_ends_at: T0 + 10 * MIN }))).toEqual(["active_ends_at:promo_window_length"]);
     expect(check(promoDraft({ active_ends_at: T0 + 10 * MIN + 1 }))).toEqual([]);

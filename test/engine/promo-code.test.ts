@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  codeBlockedWord, codePrefix, containsBlockedWord, DEFAULT_BLOCKED_WORDS, fullCode, generateSuffix, normalizeCode,
+  codePrefix, fullCode, generateSuffix, normalizeCode,
   splitCode, SUFFIX_ALPHABET, validateSuffix,
 } from "../../worker/engine/promo-code";
 
@@ -49,19 +49,5 @@ describe("promo codes", () => {
     const seq = () => { let x = 0.1; return () => (x = (x * 7.3) % 1); };
     expect(generateSuffix(seq())).toBe(generateSuffix(seq()));
     expect(generateSuffix(() => 0.999999999)).toBe(SUFFIX_ALPHABET.at(-1)!.repeat(6));
-  });
-
-  it("R20: blocked words are found case-insensitively as substrings", () => {
-    expect(containsBlockedWord("acmeshit", DEFAULT_BLOCKED_WORDS)).toBe(true);
-    expect(containsBlockedWord("ACMESAVE10", DEFAULT_BLOCKED_WORDS)).toBe(false);
-    expect(containsBlockedWord("ACMEHELLO", ["hell"])).toBe(true);
-    expect(containsBlockedWord("ACMEHELLO", [])).toBe(false);
-  });
-
-  it("R20: a word straddling prefix and suffix is blocked, one inside the shop prefix alone is not", () => {
-    expect(codeBlockedWord("CLAS", "SIC10", DEFAULT_BLOCKED_WORDS)).toBe("ASS"); // CLA|SSIC: reaches the suffix
-    expect(codeBlockedWord("ASSE", "MBLY1", DEFAULT_BLOCKED_WORDS)).toBeNull(); // the seller did not choose the prefix
-    expect(codeBlockedWord("ACME", "porn", DEFAULT_BLOCKED_WORDS)).toBe("PORN");
-    expect(codeBlockedWord("ACME", "SAVE10", DEFAULT_BLOCKED_WORDS)).toBeNull();
   });
 });

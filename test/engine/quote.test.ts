@@ -220,3 +220,39 @@ describe("evaluateQuote", () => {
     expect(q.trace!.find((s) => s.step === "chosen")!.detail).toMatchObject({ coupon_id: "cap", claim_id: "k-cap" });
   });
 });
+
+describe("R6, R7: customer segments are judged when a claim is used", () => {
+  const forNew = coupon({ id: "new", audience: "new", discount: { kind: "fixed", amount_minor: 900 } });
+  const forExisting = coupon({ id: "existing", audience: "existing" });
+  const forRepeat = coupon({ id: "repeat", audience: "repeat" });
+  const orders = (...days: number[]) => ({ buyer_id: "b1", paid_order_times: days.map((d) => T0 + d * DAY) });
+
+  it("a new-customer claim applies while the buyer has paid nothing, and not once an order is paid", () => {
+    expect(evaluateQuote(base({ wallet: [w(forNew), w(c5)], buyer_orders: orders() })).applied?.coupon_id).toBe("new");
+    const q = evaluateQuote(base({ wallet: [w(forNew), w(c5)], buyer_orders: orders(-1) }));
+    expect(q.applied?.coupon_id).toBe("c5");
+    expect(codes(q, "new")).toEqual(["audience_mismatch"]);
+    expect(q.candidates.find((c) => c.coupon_id === "new")?.discount_minor).toBe(0);
+  });
+
+  it("existing needs one paid order, repeat two at most 90 days apart", () => {
+    expect(codes(evaluateQuote(base({ wallet: [w(forExisting)], buyer_orders: orders() })), "existing")).toEqual(["audience_mismatch"]);
+    expect(codes(evaluateQuote(base({ wallet: [w(forExisting)], buyer_orders: orders(-5) })), "existing")).toEqual([]);
+    expect(codes(evaluateQuote(base({ wallet: [w(forRepeat)], buyer_orders: orders(-200, -100) })), "repeat")).toEqual(["audience_mismatch"]);
+    expect(codes(evaluateQuote(base({ wallet: [w(forRepeat)], buyer_orders: orders(-200, -110, -100) })), "repeat")).toEqual([]);
+  });
+
+  it("without the buyer's orders (or with another buyer's) a segment coupon does not apply; other audiences need none", () => {
+    expect(codes(evaluateQuote(base({ wallet: [w(forNew)] })), "new")).toEqual(["audience_mismatch"]);
+    expect(codes(evaluateQuote(base({ wallet: [w(forNew)], buyer_orders: { buyer_id: "someone-else", paid_order_times: [] } })), "new")).toEqual(["audience_mismatch"]);
+    expect(evaluateQuote(base({ wallet: [w(c5)] })).applied?.coupon_id).toBe("c5");
+    const follower = coupon({ id: "f", type: "follower", audience: "all_followers" });
+    expect(evaluateQuote(base({ wallet: [w(follower)] })).applied?.coupon_id).toBe("f");
+  });
+
+  it("named by coupon_id, a claim the buyer no longer qualifies for is refused by name, with no fallback", () => {
+    const q = evaluateQuote(base({ wallet: [w(forNew), w(c5)], named_coupon_id: "new", named_coupon: forNew, buyer_orders: orders(-1) }));
+    expect(q.applied).toBeNull();
+    expect(codes(q, "new")).toEqual(["audience_mismatch"]);
+  });
+});

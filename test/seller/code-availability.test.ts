@@ -57,7 +57,8 @@ describe("availability of a suffix", () => {
     const s = await t.shop({ name: "Assembly" }); // prefix ASSE: holds a blocked word the seller did not choose
     expect(await availability(s, "SHIT2")).toEqual({ code: "ASSESHIT2", available: false, reason: "code_not_allowed" });
     expect(await availability(s, "MBLE")).toEqual({ code: "ASSEMBLE", available: true });
-    expect(await availability(s, "X1")).toEqual({ code: "ASSEX1", available: false, reason: "code_not_allowed" }); // SEX straddles prefix and suffix
+    expect(await availability(s, "2SEX")).toEqual({ code: "ASSE2SEX", available: false, reason: "code_not_allowed" }); // a word of its own
+    expect(await availability(s, "X1")).toEqual({ code: "ASSEX1", available: true }); // ASSEX is not the word SEX
   });
 
   it("a malformed suffix is 422; a publishable key is 403; the look-up of codes keeps its route", async () => {

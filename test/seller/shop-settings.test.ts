@@ -77,11 +77,11 @@ describe("a seller's own shop settings", () => {
     expect((await expectStatus(patch(s.sk, s, { min_fixed_minor: null }), 200)).shop.min_fixed_minor).toEqual({ regular: 50, follower: 300, review: 300, chat: 50, promo_code: 50 });
   });
 
-  it("name and addon coupons (R32) stay the platform operator's: 403 naming the fields; region and mode cannot change at all", async () => {
+  it("name, addon coupons (R32) and blocked words (R20) stay the platform operator's: 403 naming the fields; region and mode cannot change at all", async () => {
     const s = await t.shop({ name: "Guarded", addon_coupons: false });
-    const refused = await expectStatus(patch(s.sk, s, { name: "Renamed", addon_coupons: true, allowed_origins_add: ["https://ok.example"] }), 403);
+    const refused = await expectStatus(patch(s.sk, s, { name: "Renamed", addon_coupons: true, blocked_words: ["SALE"], allowed_origins_add: ["https://ok.example"] }), 403);
     expect(refused.code).toBe("forbidden");
-    expect(refused.errors?.map((e) => e.path)).toEqual(["name", "addon_coupons"]);
+    expect(refused.errors?.map((e) => e.path)).toEqual(["name", "addon_coupons", "blocked_words"]);
     expect(await origins(s)).toEqual([]); // nothing of the refused body applied
     for (const body of [{ region: "EU" }, { mode: "live" }]) {
       expect((await t.call("PATCH", `/v1/shops/${s.id}`, { key: s.sk, body })).status).toBe(422);

@@ -1,5 +1,6 @@
 /** The cart and quote contract, and how the engine's quote is shown (no internal claim ids). */
 import { z } from "@hono/zod-openapi";
+import { MAX_ORDER_MINOR } from "../engine/coupon-rules.js";
 import type { QuoteResult } from "../engine/types.js";
 import { Currency, ExternalId, MinorAmount } from "./common.js";
 
@@ -33,7 +34,21 @@ export const CartSchema = z
     message: "shipping_discount_minor may not exceed shipping_minor",
     path: ["shipping_discount_minor"],
   })
-  .openapi("Cart");
+  // Bounded so that a coupon's committed discounts and sales (at most 1,000,000 uses) sum to a safe integer.
+  .refine((c) => cartValue(c.lines) <= MAX_ORDER_MINOR, {
+    message: `the cart's subtotal (Σ quantity × unit_price_minor − product_discount_minor) may not exceed ${MAX_ORDER_MINOR} minor units`,
+    path: ["lines"],
+  })
+  .openapi("Cart", {
+    description: `A cart. Its subtotal (Σ quantity × unit_price_minor − product_discount_minor) is at most ${MAX_ORDER_MINOR.toLocaleString("en-US")} minor units (${MAX_ORDER_MINOR} = (2^53 − 1) / 1,000,000): a coupon's 1,000,000 uses of the largest order still sum to an exact integer. Larger carts are 422.`,
+  });
+
+/** Σ max(0, quantity × unit price − product discount): the subtotal as the engine computes it. */
+function cartValue(lines: readonly { quantity: number; unit_price_minor: number; product_discount_minor: number }[]): number {
+  let sum = 0;
+  for (const l of lines) sum += Math.max(0, l.quantity * l.unit_price_minor - l.product_discount_minor);
+  return sum;
+}
 
 export const QuoteBody = z
   .strictObject({

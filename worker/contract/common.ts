@@ -49,7 +49,9 @@ export const ProblemSchema = z
 export function toIso(ms: number): string;
 export function toIso(ms: number | null): string | null;
 export function toIso(ms: number | null): string | null {
-  return ms == null ? null : new Date(ms).toISOString();
+  // Held to the range a Date can show (±8.64e15 ms): no stored time can make an answer fail.
+  return ms == null ? null : new Date(Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, ms))).toISOString();
 }
+const MAX_DATE_MS = 8.64e15;
 
 export const toMillis = (iso: string): number => Date.parse(iso);

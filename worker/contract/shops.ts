@@ -38,6 +38,12 @@ const Origins = z
   .max(50)
   .transform((list) => [...new Set(list)]);
 
+/** R20: a blocked word, as README "Text safety" describes (letters, `*` at either end); stored upper case. */
+const BlockedWord = z
+  .string()
+  .regex(/^\*?[A-Za-z]{2,20}\*?$/, "2 to 20 letters, with an optional * at either end")
+  .transform((w) => w.toUpperCase());
+
 const Minimum = z.int().min(1).max(1_000_000_000);
 /** R3 minimum fixed discount per coupon type, in the shop currency's minor units. */
 const minFixedFields = { regular: Minimum, follower: Minimum, review: Minimum, chat: Minimum, promo_code: Minimum };
@@ -54,6 +60,7 @@ export const ShopSchema = z
     allowed_origins: z.array(z.string()),
     addon_coupons: z.boolean(),
     min_fixed_minor: MinFixedSchema.openapi({ description: "R3 minimum fixed discounts in effect: the shop's own, or the defaults for its currency" }),
+    blocked_words: z.array(z.string()).openapi({ description: "R20: the shop's own blocked words for promo codes, added to the platform's list" }),
     test_clock: Timestamp.nullable(),
     created_at: Timestamp,
     updated_at: Timestamp,
@@ -96,6 +103,8 @@ export const UpdateShopBody = z
     // Inline rather than the named component: a nullable $ref becomes an allOf that no longer says
     // the object is closed, and the document must show every body refusing unknown fields.
     min_fixed_minor: z.strictObject(minFixedFields).nullable().optional(),
+    /** Replaces the shop's own list ([] clears it); the platform's list always applies. */
+    blocked_words: z.array(BlockedWord).max(200).optional(),
   })
   .refine((b) => b.allowed_origins === undefined || (b.allowed_origins_add === undefined && b.allowed_origins_remove === undefined), {
     path: ["allowed_origins"],
@@ -110,8 +119,11 @@ export type UpdateShopInput = z.infer<typeof UpdateShopBody>;
 
 export const ShopParams = z.object({ id: z.string().max(64) });
 
-/** What only the platform operator may change; a secret key may change the rest of its own shop. */
-export const ADMIN_ONLY_SHOP_FIELDS = ["name", "addon_coupons"] as const;
+/**
+ * What only the platform operator may change; a secret key may change the rest of its own shop. The
+ * shop's own blocked words are text-safety policy (R20), the platform's to set like its list.
+ */
+export const ADMIN_ONLY_SHOP_FIELDS = ["name", "addon_coupons", "blocked_words"] as const;
 
 export const CreatedShopSchema = z.object({
   shop: ShopSchema,
@@ -135,6 +147,7 @@ export function serializeShop(shop: ShopRow): Shop {
     allowed_origins: shop.allowed_origins,
     addon_coupons: shop.addon_coupons,
     min_fixed_minor: thresholdsFor(shop.currency, shopThresholds(shop)).min_fixed_minor,
+    blocked_words: shop.blocked_words,
     test_clock: toIso(shop.test_clock_now),
     created_at: toIso(shop.created_at),
     updated_at: toIso(shop.updated_at),

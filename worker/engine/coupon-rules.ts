@@ -14,6 +14,12 @@ export const CLAIM_WINDOW_MAX_MS = 180 * DAY; // R4, inclusive
 export const PROMO_WINDOW_MIN_MS = 10 * MINUTE; // R21, strictly longer
 export const PROMO_WINDOW_MAX_MS = 30 * DAY; // R21, strictly shorter
 export const MAX_QUANTITY = 1_000_000;
+/**
+ * The largest cart subtotal (Σ quantity × unit price − product discounts), in minor units: 2^53 − 1 over
+ * MAX_QUANTITY, so a coupon's committed discounts and sales — at most MAX_QUANTITY uses, each at most
+ * its order's subtotal — always sum to a safe integer (9,007,199,254: $90,071,992.54 in USD).
+ */
+export const MAX_ORDER_MINOR = Math.floor(Number.MAX_SAFE_INTEGER / MAX_QUANTITY);
 export const MAX_SCOPE_PRODUCTS = 2000; // R2, R15
 export const MAX_VALIDITY_DAYS = 365;
 
@@ -119,6 +125,11 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
       add("validity", "validity_not_allowed", "a fixed validity is only for regular and chat coupons");
     } else {
       checkWindow(v, "validity.starts_at", "validity.ends_at", val.starts_at, val.ends_at, ctx.now, () => null);
+      // A claim is usable from its claim until the validity ends: one that ends by the time claims open
+      // could never be used, whoever claims it and whenever.
+      if (draft.claim_starts_at != null && isInt(val.ends_at) && val.ends_at <= draft.claim_starts_at) {
+        add("validity.ends_at", "validity_ends_before_claims", "a fixed validity must end after the claim window starts, or no claim of it could ever be used");
+      }
     }
     if (draft.code != null) add("code", "field_not_allowed", "only promo codes have a code");
   } else {
@@ -175,9 +186,10 @@ function checkWindow(
 
 /** R31: what the coupon can cost at most, or null when a percent has no cap (unbounded). */
 export function estimatedSpend(discount: Discount, quantity: number): number | null {
-  if (discount.kind === "fixed") return quantity * discount.amount_minor;
-  if (discount.max_discount_minor != null) return quantity * discount.max_discount_minor;
-  return null;
+  const per = discount.kind === "fixed" ? discount.amount_minor : discount.max_discount_minor;
+  if (per == null) return null;
+  // Within create's limits this is at most 10^15; a stored row beyond them still answers a whole number.
+  return Math.min(quantity * per, Number.MAX_SAFE_INTEGER);
 }
 
 /** The draft view of a stored coupon (to merge a patch and re-validate the result). */

@@ -2,6 +2,10 @@
  * Promo codes (R18, R20): shop prefix + 2–8 letters/digits, case-insensitive, text-safety checked.
  * Codes are compared upper-case everywhere, so normalization happens once at the edges.
  */
+import { codeBlockedWord } from "./text-safety";
+
+// The text-safety check lives in text-safety.ts; these names stay importable from here.
+export { codeBlockedWord, containsBlockedWord, DEFAULT_BLOCKED_WORDS, findBlockedWord } from "./text-safety";
 
 export const PREFIX_LENGTH = 4;
 const SUFFIX_RE = /^[A-Z0-9]{2,8}$/;
@@ -61,42 +65,14 @@ export function generateSuffix(random: () => number, length = 6): string {
 }
 
 /**
- * R20 default list. Short and plain on purpose: substring matching of short words blocks innocent
- * codes (Scunthorpe), so shops can override it; see `codeBlockedWord` for the prefix exemption.
+ * A generated suffix the text-safety check (R20) allows with this prefix, or null when `attempts` random
+ * suffixes were all blocked (a list so wide that it leaves nothing to generate). Generation never hands
+ * out a blocked code.
  */
-export const DEFAULT_BLOCKED_WORDS: readonly string[] = [
-  "FUCK", "SHIT", "CUNT", "NAZI", "KKK", "SEX", "PORN", "DICK", "ASS", "BITCH", "CRAP", "PISS",
-  "WHORE", "SLUT", "COCK", "FAG", "NIGG", "RAPE", "HITLER", "TWAT", "WANK", "PUSSY", "HEIL",
-];
-
-/** The first blocked word found (case-insensitive substring) in `code`, or null. */
-export function findBlockedWord(code: string, blockedWords: readonly string[]): string | null {
-  const c = normalizeCode(code);
-  for (const w of blockedWords) {
-    const u = w.trim().toUpperCase();
-    if (u.length > 0 && c.includes(u)) return w;
-  }
-  return null;
-}
-
-export function containsBlockedWord(code: string, blockedWords: readonly string[]): boolean {
-  return findBlockedWord(code, blockedWords) !== null;
-}
-
-/**
- * R20 for a new code: checks the suffix and the full code (a word may straddle prefix and suffix),
- * but a word lying wholly inside the shop's own prefix is not the seller's choice and is ignored
- * (otherwise a shop named "Assembly", prefix ASSE, could never have a code). Returns the offending word or null.
- */
-export function codeBlockedWord(prefix: string, suffix: string, blockedWords: readonly string[]): string | null {
-  const p = normalizeCode(prefix);
-  const full = p + normalizeCode(suffix);
-  for (const w of blockedWords) {
-    const u = w.trim().toUpperCase();
-    if (u.length === 0) continue;
-    for (let at = full.indexOf(u); at !== -1; at = full.indexOf(u, at + 1)) {
-      if (at + u.length > p.length) return w; // reaches into the suffix
-    }
+export function generateAllowedSuffix(random: () => number, prefix: string, blockedWords: readonly string[], length = 6, attempts = 200): string | null {
+  for (let i = 0; i < attempts; i++) {
+    const s = generateSuffix(random, length);
+    if (codeBlockedWord(prefix, s, blockedWords) === null) return s;
   }
   return null;
 }

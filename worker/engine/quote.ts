@@ -6,6 +6,7 @@
 import { cartSubtotal, computeDiscountCore, lineValues, type DiscountResult } from "./discount";
 import { reason } from "./reasons";
 import { promoCodeAvailability } from "./promo-code-availability";
+import { isCustomerAudience, matchesCustomerAudience } from "./segments";
 import type {
   AppliedCoupon, Claim, Coupon, Millis, QuoteCandidate, QuoteInput, QuoteResult, Reason, TraceStep,
 } from "./types";
@@ -90,6 +91,12 @@ function evaluateCandidate(q: QuoteContext, coupon: Coupon, source: Source, code
     if (picked.why) reasons.push(picked.why);
     claim = picked.claim;
     if (claim) expires = claim.valid_until;
+    // R6, R7 at use time: the segment the coupon is for must still be the buyer's.
+    const audience = coupon.audience;
+    if (isCustomerAudience(audience)) {
+      const f = q.input.buyer_orders;
+      if (f == null || f.buyer_id !== buyerId || !matchesCustomerAudience(audience, f)) reasons.push(reason("audience_mismatch"));
+    }
   }
   let calc: DiscountResult | null = null;
   if (q.currencyOk) {

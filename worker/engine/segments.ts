@@ -2,22 +2,22 @@
  * Buyer segments (R6, R7, R10, R12), derived from facts at the moment of asking: nothing is
  * snapshotted, so a buyer who just paid or just followed is judged by the new facts at once.
  */
-import type { Audience, BuyerFacts, Millis } from "./types";
+import type { Audience, BuyerFacts, CustomerFacts, Millis } from "./types";
 
 /** R6 repeat: two paid orders at most 90 days apart (inclusive). */
 export const REPEAT_WINDOW_MS = 90 * 86_400_000;
 
 /** R7: "new" = never paid an order here; refunds do not undo a payment, so they are not consulted. */
-export function isNewCustomer(f: BuyerFacts): boolean {
+export function isNewCustomer(f: Pick<CustomerFacts, "paid_order_times">): boolean {
   return f.paid_order_times.length === 0;
 }
 
-export function isExistingCustomer(f: BuyerFacts): boolean {
+export function isExistingCustomer(f: Pick<CustomerFacts, "paid_order_times">): boolean {
   return f.paid_order_times.length > 0;
 }
 
 /** Any two paid orders at most 90 days apart: checking neighbours in time order is enough. */
-export function isRepeatCustomer(f: BuyerFacts): boolean {
+export function isRepeatCustomer(f: Pick<CustomerFacts, "paid_order_times">): boolean {
   const n = f.paid_order_times.length;
   if (n < 2) return false;
   const t = f.paid_order_times.slice().sort((a, b) => a - b); // copy: facts are not ours to reorder
@@ -35,6 +35,22 @@ export function isNewFollower(f: BuyerFacts, windowStart: Millis | null): boolea
   return false;
 }
 
+export type CustomerAudience = "new" | "existing" | "repeat";
+
+/**
+ * R6's customer segments, the audiences judged again whenever a claim is used (not only when claimed):
+ * a buyer who paid an order since claiming a new-customer coupon is no longer new (R7).
+ */
+export function isCustomerAudience(a: Audience | null): a is CustomerAudience {
+  return a === "new" || a === "existing" || a === "repeat";
+}
+
+export function matchesCustomerAudience(audience: CustomerAudience, f: Pick<CustomerFacts, "paid_order_times">): boolean {
+  if (audience === "new") return isNewCustomer(f);
+  if (audience === "existing") return isExistingCustomer(f);
+  return isRepeatCustomer(f);
+}
+
 /** Does the buyer belong to the audience? `null` audience (types without one) matches everyone. */
 export function matchesAudience(audience: Audience | null, facts: BuyerFacts, windowStart: Millis | null): boolean {
   switch (audience) {
@@ -42,11 +58,9 @@ export function matchesAudience(audience: Audience | null, facts: BuyerFacts, wi
     case "all":
       return true;
     case "new":
-      return isNewCustomer(facts);
     case "existing":
-      return isExistingCustomer(facts);
     case "repeat":
-      return isRepeatCustomer(facts);
+      return matchesCustomerAudience(audience, facts);
     case "all_followers":
       return isFollower(facts);
     case "new_followers":

@@ -111,6 +111,13 @@ export interface BuyerFacts {
   has_follower_grant: boolean;
 }
 
+/** What the customer segments (R6: new, existing, repeat) are derived from: the buyer's paid orders. */
+export interface CustomerFacts {
+  buyer_id: string;
+  /** `occurred_at` of every order that was ever paid, in any order. */
+  paid_order_times: readonly Millis[];
+}
+
 export interface Allocation {
   line_id: string;
   discount_minor: number;
@@ -200,6 +207,14 @@ export interface QuoteInput {
   named_buyer_uses?: number;
   /** The buyer's claims, any state; every coupon in here becomes a candidate (the route picks what to load). */
   wallet: readonly { claim: Claim; coupon: Coupon }[];
+  /**
+   * The buyer's paid orders at this shop (R6, R7). A coupon for new, existing or repeat customers is
+   * judged by the buyer's segment when it is used, not only when it was claimed: a new-customer coupon
+   * stops applying once the buyer has paid an order. Needed whenever such a coupon is a candidate;
+   * without them (or for another buyer) it does not apply (`audience_mismatch`), since the engine
+   * cannot place the buyer in the segment.
+   */
+  buyer_orders?: CustomerFacts | null;
 }
 
 export interface QuoteCandidate {

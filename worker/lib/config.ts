@@ -14,7 +14,7 @@ export interface AppConfig {
   now: () => number;
   /** Failed code look-ups allowed per minute, per shop and per buyer or client address. */
   failedLookupsPerMinute: number;
-  /** Words a promo code may not contain (R20). */
+  /** The platform's blocked words for promo codes (R20; entries as engine/text-safety.ts reads them). */
   blockedWords: string[];
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;

@@ -1,5 +1,5 @@
 /** The environment variables both entries read (API.md "Running"), turned into an `AppConfig`. */
-import { DEFAULT_BLOCKED_WORDS } from "../engine/promo-code.js";
+import { BLOCKED_WORD_PATTERN, DEFAULT_BLOCKED_WORDS } from "../engine/text-safety.js";
 import { CallerCache } from "./caller-cache.js";
 import type { AppConfig } from "./config.js";
 import { MemoryRateLimiter } from "./rate-limit.js";
@@ -19,11 +19,19 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return n;
 }
 
-export function configFromEnv(env: EnvVars, adminToken: string): AppConfig {
-  const extraWords = (env.BLOCKED_WORDS ?? "")
+/** `BLOCKED_WORDS`: comma-separated entries added to the default list (R20); a malformed one stops the start. */
+function blockedWords(value: string | undefined): string[] {
+  const words = (value ?? "")
     .split(",")
     .map((w) => w.trim().toUpperCase())
     .filter(Boolean);
+  for (const w of words)
+    if (!BLOCKED_WORD_PATTERN.test(w)) throw new Error(`BLOCKED_WORDS: "${w}" is not 2 to 20 letters with an optional * at either end`);
+  return words;
+}
+
+export function configFromEnv(env: EnvVars, adminToken: string): AppConfig {
+  const extraWords = blockedWords(env.BLOCKED_WORDS);
   return {
     adminToken,
     now: () => Date.now(),

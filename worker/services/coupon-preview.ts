@@ -12,10 +12,10 @@ import type { Seller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import { couponConflict, type CreateConflict } from "../store/coupons.js";
 import { addonDependent, taggedAddonName } from "./addon-coupons.js";
-import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
 import { planCreation } from "./coupons.js";
 import {
   checkCreateRules,
+  codeTaken,
   conflictError,
   GENERATED_CODE_ATTEMPTS,
   generatedCode,
@@ -45,11 +45,10 @@ export async function previewCoupon(deps: Deps, seller: Seller, input: CreateCou
       conflict = await couponConflict(ctx.db, row, where);
     } while (conflict === "promo_code_taken" && ++attempt < GENERATED_CODE_ATTEMPTS);
   } else {
-    // A code the seller chose is a look-up of the region's codes: limited and counted like one.
-    const chosenCode = settings.type === "promo_code";
-    if (chosenCode) await refuseWhileLimited(deps, seller);
+    // A code the seller chose is a look-up of the region's codes: limited and counted as create does.
+    if (settings.type === "promo_code") await ctx.codeGuessing?.refuseWhileLimited();
     conflict = await couponConflict(ctx.db, row, where);
-    if (chosenCode && conflict === "promo_code_taken") await countFailedLookup(deps, seller);
+    if (conflict === "promo_code_taken") throw await codeTaken(ctx);
   }
   if (conflict) throw conflictError(conflict);
 

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.js";
 import { toMillis } from "../contract/common.js";
 import type { CreateCouponInput } from "../contract/coupons.js";
 import { validateCouponRules } from "../engine/coupon-rules.js";
-import { codeBlockedWord, fullCode, generateSuffix } from "../engine/promo-code.js";
+import { codeBlockedWord, fullCode, generateAllowedSuffix } from "../engine/promo-code.js";
 import type { Coupon, CouponOrigin } from "../engine/types.js";
 import type { Seller, ShopRow } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
@@ -14,7 +14,8 @@ import { newId, secureRandom } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
 import { couponSettingsColumns, insertCouponGuarded, type CouponRow, type CreateConflict } from "../store/coupons.js";
-import { shopThresholds } from "../store/shops.js";
+import { shopBlockedWords, shopThresholds } from "../store/shops.js";
+import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
 
 export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "deactivated_at">;
 
@@ -25,7 +26,7 @@ const CONFLICT_DETAIL = {
   promo_code_taken: "This code is already used by an upcoming or ongoing promo code in this region (R19).",
 } as const;
 
-/** The 409 of a create refused by an "only one" rule. */
+/** The 409 of a create refused by an "only one" rule (a chosen code found taken: `codeTaken`, which counts it). */
 export const conflictError = (conflict: CreateConflict) => new ApiError(409, conflict, CONFLICT_DETAIL[conflict]);
 
 /** The engine's view of a creation body, with times as milliseconds and the full code resolved. */
@@ -82,11 +83,26 @@ export interface WriteContext {
   realNow: number;
   /** The id of the key that writes (audit entries). */
   actor: string;
+  /** R20: the platform's blocked words and the shop's own. */
   blockedWords: readonly string[];
+  /**
+   * The writing shop's guessing limit (code-guessing.ts): a write with a code the seller chose is refused
+   * (429) while the limit is reached, and a `promo_code_taken` answer counts as a failed look-up, since it
+   * tells the seller that someone's code exists. Absent for writes no seller asks for (the demo seed).
+   */
+  codeGuessing?: { refuseWhileLimited(): Promise<void>; countTaken(): Promise<void> };
 }
 
 export function writeContext(deps: Deps, seller: Seller): WriteContext {
-  return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: deps.config.blockedWords };
+  return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords),
+    codeGuessing: { refuseWhileLimited: () => refuseWhileLimited(deps, seller), countTaken: () => countFailedLookup(deps, seller) },
+  };
+}
+
+/** The 409 of a code held by a live promo code of the region, counted against the asking shop's guessing limit. */
+export async function codeTaken(ctx: WriteContext): Promise<ApiError> {
+  await ctx.codeGuessing?.countTaken();
+  return new ApiError(409, "promo_code_taken", CONFLICT_DETAIL.promo_code_taken);
 }
 
 export interface CreateContext extends WriteContext {
@@ -120,6 +136,9 @@ export async function createCouponWith(
   dependents: DependentCoupon[],
 ): Promise<{ row: CouponRow; dependents: CouponRow[] }> {
   checkCreateRules(ctx, settings);
+  // Probing which codes exist through a chosen code's 409 is guessing (API.md "Seller tools"); a
+  // generated code is not the seller's guess and is neither refused nor counted.
+  if (settings.type === "promo_code" && suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
   // A generated code may collide with a live one: try a few fresh suffixes before giving up.
   const attempts = generatesCode(settings, suffixGiven) ? GENERATED_CODE_ATTEMPTS : 1;
   for (let attempt = 1; ; attempt++) {
@@ -138,6 +157,7 @@ export async function createCouponWith(
     });
     if (result.ok) return { row: result.row, dependents: result.dependents };
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
+    if (result.conflict === "promo_code_taken" && suffixGiven) throw await codeTaken(ctx);
     throw conflictError(result.conflict);
   }
 }
@@ -152,9 +172,11 @@ export function checkCreateRules(ctx: WriteContext, settings: CouponSettings): v
   const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
   const violations = validateCouponRules({ ...settings, code: suffix }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
-  // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
-  if (settings.type === "promo_code" && suffix !== null && codeBlockedWord(ctx.shop.code_prefix, suffix, ctx.blockedWords))
-    throw new ApiError(409, "code_not_allowed", "This code contains a word that is not allowed (R20).");
+  if (settings.type === "promo_code" && suffix !== null) {
+    // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
+    const word = codeBlockedWord(ctx.shop.code_prefix, suffix, ctx.blockedWords);
+    if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
+  }
 }
 
 /** How many fresh generated codes a creation tries when the last one turned out taken. */
@@ -163,11 +185,10 @@ export const GENERATED_CODE_ATTEMPTS = 5;
 /** Whether the code is the API's to generate: a promo code created without a suffix. */
 export const generatesCode = (settings: CouponSettings, suffixGiven: boolean) => settings.type === "promo_code" && !suffixGiven;
 
-/** A fresh generated full code for the shop, free of blocked words (R18, R20). */
+/** A fresh generated full code for the shop that passes its text-safety check (R18, R20). */
 export function generatedCode(ctx: Pick<WriteContext, "shop" | "blockedWords">): string {
-  let suffix: string;
-  do suffix = generateSuffix(secureRandom);
-  while (codeBlockedWord(ctx.shop.code_prefix, suffix, ctx.blockedWords));
+  const suffix = generateAllowedSuffix(secureRandom, ctx.shop.code_prefix, ctx.blockedWords);
+  if (suffix === null) throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
   return fullCode(ctx.shop.code_prefix, suffix);
 }
 

@@ -10,7 +10,6 @@ import { codeBlockedWord, fullCode } from "../engine/promo-code.js";
 import type { Seller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import { codeTaken } from "../store/coupons.js";
-import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
 import { writeContext } from "./create-coupon.js";
 
 export async function codeAvailability(deps: Deps, seller: Seller, suffix: string): Promise<Availability> {
@@ -18,9 +17,9 @@ export async function codeAvailability(deps: Deps, seller: Seller, suffix: strin
   const { shop } = ctx;
   const code = fullCode(shop.code_prefix, suffix);
   if (codeBlockedWord(shop.code_prefix, suffix, ctx.blockedWords)) return { code, available: false, reason: "code_not_allowed" };
-  await refuseWhileLimited(deps, seller);
+  await ctx.codeGuessing?.refuseWhileLimited();
   if (await codeTaken(ctx.db, { region: shop.region, code, shopId: shop.id, now: ctx.now, realNow: ctx.realNow })) {
-    await countFailedLookup(deps, seller);
+    await ctx.codeGuessing?.countTaken();
     return { code, available: false, reason: "promo_code_taken" };
   }
   return { code, available: true };

@@ -5,12 +5,13 @@
 import { serializeQuote, type QuoteOut } from "../contract/checkout.js";
 import { normalizeCode } from "../engine/promo-code.js";
 import { evaluateQuote } from "../engine/quote.js";
+import { isCustomerAudience } from "../engine/segments.js";
 import { countedUses, reservationLapsed, usedUpWhileReserved, type CodeUse } from "../engine/reservations.js";
 import type { Cart, QuoteInput, QuoteResult } from "../engine/types.js";
 import type { ShopCaller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import type { CouponRow } from "../store/coupons.js";
-import { readCodeUses, readCoupon, readWallet, type LoadedCoupon } from "../store/quote-reads.js";
+import { readCodeUses, readCoupon, readPaidOrderTimes, readWallet, type LoadedCoupon } from "../store/quote-reads.js";
 import type { Reads } from "../store/read-cache.js";
 import { releaseExpiredInShop } from "../store/redemptions.js";
 import type { WalletEntry } from "../store/wallet.js";
@@ -96,7 +97,19 @@ export async function runQuote(deps: Deps, caller: ShopCaller, req: QuoteRequest
       if (found.row.type === "promo_code") input.named_buyer_uses = countedUses(facts.named!.uses, now);
     }
   }
+  // R6, R7: a coupon for new, existing or repeat customers is judged by the buyer's segment now. Its facts
+  // are read only when such a coupon is a candidate (a reservation's write checks them again).
+  const buyerId = req.buyer_id;
+  if (buyerId != null && segmentMatters(facts)) {
+    input.buyer_orders = { buyer_id: buyerId, paid_order_times: await readPaidOrderTimes(deps.reads(), db, shop.id, buyerId) };
+  }
   return { result: evaluateQuote(input), coupons: rows };
+}
+
+/** Whether a candidate is a coupon for a customer segment (R6): only then do the buyer's orders matter. */
+function segmentMatters(facts: QuoteFacts): boolean {
+  if (facts.named?.found && isCustomerAudience(facts.named.found.coupon.audience)) return true;
+  return facts.wallet.some((e) => isCustomerAudience(e.coupon.audience));
 }
 
 async function loadFacts(

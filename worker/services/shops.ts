@@ -33,7 +33,7 @@ export async function readShop(deps: Deps, manager: ShopManager, id: string): Pr
 
 /**
  * A seller may change its own shop's `allowed_origins` (replace, add, remove) and `min_fixed_minor`; the
- * name and `addon_coupons` stay the platform operator's (403 naming the fields). Each change leaves a
+ * name, `addon_coupons` and `blocked_words` stay the platform operator's (403 naming the fields). Each change leaves a
  * `shop_updated` entry in the shop's operation log.
  */
 export async function updateShop(deps: Deps, manager: ShopManager, id: string, patch: UpdateShopInput): Promise<{ shop: Shop }> {
@@ -44,7 +44,7 @@ export async function updateShop(deps: Deps, manager: ShopManager, id: string, p
       throw new ApiError(
         403,
         "forbidden",
-        "Only the platform operator may change a shop's name and addon coupons.",
+        "Only the platform operator may change a shop's name, addon coupons and blocked words.",
         refused.map((f) => ({ path: f, code: "admin_only", message: "only the platform operator may change this" })),
       );
   }

@@ -18,7 +18,7 @@ import { overlapFree, updateCouponGuarded } from "../store/coupon-edits.js";
 import { couponSettingsColumns, getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { isUniqueViolation } from "../store/errors.js";
 import { shopThresholds } from "../store/shops.js";
-import { writeContext, type CouponSettings, type WriteContext } from "./create-coupon.js";
+import { codeTaken, writeContext, type CouponSettings, type WriteContext } from "./create-coupon.js";
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3; anything else can match no version. */
 export function parseIfMatch(header: string | undefined): number | null | undefined {
@@ -104,9 +104,11 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
   const violations = validateCouponRules({ ...merged, code: suffix }, { now, currency: shop.currency, thresholds: shopThresholds(shop) });
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
   const codeChanged = merged.code !== row.code;
-  if (codeChanged && suffix && codeBlockedWord(shop.code_prefix, suffix, ctx.blockedWords)) {
-    throw new ApiError(409, "code_not_allowed", "This code contains a word that is not allowed (R20).");
-  }
+  const word = codeChanged && suffix ? codeBlockedWord(shop.code_prefix, suffix, ctx.blockedWords) : null;
+  if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
+
+  // A new code is the seller's guess: refused while the shop's guessing limit is reached (429).
+  if (codeChanged && merged.code !== null) await ctx.codeGuessing?.refuseWhileLimited();
 
   const cols = couponSettingsColumns(merged);
   const next: CouponRow = { ...row, ...cols, version: row.version + 1, updated_at: now };
@@ -126,9 +128,7 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
       audit: { id: auditId, shop_id: shop.id, coupon_id: id, action: "updated", actor: ctx.actor, at: now, changes },
     });
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw new ApiError(409, "promo_code_taken", "This code is already used by an upcoming or ongoing promo code in this region (R19).");
-    }
+    if (isUniqueViolation(err)) throw await codeTaken(ctx);
     throw err;
   }
   if (written) return (await getCouponRow(db, shop.id, id))!;

@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { REPEAT_WINDOW_MS } from "../engine/segments.js";
 import type { BuyerFacts } from "../engine/types.js";
 
 export async function loadBuyerFacts(db: Db, shopId: string, buyerId: string): Promise<BuyerFacts> {
@@ -24,6 +25,32 @@ export async function loadBuyerFacts(db: Db, shopId: string, buyerId: string): P
     follows: follows.map((r) => ({ target: r.target, followed_at: Number(r.followed_at) })),
     has_follower_grant: grant.length > 0,
   };
+}
+
+/** When each of the buyer's paid orders at the shop was paid (R6, R7: what the customer segments derive from). */
+export async function paidOrderTimes(db: Db, shopId: string, buyerId: string): Promise<number[]> {
+  const rs = await db.$client.execute({
+    sql: "SELECT paid_at FROM orders WHERE shop_id = ? AND buyer_id = ? AND paid_at IS NOT NULL ORDER BY paid_at",
+    args: [shopId, buyerId],
+  });
+  return rs.rows.map((r) => Number(r.paid_at));
+}
+
+/**
+ * R6, R7 as a condition of a guarded write, the engine's `matchesCustomerAudience` in SQL: the coupon
+ * (alias `c`) has no customer audience, or the buyer is in its segment now — `new`: no paid order at
+ * the shop; `existing`: one; `repeat`: two paid at most 90 days apart. Checked by the write itself, so an
+ * `order.paid` committed just before a claim or reservation is seen by it, whatever the reads said.
+ * `buyer` is a trusted SQL expression naming the buyer (a column such as `k.buyer_id`), never input.
+ */
+export function customerAudienceHoldsSql(buyer: string): string {
+  const paid = (alias: string) => `SELECT 1 FROM orders ${alias} WHERE ${alias}.shop_id = c.shop_id AND ${alias}.buyer_id = ${buyer} AND ${alias}.paid_at IS NOT NULL`;
+  return `(c.audience IS NULL OR c.audience NOT IN ('new', 'existing', 'repeat')
+    OR (c.audience = 'new' AND NOT EXISTS (${paid("o")}))
+    OR (c.audience = 'existing' AND EXISTS (${paid("o")}))
+    OR (c.audience = 'repeat' AND EXISTS (${paid("o")} AND EXISTS (SELECT 1 FROM orders p WHERE p.shop_id = o.shop_id
+      AND p.buyer_id = o.buyer_id AND p.order_id <> o.order_id AND p.paid_at IS NOT NULL
+      AND p.paid_at BETWEEN o.paid_at AND o.paid_at + ${REPEAT_WINDOW_MS}))))`;
 }
 
 /**

@@ -6,7 +6,8 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { claims, coupons } from "../../db/schema.js";
-import type { ClaimRow } from "./wallet.js";
+import { customerAudienceHoldsSql } from "./buyer-facts.js";
+import { claimColumns, type ClaimRow } from "./wallet.js";
 import { newestCouponsPage, type CouponRow } from "./coupons.js";
 
 /**
@@ -37,7 +38,7 @@ export async function listStorefrontCoupons(
 export async function buyerClaimsOf(db: Db, shopId: string, buyerId: string, couponIds: string[]): Promise<ClaimRow[]> {
   if (couponIds.length === 0) return [];
   return db
-    .select()
+    .select(claimColumns)
     .from(claims)
     .where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId), inArray(claims.coupon_id, couponIds)));
 }
@@ -48,7 +49,7 @@ export async function wasSentTo(db: Db, couponId: string, buyerId: string): Prom
 }
 
 export async function getClaimRow(db: Db, shopId: string, id: string): Promise<ClaimRow | undefined> {
-  return (await db.select().from(claims).where(and(eq(claims.id, id), eq(claims.shop_id, shopId))).limit(1))[0];
+  return (await db.select(claimColumns).from(claims).where(and(eq(claims.id, id), eq(claims.shop_id, shopId))).limit(1))[0];
 }
 
 export interface NewClaim {
@@ -65,7 +66,8 @@ export interface NewClaim {
 
 /**
  * Issues a claim in one batch, or nothing. The INSERT happens only while the coupon is still claimable
- * (not deactivated, inside its claim window), has a unit left (R27), the buyer is under the
+ * (not deactivated, inside its claim window), has a unit left (R27), the buyer is in its customer
+ * segment (R6, R7: judged by the write, so a payment recorded a moment earlier counts), is under the
  * per-customer limit counting every claim ever made (R9), and holds no claim of it that is still usable
  * or reserved. The counter moves only if the row was written. For a follower coupon the
  * `follower_grants` primary key refuses a second grant for the shop: the whole batch rolls back.
@@ -76,8 +78,9 @@ export async function insertClaimGuarded(db: Db, k: NewClaim): Promise<boolean> 
   const statements: SQL[] = [
     sql`INSERT INTO claims (id, shop_id, coupon_id, buyer_id, state, valid_from, valid_until, source_order_id, created_at, updated_at)
       SELECT ${k.id}, ${k.shop_id}, ${k.coupon_id}, ${k.buyer_id}, 'available', ${k.valid_from}, ${k.valid_until}, NULL, ${k.now}, ${k.now}
-      FROM coupons c
+      FROM coupons c, (SELECT ${k.buyer_id} AS id) buyer
       WHERE c.id = ${k.coupon_id} AND c.shop_id = ${k.shop_id}
+        AND ${sql.raw(customerAudienceHoldsSql("buyer.id"))}
         AND c.deactivated_at IS NULL AND c.claim_starts_at <= ${k.now} AND c.claim_ends_at > ${k.now}
         AND c.claimed_count < c.quantity
         AND (SELECT count(*) FROM claims WHERE coupon_id = ${k.coupon_id} AND buyer_id = ${k.buyer_id})

@@ -1,10 +1,12 @@
 /**
  * R31 by UTC day: a coupon's claims issued, and its committed uses (count, distinct buyers, discount,
  * sales after discounts) grouped by the day they were committed. Days are `time / 86400000` on epoch
- * milliseconds (integer division: the UTC day number). Both reads go in one batch (one round trip).
+ * milliseconds (integer division: the UTC day number); sums saturated as the totals' are (store/saturated.ts).
+ * Both reads go in one batch (one round trip).
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { saturatedSum } from "./saturated.js";
 
 export interface DayClaims {
   day: number;
@@ -25,7 +27,7 @@ export async function couponDays(db: Db, shopId: string, couponId: string, fromM
       WHERE coupon_id = ${couponId} AND shop_id = ${shopId} AND created_at >= ${fromMs} AND created_at < ${toMs}
       GROUP BY day`),
     db.all<DayUses>(sql`SELECT committed_at / 86400000 AS day, count(*) AS redemptions, count(DISTINCT buyer_id) AS buyers,
-        COALESCE(sum(discount_minor), 0) AS discount, COALESCE(sum(subtotal_minor - discount_minor), 0) AS gmv
+        ${saturatedSum(sql`discount_minor`)} AS discount, ${saturatedSum(sql`subtotal_minor - discount_minor`)} AS gmv
       FROM redemptions
       WHERE coupon_id = ${couponId} AND shop_id = ${shopId} AND state = 'committed' AND committed_at >= ${fromMs} AND committed_at < ${toMs}
       GROUP BY day`),

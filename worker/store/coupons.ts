@@ -8,8 +8,12 @@ import { coupons } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
 import { isUniqueViolation } from "./errors.js";
+import { saturatedColumns } from "./saturated.js";
 
 export type CouponRow = typeof coupons.$inferSelect;
+
+/** The columns of a coupon as every read takes them: integers saturated, so no stored value breaks a read. */
+export const couponColumns = saturatedColumns(coupons);
 
 export function rowToCoupon(r: CouponRow): Coupon {
   return {
@@ -222,7 +226,7 @@ async function explainConflict(db: Db, row: Omit<CouponRow, "seq">, now: number)
 }
 
 export async function getCouponRow(db: Db, shopId: string, id: string): Promise<CouponRow | undefined> {
-  return (await db.select().from(coupons).where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId))).limit(1))[0];
+  return (await db.select(couponColumns).from(coupons).where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId))).limit(1))[0];
 }
 
 export async function listCouponRows(
@@ -240,7 +244,7 @@ export async function listCouponRows(
 export function newestCouponsPage(db: Db, where: SQL[], before: number | null | undefined, limit: number): Promise<CouponRow[]> {
   const page = before != null ? [...where, lt(coupons.seq, before)] : where;
   return db
-    .select()
+    .select(couponColumns)
     .from(coupons)
     .where(and(...page))
     .orderBy(desc(coupons.seq))
@@ -281,7 +285,7 @@ const byCodeQueries = new WeakMap<Db, ReturnType<typeof prepareByCode>>();
 function prepareByCode(db: Db) {
   return (
     db
-      .select()
+      .select(couponColumns)
       .from(coupons)
       .where(and(eq(coupons.shop_id, sql.placeholder("shopId")), eq(coupons.code, sql.placeholder("code"))))
       // `+seq`: without the unary plus SQLite walks the shop's whole (shop_id, seq) index to skip the

@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.js";
 import type { CodeUse } from "../engine/reservations.js";
 import type { Coupon } from "../engine/types.js";
 import { findCouponByCode, getCouponRow, rowToCoupon, type CouponRow } from "./coupons.js";
+import { paidOrderTimes } from "./buyer-facts.js";
 import type { Reads } from "./read-cache.js";
 import { buyerCodeUseRows, loadWallet, type WalletEntry } from "./wallet.js";
 
@@ -36,3 +37,7 @@ export const readWallet = (reads: Reads, db: Db, shopId: string, buyerId: string
 
 export const readCodeUses = (reads: Reads, db: Db, couponId: string, buyerId: string): Promise<readonly CodeUse[]> =>
   reads.read(`uses:${couponId}:${buyerId}`, () => buyerCodeUseRows(db, couponId, buyerId));
+
+/** When the buyer's paid orders at the shop were paid (R6, R7), for coupons judged by customer segment. */
+export const readPaidOrderTimes = (reads: Reads, db: Db, shopId: string, buyerId: string): Promise<readonly number[]> =>
+  reads.read(`paid:${shopId}:${buyerId}`, () => paidOrderTimes(db, shopId, buyerId));

@@ -9,9 +9,14 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { InStatement } from "@libsql/client";
 import type { Db } from "../../db/client.js";
 import { redemptions } from "../../db/schema.js";
+import { customerAudienceHoldsSql } from "./buyer-facts.js";
 import { storeAnswerStatement, type StoredAnswer } from "./idempotency.js";
+import { saturatedColumns, saturatedSum } from "./saturated.js";
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
+
+/** The columns of a redemption as reads take them (integers saturated: store/saturated.ts). */
+export const redemptionColumns = saturatedColumns(redemptions);
 
 /** R27: a reservation not committed within this time (shop clock) gives its unit back. */
 export const RESERVATION_MS = 30 * 60_000;
@@ -133,7 +138,9 @@ export interface NewRedemption {
  * by the write:
  * - a promo code: active and not deactivated, reserved + used below its quantity (R27), and the buyer's
  *   committed uses and live reservations below a per-customer limit (R22; as the engine's `countedUses`);
- * - a claim: the buyer's claim still available and inside its validity, the coupon not deactivated (R5).
+ * - a claim: the buyer's claim still available and inside its validity, the coupon not deactivated (R5),
+ *   and the buyer still in the coupon's customer segment (R6, R7: a new-customer coupon no longer
+ *   applies once the buyer has paid an order, even one paid a moment before this write).
  * Then the counter, the claim and the idempotency answer follow only if the row was written. The unique
  * index `redemptions_live_order` refuses a second live coupon for the order (R23): the whole batch rolls
  * back and the caller sees a unique violation.
@@ -174,21 +181,22 @@ const RESERVE_CODE_SQL = `${INSERT_REDEMPTION}
     AND (c.per_customer_limit IS NULL OR (SELECT count(*) FROM redemptions u WHERE u.coupon_id = c.id
       AND u.buyer_id = ? AND (u.state = 'committed' OR (u.state = 'reserved' AND u.expires_at > ?))) < c.per_customer_limit)`;
 
-/** A claim: the buyer's, of this coupon, available and inside its validity. */
+/** A claim: the buyer's, of this coupon, available and inside its validity, the buyer still in its segment. */
 const RESERVE_CLAIM_SQL = `${INSERT_REDEMPTION}
     AND EXISTS (SELECT 1 FROM claims k WHERE k.id = ? AND k.coupon_id = c.id AND k.buyer_id = ?
-      AND k.state = 'available' AND k.valid_from <= ? AND k.valid_until > ?)`;
+      AND k.state = 'available' AND k.valid_from <= ? AND k.valid_until > ?
+      AND ${customerAudienceHoldsSql("k.buyer_id")})`;
 
 const COUNT_RESERVED_SQL = "UPDATE coupons SET reserved_count = reserved_count + 1 WHERE id = ? AND EXISTS (SELECT 1 FROM redemptions WHERE id = ?)";
 const CLAIM_RESERVED_SQL = `UPDATE claims SET state = 'reserved', updated_at = ? WHERE id = ? AND state = 'available'
   AND EXISTS (SELECT 1 FROM redemptions WHERE id = ?)`;
 
 export async function getRedemptionRow(db: Db, shopId: string, id: string): Promise<RedemptionRow | undefined> {
-  return (await db.select().from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId))).limit(1))[0];
+  return (await db.select(redemptionColumns).from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId))).limit(1))[0];
 }
 
 export async function orderRedemptionRows(db: Db, shopId: string, orderId: string): Promise<RedemptionRow[]> {
-  return db.select().from(redemptions).where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
+  return db.select(redemptionColumns).from(redemptions).where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
 }
 
 /** R31: a coupon's committed uses (count, distinct buyers and orders, discount, sales) and live reservations. */
@@ -198,8 +206,8 @@ export async function redemptionTotals(db: Db, shopId: string, couponId: string,
       COUNT(*) FILTER (WHERE state = 'committed') AS redemptions,
       COUNT(DISTINCT CASE WHEN state = 'committed' THEN buyer_id END) AS buyers,
       COUNT(DISTINCT CASE WHEN state = 'committed' THEN order_id END) AS orders,
-      COALESCE(SUM(CASE WHEN state = 'committed' THEN discount_minor END), 0) AS discount,
-      COALESCE(SUM(CASE WHEN state = 'committed' THEN subtotal_minor - discount_minor END), 0) AS gmv,
+      ${saturatedSum(sql`CASE WHEN state = 'committed' THEN discount_minor END`)} AS discount,
+      ${saturatedSum(sql`CASE WHEN state = 'committed' THEN subtotal_minor - discount_minor END`)} AS gmv,
       COUNT(*) FILTER (WHERE state = 'reserved' AND expires_at > ${now}) AS reserved
     FROM redemptions WHERE coupon_id = ${couponId} AND shop_id = ${shopId}`);
   return {

@@ -4,11 +4,11 @@
  * claims(coupon_id, source_order_id) refuses a second time for the same order, the counter moves only if
  * that claim row exists, and the review row records the label and claim only if it does.
  */
-import { and, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { coupons } from "../../db/schema.js";
+import { claims, coupons, reviews } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
-import { rowToCoupon } from "./coupons.js";
+import { couponColumns, rowToCoupon } from "./coupons.js";
 import type { Statement } from "./statement.js";
 
 export interface ApprovedReview {
@@ -20,7 +20,7 @@ export interface ApprovedReview {
 /** Ongoing review coupons of the shop (R15 keeps it to one; newest first if ever more). */
 export async function activeReviewCoupons(db: Db, shopId: string, now: number): Promise<Coupon[]> {
   const rows = await db
-    .select()
+    .select(couponColumns)
     .from(coupons)
     .where(
       and(
@@ -75,4 +75,29 @@ export function issueReviewClaimStatements(
 /** SQL yielding `issued` (JSON text) if the claim was issued in the batch, else `notIssued`. */
 export function ifClaimIssued(claimId: string, issued: unknown, notIssued: unknown): Statement {
   return sql`CASE WHEN EXISTS (SELECT 1 FROM claims WHERE id = ${claimId}) THEN ${JSON.stringify(issued)} ELSE ${JSON.stringify(notIssued)} END`;
+}
+
+/** A review that earned a coupon (R16): its label and claim are set. */
+export type IncentivizedReviewRow = Omit<typeof reviews.$inferSelect, "label" | "claim_id"> & { label: string; claim_id: string; pos: number };
+
+/**
+ * A page of the shop's incentivized reviews, most recently recorded first, before the cursor position
+ * `before` (a rowid, in insertion order); with a coupon, only the reviews whose claim is of it.
+ */
+export async function listIncentivizedReviews(
+  db: Db,
+  shopId: string,
+  opts: { couponId?: string; before: number | null; limit: number },
+): Promise<IncentivizedReviewRow[]> {
+  const where: SQL[] = [eq(reviews.shop_id, shopId), isNotNull(reviews.label), isNotNull(reviews.claim_id)];
+  if (opts.couponId !== undefined)
+    where.push(sql`${reviews.claim_id} IN (SELECT ${claims.id} FROM ${claims} WHERE ${claims.coupon_id} = ${opts.couponId} AND ${claims.shop_id} = ${shopId})`);
+  if (opts.before != null) where.push(lt(sql`${reviews}.rowid`, opts.before));
+  const rows = await db
+    .select({ review: reviews, pos: sql<number>`${reviews}.rowid` })
+    .from(reviews)
+    .where(and(...where))
+    .orderBy(desc(sql`${reviews}.rowid`))
+    .limit(opts.limit);
+  return rows.map((r) => ({ ...r.review, label: r.review.label!, claim_id: r.review.claim_id!, pos: Number(r.pos) }));
 }

@@ -2,15 +2,16 @@
  * The seller's lists over a shop's records, newest first: redemptions, claims and a chat coupon's
  * recipients. Pages are keyset pages on (time, id) — "after the last item shown" — read through the
  * indexes `*_shop_time` / `*_coupon_time` (db/schema.ts), so page 2,000 of a CSV download costs what
- * page 1 does.
+ * page 1 does. Integers are read saturated (store/saturated.ts), as every read of these rows is.
  */
 import { and, desc, eq, gte, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { chatSends, claims, coupons, redemptions } from "../../db/schema.js";
 import type { ClaimDisplayState } from "../engine/types.js";
 import type { KeyPosition } from "../lib/cursor.js";
-import type { RedemptionRow } from "./redemptions.js";
-import type { ClaimRow } from "./wallet.js";
+import { redemptionColumns, type RedemptionRow } from "./redemptions.js";
+import { saturated } from "./saturated.js";
+import { claimColumns, type ClaimRow } from "./wallet.js";
 
 /** Rows strictly after `p` in (time DESC, id DESC) order (a row value comparison: one index seek). */
 const after = (time: SQLWrapper, id: SQLWrapper, p: KeyPosition | null): SQL[] => (p ? [sql`(${time}, ${id}) < (${p.at}, ${p.id})`] : []);
@@ -33,7 +34,7 @@ export function listRedemptionRows(db: Db, shopId: string, f: RedemptionFilter):
   if (f.to !== undefined) where.push(lt(redemptions.reserved_at, f.to));
   where.push(...after(redemptions.reserved_at, redemptions.id, f.after));
   return db
-    .select()
+    .select(redemptionColumns)
     .from(redemptions)
     .where(and(...where))
     .orderBy(desc(redemptions.reserved_at), desc(redemptions.id))
@@ -79,7 +80,7 @@ export function listClaimRows(db: Db, shopId: string, f: ClaimFilter): Promise<{
   if (f.state !== undefined) where.push(claimShownAs(f.state, f.now));
   where.push(...after(claims.created_at, claims.id, f.after));
   return db
-    .select({ claim: claims, deactivated_at: coupons.deactivated_at })
+    .select({ claim: claimColumns, deactivated_at: saturated(coupons.deactivated_at).mapWith(coupons.deactivated_at) })
     .from(claims)
     .innerJoin(coupons, eq(coupons.id, claims.coupon_id))
     .where(and(...where))
@@ -98,7 +99,7 @@ export async function listRecipientRows(db: Db, shopId: string, couponId: string
   const rows = await db
     .select({
       buyer_id: chatSends.buyer_id,
-      sent_at: chatSends.sent_at,
+      sent_at: saturated(chatSends.sent_at).mapWith(chatSends.sent_at),
       // Spelled out: inside the sub-select an unqualified column would be the claim's own.
       claimed: sql<number>`EXISTS (SELECT 1 FROM claims k WHERE k.coupon_id = "chat_sends"."coupon_id" AND k.buyer_id = "chat_sends"."buyer_id")`,
     })

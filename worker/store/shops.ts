@@ -53,6 +53,7 @@ export async function insertShop(db: Db, input: NewShop, now: number): Promise<C
     allowed_origins: input.allowed_origins,
     addon_coupons: input.addon_coupons,
     min_fixed_minor: input.min_fixed_minor ?? null,
+    blocked_words: [],
     buyer_token_secret: `bts_${randomString(40)}`,
     test_clock_now: null,
     created_at: now,
@@ -73,7 +74,7 @@ export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> 
 }
 
 /** The shop columns a PATCH sets as given (all but the origins, which may also change in place). */
-export type ShopColumns = Partial<Pick<ShopRow, "name" | "addon_coupons" | "min_fixed_minor" | "allowed_origins">>;
+export type ShopColumns = Partial<Pick<ShopRow, "name" | "addon_coupons" | "min_fixed_minor" | "allowed_origins" | "blocked_words">>;
 
 export interface ShopSettingsPatch {
   /** Columns set to these values (`allowed_origins` replaces the list). */
@@ -169,4 +170,9 @@ export async function hasAnyShop(db: Db): Promise<boolean> {
 /** The shop's R3 thresholds for the engine: its own when set, else the table for its currency. */
 export function shopThresholds(shop: ShopRow): Record<string, CurrencyThresholds> | undefined {
   return shop.min_fixed_minor ? { [shop.currency.toUpperCase()]: { min_fixed_minor: shop.min_fixed_minor } } : undefined;
+}
+
+/** R20: the words a shop's promo codes may not be: the platform's list plus the shop's own. */
+export function shopBlockedWords(shop: ShopRow, platform: readonly string[]): readonly string[] {
+  return shop.blocked_words.length === 0 ? platform : [...platform, ...shop.blocked_words];
 }

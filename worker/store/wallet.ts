@@ -4,9 +4,13 @@ import type { Db } from "../../db/client.js";
 import { claims, coupons } from "../../db/schema.js";
 import type { CodeUse } from "../engine/reservations.js";
 import type { Claim, Coupon } from "../engine/types.js";
-import { rowToCoupon, type CouponRow } from "./coupons.js";
+import { couponColumns, rowToCoupon, type CouponRow } from "./coupons.js";
+import { saturatedColumns } from "./saturated.js";
 
 export type ClaimRow = typeof claims.$inferSelect;
+
+/** The columns of a claim as reads take them (integers saturated: store/saturated.ts). */
+export const claimColumns = saturatedColumns(claims);
 
 export function rowToClaim(r: ClaimRow): Claim {
   return {
@@ -37,7 +41,7 @@ export async function loadWallet(db: Db, shopId: string, buyerId: string): Promi
 const walletQueries = new WeakMap<Db, ReturnType<typeof prepareWallet>>();
 function prepareWallet(db: Db) {
   return db
-    .select({ claim: claims, coupon: coupons })
+    .select({ claim: claimColumns, coupon: couponColumns })
     .from(claims)
     .innerJoin(coupons, eq(coupons.id, claims.coupon_id))
     .where(and(eq(claims.shop_id, sql.placeholder("shopId")), eq(claims.buyer_id, sql.placeholder("buyerId"))))

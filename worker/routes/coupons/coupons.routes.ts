@@ -35,6 +35,7 @@ export const create = createRoute({
   responses: {
     201: json(CreatedCouponSchema, "The new coupon and its addons"),
     409: problem("name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken or code_not_allowed"),
+    429: problem("rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)"),
     ...problemResponses,
   },
 });
@@ -107,6 +108,7 @@ export const update = createRoute({
     200: couponAnswer("The changed coupon"),
     404: problem("No such coupon in this shop"),
     409: problem("edit_not_allowed, name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed"),
+    429: problem("rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)"),
     412: problem("version_mismatch: If-Match names another version"),
     ...problemResponses,
   },
@@ -148,6 +150,7 @@ export const duplicate = createRoute({
     201: couponAnswer("The new coupon"),
     404: problem("No such coupon in this shop"),
     409: problem("name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed"),
+    429: problem("rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)"),
     ...problemResponses,
   },
 });

@@ -34,7 +34,7 @@ export const update = createRoute({
   summary: "Change a shop's settings (platform operator; its own secret key for origins and thresholds)",
   description:
     "The platform operator may change every field. A secret key may change its own shop's `allowed_origins` and " +
-    "`min_fixed_minor` (another shop's id is 404); `name` and `addon_coupons` from a secret key are 403 `forbidden`, the " +
+    "`min_fixed_minor` (another shop's id is 404); `name`, `addon_coupons` and `blocked_words` from a secret key are 403 `forbidden`, the " +
     "refused fields in `errors[]`. `allowed_origins` replaces the list; `allowed_origins_add` / `allowed_origins_remove` " +
     "change it without resending it (not together with `allowed_origins`: 422). Origins are `scheme://host[:port]` " +
     "(http or https, no path, not even `/`) and are stored as browsers send them in `Origin` (lower case, no default " +
