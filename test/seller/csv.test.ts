@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cart, claimableBody, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { couponBodies } from "../security/openapi-walk.js";
 import { expectCsvOf, parseCsv } from "../support/csv.js";
 
 let t: TestApp;
@@ -38,6 +39,15 @@ beforeAll(async () => {
     if (i % 2) await t.call("POST", `/v1/redemptions/${r.body.redemption.id}/commit`, { key: s.sk });
   }
   await t.call("PATCH", `/v1/coupons/${ids.regular}`, { key: s.sk, body: { name: "Spring, renamed" } });
+  // Two incentivized reviews (R13, R14): a paid order each, then its approved review.
+  ids.review = (await make({ ...couponBodies.review(), name: "Review, thanks" })).id;
+  let n = 0;
+  const event = async (body: Record<string, unknown>) =>
+    expect((await t.call("POST", "/v1/events", { key: s.sk, body: { id: `evt_${++n}`, occurred_at: new Date(Date.now() - 1000).toISOString(), ...body } })).status).toBe(200);
+  for (const order of ["r-1", 'r,"2"']) {
+    await event({ type: "order.paid", buyer_id: "reviewer", order_id: order, total_minor: 1000 });
+    await event({ type: "review.approved", buyer_id: "reviewer", order_id: order, product_id: "p,1", word_count: 20, media_count: 1 });
+  }
 });
 
 const csv = (path: string) => t.app.request(path, { headers: { authorization: `Bearer ${s.sk}`, accept: "text/csv" } });
@@ -68,6 +78,7 @@ describe("CSV downloads", () => {
       ["audit", `/v1/audit?coupon_id=${ids.regular}`],
       [`coupon-${ids.chat}-recipients`, `/v1/coupons/${ids.chat}/recipients`],
       [`coupon-${ids.regular}-history`, `/v1/coupons/${ids.regular}/history`],
+      ["reviews", "/v1/reviews"],
     ] as const;
     for (const [name, path] of routes) {
       const res = await csv(path);
