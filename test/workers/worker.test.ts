@@ -197,11 +197,14 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(res.headers.get("content-length")).toBeNull();
     expectCsvOf(await res.text(), json, "workerd redemptions");
 
-    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=race1", sk)).body).toEqual({ code: "EDGERACE1", available: false, reason: "promo_code_taken" });
-    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=FRESH1", sk)).body).toEqual({ code: "EDGEFRESH1", available: true });
-    const preview = await call(worker, "POST", "/v1/coupons/preview", sk, promo({ code: "RACE1" }));
+    // Another shop of the region with the same prefix (and a guessing budget not spent by the race above).
+    const other = await call(worker, "POST", "/v1/shops", ADMIN, { name: "Edge Tools", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false });
+    const sk2: string = other.body.secret_key;
+    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=race1", sk2)).body).toEqual({ code: "EDGERACE1", available: false, reason: "promo_code_taken" });
+    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=FRESH1", sk2)).body).toEqual({ code: "EDGEFRESH1", available: true });
+    const preview = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ code: "RACE1" }));
     expect([preview.status, preview.body.code]).toEqual([409, "promo_code_taken"]);
-    const fine = await call(worker, "POST", "/v1/coupons/preview", sk, promo({ quantity: 4 }));
+    const fine = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ quantity: 4 }));
     expect(fine.body).toMatchObject({ coupon: { id: null, estimated_spend_minor: 2000 }, addons: [], estimated_spend_minor: 2000 });
   });
 
