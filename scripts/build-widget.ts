@@ -1,7 +1,8 @@
 /**
- * Builds `/widget.js`: the three components with Lit inside, one minified ES module.
- * The Node server calls `buildWidget()` at start and serves the string; run directly
- * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js`, prints its size, and writes the
+ * Builds `/widget.js` (the two components of API.md with Lit inside, one minified ES module) and the
+ * modules served beside it: `<coupon-summary>` and the locales, which import Lit and the rest from it.
+ * The Node server builds them on first request and serves the strings; run directly
+ * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js`, prints the sizes, and writes the
  * custom-elements manifest `widget/custom-elements.json`.
  */
 import { build, type Plugin } from "esbuild";
@@ -9,6 +10,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { WIDGET_MODULES } from "./widget-modules.js";
+
+export { WIDGET_MODULES };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -22,8 +26,24 @@ const minifyCss = (c: string) =>
     .trim();
 
 /**
- * Squeezes the whitespace of Lit templates in the widget's own sources: a `*.styles.ts` file holds one
- * `css` template without expressions; in components, only whitespace between two tags is dropped.
+ * The whitespace of a component's `html` templates that renders nothing, as the sources are written (no
+ * text on a line of its own; a line break in a template falls between blocks, flex or grid items, or
+ * attributes): line breaks with their indentation between a tag or expression and the next, before a
+ * tag's `>`, and between attributes (`name="…"`, `.prop=${…}`, `?bool=${…}`, `@event=${…}`), which keep
+ * one space, as `/>` does (`${…}/>` would read the `/` as part of an unquoted value). Each pattern needs
+ * a line break next to template syntax, so the TypeScript around the templates is untouched.
+ */
+const squeezeHtml = (src: string) =>
+  src
+    .replace(/html`\s+/g, "html`")
+    .replace(/([>}])\s*\n\s*(?=<|\$\{)/g, "$1")
+    .replace(/\n\s*(?=>)/g, "")
+    .replace(/\n\s*(?=\/>)/g, " ")
+    .replace(/\n\s+(?=[.?@]?[a-z][\w-]*=["$])/g, " ");
+
+/**
+ * Squeezes the whitespace of Lit templates in the widget's own sources: a `*.styles.ts` file holds
+ * `css` templates without expressions (the tag refuses them); components go through `squeezeHtml`.
  */
 const squeezeTemplates: Plugin = {
   name: "squeeze-templates",
@@ -32,13 +52,13 @@ const squeezeTemplates: Plugin = {
       const src = await readFile(args.path, "utf8");
       const contents = args.path.endsWith(".styles.ts")
         ? src.replace(/css`([^`]*)`/g, (_m, c: string) => "css`" + minifyCss(c) + "`")
-        : src.replace(/>\s*\n\s*</g, "><").replace(/html`\s+/g, "html`");
+        : squeezeHtml(src);
       return { contents, loader: "ts" };
     });
   },
 };
 
-/** How both the widget and its locale modules are built: one minified browser ES module each, in memory. */
+/** How the widget and the modules beside it are built: one minified browser ES module each, in memory. */
 const moduleOptions = {
   absWorkingDir: root,
   tsconfig: join(root, "tsconfig.json"),
@@ -55,12 +75,12 @@ const moduleOptions = {
 export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> {
   const result = await build({
     stdin: {
-      // The package's exports, plus the side-effect modules that define the three tags.
+      // The two components of API.md and what goes with them, plus the Lit the modules served beside
+      // the widget import from it (so a page that uses them loads Lit once).
       contents: [
-        'export * from "./widget/src/index.ts";',
-        'import "./widget/src/promo-code-field.ts";',
-        'import "./widget/src/coupon-list.ts";',
-        'import "./widget/src/coupon-summary.ts";',
+        'export * from "./widget/src/core.ts";',
+        'export { css } from "./widget/src/css.ts";',
+        'export { html, nothing } from "lit";',
       ].join("\n"),
       resolveDir: root,
       sourcefile: "widget-entry.ts",
@@ -76,30 +96,34 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
 }
 
 /**
- * A locale module (`widget/src/locales/<lang>.ts`) as served at `/widget/locales/<lang>.js`: it imports
- * the widget's `locales` table from `../../widget.js` (relative, so it follows the widget's origin) and
- * registers its language there. `undefined` when there is no such locale.
+ * A module beside the widget (`WIDGET_MODULES`) as served at `/widget/<name>.js`. It bundles only its
+ * own files (the entry `<name>.ts` and its `<name>.*.ts` neighbours) and imports everything else (Lit's
+ * `html`, the widget's `css`, `WidgetElement`, the `locales` table it registers a language in) from the
+ * widget, relatively (`../widget.js`, `../../widget.js`), so it follows the widget's origin and a page
+ * holds one Lit and one strings table (`test/widget/size.test.ts` checks that the widget exports each
+ * name). Its private members keep their names: mangled apart from the widget, they could collide with
+ * the short names Lit and the widget gave theirs. `undefined` for a name not in `WIDGET_MODULES`.
  */
-export async function buildWidgetLocale(lang: string): Promise<string | undefined> {
-  if (!/^[a-z]{2,3}$/.test(lang)) return undefined;
-  const entry = join(root, "widget", "src", "locales", `${lang}.ts`);
-  try {
-    await readFile(entry);
-  } catch {
-    return undefined;
-  }
+export async function buildWidgetModule(name: string): Promise<string | undefined> {
+  if (!WIDGET_MODULES.includes(name)) return undefined;
+  const own = `./${name.split("/").pop()}.`;
+  const widget = "../".repeat(name.split("/").length) + "widget.js";
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [join(root, "widget", "src", `${name}.ts`)],
     ...moduleOptions,
     plugins: [
-      { name: "widget-external", setup: (b) => b.onResolve({ filter: /[\\/]strings\.js$/ }, () => ({ path: "../../widget.js", external: true })) },
+      squeezeTemplates,
+      {
+        name: "from-the-widget",
+        setup: (b) =>
+          b.onResolve({ filter: /.*/ }, (args) =>
+            args.kind === "entry-point" || args.path.startsWith(own) ? undefined : { path: widget, external: true },
+          ),
+      },
     ],
   });
   return result.outputFiles[0].text;
 }
-
-/** Languages that have a locale module. */
-export const WIDGET_LOCALES = ["de"];
 
 const MODULES = {
   base: "widget/src/base.ts",
@@ -112,9 +136,10 @@ const MODULES = {
 
 /**
  * The custom-elements manifest (schema 2.1.0) of the components, read from their sources with the
- * TypeScript parser: `@property` fields give attributes and members, the class JSDoc gives
- * `@event`, `@csspart` and `@cssproperty`, public methods and getters with JSDoc give the rest.
- * `test/widget/manifest.test.ts` checks that `widget/custom-elements.json` equals this.
+ * TypeScript parser: the fields named in `static properties` (but `state: true`) give attributes and
+ * members, the class JSDoc gives `@event`, `@csspart` and `@cssproperty`, public methods and getters
+ * with JSDoc give the rest. `test/widget/manifest.test.ts` checks that `widget/custom-elements.json`
+ * equals this.
  */
 export async function generateManifest(): Promise<Record<string, unknown>> {
   const ts = (await import("typescript")).default;
@@ -137,6 +162,18 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
     const src = await readFile(join(root, path), "utf8");
     const sf = ts.createSourceFile(path, src, ts.ScriptTarget.ES2022, true);
     const cls = sf.statements.find(ts.isClassDeclaration)!;
+    // Lit's `static properties = { name: { ...options } }`: which fields are reactive properties, and how.
+    const declared = new Map<string, Record<string, string>>();
+    for (const m of cls.members) {
+      const init = ts.isPropertyDeclaration(m) && m.name.getText() === "properties" ? m.initializer : undefined;
+      if (!init || !ts.isObjectLiteralExpression(init)) continue;
+      for (const p of init.properties) {
+        if (!ts.isPropertyAssignment(p) || !ts.isObjectLiteralExpression(p.initializer)) continue;
+        const opts: Record<string, string> = {};
+        for (const o of p.initializer.properties) if (ts.isPropertyAssignment(o)) opts[o.name.getText()] = o.initializer.getText();
+        declared.set(p.name.getText(), opts);
+      }
+    }
     const attributes: Entry[] = [];
     const members: Entry[] = [];
     for (const m of cls.members) {
@@ -147,15 +184,8 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
       if (hidden || !name || name.startsWith("_")) continue;
       const { description } = docOf(m);
       if (ts.isPropertyDeclaration(m)) {
-        const deco = (ts.getDecorators(m) ?? []).map((d) => d.expression).find(
-          (e): e is import("typescript").CallExpression => ts.isCallExpression(e) && e.expression.getText() === "property",
-        );
-        if (!deco) continue;
-        const opts: Record<string, string> = {};
-        const arg = deco.arguments[0];
-        if (arg && ts.isObjectLiteralExpression(arg)) {
-          for (const p of arg.properties) if (ts.isPropertyAssignment(p)) opts[p.name.getText()] = p.initializer.getText();
-        }
+        const opts = declared.get(name);
+        if (!opts || opts.state === "true") continue;
         const init = m.initializer;
         const type = m.type
           ? m.type.getText() + (m.questionToken ? " | undefined" : "")
@@ -235,6 +265,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   await mkdir(join(root, "dist"), { recursive: true });
   await writeFile(join(root, "dist", "widget.js"), js);
   console.log(`dist/widget.js: ${js.length} bytes, ${gzipBytes} bytes gzip`);
+  for (const name of WIDGET_MODULES) {
+    const module = (await buildWidgetModule(name))!;
+    console.log(`/widget/${name}.js: ${module.length} bytes, ${gzipSync(module, { level: 9 }).length} bytes gzip`);
+  }
   await writeFile(join(root, "widget", "custom-elements.json"), JSON.stringify(await generateManifest(), null, 2) + "\n");
   console.log("widget/custom-elements.json written");
 }

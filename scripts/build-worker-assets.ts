@@ -1,7 +1,8 @@
 /**
  * The wrangler `[build]` step, run before every `wrangler dev` / `wrangler deploy`:
- * - `dist/widget.js` and `dist/widget-locale-<lang>.js`: the widget and its locale modules (the same
- *   files Node serves), imported by the Workers entry as Text modules;
+ * - `dist/widget.js` and `dist/widget-<module>.js` (`widget-coupon-summary.js`, `widget-locales-de.js`):
+ *   the widget and the modules beside it (the same files Node serves), imported by the Workers entry as
+ *   Text modules;
  * - `dist/public/`: the static `[assets]` directory Cloudflare serves before the Worker runs: the docs
  *   viewer (swagger-ui-dist's two files, under a versioned path) and `_headers` giving them a year of cache.
  * Unlike running scripts/build-widget.ts directly, it leaves the tracked custom-elements manifest alone,
@@ -11,7 +12,7 @@ import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildWidget, buildWidgetLocale, WIDGET_LOCALES } from "./build-widget.js";
+import { buildWidget, buildWidgetModule, WIDGET_MODULES } from "./build-widget.js";
 import { DOCS_ASSETS, DOCS_FILES } from "../worker/site/docs.js";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
@@ -27,10 +28,10 @@ async function put(path: string, write: (tmp: string) => Promise<void>): Promise
 const { js, gzipBytes } = await buildWidget();
 await put(join(dist, "widget.js"), (tmp) => writeFile(tmp, js));
 console.log(`dist/widget.js: ${js.length} bytes, ${gzipBytes} bytes gzip`);
-for (const lang of WIDGET_LOCALES) {
-  const source = await buildWidgetLocale(lang);
-  if (source === undefined) throw new Error(`no locale module for ${lang}`);
-  await put(join(dist, `widget-locale-${lang}.js`), (tmp) => writeFile(tmp, source));
+for (const name of WIDGET_MODULES) {
+  const source = await buildWidgetModule(name);
+  if (source === undefined) throw new Error(`no widget module ${name}`);
+  await put(join(dist, `widget-${name.replaceAll("/", "-")}.js`), (tmp) => writeFile(tmp, source));
 }
 
 const docsSource = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));

@@ -13,7 +13,11 @@ import { DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limi
 import { sweepExpiredReservations } from "./services/sweeper.js";
 // Written by the wrangler `[build]` step (scripts/build-worker-assets.ts) and bundled as text (`[[rules]]` Text).
 import widgetJs from "../dist/widget.js";
-import widgetLocaleDe from "../dist/widget-locale-de.js";
+import widgetCouponSummary from "../dist/widget-coupon-summary.js";
+import widgetLocaleDe from "../dist/widget-locales-de.js";
+
+/** The sources of the modules beside the widget, by the names scripts/widget-modules.ts lists. */
+const WIDGET_MODULE_SOURCES: Record<string, string> = { "coupon-summary": widgetCouponSummary, "locales/de": widgetLocaleDe };
 
 // The Durable Object class behind the RATE_LIMITER binding must be exported by the main module.
 export { RateLimitCounter } from "./lib/rate-limit-workers.js";
@@ -69,8 +73,8 @@ function buildFresh(env: WorkerEnv): Built {
   if (env.RATE_LIMITER) config.rateLimiter = new DurableObjectRateLimiter(env.RATE_LIMITER);
   config.assets = {
     widgetJs: async () => widgetJs,
-    widgetLocaleJs: async (lang) => (lang === "de" ? widgetLocaleDe : undefined),
-    widgetLocales: ["de"],
+    widgetModuleJs: async (name) => (Object.hasOwn(WIDGET_MODULE_SOURCES, name) ? WIDGET_MODULE_SOURCES[name] : undefined),
+    widgetModules: Object.keys(WIDGET_MODULE_SOURCES),
     // The demo page needs the demo shop and keys that `npm start` creates on an empty local database.
     demoHtml: async () => {
       throw new ApiError(404, "route_not_found", "The demo storefront is Node-only: run `npm start` to try it.");

@@ -64,7 +64,7 @@ describe("compression on Node", () => {
   });
 
   it("compresses the pages and the widget too, but not answers under 1 KB", async () => {
-    for (const path of ["/", "/demo", "/widget.js", "/widget/locales/de.js"]) {
+    for (const path of ["/", "/demo", "/widget.js", "/widget/locales/de.js", "/widget/coupon-summary.js"]) {
       const res = await get(path, { "accept-encoding": "br" });
       expect(res.status, path).toBe(200);
       expect(res.headers["content-encoding"], path).toBe("br");
@@ -122,6 +122,31 @@ describe("widget files", () => {
     expect((await get("/widget/locales/xx.js")).status).toBe(404);
     expect((await get("/widget/locales/de.0123456789.js")).status).toBe(404);
   });
+
+  it("<coupon-summary> is its own module beside the widget, importing it the same way, with its own ETag", async () => {
+    const manifest = JSON.parse((await get("/widget/manifest.json")).text);
+    const plain = await get("/widget/coupon-summary.js");
+    expect(plain.status).toBe(200);
+    expect(plain.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(plain.headers["access-control-allow-origin"]).toBe("*");
+    expect(plain.text).toContain('"coupon-summary"');
+    expect(plain.text).toContain('from"../widget.js"');
+    expect(plain.headers["cache-control"]).toContain("max-age=300");
+    expect((await get("/widget/coupon-summary.js", { "if-none-match": plain.headers.etag })).status).toBe(304);
+    expect(manifest.components["coupon-summary"]).toMatch(/^\/widget\/coupon-summary\.[0-9a-f]{10}\.js$/);
+    const hashed = await get(manifest.components["coupon-summary"]);
+    expect(hashed.text).toContain(`from"..${manifest.widget}"`);
+    expect(hashed.text).not.toContain('"../widget.js"');
+    expect(hashed.headers["cache-control"]).toContain("immutable");
+    expect(hashed.headers.etag).not.toBe(plain.headers.etag);
+    // The widget itself no longer carries it.
+    expect((await get("/widget.js")).text).not.toContain('"coupon-summary"');
+    for (const path of ["/widget/coupon-summary.0123456789.js", "/widget/promo-code-field.js", "/widget/nothing.js"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers["content-type"], path).toContain("application/problem+json");
+    }
+  });
 });
 
 describe("pages", () => {
@@ -156,13 +181,15 @@ describe("pages", () => {
     expect(api.headers["x-content-type-options"]).toBe("nosniff");
   });
 
-  it("/demo references the hashed widget, and is never stored (it carries a buyer token)", async () => {
+  it("/demo references the hashed widget and summary module, and is never stored (it carries a buyer token)", async () => {
     const res = await get("/demo");
     const manifest = JSON.parse((await get("/widget/manifest.json")).text);
     expect(res.headers["cache-control"]).toBe("no-store");
     expect(res.text).toContain(`src="${manifest.widget}"`);
     expect(res.text).toContain(`from "${manifest.widget}"`);
+    expect(res.text).toContain(`src="${manifest.components["coupon-summary"]}"`);
     expect(res.text).not.toContain('"/widget.js"');
+    expect(res.text).not.toContain('"/widget/coupon-summary.js"');
   });
 
   it("/docs uses only our own copy of the viewer, cached for a year", async () => {

@@ -30,7 +30,7 @@ describe.skipIf(!runBrowserTests)("Lighthouse on /demo", () => {
       expect(new URL(r.url).origin, r.url).toBe(origin);
       expect(r.statusCode, r.url).toBe(200);
     }
-    // Compressed on the wire: the widget's 35 KB arrive as about 12.
+    // Compressed on the wire: the widget's 32 KB arrive as about 11.
     const widget = run.requests.find((r) => /\/widget\.[0-9a-f]{10}\.js$/.test(r.url));
     expect(widget?.transferSize).toBeLessThan(14_000);
   }, 120_000);

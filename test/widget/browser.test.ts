@@ -105,6 +105,8 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
     // The cart's coupon line is the widget's <coupon-summary>, given the quote the page shows.
     expect(await page.locator("coupon-summary [part=label]").textContent()).toBe("Code DEMOSAVE10");
     expect(await page.locator("coupon-summary [part=amount]").textContent()).toBe("−$3.70");
+    // <coupon-summary> is a module of its own that takes Lit from the widget: one Lit on the page.
+    expect(await page.evaluate(() => (window as any).litHtmlVersions)).toHaveLength(1);
     expect(await message(page).getAttribute("role")).toBe("status"); // a live region
     expect(await field(page).evaluate((el: any) => el.value)).toBe("DEMOSAVE10");
     const [applied] = await events(page);

@@ -21,14 +21,16 @@ interface Decl {
 const declOf = (tag: string): Decl =>
   manifest.modules.flatMap((m: { declarations: Decl[] }) => m.declarations).find((d: Decl) => d.tagName === tag);
 
-/** `@property(...)` fields of a source file, with the attribute Lit gives them. */
+/** The reactive properties a source file declares in `static properties`, with the attribute Lit gives them. */
 function propertyAttributes(file: string): string[] {
   const src = readFileSync(join(root, file), "utf8");
+  const block = /static override properties: PropertyDeclarations = \{\n([^]*?)\n  \};/.exec(src);
+  expect(block, file).not.toBeNull();
   const out: string[] = [];
-  for (const m of src.matchAll(/@property\(([^)]*)\)\s*(?:readonly\s+)?(\w+)/g)) {
-    const opts = m[1];
-    if (/attribute:\s*false/.test(opts)) continue;
-    out.push(/attribute:\s*"([^"]+)"/.exec(opts)?.[1] ?? m[2].toLowerCase());
+  for (const m of block![1].matchAll(/^\s*(\w+): \{([^}]*)\},?$/gm)) {
+    const opts = m[2];
+    if (/attribute:\s*false|state:\s*true/.test(opts)) continue;
+    out.push(/attribute:\s*"([^"]+)"/.exec(opts)?.[1] ?? m[1].toLowerCase());
   }
   return out;
 }
@@ -42,7 +44,7 @@ describe("custom-elements manifest", () => {
     ["promo-code-field", "widget/src/promo-code-field.component.ts"],
     ["coupon-list", "widget/src/coupon-list.component.ts"],
     ["coupon-summary", "widget/src/coupon-summary.component.ts"],
-  ])("lists every @property attribute of <%s>, its own and the shared ones", (tag, file) => {
+  ])("lists the attribute of every reactive property of <%s>, its own and the shared ones", (tag, file) => {
     const decl = declOf(tag);
     expect(decl, tag).toBeDefined();
     const expected = [...propertyAttributes(file), ...propertyAttributes("widget/src/base.ts")];

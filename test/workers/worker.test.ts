@@ -215,7 +215,7 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(res.body).toMatchObject({ status: 404, code: "route_not_found" });
   });
 
-  it("serves the widget bundle built by the wrangler build step; /demo is Node-only", async () => {
+  it("serves the widget and the modules beside it built by the wrangler build step; /demo is Node-only", async () => {
     const widget = await fetch(worker.url + "/widget.js");
     expect(widget.status).toBe(200);
     expect(widget.headers.get("content-type")).toContain("text/javascript");
@@ -232,6 +232,14 @@ describe("the Worker in workerd over remote libSQL", () => {
     const de = await fetch(worker.url + manifest.locales.de);
     expect(de.status).toBe(200);
     expect(await de.text()).toContain(`from"../..${manifest.widget}"`);
+    // <coupon-summary> is served beside the widget, under both names, importing the widget of its name.
+    const summary = await fetch(worker.url + "/widget/coupon-summary.js");
+    expect(summary.status).toBe(200);
+    expect(summary.headers.get("etag")).toMatch(/"[0-9a-f]{24}"/);
+    expect(await summary.text()).toContain('from"../widget.js"');
+    const hashedSummary = await fetch(worker.url + manifest.components["coupon-summary"]);
+    expect(hashedSummary.headers.get("cache-control")).toContain("immutable");
+    expect(await hashedSummary.text()).toContain(`from"..${manifest.widget}"`);
     const demo = await call(worker, "GET", "/demo");
     expect(demo.status).toBe(404);
     expect(demo.headers.get("content-type")).toContain("application/problem+json");

@@ -1,28 +1,40 @@
-import { LitElement } from "lit";
-import { property } from "lit/decorators.js";
-import { call, type ApiConfig, type ApiError } from "./api.js";
+import { LitElement, type PropertyDeclarations } from "lit";
+import { call, pageFault, type ApiConfig, type ApiError } from "./api.js";
 import { formatMoney } from "./money.js";
 import { resolveStrings, type StringsOverride, type WidgetStrings } from "./strings.js";
 
 /**
- * What both components share: where the API is, which keys to send, and which language to speak.
+ * What the components share: where the API is, which keys to send, and which language to speak.
  * Kept in one class so the bundle carries it once.
  */
 export class WidgetElement extends LitElement {
+  /**
+   * The reactive properties, declared as Lit's `static properties` rather than decorators: the bundle then
+   * carries one small object per class instead of the decorator helpers (the 12 KB budget). The fields
+   * below keep their types, defaults and docs; `scripts/build-widget.ts` reads both for the manifest.
+   */
+  static override properties: PropertyDeclarations = {
+    api: {},
+    publishableKey: { attribute: "publishable-key" },
+    buyerToken: { attribute: "buyer-token" },
+    locale: {},
+    strings: { attribute: false },
+  };
+
   /** Base URL of the coupon API; empty means the page's own origin. */
-  @property() api = "";
+  api = "";
 
   /** The shop's publishable key (`pk_test_…` / `pk_live_…`). */
-  @property({ attribute: "publishable-key" }) publishableKey = "";
+  publishableKey = "";
 
   /** The buyer's token (JWT signed by the storefront's server); empty for a guest. */
-  @property({ attribute: "buyer-token" }) buyerToken = "";
+  buyerToken = "";
 
   /** BCP 47 locale of texts, money and dates; empty means the page's `lang`, else English. */
-  @property() locale = "";
+  locale = "";
 
   /** Overrides laid over the locale's texts (`reasons` merged key by key). */
-  @property({ attribute: false }) strings?: StringsOverride;
+  strings?: StringsOverride;
 
   protected get lang_(): string {
     return this.locale || document.documentElement.lang || "en";
@@ -36,27 +48,28 @@ export class WidgetElement extends LitElement {
     return formatMoney(minor, currency, this.lang_);
   }
 
+  /** Calls the API with this element's `api`, `publishable-key` and `buyer-token` (it is an `ApiConfig`). */
   protected call<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const cfg: ApiConfig = {
-      api: this.api,
-      publishableKey: this.publishableKey,
-      buyerToken: this.buyerToken,
-    };
-    return call<T>(cfg, path, body, signal);
+    return call<T>(this satisfies ApiConfig, path, body, signal);
   }
 
   /**
-   * Tells the page's developer, in the console, why the service refused this page and how to fix it;
-   * the shopper only reads that codes are unavailable (no retry can cure the page's own setup).
+   * A failed call in words, as a function of the strings so a locale change re-words it. The page's own
+   * fault (a wrong key, an origin not allowed, a request the API refuses) reads "unavailable", and the
+   * console tells the page's developer why and how to fix it: no retry can cure the page's own setup.
+   * An outage reads as too many attempts (429), a failing service (5xx) or one out of reach.
    */
-  protected logFault(e: ApiError): void {
+  protected failureMessage(e: ApiError): (t: WidgetStrings) => string {
+    const s = e.status;
+    if (!pageFault(e)) return (t) => (s === 429 ? t.rateLimited : s ? t.serviceError : t.networkError);
     const fix = e.refused
       ? `the service answered, but not to ${location.origin}: add this origin to the shop's allowed_origins, and check publishable-key`
-      : e.status === 401 || e.status === 403
+      : s === 401 || s === 403
         ? "check publishable-key (the shop's pk_… key) and buyer-token (signed with the shop's buyer_token_secret, not expired)"
         : "check the api attribute and the cart against the request body in the API reference (/docs)";
-    const what = [e.status || "CORS", e.code, e.detail].filter(Boolean).join(" ");
+    const what = [s || "CORS", e.code, e.detail].filter(Boolean).join(" ");
     console.error(`<${this.localName}>: the coupon service refused this page (${what}). Fix: ${fix}.`);
+    return (t) => t.unavailable;
   }
 
   private _names = new Map<string, string>();

@@ -1,10 +1,9 @@
-import { html, nothing, type PropertyValues } from "lit";
-import { property, state } from "lit/decorators.js";
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from "lit";
 import { ApiError, isAbort, pageFault, type Claim, type StorefrontCoupon } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { formatDate } from "./money.js";
 import { reasonText, type WidgetStrings } from "./strings.js";
-import { buttonStyles } from "./button.styles.js";
+import { sharedStyles } from "./shared.styles.js";
 import { styles } from "./coupon-list.styles.js";
 
 /**
@@ -40,24 +39,35 @@ import { styles } from "./coupon-list.styles.js";
  * @cssproperty --coupon-widget-surface - Background of a coupon (default #f8fafc).
  */
 export class CouponList extends WidgetElement {
-  static override styles = [buttonStyles, styles];
+  static override styles = [sharedStyles, styles];
+  /** Public properties, then internal state (`state: true`: no attribute); see `WidgetElement.properties`. */
+  static override properties: PropertyDeclarations = {
+    productId: { attribute: "product-id" },
+    currency: {},
+    _coupons: { state: true },
+    _error: { state: true },
+    _retry: { state: true },
+    _message: { state: true },
+    _outcome: { state: true },
+    _claiming: { state: true },
+  };
 
   /** Lists only the coupons that apply to this product. */
-  @property({ attribute: "product-id" }) productId = "";
+  productId = "";
 
   /** Currency of amounts when a coupon does not name one (the shop's currency). */
-  @property() currency = "USD";
+  currency = "USD";
 
-  @state() private _coupons?: StorefrontCoupon[];
+  private _coupons?: StorefrontCoupon[];
   /** The list could not be loaded. */
-  @state() private _error = false;
+  private _error = false;
   /** …and asking again may help (an outage, not the page's own fault): Retry is offered. */
-  @state() private _retry = false;
+  private _retry = false;
   /** The live region's sentence, as a function of the strings so a locale change re-words it. */
-  @state() private _message: (t: WidgetStrings) => string = () => "";
+  private _message: (t: WidgetStrings) => string = () => "";
   /** Coupon id → "claimed", or the reason a claim was refused. */
-  @state() private _outcome: Record<string, string> = {};
-  @state() private _claiming = "";
+  private _outcome: Record<string, string> = {};
+  private _claiming = "";
 
   private _ctl?: AbortController;
 
@@ -83,14 +93,11 @@ export class CouponList extends WidgetElement {
   /** A failed call: the page's own fault (unavailable, logged; no retry), or an outage (Retry). */
   private _fail(e: unknown): void {
     const err = e instanceof ApiError ? e : new ApiError(0);
-    const s = err.status;
-    const fault = pageFault(err);
-    if (fault) this.logFault(err);
     if (!this._coupons) {
       this._error = true;
-      this._retry = !fault;
+      this._retry = !pageFault(err);
     }
-    this._message = (t) => (fault ? t.unavailable : s === 429 ? t.rateLimited : s ? t.serviceError : t.networkError);
+    this._message = this.failureMessage(err);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -173,7 +180,7 @@ export class CouponList extends WidgetElement {
   protected override render() {
     const t = this.t;
     const list = this._coupons;
-    return html`<div part="base" class="base">
+    return html`<div part="base">
       ${this.buyerToken ? nothing : html`<p part="notice" class="notice">${t.signInToClaim}</p>`}
       ${list === undefined
         ? this._error
@@ -187,7 +194,7 @@ export class CouponList extends WidgetElement {
                 return html`<li part="item" class="item">
                   <div class="info">
                     <span part="discount" class="discount">${off}</span>
-                    <span part="name" class="name" id="n${i}">${c.name}</span>
+                    <span part="name" id="n${i}">${c.name}</span>
                     <span part="details" class="details">${details}</span>
                   </div>
                   ${this._action(c, i)}

@@ -1,4 +1,4 @@
-import { css } from "lit";
+import { css } from "./css.js";
 
 /** `--coupon-list-*` over the widget-wide `--coupon-widget-*`, over AA-contrast defaults. */
 export const styles = css`
@@ -56,13 +56,6 @@ export const styles = css`
   button {
     white-space: nowrap;
   }
-  button:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
-  }
-  button[aria-busy] {
-    cursor: progress;
-  }
   .done {
     background: #fff;
     color: var(--_ok);
@@ -71,8 +64,6 @@ export const styles = css`
   }
   [part="retry-button"] {
     margin-top: 0.5rem;
-    background: #fff;
-    color: var(--_accent);
   }
   .message {
     margin-top: 0.5rem;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from "lit";
-import { property, state } from "lit/decorators.js";
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from "lit";
 import type { QuoteAnswer } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { styles } from "./coupon-summary.styles.js";
@@ -21,15 +20,21 @@ import { styles } from "./coupon-summary.styles.js";
  */
 export class CouponSummary extends WidgetElement {
   static override styles = styles;
+  /** Public properties, then internal state (`state: true`: no attribute); see `WidgetElement.properties`. */
+  static override properties: PropertyDeclarations = {
+    quote: { attribute: false },
+    currency: {},
+    _label: { state: true },
+  };
 
   /** The quote answer the page shows (`POST /v1/checkout/quote`); empty shows nothing. */
-  @property({ attribute: false }) quote?: QuoteAnswer | null;
+  quote?: QuoteAnswer | null;
 
   /** Currency of the cart the quote is for. */
-  @property() currency = "USD";
+  currency = "USD";
 
   /** The applied claimed coupon's name, once the wallet has told it. */
-  @state() private _label = "";
+  private _label = "";
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has("quote")) return;

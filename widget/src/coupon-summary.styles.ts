@@ -1,4 +1,4 @@
-import { css } from "lit";
+import { css } from "./css.js";
 
 /** `--coupon-summary-*` over the widget-wide `--coupon-widget-*`, over AA-contrast defaults. */
 export const styles = css`

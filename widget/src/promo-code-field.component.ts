@@ -1,9 +1,8 @@
-import { html, nothing, type PropertyValues } from "lit";
-import { property, state } from "lit/decorators.js";
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from "lit";
 import { ApiError, isAbort, pageFault, type Cart, type QuoteAnswer, type Reason } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { reasonText, type WidgetStrings } from "./strings.js";
-import { buttonStyles } from "./button.styles.js";
+import { sharedStyles } from "./shared.styles.js";
 import { styles } from "./promo-code-field.styles.js";
 
 /** A claimed coupon of the buyer that saves more than the typed code (the quote's `best`). */
@@ -65,34 +64,49 @@ const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismat
  * @cssproperty --coupon-widget-font - Font family shared by both components (default inherit).
  */
 export class PromoCodeField extends WidgetElement {
-  static override styles = [buttonStyles, styles];
+  static override styles = [sharedStyles, styles];
   static override shadowRootOptions = { ...WidgetElement.shadowRootOptions, delegatesFocus: true };
   static formAssociated = true;
+  /** Public properties, then internal state (`state: true`: no attribute); see `WidgetElement.properties`. */
+  static override properties: PropertyDeclarations = {
+    name: { reflect: true },
+    cart: { attribute: false },
+    disabled: { type: Boolean, reflect: true },
+    _status: { state: true },
+    _input: { state: true },
+    _message: { state: true },
+    _code: { state: true },
+    _reasons: { state: true },
+    _busy: { state: true },
+    _formDisabled: { state: true },
+    _better: { state: true },
+    _waiting: { state: true },
+  };
 
   /** Form field name; the applied full code is submitted under it. */
-  @property({ reflect: true }) name = "";
+  name = "";
 
   /** The quote body's `cart`; a change re-quotes the applied code. */
-  @property({ attribute: false }) cart?: Cart;
+  cart?: Cart;
 
   /** Disables the field (a disabled `<fieldset>` or form disables it too). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
-  @state() private _status: Status = "idle";
-  @state() private _input = "";
+  private _status: Status = "idle";
+  private _input = "";
   /** The live region's sentence, kept as a function of the strings so a locale change re-words it. */
-  @state() private _message: (t: WidgetStrings) => string = () => "";
+  private _message: (t: WidgetStrings) => string = () => "";
   /** The code being asked about, or the applied one (as the server spells it once applied). */
-  @state() private _code = "";
-  @state() private _reasons: Reason[] = [];
+  private _code = "";
+  private _reasons: Reason[] = [];
   /** A quote is in flight. */
-  @state() private _busy = false;
+  private _busy = false;
   /** Disabled by a disabled `<fieldset>` or form (kept apart from the `disabled` attribute). */
-  @state() private _formDisabled = false;
+  private _formDisabled = false;
   /** A claimed coupon that saves more than the applied or offered code. */
-  @state() private _better?: BetterCoupon;
+  private _better?: BetterCoupon;
   /** After a 429, until its `Retry-After` has passed: no Retry is offered. */
-  @state() private _waiting = false;
+  private _waiting = false;
 
   private _internals: ElementInternals;
   private _ctl?: AbortController;
@@ -129,24 +143,22 @@ export class PromoCodeField extends WidgetElement {
 
   /** Takes the applied code off (what the Remove button does). */
   removeCode(): void {
-    const code = this.value;
-    this._ctl?.abort();
-    this._busy = false;
-    this._set("idle", (t) => t.removed);
-    this._code = this._input = "";
-    this._reasons = [];
-    this._better = undefined;
-    this._force = false;
-    if (code) this.emit("promo-removed", { code } satisfies PromoRemovedDetail);
+    this._clear((t) => t.removed);
     this._focusAfterRender("input");
   }
 
   formResetCallback(): void {
+    this._clear(() => "");
+  }
+
+  /** Back to an empty field showing `message`; `promo-removed` when a code was applied. */
+  private _clear(message: (t: WidgetStrings) => string): void {
     const code = this.value;
     this._ctl?.abort();
     this._busy = false;
-    this._set("idle", () => "");
+    this._set("idle", message);
     this._code = this._input = "";
+    this._reasons = [];
     this._better = undefined;
     this._force = false;
     if (code) this.emit("promo-removed", { code } satisfies PromoRemovedDetail);
@@ -255,15 +267,10 @@ export class PromoCodeField extends WidgetElement {
 
   /** A failed call: the page's own fault (unavailable, logged), a 429 (Retry once the wait is over), or an outage. */
   private _fail(err: ApiError): void {
-    if (pageFault(err)) {
-      this.logFault(err);
-      return this._set("unavailable", (t) => t.unavailable);
-    }
-    const s = err.status;
-    this._set("error", (t) => (s === 429 ? t.rateLimited : s === 0 ? t.networkError : t.serviceError));
+    this._set(pageFault(err) ? "unavailable" : "error", this.failureMessage(err));
     clearTimeout(this._timer);
-    this._waiting = s === 429;
-    if (s === 429) this._timer = setTimeout(() => (this._waiting = false), (err.wait || 60) * 1000);
+    this._waiting = err.status === 429;
+    if (this._waiting) this._timer = setTimeout(() => (this._waiting = false), (err.wait || 60) * 1000);
   }
 
   private _reject(code: string, reasons: Reason[], message?: (t: WidgetStrings) => string, better?: BetterCoupon): void {
@@ -291,9 +298,9 @@ export class PromoCodeField extends WidgetElement {
     const t = this.t;
     const s = this._status;
     const busy = this._busy;
-    return html`<div part="base" class="base ${s} ${this._off ? "off" : ""}">
+    return html`<div part="base" class="${s} ${this._off ? "off" : ""}">
       ${s === "applied"
-        ? html`<div part="label" class="label">${t.label}</div>
+        ? html`<div part="label">${t.label}</div>
           <div part="applied" class="row">
             <span part="code" class="code">${this._code}</span>
             <button

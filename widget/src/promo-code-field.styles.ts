@@ -1,4 +1,4 @@
-import { css } from "lit";
+import { css } from "./css.js";
 
 /**
  * Two tiers of custom properties, as material-web does: `--promo-code-field-*` over the widget-wide
@@ -42,20 +42,6 @@ export const styles = css`
   input[aria-invalid="true"] {
     border-color: var(--_error);
     box-shadow: inset 0 0 0 1px var(--_error);
-  }
-  button[aria-busy] {
-    cursor: progress;
-  }
-  [part="remove-button"],
-  [part="retry-button"],
-  [part="choice-button"] {
-    background: #fff;
-    color: var(--_accent);
-  }
-  input:focus-visible,
-  button:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
   .code {
     flex: 1;

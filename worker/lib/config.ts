@@ -33,10 +33,14 @@ export interface AppConfig {
   /** Static assets the host provides (the widget bundle and the demo page), if any; see worker/site/. */
   assets?: {
     widgetJs?: () => Promise<string>;
-    /** A locale module's source, importing the widget as `../../widget.js`; undefined for an unknown language. */
-    widgetLocaleJs?: (lang: string) => Promise<string | undefined>;
-    /** The languages that have a locale module (listed by `/widget/manifest.json`). */
-    widgetLocales?: string[];
+    /**
+     * A module served beside the widget, by its path under `/widget/` without `.js` (`coupon-summary`,
+     * `locales/de`): its source, importing the widget relatively (`../widget.js`, `../../widget.js`);
+     * undefined for a module the host does not have.
+     */
+    widgetModuleJs?: (name: string) => Promise<string | undefined>;
+    /** The modules beside the widget, as `widgetModuleJs` names them (listed by `/widget/manifest.json`). */
+    widgetModules?: string[];
     /** A file of the docs viewer (swagger-ui-dist), where the host serves it itself (Node; Workers use `[assets]`). */
     docsFile?: (name: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
     demoHtml?: () => Promise<string>;

@@ -7,7 +7,7 @@ import type { AppEnv } from "../lib/context.js";
 import { DOCS_ASSETS, serveDocsFile, serveDocsPage } from "./docs.js";
 import { serveDemo } from "./demo.js";
 import { serveFavicon, serveIndex } from "./pages.js";
-import { serveWidget, serveWidgetLocale, serveWidgetManifest } from "./widget.js";
+import { serveWidget, serveWidgetManifest, serveWidgetModule } from "./widget.js";
 
 export { securityHeaders } from "./security-headers.js";
 
@@ -20,5 +20,6 @@ export const siteRoutes = new Hono<AppEnv>()
   .get("/widget.js", (c) => serveWidget(c))
   .get("/:file{widget\\.[0-9a-f]{10}\\.js}", (c) => serveWidget(c, c.req.param("file").slice(7, 17)))
   .get("/widget/manifest.json", serveWidgetManifest)
-  .get("/widget/locales/:file", (c) => serveWidgetLocale(c, c.req.param("file")))
+  .get("/widget/locales/:file", (c) => serveWidgetModule(c, "locales/", c.req.param("file")))
+  .get("/widget/:file{[a-z][a-z0-9.-]*\\.js}", (c) => serveWidgetModule(c, "", c.req.param("file")))
   .get("/demo", serveDemo);

@@ -1,9 +1,11 @@
 /**
- * The widget as served: `/widget.js` and `/widget/locales/<lang>.js` under plain names (five minutes, then
- * revalidated by ETag), and the same files under content-hashed names (`/widget.<hash>.js`,
+ * The widget as served: `/widget.js` and the modules beside it (`/widget/coupon-summary.js`,
+ * `/widget/locales/<lang>.js`) under plain names (five minutes, then revalidated by ETag), and the same
+ * files under content-hashed names (`/widget.<hash>.js`, `/widget/coupon-summary.<hash>.js`,
  * `/widget/locales/<lang>.<hash>.js`, cached for a year) for pages that can name the exact build.
- * A locale module imports the widget relatively, plain from plain and hashed from hashed, so a page never
- * loads two copies of the widget (two module URLs would be two modules).
+ * A module beside the widget imports it relatively (Lit and the strings table come from it), plain from
+ * plain and hashed from hashed, so a page never loads two copies of the widget (two module URLs would be
+ * two modules, and two Lits).
  */
 import type { Context } from "hono";
 import type { AppConfig } from "../lib/config.js";
@@ -13,16 +15,17 @@ import { IMMUTABLE, lazy, makeAsset, sendAsset, SHORT, type StaticAsset } from "
 const JS = "text/javascript; charset=utf-8";
 /** Storefronts load the widget from their own origin, as a module script (which needs CORS). */
 const CROSS_ORIGIN = { "Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin" };
-const PLAIN_IMPORT = "../../widget.js";
 
-interface LocaleAssets {
+/** A module beside the widget, under its plain and its content-hashed name. */
+interface ModuleAssets {
   plain: StaticAsset;
   hashed: StaticAsset;
 }
 
 interface WidgetAssets {
   widget: () => Promise<StaticAsset>;
-  locale: (lang: string) => Promise<LocaleAssets | undefined>;
+  /** By its path under `/widget/` without `.js`: `coupon-summary`, `locales/de`. */
+  module: (name: string) => Promise<ModuleAssets | undefined>;
 }
 
 // Per host assets object (one per app), so tests building several apps never share a build.
@@ -35,21 +38,23 @@ function widgetAssets(config: AppConfig): WidgetAssets | undefined {
   let made = byHost.get(host);
   if (made) return made;
   const widget = lazy(async () => makeAsset(await load(), JS));
-  const locales = new Map<string, () => Promise<LocaleAssets | undefined>>();
+  const modules = new Map<string, () => Promise<ModuleAssets | undefined>>();
   made = {
     widget,
-    locale(lang) {
-      let entry = locales.get(lang);
+    module(name) {
+      let entry = modules.get(name);
       if (!entry) {
-        entry = lazy(async (): Promise<LocaleAssets | undefined> => {
-          const source = await host.widgetLocaleJs?.(lang);
+        entry = lazy(async (): Promise<ModuleAssets | undefined> => {
+          const source = await host.widgetModuleJs?.(name);
           if (source === undefined) return undefined;
-          if (!source.includes(`"${PLAIN_IMPORT}"`)) throw new Error(`locale module ${lang} does not import ${PLAIN_IMPORT}`);
+          // `/widget/<name>.js` imports `../widget.js`, `/widget/locales/<lang>.js` imports `../../widget.js`.
+          const up = "../".repeat(name.split("/").length);
+          if (!source.includes(`"${up}widget.js"`)) throw new Error(`widget module ${name} does not import ${up}widget.js`);
           const w = await widget();
-          const hashedSource = source.replaceAll(`"${PLAIN_IMPORT}"`, `"../../widget.${w.hash}.js"`);
+          const hashedSource = source.replaceAll(`"${up}widget.js"`, `"${up}widget.${w.hash}.js"`);
           return { plain: await makeAsset(source, JS), hashed: await makeAsset(hashedSource, JS) };
         });
-        locales.set(lang, entry);
+        modules.set(name, entry);
       }
       return entry();
     },
@@ -77,35 +82,42 @@ export async function serveWidget(c: Context, hash?: string): Promise<Response> 
   return sendAsset(c, asset, IMMUTABLE, CROSS_ORIGIN);
 }
 
-/** `GET /widget/locales/<lang>.js` and `GET /widget/locales/<lang>.<hash>.js`. */
-export async function serveWidgetLocale(c: Context, file: string): Promise<Response> {
-  const m = /^([a-z]{2,3})(?:\.([0-9a-f]{10}))?\.js$/.exec(file);
+/**
+ * `GET /widget/<dir><name>.js` and `GET /widget/<dir><name>.<hash>.js`: a component module (`dir` empty)
+ * or a locale module (`dir` is `locales/`).
+ */
+export async function serveWidgetModule(c: Context, dir: "" | "locales/", file: string): Promise<Response> {
+  const m = /^([a-z]+(?:-[a-z]+)*)(?:\.([0-9a-f]{10}))?\.js$/.exec(file);
   const assets = widgetAssets(c.get("config")) ?? noWidget();
-  const found = m ? await assets.locale(m[1]) : undefined;
-  if (!m || !found) throw new ApiError(404, "route_not_found", `No widget locale module ${file}.`);
+  const found = m ? await assets.module(dir + m[1]) : undefined;
+  if (!m || !found) throw new ApiError(404, "route_not_found", `No widget module /widget/${dir}${file}.`);
   if (m[2] === undefined) return sendAsset(c, found.plain, SHORT, CROSS_ORIGIN);
-  if (m[2] !== found.hashed.hash) throw new ApiError(404, "route_not_found", `No build ${m[2]} of the ${m[1]} locale module.`);
+  if (m[2] !== found.hashed.hash) throw new ApiError(404, "route_not_found", `No build ${m[2]} of /widget/${dir}${m[1]}.js.`);
   return sendAsset(c, found.hashed, IMMUTABLE, CROSS_ORIGIN);
 }
 
-/** The hashed path of a locale module, for pages that reference it. */
-export async function hashedLocalePath(config: AppConfig, lang: string): Promise<string | undefined> {
-  const found = await widgetAssets(config)?.locale(lang);
-  return found && `/widget/locales/${lang}.${found.hashed.hash}.js`;
+/** The hashed path of a module beside the widget (`coupon-summary`, `locales/de`), for pages that reference it. */
+export async function hashedModulePath(config: AppConfig, name: string): Promise<string | undefined> {
+  const found = await widgetAssets(config)?.module(name);
+  return found && `/widget/${name}.${found.hashed.hash}.js`;
 }
 
 /**
- * `GET /widget/manifest.json`: the current content-hashed names, `{widget, locales: {<lang>: path}}`, for a
- * page that wants the year-long cache and must import a locale module of the very same build (a plain
- * `/widget/locales/de.js` imports the plain `/widget.js`, which would be a second copy of the widget).
+ * `GET /widget/manifest.json`: the current content-hashed names,
+ * `{widget, components: {<tag>: path}, locales: {<lang>: path}}`, for a page that wants the year-long
+ * cache and must import the modules of the very same build (a plain `/widget/locales/de.js` imports the
+ * plain `/widget.js`, which beside `/widget.<hash>.js` would be a second copy of the widget).
  */
 export async function serveWidgetManifest(c: Context): Promise<Response> {
   const config = c.get("config");
   const widget = (await hashedWidgetPath(config)) ?? noWidget();
+  const components: Record<string, string> = {};
   const locales: Record<string, string> = {};
-  for (const lang of config.assets?.widgetLocales ?? []) {
-    const path = await hashedLocalePath(config, lang);
-    if (path) locales[lang] = path;
+  for (const name of config.assets?.widgetModules ?? []) {
+    const path = await hashedModulePath(config, name);
+    if (!path) continue;
+    if (name.startsWith("locales/")) locales[name.slice("locales/".length)] = path;
+    else components[name] = path;
   }
-  return c.json({ widget, locales }, 200, { "Cache-Control": SHORT, ...CROSS_ORIGIN });
+  return c.json({ widget, components, locales }, 200, { "Cache-Control": SHORT, ...CROSS_ORIGIN });
 }

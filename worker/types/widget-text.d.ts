@@ -7,8 +7,12 @@ declare module "*/dist/widget.js" {
   export default source;
 }
 
-/** A locale module of the widget (`dist/widget-locale-<lang>.js`), imported as text the same way. */
-declare module "*/dist/widget-locale-de.js" {
+/** The modules beside the widget (`dist/widget-<module>.js`), imported as text the same way. */
+declare module "*/dist/widget-coupon-summary.js" {
+  const source: string;
+  export default source;
+}
+declare module "*/dist/widget-locales-de.js" {
   const source: string;
   export default source;
 }
