@@ -136,6 +136,9 @@ export const claims = sqliteTable(
     index("claims_coupon_buyer").on(t.coupon_id, t.buyer_id),
     index("claims_shop_buyer").on(t.shop_id, t.buyer_id),
     uniqueIndex("claims_review_order").on(t.coupon_id, t.source_order_id),
+    // The seller's lists, newest first (GET /v1/claims, CSV downloads, the daily series).
+    index("claims_shop_time").on(t.shop_id, t.created_at, t.id),
+    index("claims_coupon_time").on(t.coupon_id, t.created_at, t.id),
   ],
 );
 
@@ -160,7 +163,7 @@ export const chatSends = sqliteTable(
     shop_id: text("shop_id").notNull(),
     sent_at: integer("sent_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.coupon_id, t.buyer_id] })],
+  (t) => [primaryKey({ columns: [t.coupon_id, t.buyer_id] }), index("chat_sends_coupon_time").on(t.coupon_id, t.sent_at, t.buyer_id)],
 );
 
 export const redemptions = sqliteTable(
@@ -188,6 +191,9 @@ export const redemptions = sqliteTable(
     uniqueIndex("redemptions_live_order").on(t.shop_id, t.order_id).where(sql`state <> 'released'`),
     index("redemptions_coupon_buyer").on(t.coupon_id, t.buyer_id),
     index("redemptions_expiry").on(t.state, t.expires_at),
+    // The seller's lists, newest first (GET /v1/redemptions, CSV downloads).
+    index("redemptions_shop_time").on(t.shop_id, t.reserved_at, t.id),
+    index("redemptions_coupon_time").on(t.coupon_id, t.reserved_at, t.id),
   ],
 );
 

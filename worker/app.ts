@@ -8,7 +8,9 @@ import { identifyCaller } from "./lib/auth.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
 import { notFound, onError } from "./lib/on-error.js";
 import { createRouter } from "./lib/router.js";
+import { audit } from "./routes/audit/audit.index.js";
 import { checkout } from "./routes/checkout/checkout.index.js";
+import { claims } from "./routes/claims/claims.index.js";
 import { coupons } from "./routes/coupons/coupons.index.js";
 import { events } from "./routes/events/events.index.js";
 import { keys } from "./routes/keys/keys.index.js";
@@ -50,6 +52,8 @@ export function createApp({ db, config }: AppDeps) {
     .route("/", storefront)
     .route("/", redemptions)
     .route("/", reviews)
+    .route("/", claims)
+    .route("/", audit)
     .route("/", webhooks);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

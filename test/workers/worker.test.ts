@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMigratedHrana, startWorker, type DevWorker } from "./wrangler.js";
 import type { HranaServer } from "../support/hrana-server.js";
+import { expectCsvOf } from "../support/csv.js";
 import { httpCall } from "../support/http.js";
 import { startReceiver } from "../support/webhook-receiver.js";
 import { verifySignature } from "../../worker/client/webhooks.js";
@@ -180,6 +181,33 @@ describe("the Worker in workerd over remote libSQL", () => {
     const refused = results.filter((r) => r.status !== 201);
     expect(refused).toHaveLength(5);
     expect(refused.map((r) => [r.status, r.body.code])).toEqual(Array(5).fill([409, "quantity_exhausted"]));
+  });
+
+  it("seller tools in workerd: a CSV download streamed page by page equals the JSON list; availability and preview judge codes", async () => {
+    // The redemptions made above, read as JSON two at a time; the CSV must hold the same rows in the same order.
+    const json: Record<string, unknown>[] = [];
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const page = await call(worker, "GET", `/v1/redemptions?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, sk);
+      expect(page.status).toBe(200);
+      json.push(...page.body.data);
+      cursor = page.body.next_cursor;
+    }
+    expect(json.length).toBeGreaterThanOrEqual(4);
+    const res = await fetch(worker.url + "/v1/redemptions", { headers: { authorization: `Bearer ${sk}`, accept: "text/csv" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="redemptions-/);
+    expect(res.headers.get("content-length")).toBeNull();
+    expectCsvOf(await res.text(), json, "workerd redemptions");
+
+    // Another shop of the region with the same prefix (and a guessing budget not spent by the race above).
+    const other = await call(worker, "POST", "/v1/shops", ADMIN, { name: "Edge Tools", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false });
+    const sk2: string = other.body.secret_key;
+    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=race1", sk2)).body).toEqual({ code: "EDGERACE1", available: false, reason: "promo_code_taken" });
+    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=FRESH1", sk2)).body).toEqual({ code: "EDGEFRESH1", available: true });
+    const preview = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ code: "RACE1" }));
+    expect([preview.status, preview.body.code]).toEqual([409, "promo_code_taken"]);
+    const fine = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ quantity: 4 }));
+    expect(fine.body).toMatchObject({ coupon: { id: null, estimated_spend_minor: 2000 }, addons: [], estimated_spend_minor: 2000 });
   });
 
   it("answers an unknown route with a 404 problem", async () => {

@@ -7,7 +7,7 @@ import { z } from "@hono/zod-openapi";
 import { estimatedSpend } from "../engine/coupon-rules.js";
 import { couponStatus } from "../engine/status.js";
 import { rowToCoupon, type CouponRow } from "../store/coupons.js";
-import { Cursor, ExternalId, Limit, MinorAmount, page, Timestamp, toIso } from "./common.js";
+import { Cursor, DayOrTime, ExternalId, KeyCursor, Limit, MinorAmount, page, Timestamp, toIso } from "./common.js";
 
 export const DiscountSchema = z
   .discriminatedUnion("kind", [
@@ -255,18 +255,63 @@ export const AuditPageSchema = page(AuditEntrySchema);
 export const HistoryQuery = z.strictObject({ limit: Limit, cursor: Cursor });
 export type HistoryInput = z.infer<typeof HistoryQuery>;
 
-export const PerformanceSchema = z
+export const PerformanceTotalsSchema = z.object({
+  claims: z.int(),
+  redemptions: z.int(),
+  buyers: z.int(),
+  orders: z.int(),
+  discount_minor: z.int(),
+  gmv_minor: z.int(),
+  remaining: z.int(),
+});
+export type PerformanceTotals = z.infer<typeof PerformanceTotalsSchema>;
+
+/** One UTC day of a coupon's numbers: claims issued, and the committed uses of that day. */
+export const PerformanceDaySchema = z
   .object({
+    date: z.iso.date().openapi({ description: "The UTC day, `YYYY-MM-DD`", example: "2026-12-01" }),
     claims: z.int(),
     redemptions: z.int(),
-    buyers: z.int(),
-    orders: z.int(),
+    buyers: z.int().openapi({ description: "Distinct buyers among that day's committed uses" }),
     discount_minor: z.int(),
     gmv_minor: z.int(),
-    remaining: z.int(),
   })
-  .openapi("Performance");
+  .openapi("PerformanceDay");
+export type PerformanceDay = z.infer<typeof PerformanceDaySchema>;
+
+export const PerformanceSchema = PerformanceTotalsSchema.extend({
+  from: z.iso.date().openapi({ description: "The first day of `series`" }),
+  to: z.iso.date().openapi({ description: "The day after the last day of `series` (exclusive)" }),
+  series: z.array(PerformanceDaySchema).openapi({ description: "One entry per UTC day in [from, to), zero days included" }),
+}).openapi("Performance");
 export type Performance = z.infer<typeof PerformanceSchema>;
+
+export const PerformanceQuery = z.strictObject({ from: DayOrTime.optional(), to: DayOrTime.optional() });
+export type PerformanceInput = z.infer<typeof PerformanceQuery>;
+
+/** R17: a buyer a chat coupon was sent to. */
+export const RecipientSchema = z
+  .object({ buyer_id: z.string(), sent_at: Timestamp, claimed: z.boolean().openapi({ description: "Whether the buyer has claimed it" }) })
+  .openapi("ChatRecipient");
+export type RecipientOut = z.infer<typeof RecipientSchema>;
+export const RecipientPageSchema = page(RecipientSchema);
+export const RecipientsQuery = z.strictObject({ limit: Limit, cursor: KeyCursor });
+export type RecipientsInput = z.infer<typeof RecipientsQuery>;
+
+/** What `POST /v1/coupons` would make of a body: the coupons not yet written, so without ids. */
+export const CouponDraftSchema = CouponSchema.extend({ id: z.null() }).openapi("CouponDraft");
+export type CouponDraftOut = z.infer<typeof CouponDraftSchema>;
+export const CouponPreviewSchema = z
+  .object({
+    coupon: CouponDraftSchema,
+    addons: z.array(CouponDraftSchema),
+    estimated_spend_minor: z
+      .int()
+      .nullable()
+      .openapi({ description: "What creating commits the seller to: the coupon's estimated spend plus its addons' (null when one is unbounded)" }),
+  })
+  .openapi("CouponPreview");
+export type CouponPreview = z.infer<typeof CouponPreviewSchema>;
 
 export const SendCouponBody = z.strictObject({ buyer_id: ExternalId }).openapi("SendCoupon");
 export const SentCouponSchema = z.object({ coupon: CouponSchema, sent: z.object({ buyer_id: z.string(), sent_at: Timestamp }) });

@@ -13,7 +13,7 @@ import type { Deps } from "../lib/deps.js";
 import { newId, secureRandom } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
-import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
+import { couponSettingsColumns, insertCouponGuarded, type CouponRow, type CreateConflict } from "../store/coupons.js";
 import { shopBlockedWords, shopThresholds } from "../store/shops.js";
 import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
 import { couponsCreated } from "./webhook-events.js";
@@ -26,6 +26,9 @@ const CONFLICT_DETAIL = {
   review_coupon_overlap: "Only one review coupon may be active at a time; another one's claim window overlaps this one (R15).",
   promo_code_taken: "This code is already used by an upcoming or ongoing promo code in this region (R19).",
 } as const;
+
+/** The 409 of a create refused by an "only one" rule (a chosen code found taken: `codeTaken`, which counts it). */
+export const conflictError = (conflict: CreateConflict) => new ApiError(409, conflict, CONFLICT_DETAIL[conflict]);
 
 /** The engine's view of a creation body, with times as milliseconds and the full code resolved. */
 export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffix: string | null): CouponSettings {
@@ -133,29 +136,14 @@ export async function createCouponWith(
   suffixGiven: boolean,
   dependents: DependentCoupon[],
 ): Promise<{ row: CouponRow; dependents: CouponRow[] }> {
-  // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.
-  const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
-  const violations = validateCouponRules({ ...settings, code: suffix }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
-  if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
-
-  if (settings.type === "promo_code" && settings.code) {
-    // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
-    const word = codeBlockedWord(ctx.shop.code_prefix, settings.code.slice(ctx.shop.code_prefix.length), ctx.blockedWords);
-    if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
-  }
-
+  checkCreateRules(ctx, settings);
   // Probing which codes exist through a chosen code's 409 is guessing (API.md "Seller tools"); a
   // generated code is not the seller's guess and is neither refused nor counted.
   if (settings.type === "promo_code" && suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
   // A generated code may collide with a live one: try a few fresh suffixes before giving up.
-  const attempts = settings.type === "promo_code" && !suffixGiven ? 5 : 1;
+  const attempts = generatesCode(settings, suffixGiven) ? GENERATED_CODE_ATTEMPTS : 1;
   for (let attempt = 1; ; attempt++) {
-    let s = settings;
-    if (settings.type === "promo_code" && !suffixGiven) {
-      const suffix = generateAllowedSuffix(secureRandom, ctx.shop.code_prefix, ctx.blockedWords);
-      if (suffix === null) throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
-      s = { ...settings, code: fullCode(ctx.shop.code_prefix, suffix) };
-    }
+    const s = generatesCode(settings, suffixGiven) ? { ...settings, code: generatedCode(ctx) } : settings;
     const id = newId("cpn");
     const deps = dependents.map((d) => {
       const depId = newId("cpn");
@@ -173,11 +161,42 @@ export async function createCouponWith(
     if (result.ok) return { row: result.row, dependents: result.dependents };
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
     if (result.conflict === "promo_code_taken" && suffixGiven) throw await codeTaken(ctx);
-    throw new ApiError(409, result.conflict, CONFLICT_DETAIL[result.conflict]);
+    throw conflictError(result.conflict);
   }
 }
 
-function newCouponRow(ctx: CreateContext, id: string, s: CouponSettings, origin: CouponOrigin, parentId: string | null) {
+/**
+ * The rules a creation is judged by before anything is written (create and preview alike): the engine's
+ * (422: R2–R5, R10, R18, R21, R22 and the rest of `validateCouponRules`), then R20 for a chosen code (409
+ * `code_not_allowed`). The "only one" rules are the database's, at the write (or `couponConflict`).
+ */
+export function checkCreateRules(ctx: WriteContext, settings: CouponSettings): void {
+  // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.
+  const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
+  const violations = validateCouponRules({ ...settings, code: suffix }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
+  if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
+  if (settings.type === "promo_code" && suffix !== null) {
+    // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
+    const word = codeBlockedWord(ctx.shop.code_prefix, suffix, ctx.blockedWords);
+    if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
+  }
+}
+
+/** How many fresh generated codes a creation tries when the last one turned out taken. */
+export const GENERATED_CODE_ATTEMPTS = 5;
+
+/** Whether the code is the API's to generate: a promo code created without a suffix. */
+export const generatesCode = (settings: CouponSettings, suffixGiven: boolean) => settings.type === "promo_code" && !suffixGiven;
+
+/** A fresh generated full code for the shop that passes its text-safety check (R18, R20). */
+export function generatedCode(ctx: Pick<WriteContext, "shop" | "blockedWords">): string {
+  const suffix = generateAllowedSuffix(secureRandom, ctx.shop.code_prefix, ctx.blockedWords);
+  if (suffix === null) throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
+  return fullCode(ctx.shop.code_prefix, suffix);
+}
+
+/** The row a creation writes (a preview shows it unwritten). */
+export function newCouponRow(ctx: Pick<WriteContext, "shop" | "now">, id: string, s: CouponSettings, origin: CouponOrigin, parentId: string | null) {
   return {
     id,
     shop_id: ctx.shop.id,

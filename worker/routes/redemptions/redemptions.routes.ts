@@ -1,9 +1,10 @@
 /**
  * Redemptions (secret key): reserve the coupon a quote applies for an order, read one, commit it on
- * payment, release it on cancellation.
+ * payment, release it on cancellation; the shop's redemptions, newest first.
  */
 import { createRoute } from "@hono/zod-openapi";
-import { IdempotencyHeader, RedemptionAnswer, RedemptionBody, RedemptionParams } from "../../contract/redemptions.js";
+import { IdempotencyHeader, RedemptionAnswer, RedemptionBody, RedemptionListQuery, RedemptionPageSchema, RedemptionParams } from "../../contract/redemptions.js";
+import { jsonOrCsv } from "../csv.js";
 import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 
 export const reserve = createRoute({
@@ -69,6 +70,22 @@ export const release = createRoute({
     200: json(RedemptionAnswer, "The released redemption"),
     404: problem("No such redemption in this shop"),
     409: problem("redemption_committed"),
+    ...problemResponses,
+  },
+});
+
+export const list = createRoute({
+  method: "get",
+  path: "/v1/redemptions",
+  tags: ["Checkout"],
+  summary: "The shop's redemptions, newest first",
+  description:
+    "Filtered by coupon, state and when they were reserved (`from` inclusive, `to` exclusive: a UTC day or an RFC 3339 " +
+    "time). A reservation past its 30 minutes shows as released. Another shop's `coupon_id` gives an empty list.",
+  security: BearerSecurity,
+  request: { query: RedemptionListQuery },
+  responses: {
+    200: jsonOrCsv(RedemptionPageSchema, "A page of redemptions"),
     ...problemResponses,
   },
 });
