@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sweepExpiredReservations } from "../../worker/services/sweeper.js";
-import { at, cart, claimableBody, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, cart, claimableBody, DAY, expectStatus, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type CouponJson, type RedemptionJson } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,30 +10,31 @@ beforeAll(async () => {
 });
 
 let n = 0;
-async function create(s: ShopKeys, body: Record<string, unknown>) {
-  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon;
+const create = async (s: ShopKeys, body: CouponJson) => (await expectStatus(calls(t, s.sk).createCoupon(body), 201)).coupon;
+/** A promo code (its full code always set). */
+async function promo(s: ShopKeys, over: Parameters<typeof promoBody>[0] = {}) {
+  const c = await create(s, promoBody({ code: `C${++n}`, ...over }));
+  return { ...c, code: c.code! };
 }
-const promo = (s: ShopKeys, over: Record<string, unknown> = {}) => create(s, promoBody({ code: `C${++n}`, ...over }));
-const regular = (s: ShopKeys, over: Record<string, unknown> = {}) => create(s, claimableBody("regular", over));
+const regular = (s: ShopKeys, over: Parameters<typeof claimableBody<"regular">>[1] = {}) => create(s, claimableBody("regular", over));
 
 const CART = cart([{ unit_price_minor: 4000 }]);
-const redeem = (s: ShopKeys, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { cart: CART, ...body }, headers });
-const commit = (s: ShopKeys, id: string) => t.call("POST", `/v1/redemptions/${id}/commit`, { key: s.sk });
-const release = (s: ShopKeys, id: string) => t.call("POST", `/v1/redemptions/${id}/release`, { key: s.sk });
+/** A reservation of the one-line cart unless the body brings its own; `idempotencyKey` as the header. */
+const redeem = (s: ShopKeys, body: Omit<RedemptionJson, "cart"> & { cart?: RedemptionJson["cart"] }, idempotencyKey?: string) =>
+  answer(calls(t, s.sk).redeem({ cart: CART, ...body }, idempotencyKey));
+const commit = (s: ShopKeys, id: string) => answer(calls(t, s.sk).commit(id));
+const release = (s: ShopKeys, id: string) => answer(calls(t, s.sk).release(id));
 const claim = (s: ShopKeys, couponId: string, buyer: string) =>
-  t.call("POST", `/v1/storefront/coupons/${couponId}/claim`, { key: s.sk, body: { buyer_id: buyer } });
-const setClock = (s: ShopKeys, now: string | null) => t.call("POST", "/v1/test-clock", { key: s.sk, body: { now } });
+  answer(calls(t, s.sk).claim(couponId, { buyer_id: buyer }));
+const setClock = (s: ShopKeys, now: string | null) => answer(calls(t, s.sk).setClock({ now }));
 
 async function counters(couponId: string) {
   return t.db.get<Record<string, number>>(sql`SELECT reserved_count AS reserved, used_count AS used, claimed_count AS claimed,
     discount_total_minor AS discount, gmv_minor AS gmv FROM coupons WHERE id = ${couponId}`);
 }
 async function walletStates(s: ShopKeys, buyer: string) {
-  const res = await t.call("GET", `/v1/storefront/wallet?buyer_id=${buyer}`, { key: s.sk });
-  return res.body.data.map((k: { state: string }) => k.state);
+  const res = await answer(calls(t, s.sk).wallet({ buyer_id: buyer }));
+  return res.body.data!.map((k) => k.state);
 }
 
 describe("reserving a promo code for an order", () => {
@@ -51,18 +53,18 @@ describe("reserving a promo code for an order", () => {
       discount_minor: 500,
       allocations: [{ line_id: "l1", discount_minor: 500 }],
     });
-    expect(Date.parse(r.expires_at) - Date.parse(r.reserved_at)).toBe(30 * MINUTE);
+    expect(Date.parse(r!.expires_at) - Date.parse(r!.reserved_at)).toBe(30 * MINUTE);
     expect(await counters(c.id)).toMatchObject({ reserved: 1, used: 0 });
 
-    const done = await commit(s, r.id);
+    const done = await commit(s, r!.id);
     expect(done.status).toBe(200);
-    expect(done.body.redemption).toMatchObject({ id: r.id, state: "committed" });
+    expect(done.body.redemption).toMatchObject({ id: r!.id, state: "committed" });
     expect(await counters(c.id)).toMatchObject({ reserved: 0, used: 1, discount: 500, gmv: 3500 });
-    const again = await commit(s, r.id);
+    const again = await commit(s, r!.id);
     expect(again.status).toBe(200);
     expect(await counters(c.id)).toMatchObject({ reserved: 0, used: 1, discount: 500 });
 
-    const late = await release(s, r.id);
+    const late = await release(s, r!.id);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe("redemption_committed");
   });
@@ -74,12 +76,12 @@ describe("reserving a promo code for an order", () => {
     const other = await redeem(s, { code: c.code, buyer_id: "b2", order_id: "o2" });
     expect(other.status).toBe(409);
     expect(other.body.code).toBe("quantity_exhausted");
-    const rel = await release(s, r.id);
+    const rel = await release(s, r!.id);
     expect(rel.status).toBe(200);
     expect(rel.body.redemption).toMatchObject({ state: "released", release_reason: "released" });
-    expect((await release(s, r.id)).status).toBe(200);
+    expect((await release(s, r!.id)).status).toBe(200);
     expect(await counters(c.id)).toMatchObject({ reserved: 0, used: 0 });
-    const no = await commit(s, r.id);
+    const no = await commit(s, r!.id);
     expect(no.status).toBe(409);
     expect(no.body.code).toBe("redemption_released");
     expect((await redeem(s, { code: c.code, buyer_id: "b2", order_id: "o2" })).status).toBe(201);
@@ -109,7 +111,7 @@ describe("reserving a promo code for an order", () => {
     expect(second.status).toBe(409);
     expect(second.body.code).toBe("one_seller_coupon_per_order");
     expect(await counters(b.id)).toMatchObject({ reserved: 0 });
-    await release(s, first.body.redemption.id);
+    await release(s, first.body.redemption!.id);
     expect((await redeem(s, { code: b.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
   });
 
@@ -128,12 +130,12 @@ describe("reserving a promo code for an order", () => {
   it("is for the seller's server: a publishable key is 403; another shop's redemption is 404", async () => {
     const s = await t.shop();
     const c = await promo(s);
-    const pk = await t.call("POST", "/v1/checkout/redemptions", { key: s.pk, body: { cart: CART, code: c.code, order_id: "o1" } });
+    const pk = await answer(calls(t, s.pk).redeem({ cart: CART, code: c.code, order_id: "o1" }));
     expect(pk.status).toBe(403);
     const r = (await redeem(s, { code: c.code, buyer_id: "b1", order_id: "o1" })).body.redemption;
     const other = await t.shop();
-    expect((await commit(other, r.id)).status).toBe(404);
-    expect((await t.call("GET", `/v1/redemptions/${r.id}`, { key: s.sk })).body.redemption.id).toBe(r.id);
+    expect((await commit(other, r!.id)).status).toBe(404);
+    expect((await expectStatus(calls(t, s.sk).redemption(r!.id), 200)).redemption.id).toBe(r!.id);
   });
 });
 
@@ -142,8 +144,8 @@ describe("Idempotency-Key", () => {
     const s = await t.shop();
     const c = await promo(s);
     const body = { code: c.code, buyer_id: "b1", order_id: "o1" };
-    const first = await redeem(s, body, { "idempotency-key": "k1" });
-    const replay = await redeem(s, body, { "idempotency-key": "k1" });
+    const first = await redeem(s, body, "k1");
+    const replay = await redeem(s, body, "k1");
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual(first.body);
     expect(await counters(c.id)).toMatchObject({ reserved: 1 });
@@ -153,15 +155,15 @@ describe("Idempotency-Key", () => {
     const s = await t.shop();
     const c = await promo(s);
     const released = { code: c.code, buyer_id: "b1", order_id: "o-rel" };
-    const first = await redeem(s, released, { "idempotency-key": "k-rel" });
-    expect((await release(s, first.body.redemption.id)).status).toBe(200);
-    const again = await redeem(s, released, { "idempotency-key": "k-rel" });
+    const first = await redeem(s, released, "k-rel");
+    expect((await release(s, first.body.redemption!.id)).status).toBe(200);
+    const again = await redeem(s, released, "k-rel");
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     const committed = { code: c.code, buyer_id: "b2", order_id: "o-com" };
-    const second = await redeem(s, committed, { "idempotency-key": "k-com" });
-    expect((await commit(s, second.body.redemption.id)).status).toBe(200);
-    expect((await redeem(s, committed, { "idempotency-key": "k-com" })).body).toEqual(second.body);
+    const second = await redeem(s, committed, "k-com");
+    expect((await commit(s, second.body.redemption!.id)).status).toBe(200);
+    expect((await redeem(s, committed, "k-com")).body).toEqual(second.body);
     expect(await counters(c.id)).toMatchObject({ reserved: 0, used: 1 });
     const rows = await t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM redemptions WHERE coupon_id = ${c.id}`);
     expect(rows?.n).toBe(2);
@@ -190,8 +192,8 @@ describe("Idempotency-Key", () => {
   it("the same key with another body is 422 idempotency_key_reused", async () => {
     const s = await t.shop();
     const c = await promo(s);
-    await redeem(s, { code: c.code, buyer_id: "b1", order_id: "o1" }, { "idempotency-key": "k1" });
-    const other = await redeem(s, { code: c.code, buyer_id: "b1", order_id: "o2" }, { "idempotency-key": "k1" });
+    await redeem(s, { code: c.code, buyer_id: "b1", order_id: "o1" }, "k1");
+    const other = await redeem(s, { code: c.code, buyer_id: "b1", order_id: "o2" }, "k1");
     expect(other.status).toBe(422);
     expect(other.body.code).toBe("idempotency_key_reused");
   });
@@ -201,20 +203,20 @@ describe("Idempotency-Key", () => {
     const c = await promo(s, { quantity: 1 });
     const held = (await redeem(s, { code: c.code, buyer_id: "b1", order_id: "o1" })).body.redemption;
     const body = { code: c.code, buyer_id: "b2", order_id: "o2" };
-    const refused = await redeem(s, body, { "idempotency-key": "k2" });
+    const refused = await redeem(s, body, "k2");
     expect(refused.status).toBe(409);
-    await release(s, held.id);
-    const replay = await redeem(s, body, { "idempotency-key": "k2" });
+    await release(s, held!.id);
+    const replay = await redeem(s, body, "k2");
     expect(replay.status).toBe(409);
     expect(replay.body.code).toBe("quantity_exhausted");
-    expect((await redeem(s, body, { "idempotency-key": "k3" })).status).toBe(201);
+    expect((await redeem(s, body, "k3")).status).toBe(201);
   });
 
   it("the same key sent twice at once reserves once and both get the one answer", async () => {
     const s = await t.shop();
     const c = await promo(s);
     const body = { code: c.code, buyer_id: "b1", order_id: "o1" };
-    const [a, b] = await Promise.all([redeem(s, body, { "idempotency-key": "k" }), redeem(s, body, { "idempotency-key": "k" })]);
+    const [a, b] = await Promise.all([redeem(s, body, "k"), redeem(s, body, "k")]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body).toEqual(b.body);
     expect(await counters(c.id)).toMatchObject({ reserved: 1 });
@@ -231,13 +233,13 @@ describe("claimed coupons at checkout", () => {
     const res = await redeem(s, { buyer_id: "b1", order_id: "o1" });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.redemption).toMatchObject({ coupon_id: big.id, discount_minor: 900, code: null, claim_id: expect.any(String) });
-    const wallet = await t.call("GET", "/v1/storefront/wallet?buyer_id=b1", { key: s.sk });
-    const byCoupon = Object.fromEntries(wallet.body.data.map((k: { coupon_id: string; state: string }) => [k.coupon_id, k.state]));
+    const wallet = await answer(calls(t, s.sk).wallet({ buyer_id: "b1" }));
+    const byCoupon = Object.fromEntries(wallet.body.data!.map((k: { coupon_id: string; state: string }) => [k.coupon_id, k.state]));
     expect(byCoupon).toEqual({ [big.id]: "reserved", [small.id]: "available" });
     // A reserved claim is not a candidate any more: the next order gets the other coupon.
     const next = await redeem(s, { buyer_id: "b1", order_id: "o2" });
-    expect(next.body.redemption.coupon_id).toBe(small.id);
-    await commit(s, res.body.redemption.id);
+    expect(next.body.redemption!.coupon_id).toBe(small.id);
+    await commit(s, res.body.redemption!.id);
     expect(await counters(big.id)).toMatchObject({ claimed: 1, reserved: 0, used: 1, discount: 900 });
   });
 
@@ -247,10 +249,10 @@ describe("claimed coupons at checkout", () => {
     await claim(s, c.id, "b1");
     const r = (await redeem(s, { coupon_id: c.id, buyer_id: "b1", order_id: "o1" })).body.redemption;
     expect((await claim(s, c.id, "b1")).body.code).toBe("already_claimed"); // reserved still held
-    await release(s, r.id);
+    await release(s, r!.id);
     expect(await walletStates(s, "b1")).toEqual(["available"]);
     const r2 = (await redeem(s, { coupon_id: c.id, buyer_id: "b1", order_id: "o2" })).body.redemption;
-    await commit(s, r2.id);
+    await commit(s, r2!.id);
     expect(await walletStates(s, "b1")).toEqual(["used"]);
     expect((await claim(s, c.id, "b1")).status).toBe(201);
   });
@@ -259,7 +261,7 @@ describe("claimed coupons at checkout", () => {
     const s = await t.shop();
     const c = await regular(s);
     await claim(s, c.id, "b1");
-    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    expect((await answer(calls(t, s.sk).deactivate(c.id))).status).toBe(200);
     const res = await redeem(s, { coupon_id: c.id, buyer_id: "b1", order_id: "o1" });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe("deactivated");
@@ -276,12 +278,12 @@ describe("R27: reservations expire after 30 minutes on the shop clock", () => {
     await setClock(s, at(29 * MINUTE, start));
     expect((await redeem(s, { code: c.code, buyer_id: "b2", order_id: "o2" })).body.code).toBe("quantity_exhausted");
     await setClock(s, at(31 * MINUTE, start));
-    const quote = await t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { code: c.code, buyer_id: "b2", cart: CART } });
+    const quote = await answer(calls(t, s.sk).quote({ code: c.code, buyer_id: "b2", cart: CART }));
     expect(quote.body.applied?.coupon_id).toBe(c.id);
     expect((await redeem(s, { code: c.code, buyer_id: "b2", order_id: "o2" })).status).toBe(201);
-    const old = await t.call("GET", `/v1/redemptions/${r.id}`, { key: s.sk });
+    const old = await answer(calls(t, s.sk).redemption(r!.id));
     expect(old.body.redemption).toMatchObject({ state: "released", release_reason: "expired" });
-    expect((await commit(s, r.id)).body.code).toBe("redemption_released");
+    expect((await commit(s, r!.id)).body.code).toBe("redemption_released");
     expect(await counters(c.id)).toMatchObject({ reserved: 1, used: 0 });
   });
 

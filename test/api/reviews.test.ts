@@ -3,7 +3,8 @@
  * stored with the review: `GET /v1/reviews` reads it back later, page by page, per review coupon.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, DAY, expectStatus, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, DAY, expectStatus, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,15 +17,12 @@ const event = (s: ShopKeys, body: Record<string, unknown>) =>
   expectStatus(t.api(s.sk).v1.events.$post({ json: { id: `evt_${++n}`, occurred_at: at(-1000), ...body } as never }), 200);
 
 async function reviewCoupon(s: ShopKeys, startsIn = -DAY) {
-  const res = await t.call("POST", "/v1/coupons", {
-    key: s.sk,
-    body: {
+  const res = await answer(calls(t, s.sk).createCoupon({
       type: "review", name: `Review ${++n}`, discount: { kind: "fixed", amount_minor: 300 }, quantity: 100,
       claim_starts_at: at(startsIn), claim_ends_at: at(startsIn + 40 * DAY), validity: { kind: "days_after_claim", days: 14 },
-    },
-  });
+    }));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon.id as string;
+  return res.body.coupon!.id as string;
 }
 
 /** A paid order reviewed: qualifying (11 words, a picture) unless told otherwise. Returns the event's answer. */

@@ -6,7 +6,8 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertRedemptionGuarded, RESERVATION_MS } from "../../worker/store/redemptions.js";
 import { insertClaimGuarded } from "../../worker/store/claims.js";
-import { at, cart, claimableBody, DAY, expectStatus, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, cart, claimableBody, DAY, expectStatus, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,9 +18,9 @@ let n = 0;
 const CART = cart([{ unit_price_minor: 4000 }]);
 
 async function coupon(s: ShopKeys, audience: "new" | "existing" | "repeat") {
-  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body: claimableBody("regular", { audience }) });
+  const res = await answer(calls(t, s.sk).createCoupon(claimableBody("regular", { audience })));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon.id as string;
+  return res.body.coupon!.id as string;
 }
 const paid = (s: ShopKeys, buyer: string, order: string, occurred = at(-1000)) =>
   expectStatus(
@@ -31,7 +32,7 @@ const claim = (s: ShopKeys, couponId: string, buyer: string) =>
 const quote = (s: ShopKeys, buyer: string, couponId?: string) =>
   expectStatus(t.api(s.sk).v1.checkout.quote.$post({ json: { buyer_id: buyer, cart: CART, ...(couponId ? { coupon_id: couponId } : {}) } }), 200);
 const redeem = (s: ShopKeys, buyer: string, order: string, couponId?: string) =>
-  t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { buyer_id: buyer, order_id: order, cart: CART, ...(couponId ? { coupon_id: couponId } : {}) } });
+  answer(calls(t, s.sk).redeem({ buyer_id: buyer, order_id: order, cart: CART, ...(couponId ? { coupon_id: couponId } : {}) }));
 const reasonsOf = (q: Awaited<ReturnType<typeof quote>>, id: string) => q.candidates.find((c) => c.coupon_id === id)?.reasons.map((r) => r.code);
 
 describe("R6, R7: a customer segment is judged when the coupon is used", () => {
@@ -76,7 +77,7 @@ describe("R6, R7: a customer segment is judged when the coupon is used", () => {
     const r = await redeem(s, "b1", "first-order");
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     await paid(s, "b1", "first-order");
-    const red = await expectStatus(t.api(s.sk).v1.redemptions[":id"].$get({ param: { id: r.body.redemption.id } }), 200);
+    const red = await expectStatus(t.api(s.sk).v1.redemptions[":id"].$get({ param: { id: r.body.redemption!.id } }), 200);
     expect(red.redemption.state).toBe("committed");
   });
 

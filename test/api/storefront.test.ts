@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, claimableBody, DAY, makeTestApp, MINUTE, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, expectStatus, claimableBody, DAY, makeTestApp, MINUTE, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type CouponJson, type EventFact, type EventJson } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,34 +10,29 @@ beforeAll(async () => {
 
 const claimable = claimableBody;
 
-async function create(s: ShopKeys, body: Record<string, unknown>) {
-  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon;
-}
+const create = async (s: ShopKeys, body: CouponJson) => (await expectStatus(calls(t, s.sk).createCoupon(body), 201)).coupon;
 
 /** Uses the buyer's claim of a coupon on a paid order (reserve, then commit). */
 async function useClaim(s: ShopKeys, couponId: string, buyer: string, order: string) {
   const body = { buyer_id: buyer, coupon_id: couponId, order_id: order, cart: { currency: "USD", lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 5000 }] } };
-  const r = await t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  expect((await t.call("POST", `/v1/redemptions/${r.body.redemption.id}/commit`, { key: s.sk })).status).toBe(200);
+  const r = await expectStatus(calls(t, s.sk).redeem(body), 201);
+  await expectStatus(calls(t, s.sk).commit(r.redemption.id), 200);
 }
 
 const claim = (s: ShopKeys, couponId: string, buyer: string) =>
-  t.call("POST", `/v1/storefront/coupons/${couponId}/claim`, { key: s.sk, body: { buyer_id: buyer } });
+  answer(calls(t, s.sk).claim(couponId, { buyer_id: buyer }));
 
 async function claimWithToken(s: ShopKeys, couponId: string, buyer: string) {
-  return t.call("POST", `/v1/storefront/coupons/${couponId}/claim`, { key: s.pk, headers: { "x-buyer-token": await s.token(buyer) } });
+  return answer(calls(t, s.pk, { "x-buyer-token": await s.token(buyer) }).claim(couponId));
 }
 
 let eventN = 0;
-const event = (s: ShopKeys, body: Record<string, unknown>) =>
-  t.call("POST", "/v1/events", { key: s.sk, body: { id: `e${++eventN}`, occurred_at: at(-1000), ...body } });
+/** An event as the shop reports it, id and time filled in. */
+const event = (s: ShopKeys, body: EventFact) =>
+  answer(calls(t, s.sk).event({ id: `e${++eventN}`, occurred_at: at(-1000), ...body } as EventJson));
 
 async function sendChat(s: ShopKeys, couponId: string, buyer: string) {
-  const res = await t.call("POST", `/v1/coupons/${couponId}/send`, { key: s.sk, body: { buyer_id: buyer } });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  await expectStatus(calls(t, s.sk).send(couponId, { buyer_id: buyer }), 200);
 }
 
 describe("claiming a coupon", () => {
@@ -48,9 +44,9 @@ describe("claiming a coupon", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const k = res.body.claim;
     expect(k).toMatchObject({ coupon_id: c.id, buyer_id: "b1", state: "available" });
-    const from = Date.parse(k.valid_from);
+    const from = Date.parse(k!.valid_from);
     expect(from).toBeGreaterThanOrEqual(before - 1000);
-    expect(Date.parse(k.valid_until) - from).toBe(7 * DAY);
+    expect(Date.parse(k!.valid_until) - from).toBe(7 * DAY);
   });
 
   it("R5: a fixed validity is the fixed range, never usable before the claim", async () => {
@@ -59,8 +55,8 @@ describe("claiming a coupon", () => {
     const c = await create(s, claimable("regular", { validity: { kind: "fixed", starts_at: at(-MINUTE), ends_at: ends } }));
     const res = await claim(s, c.id, "b1");
     expect(res.status).toBe(201);
-    expect(res.body.claim.valid_until).toBe(ends);
-    expect(Date.parse(res.body.claim.valid_from)).toBeGreaterThan(Date.parse(at(-MINUTE)) );
+    expect(res.body.claim!.valid_until).toBe(ends);
+    expect(Date.parse(res.body.claim!.valid_from)).toBeGreaterThan(Date.parse(at(-MINUTE)) );
   });
 
   it("R9: while one claim is available another is already_claimed; after using it, the buyer may claim again up to the limit", async () => {
@@ -145,7 +141,7 @@ describe("claiming a coupon", () => {
     const later = await create(s, claimable("regular", { claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY) }));
     expect((await claim(s, later.id, "b1")).body.code).toBe("not_started");
     const c = await create(s, claimable("regular"));
-    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    expect((await answer(calls(t, s.sk).deactivate(c.id))).status).toBe(200);
     const off = await claim(s, c.id, "b1");
     expect(off.status).toBe(409);
     expect(off.body.code).toBe("deactivated");
@@ -157,7 +153,7 @@ describe("claiming a coupon", () => {
   it("expired once the claim window ends (shop clock)", async () => {
     const s = await t.shop();
     const c = await create(s, claimable("regular", { claim_ends_at: at(31 * DAY) }));
-    await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: at(32 * DAY) } });
+    await answer(calls(t, s.sk).setClock({ now: at(32 * DAY) }));
     const res = await claim(s, c.id, "b1");
     expect(res.status).toBe(409);
     expect(res.body.code).toBe("expired");
@@ -166,10 +162,10 @@ describe("claiming a coupon", () => {
   it("a claim without a buyer is buyer_required; a publishable key may not name buyer_id", async () => {
     const s = await t.shop();
     const c = await create(s, claimable("regular"));
-    const anon = await t.call("POST", `/v1/storefront/coupons/${c.id}/claim`, { key: s.pk });
+    const anon = await answer(calls(t, s.pk).claim(c.id));
     expect(anon.status).toBe(409);
     expect(anon.body.code).toBe("buyer_required");
-    const named = await t.call("POST", `/v1/storefront/coupons/${c.id}/claim`, { key: s.pk, body: { buyer_id: "b1" } });
+    const named = await answer(calls(t, s.pk).claim(c.id, { buyer_id: "b1" }));
     expect(named.status).toBe(422);
   });
 });
@@ -182,25 +178,26 @@ describe("storefront list", () => {
     const chat = await create(s, claimable("chat"));
     await create(s, claimable("regular", { claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY) })); // upcoming
     await create(s, { type: "promo_code", name: "promo", discount: { kind: "fixed", amount_minor: 500 }, quantity: 5, active_starts_at: at(-MINUTE), active_ends_at: at(DAY) });
-    await create(s, { ...claimable("follower"), type: "review", audience: undefined, discount: { kind: "fixed", amount_minor: 300 } });
+    const { audience: _audience, ...followerTerms } = claimable("follower");
+    await create(s, { ...followerTerms, type: "review", validity: { kind: "days_after_claim", days: 7 }, discount: { kind: "fixed", amount_minor: 300 } });
     await sendChat(s, chat.id, "b2");
 
-    const forB1 = await t.call("GET", "/v1/storefront/coupons?buyer_id=b1", { key: s.sk });
+    const forB1 = await answer(calls(t, s.sk).storefront({ buyer_id: "b1" }));
     expect(forB1.status).toBe(200);
-    expect(forB1.body.data.map((c: { id: string }) => c.id)).toEqual([follower.id, regular.id]);
-    const forB2 = await t.call("GET", "/v1/storefront/coupons", { key: s.pk, headers: { "x-buyer-token": await s.token("b2") } });
-    expect(forB2.body.data.map((c: { id: string }) => c.id)).toEqual([chat.id, follower.id, regular.id]);
-    expect(forB2.body.data[0]).toMatchObject({ claimable: true, reason: null, type: "chat", name: chat.name });
-    expect(forB2.body.data[1]).toMatchObject({ claimable: false, reason: "not_a_follower" });
+    expect(forB1.body.data!.map((c) => c.id)).toEqual([follower.id, regular.id]);
+    const forB2 = await answer(calls(t, s.pk, { "x-buyer-token": await s.token("b2") }).storefront());
+    expect(forB2.body.data!.map((c) => c.id)).toEqual([chat.id, follower.id, regular.id]);
+    expect(forB2.body.data![0]).toMatchObject({ claimable: true, reason: null, type: "chat", name: chat.name });
+    expect(forB2.body.data![1]).toMatchObject({ claimable: false, reason: "not_a_follower" });
   });
 
   it("without a buyer every entry is claimable: false, reason: buyer_required", async () => {
     const s = await t.shop();
     await create(s, claimable("regular"));
-    const res = await t.call("GET", "/v1/storefront/coupons", { key: s.pk });
+    const res = await answer(calls(t, s.pk).storefront());
     expect(res.status).toBe(200);
     expect(res.body.data).toHaveLength(1);
-    expect(res.body.data[0]).toMatchObject({ claimable: false, reason: "buyer_required" });
+    expect(res.body.data![0]).toMatchObject({ claimable: false, reason: "buyer_required" });
   });
 
   it("shows why a held or exhausted coupon is not claimable", async () => {
@@ -209,8 +206,8 @@ describe("storefront list", () => {
     const gone = await create(s, claimable("regular", { quantity: 1 }));
     await claim(s, held.id, "b1");
     await claim(s, gone.id, "b2");
-    const res = await t.call("GET", "/v1/storefront/coupons?buyer_id=b1", { key: s.sk });
-    const byId = Object.fromEntries(res.body.data.map((c: { id: string; reason: string }) => [c.id, c.reason]));
+    const res = await answer(calls(t, s.sk).storefront({ buyer_id: "b1" }));
+    const byId = Object.fromEntries(res.body.data!.map((c) => [c.id, c.reason]));
     expect(byId).toEqual({ [held.id]: "already_claimed", [gone.id]: "quantity_exhausted" });
   });
 
@@ -219,11 +216,11 @@ describe("storefront list", () => {
     const whole = await create(s, claimable("regular"));
     const mugs = await create(s, claimable("regular", { scope: { kind: "products", product_ids: ["mug", "cup"] } }));
     await create(s, claimable("regular", { scope: { kind: "products", product_ids: ["tee"] } }));
-    const res = await t.call("GET", "/v1/storefront/coupons?product_id=mug&limit=1", { key: s.pk });
-    expect(res.body.data.map((c: { id: string }) => c.id)).toEqual([mugs.id]);
+    const res = await answer(calls(t, s.pk).storefront({ product_id: "mug", limit: "1" }));
+    expect(res.body.data!.map((c) => c.id)).toEqual([mugs.id]);
     expect(res.body.next_cursor).toEqual(expect.any(String));
-    const next = await t.call("GET", `/v1/storefront/coupons?product_id=mug&limit=1&cursor=${res.body.next_cursor}`, { key: s.pk });
-    expect(next.body.data.map((c: { id: string }) => c.id)).toEqual([whole.id]);
+    const next = await answer(calls(t, s.pk).storefront({ product_id: "mug", limit: "1", cursor: res.body.next_cursor ?? undefined }));
+    expect(next.body.data!.map((c) => c.id)).toEqual([whole.id]);
     expect(next.body.next_cursor).toBeNull();
   });
 });
@@ -236,19 +233,19 @@ describe("wallet", () => {
     const c = await create(s, claimable("regular"));
     const d = await create(s, claimable("regular"));
     for (const x of [a, b, c, d]) expect((await claim(s, x.id, "b1")).status).toBe(201);
-    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    expect((await answer(calls(t, s.sk).deactivate(c.id))).status).toBe(200);
     await useClaim(s, d.id, "b1", "o1");
-    await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: at(2 * DAY) } });
-    const res = await t.call("GET", "/v1/storefront/wallet", { key: s.pk, headers: { "x-buyer-token": await s.token("b1") } });
+    await answer(calls(t, s.sk).setClock({ now: at(2 * DAY) }));
+    const res = await answer(calls(t, s.pk, { "x-buyer-token": await s.token("b1") }).wallet());
     expect(res.status).toBe(200);
-    const states = Object.fromEntries(res.body.data.map((k: { coupon_id: string; state: string }) => [k.coupon_id, k.state]));
+    const states = Object.fromEntries(res.body.data!.map((k) => [k.coupon_id, k.state]));
     expect(states).toEqual({ [a.id]: "available", [b.id]: "expired", [c.id]: "void", [d.id]: "used" });
-    expect(res.body.data.find((k: { coupon_id: string }) => k.coupon_id === a.id).coupon).toMatchObject({ name: a.name, discount: a.discount });
+    expect(res.body.data!.find((k) => k.coupon_id === a.id)?.coupon).toMatchObject({ name: a.name, discount: a.discount });
   });
 
   it("needs a buyer", async () => {
     const s = await t.shop();
-    const res = await t.call("GET", "/v1/storefront/wallet", { key: s.pk });
+    const res = await answer(calls(t, s.pk).wallet());
     expect(res.status).toBe(401);
     expect(res.body.code).toBe("buyer_required");
   });

@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { configFromEnv } from "../../worker/lib/env-config.js";
-import { ADMIN, at, DAY, expectStatus, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { ADMIN, answer, at, DAY, expectStatus, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ let n = 0;
 const prefixes = ["AAAA", "BBBB", "CCCC", "DDDD", "EEEE", "FFFF", "GGGG", "HHHH"];
 const shop = () => t.shop({ name: prefixes[n++ % prefixes.length] + " store" });
 const create = (s: ShopKeys, code?: string, over: Record<string, unknown> = {}) =>
-  t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ name: `Code ${++n}`, ...(code !== undefined ? { code } : {}), ...over }) });
+  answer(calls(t, s.sk).createCoupon(promoBody({ name: `Code ${++n}`, ...(code !== undefined ? { code } : {}), ...over })));
 const setWords = (s: ShopKeys, blocked_words: string[]) =>
   expectStatus(t.api(ADMIN).v1.shops[":id"].$patch({ param: { id: s.id }, json: { blocked_words } }), 200);
 
@@ -32,7 +33,7 @@ describe("R20: the text-safety check", () => {
     for (const code of ["GLASS1", "CLASS10", "MISSEX"]) {
       const res = await create(s, code);
       expect(res.status, `${code}: ${JSON.stringify(res.body)}`).toBe(201);
-      expect(res.body.coupon.code).toBe(`${s.code_prefix}${code}`);
+      expect(res.body.coupon!.code).toBe(`${s.code_prefix}${code}`);
     }
   });
 
@@ -68,7 +69,7 @@ describe("R20: the text-safety check", () => {
     const s = await shop();
     await setWords(s, ["promo"]);
     for (const bad of [["a"], ["two words"], ["x1"], ["**x"], Array.from({ length: 201 }, (_, i) => `w${"a".repeat(i % 5 + 2)}`)]) {
-      const res = await t.call("PATCH", `/v1/shops/${s.id}`, { key: ADMIN, body: { blocked_words: bad } });
+      const res = await answer(calls(t, ADMIN).patchShop(s.id, { blocked_words: bad }));
       expect(res.status, JSON.stringify(bad).slice(0, 40)).toBe(422);
     }
     const read = await expectStatus(t.api(ADMIN).v1.shops[":id"].$get({ param: { id: s.id } }), 200);
@@ -80,14 +81,14 @@ describe("R20: the text-safety check", () => {
     // Upcoming, so its code may still change.
     const made = await create(s, "FINE1", { active_starts_at: at(DAY), active_ends_at: at(3 * DAY) });
     expect(made.status).toBe(201);
-    const id = made.body.coupon.id;
-    const patched = await t.call("PATCH", `/v1/coupons/${id}`, { key: s.sk, body: { code: "SEX2" } });
+    const id = made.body.coupon!.id;
+    const patched = await answer(calls(t, s.sk).patchCoupon(id, { code: "SEX2" }));
     expect(patched.status).toBe(409);
     expect(patched.body.code).toBe("code_not_allowed");
-    const dup = await t.call("POST", `/v1/coupons/${id}/duplicate`, { key: s.sk, body: { code: "RIVAL", active_starts_at: made.body.coupon.active_starts_at, active_ends_at: made.body.coupon.active_ends_at } });
+    const dup = await answer(calls(t, s.sk).duplicate(id, { code: "RIVAL", active_starts_at: made.body.coupon!.active_starts_at!, active_ends_at: made.body.coupon!.active_ends_at! }));
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe("code_not_allowed");
-    expect((await t.call("PATCH", `/v1/coupons/${id}`, { key: s.sk, body: { code: "GLASS2" } })).status).toBe(200);
+    expect((await answer(calls(t, s.sk).patchCoupon(id, { code: "GLASS2" }))).status).toBe(200);
   });
 
   it("a generated code never holds a blocked word, even when the shop blocks most of what could be generated", async () => {
@@ -100,7 +101,7 @@ describe("R20: the text-safety check", () => {
     for (let i = 0; i < 15; i++) {
       const res = await create(s);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      expect(res.body.coupon.code.slice(4)).not.toMatch(pattern);
+      expect(res.body.coupon!.code!.slice(4)).not.toMatch(pattern);
     }
   });
 });

@@ -7,55 +7,56 @@
 import { describe, expect, it } from "vitest";
 import { CallerCache } from "../../worker/lib/caller-cache.js";
 import type { ShopRow } from "../../worker/lib/context.js";
-import { ADMIN, at, DAY, makeTestApp, promoBody } from "../support/app.js";
+import { ADMIN, answer, at, DAY, makeTestApp, promoBody } from "../support/app.js";
+import { calls } from "../support/api.js";
 
 describe("key cache on the request path", () => {
   it("caches a resolved key, and a revoked publishable key is refused by the next call", async () => {
     const t = await makeTestApp();
     const s = await t.shop();
-    const created = await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ code: "CACHE1" }) });
-    const code = created.body.coupon.code;
-    expect((await t.call("GET", `/v1/promo-codes/${code}`, { key: s.pk })).body.valid).toBe(true);
+    const created = await answer(calls(t, s.sk).createCoupon(promoBody({ code: "CACHE1" })));
+    const code = created.body.coupon!.code!;
+    expect((await answer(calls(t, s.pk).lookup(code))).body.valid).toBe(true);
     expect(t.config.callerCache!.size).toBeGreaterThanOrEqual(2); // sk and pk both resolved once
 
-    const keys = await t.call("GET", "/v1/keys", { key: s.sk });
-    const pkRow = keys.body.data.find((k: { kind: string }) => k.kind === "publishable");
-    expect((await t.call("POST", `/v1/keys/${pkRow.id}/revoke`, { key: s.sk })).status).toBe(200);
-    const after = await t.call("GET", `/v1/promo-codes/${code}`, { key: s.pk });
+    const keys = await answer(calls(t, s.sk).listKeys());
+    const pkRow = keys.body.data!.find((k) => k.kind === "publishable");
+    expect((await answer(calls(t, s.sk).revokeKey(pkRow!.id))).status).toBe(200);
+    const after = await answer(calls(t, s.pk).lookup(code));
     expect(after.status).toBe(401);
   });
 
   it("a revoked secret key is refused by the next call, the other secret key keeps working", async () => {
     const t = await makeTestApp();
     const s = await t.shop();
-    const second = await t.call("POST", "/v1/keys", { key: s.sk, body: { kind: "secret" } });
+    const second = await answer(calls(t, s.sk).createKey({ kind: "secret" }));
     expect(second.status).toBe(201);
-    const sk2: string = second.body.secret;
-    expect((await t.call("GET", "/v1/coupons", { key: sk2 })).status).toBe(200); // now cached
-    expect((await t.call("POST", `/v1/keys/${second.body.key.id}/revoke`, { key: s.sk })).status).toBe(200);
-    expect((await t.call("GET", "/v1/coupons", { key: sk2 })).status).toBe(401);
-    expect((await t.call("GET", "/v1/coupons", { key: s.sk })).status).toBe(200);
+    const sk2 = second.body.secret!;
+    expect((await answer(calls(t, sk2).listCoupons())).status).toBe(200); // now cached
+    expect((await answer(calls(t, s.sk).revokeKey(second.body.key!.id))).status).toBe(200);
+    expect((await answer(calls(t, sk2).listCoupons())).status).toBe(401);
+    expect((await answer(calls(t, s.sk).listCoupons())).status).toBe(200);
   });
 
   it("a new test clock is seen by the very next call with a cached key", async () => {
     const t = await makeTestApp();
     const s = await t.shop();
-    const created = await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ code: "CLOCK1", active_ends_at: at(2 * DAY) }) });
-    const code = created.body.coupon.code;
-    expect((await t.call("GET", `/v1/promo-codes/${code}`, { key: s.sk })).body.valid).toBe(true);
+    const created = await answer(calls(t, s.sk).createCoupon(promoBody({ code: "CLOCK1", active_ends_at: at(2 * DAY) })));
+    const code = created.body.coupon!.code!;
+    expect((await answer(calls(t, s.sk).lookup(code))).body.valid).toBe(true);
     const later = new Date(Date.now() + 3 * DAY).toISOString();
-    expect((await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: later } })).status).toBe(200);
-    expect((await t.call("GET", `/v1/promo-codes/${code}`, { key: s.sk })).body).toMatchObject({ valid: false, reason: "expired" });
+    expect((await answer(calls(t, s.sk).setClock({ now: later }))).status).toBe(200);
+    expect((await answer(calls(t, s.sk).lookup(code))).body).toMatchObject({ valid: false, reason: "expired" });
   });
 
   it("a changed allowed_origins list is applied to the next publishable-key call", async () => {
     const t = await makeTestApp();
     const s = await t.shop({ allowed_origins: [] });
     const origin = "https://shop.example";
-    const first = await t.call("GET", "/v1/promo-codes/NOPE12", { key: s.pk, headers: { origin } });
+    const first = await answer(calls(t, s.pk, { "origin": origin }).lookup("NOPE12"));
     expect(first.headers.get("access-control-allow-origin")).toBeNull();
-    expect((await t.call("PATCH", `/v1/shops/${s.id}`, { key: ADMIN, body: { allowed_origins: [origin] } })).status).toBe(200);
-    const second = await t.call("GET", "/v1/promo-codes/NOPE12", { key: s.pk, headers: { origin } });
+    expect((await answer(calls(t, ADMIN).patchShop(s.id, { allowed_origins: [origin] }))).status).toBe(200);
+    const second = await answer(calls(t, s.pk, { "origin": origin }).lookup("NOPE12"));
     expect(second.headers.get("access-control-allow-origin")).toBe(origin);
   });
 });

@@ -8,7 +8,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createNativeClient } from "../../worker/adapters/node/native-client/index.js";
 import { ReadCache } from "../../worker/store/read-cache.js";
-import { at, cart, claimableBody, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, cart, claimableBody, expectStatus, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type QuoteJson, type RedemptionJson } from "../support/api.js";
 
 const CART = cart([{ unit_price_minor: 4000 }]);
 
@@ -29,16 +30,13 @@ async function statementsDuring(t: TestApp, f: () => Promise<unknown>): Promise<
   return seen;
 }
 
-async function promo(t: TestApp, s: ShopKeys, over: Record<string, unknown> = {}) {
-  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody(over) });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon as { id: string; code: string };
+async function promo(t: TestApp, s: ShopKeys, over: Parameters<typeof promoBody>[0] = {}) {
+  const { coupon } = await expectStatus(calls(t, s.sk).createCoupon(promoBody(over)), 201);
+  return { id: coupon.id, code: coupon.code! };
 }
-const quote = (t: TestApp, s: ShopKeys, body: Record<string, unknown>) =>
-  t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { cart: CART, ...body } });
-const redeem = (t: TestApp, s: ShopKeys, body: Record<string, unknown>) =>
-  t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { cart: CART, ...body } });
-const firstReason = (res: { body: { candidates: { reasons: { code: string }[] }[] } }) => res.body.candidates[0].reasons[0]?.code;
+const quote = (t: TestApp, s: ShopKeys, body: Omit<QuoteJson, "cart">) => expectStatus(calls(t, s.sk).quote({ cart: CART, ...body }), 200);
+const redeem = (t: TestApp, s: ShopKeys, body: Omit<RedemptionJson, "cart">) => answer(calls(t, s.sk).redeem({ cart: CART, ...body }));
+const firstReason = (res: { candidates: { reasons: { code: string }[] }[] }) => res.candidates[0].reasons[0]?.code;
 
 describe("read cache on the request path", () => {
   it("a repeated quote, and a repeated look-up, read nothing from the database", async () => {
@@ -47,29 +45,29 @@ describe("read cache on the request path", () => {
     const c = await promo(t, s, { code: "HOT1", per_customer_limit: 1 });
     const body = { code: c.code, buyer_id: "b1" };
     const first = await quote(t, s, body);
-    expect(first.body.applied.coupon_id).toBe(c.id);
-    const again = await statementsDuring(t, async () => expect((await quote(t, s, body)).body).toEqual(first.body));
+    expect(first.applied?.coupon_id).toBe(c.id);
+    const again = await statementsDuring(t, async () => expect(await quote(t, s, body)).toEqual(first));
     expect(again).toEqual([]);
-    await t.call("GET", `/v1/promo-codes/${c.code}`, { key: s.pk });
-    expect(await statementsDuring(t, () => t.call("GET", `/v1/promo-codes/${c.code}`, { key: s.pk }))).toEqual([]);
+    await answer(calls(t, s.pk).lookup(c.code));
+    expect(await statementsDuring(t, () => answer(calls(t, s.pk).lookup(c.code)))).toEqual([]);
   });
 
   it("this process's writes are seen by the next quote: an edit, a use, a deactivation", async () => {
     const t = await makeTestApp();
     const s = await t.shop();
     const c = await promo(t, s, { code: "OWN1", quantity: 2, discount: { kind: "fixed", amount_minor: 500 } });
-    expect((await quote(t, s, { code: c.code })).body.applied.discount_minor).toBe(500);
+    expect((await quote(t, s, { code: c.code })).applied?.discount_minor).toBe(500);
     // An edit of an ongoing code (a larger quantity) and a redemption taking a unit.
-    expect((await t.call("PATCH", `/v1/coupons/${c.id}`, { key: s.sk, body: { quantity: 3 } })).status).toBe(200);
+    expect((await answer(calls(t, s.sk).patchCoupon(c.id, { quantity: 3 }))).status).toBe(200);
     expect((await redeem(t, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
     expect((await redeem(t, s, { code: c.code, buyer_id: "b2", order_id: "o2" })).status).toBe(201);
-    expect((await quote(t, s, { code: c.code })).body.applied).not.toBeNull();
+    expect((await quote(t, s, { code: c.code })).applied).not.toBeNull();
     expect((await redeem(t, s, { code: c.code, buyer_id: "b3", order_id: "o3" })).status).toBe(201);
     // The third unit is gone: the very next quote says so.
     expect(firstReason(await quote(t, s, { code: c.code }))).toBe("quantity_exhausted");
     const d = await promo(t, s, { code: "OWN2" });
-    expect((await quote(t, s, { code: d.code })).body.applied).not.toBeNull();
-    expect((await t.call("POST", `/v1/coupons/${d.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    expect((await quote(t, s, { code: d.code })).applied).not.toBeNull();
+    expect((await answer(calls(t, s.sk).deactivate(d.id))).status).toBe(200);
     expect(firstReason(await quote(t, s, { code: d.code }))).toBe("deactivated");
   });
 
@@ -79,20 +77,20 @@ describe("read cache on the request path", () => {
     const code = `${s.code_prefix}LATER1`;
     expect(firstReason(await quote(t, s, { code }))).toBe("code_not_found");
     await promo(t, s, { code: "LATER1" });
-    expect((await quote(t, s, { code })).body.applied?.code).toBe(code);
+    expect((await quote(t, s, { code })).applied?.code).toBe(code);
   });
 
   it("a claim and a per-customer use by this buyer change the buyer's next quote", async () => {
     const t = await makeTestApp();
     const s = await t.shop();
-    const reg = await t.call("POST", "/v1/coupons", { key: s.sk, body: claimableBody("regular", { audience: "all" }) });
+    const reg = await answer(calls(t, s.sk).createCoupon(claimableBody("regular", { audience: "all" })));
     expect(reg.status).toBe(201);
-    expect((await quote(t, s, { buyer_id: "b1" })).body.applied).toBeNull();
-    expect((await t.call("POST", `/v1/storefront/coupons/${reg.body.coupon.id}/claim`, { key: s.sk, body: { buyer_id: "b1" } })).status).toBe(201);
-    expect((await quote(t, s, { buyer_id: "b1" })).body.applied?.coupon_id).toBe(reg.body.coupon.id);
+    expect((await quote(t, s, { buyer_id: "b1" })).applied).toBeNull();
+    expect((await answer(calls(t, s.sk).claim(reg.body.coupon!.id, { buyer_id: "b1" }))).status).toBe(201);
+    expect((await quote(t, s, { buyer_id: "b1" })).applied?.coupon_id).toBe(reg.body.coupon!.id);
 
     const once = await promo(t, s, { code: "ONCE1", per_customer_limit: 1 });
-    expect((await quote(t, s, { code: once.code, buyer_id: "b2" })).body.applied).not.toBeNull();
+    expect((await quote(t, s, { code: once.code, buyer_id: "b2" })).applied).not.toBeNull();
     expect((await redeem(t, s, { code: once.code, buyer_id: "b2", order_id: "o9" })).status).toBe(201);
     expect(firstReason(await quote(t, s, { code: once.code, buyer_id: "b2" }))).toBe("per_customer_limit_reached");
   });
@@ -102,15 +100,15 @@ describe("read cache on the request path", () => {
     const b = await makeTestApp({ file: a.path }); // a second process, as far as SQLite can tell
     const s = await a.shop();
     const c = await promo(a, s, { code: "FAR1", quantity: 1 });
-    expect((await quote(a, s, { code: c.code })).body.applied).not.toBeNull();
-    expect((await quote(a, s, { code: c.code })).body.applied).not.toBeNull(); // now from a's cache
+    expect((await quote(a, s, { code: c.code })).applied).not.toBeNull();
+    expect((await quote(a, s, { code: c.code })).applied).not.toBeNull(); // now from a's cache
     // b takes the last unit: a's next quote must not answer from its cache.
     expect((await redeem(b, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
     expect(firstReason(await quote(a, s, { code: c.code }))).toBe("quantity_exhausted");
     // And a deactivation by b of another code a has cached.
     const d = await promo(a, s, { code: "FAR2" });
-    expect((await quote(a, s, { code: d.code })).body.applied).not.toBeNull();
-    expect((await b.call("POST", `/v1/coupons/${d.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    expect((await quote(a, s, { code: d.code })).applied).not.toBeNull();
+    expect((await answer(calls(b, s.sk).deactivate(d.id))).status).toBe(200);
     expect(firstReason(await quote(a, s, { code: d.code }))).toBe("deactivated");
   });
 });
@@ -128,7 +126,7 @@ describe("a reservation prices the code as last read, and its write checks it ag
     expect(late.body.code).toBe("quantity_exhausted");
     const d = await promo(a, s, { code: "STALE2" });
     expect((await redeem(a, s, { code: d.code, buyer_id: "b1", order_id: "o4" })).status).toBe(201);
-    expect((await b.call("POST", `/v1/coupons/${d.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    expect((await answer(calls(b, s.sk).deactivate(d.id))).status).toBe(200);
     const off = await redeem(a, s, { code: d.code, buyer_id: "b2", order_id: "o5" });
     expect(off.status).toBe(409);
     expect(off.body.code).toBe("deactivated");
@@ -143,7 +141,7 @@ describe("a reservation prices the code as last read, and its write checks it ag
     const c = await promo(a, s, { code: "EDIT1", quantity: 5 });
     expect((await redeem(a, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
     // b renames the coupon: a new version that a's last read does not know.
-    expect((await b.call("PATCH", `/v1/coupons/${c.id}`, { key: s.sk, body: { name: "Renamed elsewhere" } })).status).toBe(200);
+    expect((await answer(calls(b, s.sk).patchCoupon(c.id, { name: "Renamed elsewhere" }))).status).toBe(200);
     const res = await redeem(a, s, { code: c.code, buyer_id: "b2", order_id: "o2" });
     expect(res.status).toBe(201);
     expect(res.body.redemption).toMatchObject({ coupon_id: c.id, state: "reserved", discount_minor: 500 });
@@ -163,7 +161,7 @@ describe("a reservation prices the code as last read, and its write checks it ag
 });
 
 describe("R27 without a sweep: lapsed reservations are released when they could change an answer", () => {
-  const setClock = (t: TestApp, s: ShopKeys, now: string) => t.call("POST", "/v1/test-clock", { key: s.sk, body: { now } });
+  const setClock = (t: TestApp, s: ShopKeys, now: string) => answer(calls(t, s.sk).setClock({ now }));
 
   it("a buyer's use of a once-per-customer code that lapsed lets the buyer use it again", async () => {
     const t = await makeTestApp();
@@ -175,9 +173,9 @@ describe("R27 without a sweep: lapsed reservations are released when they could 
     expect(first.status).toBe(201);
     expect(firstReason(await quote(t, s, { code: c.code, buyer_id: "b1" }))).toBe("per_customer_limit_reached");
     await setClock(t, s, at(31 * MINUTE, start));
-    expect((await quote(t, s, { code: c.code, buyer_id: "b1" })).body.applied?.coupon_id).toBe(c.id);
+    expect((await quote(t, s, { code: c.code, buyer_id: "b1" })).applied?.coupon_id).toBe(c.id);
     expect((await redeem(t, s, { code: c.code, buyer_id: "b1", order_id: "o2" })).status).toBe(201);
-    const old = await t.call("GET", `/v1/redemptions/${first.body.redemption.id}`, { key: s.sk });
+    const old = await answer(calls(t, s.sk).redemption(first.body.redemption!.id));
     expect(old.body.redemption).toMatchObject({ state: "released", release_reason: "expired" });
   });
 
@@ -188,9 +186,9 @@ describe("R27 without a sweep: lapsed reservations are released when they could 
     await setClock(t, s, at(0, start));
     const c = await promo(t, s, { code: "LAPSE2", quantity: 1, active_starts_at: at(-MINUTE, start) });
     expect((await redeem(t, s, { code: c.code, buyer_id: "b1", order_id: "o1" })).status).toBe(201);
-    expect((await t.call("GET", `/v1/promo-codes/${c.code}`, { key: s.sk })).body).toMatchObject({ valid: false, reason: "quantity_exhausted" });
+    expect((await answer(calls(t, s.sk).lookup(c.code))).body).toMatchObject({ valid: false, reason: "quantity_exhausted" });
     await setClock(t, s, at(31 * MINUTE, start));
-    expect((await t.call("GET", `/v1/promo-codes/${c.code}`, { key: s.sk })).body).toMatchObject({ valid: true });
+    expect((await answer(calls(t, s.sk).lookup(c.code))).body).toMatchObject({ valid: true });
     const row = await t.db.get<{ reserved: number }>(sql`SELECT reserved_count AS reserved FROM coupons WHERE id = ${c.id}`);
     expect(row?.reserved).toBe(0);
   });

@@ -4,8 +4,9 @@
  * route can alter or delete one).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, cart, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
-import { couponBodies, operations } from "./openapi-walk.js";
+import { at, cart, DAY, expectStatus, makeTestApp, problemOf, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type CouponJson } from "../support/api.js";
+import { couponBodies, operations, type Schema } from "./openapi-walk.js";
 
 let t: TestApp;
 let s: ShopKeys;
@@ -32,7 +33,7 @@ describe("bodies", () => {
   it("413 past the limit with a declared length, and with a chunked body that declares none, without reading it all", async () => {
     const declared = await t.call("POST", "/v1/checkout/quote", { key: s.sk, body: "x".repeat(5000) });
     expect(declared.status).toBe(413);
-    expect(declared.body.code).toBe("body_too_large");
+    expect(problemOf(declared).code).toBe("body_too_large");
 
     const big = chunked(50 * 1024 * 1024);
     const res = await t.app.request("/v1/checkout/quote", {
@@ -73,7 +74,7 @@ describe("bodies", () => {
       body: { buyer_id: "b1", cart: { ...cart([{ unit_price_minor: 1000 }]), lines: [{ ...cart([{ unit_price_minor: 1000 }]).lines[0], colour: "red" }] } },
     });
     expect(nested.status).toBe(422);
-    expect(nested.body.errors.map((e: { code: string }) => e.code)).toContain("unrecognized_keys");
+    expect(problemOf(nested).errors?.map((e) => e.code)).toContain("unrecognized_keys");
     const deep = await t.call("POST", "/v1/coupons", { key: s.sk, body: { ...promoBody(), discount: { kind: "fixed", amount_minor: 500, stack: true } } });
     expect(deep.status).toBe(422);
   });
@@ -81,7 +82,7 @@ describe("bodies", () => {
   // Strict objects everywhere (no records) also keep the request hash of Idempotency-Key and event ids
   // independent of key order: zod rebuilds a strict object in its schema's order (worker/lib/crypto.ts).
   it("every request schema in the document bounds its strings and arrays and refuses unknown fields", async () => {
-    const doc = (await t.call("GET", "/openapi.json")).body;
+    const doc = (await t.call("GET", "/openapi.json")).body as Schema;
     const problems: string[] = [];
     const seen = new Set<object>();
     const walk = (schema: any, where: string) => {
@@ -113,7 +114,7 @@ describe("bodies", () => {
 
 describe("R30: the audit trail", () => {
   it("R30: no route updates or deletes history: no DELETE but a webhook endpoint's, nothing but GET under a history path", async () => {
-    const doc = (await t.call("GET", "/openapi.json")).body;
+    const doc = (await t.call("GET", "/openapi.json")).body as Schema;
     const ops = operations(doc);
     // A webhook endpoint is a subscription the seller removes (API.md), not history: its deletion is audited.
     expect(ops.filter((o) => o.method === "DELETE" && o.path !== "/v1/webhook-endpoints/{id}")).toEqual([]);
@@ -121,9 +122,9 @@ describe("R30: the audit trail", () => {
     expect(history.length).toBeGreaterThanOrEqual(1);
     for (const o of history) expect(o.method, o.path).toBe("GET");
     // And the server agrees: write methods on a history path are no route at all.
-    const c = await t.call("POST", "/v1/coupons", { key: s.sk, body: couponBodies.regular() });
+    const c = await expectStatus(calls(t, s.sk).createCoupon(couponBodies.regular() as CouponJson), 201);
     for (const method of ["DELETE", "PATCH", "PUT", "POST"]) {
-      const res = await t.call(method, `/v1/coupons/${c.body.coupon.id}/history`, { key: s.sk, body: method === "DELETE" ? undefined : {} });
+      const res = await t.call(method, `/v1/coupons/${c.coupon.id}/history`, { key: s.sk, body: method === "DELETE" ? undefined : {} });
       expect(res.status, method).toBe(404);
     }
   });
@@ -133,8 +134,8 @@ describe("R30: the audit trail", () => {
       Number((await t.db.$client.execute({ sql: "SELECT COUNT(*) AS n FROM audit_entries WHERE coupon_id = ?", args: [couponId] })).rows[0].n);
     const shopEntries = async () =>
       Number((await t.db.$client.execute({ sql: "SELECT COUNT(*) AS n FROM audit_entries WHERE shop_id = ?", args: [s.id] })).rows[0].n);
-    const keyId = (await t.call("GET", "/v1/keys", { key: s.sk })).body.data.find((k: { kind: string }) => k.kind === "secret").id;
-    const chat = (await t.call("POST", "/v1/coupons", { key: s.sk, body: couponBodies.chat() })).body.coupon;
+    const keyId = (await expectStatus(calls(t, s.sk).listKeys(), 200)).data.find((k) => k.kind === "secret")!.id;
+    const chat = (await expectStatus(calls(t, s.sk).createCoupon(couponBodies.chat() as CouponJson), 201)).coupon;
     expect(await count(chat.id)).toBe(1);
     const steps: [string, string, unknown][] = [
       ["PATCH", `/v1/coupons/${chat.id}`, { name: "Renamed chat" }],
@@ -149,14 +150,13 @@ describe("R30: the audit trail", () => {
       expect(await shopEntries(), `${method} ${path} left no audit entry`).toBeGreaterThan(n);
     }
     expect(await count(chat.id)).toBeGreaterThanOrEqual(3);
-    const history = await t.call("GET", `/v1/coupons/${chat.id}/history`, { key: s.sk });
-    expect(history.status).toBe(200);
-    for (const e of history.body.data) {
+    const history = await expectStatus(calls(t, s.sk).history(chat.id), 200);
+    for (const e of history.data) {
       expect(e.actor).toBe(keyId);
       expect(Date.parse(e.at)).not.toBeNaN();
     }
     // A failed write (a refused rename to a taken name) leaves nothing.
-    const other = (await t.call("POST", "/v1/coupons", { key: s.sk, body: couponBodies.regular() })).body.coupon;
+    const other = (await expectStatus(calls(t, s.sk).createCoupon(couponBodies.regular() as CouponJson), 201)).coupon;
     const before = await count(other.id);
     const refused = await t.call("PATCH", `/v1/coupons/${other.id}`, { key: s.sk, body: { name: "Renamed chat", quantity: 0 } });
     expect(refused.status).toBeGreaterThanOrEqual(400);

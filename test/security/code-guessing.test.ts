@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { MemoryRateLimiter } from "../../worker/lib/rate-limit.js";
-import { at, cart, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, cart, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type QuoteJson } from "../support/api.js";
 
 const LIMIT = 4;
 let t: TestApp;
@@ -22,19 +23,15 @@ beforeAll(async () => {
 });
 
 const lookupIn = (app: TestApp, s: ShopKeys, code: string, client = "1.1.1.1", key = s.pk, origin?: string) =>
-  app.call("GET", `/v1/promo-codes/${code}`, { key, headers: { "x-test-client": client, ...(origin ? { origin } : {}) } });
-const quoteIn = (app: TestApp, s: ShopKeys, code: string, client = "1.1.1.1", key = s.pk, extra: Record<string, unknown> = {}) =>
-  app.call("POST", "/v1/checkout/quote", {
-    key,
-    body: { code, cart: cart([{ unit_price_minor: 2000, product_id: "p1" }]), ...extra },
-    headers: { "x-test-client": client },
-  });
+  answer(calls(app, key, { "x-test-client": client, ...(origin ? { origin } : {}) }).lookup(code));
+const quoteIn = (app: TestApp, s: ShopKeys, code: string, client = "1.1.1.1", key = s.pk, extra: Partial<QuoteJson> = {}) =>
+  answer(calls(app, key, { "x-test-client": client }).quote({ code, cart: cart([{ unit_price_minor: 2000, product_id: "p1" }]), ...extra }));
 
 const lookup = (s: ShopKeys, ...rest: [string, string?, string?, string?]) => lookupIn(t, s, ...rest);
 const quote = (s: ShopKeys, ...rest: [string, string?, string?]) => quoteIn(t, s, ...rest);
 
 async function makeCode(s: ShopKeys, body: Record<string, unknown>, app = t) {
-  const res = await app.call("POST", "/v1/coupons", { key: s.sk, body: promoBody(body) });
+  const res = await answer(calls(app, s.sk).createCoupon(promoBody(body)));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.coupon;
 }
@@ -47,7 +44,7 @@ describe("code_not_found hides a code's state from publishable keys", () => {
     await makeCode(s, { code: "LATER", active_starts_at: at(2 * DAY, clock), active_ends_at: at(5 * DAY, clock) }, roomy);
     await makeCode(s, { code: "OVER", active_starts_at: at(-MINUTE, clock), active_ends_at: at(DAY, clock) }, roomy);
     const off = await makeCode(s, { code: "OFF", active_starts_at: at(-MINUTE, clock), active_ends_at: at(20 * DAY, clock) }, roomy);
-    expect((await roomy.call("POST", `/v1/coupons/${off.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    expect((await roomy.call("POST", `/v1/coupons/${off!.id}/deactivate`, { key: s.sk })).status).toBe(200);
     // A day and a half on: LATER has not started yet, OVER has ended, OFF was deactivated.
     await roomy.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(clock + 1.5 * DAY).toISOString() } });
 
@@ -63,14 +60,14 @@ describe("code_not_found hides a code's state from publishable keys", () => {
       const q = await quoteIn(roomy, s, code, "10.0.0.2");
       expect(q.status).toBe(200);
       expect(scrub(q.body, code), code).toEqual(scrub(unknownQuote, "HIDENEVER"));
-      expect(q.body.candidates[0]).toMatchObject({ coupon_id: null, applicable: false, reasons: [{ code: "code_not_found" }] });
+      expect(q.body.candidates![0]).toMatchObject({ coupon_id: null, applicable: false, reasons: [{ code: "code_not_found" }] });
     }
     // The seller's own server sees each code's true state.
     const truth = { HIDELATER: "not_started", HIDEOVER: "expired", HIDEOFF: "deactivated" };
     for (const [code, reason] of Object.entries(truth)) {
       expect((await lookupIn(roomy, s, code, "10.0.0.3", s.sk)).body).toMatchObject({ valid: false, reason });
       const q = await quoteIn(roomy, s, code, "10.0.0.3", s.sk);
-      expect(q.body.candidates[0].reasons.map((r: { code: string }) => r.code)).toContain(reason);
+      expect(q.body.candidates![0].reasons.map((r) => r.code)).toContain(reason);
     }
   });
 
@@ -80,8 +77,8 @@ describe("code_not_found hides a code's state from publishable keys", () => {
     await makeCode(s, { code: "MUGS", scope: { kind: "products", product_ids: ["mug"] } }, roomy);
     const big = await lookupIn(roomy, s, "LIVEBIG", "10.0.1.1");
     expect(big.body).toMatchObject({ valid: true, coupon: { min_spend_minor: 5000 } });
-    expect((await quoteIn(roomy, s, "LIVEBIG", "10.0.1.1")).body.candidates[0].reasons.map((r: { code: string }) => r.code)).toEqual(["min_spend_not_met"]);
-    expect((await quoteIn(roomy, s, "LIVEMUGS", "10.0.1.1")).body.candidates[0].reasons.map((r: { code: string }) => r.code)).toEqual(["no_items_in_scope"]);
+    expect((await quoteIn(roomy, s, "LIVEBIG", "10.0.1.1")).body.candidates![0].reasons.map((r) => r.code)).toEqual(["min_spend_not_met"]);
+    expect((await quoteIn(roomy, s, "LIVEMUGS", "10.0.1.1")).body.candidates![0].reasons.map((r) => r.code)).toEqual(["no_items_in_scope"]);
   });
 });
 
@@ -108,7 +105,7 @@ describe("rate limiting failed look-ups", () => {
     expect(blocked.headers.get("access-control-expose-headers")).toMatch(/retry-after/i);
     // The quote with a typed code is limited the same way; a quote without a code never is.
     expect((await quote(s, "LIMIGUESS")).status).toBe(429);
-    expect((await t.call("POST", "/v1/checkout/quote", { key: s.pk, body: { cart: cart([{ unit_price_minor: 100 }]) } })).status).toBe(200);
+    expect((await answer(calls(t, s.pk).quote({ cart: cart([{ unit_price_minor: 100 }]) }))).status).toBe(200);
 
     // Per shop: another address of the same shop is now blocked too (the shop's budget is spent) …
     expect((await lookup(s, "LIMIGUESS", "2.2.2.2")).status).toBe(429);
@@ -134,17 +131,13 @@ describe("rate limiting failed look-ups", () => {
     app.config.clientAddress = () => "203.0.113.7"; // what the socket (or Cloudflare) says
     const s = await app.shop({ name: "Each" });
     // A spoofed header does not choose the address.
-    await app.call("GET", "/v1/promo-codes/EACHNOPE", { key: s.pk, headers: { "cf-connecting-ip": "198.51.100.1" } });
+    await answer(calls(app, s.pk, { "cf-connecting-ip": "198.51.100.1" }).lookup("EACHNOPE"));
     expect(taken.splice(0)).toEqual([`shop:${s.id}:publishable:addr:203.0.113.7`, `shop:${s.id}:publishable`]);
     // A buyer known by token is counted as that buyer, wherever the request comes from.
-    await app.call("POST", "/v1/checkout/quote", {
-      key: s.pk,
-      body: { code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) },
-      headers: { "x-buyer-token": await s.token("alice") },
-    });
+    await answer(calls(app, s.pk, { "x-buyer-token": await s.token("alice") }).quote({ code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }));
     expect(taken.splice(0)).toEqual([`shop:${s.id}:publishable:buyer:alice`, `shop:${s.id}:publishable`]);
     // The seller's server counts in its own shop bucket.
-    await app.call("POST", "/v1/checkout/quote", { key: s.sk, body: { buyer_id: "bob", code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) } });
+    await answer(calls(app, s.sk).quote({ buyer_id: "bob", code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }));
     expect(taken.splice(0)).toEqual([`shop:${s.id}:secret:buyer:bob`, `shop:${s.id}:secret`]);
   });
 
@@ -166,7 +159,7 @@ describe("rate limiting failed look-ups", () => {
       peek: (k, l, n) => later(inner.peek(k, l, n)),
       refund: (k, n) => later(inner.refund(k, n)),
     };
-    const results = await Promise.all(Array.from({ length: 5 * LIMIT }, (_, i) => lookup(s, c.code, `10.0.0.${i}`))).finally(() => {
+    const results = await Promise.all(Array.from({ length: 5 * LIMIT }, (_, i) => lookup(s, c!.code!, `10.0.0.${i}`))).finally(() => {
       t.config.rateLimiter = inner;
     });
     expect(results.map((r) => r.status)).toEqual(Array(5 * LIMIT).fill(200));

@@ -6,7 +6,8 @@
  * writes answer 429 with Retry-After, and the shop whose codes were probed is not held back.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls } from "../support/api.js";
 
 const LIMIT = 4;
 let t: TestApp;
@@ -22,17 +23,18 @@ beforeAll(async () => {
 });
 
 let n = 0;
-const create = (s: ShopKeys, code?: string, over: Record<string, unknown> = {}) =>
-  t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ name: `Probe ${++n}`, ...(code ? { code } : {}), ...over }) });
+const create = (s: ShopKeys, code?: string, over: Parameters<typeof promoBody>[0] = {}) =>
+  answer(calls(t, s.sk).createCoupon(promoBody({ name: `Probe ${++n}`, ...(code ? { code } : {}), ...over })));
 /** The attacker's own upcoming code, whose code it may change at will. */
 async function probe(s: ShopKeys) {
   const res = await create(s, `OWN${++n}`, { active_starts_at: at(DAY, realNow), active_ends_at: at(2 * DAY, realNow) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon as { id: string; active_starts_at: string; active_ends_at: string };
+  const { id, active_starts_at, active_ends_at } = res.body.coupon!;
+  return { id, active_starts_at: active_starts_at!, active_ends_at: active_ends_at! };
 }
-const patchCode = (s: ShopKeys, id: string, code: string) => t.call("PATCH", `/v1/coupons/${id}`, { key: s.sk, body: { code } });
+const patchCode = (s: ShopKeys, id: string, code: string) => answer(calls(t, s.sk).patchCoupon(id, { code }));
 
-function expectLimited(res: { status: number; headers: Headers; body: { code: string } }) {
+function expectLimited(res: { status: number; headers: Headers; body: { code?: string } }) {
   expect(res.status).toBe(429);
   expect(res.body.code).toBe("rate_limited");
   expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -53,11 +55,11 @@ describe("promo_code_taken counts toward the asking shop's guessing limit", () =
     expectLimited(await patchCode(attacker, own.id, "FREE1"));
     expectLimited(await create(attacker, "VIC6"));
     // A write without a code the seller chose is not a guess, and goes through.
-    expect((await t.call("PATCH", `/v1/coupons/${own.id}`, { key: attacker.sk, body: { name: "Still editable" } })).status).toBe(200);
+    expect((await answer(calls(t, attacker.sk).patchCoupon(own.id, { name: "Still editable" }))).status).toBe(200);
     expect((await create(attacker)).status).toBe(201);
     // The probed shop is not held back, nor are the attacker's own storefront look-ups (publishable key).
     expect((await create(victim, "VICNEW")).status).toBe(201);
-    expect((await t.call("GET", `/v1/promo-codes/${victim.code_prefix}VIC1`, { key: victim.pk })).body.valid).toBe(true);
+    expect((await answer(calls(t, victim.pk).lookup(`${victim.code_prefix}VIC1`))).body.valid).toBe(true);
 
     realNow += 61_000;
     const after = await patchCode(attacker, own.id, "VIC7");
@@ -70,18 +72,12 @@ describe("promo_code_taken counts toward the asking shop's guessing limit", () =
     const own = await probe(attacker);
     for (let i = 1; i <= 2; i++) expect((await create(attacker, `VIC${i}`)).body.code).toBe("promo_code_taken");
     for (let i = 3; i <= LIMIT; i++) {
-      const dup = await t.call("POST", `/v1/coupons/${own.id}/duplicate`, {
-        key: attacker.sk,
-        body: { code: `VIC${i}`, active_starts_at: own.active_starts_at, active_ends_at: own.active_ends_at },
-      });
+      const dup = await answer(calls(t, attacker.sk).duplicate(own.id, { code: `VIC${i}`, active_starts_at: own.active_starts_at, active_ends_at: own.active_ends_at }));
       expect(dup.body.code).toBe("promo_code_taken");
     }
-    expectLimited(await t.call("POST", `/v1/coupons/${own.id}/duplicate`, {
-      key: attacker.sk,
-      body: { code: "FREE3", active_starts_at: own.active_starts_at, active_ends_at: own.active_ends_at },
-    }));
+    expectLimited(await answer(calls(t, attacker.sk).duplicate(own.id, { code: "FREE3", active_starts_at: own.active_starts_at, active_ends_at: own.active_ends_at })));
     expectLimited(await create(attacker, "FREE4"));
     // It is the shop's limit, and a failed look-up of it: its secret-key look-ups of unknown codes wait too.
-    expectLimited(await t.call("GET", `/v1/promo-codes/${attacker.code_prefix}NOPE`, { key: attacker.sk }));
+    expectLimited(await answer(calls(t, attacker.sk).lookup(`${attacker.code_prefix}NOPE`)));
   });
 });

@@ -52,7 +52,7 @@ beforeAll(async () => {
   t = await makeTestApp();
   s = await t.shop({ name: "Fuzz", allowed_origins: ["https://shop.example"] });
   seeded = await seedShop(t, s);
-  doc = (await t.call("GET", "/openapi.json")).body;
+  doc = (await t.call("GET", "/openapi.json")).body as Schema;
   ops = operations(doc);
 });
 

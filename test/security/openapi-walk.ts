@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { expect } from "vitest";
-import { at, cart, DAY, HOUR, promoBody, type Res, type ShopKeys, type TestApp } from "../support/app.js";
+import { at, cart, DAY, expectStatus, HOUR, promoBody, type Res, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type CouponJson } from "../support/api.js";
 
 export type Schema = Record<string, any>;
 export interface Operation {
@@ -179,33 +180,24 @@ export interface Seeded {
 export async function seedShop(t: TestApp, s: ShopKeys): Promise<Seeded> {
   const coupons: Record<string, string> = {};
   let code = "";
+  const api = calls(t, s.sk);
   for (const [type, make] of Object.entries(couponBodies)) {
-    const res = await t.call("POST", "/v1/coupons", { key: s.sk, body: make() });
-    expect(res.status, `${type}: ${JSON.stringify(res.body)}`).toBe(201);
-    coupons[type] = res.body.coupon.id;
-    if (type === "promo_code") code = res.body.coupon.code;
+    const { coupon } = await expectStatus(api.createCoupon(make() as CouponJson), 201);
+    coupons[type] = coupon.id;
+    if (type === "promo_code") code = coupon.code!;
   }
-  const paths = Object.keys((await t.call("GET", "/openapi.json")).body.paths);
+  const paths = Object.keys(((await t.call("GET", "/openapi.json")).body as Schema).paths);
   let claimId: string | null = null;
   if (paths.includes("/v1/storefront/coupons/{id}/claim")) {
-    const res = await t.call("POST", `/v1/storefront/coupons/${coupons.regular}/claim`, { key: s.sk, body: { buyer_id: "buyer-a" } });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    claimId = res.body.claim.id;
+    claimId = (await expectStatus(api.claim(coupons.regular, { buyer_id: "buyer-a" }), 201)).claim.id;
   }
   let redemptionId: string | null = null;
   if (paths.includes("/v1/checkout/redemptions")) {
-    const res = await t.call("POST", "/v1/checkout/redemptions", {
-      key: s.sk,
-      body: { buyer_id: "buyer-b", code, order_id: `order-${rnd()}`, cart: cart([{ unit_price_minor: 5000 }]) },
-      headers: { "idempotency-key": `idem-${rnd()}` },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    redemptionId = res.body.redemption.id;
+    const order = { buyer_id: "buyer-b", code, order_id: `order-${rnd()}`, cart: cart([{ unit_price_minor: 5000 }]) };
+    redemptionId = (await expectStatus(api.redeem(order, `idem-${rnd()}`), 201)).redemption.id;
   }
   // A key of its own to address (revoking it must not lock the tests out of the shop).
-  const key = await t.call("POST", "/v1/keys", { key: s.sk, body: { kind: "publishable" } });
-  expect(key.status).toBe(201);
-  const keyId = key.body.key.id;
+  const keyId = (await expectStatus(api.createKey({ kind: "publishable" }), 201)).key.id;
   const ids = [...Object.values(coupons), claimId, redemptionId, keyId, s.id].filter((x): x is string => !!x);
   return { coupons, code, claimId, redemptionId, keyId, ids };
 }

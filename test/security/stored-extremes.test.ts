@@ -9,7 +9,10 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_ORDER_MINOR } from "../../worker/engine/coupon-rules.js";
-import { cart, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
+import { QuoteSchema } from "../../worker/contract/checkout.js";
+import { PerformanceSchema, type CouponOut } from "../../worker/contract/coupons.js";
+import type { RedemptionOut } from "../../worker/contract/redemptions.js";
+import { bodyAs, cart, makeTestApp, problemOf, type ShopKeys, type TestApp } from "../support/app.js";
 import { expectWellFormed, operations, seedShop, type Schema, type Seeded } from "./openapi-walk.js";
 
 let t: TestApp;
@@ -20,7 +23,7 @@ beforeAll(async () => {
   t = await makeTestApp();
   s = await t.shop({ name: "Extremes" });
   seeded = await seedShop(t, s);
-  doc = (await t.call("GET", "/openapi.json")).body;
+  doc = (await t.call("GET", "/openapi.json")).body as Schema;
 });
 
 const quote = (c: unknown, extra: Record<string, unknown> = {}) => t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { cart: c, ...extra } });
@@ -32,12 +35,12 @@ describe("carts are bounded so no coupon's sums can pass 2^53", () => {
     const atBound = cart([{ quantity: 10_000, unit_price_minor: 900_719 }, { unit_price_minor: 9_254 }]);
     const ok = await quote(atBound, { code: seeded.code });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body.subtotal_minor).toBe(MAX_ORDER_MINOR);
+    expect(bodyAs(ok, QuoteSchema).subtotal_minor).toBe(MAX_ORDER_MINOR);
     const over = cart([{ quantity: 10_000, unit_price_minor: 900_719 }, { unit_price_minor: 9_255 }]);
     const refused = await quote(over, { code: seeded.code });
     expect(refused.status).toBe(422);
-    expect(refused.body.code).toBe("validation_failed");
-    expect(refused.body.errors.map((e: { path: string }) => e.path)).toContain("cart.lines");
+    expect(problemOf(refused).code).toBe("validation_failed");
+    expect(problemOf(refused).errors?.map((e) => e.path)).toContain("cart.lines");
     const redemption = await t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { code: seeded.code, order_id: "too-big", cart: over } });
     expect(redemption.status).toBe(422);
     // A product discount brings a large cart back under the bound: the subtotal is after product discounts.
@@ -93,14 +96,18 @@ describe("no read answers 5xx on stored data", () => {
     // The figures read back saturated at 2^53 − 1, not wrapped or rounded into nonsense.
     const perf = await check("GET", `/v1/coupons/${ids.promo_code}/performance`);
     expect(perf.status).toBe(200);
-    expect(perf.body.discount_minor).toBe(Number.MAX_SAFE_INTEGER);
-    expect(perf.body.gmv_minor).toBe(Number.MAX_SAFE_INTEGER);
+    expect(bodyAs(perf, PerformanceSchema).discount_minor).toBe(Number.MAX_SAFE_INTEGER);
+    expect(bodyAs(perf, PerformanceSchema).gmv_minor).toBe(Number.MAX_SAFE_INTEGER);
     const one = await check("GET", `/v1/coupons/${ids.regular}`);
     expect(one.status).toBe(200);
-    expect(Number.isSafeInteger(one.body.coupon.estimated_spend_minor)).toBe(true);
-    expect(one.body.coupon.discount.amount_minor).toBe(Number.MAX_SAFE_INTEGER);
+    // Typed, not parsed: the stored amount is past what the contract lets a seller set (1e9), on purpose.
+    const coupon = (one.body as { coupon: CouponOut }).coupon;
+    expect(Number.isSafeInteger(coupon.estimated_spend_minor)).toBe(true);
+    expect(coupon.discount).toMatchObject({ amount_minor: Number.MAX_SAFE_INTEGER });
     const red = await check("GET", "/v1/redemptions/red_big_0");
-    expect(red.body.redemption.discount_minor).toBe(Number.MAX_SAFE_INTEGER);
+    // Typed, not parsed: the stored allocations are not saturated (only the discount is), so the body does
+    // not pass the Redemption schema's safe-integer check.
+    expect((red.body as { redemption: RedemptionOut }).redemption.discount_minor).toBe(Number.MAX_SAFE_INTEGER);
 
     // Quotes and writes that read these coupons answer too (whatever they decide).
     const c = cart([{ unit_price_minor: 5000 }]);

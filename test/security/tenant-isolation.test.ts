@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cart, makeTestApp, type Res, type ShopKeys, type TestApp } from "../support/app.js";
+import { QuoteSchema } from "../../worker/contract/checkout.js";
+import { bodyAs, cart, makeTestApp, type Res, type ShopKeys, type TestApp } from "../support/app.js";
 import { operations, resolver, seedShop, valueFor, type Operation, type Schema, type Seeded } from "./openapi-walk.js";
 
 let t: TestApp;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   b = await t.shop({ name: "Bravo" });
   seeded = await seedShop(t, a);
   await seedShop(t, b); // B has objects of its own, so "empty" is not why A's are missing
-  doc = (await t.call("GET", "/openapi.json")).body;
+  doc = (await t.call("GET", "/openapi.json")).body as Schema;
 });
 
 /** A's ids that a path parameter may name, by the collection the path addresses. */
@@ -119,7 +120,7 @@ describe("tenant isolation", () => {
     for (const [foreign, unknown, id] of cases) {
       const [f, u] = await Promise.all([quote(foreign), quote(unknown)]);
       expect(f.status).toBe(200);
-      expect(f.body.applied).toBeNull();
+      expect(bodyAs(f, QuoteSchema).applied).toBeNull();
       const typedUnknown = Object.values(unknown)[0].toUpperCase();
       const norm = (body: unknown, what: string) => JSON.stringify(body).replaceAll(what, "<id>").replaceAll(what.toUpperCase(), "<id>");
       expect(norm(f.body, id)).toEqual(norm(u.body, typedUnknown).replaceAll(Object.values(unknown)[0], "<id>"));

@@ -17,9 +17,10 @@ import { createApp, type AppType } from "../../worker/app.js";
 import type { AppConfig } from "../../worker/lib/config.js";
 import { configFromEnv } from "../../worker/lib/env-config.js";
 import { signBuyerToken } from "../../worker/lib/jwt.js";
-import type { NewShop } from "../../worker/store/shops.js";
 import type { z } from "@hono/zod-openapi";
 import type { CreateCouponBody, CreatePromoCode } from "../../worker/contract/coupons.js";
+import type { CreateShopBody, Shop } from "../../worker/contract/shops.js";
+import { ProblemSchema } from "../../worker/contract/common.js";
 
 export const ADMIN = "adm_test_token_0123456789";
 
@@ -42,14 +43,14 @@ export interface TestApp {
   shop(over?: Partial<ShopInput>): Promise<ShopKeys>;
 }
 
-export interface Res<T = any> {
+export interface Res<T = unknown> {
   status: number;
   headers: Headers;
   body: T;
 }
 
-/** The body of `POST /v1/shops`, as the store takes it. */
-export type ShopInput = NewShop;
+/** The body of `POST /v1/shops`. */
+export type ShopInput = z.input<typeof CreateShopBody>;
 
 export interface ShopKeys {
   id: string;
@@ -57,7 +58,7 @@ export interface ShopKeys {
   sk: string;
   pk: string;
   buyerSecret: string;
-  shop: any;
+  shop: Shop;
   /** A buyer token for this shop (HS256, 1 hour). */
   token(buyerId: string): Promise<string>;
 }
@@ -96,12 +97,8 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
   let n = 0;
   const shop: TestApp["shop"] = async (over = {}) => {
     n++;
-    const res = await call("POST", "/v1/shops", {
-      key: ADMIN,
-      body: { name: `Shop ${n}`, region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false, ...over },
-    });
-    if (res.status !== 201) throw new Error(`shop create failed: ${res.status} ${JSON.stringify(res.body)}`);
-    const b = res.body;
+    const json = { name: `Shop ${n}`, region: "US", currency: "USD", mode: "test" as const, allowed_origins: [], addon_coupons: false, ...over };
+    const b = await expectStatus(api(ADMIN).v1.shops.$post({ json }), 201);
     return {
       id: b.shop.id,
       code_prefix: b.shop.code_prefix,
@@ -117,6 +114,33 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
 
 /** The answer of a typed call with this status: its body, typed by the route's contract for that status. */
 type BodyOf<R, S extends number> = R extends ClientResponse<infer T, S, "json"> ? T : never;
+
+/** A raw answer's body as the problem+json every refusal is: checked against the Problem schema, then typed. */
+export function problemOf(res: { body: unknown }): z.infer<typeof ProblemSchema> {
+  return ProblemSchema.parse(res.body);
+}
+
+/** A raw answer's body checked against a contract schema (`worker/contract/`), then typed by it. */
+export function bodyAs<S extends z.ZodType>(res: { body: unknown }, schema: S): z.output<S> {
+  return schema.parse(res.body);
+}
+
+/** Every field any of a union's members has, each optional and typed as that member types it. */
+export type AnyOf<U> = { [K in U extends unknown ? keyof U : never]?: U extends { [P in K]?: infer V } ? V : never };
+
+/** A typed call's answer whatever its status: the body holds the fields of every answer the route declares. */
+export interface Answer<R extends ClientResponse<unknown, number, string>> {
+  status: R["status"];
+  headers: Headers;
+  body: AnyOf<BodyOf<R, R["status"]>>;
+}
+
+/** The answer of a typed call, for tests that look at the status, headers and body together. */
+export async function answer<R extends ClientResponse<unknown, number, string>>(call: R | Promise<R>): Promise<Answer<R>> {
+  const res = await call;
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
+}
 
 /**
  * Asserts a typed call answered `status` and reads its body as that status's contract types it; a

@@ -1,0 +1,57 @@
+/**
+ * The API's routes as typed calls, one name each, made with one key (and any extra headers, such as
+ * `x-buyer-token`). Each returns the typed client's response: wrap it in `expectStatus(…, status)` for the
+ * body of one status, or in `answer(…)` to look at the status, headers and body together.
+ */
+import type { TestApp } from "./app.js";
+
+type V1 = ReturnType<TestApp["api"]>["v1"];
+type Json<F extends (args: never) => unknown> = Parameters<F>[0] extends { json: infer J } ? J : never;
+type Query<F extends (args: never) => unknown> = Parameters<F>[0] extends { query: infer Q } ? Q : never;
+
+export type CouponJson = Json<V1["coupons"]["$post"]>;
+export type QuoteJson = Json<V1["checkout"]["quote"]["$post"]>;
+export type RedemptionJson = Json<V1["checkout"]["redemptions"]["$post"]>;
+export type EventJson = Json<V1["events"]["$post"]>;
+export type CouponPatch = Json<V1["coupons"][":id"]["$patch"]>;
+
+/** `Omit` over each member of a union (keeps a discriminated union discriminated). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An event without the id and time a suite fills in. */
+export type EventFact = DistributiveOmit<EventJson, "id" | "occurred_at">;
+
+/** `If-Match` as the routes take it: absent, or the version as text. */
+const ifMatch = (version?: number | string) => (version === undefined ? {} : { "if-match": String(version) });
+
+export function calls(t: TestApp, key?: string, headers?: Record<string, string>) {
+  const v1 = t.api(key, headers).v1;
+  const coupon = (id: string) => v1.coupons[":id"];
+  return {
+    createCoupon: (json: CouponJson) => v1.coupons.$post({ json }),
+    listCoupons: (query: Query<V1["coupons"]["$get"]> = {}) => v1.coupons.$get({ query }),
+    readCoupon: (id: string) => coupon(id).$get({ param: { id } }),
+    patchCoupon: (id: string, json: CouponPatch, version?: number | string) => coupon(id).$patch({ param: { id }, json, header: ifMatch(version) }),
+    deactivate: (id: string, version?: number | string) => coupon(id).deactivate.$post({ param: { id }, header: ifMatch(version) }),
+    duplicate: (id: string, json: Json<V1["coupons"][":id"]["duplicate"]["$post"]> = {}) => coupon(id).duplicate.$post({ param: { id }, json }),
+    history: (id: string, query: Query<V1["coupons"][":id"]["history"]["$get"]> = {}) => coupon(id).history.$get({ param: { id }, query }),
+    performance: (id: string) => coupon(id).performance.$get({ param: { id } }),
+    send: (id: string, json: { buyer_id: string }) => coupon(id).send.$post({ param: { id }, json }),
+    lookup: (code: string) => v1["promo-codes"][":code"].$get({ param: { code } }),
+    quote: (json: QuoteJson) => v1.checkout.quote.$post({ json }),
+    redeem: (json: RedemptionJson, idempotencyKey?: string) =>
+      v1.checkout.redemptions.$post({ json, header: idempotencyKey === undefined ? {} : { "idempotency-key": idempotencyKey } }),
+    redemption: (id: string) => v1.redemptions[":id"].$get({ param: { id } }),
+    commit: (id: string) => v1.redemptions[":id"].commit.$post({ param: { id } }),
+    release: (id: string) => v1.redemptions[":id"].release.$post({ param: { id } }),
+    claim: (id: string, json: { buyer_id?: string } = {}) => v1.storefront.coupons[":id"].claim.$post({ param: { id }, json }),
+    storefront: (query: Query<V1["storefront"]["coupons"]["$get"]> = {}) => v1.storefront.coupons.$get({ query }),
+    wallet: (query: Query<V1["storefront"]["wallet"]["$get"]> = {}) => v1.storefront.wallet.$get({ query }),
+    event: (json: EventJson) => v1.events.$post({ json }),
+    setClock: (json: { now: string | null }) => v1["test-clock"].$post({ json }),
+    createKey: (json: { kind: "secret" | "publishable" }) => v1.keys.$post({ json }),
+    listKeys: (query: Query<V1["keys"]["$get"]> = {}) => v1.keys.$get({ query }),
+    revokeKey: (id: string) => v1.keys[":id"].revoke.$post({ param: { id } }),
+    readShop: (id: string) => v1.shops[":id"].$get({ param: { id } }),
+    patchShop: (id: string, json: Json<V1["shops"][":id"]["$patch"]>) => v1.shops[":id"].$patch({ param: { id }, json }),
+  };
+}
