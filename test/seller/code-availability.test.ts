@@ -4,18 +4,17 @@
  * words); the route sits beside `GET /v1/promo-codes/{code}` without taking its codes.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, DAY, expectStatus, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { at, DAY, expectStatus, makeTestApp, MINUTE, problemOf, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
 });
 
-const availability = (s: ShopKeys, code: string) => expectStatus(t.api(s.sk).v1["promo-codes"].availability.$get({ query: { code } }), 200);
-async function create(s: ShopKeys, body: Record<string, unknown>) {
-  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody(body) });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon as { id: string; code: string };
+const availability = (s: ShopKeys, code: string) => expectStatus(calls(t, s.sk).availability(code), 200);
+async function create(s: ShopKeys, body: Parameters<typeof promoBody>[0]) {
+  return (await expectStatus(calls(t, s.sk).createCoupon(promoBody(body)), 201)).coupon;
 }
 
 describe("availability of a suffix", () => {
@@ -33,24 +32,24 @@ describe("availability of a suffix", () => {
     expect(await availability(us2, "HELD")).toEqual({ code: "SAMEHELD", available: false, reason: "promo_code_taken" });
     expect(await availability(eu, "HELD")).toEqual({ code: "SAMEHELD", available: true });
     // What availability says, create does.
-    expect((await t.call("POST", "/v1/coupons", { key: us2.sk, body: promoBody({ code: "HELD" }) })).body.code).toBe("promo_code_taken");
-    expect((await t.call("POST", "/v1/coupons", { key: eu.sk, body: promoBody({ code: "HELD" }) })).status).toBe(201);
+    expect((await expectStatus(calls(t, us2.sk).createCoupon(promoBody({ code: "HELD" })), 409)).code).toBe("promo_code_taken");
+    await expectStatus(calls(t, eu.sk).createCoupon(promoBody({ code: "HELD" })), 201);
   });
 
   it("R19, R28: a deactivated or ended code is free again", async () => {
     const s = await t.shop({ name: "Freed" });
     const off = await create(s, { code: "OFF" });
     expect((await availability(s, "OFF")).available).toBe(false);
-    expect((await t.call("POST", `/v1/coupons/${off.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    await expectStatus(calls(t, s.sk).deactivate(off.id), 200);
     expect(await availability(s, "OFF")).toEqual({ code: "FREEOFF", available: true });
 
     const start = Date.now();
-    await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(start).toISOString() } });
+    await expectStatus(calls(t, s.sk).setClock({ now: new Date(start).toISOString() }), 200);
     await create(s, { code: "SHORT", active_starts_at: at(-MINUTE, start), active_ends_at: at(DAY, start) });
     expect((await availability(s, "SHORT")).available).toBe(false);
-    await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(start + 2 * DAY).toISOString() } });
+    await expectStatus(calls(t, s.sk).setClock({ now: new Date(start + 2 * DAY).toISOString() }), 200);
     expect((await availability(s, "SHORT")).available).toBe(true);
-    expect((await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ code: "SHORT", active_starts_at: at(0, start + 2 * DAY), active_ends_at: at(5 * DAY, start) }) })).status).toBe(201);
+    await expectStatus(calls(t, s.sk).createCoupon(promoBody({ code: "SHORT", active_starts_at: at(0, start + 2 * DAY), active_ends_at: at(5 * DAY, start) })), 201);
   });
 
   it("R20: a blocked word in the suffix is code_not_allowed; one wholly inside the shop's own prefix is not", async () => {
@@ -66,15 +65,13 @@ describe("availability of a suffix", () => {
     for (const q of ["code=A", "code=NINECHARS", "code=AB-1", "code=", "", "code=AB&extra=1", "code=%C3%A9t%C3%A9"]) {
       const res = await t.call("GET", `/v1/promo-codes/availability?${q}`, { key: s.sk });
       expect(res.status, q).toBe(422);
-      expect(res.body.code).toBe("validation_failed");
+      expect(problemOf(res).code).toBe("validation_failed");
     }
-    const pk = await t.call("GET", "/v1/promo-codes/availability?code=ABC", { key: s.pk });
-    expect(pk.status).toBe(403);
-    expect(pk.body.code).toBe("forbidden");
+    expect((await expectStatus(calls(t, s.pk).availability("ABC"), 403)).code).toBe("forbidden");
     const c = await create(s, { code: "LOOK" });
     for (const key of [s.sk, s.pk]) {
-      expect((await t.call("GET", `/v1/promo-codes/${c.code}`, { key })).body).toMatchObject({ valid: true });
-      expect((await t.call("GET", "/v1/promo-codes/AVAILABILITY", { key })).body).toEqual({ valid: false, reason: "code_not_found" });
+      expect(await expectStatus(calls(t, key).lookup(c.code!), 200)).toMatchObject({ valid: true });
+      expect(await expectStatus(calls(t, key).lookup("AVAILABILITY"), 200)).toEqual({ valid: false, reason: "code_not_found" });
     }
   });
 });

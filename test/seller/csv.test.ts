@@ -6,7 +6,10 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cart, claimableBody, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { z } from "@hono/zod-openapi";
+import { page } from "../../worker/contract/common.js";
+import { bodyAs, cart, claimableBody, DAY, expectStatus, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type CouponJson, type EventFact } from "../support/api.js";
 import { couponBodies } from "../security/openapi-walk.js";
 import { expectCsvOf, parseCsv } from "../support/csv.js";
 
@@ -16,42 +19,39 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await makeTestApp();
   s = await t.shop({ name: "Export", addon_coupons: true });
-  const make = async (body: Record<string, unknown>) => {
-    const res = await t.call("POST", "/v1/coupons", { key: s.sk, body });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.coupon;
-  };
+  const api = calls(t, s.sk);
+  const make = async (body: CouponJson) => (await expectStatus(api.createCoupon(body), 201)).coupon;
   // Values that need quoting: commas, quotes, line breaks (CRLF and LF), non-ASCII.
   ids.regular = (await make(claimableBody("regular", { name: 'Spring, "big" sale' }))).id;
   ids.chat = (await make(claimableBody("chat", { name: "Line one\r\nline two\nthree" }))).id;
   const code = await make(promoBody({ name: "Café ☕ 10%", code: "CSV1", quantity: 50 }));
   ids.promo = code.id;
   for (const buyer of ['ann,"a"', "bob\nb", "çé"]) {
-    await t.call("POST", `/v1/coupons/${ids.chat}/send`, { key: s.sk, body: { buyer_id: buyer } });
-    await t.call("POST", `/v1/storefront/coupons/${ids.chat}/claim`, { key: s.sk, body: { buyer_id: buyer } });
+    await expectStatus(api.send(ids.chat, { buyer_id: buyer }), 200);
+    await expectStatus(api.claim(ids.chat, { buyer_id: buyer }), 201);
   }
   for (let i = 0; i < 7; i++) {
-    const r = await t.call("POST", "/v1/checkout/redemptions", {
-      key: s.sk,
-      body: { code: code.code, buyer_id: `b${i}`, order_id: `order, "${i}"\n`, cart: cart([{ unit_price_minor: 2000 + i }, { unit_price_minor: 999 }]) },
-    });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    if (i % 2) await t.call("POST", `/v1/redemptions/${r.body.redemption.id}/commit`, { key: s.sk });
+    const r = await expectStatus(
+      api.redeem({ code: code.code!, buyer_id: `b${i}`, order_id: `order, "${i}"\n`, cart: cart([{ unit_price_minor: 2000 + i }, { unit_price_minor: 999 }]) }),
+      201,
+    );
+    if (i % 2) await expectStatus(api.commit(r.redemption.id), 200);
   }
-  await t.call("PATCH", `/v1/coupons/${ids.regular}`, { key: s.sk, body: { name: "Spring, renamed" } });
+  await expectStatus(api.patchCoupon(ids.regular, { name: "Spring, renamed" }), 200);
   // Two incentivized reviews (R13, R14): a paid order each, then its approved review.
-  ids.review = (await make({ ...couponBodies.review(), name: "Review, thanks" })).id;
+  ids.review = (await make({ ...couponBodies.review(), name: "Review, thanks" } as CouponJson)).id;
   let n = 0;
-  const event = async (body: Record<string, unknown>) =>
-    expect((await t.call("POST", "/v1/events", { key: s.sk, body: { id: `evt_${++n}`, occurred_at: new Date(Date.now() - 1000).toISOString(), ...body } })).status).toBe(200);
+  const event = (fact: EventFact) => expectStatus(api.event({ id: `evt_${++n}`, occurred_at: new Date(Date.now() - 1000).toISOString(), ...fact }), 200);
   for (const order of ["r-1", 'r,"2"']) {
     await event({ type: "order.paid", buyer_id: "reviewer", order_id: order, total_minor: 1000 });
     await event({ type: "review.approved", buyer_id: "reviewer", order_id: order, product_id: "p,1", word_count: 20, media_count: 1 });
   }
 });
 
+/** Any list's page: its items are compared field by field with the CSV rows, whichever list it is. */
+const AnyPage = page(z.record(z.string(), z.unknown()));
 const csv = (path: string) => t.app.request(path, { headers: { authorization: `Bearer ${s.sk}`, accept: "text/csv" } });
-/** The whole JSON list, page by page. */
+/** The whole JSON list, page by page (any route's: the path is built, so it goes raw and is read as a page). */
 async function jsonList(path: string, limit = 2): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let cursor: string | null = null;
@@ -59,8 +59,9 @@ async function jsonList(path: string, limit = 2): Promise<Record<string, unknown
     const sep = path.includes("?") ? "&" : "?";
     const res = await t.call("GET", `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { key: s.sk });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    items.push(...res.body.data);
-    cursor = res.body.next_cursor;
+    const got = bodyAs(res, AnyPage);
+    items.push(...got.data);
+    cursor = got.next_cursor;
   } while (cursor);
   return items;
 }

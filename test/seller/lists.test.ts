@@ -5,25 +5,20 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, cart, claimableBody, DAY, expectStatus, HOUR, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type CouponJson } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
 });
 
-async function create(s: ShopKeys, body: Record<string, unknown>) {
-  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon as { id: string; code: string };
+async function create(s: ShopKeys, body: CouponJson) {
+  const { coupon } = await expectStatus(calls(t, s.sk).createCoupon(body), 201);
+  return { id: coupon.id, code: coupon.code ?? "" };
 }
-const setClock = (s: ShopKeys, ms: number) => t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(ms).toISOString() } });
+const setClock = (s: ShopKeys, ms: number) => expectStatus(calls(t, s.sk).setClock({ now: new Date(ms).toISOString() }), 200);
 async function reserve(s: ShopKeys, code: string, order: string, buyer = `b-${order}`) {
-  const res = await t.call("POST", "/v1/checkout/redemptions", {
-    key: s.sk,
-    body: { code, buyer_id: buyer, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.redemption as { id: string; reserved_at: string };
+  return (await expectStatus(calls(t, s.sk).redeem({ code, buyer_id: buyer, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) }), 201)).redemption;
 }
 
 /** Every item of a list, page by page with `limit`, checking each page's size. */
@@ -62,10 +57,10 @@ describe("GET /v1/redemptions", () => {
       const r = await reserve(s, c.code, `o${i}`);
       let state = "reserved";
       if (i % 3 === 0) {
-        expect((await t.call("POST", `/v1/redemptions/${r.id}/commit`, { key: s.sk })).status).toBe(200);
+        await expectStatus(calls(t, s.sk).commit(r.id), 200);
         state = "committed";
       } else if (i % 3 === 1) {
-        expect((await t.call("POST", `/v1/redemptions/${r.id}/release`, { key: s.sk })).status).toBe(200);
+        await expectStatus(calls(t, s.sk).release(r.id), 200);
         state = "released";
       }
       made.push({ id: r.id, at: when, state, coupon: c.id });
@@ -78,11 +73,11 @@ describe("GET /v1/redemptions", () => {
     for (const r of made) if (r.state === "reserved" && r.at < start + 6 * DAY) r.state = "released";
     // The other shop's redemptions never show.
     const o = await create(other, promoBody({ code: "LISTA", quantity: 5 }));
-    await t.call("POST", "/v1/checkout/redemptions", { key: other.sk, body: { code: o.code, buyer_id: "x", order_id: "ox", cart: cart([{ unit_price_minor: 4000 }]) } });
+    await reserve(other, o.code, "ox", "x");
   });
 
   const newestFirst = (rows: typeof made) => [...rows].sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1)).map((r) => r.id);
-  const list = (query: Record<string, string>) => t.api(s.sk).v1.redemptions.$get({ query });
+  const list = (query: Record<string, string>) => calls(t, s.sk).listRedemptions(query);
 
   it("newest first (ties by id), in complete cursor pages of `limit`", async () => {
     for (const limit of [1, 3, 100]) {
@@ -114,9 +109,9 @@ describe("GET /v1/redemptions", () => {
 
   it("is the shop's own: another shop's coupon_id or list shows none of this shop's", async () => {
     expect((await expectStatus(list({ coupon_id: (await create(other, promoBody())).id }), 200)).data).toEqual([]);
-    const theirs = await expectStatus(t.api(other.sk).v1.redemptions.$get({ query: { coupon_id: code.id } }), 200);
+    const theirs = await expectStatus(calls(t, other.sk).listRedemptions({ coupon_id: code.id }), 200);
     expect(theirs.data).toEqual([]);
-    const all = await expectStatus(t.api(other.sk).v1.redemptions.$get({ query: { limit: "100" } }), 200);
+    const all = await expectStatus(calls(t, other.sk).listRedemptions({ limit: "100" }), 200);
     expect(all.data.map((r) => r.id)).not.toContain(made[0].id);
     expect(all.data.length).toBe(1);
   });
@@ -135,9 +130,7 @@ describe("GET /v1/redemptions", () => {
       { cursor: "p:12" },
       { buyer_id: "b" },
     ] as Record<string, string>[]) {
-      const res = await t.call("GET", `/v1/redemptions?${new URLSearchParams(query)}`, { key: s.sk });
-      expect(res.status, JSON.stringify(query)).toBe(422);
-      expect(res.body.code).toBe("validation_failed");
+      expect((await expectStatus(list(query), 422)).code, JSON.stringify(query)).toBe("validation_failed");
     }
   });
 });
@@ -152,11 +145,8 @@ describe("GET /v1/claims", () => {
     const short = await create(s, body("Short", 1));
     const long = await create(s, body("Long", 30));
     const doomed = await create(s, body("Doomed", 30));
-    const claim = async (couponId: string, buyer: string) => {
-      const res = await t.call("POST", `/v1/storefront/coupons/${couponId}/claim`, { key: s.sk, body: { buyer_id: buyer } });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      return res.body.claim.id as string;
-    };
+    const api = calls(t, s.sk);
+    const claim = async (couponId: string, buyer: string) => (await expectStatus(api.claim(couponId, { buyer_id: buyer }), 201)).claim.id;
     const expired = await claim(short.id, "ann");
     await setClock(s, start + HOUR);
     const available = await claim(long.id, "ann");
@@ -164,14 +154,13 @@ describe("GET /v1/claims", () => {
     const used = await claim(long.id, "cat");
     const voided = await claim(doomed.id, "ann");
     const redeem = (buyer: string, order: string) =>
-      t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { coupon_id: long.id, buyer_id: buyer, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) } });
-    expect((await redeem("bob", "ob")).status).toBe(201);
+      expectStatus(api.redeem({ coupon_id: long.id, buyer_id: buyer, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) }), 201);
+    await redeem("bob", "ob");
     const u = await redeem("cat", "oc");
-    expect((await t.call("POST", `/v1/redemptions/${u.body.redemption.id}/commit`, { key: s.sk })).status).toBe(200);
-    expect((await t.call("POST", `/v1/coupons/${doomed.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    await expectStatus(api.commit(u.redemption.id), 200);
+    await expectStatus(api.deactivate(doomed.id), 200);
     await setClock(s, start + 2 * DAY); // the one-day claim has lapsed, and so has bob's 30-minute reservation
-    const api = t.api(s.sk).v1.claims;
-    const all = await expectStatus(api.$get({ query: { limit: "100" } }), 200);
+    const all = await expectStatus(api.listClaims({ limit: "100" }), 200);
     const shown = Object.fromEntries(all.data.map((k) => [k.id, k.state]));
     // bob's reservation lapsed after 30 minutes and gave the claim back: available again.
     expect(shown).toEqual({ [expired]: "expired", [available]: "available", [reserved]: "available", [used]: "used", [voided]: "void" });
@@ -179,21 +168,21 @@ describe("GET /v1/claims", () => {
     expect(all.data.map((k) => k.id)).toEqual([...[available, reserved, used, voided].sort().reverse(), expired]);
 
     // A reservation held right now shows as reserved.
-    expect((await redeem("bob", "ob2")).status).toBe(201);
+    await redeem("bob", "ob2");
     for (const state of ["available", "reserved", "used", "expired", "void"] as const) {
-      const page = await expectStatus(api.$get({ query: { state, limit: "100" } }), 200);
+      const page = await expectStatus(api.listClaims({ state, limit: "100" }), 200);
       expect(page.data.every((k) => k.state === state), state).toBe(true);
       const expected = { available: [available], reserved: [reserved], used: [used], expired: [expired], void: [voided] }[state];
       expect(page.data.map((k) => k.id).sort(), state).toEqual(expected.sort());
     }
-    expect((await expectStatus(api.$get({ query: { buyer_id: "ann" } }), 200)).data.map((k) => k.id).sort()).toEqual([expired, available, voided].sort());
-    expect((await expectStatus(api.$get({ query: { coupon_id: long.id, buyer_id: "cat" } }), 200)).data.map((k) => k.id)).toEqual([used]);
-    const paged = await everyPage(async (cursor) => expectStatus(api.$get({ query: { limit: "2", ...(cursor ? { cursor } : {}) } }), 200), 2);
+    expect((await expectStatus(api.listClaims({ buyer_id: "ann" }), 200)).data.map((k) => k.id).sort()).toEqual([expired, available, voided].sort());
+    expect((await expectStatus(api.listClaims({ coupon_id: long.id, buyer_id: "cat" }), 200)).data.map((k) => k.id)).toEqual([used]);
+    const paged = await everyPage(async (cursor) => expectStatus(api.listClaims({ limit: "2", ...(cursor ? { cursor } : {}) }), 200), 2);
     expect(paged.map((k) => k.id)).toEqual(all.data.map((k) => k.id));
 
     const other = await t.shop({ name: "Nosy" });
-    expect((await expectStatus(t.api(other.sk).v1.claims.$get({ query: { coupon_id: long.id } }), 200)).data).toEqual([]);
-    expect((await expectStatus(t.api(other.sk).v1.claims.$get({ query: { buyer_id: "ann" } }), 200)).data).toEqual([]);
+    expect((await expectStatus(calls(t, other.sk).listClaims({ coupon_id: long.id }), 200)).data).toEqual([]);
+    expect((await expectStatus(calls(t, other.sk).listClaims({ buyer_id: "ann" }), 200)).data).toEqual([]);
     for (const q of ["state=lapsed", "limit=500", "buyer_id=", `buyer_id=${"x".repeat(65)}`, "cursor=%%%"]) {
       expect((await t.call("GET", `/v1/claims?${q}`, { key: s.sk })).status, q).toBe(422);
     }
@@ -206,28 +195,28 @@ describe("GET /v1/coupons/{id}/recipients", () => {
     const start = Date.UTC(2031, 7, 1);
     await setClock(s, start);
     const chat = await create(s, claimableBody("chat", { claim_starts_at: at(-MINUTE, start), claim_ends_at: at(40 * DAY, start) }));
+    const api = calls(t, s.sk);
     const buyers = ["zoe", "amy", "ünï-🙂", "bea"];
     for (const [i, b] of buyers.entries()) {
       await setClock(s, start + i * HOUR);
-      expect((await t.call("POST", `/v1/coupons/${chat.id}/send`, { key: s.sk, body: { buyer_id: b } })).status).toBe(200);
+      await expectStatus(api.send(chat.id, { buyer_id: b }), 200);
     }
-    await t.call("POST", `/v1/coupons/${chat.id}/send`, { key: s.sk, body: { buyer_id: "zoe" } }); // again: still once
-    expect((await t.call("POST", `/v1/storefront/coupons/${chat.id}/claim`, { key: s.sk, body: { buyer_id: "amy" } })).status).toBe(201);
-    const api = t.api(s.sk).v1.coupons[":id"].recipients;
-    const page = await expectStatus(api.$get({ param: { id: chat.id }, query: {} }), 200);
+    await expectStatus(api.send(chat.id, { buyer_id: "zoe" }), 200); // again: still once
+    await expectStatus(api.claim(chat.id, { buyer_id: "amy" }), 201);
+    const page = await expectStatus(api.recipients(chat.id), 200);
     expect(page.data).toEqual([
       { buyer_id: "bea", sent_at: new Date(start + 3 * HOUR).toISOString(), claimed: false },
       { buyer_id: "ünï-🙂", sent_at: new Date(start + 2 * HOUR).toISOString(), claimed: false },
       { buyer_id: "amy", sent_at: new Date(start + HOUR).toISOString(), claimed: true },
       { buyer_id: "zoe", sent_at: new Date(start).toISOString(), claimed: false },
     ]);
-    const paged = await everyPage(async (cursor) => expectStatus(api.$get({ param: { id: chat.id }, query: { limit: "1", ...(cursor ? { cursor } : {}) } }), 200), 1);
+    const paged = await everyPage(async (cursor) => expectStatus(api.recipients(chat.id, { limit: "1", ...(cursor ? { cursor } : {}) }), 200), 1);
     expect(paged).toEqual(page.data);
 
     const regular = await create(s, claimableBody("regular", { claim_starts_at: at(HOUR, start), claim_ends_at: at(40 * DAY, start) }));
-    expect((await expectStatus(api.$get({ param: { id: regular.id }, query: {} }), 409)).code).toBe("not_a_chat_coupon");
+    expect((await expectStatus(api.recipients(regular.id), 409)).code).toBe("not_a_chat_coupon");
     const other = await t.shop({ name: "Snoop" });
-    expect((await expectStatus(t.api(other.sk).v1.coupons[":id"].recipients.$get({ param: { id: chat.id }, query: {} }), 404)).code).toBe("not_found");
+    expect((await expectStatus(calls(t, other.sk).recipients(chat.id), 404)).code).toBe("not_found");
   });
 });
 
@@ -236,13 +225,13 @@ describe("GET /v1/audit", () => {
     const s = await t.shop({ name: "Log", addon_coupons: true });
     const a = await create(s, claimableBody("regular", { name: "Parent" }));
     const b = await create(s, promoBody({ code: "LOGB" }));
-    expect((await t.call("PATCH", `/v1/coupons/${b.id}`, { key: s.sk, body: { name: "Renamed" } })).status).toBe(200);
-    expect((await t.call("POST", `/v1/coupons/${b.id}/deactivate`, { key: s.sk })).status).toBe(200);
-    const key = await t.call("POST", "/v1/keys", { key: s.sk, body: { kind: "publishable" } });
-    expect((await t.call("PATCH", `/v1/shops/${s.id}`, { key: s.sk, body: { allowed_origins_add: ["https://log.example"] } })).status).toBe(200);
+    const api = calls(t, s.sk);
+    await expectStatus(api.patchCoupon(b.id, { name: "Renamed" }), 200);
+    await expectStatus(api.deactivate(b.id), 200);
+    const key = await expectStatus(api.createKey({ kind: "publishable" }), 201);
+    await expectStatus(api.patchShop(s.id, { allowed_origins_add: ["https://log.example"] }), 200);
 
-    const api = t.api(s.sk).v1.audit;
-    const log = await expectStatus(api.$get({ query: { limit: "100" } }), 200);
+    const log = await expectStatus(api.audit({ limit: "100" }), 200);
     const addon = log.data.find((e) => e.action === "addon_created" && e.coupon_id !== a.id)!.coupon_id;
     expect(log.data.map((e) => [e.action, e.coupon_id])).toEqual([
       ["shop_updated", null],
@@ -256,19 +245,19 @@ describe("GET /v1/audit", () => {
       ["created", a.id],
     ]);
     expect(log.data[0].changes).toEqual({ before: { allowed_origins: [] }, after: { allowed_origins: ["https://log.example"] } });
-    expect(log.data[1].changes).toMatchObject({ key_id: key.body.key.id, kind: "publishable" });
+    expect(log.data[1].changes).toMatchObject({ key_id: key.key.id, kind: "publishable" });
     expect(log.data.every((e) => e.actor === log.data[0].actor)).toBe(true); // one key did it all
 
     // A coupon's entries are its history, newest first.
-    const ofB = await expectStatus(api.$get({ query: { coupon_id: b.id } }), 200);
-    const history = await expectStatus(t.api(s.sk).v1.coupons[":id"].history.$get({ param: { id: b.id }, query: {} }), 200);
+    const ofB = await expectStatus(api.audit({ coupon_id: b.id }), 200);
+    const history = await expectStatus(api.history(b.id), 200);
     expect(ofB.data.map(({ coupon_id, ...e }) => e)).toEqual([...history.data].reverse());
-    expect((await expectStatus(api.$get({ query: { action: "updated" } }), 200)).data.map((e) => e.coupon_id)).toEqual([b.id]);
-    const paged = await everyPage(async (cursor) => expectStatus(api.$get({ query: { limit: "3", ...(cursor ? { cursor } : {}) } }), 200), 3);
+    expect((await expectStatus(api.audit({ action: "updated" }), 200)).data.map((e) => e.coupon_id)).toEqual([b.id]);
+    const paged = await everyPage(async (cursor) => expectStatus(api.audit({ limit: "3", ...(cursor ? { cursor } : {}) }), 200), 3);
     expect(paged).toEqual(log.data);
 
     const other = await t.shop({ name: "Outsider" });
-    expect((await expectStatus(t.api(other.sk).v1.audit.$get({ query: { coupon_id: a.id } }), 200)).data).toEqual([]);
+    expect((await expectStatus(calls(t, other.sk).audit({ coupon_id: a.id }), 200)).data).toEqual([]);
     for (const q of ["action=deleted", "limit=101", "cursor=k", "coupon_id="]) expect((await t.call("GET", `/v1/audit?${q}`, { key: s.sk })).status, q).toBe(422);
   });
 });

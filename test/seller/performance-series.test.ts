@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { at, cart, claimableBody, DAY, expectStatus, HOUR, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type CouponJson, type RedemptionJson } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,18 +13,15 @@ beforeAll(async () => {
 });
 
 const T0 = Date.UTC(2032, 2, 1); // 2032-03-01T00:00Z, a Monday
-const setClock = (s: ShopKeys, ms: number) => t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(ms).toISOString() } });
-const perf = (s: ShopKeys, id: string, query: { from?: string; to?: string } = {}) =>
-  t.api(s.sk).v1.coupons[":id"].performance.$get({ param: { id }, query });
-async function create(s: ShopKeys, body: Record<string, unknown>) {
-  const res = await t.call("POST", "/v1/coupons", { key: s.sk, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon as { id: string; code: string };
+const setClock = (s: ShopKeys, ms: number) => expectStatus(calls(t, s.sk).setClock({ now: new Date(ms).toISOString() }), 200);
+const perf = (s: ShopKeys, id: string, query: { from?: string; to?: string } = {}) => calls(t, s.sk).performance(id, query);
+async function create(s: ShopKeys, body: CouponJson) {
+  return (await expectStatus(calls(t, s.sk).createCoupon(body), 201)).coupon;
 }
-async function use(s: ShopKeys, what: Record<string, unknown>, buyer: string, order: string, price: number, commit = true) {
-  const r = await t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { ...what, buyer_id: buyer, order_id: order, cart: cart([{ unit_price_minor: price }]) } });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  if (commit) expect((await t.call("POST", `/v1/redemptions/${r.body.redemption.id}/commit`, { key: s.sk })).status).toBe(200);
+async function use(s: ShopKeys, what: { coupon_id: string } | { code: string }, buyer: string, order: string, price: number, commit = true) {
+  const body: RedemptionJson = { ...what, buyer_id: buyer, order_id: order, cart: cart([{ unit_price_minor: price }]) };
+  const { redemption } = await expectStatus(calls(t, s.sk).redeem(body), 201);
+  if (commit) await expectStatus(calls(t, s.sk).commit(redemption.id), 200);
 }
 const zero = (date: string) => ({ date, claims: 0, redemptions: 0, buyers: 0, discount_minor: 0, gmv_minor: 0 });
 
@@ -35,19 +33,19 @@ describe("the daily series", () => {
       quantity: 100, per_customer_limit: 3, discount: { kind: "fixed", amount_minor: 500 },
       claim_starts_at: at(0, T0), claim_ends_at: at(30 * DAY, T0), validity: { kind: "days_after_claim", days: 5 },
     }));
-    const claim = (buyer: string) => t.call("POST", `/v1/storefront/coupons/${c.id}/claim`, { key: s.sk, body: { buyer_id: buyer } });
+    const claim = (buyer: string) => expectStatus(calls(t, s.sk).claim(c.id, { buyer_id: buyer }), 201);
     // Day 1 (March 2): two claims, one late in the day (23:59 UTC), and ann's use.
     await setClock(s, T0 + DAY + HOUR);
-    expect((await claim("ann")).status).toBe(201);
+    await claim("ann");
     await setClock(s, T0 + 2 * DAY - MINUTE);
-    expect((await claim("bob")).status).toBe(201);
+    await claim("bob");
     await use(s, { coupon_id: c.id }, "ann", "o1", 3000);
     // Day 3 (March 4): bob uses his, ann claims again and uses it, a reservation left uncommitted does not count.
     await setClock(s, T0 + 3 * DAY + 10 * HOUR);
     await use(s, { coupon_id: c.id }, "bob", "o2", 2000);
-    expect((await claim("ann")).status).toBe(201);
+    await claim("ann");
     await use(s, { coupon_id: c.id }, "ann", "o3", 4000);
-    expect((await claim("cat")).status).toBe(201);
+    await claim("cat");
     await use(s, { coupon_id: c.id }, "cat", "o4", 9000, false);
 
     const body = await expectStatus(perf(s, c.id, { from: "2032-03-01", to: "2032-03-06" }), 200);
@@ -78,12 +76,12 @@ describe("the daily series", () => {
     const s = await t.shop({ name: "Coded" });
     await setClock(s, T0 + 12 * HOUR);
     const c = await create(s, promoBody({ code: "DAYS", active_starts_at: at(0, T0 + 12 * HOUR), active_ends_at: at(10 * DAY, T0) }));
-    await use(s, { code: c.code }, "zed", "p1", 1500);
+    await use(s, { code: c.code! }, "zed", "p1", 1500);
     const body = await expectStatus(perf(s, c.id), 200);
     expect(body.series).toHaveLength(10);
     expect(body.series[0]).toEqual({ date: "2032-03-01", claims: 0, redemptions: 1, buyers: 1, discount_minor: 500, gmv_minor: 1000 });
     await setClock(s, T0 + 3 * DAY + HOUR);
-    expect((await t.call("POST", `/v1/coupons/${c.id}/deactivate`, { key: s.sk })).status).toBe(200);
+    await expectStatus(calls(t, s.sk).deactivate(c.id), 200);
     expect((await expectStatus(perf(s, c.id), 200)).series.map((d) => d.date)).toEqual(["2032-03-01", "2032-03-02", "2032-03-03", "2032-03-04"]);
   });
 
@@ -102,9 +100,7 @@ describe("the daily series", () => {
       { to: "March 5" },
       { from: "2032-03-01T24:00:00Z" },
     ] as Record<string, string>[]) {
-      const res = await t.call("GET", `/v1/coupons/${c.id}/performance?${new URLSearchParams(query)}`, { key: s.sk });
-      expect(res.status, JSON.stringify(query)).toBe(422);
-      expect(res.body.code).toBe("validation_failed");
+      expect((await expectStatus(perf(s, c.id, query), 422)).code, JSON.stringify(query)).toBe("validation_failed");
     }
     const other = await t.shop({ name: "Peeker" });
     expect((await expectStatus(perf(other, c.id), 404)).code).toBe("not_found");

@@ -5,7 +5,8 @@
  * kept as browsers send them, so CORS answers follow at once; every change is in the operation log (R30).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, expectStatus, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
+import { ADMIN, answer, expectStatus, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,10 +50,10 @@ describe("a seller's own shop settings", () => {
     }
     const stored = await expectStatus(patch(s.sk, s, { allowed_origins: ["HTTPS://Shop.Example:443", "http://127.0.0.1:8080", "https://shop.example"] }), 200);
     expect(stored.shop.allowed_origins).toEqual(["https://shop.example", "http://127.0.0.1:8080"]);
-    const cors = await t.call("GET", "/v1/promo-codes/STRINOPE", { key: s.pk, headers: { origin: "https://shop.example" } });
+    const cors = await answer(calls(t, s.pk, { origin: "https://shop.example" }).lookup("STRINOPE"));
     expect(cors.headers.get("access-control-allow-origin")).toBe("https://shop.example");
     expect((await expectStatus(patch(s.sk, s, { allowed_origins_remove: ["https://SHOP.example"] }), 200)).shop.allowed_origins).toEqual(["http://127.0.0.1:8080"]);
-    const gone = await t.call("GET", "/v1/promo-codes/STRINOPE", { key: s.pk, headers: { origin: "https://shop.example" } });
+    const gone = await answer(calls(t, s.pk, { origin: "https://shop.example" }).lookup("STRINOPE"));
     expect(gone.headers.get("access-control-allow-origin")).toBeNull();
     // The list and its changes do not go together; an origin is not both added and removed.
     expect((await expectStatus(patch(s.sk, s, { allowed_origins: [], allowed_origins_add: ["https://x.example"] }), 422)).code).toBe("validation_failed");
@@ -96,7 +97,7 @@ describe("a seller's own shop settings", () => {
     const theirs = await t.shop({ name: "Theirs", allowed_origins: ["https://theirs.example"] });
     expect((await expectStatus(patch(mine.sk, theirs, { allowed_origins_add: ["https://evil.example"] }), 404)).code).toBe("not_found");
     expect((await expectStatus(t.api(mine.sk).v1.shops[":id"].$get({ param: { id: theirs.id } }), 404)).code).toBe("not_found");
-    expect((await t.call("PATCH", `/v1/shops/${theirs.id}`, { key: theirs.pk, body: { allowed_origins_add: ["https://evil.example"] } })).status).toBe(403);
+    expect((await expectStatus(patch(theirs.pk, theirs, { allowed_origins_add: ["https://evil.example"] }), 403)).code).toBe("forbidden");
     expect(await origins(theirs)).toEqual(["https://theirs.example"]);
   });
 

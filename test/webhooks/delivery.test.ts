@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNodePoster } from "../../worker/adapters/node/webhook-post.js";
 import { verifySignature } from "../../worker/client/webhooks.js";
 import { deliverDue, retryDelayMs } from "../../worker/services/webhook-delivery.js";
+import type { WebhookEventType } from "../../worker/contract/webhooks.js";
 import { cart, DAY, expectStatus, HOUR, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls } from "../support/api.js";
 import { startReceiver, type Receiver } from "../support/webhook-receiver.js";
 
 let t: TestApp;
@@ -22,20 +24,23 @@ beforeAll(async () => {
 });
 afterAll(() => rx.close());
 
-async function hooked(events: string[], path = "/hook") {
+async function hooked(events: WebhookEventType[], path = "/hook") {
   const s = await t.shop();
-  const made = await expectStatus(t.api(s.sk).v1["webhook-endpoints"].$post({ json: { url: rx.url + path, events: events as never } }), 201);
+  const made = await expectStatus(calls(t, s.sk).createEndpoint({ url: rx.url + path, events }), 201);
   return { s, endpoint: made.webhook_endpoint };
 }
-const deliveries = async (s: ShopKeys, endpointId: string) =>
-  (await expectStatus(t.api(s.sk).v1["webhook-endpoints"][":id"].deliveries.$get({ param: { id: endpointId }, query: {} }), 200)).data;
-const setClock = (s: ShopKeys, ms: number) => t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(ms).toISOString() } });
+const deliveries = async (s: ShopKeys, endpointId: string) => (await expectStatus(calls(t, s.sk).deliveries(endpointId), 200)).data;
+const setClock = (s: ShopKeys, ms: number) => expectStatus(calls(t, s.sk).setClock({ now: new Date(ms).toISOString() }), 200);
+/** A promo code made by the API (its `coupon.created` is what most of these tests deliver). */
+const createPromo = async (s: ShopKeys, over: Parameters<typeof promoBody>[0] = {}) => (await expectStatus(calls(t, s.sk).createCoupon(promoBody(over)), 201)).coupon;
+/** A promo code active from `from` for a day, on a shop whose clock is frozen there. */
+const promoFrom = (from: number, to = from + DAY) => ({ active_starts_at: new Date(from).toISOString(), active_ends_at: new Date(to).toISOString() });
 const at = (path: string) => rx.received.filter((r) => r.path === path);
 
 describe("webhook delivery to a real receiver", () => {
   it("POSTs the event body signed with the endpoint's secret; verifySignature accepts it and refuses a tampered one", async () => {
     const { s, endpoint } = await hooked(["coupon.created"], "/signed");
-    const made = await expectStatus(t.api(s.sk).v1.coupons.$post({ json: promoBody() as never }), 201);
+    const made = await expectStatus(calls(t, s.sk).createCoupon(promoBody()), 201);
     expect((await pass()).succeeded).toBeGreaterThanOrEqual(1);
     const [got] = at("/signed");
     expect(got.headers["content-type"]).toBe("application/json");
@@ -57,17 +62,17 @@ describe("webhook delivery to a real receiver", () => {
     expect(d).toMatchObject({ event_id: got.event.id, type: "coupon.created", status: "succeeded", attempts: 1, last_status_code: 200, next_attempt_at: null });
     // Another shop cannot see or retry it: 404, not 403.
     const other = await t.shop();
-    expect((await expectStatus(t.api(other.sk).v1["webhook-deliveries"][":id"].retry.$post({ param: { id: d.id } }), 404)).code).toBe("not_found");
-    await expectStatus(t.api(other.sk).v1["webhook-endpoints"][":id"].deliveries.$get({ param: { id: endpoint.id }, query: {} }), 404);
+    expect((await expectStatus(calls(t, other.sk).retryDelivery(d.id), 404)).code).toBe("not_found");
+    await expectStatus(calls(t, other.sk).deliveries(endpoint.id), 404);
   });
 
   it("retries after 500s with backoff on the shop's test clock until a 2xx; each attempt signed afresh", async () => {
     const { s, endpoint } = await hooked(["coupon.created"], "/flaky");
     const T = Date.parse("2030-01-01T00:00:00.000Z");
     await setClock(s, T);
-    let calls = 0;
-    rx.respond = (_, r) => (r.path === "/flaky" && ++calls <= 2 ? 500 : 200);
-    await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ active_starts_at: new Date(T).toISOString(), active_ends_at: new Date(T + DAY).toISOString() }) });
+    let hits = 0;
+    rx.respond = (_, r) => (r.path === "/flaky" && ++hits <= 2 ? 500 : 200);
+    await createPromo(s, promoFrom(T));
 
     await pass();
     let [d] = await deliveries(s, endpoint.id);
@@ -102,7 +107,7 @@ describe("webhook delivery to a real receiver", () => {
     const T = Date.parse("2030-02-01T00:00:00.000Z");
     await setClock(s, T);
     rx.respond = (_, r) => (r.path === "/down" ? 503 : 200);
-    await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ active_starts_at: new Date(T).toISOString(), active_ends_at: new Date(T + DAY).toISOString() }) });
+    await createPromo(s, promoFrom(T));
     await pass();
     // Jump to just before the window ends: the next attempt is capped at the window's end, then the last one fails.
     await setClock(s, T + DAY - 10_000);
@@ -119,7 +124,7 @@ describe("webhook delivery to a real receiver", () => {
     expect(at("/down")).toHaveLength(3);
 
     rx.respond = () => 200;
-    const retried = await expectStatus(t.api(s.sk).v1["webhook-deliveries"][":id"].retry.$post({ param: { id: d.id } }), 200);
+    const retried = await expectStatus(calls(t, s.sk).retryDelivery(d.id), 200);
     expect(retried.webhook_delivery).toMatchObject({ id: d.id, status: "pending", next_attempt_at: new Date(T + 2 * DAY).toISOString() });
     await pass();
     [d] = await deliveries(s, endpoint.id);
@@ -132,8 +137,7 @@ describe("webhook delivery to a real receiver", () => {
     const T = Date.parse("2030-04-01T00:00:00.000Z");
     await setClock(s, T);
     rx.respond = (_, r) => (r.path === "/resting" ? 500 : 200);
-    const window = { active_starts_at: new Date(T).toISOString(), active_ends_at: new Date(T + DAY).toISOString() };
-    for (let i = 0; i < 3; i++) await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody(window) });
+    for (let i = 0; i < 3; i++) await createPromo(s, promoFrom(T));
     const events = (await deliveries(s, endpoint.id)).reverse().map((d) => d.event_id); // oldest first
     await pass();
     await pass(); // the endpoint rests: the two waiting events are not sent to a receiver that just failed
@@ -145,7 +149,7 @@ describe("webhook delivery to a real receiver", () => {
     // the first keeps its own backoff.
     const third = (await deliveries(s, endpoint.id)).find((d) => d.event_id === events[2])!;
     rx.respond = () => 200;
-    await expectStatus(t.api(s.sk).v1["webhook-deliveries"][":id"].retry.$post({ param: { id: third.id } }), 200);
+    await expectStatus(calls(t, s.sk).retryDelivery(third.id), 200);
     await pass();
     expect(at("/resting").map((g) => g.event.id)).toEqual([events[0], events[0], events[1], events[2]]);
     await setClock(s, T + 31_000 + 61_000);
@@ -157,7 +161,7 @@ describe("webhook delivery to a real receiver", () => {
   it("follows no redirect: a 302 is a failed attempt and its target receives nothing", async () => {
     const { s, endpoint } = await hooked(["coupon.created"], "/moved");
     rx.respond = (_, r) => (r.path === "/moved" ? { status: 302, headers: { location: rx.url + "/target" } } : 200);
-    await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody() });
+    await createPromo(s);
     await pass();
     const [d] = await deliveries(s, endpoint.id);
     expect(d).toMatchObject({ status: "pending", attempts: 1, last_status_code: 302 });
@@ -170,13 +174,13 @@ describe("webhook delivery to a real receiver", () => {
     const T = Date.parse("2030-03-01T00:00:00.000Z");
     await setClock(s, T);
     rx.respond = (_, r) => (r.path === "/deleted" ? 500 : 200);
-    await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ active_starts_at: new Date(T).toISOString(), active_ends_at: new Date(T + DAY).toISOString() }) });
+    await createPromo(s, promoFrom(T));
     await pass();
     expect(at("/deleted")).toHaveLength(1);
-    await expectStatus(t.api(s.sk).v1["webhook-endpoints"][":id"].$delete({ param: { id: endpoint.id } }), 200);
+    await expectStatus(calls(t, s.sk).deleteEndpoint(endpoint.id), 200);
     rx.respond = () => 200;
     await setClock(s, T + HOUR);
-    await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ active_starts_at: new Date(T + HOUR).toISOString(), active_ends_at: new Date(T + DAY).toISOString() }) });
+    await createPromo(s, promoFrom(T + HOUR, T + DAY));
     await pass();
     expect(at("/deleted")).toHaveLength(1);
     const left = await t.client.execute({ sql: "SELECT count(*) AS n FROM webhook_deliveries WHERE endpoint_id = ?", args: [endpoint.id] });
@@ -185,10 +189,11 @@ describe("webhook delivery to a real receiver", () => {
 
   it("sends an endpoint's events in the order they were written", async () => {
     const { s } = await hooked(["redemption.reserved", "redemption.committed", "coupon.created"], "/ordered");
-    const promo = (await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody() })).body.coupon;
+    const promo = await createPromo(s);
+    const api = calls(t, s.sk);
     for (let i = 0; i < 6; i++) {
-      const r = await t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { buyer_id: `b${i}`, code: promo.code, order_id: `o${i}`, cart: cart([{ unit_price_minor: 4000 }]) } });
-      await t.call("POST", `/v1/redemptions/${r.body.redemption.id}/commit`, { key: s.sk });
+      const r = await expectStatus(api.redeem({ buyer_id: `b${i}`, code: promo.code!, order_id: `o${i}`, cart: cart([{ unit_price_minor: 4000 }]) }), 201);
+      await expectStatus(api.commit(r.redemption.id), 200);
     }
     while ((await pass()).taken > 0);
     const got = at("/ordered").map((g) => `${g.event.type}:${g.event.data.object.order_id ?? ""}`);
@@ -225,7 +230,7 @@ describe("addresses checked when connecting (the Node poster)", () => {
   it("a live shop's loopback endpoint is refused at delivery too (a test shop's, once the shop is live)", async () => {
     const { s, endpoint } = await hooked(["coupon.created"], "/went-live");
     await t.client.execute({ sql: "UPDATE shops SET mode = 'live' WHERE id = ?", args: [s.id] });
-    await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody() });
+    await createPromo(s);
     await pass();
     const [d] = await deliveries(s, endpoint.id);
     expect(d).toMatchObject({ status: "pending", attempts: 1, last_status_code: null, last_error: "url_refused" });

@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { WEBHOOK_EVENT_TYPES } from "../../worker/contract/webhooks.js";
 import { sweepExpiredReservations } from "../../worker/services/sweeper.js";
-import { at, cart, DAY, expectStatus, HOUR, makeTestApp, MINUTE, promoBody, claimableBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, cart, claimableBody, DAY, expectStatus, HOUR, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { calls, type CouponJson, type EventFact } from "../support/api.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,14 +17,15 @@ beforeAll(async () => {
 const ALL = WEBHOOK_EVENT_TYPES;
 
 async function subscribe(s: ShopKeys, events: readonly (typeof ALL)[number][] = ALL): Promise<string> {
-  const made = await expectStatus(t.api(s.sk).v1["webhook-endpoints"].$post({ json: { url: "http://127.0.0.1:9/h", events: [...events] } }), 201);
+  const made = await expectStatus(calls(t, s.sk).createEndpoint({ url: "http://127.0.0.1:9/h", events: [...events] }), 201);
   return made.webhook_endpoint.id;
 }
 
 interface Row {
   type: string;
   event_id: string;
-  object: any;
+  /** The event's object, as JSON: compared with the API's answers. */
+  object: Record<string, unknown>;
   created_at: number;
   status: string;
 }
@@ -35,70 +37,63 @@ async function recorded(endpointId: string, type?: string): Promise<Row[]> {
   return rs.rows.map((r) => ({ type: String(r.type), event_id: String(r.event_id), object: JSON.parse(String(r.object)), created_at: Number(r.created_at), status: String(r.status) }));
 }
 
-const redeem = (s: ShopKeys, code: string, buyer: string, order: string) =>
-  t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { buyer_id: buyer, code, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) } });
+const redeem = (s: ShopKeys, code: string, buyer: string, order: string, app = t) =>
+  calls(app, s.sk).redeem({ buyer_id: buyer, code, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) });
 let n = 0;
-const sendEvent = (s: ShopKeys, body: Record<string, unknown>) =>
-  t.call("POST", "/v1/events", { key: s.sk, body: { id: `fact_${++n}`, occurred_at: at(-1000), ...body } });
+const sendEvent = (s: ShopKeys, fact: EventFact) => expectStatus(calls(t, s.sk).event({ id: `fact_${++n}`, occurred_at: at(-1000), ...fact }), 200);
+const create = async (s: ShopKeys, body: CouponJson) => expectStatus(calls(t, s.sk).createCoupon(body), 201);
 
 describe("the outbox: events recorded with their change", () => {
   it("records nothing for a shop without endpoints, and only subscribed types for one with", async () => {
     const quiet = await t.shop({ name: "Quiet" });
-    await expectStatus(t.api(quiet.sk).v1.coupons.$post({ json: promoBody() as never }), 201);
+    await create(quiet, promoBody());
     const count = await t.client.execute({ sql: "SELECT count(*) AS n FROM webhook_deliveries WHERE shop_id = ?", args: [quiet.id] });
     expect(Number(count.rows[0].n)).toBe(0);
 
     const s = await t.shop({ name: "Picky" });
     const ep = await subscribe(s, ["coupon.deactivated"]);
-    const made = await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody() });
+    const made = await create(s, promoBody());
     expect(await recorded(ep)).toEqual([]);
-    await t.call("POST", `/v1/coupons/${made.body.coupon.id}/deactivate`, { key: s.sk });
+    await expectStatus(calls(t, s.sk).deactivate(made.coupon.id), 200);
     expect((await recorded(ep)).map((r) => r.type)).toEqual(["coupon.deactivated"]);
   });
 
   it("coupon.created (with its addon), coupon.updated, coupon.deactivated: the coupon as the API answered it", async () => {
     const s = await t.shop({ name: "Coupons Hooked", addon_coupons: true });
     const [ep1, ep2] = [await subscribe(s), await subscribe(s, ["coupon.created"])];
-    const made = await t.call("POST", "/v1/coupons", { key: s.sk, body: claimableBody("regular") });
-    expect(made.status).toBe(201);
+    const api = calls(t, s.sk);
+    const made = await create(s, claimableBody("regular"));
     const created = await recorded(ep1, "coupon.created");
-    expect(created.map((r) => r.object)).toEqual([made.body.coupon, made.body.addons[0]]);
+    expect(created.map((r) => r.object)).toEqual([made.coupon, made.addons[0]]);
     // The same event goes to every subscribed endpoint under the same id.
     expect((await recorded(ep2)).map((r) => r.event_id)).toEqual(created.map((r) => r.event_id));
     expect(new Set(created.map((r) => r.event_id)).size).toBe(2);
 
-    const id = made.body.coupon.id;
-    const patched = await t.call("PATCH", `/v1/coupons/${id}`, { key: s.sk, body: { name: "Renamed" }, headers: { "if-match": "1" } });
-    expect(patched.status).toBe(200);
-    const stale = await t.call("PATCH", `/v1/coupons/${id}`, { key: s.sk, body: { name: "Again" }, headers: { "if-match": "1" } });
-    expect(stale.status).toBe(412); // refused: no event
-    expect((await recorded(ep1, "coupon.updated")).map((r) => r.object)).toEqual([patched.body.coupon]);
+    const id = made.coupon.id;
+    const patched = await expectStatus(api.patchCoupon(id, { name: "Renamed" }, 1), 200);
+    await expectStatus(api.patchCoupon(id, { name: "Again" }, 1), 412); // refused: no event
+    expect((await recorded(ep1, "coupon.updated")).map((r) => r.object)).toEqual([patched.coupon]);
 
-    const copy = await t.call("POST", `/v1/coupons/${id}/duplicate`, {
-      key: s.sk,
-      body: { name: "Copy", claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY) },
-    });
-    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
-    expect((await recorded(ep1, "coupon.created")).map((r) => r.object).slice(2)).toEqual([copy.body.coupon]);
+    const copy = await expectStatus(api.duplicate(id, { name: "Copy", claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY) }), 201);
+    expect((await recorded(ep1, "coupon.created")).map((r) => r.object).slice(2)).toEqual([copy.coupon]);
 
-    const off = await t.call("POST", `/v1/coupons/${id}/deactivate`, { key: s.sk });
-    await t.call("POST", `/v1/coupons/${id}/deactivate`, { key: s.sk }); // already deactivated: no second event
-    expect((await recorded(ep1, "coupon.deactivated")).map((r) => r.object)).toEqual([off.body.coupon]);
+    const off = await expectStatus(api.deactivate(id), 200);
+    await api.deactivate(id); // already deactivated: no second event
+    expect((await recorded(ep1, "coupon.deactivated")).map((r) => r.object)).toEqual([off.coupon]);
     expect((await recorded(ep2)).map((r) => r.type)).toEqual(["coupon.created", "coupon.created", "coupon.created"]);
   });
 
   it("claim.created for a claim, nothing for a refused one; coupon.exhausted when the last unit is claimed", async () => {
     const s = await t.shop({ name: "Claims Hooked" });
     const ep = await subscribe(s);
-    const coupon = (await t.call("POST", "/v1/coupons", { key: s.sk, body: claimableBody("regular", { quantity: 2 }) })).body.coupon;
-    const claim = (id: string) => t.call("POST", `/v1/storefront/coupons/${coupon.id}/claim`, { key: s.sk, body: { buyer_id: id } });
-    const first = await claim("b1");
-    expect(first.status).toBe(201);
-    expect((await claim("b1")).status).toBe(409); // already claimed
-    expect((await recorded(ep, "claim.created")).map((r) => r.object)).toEqual([first.body.claim]);
+    const { coupon } = await create(s, claimableBody("regular", { quantity: 2 }));
+    const claim = (id: string) => calls(t, s.sk).claim(coupon.id, { buyer_id: id });
+    const first = await expectStatus(claim("b1"), 201);
+    await expectStatus(claim("b1"), 409); // already claimed
+    expect((await recorded(ep, "claim.created")).map((r) => r.object)).toEqual([first.claim]);
     expect(await recorded(ep, "coupon.exhausted")).toEqual([]);
-    expect((await claim("b2")).status).toBe(201);
-    expect((await claim("b3")).status).toBe(409); // none left
+    await expectStatus(claim("b2"), 201);
+    await expectStatus(claim("b3"), 409); // none left
     const exhausted = await recorded(ep, "coupon.exhausted");
     expect(exhausted).toHaveLength(1);
     expect(exhausted[0].object).toMatchObject({ id: coupon.id, name: coupon.name, quantity: 2 });
@@ -108,33 +103,27 @@ describe("the outbox: events recorded with their change", () => {
   it("redemption.reserved / .committed / .released: the redemption as the API answers it, by route, by order event and by expiry", async () => {
     const s = await t.shop({ name: "Redemptions Hooked" });
     const ep = await subscribe(s);
-    const promo = (await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ quantity: 50 }) })).body.coupon;
-    const r1 = await redeem(s, promo.code, "b1", "o1");
-    const r2 = await redeem(s, promo.code, "b2", "o2");
-    const r3 = await redeem(s, promo.code, "b3", "o3");
-    const r4 = await redeem(s, promo.code, "b4", "o4");
-    const r5 = await redeem(s, promo.code, "b5", "o5");
-    for (const r of [r1, r2, r3, r4, r5]) expect(r.status).toBe(201);
-    expect((await recorded(ep, "redemption.reserved")).map((r) => r.object)).toEqual([r1, r2, r3, r4, r5].map((r) => r.body.redemption));
+    const api = calls(t, s.sk);
+    const { coupon: promo } = await create(s, promoBody({ quantity: 50 }));
+    const made = [];
+    for (const i of [1, 2, 3, 4, 5]) made.push((await expectStatus(redeem(s, promo.code!, `b${i}`, `o${i}`), 201)).redemption);
+    expect((await recorded(ep, "redemption.reserved")).map((r) => r.object)).toEqual(made);
+    const [id1, id2, id3, id4, id5] = made.map((r) => r.id);
 
-    await t.call("POST", `/v1/redemptions/${r1.body.redemption.id}/commit`, { key: s.sk });
-    await t.call("POST", `/v1/redemptions/${r1.body.redemption.id}/commit`, { key: s.sk }); // again: nothing new
-    await t.call("POST", `/v1/redemptions/${r2.body.redemption.id}/release`, { key: s.sk });
+    await expectStatus(api.commit(id1), 200);
+    await expectStatus(api.commit(id1), 200); // again: nothing new
+    await expectStatus(api.release(id2), 200);
     await sendEvent(s, { type: "order.paid", buyer_id: "b3", order_id: "o3", total_minor: 4000 });
     await sendEvent(s, { type: "order.cancelled", buyer_id: "b4", order_id: "o4" });
     // r5 lapses: 30 minutes on the shop clock, released by the sweep.
-    await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: at(31 * MINUTE) } });
+    await expectStatus(api.setClock({ now: at(31 * MINUTE) }), 200);
     expect(await sweepExpiredReservations(t.db, Date.now())).toBeGreaterThanOrEqual(1);
 
-    const get = async (id: string) => (await t.call("GET", `/v1/redemptions/${id}`, { key: s.sk })).body.redemption;
+    const get = async (id: string) => (await expectStatus(api.redemption(id), 200)).redemption;
     const committed = await recorded(ep, "redemption.committed");
-    expect(committed.map((r) => r.object)).toEqual([await get(r1.body.redemption.id), await get(r3.body.redemption.id)]);
+    expect(committed.map((r) => r.object)).toEqual([await get(id1), await get(id3)]);
     const released = await recorded(ep, "redemption.released");
-    expect(released.map((r) => r.object)).toEqual([
-      await get(r2.body.redemption.id),
-      await get(r4.body.redemption.id),
-      await get(r5.body.redemption.id),
-    ]);
+    expect(released.map((r) => r.object)).toEqual([await get(id2), await get(id4), await get(id5)]);
     expect(released.map((r) => r.object.release_reason)).toEqual(["released", "order_cancelled", "expired"]);
     // Event ids are unique across the shop's events.
     const all = await recorded(ep);
@@ -144,29 +133,28 @@ describe("the outbox: events recorded with their change", () => {
   it("a refused redemption records nothing; coupon.exhausted once, whichever of many racing writes takes the last unit", async () => {
     const s = await t.shop({ name: "Race Hooked" });
     const [ep1, ep2] = [await subscribe(s), await subscribe(s, ["coupon.exhausted"])];
-    const promo = (await t.call("POST", "/v1/coupons", { key: s.sk, body: promoBody({ quantity: 5 }) })).body.coupon;
+    const { coupon: promo } = await create(s, promoBody({ quantity: 5 }));
+    const code = promo.code!;
     // Half the writes come from a second app on the same file: a second process, with its own write lock turn.
     const t2 = await makeTestApp({ file: t.path });
-    const redeem2 = (buyer: string, order: string) =>
-      t2.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { buyer_id: buyer, code: promo.code, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) } });
-    const all = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? redeem(s, promo.code, `rb${i}`, `ro${i}`) : redeem2(`rb${i}`, `ro${i}`))));
+    const all = await Promise.all(Array.from({ length: 30 }, (_, i) => answer(redeem(s, code, `rb${i}`, `ro${i}`, i % 2 ? t : t2))));
     const won = all.filter((r) => r.status === 201);
     expect(won).toHaveLength(5);
     expect(all.filter((r) => r.status === 409).every((r) => r.body.code === "quantity_exhausted")).toBe(true);
     const reserved = await recorded(ep1, "redemption.reserved");
-    expect(reserved.map((r) => r.object.id).sort()).toEqual(won.map((r) => r.body.redemption.id).sort());
+    expect(reserved.map((r) => r.object.id).sort()).toEqual(won.map((r) => r.body.redemption?.id).sort());
     const [ex1, ex2] = [await recorded(ep1, "coupon.exhausted"), await recorded(ep2, "coupon.exhausted")];
     expect(ex1).toHaveLength(1);
     expect(ex2.map((r) => r.event_id)).toEqual(ex1.map((r) => r.event_id));
     expect(ex1[0].object).toMatchObject({ id: promo.id, quantity: 5 });
 
     // A unit given back and taken again: the coupon runs out again, but that is not news.
-    await t.call("POST", `/v1/redemptions/${won[0].body.redemption.id}/release`, { key: s.sk });
-    expect((await redeem(s, promo.code, "late", "late-order")).status).toBe(201);
+    await expectStatus(calls(t, s.sk).release(won[0].body.redemption!.id), 200);
+    await expectStatus(redeem(s, code, "late", "late-order"), 201);
     expect(await recorded(ep1, "coupon.exhausted")).toHaveLength(1);
     // A larger quantity (an ongoing coupon may grow) that runs out is news once more.
-    expect((await t.call("PATCH", `/v1/coupons/${promo.id}`, { key: s.sk, body: { quantity: 6 } })).status).toBe(200);
-    expect((await redeem(s, promo.code, "later", "later-order")).status).toBe(201);
+    await expectStatus(calls(t, s.sk).patchCoupon(promo.id, { quantity: 6 }), 200);
+    await expectStatus(redeem(s, code, "later", "later-order"), 201);
     const again = await recorded(ep1, "coupon.exhausted");
     expect(again.map((r) => r.object.quantity)).toEqual([5, 6]);
   });
@@ -174,19 +162,15 @@ describe("the outbox: events recorded with their change", () => {
   it("review_coupon.issued and claim.created when a review earns a claim; nothing when it does not", async () => {
     const s = await t.shop({ name: "Reviews Hooked" });
     const ep = await subscribe(s);
-    const coupon = (
-      await t.call("POST", "/v1/coupons", {
-        key: s.sk,
-        body: { ...claimableBody("regular"), type: "review", discount: { kind: "fixed", amount_minor: 300 }, claim_starts_at: at(-DAY) },
-      })
-    ).body.coupon;
+    const review = { ...claimableBody("regular"), type: "review", discount: { kind: "fixed", amount_minor: 300 }, claim_starts_at: at(-DAY) } as CouponJson;
+    const { coupon } = await create(s, review);
     expect(coupon.type).toBe("review");
     await sendEvent(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
     const short = await sendEvent(s, { type: "review.approved", buyer_id: "rb", order_id: "ro1", product_id: "p1", word_count: 3, media_count: 1 });
-    expect(short.body.issued_claim).toBeNull();
+    expect(short.issued_claim).toBeNull();
     expect(await recorded(ep, "review_coupon.issued")).toEqual([]);
     const good = await sendEvent(s, { type: "review.approved", buyer_id: "rb", order_id: "ro1", product_id: "p2", word_count: 30, media_count: 1 });
-    const claim = good.body.issued_claim;
+    const claim = good.issued_claim!;
     expect(claim).not.toBeNull();
     const issued = await recorded(ep, "review_coupon.issued");
     expect(issued).toHaveLength(1);
@@ -208,12 +192,8 @@ describe("the outbox: events recorded with their change", () => {
     const s = await t.shop({ name: "Clocked" });
     const ep = await subscribe(s, ["coupon.created"]);
     const frozen = Date.parse("2031-05-04T03:02:01.000Z");
-    await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: new Date(frozen).toISOString() } });
-    const made = await t.call("POST", "/v1/coupons", {
-      key: s.sk,
-      body: promoBody({ active_starts_at: new Date(frozen).toISOString(), active_ends_at: new Date(frozen + HOUR).toISOString() }),
-    });
-    expect(made.status).toBe(201);
+    await expectStatus(calls(t, s.sk).setClock({ now: new Date(frozen).toISOString() }), 200);
+    await create(s, promoBody({ active_starts_at: new Date(frozen).toISOString(), active_ends_at: new Date(frozen + HOUR).toISOString() }));
     const rows = await recorded(ep);
     expect(rows.map((r) => r.created_at)).toEqual([frozen]);
   });
