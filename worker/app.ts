@@ -8,6 +8,7 @@ import { identifyCaller } from "./lib/auth.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
 import { notFound, onError } from "./lib/on-error.js";
 import { createRouter } from "./lib/router.js";
+import { campaignCodes } from "./routes/campaign-codes/campaign-codes.index.js";
 import { checkout } from "./routes/checkout/checkout.index.js";
 import { coupons } from "./routes/coupons/coupons.index.js";
 import { events } from "./routes/events/events.index.js";
@@ -48,7 +49,8 @@ export function createApp({ db, config }: AppDeps) {
     .route("/", events)
     .route("/", storefront)
     .route("/", redemptions)
-    .route("/", reviews);
+    .route("/", reviews)
+    .route("/", campaignCodes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -8,6 +8,7 @@ import { notFound } from "../lib/problem.js";
 import { toIso } from "../contract/common.js";
 import { listAudit } from "../store/audit.js";
 import { getCouponRow, listCouponRows, type CouponRow } from "../store/coupons.js";
+import { releaseExpiredInShop } from "../store/redemptions.js";
 import { addonDependent, createTaggedAddon, planAddon } from "./addon-coupons.js";
 import { couponPerformance } from "./coupon-performance.js";
 import { createCouponWith, settingsFromInput, writeContext } from "./create-coupon.js";
@@ -68,5 +69,7 @@ export async function couponHistory(deps: Deps, seller: Seller, id: string, q: H
 }
 
 export async function readPerformance(deps: Deps, seller: Seller, id: string): Promise<Performance> {
+  // R27: lapsed reservations give their unit and budget back before anything counts them.
+  await releaseExpiredInShop(deps.db, seller.shop.id, seller.now);
   return couponPerformance(deps.db, await ownCoupon(deps, seller, id), seller.now);
 }

@@ -15,9 +15,10 @@ import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
 import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
 import { shopBlockedWords, shopThresholds } from "../store/shops.js";
+import { drawCampaignCodes } from "./campaign-create.js";
 import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
 
-export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "deactivated_at">;
+export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at">;
 
 const CONFLICT_DETAIL = {
   name_taken: "Another upcoming or ongoing coupon of this shop has this name.",
@@ -28,13 +29,17 @@ const CONFLICT_DETAIL = {
 
 /** The engine's view of a creation body, with times as milliseconds and the full code resolved. */
 export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffix: string | null): CouponSettings {
+  if (input.quantity === undefined && !(input.type === "promo_code" && input.unique_codes)) {
+    throw new ApiError(422, "validation_failed", "quantity is required", [{ path: "quantity", code: "quantity_required", message: "quantity is required (unless unique_codes gives the count)" }]);
+  }
   const base = {
     type: input.type,
     name: input.name,
     discount: input.discount,
     min_spend_minor: input.min_spend_minor,
     scope: input.scope,
-    quantity: input.quantity,
+    // A campaign's quantity is its count of codes (a quantity given beside it must say the same: the rules check).
+    quantity: input.quantity ?? (input.type === "promo_code" && input.unique_codes ? input.unique_codes.count : 0),
     audience: null,
     claim_starts_at: null,
     claim_ends_at: null,
@@ -43,6 +48,9 @@ export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffi
     active_starts_at: null,
     active_ends_at: null,
     per_customer_limit: null,
+    unique_code_length: null,
+    budget_minor: input.budget_minor ?? null,
+    refund_policy: input.refund_policy,
   } satisfies CouponSettings;
   switch (input.type) {
     case "promo_code":
@@ -51,7 +59,9 @@ export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffi
         code: suffix === null ? null : fullCode(shop.code_prefix, suffix),
         active_starts_at: toMillis(input.active_starts_at),
         active_ends_at: toMillis(input.active_ends_at),
-        per_customer_limit: input.per_customer_limit,
+        // R22: one use per buyer unless said otherwise; a campaign's limit is its codes' single use.
+        per_customer_limit: input.per_customer_limit === undefined ? (input.unique_codes ? null : 1) : input.per_customer_limit,
+        unique_code_length: input.unique_codes?.length ?? null,
       };
     default: {
       const validity =
@@ -134,8 +144,13 @@ export async function createCouponWith(
 ): Promise<{ row: CouponRow; dependents: CouponRow[] }> {
   // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.
   const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
-  const violations = validateCouponRules({ ...settings, code: suffix }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
+  const length = settings.unique_code_length;
+  const unique_codes = length == null ? null : { count: settings.quantity, length };
+  const violations = validateCouponRules({ ...settings, code: suffix, unique_codes }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
+  // A campaign's codes are drawn once (the held ones redrawn) and kept across a retry of the batch.
+  const campaign = unique_codes ? await drawCampaignCodes(ctx, unique_codes.length, unique_codes.count) : null;
+  const shared = settings.type === "promo_code" && !campaign;
 
   if (settings.type === "promo_code" && settings.code) {
     // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
@@ -145,12 +160,13 @@ export async function createCouponWith(
 
   // Probing which codes exist through a chosen code's 409 is guessing (API.md "Seller tools"); a
   // generated code is not the seller's guess and is neither refused nor counted.
-  if (settings.type === "promo_code" && suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
-  // A generated code may collide with a live one: try a few fresh suffixes before giving up.
-  const attempts = settings.type === "promo_code" && !suffixGiven ? 5 : 1;
+  if (shared && suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
+  // A generated code may collide with a live one: try a few fresh suffixes before giving up. (A
+  // campaign redraws only its taken codes, as often as `replaceTaken` allows.)
+  const attempts = campaign ? Number.POSITIVE_INFINITY : shared && !suffixGiven ? 5 : 1;
   for (let attempt = 1; ; attempt++) {
     let s = settings;
-    if (settings.type === "promo_code" && !suffixGiven) {
+    if (shared && !suffixGiven) {
       const suffix = generateAllowedSuffix(secureRandom, ctx.shop.code_prefix, ctx.blockedWords);
       if (suffix === null) throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
       s = { ...settings, code: fullCode(ctx.shop.code_prefix, suffix) };
@@ -166,8 +182,10 @@ export async function createCouponWith(
       region: ctx.shop.region,
       audit: ctx.audit(id),
       dependents: deps,
+      campaignCodes: campaign?.codes(),
     });
     if (result.ok) return { row: result.row, dependents: result.dependents };
+    if (result.conflict === "promo_code_taken" && campaign && (await campaign.replaceTaken())) continue;
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
     if (result.conflict === "promo_code_taken" && suffixGiven) throw await codeTaken(ctx);
     throw new ApiError(409, result.conflict, CONFLICT_DETAIL[result.conflict]);
@@ -188,6 +206,7 @@ function newCouponRow(ctx: CreateContext, id: string, s: CouponSettings, origin:
     used_count: 0,
     discount_total_minor: 0,
     gmv_minor: 0,
+    budget_spent_minor: 0,
     created_at: ctx.now,
     updated_at: ctx.now,
   };
