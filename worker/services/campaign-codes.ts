@@ -74,17 +74,20 @@ export async function importCampaignCodes(deps: Deps, seller: Seller, id: string
   // Each code the seller names is a guess at the region's codes: refused while the shop's limit is reached.
   await refuseWhileLimited(deps, seller);
 
-  const refused: Refusal[] = [];
+  // Refusals keep the position of the entry they answer: they are told in the seller's order.
+  const refusals: { at: number; refusal: Refusal }[] = [];
+  const refuse = (at: number, reason: Refusal["reason"]) => refusals.push({ at, refusal: { code: input.codes[at], reason } });
+  const refused = () => refusals.sort((a, b) => a.at - b.at).map((r) => r.refusal);
   const blocked = suffixChecker(shop.code_prefix, ctx.blockedWords);
-  const wanted = new Map<string, string>(); // full code → the entry as given
-  for (const given of input.codes) {
+  const wanted = new Map<string, number>(); // full code → its entry's position
+  input.codes.forEach((given, at) => {
     const suffix = normalizeCode(given);
     const full = shop.code_prefix + suffix;
-    if (!validateSuffix(suffix)) refused.push({ code: given, reason: "code_invalid" });
-    else if (wanted.has(full)) refused.push({ code: given, reason: "duplicate_in_request" });
-    else if (blocked(suffix) !== null) refused.push({ code: given, reason: "code_not_allowed" });
-    else wanted.set(full, given);
-  }
+    if (!validateSuffix(suffix)) refuse(at, "code_invalid");
+    else if (wanted.has(full)) refuse(at, "duplicate_in_request");
+    else if (blocked(suffix) !== null) refuse(at, "code_not_allowed");
+    else wanted.set(full, at);
+  });
   if (row.quantity + wanted.size > MAX_QUANTITY) {
     throw new ApiError(422, "validation_failed", "A campaign holds at most 1,000,000 codes.", [
       { path: "codes", code: "quantity_out_of_range", message: `${MAX_QUANTITY - row.quantity} more codes fit in this campaign` },
@@ -99,17 +102,17 @@ export async function importCampaignCodes(deps: Deps, seller: Seller, id: string
       if (h.shopId !== shop.id && (await deps.limiter.take(shopLookupBucket(seller), deps.config.failedLookupsPerMinute, deps.clock())) > 0) {
         throw tooManyLookups(await retryAfter(deps, seller));
       }
-      refused.push({ code: wanted.get(h.code)!, reason: "promo_code_taken" });
+      refuse(wanted.get(h.code)!, "promo_code_taken");
       wanted.delete(h.code);
     }
-    if (wanted.size === 0) return { added: 0, refused };
+    if (wanted.size === 0) return { added: 0, refused: refused() };
     const codes = [...wanted.keys()];
     const audit = {
       id: newId("aud"), shop_id: shop.id, coupon_id: row.id, action: "updated" as const, actor: ctx.actor, at: now,
       changes: { codes_added: codes.length, before: { quantity: row.quantity }, after: { quantity: row.quantity + codes.length } },
     };
     try {
-      if (await addCampaignCodes(deps.db, target, codes, MAX_QUANTITY, audit)) return { added: codes.length, refused };
+      if (await addCampaignCodes(deps.db, target, codes, MAX_QUANTITY, audit)) return { added: codes.length, refused: refused() };
     } catch (err) {
       // A code taken since the check: the batch wrote nothing; the next round finds and refuses it.
       if (isUniqueViolation(err) && attempt < 5) continue;

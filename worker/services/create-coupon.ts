@@ -29,8 +29,14 @@ const CONFLICT_DETAIL = {
 
 /** The engine's view of a creation body, with times as milliseconds and the full code resolved. */
 export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffix: string | null): CouponSettings {
-  if (input.quantity === undefined && !(input.type === "promo_code" && input.unique_codes)) {
+  const count = input.type === "promo_code" ? input.unique_codes?.count : undefined;
+  if (input.quantity === undefined && count === undefined) {
     throw new ApiError(422, "validation_failed", "quantity is required", [{ path: "quantity", code: "quantity_required", message: "quantity is required (unless unique_codes gives the count)" }]);
+  }
+  if (input.quantity !== undefined && count !== undefined && input.quantity !== count) {
+    throw new ApiError(422, "validation_failed", "a campaign's quantity is its count of codes", [
+      { path: "quantity", code: "quantity_is_count", message: "quantity must equal unique_codes.count (or be left out)" },
+    ]);
   }
   const base = {
     type: input.type,
@@ -39,7 +45,7 @@ export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffi
     min_spend_minor: input.min_spend_minor,
     scope: input.scope,
     // A campaign's quantity is its count of codes (a quantity given beside it must say the same: the rules check).
-    quantity: input.quantity ?? (input.type === "promo_code" && input.unique_codes ? input.unique_codes.count : 0),
+    quantity: input.quantity ?? count ?? 0,
     audience: null,
     claim_starts_at: null,
     claim_ends_at: null,
