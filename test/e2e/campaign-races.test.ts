@@ -7,6 +7,7 @@
  */
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cart } from "../support/app.js";
 import { BOOKS_SQL, booksMismatches, toBooks } from "../support/books.js";
 import { httpCall, type HttpRes } from "../support/http.js";
 import { startServer, type StartedServer } from "../support/server.js";
@@ -26,12 +27,7 @@ afterAll(async () => {
 });
 
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
-const CART = {
-  currency: "USD",
-  lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 4000, product_discount_minor: 0 }],
-  shipping_minor: 0,
-  shipping_discount_minor: 0,
-};
+const CART = cart([{ unit_price_minor: 4000 }]);
 const servers = () => [first.url, second.url];
 
 async function newShop(name: string) {
