@@ -32,7 +32,8 @@ export const add = createRoute({
     "Up to 10,000 suffixes a call; each becomes the shop prefix + suffix and a single-use code of the campaign, whose `quantity` grows " +
     "by the number added (one `updated` history entry). A code that cannot be added is listed in `refused` with its reason, and the rest " +
     "are added together (all or none of them). A code held by another shop's live promo code counts as a failed look-up of this shop " +
-    "(the guessing limit: past it the call is 429 and adds nothing). A campaign that has started is 409 `edit_not_allowed`.",
+    "(the guessing limit: past it the call is 429 and adds nothing). A campaign that has started is 409 `edit_not_allowed`. " +
+    "The body is bounded like every body (`MAX_BODY_BYTES`, 256 KB by default: 10,000 codes of 8 characters take about 110 KB).",
   security: BearerSecurity,
   request: { params: CouponParams, body: jsonBody(AddCampaignCodesBody) },
   responses: {
