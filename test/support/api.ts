@@ -35,6 +35,8 @@ export function calls(t: TestApp, key?: string, headers?: Record<string, string>
     duplicate: (id: string, json: Json<V1["coupons"][":id"]["duplicate"]["$post"]> = {}) => coupon(id).duplicate.$post({ param: { id }, json }),
     history: (id: string, query: Query<V1["coupons"][":id"]["history"]["$get"]> = {}) => coupon(id).history.$get({ param: { id }, query }),
     performance: (id: string) => coupon(id).performance.$get({ param: { id } }),
+    codes: (id: string, query: Query<V1["coupons"][":id"]["codes"]["$get"]> = {}) => coupon(id).codes.$get({ param: { id }, query }),
+    addCodes: (id: string, json: Json<V1["coupons"][":id"]["codes"]["$post"]>) => coupon(id).codes.$post({ param: { id }, json }),
     send: (id: string, json: { buyer_id: string }) => coupon(id).send.$post({ param: { id }, json }),
     lookup: (code: string) => v1["promo-codes"][":code"].$get({ param: { code } }),
     quote: (json: QuoteJson) => v1.checkout.quote.$post({ json }),
