@@ -79,6 +79,15 @@ export const coupons = sqliteTable(
     active_ends_at: integer("active_ends_at"),
     quantity: integer("quantity").notNull(),
     per_customer_limit: integer("per_customer_limit"),
+    /**
+     * Campaign codes: the suffix length of the generated single-use codes (rows of `campaign_codes`);
+     * null for a shared code or a claim-based coupon.
+     */
+    unique_code_length: integer("unique_code_length"),
+    /** The most discount reserved and committed together may reach; null = no budget. */
+    budget_minor: integer("budget_minor"),
+    /** What `order.refunded` after commit gives back: nothing (`keep_used`) or the unit, use and budget. */
+    refund_policy: text("refund_policy", { enum: ["keep_used", "return_unit"] }).notNull().default("keep_used"),
     deactivated_at: integer("deactivated_at"),
     origin: text("origin", { enum: ["manual", "addon", "duplicate"] }).notNull(),
     parent_id: text("parent_id"),
@@ -89,6 +98,11 @@ export const coupons = sqliteTable(
     used_count: integer("used_count").notNull().default(0),
     discount_total_minor: integer("discount_total_minor").notNull().default(0),
     gmv_minor: integer("gmv_minor").notNull().default(0),
+    /**
+     * Discount reserved plus committed and not given back by a refund: what the budget guard compares
+     * with `budget_minor`, changed in the same batch as the redemption rows it sums.
+     */
+    budget_spent_minor: integer("budget_spent_minor").notNull().default(0),
     /** Monotonic per shop, so "newest first" pages are stable even within one millisecond. */
     seq: integer("seq").notNull(),
     created_at: integer("created_at").notNull(),
@@ -142,6 +156,26 @@ export const claims = sqliteTable(
   ],
 );
 
+/**
+ * Campaign codes: one single-use code each (the coupon's `quantity` is their count). Each also holds its
+ * `live_codes (region, code)` row while the coupon is upcoming or ongoing, so R19 is one primary key for
+ * shared and campaign codes alike. `state` moves with the redemption that uses the code, in its batch.
+ */
+export const campaignCodes = sqliteTable(
+  "campaign_codes",
+  {
+    coupon_id: text("coupon_id").notNull(),
+    /** Full code (prefix + suffix), upper case. */
+    code: text("code").notNull(),
+    state: text("state", { enum: ["available", "reserved", "redeemed"] }).notNull().default("available"),
+    /** The order that reserved or redeemed it. */
+    order_id: text("order_id"),
+    redeemed_at: integer("redeemed_at"),
+  },
+  // Listed per coupon in code order; looked up by code (then its coupon's shop).
+  (t) => [primaryKey({ columns: [t.coupon_id, t.code] }), index("campaign_codes_code").on(t.code)],
+);
+
 /** R11: one follower coupon per buyer per shop for life. */
 export const followerGrants = sqliteTable(
   "follower_grants",
@@ -185,6 +219,9 @@ export const redemptions = sqliteTable(
     committed_at: integer("committed_at"),
     released_at: integer("released_at"),
     release_reason: text("release_reason"),
+    /** `order.refunded` after commit: when the refund was recorded, and when it gave the unit back (`return_unit`). */
+    refunded_at: integer("refunded_at"),
+    returned_at: integer("returned_at"),
   },
   (t) => [
     // R23: one seller coupon per order — at most one non-released redemption per order.

@@ -9,6 +9,7 @@ import { bodyGuard, cors, requestId } from "./lib/middleware.js";
 import { notFound, onError } from "./lib/on-error.js";
 import { createRouter } from "./lib/router.js";
 import { audit } from "./routes/audit/audit.index.js";
+import { campaignCodes } from "./routes/campaign-codes/campaign-codes.index.js";
 import { checkout } from "./routes/checkout/checkout.index.js";
 import { claims } from "./routes/claims/claims.index.js";
 import { coupons } from "./routes/coupons/coupons.index.js";
@@ -54,7 +55,8 @@ export function createApp({ db, config }: AppDeps) {
     .route("/", reviews)
     .route("/", claims)
     .route("/", audit)
-    .route("/", webhooks);
+    .route("/", webhooks)
+    .route("/", campaignCodes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

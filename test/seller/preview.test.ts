@@ -19,7 +19,7 @@ const create = (s: ShopKeys, body: CouponJson) => calls(t, s.sk).createCoupon(bo
 /** Rows of every table a create writes. */
 async function written() {
   const count = async (table: string) => Number((await t.db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`)))!.n);
-  return { coupons: await count("coupons"), audit: await count("audit_entries"), codes: await count("live_codes") };
+  return { coupons: await count("coupons"), audit: await count("audit_entries"), codes: await count("live_codes"), campaignCodes: await count("campaign_codes") };
 }
 /** A frozen shop clock, so a preview and the create after it happen at the same instant. */
 async function frozenShop(over: Parameters<TestApp["shop"]>[0] = {}) {
@@ -36,6 +36,7 @@ describe("a preview is what create makes", () => {
       percent: () => claimableBody("regular", { discount: { kind: "percent", percent_off: 15, max_discount_minor: 700 }, quantity: 40 }),
       unbounded: () => promoBody({ code: "OPEN", discount: { kind: "percent", percent_off: 10 } }),
       promo_code: () => promoBody({ code: "FIXED", quantity: 20, discount: { kind: "fixed", amount_minor: 250 } }),
+      campaign: () => promoBody({ quantity: undefined, unique_codes: { count: 30, length: 6 }, budget_minor: 4000, refund_policy: "return_unit" }),
     };
     for (const [type, make] of Object.entries(bodies)) {
       const body = make() as CouponJson;
@@ -77,6 +78,25 @@ describe("a preview is what create makes", () => {
       expect(await expectStatus(calls(t, s.sk).availability(code.slice(4)), 200)).toEqual({ code, available: true });
     }
     expect(seen.size).toBeGreaterThan(1);
+  });
+});
+
+describe("a preview of a campaign (unique_codes)", () => {
+  it("answers the campaign as create makes it without drawing or writing one of its codes", async () => {
+    const s = await frozenShop({ name: "Campaign Preview" });
+    const before = await written();
+    const body = promoBody({ quantity: undefined, unique_codes: { count: 100_000, length: 8 }, discount: { kind: "fixed", amount_minor: 500 }, budget_minor: 2_000_000 });
+    const p = await expectStatus(preview(s, body), 200);
+    expect(p.coupon).toMatchObject({ id: null, type: "promo_code", code: null, quantity: 100_000, unique_codes: { count: 100_000, length: 8 }, per_customer_limit: null });
+    // R31 with a budget: min(quantity × amount, budget).
+    expect(p.estimated_spend_minor).toBe(2_000_000);
+    expect(await written()).toEqual(before);
+    // Refused as create refuses it: a campaign takes no code of its own, and its quantity is its count.
+    for (const bad of [promoBody({ code: "MINE", unique_codes: { count: 10, length: 6 } }), promoBody({ quantity: 9, unique_codes: { count: 10, length: 6 } })]) {
+      const refused = await expectStatus(preview(s, bad), 422);
+      expect({ ...refused, request_id: null }).toEqual({ ...(await expectStatus(create(s, bad), 422)), request_id: null });
+    }
+    expect(await written()).toEqual(before);
   });
 });
 
@@ -158,8 +178,9 @@ describe("guessing codes through the preview and the availability check", () => 
     }
     // The same budget as the seller's server-side look-ups of unknown codes (the shop's secret-key bucket) …
     await expectStatus(asSeeker.lookup("MAPPNOPE"), 429);
-    // … while previews without a code to look up, and other shops, go on.
+    // … while previews without a code to look up (a campaign's codes are not the seller's guesses), and other shops, go on.
     await expectStatus(asSeeker.preview(claimableBody("regular")), 200);
+    await expectStatus(asSeeker.preview(promoBody({ quantity: undefined, unique_codes: { count: 50, length: 6 } })), 200);
     expect((await expectStatus(asHolder.availability("SECRET"), 200)).reason).toBe("promo_code_taken");
 
     realNow += 61_000;

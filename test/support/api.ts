@@ -38,6 +38,8 @@ export function calls(t: TestApp, key?: string, headers?: Record<string, string>
     performance: (id: string, query: Query<V1["coupons"][":id"]["performance"]["$get"]> = {}) => coupon(id).performance.$get({ param: { id }, query }),
     recipients: (id: string, query: Query<V1["coupons"][":id"]["recipients"]["$get"]> = {}) => coupon(id).recipients.$get({ param: { id }, query }),
     preview: (json: CouponJson) => v1.coupons.preview.$post({ json }),
+    codes: (id: string, query: Query<V1["coupons"][":id"]["codes"]["$get"]> = {}) => coupon(id).codes.$get({ param: { id }, query }),
+    addCodes: (id: string, json: Json<V1["coupons"][":id"]["codes"]["$post"]>) => coupon(id).codes.$post({ param: { id }, json }),
     send: (id: string, json: { buyer_id: string }) => coupon(id).send.$post({ param: { id }, json }),
     lookup: (code: string) => v1["promo-codes"][":code"].$get({ param: { code } }),
     availability: (code: string) => v1["promo-codes"].availability.$get({ query: { code } }),

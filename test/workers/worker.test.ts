@@ -210,6 +210,32 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(fine.body).toMatchObject({ coupon: { id: null, estimated_spend_minor: 2000 }, addons: [], estimated_spend_minor: 2000 });
   });
 
+  it("campaign codes over remote libSQL: 6,000 codes in one batch, listed as CSV, each used once; a budget and a refund that gives back", async () => {
+    const made = await call(worker, "POST", "/v1/coupons", sk, promo({
+      name: "Edge campaign", quantity: undefined, unique_codes: { count: 6_000, length: 6 }, budget_minor: 1_000, refund_policy: "return_unit",
+    }));
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const id = made.body.coupon.id;
+    const csv = await call(worker, "GET", `/v1/coupons/${id}/codes`, sk, undefined, { accept: "text/csv" });
+    const lines = String(csv.body).trim().split("\r\n");
+    expect(lines[0]).toBe("code,state,order_id,redeemed_at");
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(6_000);
+    const [a, b, c] = lines.slice(1, 4).map((l) => l.split(",")[0]);
+    const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 3000, product_discount_minor: 0 }] };
+    const redeem = (code: string, order: string) => call(worker, "POST", "/v1/checkout/redemptions", sk, { code, buyer_id: "buyer-c", order_id: order, cart });
+    expect((await redeem(a, "camp-1")).body.redemption.code).toBe(a);
+    expect((await redeem(a, "camp-2")).body.code).toBe("quantity_exhausted");
+    expect((await redeem(b, "camp-3")).status).toBe(201);
+    expect((await redeem(c, "camp-4")).body.code).toBe("budget_exhausted");
+    const event = (id: string, type: string, extra: Record<string, unknown>) =>
+      call(worker, "POST", "/v1/events", sk, { id, type, occurred_at: iso(-1000), buyer_id: "buyer-c", order_id: "camp-1", ...extra });
+    expect((await event("camp-paid", "order.paid", { total_minor: 2500 })).status).toBe(200);
+    expect((await event("camp-refund", "order.refunded", {})).status).toBe(200);
+    expect((await redeem(c, "camp-5")).status).toBe(201);
+    const perf = await call(worker, "GET", `/v1/coupons/${id}/performance`, sk);
+    expect(perf.body).toMatchObject({ redemptions: 1, refunds: 1, remaining_budget_minor: 0, remaining: 5_998 });
+  }, 60_000);
+
   it("answers an unknown route with a 404 problem", async () => {
     const res = await call(worker, "GET", "/v1/nothing-here", sk);
     expect(res.status).toBe(404);

@@ -30,6 +30,9 @@ export const RedemptionSchema = z
     released_at: Timestamp.nullable(),
     /** `released` (by the route), `order_cancelled` (event), `expired` (30 minutes passed). */
     release_reason: z.string().nullable(),
+    /** When `order.refunded` came for this committed use, and when it gave the unit back (`refund_policy: return_unit`). */
+    refunded_at: Timestamp.nullable(),
+    returned_at: Timestamp.nullable(),
   })
   .openapi("Redemption");
 
@@ -53,6 +56,8 @@ export function serializeRedemption(r: RedemptionRow): RedemptionOut {
     committed_at: toIso(r.committed_at),
     released_at: toIso(r.released_at),
     release_reason: r.release_reason,
+    refunded_at: toIso(r.refunded_at),
+    returned_at: toIso(r.returned_at),
   };
 }
 

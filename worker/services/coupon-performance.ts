@@ -4,12 +4,15 @@
  * `buyers` and `orders` = distinct buyers and orders among committed uses, `discount_minor` = the
  * discount they gave, `gmv_minor` = what those orders' items sold for after product discounts and the
  * coupon (Σ subtotal − discount), `remaining` = quantity − claims, or for promo codes quantity − reserved −
- * committed uses. `series` spreads the same numbers over UTC days: claims by the day they were issued,
- * uses by the day they were committed.
+ * committed uses (less those a refund gave back). Refunds are counted apart: `refunds` and
+ * `refunded_discount_minor` are the committed uses whose order was refunded afterwards (they stay in
+ * `redemptions` and `discount_minor`), and `remaining_budget_minor` is the budget less what is reserved
+ * and committed and not given back. `series` spreads the uses over UTC days: claims by the day they were
+ * issued, uses by the day they were committed.
  */
 import type { Db } from "../../db/client.js";
 import { dayDate, dayOrTimeMillis } from "../contract/common.js";
-import type { Performance, PerformanceDay, PerformanceInput, PerformanceTotals } from "../contract/coupons.js";
+import type { Performance, PerformanceDay, PerformanceInput, PerformanceTotals } from "../contract/performance.js";
 import { activitySpan, utcDay } from "../engine/activity.js";
 import { DAY_MS } from "../engine/claim-eligibility.js";
 import { ApiError } from "../lib/problem.js";
@@ -44,7 +47,7 @@ async function couponTotals(db: Db, coupon: CouponRow, now: number): Promise<Per
   const r = await redemptionTotals(db, coupon.shop_id, coupon.id, now);
   const isCode = coupon.type === "promo_code";
   const claims = isCode ? 0 : coupon.claimed_count;
-  const used = isCode ? r.reserved + r.redemptions : claims;
+  const used = isCode ? r.reserved + r.redemptions - r.returned : claims;
   return {
     claims,
     redemptions: r.redemptions,
@@ -53,6 +56,9 @@ async function couponTotals(db: Db, coupon: CouponRow, now: number): Promise<Per
     discount_minor: r.discount,
     gmv_minor: r.gmv,
     remaining: Math.max(0, coupon.quantity - used),
+    refunds: r.refunds,
+    refunded_discount_minor: r.refundedDiscount,
+    remaining_budget_minor: coupon.budget_minor == null ? null : Math.max(0, coupon.budget_minor - coupon.budget_spent_minor),
   };
 }
 

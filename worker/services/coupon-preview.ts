@@ -45,8 +45,10 @@ export async function previewCoupon(deps: Deps, seller: Seller, input: CreateCou
       conflict = await couponConflict(ctx.db, row, where);
     } while (conflict === "promo_code_taken" && ++attempt < GENERATED_CODE_ATTEMPTS);
   } else {
-    // A code the seller chose is a look-up of the region's codes: limited and counted as create does.
-    if (settings.type === "promo_code") await ctx.codeGuessing?.refuseWhileLimited();
+    // A code the seller chose is a look-up of the region's codes: limited and counted as create does. A
+    // campaign (`unique_codes`) has no code to check: its codes are drawn only when it is created, so a
+    // preview answers the coupon as create would make it without drawing or writing any of them.
+    if (suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
     conflict = await couponConflict(ctx.db, row, where);
     if (conflict === "promo_code_taken") throw await codeTaken(ctx);
   }

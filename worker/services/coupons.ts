@@ -1,5 +1,6 @@
 /** A seller's coupons: create one (with its addon, R32), list them, read one, its history and performance. */
-import { serializeCoupon, type AuditEntryOut, type CouponListInput, type CouponOut, type CreateCouponInput, type HistoryInput, type Performance, type PerformanceInput } from "../contract/coupons.js";
+import { serializeCoupon, type AuditEntryOut, type CouponListInput, type CouponOut, type CreateCouponInput, type HistoryInput } from "../contract/coupons.js";
+import type { Performance, PerformanceInput } from "../contract/performance.js";
 import { normalizeCode } from "../engine/promo-code.js";
 import type { Seller } from "../lib/caller.js";
 import { decodeCursor, encodeCursor } from "../lib/cursor.js";
@@ -8,6 +9,7 @@ import { notFound } from "../lib/problem.js";
 import { serializeAuditEntry } from "../contract/audit.js";
 import { listAudit } from "../store/audit.js";
 import { getCouponRow, listCouponRows, type CouponRow } from "../store/coupons.js";
+import { releaseExpiredInShop } from "../store/redemptions.js";
 import { addonDependent, createTaggedAddon, planAddon } from "./addon-coupons.js";
 import { couponPerformance } from "./coupon-performance.js";
 import { createCouponWith, settingsFromInput, writeContext } from "./create-coupon.js";
@@ -79,5 +81,7 @@ export async function couponHistory(deps: Deps, seller: Seller, id: string, q: H
 }
 
 export async function readPerformance(deps: Deps, seller: Seller, id: string, q: PerformanceInput = {}): Promise<Performance> {
+  // R27: lapsed reservations give their unit and budget back before anything counts them.
+  await releaseExpiredInShop(deps.db, seller.shop.id, seller.now);
   return couponPerformance(deps.db, await ownCoupon(deps, seller, id), seller.now, q);
 }

@@ -27,7 +27,7 @@ export async function deactivateCoupon(deps: Deps, seller: Seller, id: string, i
   const changes = diffCoupons(row, after, now, shop.currency);
   const audit = { id: newId("aud"), shop_id: shop.id, coupon_id: id, action: "deactivated" as const, actor: seller.keyId, at: now, changes };
   const outbox = couponChanged("coupon.deactivated", after, now, shop.currency, audit.id);
-  const done = await deactivateCouponGuarded(deps.db, row, now, ifMatch ?? undefined, audit, outbox);
+  const done = await deactivateCouponGuarded(deps.db, row, shop.region, now, ifMatch ?? undefined, audit, outbox);
   const fresh = (await getCouponRow(deps.db, shop.id, id))!;
   // Lost to a concurrent change: with If-Match that is 412; without, whoever deactivated first stands.
   if (!done && ifMatch !== undefined) throw versionMismatch(fresh.version);

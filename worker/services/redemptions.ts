@@ -19,6 +19,7 @@ import {
   getRedemptionRow,
   insertRedemptionGuarded,
   orderRedemptionRows,
+  refundStatements,
   releaseExpiredInShop,
   releaseStatements,
   RESERVATION_MS,
@@ -88,7 +89,9 @@ export async function reserveForOrder(
     let written: boolean;
     try {
       const outbox = redemptionReserved(red, row, now, shop.currency);
-      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null, outbox);
+      // A campaign's code is one of its own single-use codes: the write takes that code, not a shared unit.
+      const campaignCode = row.unique_code_length != null;
+      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null, { campaignCode, outbox });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).
@@ -129,6 +132,8 @@ function newReservation(shop: ShopRow, req: RedemptionRequest, subtotal: number,
     committed_at: null,
     released_at: null,
     release_reason: null,
+    refunded_at: null,
+    returned_at: null,
   };
 }
 
@@ -178,6 +183,14 @@ export async function commitOrderRedemptions(db: Db, shopId: string, orderId: st
   await releaseExpiredInShop(db, shopId, now);
   await runBatch(db, commitStatements(byOrder(shopId, orderId, now)));
   return orderRedemptionRows(db, shopId, orderId);
+}
+
+/**
+ * `order.refunded`: marks the order's committed redemption refunded and, under a `return_unit` policy,
+ * gives its unit, the buyer's use and the budget back; once, however often the event comes.
+ */
+export async function refundOrderRedemptions(db: Db, shopId: string, orderId: string, now: number): Promise<void> {
+  await runBatch(db, refundStatements(byOrder(shopId, orderId, now)));
 }
 
 /** `order.cancelled`: releases the order's reservation, if any. Returns the order's redemptions afterwards. */

@@ -7,6 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
+import { campaignLiveRows } from "./campaign-codes.js";
 import { liveAt, oneActiveGuard, type CouponRow } from "./coupons.js";
 
 const sqlValue = (v: unknown) => sql`${v !== null && typeof v === "object" ? JSON.stringify(v) : v}`;
@@ -69,6 +70,10 @@ export async function updateCouponGuarded(db: Db, e: CouponEdit): Promise<boolea
       statements.push(sql`UPDATE live_codes SET active_ends_at = ${after.active_ends_at} WHERE coupon_id = ${id} AND ${won}`);
     }
   }
+  // A campaign's codes hold their live rows until its new end.
+  if (before.unique_code_length != null && after.active_ends_at !== before.active_ends_at) {
+    statements.push(sql`UPDATE live_codes SET active_ends_at = ${after.active_ends_at} WHERE ${campaignLiveRows(e.region, id)} AND ${won}`);
+  }
   if (e.outbox) statements.push(e.outbox);
   const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
   return results[0].rowsAffected === 1;
@@ -89,6 +94,7 @@ export async function overlapFree(db: Db, row: Pick<CouponRow, "type" | "audienc
 export async function deactivateCouponGuarded(
   db: Db,
   row: CouponRow,
+  region: string,
   now: number,
   ifMatch: number | undefined,
   audit: AuditInput,
@@ -100,7 +106,10 @@ export async function deactivateCouponGuarded(
       WHERE id = ${row.id} AND shop_id = ${row.shop_id} AND deactivated_at IS NULL
       ${ifMatch !== undefined ? sql`AND version = ${ifMatch}` : sql``}`,
     auditInsertSql(audit, sql`changes() = 1`),
-    sql`DELETE FROM live_codes WHERE coupon_id = ${row.id} AND ${won}`,
+    // A campaign's codes are found through its own rows; a shared code by its coupon.
+    row.unique_code_length != null
+      ? sql`DELETE FROM live_codes WHERE ${campaignLiveRows(region, row.id)} AND ${won}`
+      : sql`DELETE FROM live_codes WHERE coupon_id = ${row.id} AND ${won}`,
   ];
   if (outbox) statements.push(outbox);
   const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);

@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.js";
 import { coupons } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
+import { campaignCodeStatements } from "./campaign-codes.js";
 import { isUniqueViolation } from "./errors.js";
 import { saturatedColumns } from "./saturated.js";
 
@@ -42,6 +43,10 @@ export function rowToCoupon(r: CouponRow): Coupon {
     quantity: r.quantity,
     per_customer_limit: r.per_customer_limit,
     deactivated_at: r.deactivated_at,
+    unique_code_length: r.unique_code_length,
+    budget_minor: r.budget_minor,
+    refund_policy: r.refund_policy,
+    budget_spent_minor: r.budget_spent_minor,
     claimed_count: r.claimed_count,
     reserved_count: r.reserved_count,
     used_count: r.used_count,
@@ -49,7 +54,7 @@ export function rowToCoupon(r: CouponRow): Coupon {
 }
 
 /** The columns a coupon's settings occupy (counters and bookkeeping excluded). */
-export function couponSettingsColumns(c: Omit<Coupon, "claimed_count" | "reserved_count" | "used_count" | "deactivated_at" | "id" | "shop_id">) {
+export function couponSettingsColumns(c: Omit<Coupon, "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at" | "id" | "shop_id">) {
   return {
     type: c.type,
     name: c.name,
@@ -72,6 +77,9 @@ export function couponSettingsColumns(c: Omit<Coupon, "claimed_count" | "reserve
     active_ends_at: c.active_ends_at,
     quantity: c.quantity,
     per_customer_limit: c.per_customer_limit,
+    unique_code_length: c.unique_code_length,
+    budget_minor: c.budget_minor,
+    refund_policy: c.refund_policy,
   } satisfies Partial<CouponRow>;
 }
 
@@ -140,6 +148,8 @@ export async function insertCouponGuarded(
     /** Entries written only if the coupon is; each about the new coupon unless it names another one. */
     audit: AuditEntry[];
     dependents?: DependentInsert[];
+    /** A campaign's codes (full, distinct), written in the same batch: all of them or no coupon. */
+    campaignCodes?: readonly string[];
     /** Webhook events of the coupon and its dependents (store/outbox.ts), each conditional on its row. */
     outbox?: SQL | null;
   },
@@ -153,6 +163,10 @@ export async function insertCouponGuarded(
     // The primary key of live_codes refuses a second live holder of the code: the batch rolls back.
     statements.push(sql`INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at)
       SELECT ${opts.region}, ${row.code}, ${row.id}, ${row.shop_id}, ${row.active_ends_at} WHERE ${written}`);
+  }
+  if (opts.campaignCodes) {
+    const target = { couponId: row.id, shopId: row.shop_id, region: opts.region, now: opts.now, realNow: opts.realNow };
+    statements.push(...campaignCodeStatements(target, opts.campaignCodes, written));
   }
   for (const a of opts.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? row.id }, written));
   for (const d of opts.dependents ?? []) {

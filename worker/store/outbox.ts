@@ -84,7 +84,8 @@ export function redemptionMovedStatement(s: Selection, to: "committed" | "releas
     'order_id', r.order_id, 'buyer_id', r.buyer_id, 'discount_minor', r.discount_minor, 'subtotal_minor', r.subtotal_minor,
     'allocations', json(r.allocations), 'reserved_at', ${iso(sql`r.reserved_at`)}, 'expires_at', ${iso(sql`r.expires_at`)},
     'committed_at', ${to === "committed" ? iso(clock) : sql`NULL`}, 'released_at', ${to === "released" ? iso(clock) : sql`NULL`},
-    'release_reason', ${to === "released" ? sql`${reason ?? null}` : sql`NULL`})`;
+    'release_reason', ${to === "released" ? sql`${reason ?? null}` : sql`NULL`},
+    'refunded_at', ${iso(sql`r.refunded_at`)}, 'returned_at', ${iso(sql`r.returned_at`)})`;
   return sql`${COLUMNS}
     SELECT ${NEW_DELIVERY_ID}, r.shop_id, w.endpoint_id, 'evt_' || substr(r.id, 5) || ${to === "committed" ? "_c" : "_r"}, ${type}, ${object},
       ${clock}, NULL, 'pending', 0, ${clock}, ${clock} + ${RETRY_WINDOW_MS}

@@ -12,14 +12,13 @@ import {
   DuplicateCouponBody,
   HistoryQuery,
   IfMatchHeader,
-  PerformanceQuery,
-  PerformanceSchema,
   RecipientPageSchema,
   RecipientsQuery,
   SendCouponBody,
   SentCouponSchema,
   UpdateCouponBody,
 } from "../../contract/coupons.js";
+import { PerformanceQuery, PerformanceSchema } from "../../contract/performance.js";
 import { jsonOrCsv } from "../csv.js";
 import { BearerSecurity, json, jsonBody, optionalJsonBody, problem, problemResponses } from "../openapi.js";
 
@@ -29,12 +28,15 @@ export const create = createRoute({
   tags: ["Coupons"],
   summary: "Create a coupon of any type",
   description:
-    "The body is discriminated by `type`; a field not listed for a type is refused. With addon coupons on, a regular coupon also creates one addon coupon (R32).",
+    "The body is discriminated by `type`; a field not listed for a type is refused. With addon coupons on, a regular coupon also creates one addon coupon (R32). " +
+    "A promo code with `unique_codes: {count, length}` is a campaign: `count` single-use codes (up to 100,000, written in one batch: all or none), each " +
+    "unique among the region's live codes (R19) and used once; then `quantity` is the count and there is no `code` nor `per_customer_limit`. " +
+    "`budget_minor` (any type) caps the discount reserved and committed together; `refund_policy` says what `order.refunded` gives back.",
   security: BearerSecurity,
   request: { body: jsonBody(CreateCouponBody) },
   responses: {
     201: json(CreatedCouponSchema, "The new coupon and its addons"),
-    409: problem("name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken or code_not_allowed"),
+    409: problem("name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed, or code_space_exhausted (too few free campaign codes of that length)"),
     429: problem("rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)"),
     ...problemResponses,
   },
@@ -50,7 +52,8 @@ export const preview = createRoute({
     "without ids (`id: null`), and `estimated_spend_minor`: the coupon's estimated spend plus its addons' (R31; null when " +
     "one is unbounded). Refused exactly as a create would be: 422 for the rules, 409 `name_taken`, " +
     "`new_customer_coupon_overlap` (R8), `review_coupon_overlap` (R15), `promo_code_taken` (R19), `code_not_allowed` " +
-    "(R20). A promo code without `code` gets a generated suggestion that was free when checked. A `promo_code_taken` " +
+    "(R20). A promo code without `code` gets a generated suggestion that was free when checked; a campaign (`unique_codes`) " +
+    "is answered without its codes, which only the create draws. A `promo_code_taken` " +
     "answer counts as a failed code look-up toward the shop's guessing limit (429 past it).",
   security: BearerSecurity,
   request: { body: jsonBody(CreateCouponBody) },
@@ -98,8 +101,8 @@ export const update = createRoute({
   summary: "Change a coupon",
   description:
     "Upcoming: any field. Ongoing: `name`, a larger `quantity`, a later end (`claim_ends_at`, or `active_ends_at` for a " +
-    "promo code); other changes are 409 `edit_not_allowed` (with `errors[]`), as is any change to an ended or deactivated " +
-    "coupon. The result must still be a valid coupon (422) and keep the create rules (409 `name_taken`, " +
+    "promo code), a larger `budget_minor` (or `null`: no budget); other changes are 409 `edit_not_allowed` (with `errors[]`), as is any change to an ended or deactivated " +
+    "coupon. A campaign's `quantity` is its count of codes (add codes with `POST /v1/coupons/{id}/codes`), and it takes no `code`. The result must still be a valid coupon (422) and keep the create rules (409 `name_taken`, " +
     "`new_customer_coupon_overlap`, `review_coupon_overlap`, `promo_code_taken`, `code_not_allowed`). Each change bumps " +
     "`version` and leaves an `updated` history entry.",
   security: BearerSecurity,
@@ -179,7 +182,9 @@ export const performance = createRoute({
     "`claims`: claims ever issued (0 for promo codes). `redemptions`: committed uses. `buyers`, `orders`: distinct " +
     "buyers and orders among committed uses. `discount_minor`: their discount. `gmv_minor`: what those orders sold for " +
     "after product discounts and the coupon. `remaining`: quantity − claims, or for promo codes quantity − reserved − " +
-    "committed uses. `series`: one entry per UTC day in [`from`, `to`), days without activity included: claims issued " +
+    "committed uses (less those a `return_unit` refund gave back). `refunds`, `refunded_discount_minor`: committed uses whose order was " +
+    "refunded afterwards (still counted in `redemptions` and `discount_minor`). `remaining_budget_minor`: the budget less the discount " +
+    "reserved and committed and not given back; null without a budget. `series`: one entry per UTC day in [`from`, `to`), days without activity included: claims issued " +
     "that day, and the uses committed that day (their count, distinct buyers, discount and sales). `from` and `to` take " +
     "a UTC day (`YYYY-MM-DD`) or an RFC 3339 time (a time counts from the day it falls in; `to` is exclusive). Without " +
     "them the series covers the coupon's window: from its start to the last day a claim of it can be used (claim window " +

@@ -16,6 +16,8 @@ export const reserve = createRoute({
     "Runs the quote, then reserves its applied coupon (a promo-code use, or the buyer's claim) for `order_id` for 30 minutes on the shop clock. " +
     "Nothing applicable: 409 with the first reason of the named code or coupon (`no_applicable_coupon` when the buyer holds nothing that could apply). " +
     "A second coupon for the same order: 409 `one_seller_coupon_per_order` (R23). A promo code limited per customer needs a buyer: 409 `buyer_required`. " +
+    "A discount the coupon's remaining budget cannot cover: 409 `budget_exhausted`. A campaign code is used once: the one typed is reserved for the order, and " +
+    "a code already reserved or redeemed is 409 `quantity_exhausted`. " +
     "With an `Idempotency-Key` header, a replay answers the first answer with its status; the same key with another body is 422 `idempotency_key_reused`.",
   security: BearerSecurity,
   request: {
