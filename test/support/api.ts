@@ -3,7 +3,9 @@
  * `x-buyer-token`). Each returns the typed client's response: wrap it in `expectStatus(…, status)` for the
  * body of one status, or in `answer(…)` to look at the status, headers and body together.
  */
-import type { TestApp } from "./app.js";
+import { hc } from "hono/client";
+import type { AppType } from "../../worker/app.js";
+import type { Api, TestApp } from "./app.js";
 
 type V1 = ReturnType<TestApp["api"]>["v1"];
 type Json<F extends (args: never) => unknown> = Parameters<F>[0] extends { json: infer J } ? J : never;
@@ -24,8 +26,17 @@ export type EventFact = DistributiveOmit<EventJson, "id" | "occurred_at">;
 /** `If-Match` as the routes take it: absent, or the version as text. */
 const ifMatch = (version?: number | string) => (version === undefined ? {} : { "if-match": String(version) });
 
-export function calls(t: TestApp, key?: string, headers?: Record<string, string>) {
-  const v1 = t.api(key, headers).v1;
+/** The routes of the in-process app `t`, called with `key`. */
+export const calls = (t: TestApp, key?: string, headers?: Record<string, string>) => routesOf(t.api(key, headers).v1);
+
+/** The same routes of a really started server (Node or `wrangler dev`) at `base`, over HTTP. */
+export function serverCalls(base: string, key?: string, headers: Record<string, string> = {}) {
+  // hc's client and testClient's differ only in the base URL they type; the routes are the same.
+  const client = hc<AppType>(base, { headers: key ? { ...headers, authorization: `Bearer ${key}` } : headers }) as unknown as Api;
+  return routesOf(client.v1);
+}
+
+function routesOf(v1: V1) {
   const coupon = (id: string) => v1.coupons[":id"];
   return {
     createCoupon: (json: CouponJson) => v1.coupons.$post({ json }),
@@ -61,6 +72,7 @@ export function calls(t: TestApp, key?: string, headers?: Record<string, string>
     createKey: (json: { kind: "secret" | "publishable" }) => v1.keys.$post({ json }),
     listKeys: (query: Query<V1["keys"]["$get"]> = {}) => v1.keys.$get({ query }),
     revokeKey: (id: string) => v1.keys[":id"].revoke.$post({ param: { id } }),
+    createShop: (json: Json<V1["shops"]["$post"]>) => v1.shops.$post({ json }),
     readShop: (id: string) => v1.shops[":id"].$get({ param: { id } }),
     patchShop: (id: string, json: Json<V1["shops"][":id"]["$patch"]>) => v1.shops[":id"].$patch({ param: { id }, json }),
     createEndpoint: (json: EndpointJson) => v1["webhook-endpoints"].$post({ json }),

@@ -12,6 +12,8 @@ import { expectCsvOf } from "../support/csv.js";
 import { httpCall } from "../support/http.js";
 import { startReceiver } from "../support/webhook-receiver.js";
 import { verifySignature } from "../../worker/client/webhooks.js";
+import { serverCalls, type CouponJson } from "../support/api.js";
+import { answer, expectStatus, problemOf } from "../support/app.js";
 
 const ADMIN = "adm_worker_test_0123456789";
 const DB_TOKEN = "hrana-secret-token";
@@ -45,7 +47,7 @@ const call = (w: DevWorker, method: string, path: string, key?: string, body?: u
   httpCall(w.url, key, method, path, body, headers);
 
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-const promo = (over: Record<string, unknown> = {}) => ({
+const promo = (over: Partial<Extract<CouponJson, { type: "promo_code" }>> = {}): CouponJson => ({
   type: "promo_code",
   name: `Promo ${Math.random().toString(36).slice(2, 8)}`,
   discount: { kind: "fixed", amount_minor: 500 },
@@ -68,25 +70,25 @@ describe("the Worker in workerd over remote libSQL", () => {
   });
 
   it("creates a shop with the ADMIN_TOKEN secret, and refuses another token", async () => {
-    const body = { name: "Edge Mugs", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false };
-    expect((await call(worker, "POST", "/v1/shops", "adm_wrong_token_0123456789", body)).status).toBe(401);
-    const res = await call(worker, "POST", "/v1/shops", ADMIN, body);
-    expect(res.status).toBe(201);
-    expect(res.body.shop.code_prefix).toBe("EDGE");
-    sk = res.body.secret_key;
-    pk = res.body.publishable_key;
+    const json = { name: "Edge Mugs", region: "US", currency: "USD", mode: "test" as const, allowed_origins: [], addon_coupons: false };
+    const shops = (key: string) => serverCalls(worker.url, key).createShop(json);
+    await expectStatus(shops("adm_wrong_token_0123456789"), 401);
+    const res = await expectStatus(shops(ADMIN), 201);
+    expect(res.shop.code_prefix).toBe("EDGE");
+    sk = res.secret_key;
+    pk = res.publishable_key;
   });
 
   it("R18: creates a promo code, looks it up (case-insensitive) and quotes a cart with it", async () => {
-    const created = await call(worker, "POST", "/v1/coupons", sk, promo({ name: "Welcome 15%", code: "welcome", discount: { kind: "percent", percent_off: 15, max_discount_minor: 3000 }, min_spend_minor: 2000 }));
+    const created = await answer(serverCalls(worker.url, sk).createCoupon(promo({ name: "Welcome 15%", code: "welcome", discount: { kind: "percent", percent_off: 15, max_discount_minor: 3000 }, min_spend_minor: 2000 })));
     expect(created.status).toBe(201);
-    expect(created.body.coupon.code).toBe("EDGEWELCOME");
+    expect(created.body.coupon!.code).toBe("EDGEWELCOME");
 
-    const looked = await call(worker, "GET", "/v1/promo-codes/edgeWelcome", pk);
+    const looked = await answer(serverCalls(worker.url, pk).lookup("edgeWelcome"));
     expect(looked.status).toBe(200);
     expect(looked.body).toMatchObject({ valid: true, coupon: { name: "Welcome 15%", min_spend_minor: 2000 } });
 
-    const quoted = await call(worker, "POST", "/v1/checkout/quote", sk, {
+    const quoted = await answer(serverCalls(worker.url, sk).quote({
       buyer_id: "buyer-42",
       code: "edgewelcome",
       cart: {
@@ -98,17 +100,17 @@ describe("the Worker in workerd over remote libSQL", () => {
         shipping_minor: 499,
         shipping_discount_minor: 0,
       },
-    });
+    }));
     expect(quoted.status).toBe(200);
     expect(quoted.body.subtotal_minor).toBe(4400);
     expect(quoted.body.applied).toMatchObject({ code: "EDGEWELCOME", discount_minor: 660 });
-    expect(quoted.body.applied.allocations.reduce((s: number, a: { discount_minor: number }) => s + a.discount_minor, 0)).toBe(660);
+    expect(quoted.body.applied!.allocations.reduce((s, a) => s + a.discount_minor, 0)).toBe(660);
     expect(quoted.body.total_minor).toBe(4400 - 660 + 499);
   });
 
   it("R19 under a race through HTTP: concurrent creates of one code give one 201 and the rest 409", async () => {
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => call(worker, "POST", "/v1/coupons", sk, promo({ name: `Race ${i}`, code: "RACE1" }))),
+      Array.from({ length: 10 }, (_, i) => answer(serverCalls(worker.url, sk).createCoupon(promo({ name: `Race ${i}`, code: "RACE1" })))),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -119,15 +121,15 @@ describe("the Worker in workerd over remote libSQL", () => {
   it("rate-limits failed look-ups by the client's cf-connecting-ip in the RateLimitCounter Durable Object (429 with Retry-After)", async () => {
     const headers = { "cf-connecting-ip": "203.0.113.9" };
     for (let i = 0; i < LOOKUP_LIMIT; i++) {
-      const miss = await call(worker, "GET", `/v1/promo-codes/EDGENOPE${i}`, pk, undefined, headers);
+      const miss = await answer(serverCalls(worker.url, pk, headers).lookup(`EDGENOPE${i}`));
       expect(miss.body).toEqual({ valid: false, reason: "code_not_found" });
     }
-    const blocked = await call(worker, "GET", "/v1/promo-codes/EDGEBLOCKED", pk, undefined, headers);
+    const blocked = await answer(serverCalls(worker.url, pk, headers).lookup("EDGEBLOCKED"));
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe("rate_limited");
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
     // The seller's server (secret key) counts in its own bucket: public guessing does not lock it out.
-    const found = await call(worker, "GET", "/v1/promo-codes/EDGEWELCOME", sk, undefined, headers);
+    const found = await answer(serverCalls(worker.url, sk, headers).lookup("EDGEWELCOME"));
     expect(found.body.valid).toBe(true);
     // The counts live in Durable Object storage (shared by isolates), not in the isolate's memory.
     const doDir = join(worker.persistDir, "v3", "do");
@@ -135,7 +137,7 @@ describe("the Worker in workerd over remote libSQL", () => {
   });
 
   it("R23: claims a coupon for a buyer, reserves it for an order (idempotently) and commits it", async () => {
-    const coupon = await call(worker, "POST", "/v1/coupons", sk, {
+    const coupon = await answer(serverCalls(worker.url, sk).createCoupon({
       type: "regular",
       name: "Edge regular",
       discount: { kind: "fixed", amount_minor: 500 },
@@ -144,10 +146,10 @@ describe("the Worker in workerd over remote libSQL", () => {
       claim_ends_at: iso(60 * 86_400_000),
       validity: { kind: "days_after_claim", days: 7 },
       quantity: 10,
-    });
+    }));
     expect(coupon.status).toBe(201);
-    const id = coupon.body.coupon.id;
-    const claim = await call(worker, "POST", `/v1/storefront/coupons/${id}/claim`, sk, { buyer_id: "buyer-7" });
+    const id = coupon.body.coupon!.id;
+    const claim = await answer(serverCalls(worker.url, sk).claim(id, { buyer_id: "buyer-7" }));
     expect(claim.status).toBe(201);
     expect(claim.body.claim).toMatchObject({ coupon_id: id, state: "available" });
 
@@ -157,24 +159,21 @@ describe("the Worker in workerd over remote libSQL", () => {
       coupon_id: id,
       cart: { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 },
     };
-    const key = { "idempotency-key": "edge-order-7" };
-    const reserved = await call(worker, "POST", "/v1/checkout/redemptions", sk, body, key);
-    expect(reserved.status).toBe(201);
-    expect(reserved.body.redemption).toMatchObject({ state: "reserved", discount_minor: 500 });
-    const again = await call(worker, "POST", "/v1/checkout/redemptions", sk, body, key);
-    expect(again.body.redemption.id).toBe(reserved.body.redemption.id);
-    const committed = await call(worker, "POST", `/v1/redemptions/${reserved.body.redemption.id}/commit`, sk);
-    expect(committed.status).toBe(200);
-    expect(committed.body.redemption.state).toBe("committed");
+    const reserved = await expectStatus(serverCalls(worker.url, sk).redeem(body, "edge-order-7"), 201);
+    expect(reserved.redemption).toMatchObject({ state: "reserved", discount_minor: 500 });
+    const again = await expectStatus(serverCalls(worker.url, sk).redeem(body, "edge-order-7"), 201);
+    expect(again.redemption.id).toBe(reserved.redemption.id);
+    const committed = await expectStatus(serverCalls(worker.url, sk).commit(reserved.redemption.id), 200);
+    expect(committed.redemption.state).toBe("committed");
   });
 
   it("R27 under a race through HTTP: 8 buyers redeem a code with 3 uses, exactly 3 are reserved", async () => {
-    const created = await call(worker, "POST", "/v1/coupons", sk, promo({ name: "Three uses", code: "THREE", quantity: 3 }));
+    const created = await answer(serverCalls(worker.url, sk).createCoupon(promo({ name: "Three uses", code: "THREE", quantity: 3 })));
     expect(created.status).toBe(201);
     const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        call(worker, "POST", "/v1/checkout/redemptions", sk, { buyer_id: `racer-${i}`, order_id: `race-order-${i}`, code: "EDGETHREE", cart }, { "idempotency-key": `race-${i}` }),
+        answer(serverCalls(worker.url, sk).redeem({ buyer_id: `racer-${i}`, order_id: `race-order-${i}`, code: "EDGETHREE", cart }, `race-${i}`)),
       ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
@@ -240,7 +239,7 @@ describe("the Worker in workerd over remote libSQL", () => {
     const res = await call(worker, "GET", "/v1/nothing-here", sk);
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
-    expect(res.body).toMatchObject({ status: 404, code: "route_not_found" });
+    expect(problemOf(res)).toMatchObject({ status: 404, code: "route_not_found" });
   });
 
   it("serves the widget and the modules beside it built by the wrangler build step; /demo is Node-only", async () => {
@@ -271,7 +270,7 @@ describe("the Worker in workerd over remote libSQL", () => {
     const demo = await call(worker, "GET", "/demo");
     expect(demo.status).toBe(404);
     expect(demo.headers.get("content-type")).toContain("application/problem+json");
-    expect(demo.body.detail).toContain("Node-only");
+    expect(problemOf(demo).detail).toContain("Node-only");
   });
 
   it("serves /docs with the viewer from the static assets directory (no other host), and the index page", async () => {
@@ -338,8 +337,8 @@ describe("the Worker in workerd over remote libSQL", () => {
       const res = await call(noAdmin, "GET", path);
       expect(res.status).toBe(500);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
-      expect(res.body).toMatchObject({ status: 500, code: "misconfigured" });
-      expect(res.body.detail).toContain("ADMIN_TOKEN");
+      expect(problemOf(res)).toMatchObject({ status: 500, code: "misconfigured" });
+      expect(problemOf(res).detail).toContain("ADMIN_TOKEN");
     }
   });
 });

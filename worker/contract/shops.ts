@@ -1,7 +1,7 @@
 /** Shops (platform operator) and the test clock (secret key of a test shop): shapes and how a shop is shown. */
 import { z } from "@hono/zod-openapi";
 import { thresholdsFor } from "../engine/coupon-rules.js";
-import type { ShopRow } from "../lib/context.js";
+import type { ShopRow } from "../lib/caller.js";
 import { shopThresholds } from "../store/shops.js";
 import { Currency, Timestamp, toIso } from "./common.js";
 

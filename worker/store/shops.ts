@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { apiKeys, shops } from "../../db/schema.js";
 import { codePrefix } from "../engine/promo-code.js";
 import type { CurrencyThresholds } from "../engine/types.js";
-import type { ShopRow } from "../lib/context.js";
+import type { ShopRow } from "../lib/caller.js";
 import { sha256Hex } from "../lib/crypto.js";
 import { newId, randomString } from "../lib/ids.js";
 
