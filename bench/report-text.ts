@@ -31,9 +31,17 @@ export const NOTES = `Notes
 - Row 1b runs on the baseline's server: \`POST /floor\` parses the quote's body and answers a JSON as long as
   the quote's answer, with nothing else. No quote on this stack can be faster; it bounds row 3's ratio.
 - Row 4 needs \`POST /v1/checkout/redemptions\`; each request is a new buyer, order and Idempotency-Key.
+- Rows 4w/4x: a test shop's redemptions with one webhook endpoint subscribed to every event type, divided by
+  the mean of a run without before and one after. 4w: the receiver is unreachable, so each redemption's
+  batch writes its outbox row and the deliveries wait (the endpoint rests after one failed attempt). 4x:
+  the same server's worker also signs and POSTs every event to a receiver in its own process.
 - Row 5a's ratio is to a loop that only sums the same cart's lines (the floor of any quote computation);
   row 5b is row 5a × 10 (each quote judges all 10 candidate coupons against the cart).
 - Rows 6a/6b: one connection, one request after another, each quoting a random one of the stored codes
   (so the index lookup is not one cached page), 2,000 requests after 50 warm-up ones.
 - Row 7: file growth (after a WAL checkpoint) while seeding, scaled to one million codes; seeded codes carry
-  no product list. Seeding uses 500-row INSERTs in one transaction through the native libSQL driver.`;
+  no product list. Seeding uses 500-row INSERTs in one transaction through the native libSQL driver.
+- Row 8: one \`POST /v1/coupons\` with \`unique_codes: {count: 100000, length: 7}\` against the running server, timed
+  by the client (drawing, the region check and the one batch); B/code is the file's growth after a WAL checkpoint
+  (the code, its \`live_codes\` row, and both tables' indexes). Rows 6c and 6d repeat row 6 after it: a shared
+  code's quote must keep row 6b's ratio with the campaign's codes stored beside the million.`;

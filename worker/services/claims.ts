@@ -21,6 +21,7 @@ import { isUniqueViolation } from "../store/errors.js";
 import { couponRead, lapsedReservationRead, walletRead } from "../store/quote-reads.js";
 import { releaseLapsedInShop } from "../store/redemptions.js";
 import { rowToClaim, type ClaimRow } from "../store/wallet.js";
+import { claimCreated } from "./webhook-events.js";
 
 /**
  * `GET /v1/storefront/coupons`: the shop's claimable coupons, newest first, each with whether this buyer
@@ -114,7 +115,8 @@ export async function claimCoupon(deps: Deps, caller: ShopCaller, couponId: stri
   };
   let written: boolean;
   try {
-    written = await insertClaimGuarded(db, { ...claim, now, follower: row.type === "follower" }, deps);
+    const outbox = claimCreated(claim, row, now, shop.currency);
+    written = await insertClaimGuarded(db, { ...claim, now, follower: row.type === "follower" }, outbox, deps);
   } catch (err) {
     // R11: the shop's one follower coupon for this buyer was granted meanwhile.
     if (isUniqueViolation(err)) throw refused("already_claimed", "You already have this shop's follower coupon.");

@@ -67,7 +67,7 @@ export async function refuseWhileLimited(deps: Deps, caller: Asker): Promise<voi
   if (wait > 0) throw tooManyLookups(wait);
 }
 
-/** Counts one failed look-up of the asker (another shop's code found taken). */
-export async function countFailedLookup(deps: Deps, caller: Asker): Promise<void> {
-  await deps.limiter.countFailure(guessBuckets(deps, caller, null), deps.clock());
+/** Counts one failed look-up of the asker (another shop's code found taken): the seconds to wait when one too many. */
+export function countFailedLookup(deps: Deps, caller: Asker): Promise<number> {
+  return deps.limiter.countFailure(guessBuckets(deps, caller, null), deps.clock());
 }

@@ -1,7 +1,7 @@
 /**
  * `GET /v1/promo-codes/{code}`: is this code live, and on which terms. Unknown codes are an answer, not
  * an error (`valid: false, reason: "code_not_found"`); failed look-ups count against the guessing limits
- * (code-lookup.ts).
+ * (code-guessing.ts).
  */
 import { toIso } from "../contract/common.js";
 import { serializeCoupon } from "../contract/coupons.js";
@@ -26,11 +26,12 @@ export async function lookupPromoCode(deps: Deps, caller: ShopCaller, typed: str
   let found: LoadedCoupon | null = await read();
   await watch.settle(found !== null);
   // R27: a code that looks used up may get a unit back from a lapsed reservation; judge it after the release.
-  if (found && usedUpWhileReserved(found.coupon) && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0) found = await read();
+  const reserved = found && (usedUpWhileReserved(found.coupon) || found.campaignCode?.state === "reserved");
+  if (reserved && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0) found = await read();
   if (!found) return { valid: false, reason: "code_not_found" };
   const row = found.row;
   // The first reason the code cannot be used now, as the quote would tell it (the engine's one rule).
-  const reason = promoCodeAvailability(found.coupon, now)[0]?.code;
+  const reason = promoCodeAvailability(found.coupon, now, found.campaignCode?.state)[0]?.code;
   const view = serializeCoupon(row, now, shop.currency);
   return {
     valid: reason === undefined,

@@ -20,7 +20,9 @@ export interface Read<T> {
   /** Kept as the latest value when read in a batch, for a later `latest` read (a coupon a write re-checks). */
   keep?: boolean;
   load(): Promise<T>;
-  query(): BatchItem<"sqlite">;
+  /** Its query in a batch; or several, when one value is read by more than one statement. */
+  query(): BatchItem<"sqlite"> | BatchItem<"sqlite">[];
+  /** The value from the query's result (from the list of results when `query` gave several). */
   map(result: unknown): T;
 }
 
@@ -55,13 +57,21 @@ export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: Batc
     else missing.push(k);
   }
   if (missing.length === 0) return out as Values<R>;
-  const queries: BatchItem<"sqlite">[] = missing.map((k) => items[k]!.query());
-  if (plan.keyCheck) queries.unshift(activeKeyQuery(db, plan.keyCheck.hash));
+  const queries: BatchItem<"sqlite">[] = plan.keyCheck ? [activeKeyQuery(db, plan.keyCheck.hash)] : [];
+  // Where each read's results start, and how many it has (-1: one query, mapped from its result alone).
+  const spans = missing.map((k) => {
+    const q = items[k]!.query();
+    const at = queries.length;
+    if (Array.isArray(q)) queries.push(...q);
+    else queries.push(q);
+    return { at, n: Array.isArray(q) ? q.length : -1 };
+  });
   const results = await db.batch(queries as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  if (plan.keyCheck) plan.confirmKey((results.shift() as ActiveKey[])[0]);
-  missing.forEach((k, at) => {
+  if (plan.keyCheck) plan.confirmKey((results[0] as ActiveKey[])[0]);
+  missing.forEach((k, i) => {
     const item = items[k]!;
-    out[k] = item.map(results[at]);
+    const { at, n } = spans[i];
+    out[k] = item.map(n < 0 ? results[at] : results.slice(at, at + n));
     if (item.keep && item.key !== null) reads.remember(item.key, out[k]);
   });
   return out as Values<R>;

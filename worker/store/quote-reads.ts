@@ -7,8 +7,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { CodeUse } from "../engine/reservations.js";
-import type { Coupon } from "../engine/types.js";
+import type { CampaignCodeState, Coupon } from "../engine/types.js";
 import type { Read } from "./batch.js";
+import { campaignCodeHit, campaignCodeQuery, findCampaignCode, type CampaignCodeHit } from "./campaign-codes.js";
 import { couponByCodeQuery, couponRowQuery, findCouponByCode, getCouponRow, rowToCoupon, type CouponRow } from "./coupons.js";
 import type { Reads } from "./read-cache.js";
 import { buyerCodeUseRows, buyerUsesOfCode, codeUses, loadWallet, usesSql, walletEntries, walletQuery, type WalletEntry } from "./wallet.js";
@@ -17,23 +18,37 @@ import { buyerCodeUseRows, buyerUsesOfCode, codeUses, loadWallet, usesSql, walle
 export interface LoadedCoupon {
   row: CouponRow;
   coupon: Coupon;
+  /** When the code read is one of a campaign's single-use codes: that code's state and order. */
+  campaignCode?: { state: CampaignCodeState; order_id: string | null };
 }
 
 const loaded = (row: CouponRow | undefined): LoadedCoupon | null => (row ? { row, coupon: rowToCoupon(row) } : null);
 
 /**
- * The shop's latest coupon with this full code (normalized), whatever its status. `latest`: the row as
- * last read, however old (only for a reservation, whose guarded write checks it again; see ReadCache).
+ * The shop's latest coupon with this full code (normalized), whatever its status, shared code or one of a
+ * campaign's (with that code's state). `latest`: the row as last read, however old (only for a reservation,
+ * whose guarded write checks it again; see ReadCache). In a batch, the two look-ups are two statements.
  */
 export function codeCouponRead(db: Db, shopId: string, code: string, latest = false): Read<LoadedCoupon | null> {
   return {
     key: `code:${shopId}:${code}`,
     latest,
     keep: true,
-    load: async () => loaded(await findCouponByCode(db, shopId, code)),
-    query: () => couponByCodeQuery(db, shopId, code),
-    map: (rows) => loaded((rows as CouponRow[])[0]),
+    load: async () => latestHolder(...(await Promise.all([findCouponByCode(db, shopId, code), findCampaignCode(db, shopId, code)]))),
+    query: () => [couponByCodeQuery(db, shopId, code), campaignCodeQuery(db, shopId, code)],
+    map: (results) => {
+      const [shared, campaign] = results as [CouponRow[], Parameters<typeof campaignCodeHit>[0][]];
+      return latestHolder(shared[0], campaignCodeHit(campaign[0]));
+    },
   };
+}
+
+/** The shop's latest holder of a code, shared or campaign (a code ended in one may live on in a later one). */
+function latestHolder(shared: CouponRow | undefined, campaign: CampaignCodeHit | undefined): LoadedCoupon | null {
+  if (campaign && (!shared || campaign.row.seq > shared.seq)) {
+    return { ...loaded(campaign.row)!, campaignCode: { state: campaign.state, order_id: campaign.order_id } };
+  }
+  return loaded(shared);
 }
 
 /** A coupon of the shop by id. */

@@ -57,17 +57,21 @@ export function walletQuery(db: Db, shopId: string | Placeholder, buyerId: strin
 }
 
 /**
- * A buyer's reserved and committed uses of a promo code (R22), whatever the time: which of them still
- * count is the engine's `countedUses` at the shop clock, so this read does not depend on `now` and can
- * be cached (store/read-cache.ts).
+ * A buyer's reserved and committed uses of a promo code (R22; a use a refund gave back is none), whatever
+ * the time: which of them still count is the engine's `countedUses` at the shop clock, so this read does
+ * not depend on `now` and can be cached (store/read-cache.ts).
  */
 export async function buyerCodeUseRows(db: Db, couponId: string, buyerId: string): Promise<CodeUse[]> {
   const rs = await db.$client.execute({ sql: `${USES} coupon_id = ?`, args: [buyerId, couponId] });
   return codeUses(rs.rows);
 }
 
-const USES = "SELECT state, expires_at FROM redemptions WHERE buyer_id = ? AND state IN ('reserved', 'committed') AND";
-/** The shop's latest coupon with a code (as `findCouponByCode` finds it). */
+// A use a refund gave back (`returned_at`) no longer counts.
+const USES = "SELECT state, expires_at FROM redemptions WHERE buyer_id = ? AND state IN ('reserved', 'committed') AND returned_at IS NULL AND";
+/**
+ * The shop's latest coupon with a shared code (as `findCouponByCode` finds it). A campaign's codes are not
+ * among them, and need not be: a campaign takes no per-customer limit, so its buyers' uses are never read.
+ */
 const CODE_COUPON = "(SELECT id FROM coupons WHERE shop_id = ? AND code = ? ORDER BY +seq DESC LIMIT 1)";
 
 export const codeUses = (rows: readonly Record<string, unknown>[]): CodeUse[] =>

@@ -1,6 +1,8 @@
-import { requireShopKey, withCaller } from "../../lib/auth.js";
+import { requireSecret, requireShopKey, withCaller } from "../../lib/auth.js";
+import { requestDeps } from "../../lib/deps.js";
 import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
+import { codeAvailability } from "../../services/promo-code-availability.js";
 import { lookupPromoCode } from "../../services/promo-code-lookup.js";
 import type * as routes from "./promo-codes.routes.js";
 
@@ -8,3 +10,8 @@ export const lookup: AppRouteHandler<typeof routes.lookup> = keyCheckedInBatch(a
   const code = c.req.valid("param").code;
   return c.json(await withCaller(c, requireShopKey, (caller, deps) => lookupPromoCode(deps, caller, code)), 200);
 });
+
+export const availability: AppRouteHandler<typeof routes.availability> = async (c) => {
+  const seller = requireSecret(c);
+  return c.json(await codeAvailability(requestDeps(c), seller, c.req.valid("query").code), 200);
+};

@@ -1,9 +1,11 @@
-import type { RedemptionOut } from "../../contract/redemptions.js";
+import { RedemptionSchema, type RedemptionListInput, type RedemptionOut } from "../../contract/redemptions.js";
 import { requireSecret, resolveBuyer, withCaller } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { commitRedemption, getRedemption, releaseRedemption, reserveForOrder } from "../../services/redemptions.js";
+import { listRedemptions } from "../../services/seller-lists.js";
+import { csvList, wantsCsv } from "../csv.js";
 import type * as routes from "./redemptions.routes.js";
 
 export const reserve: AppRouteHandler<typeof routes.reserve> = keyCheckedInBatch(async (c) => {
@@ -33,3 +35,11 @@ export const release: AppRouteHandler<typeof routes.release> = keyCheckedInBatch
   const id = c.req.valid("param").id;
   return c.json(await withCaller(c, requireSecret, (seller, deps) => releaseRedemption(deps, seller, id)), 200);
 });
+
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
+  const seller = requireSecret(c);
+  const deps = requestDeps(c);
+  const page = (q: RedemptionListInput) => listRedemptions(deps, seller, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList("redemptions", RedemptionSchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
+};
