@@ -51,11 +51,14 @@ describe("round trips per request on Workers (through the counting proxy)", () =
   let code: string;
   let regular: string;
   let campaignCodes: string[];
+  let endpoint: string;
   let shopper: Record<string, string>;
 
   it("sets up a shop, a promo code, a claimable coupon and a campaign with a budget", async () => {
-    const shop = await expectStatus(api(ADMIN).createShop({ name: "Trips", region: "US", currency: "USD", mode: "live", allowed_origins: [], addon_coupons: false }), 201);
+    // A test shop, so its webhook endpoint may be a local address (nothing is delivered: no cron runs here).
+    const shop = await expectStatus(api(ADMIN).createShop({ name: "Trips", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false }), 201);
     ({ secret_key: sk, publishable_key: pk } = shop);
+    endpoint = (await expectStatus(api(sk).createEndpoint({ url: "http://127.0.0.1:9/hook", events: ["redemption.reserved"] }), 201)).webhook_endpoint.id;
     const promo = await expectStatus(api(sk).createCoupon({
       type: "promo_code", name: "Ten", code: "TEN", discount: { kind: "fixed", amount_minor: 500 }, min_spend_minor: 0, quantity: 1000,
       per_customer_limit: 1, active_starts_at: iso(-60_000), active_ends_at: iso(7 * 86_400_000),
@@ -113,20 +116,26 @@ describe("round trips per request on Workers (through the counting proxy)", () =
     expect(c.trips, c.sql).toBe(1);
   });
 
-  it("redemption of a campaign's code under a budget: one round trip each, the budget and the code's state decided by that write", async () => {
+  it("redemption of a campaign's code under a budget: one round trip each, with its outbox row; the budget and the code's state decided by that write", async () => {
     // Budget 800 at 400 a discount: two redemptions, each its own code; the third is refused by the budget.
+    // Each code is quoted first, as a checkout does, so the isolate has read it (README "A request at the edge").
+    for (let i = 0; i < 3; i++) expect((await expectStatus(api(sk).quote({ code: campaignCodes[i], cart }), 200)).applied?.discount_minor).toBe(400);
     for (let i = 0; i < 2; i++) {
       const r = await counted(() => api(sk).redeem({ code: campaignCodes[i], buyer_id: `cb${i}`, order_id: `co${i}`, cart }));
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       expect(r.trips, r.sql).toBe(1);
       expect(r.limiter).toBe(0);
     }
+    // The third code was quoted before the budget ran out: the write, not that read, refuses it.
     const refused = await answer(api(sk).redeem({ code: campaignCodes[2], buyer_id: "cb2", order_id: "co2", cart }));
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("budget_exhausted");
     // A used campaign code is refused, whoever asks.
     const again = await answer(api(sk).redeem({ code: campaignCodes[0], buyer_id: "cb9", order_id: "co9", cart }));
     expect(again.status).toBe(409);
+    // Each reservation's event was written by its own one-round-trip batch, and none for the refusals.
+    const events = (await expectStatus(api(sk).deliveries(endpoint), 200)).data;
+    expect(events.filter((d) => d.type === "redemption.reserved")).toHaveLength(3);
   });
 
   it("claim: two round trips (what the engine judges, then the guarded write)", async () => {
