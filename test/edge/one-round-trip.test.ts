@@ -149,6 +149,17 @@ describe("one round trip per request, the key checked inside it", () => {
     expect(again.body).toEqual(first.body);
   });
 
+  it("a route that shares a path pattern with a planned one resolves its key itself (availability beside {code})", async () => {
+    const { s } = await shopWithCode();
+    const seller = calls(t, s.sk);
+    // The secret key is known to this isolate now; /v1/promo-codes/availability also matches /v1/promo-codes/{code}.
+    for (let i = 0; i < 2; i++) {
+      const free = await answer(seller.availability(`FREE${i}`));
+      expect(free.status, JSON.stringify(free.body)).toBe(200);
+      expect(free.body).toMatchObject({ available: true });
+    }
+  });
+
   it("the admin token and unknown keys are answered as before", async () => {
     expect((await answer(calls(t, ADMIN).lookup("NOPE"))).status).toBe(403);
     expect((await answer(calls(t, "pk_test_0123456789abcdefXYZ").lookup("NOPE"))).status).toBe(401);

@@ -35,9 +35,15 @@ export function keyCheckedInBatch<H extends object>(handler: H): H {
   return handler;
 }
 
-/** Whether the route this request matched is marked `keyCheckedInBatch`. */
+/**
+ * Whether the route that will answer this request is marked `keyCheckedInBatch`. Several routes may match
+ * a path (`/v1/promo-codes/availability` also matches `/v1/promo-codes/{code}`): the one that answers is
+ * the first handler in match order, told from the middleware (app-wide, and each route's validators) by
+ * taking no `next` — a route's handler takes only the context.
+ */
 export function checksKeyInBatch(c: Context<AppEnv>): boolean {
-  return matchedRoutes(c).some((r) => marked.has(r.handler));
+  const answering = matchedRoutes(c).find((r) => r.handler.length < 2);
+  return answering !== undefined && marked.has(answering.handler);
 }
 
 export const unknownKey = () => new ApiError(401, "unauthorized", "Unknown or revoked API key.");
