@@ -10,7 +10,7 @@ import { createClient } from "@libsql/client";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifySignature } from "../../worker/client/webhooks.js";
 import { serverCalls, type CouponJson, type EndpointJson } from "../support/api.js";
-import { answer, expectStatus } from "../support/app.js";
+import { answer, cart, expectStatus } from "../support/app.js";
 import { startServer, type StartedServer } from "../support/server.js";
 import { startReceiver, type Receiver } from "../support/webhook-receiver.js";
 
@@ -24,12 +24,7 @@ afterAll(async () => {
 // Short leases, so a killed process's deliveries are taken over within the test.
 const ENV = { WEBHOOK_LEASE_MS: "1500" };
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
-const CART = {
-  currency: "USD",
-  lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 4000, product_discount_minor: 0 }],
-  shipping_minor: 0,
-  shipping_discount_minor: 0,
-};
+const CART = cart([{ unit_price_minor: 4000 }]);
 const promo = (name: string, quantity = 1000): CouponJson => ({
   type: "promo_code",
   name,
