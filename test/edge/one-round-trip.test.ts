@@ -5,10 +5,12 @@
  * through the counting proxy (test/workers/round-trips.test.ts); here the plans' failure paths are cheap
  * to try: a key revoked meanwhile, a shop changed meanwhile, the order of 401 and other problems.
  */
+import { Hono } from "hono";
 import type { ClientResponse } from "hono/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, answer, at, cart, claimableBody, DAY, makeTestApp, problemOf, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls } from "../support/api.js";
+import { checksKeyInBatch, keyCheckedInBatch } from "../../worker/lib/planned-caller.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -149,19 +151,40 @@ describe("one round trip per request, the key checked inside it", () => {
     expect(again.body).toEqual(first.body);
   });
 
-  it("a route that shares a path pattern with a planned one resolves its key itself (availability beside {code})", async () => {
-    const { s } = await shopWithCode();
+  it("code availability: one round trip, the key checked in its read, whatever the answer", async () => {
+    const { s, code } = await shopWithCode();
     const seller = calls(t, s.sk);
-    // The secret key is known to this isolate now; /v1/promo-codes/availability also matches /v1/promo-codes/{code}.
-    for (let i = 0; i < 2; i++) {
-      const free = await answer(seller.availability(`FREE${i}`));
-      expect(free.status, JSON.stringify(free.body)).toBe(200);
-      expect(free.body).toMatchObject({ available: true });
+    // The secret key is known to this isolate now (it created the code).
+    for (const [suffix, want] of [["FREE1", { available: true }], [code.slice(s.code_prefix.length), { available: false, reason: "promo_code_taken" }]] as const) {
+      const r = await counted(() => seller.availability(suffix));
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body).toMatchObject(want);
+      expect(r.trips).toBe(1);
     }
+    // A blocked word is answered from the words alone, but only once the key's check has come back.
+    await elsewhere("UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret'", [Date.now(), s.id]);
+    expect((await answer(seller.availability("FREE2"))).status).toBe(401);
   });
 
   it("the admin token and unknown keys are answered as before", async () => {
     expect((await answer(calls(t, ADMIN).lookup("NOPE"))).status).toBe(403);
     expect((await answer(calls(t, "pk_test_0123456789abcdefXYZ").lookup("NOPE"))).status).toBe(401);
+  });
+});
+
+describe("which route plans its key", () => {
+  it("only the route that answers: a path matching a marked pattern too (as availability matches {code}) is not planned", async () => {
+    const app = new Hono();
+    const planned: boolean[] = [];
+    app.use("*", async (c, next) => {
+      planned.push(checksKeyInBatch(c as never));
+      await next();
+    });
+    // Registered first, with a validator-like middleware before its handler, as a contract route is.
+    app.get("/x/special", async (_c, next) => next(), (c) => c.text("special"));
+    app.get("/x/:id", keyCheckedInBatch((c) => c.text("by id")));
+    expect(await (await app.request("/x/special")).text()).toBe("special");
+    expect(await (await app.request("/x/7")).text()).toBe("by id");
+    expect(planned).toEqual([false, true]);
   });
 });

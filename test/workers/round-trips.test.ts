@@ -153,6 +153,13 @@ describe("round trips per request on Workers (through the counting proxy)", () =
     expect(wallet.trips, wallet.sql).toBe(1);
   });
 
+  it("code availability (seller): one round trip, the key checked in its read", async () => {
+    const free = await counted(() => api(sk).availability("FREE1"));
+    expect(free.body).toMatchObject({ available: true });
+    expect(free.trips, free.sql).toBe(1);
+    expect(free.limiter).toBe(0);
+  });
+
   it("create coupon: one round trip, the created row coming back from the same batch", async () => {
     const r = await counted(() => api(sk).createCoupon({
       type: "regular", name: "Made at the edge", discount: { kind: "fixed", amount_minor: 300 }, min_spend_minor: 0, quantity: 5,

@@ -9,7 +9,7 @@ import type { Coupon } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
 import { campaignCodeStatements } from "./campaign-codes.js";
 import { isUniqueViolation } from "./errors.js";
-import { UNCHECKED, writeBatch, type WritePlan } from "./batch.js";
+import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 import { saturatedColumns } from "./saturated.js";
 
@@ -228,10 +228,11 @@ export async function couponConflict(
   return null;
 }
 
-/** R19: whether a live coupon of any shop in the region holds this full code, as the shop `shopId` judges it. */
-export async function codeTaken(db: Db, f: { region: string; code: string; shopId: string; now: number; realNow: number }): Promise<boolean> {
-  const [r] = await db.all<{ free: number }>(sql`SELECT ${codeFreeSql(f.region, f.code, f.shopId, f.now, f.realNow)} AS free`);
-  return !r.free;
+/** R19: whether a live coupon of any shop in the region holds this full code, as the shop `shopId` judges it (a read for `readAll`). */
+export function codeTakenRead(db: Db, f: { region: string; code: string; shopId: string; now: number; realNow: number }): Read<boolean> {
+  const query = () => db.all<{ free: number }>(sql`SELECT ${codeFreeSql(f.region, f.code, f.shopId, f.now, f.realNow)} AS free`);
+  const map = (rows: unknown) => !(rows as { free: number }[])[0].free;
+  return { key: null, load: async () => map(await query()), query, map };
 }
 
 /** After a guarded write changed nothing: which rule refused it (for the answer, not the decision). */
