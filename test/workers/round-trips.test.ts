@@ -169,4 +169,18 @@ describe("round trips per request on Workers (through the counting proxy)", () =
     expect(r.body.coupon).toMatchObject({ name: "Made at the edge", version: 1 });
     expect(r.trips, r.sql).toBe(1);
   });
+
+  it("30 bad guesses from one client (the default limit) never block another shopper's valid code, which still waits on no Durable Object", async () => {
+    const guesser = api(pk, { "cf-connecting-ip": "192.0.2.66" });
+    for (let i = 0; i < 30; i++) expect((await answer(guesser.lookup(`${code}X${i}`))).body).toEqual({ valid: false, reason: "code_not_found" });
+    expect((await answer(guesser.lookup(`${code}X30`))).status).toBe(429);
+    expect((await answer(guesser.lookup(code))).status).toBe(429);
+    const other = await counted(() => api(pk, { "cf-connecting-ip": "192.0.2.67" }).lookup(code));
+    expect(other.body.valid).toBe(true);
+    expect(other.trips, other.sql).toBe(1);
+    expect(other.limiter).toBe(0);
+    const quote = await counted(() => api(pk, { ...shopper, "cf-connecting-ip": "192.0.2.66" }).quote({ code, cart }));
+    expect(quote.body.applied?.code).toBe(code); // a signed-in shopper behind that address counts as the buyer
+    expect(quote.limiter).toBe(0);
+  });
 });
