@@ -11,7 +11,6 @@ import type { CampaignCodeState, Coupon } from "../engine/types.js";
 import type { Read } from "./batch.js";
 import { campaignCodeHit, campaignCodeQuery, findCampaignCode, type CampaignCodeHit } from "./campaign-codes.js";
 import { couponByCodeQuery, couponRowQuery, findCouponByCode, getCouponRow, rowToCoupon, type CouponRow } from "./coupons.js";
-import type { Reads } from "./read-cache.js";
 import { buyerCodeUseRows, buyerUsesOfCode, codeUses, loadWallet, usesSql, walletEntries, walletQuery, type WalletEntry } from "./wallet.js";
 
 /** A coupon row with its engine shape, made once per read rather than once per request. */
@@ -99,11 +98,3 @@ export function lapsedReservationRead(db: Db, shopId: string, now: number): Read
 
 export const lapsedSql = (shopId: string, now: number) =>
   sql`SELECT 1 AS one FROM redemptions WHERE state = 'reserved' AND expires_at <= ${now} AND shop_id = ${shopId} LIMIT 1`;
-
-// The single reads of older callers, through the request's `Reads`.
-export function readCodeCoupon(reads: Reads, db: Db, shopId: string, code: string, latest = false): Promise<LoadedCoupon | null> {
-  const r = codeCouponRead(db, shopId, code, latest);
-  return latest ? reads.readLatest(r.key!, r.load) : reads.read(r.key!, r.load);
-}
-export const readCoupon = (reads: Reads, db: Db, shopId: string, id: string): Promise<LoadedCoupon | null> =>
-  reads.read(`coupon:${shopId}:${id}`, async () => loaded(await getCouponRow(db, shopId, id)));
