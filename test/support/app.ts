@@ -21,6 +21,8 @@ import type { z } from "@hono/zod-openapi";
 import type { CreateCouponBody, CreatePromoCode } from "../../worker/contract/coupons.js";
 import type { CreateShopBody, Shop } from "../../worker/contract/shops.js";
 import { ProblemSchema } from "../../worker/contract/common.js";
+import { buildDocument } from "../../worker/lib/openapi-document.js";
+import { checkEveryExchange, ContractChecker } from "./contract.js";
 
 export const ADMIN = "adm_test_token_0123456789";
 
@@ -63,6 +65,10 @@ export interface ShopKeys {
   token(buyerId: string): Promise<string>;
 }
 
+/** One checker per test process: every app of it has the same document. */
+let checker: ContractChecker | undefined;
+export const contractChecker = (app: AppType) => (checker ??= new ContractChecker(buildDocument(app)));
+
 export async function makeTestApp(opts: { file?: boolean | string; env?: Record<string, string> } = {}): Promise<TestApp> {
   // The native client, as the Node server uses for local databases (WAL, busy timeout, foreign keys).
   // `file: true` is a new temp file; a path opens that file (a second app on it acts as a second process).
@@ -74,6 +80,8 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
   // As the Node server: reads are cached while the database is unchanged, so every suite runs through it.
   useNodeFastPaths(config, client);
   const app = createApp({ db, config });
+  // Every exchange of every suite keeps the OpenAPI document, or the call that broke it fails.
+  checkEveryExchange(app, () => contractChecker(app));
   const api: TestApp["api"] = (key, headers = {}) =>
     testClient(app, undefined, undefined, { headers: key ? { ...headers, authorization: `Bearer ${key}` } : headers });
   const call: TestApp["call"] = async (method, path, o = {}) => {

@@ -4,7 +4,7 @@
  */
 import { createRoute } from "@hono/zod-openapi";
 import { IdempotencyHeader, RedemptionAnswer, RedemptionBody, RedemptionParams } from "../../contract/redemptions.js";
-import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
+import { BearerSecurity, BuyerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 
 export const reserve = createRoute({
   method: "post",
@@ -16,7 +16,7 @@ export const reserve = createRoute({
     "Nothing applicable: 409 with the first reason of the named code or coupon (`no_applicable_coupon` when the buyer holds nothing that could apply). " +
     "A second coupon for the same order: 409 `one_seller_coupon_per_order` (R23). A promo code limited per customer needs a buyer: 409 `buyer_required`. " +
     "With an `Idempotency-Key` header, a replay answers the first answer with its status; the same key with another body is 422 `idempotency_key_reused`.",
-  security: BearerSecurity,
+  security: BuyerSecurity,
   request: {
     headers: IdempotencyHeader,
     body: jsonBody(RedemptionBody),
