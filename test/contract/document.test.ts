@@ -110,7 +110,7 @@ describe("the OpenAPI document", () => {
   it("declares the buyer token as a security scheme on the routes that read it, and the answers' headers", () => {
     expect(doc.components.securitySchemes.buyerToken).toMatchObject({ type: "apiKey", in: "header", name: "X-Buyer-Token" });
     for (const path of ["/v1/checkout/quote", "/v1/storefront/wallet"])
-      expect(JSON.stringify(Object.values(doc.paths[path])[0].security)).toContain("buyerToken");
+      expect(JSON.stringify(Object.values<any>(doc.paths[path])[0].security)).toContain("buyerToken");
     for (const { method, path, op } of operations())
       for (const [status, response] of Object.entries<any>(op.responses)) {
         expect(response.headers?.["X-Request-Id"], `${method} ${path} ${status}`).toBeDefined();
