@@ -8,8 +8,12 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, at, cart, contractChecker, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
-import { operations, resolver, seedShop, valueFor, type Seeded } from "../security/openapi-walk.js";
+import { ADMIN, at, cart, contractChecker, DAY, makeTestApp, MINUTE, promoBody, bodyAs, type ShopKeys, type TestApp } from "../support/app.js";
+import { operations, resolver, seedShop, valueFor, type Schema, type Seeded } from "../security/openapi-walk.js";
+import { CouponAnswer } from "../../worker/contract/coupons.js";
+import { EventResultSchema } from "../../worker/contract/events.js";
+import { CreatedKeySchema } from "../../worker/contract/keys.js";
+import { RedemptionAnswer } from "../../worker/contract/redemptions.js";
 import type { Exchange } from "../support/contract.js";
 
 let t: TestApp;
@@ -28,7 +32,7 @@ beforeAll(async () => {
 async function expectCall(status: number, method: string, path: string, opts: Parameters<TestApp["call"]>[2] = {}) {
   const res = await t.call(method, path, opts);
   expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)?.slice(0, 300)}`).toBe(status);
-  return res.body;
+  return res;
 }
 
 describe("real traffic keeps the OpenAPI document", () => {
@@ -38,12 +42,12 @@ describe("real traffic keeps the OpenAPI document", () => {
     await expectCall(200, "POST", "/v1/test-clock", { key: s.sk, body: { now: null } });
     const key = await expectCall(201, "POST", "/v1/keys", { key: s.sk, body: { kind: "publishable" } });
     await expectCall(200, "GET", "/v1/keys?limit=2", { key: s.sk });
-    await expectCall(200, "POST", `/v1/keys/${key.key.id}/revoke`, { key: s.sk });
+    await expectCall(200, "POST", `/v1/keys/${bodyAs(key, CreatedKeySchema).key.id}/revoke`, { key: s.sk });
 
     const { regular, chat, promo_code } = seeded.coupons;
     await expectCall(200, "GET", "/v1/coupons?type=promo_code&limit=5", { key: s.sk });
     const read = await t.call("GET", `/v1/coupons/${regular}`, { key: s.sk });
-    expect(read.headers.get("etag")).toBe(`"${read.body.coupon.version}"`);
+    expect(read.headers.get("etag")).toBe(`"${bodyAs(read, CouponAnswer).coupon.version}"`);
     await expectCall(200, "PATCH", `/v1/coupons/${regular}`, { key: s.sk, body: { name: "Walk renamed" }, headers: { "if-match": read.headers.get("etag")! } });
     await expectCall(412, "PATCH", `/v1/coupons/${regular}`, { key: s.sk, body: { name: "Stale" }, headers: { "if-match": '"1"' } });
     await expectCall(201, "POST", `/v1/coupons/${promo_code}/duplicate`, {
@@ -61,7 +65,7 @@ describe("real traffic keeps the OpenAPI document", () => {
       key: s.sk,
       body: { id: "evt-walk-2", type: "review.approved", occurred_at: at(-MINUTE), buyer_id: "buyer-x", order_id: "o-x", product_id: "p1", word_count: 20, media_count: 1 },
     });
-    expect(review.issued_claim).toBeNull(); // and review_label null: the document's enum must allow it
+    expect(bodyAs(review, EventResultSchema).issued_claim).toBeNull(); // and review_label null: the document's enum must allow it
     await expectCall(200, "POST", `/v1/coupons/${seeded.coupons.review}/deactivate`, { key: s.sk });
   });
 
@@ -83,16 +87,17 @@ describe("real traffic keeps the OpenAPI document", () => {
       t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { code: seeded.code, order_id: order, cart: lines, ...body }, headers: { "idempotency-key": `walk-${order}` } });
     const first = await reserve("walk-1", { buyer_id: "buyer-w1" });
     expect(first.status).toBe(201);
-    await expectCall(200, "GET", `/v1/redemptions/${first.body.redemption.id}`, { key: s.sk });
-    await expectCall(200, "POST", `/v1/redemptions/${first.body.redemption.id}/commit`, { key: s.sk });
-    await expectCall(409, "POST", `/v1/redemptions/${first.body.redemption.id}/release`, { key: s.sk });
+    const id = bodyAs(first, RedemptionAnswer).redemption.id;
+    await expectCall(200, "GET", `/v1/redemptions/${id}`, { key: s.sk });
+    await expectCall(200, "POST", `/v1/redemptions/${id}/commit`, { key: s.sk });
+    await expectCall(409, "POST", `/v1/redemptions/${id}/release`, { key: s.sk });
     const second = await t.call("POST", "/v1/checkout/redemptions", {
       key: s.sk,
       body: { coupon_id: seeded.coupons.chat, order_id: "walk-2", cart: lines },
       headers: { "x-buyer-token": token },
     });
     expect(second.status, JSON.stringify(second.body)).toBe(201);
-    await expectCall(200, "POST", `/v1/redemptions/${second.body.redemption.id}/release`, { key: s.sk });
+    await expectCall(200, "POST", `/v1/redemptions/${bodyAs(second, RedemptionAnswer).redemption.id}/release`, { key: s.sk });
     expect((await reserve("walk-3", { buyer_id: "buyer-w3", code: "NOPE99" })).status).toBe(409);
   });
 
@@ -115,7 +120,7 @@ describe("real traffic keeps the OpenAPI document", () => {
 
   it("every operation of the document answered 2xx to a valid request (a new route: generated requests first)", async () => {
     const checker = contractChecker(t.app);
-    const doc = (await t.call("GET", "/openapi.json")).body;
+    const doc = (await t.call("GET", "/openapi.json")).body as Schema;
     const resolve = resolver(doc);
     const accepted = (method: string, path: string) => [...(checker.seen.get(`${method} ${path}`) ?? [])].some((st) => st < 300);
     for (const o of operations(doc)) {
