@@ -1,0 +1,3858 @@
+/**
+ * The API's types, generated from the OpenAPI document by `npm run client:types` (openapi-typescript).
+ * Do not edit: change the route contracts (worker/contract/, worker/routes/) and generate again.
+ */
+export interface paths {
+    "/v1/shops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a shop (platform operator) */
+        post: operations["createShop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shops/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a shop's settings (platform operator) */
+        get: operations["getShop"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a shop's settings (platform operator) */
+        patch: operations["updateShop"];
+        trace?: never;
+    };
+    "/v1/test-clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze (or release) the clock of a test shop
+         * @description All time rules of the shop use this clock. Live shops answer 403. Buyer tokens and rate limits keep real time.
+         */
+        post: operations["setTestClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List coupons, newest first */
+        get: operations["listCoupons"];
+        put?: never;
+        /**
+         * Create a coupon of any type
+         * @description The body is discriminated by `type`; a field not listed for a type is refused. With addon coupons on, a regular coupon also creates one addon coupon (R32).
+         */
+        post: operations["createCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one coupon */
+        get: operations["getCoupon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a coupon
+         * @description Upcoming: any field. Ongoing: `name`, a larger `quantity`, a later end (`claim_ends_at`, or `active_ends_at` for a promo code); other changes are 409 `edit_not_allowed` (with `errors[]`), as is any change to an ended or deactivated coupon. The result must still be a valid coupon (422) and keep the create rules (409 `name_taken`, `new_customer_coupon_overlap`, `review_coupon_overlap`, `promo_code_taken`, `code_not_allowed`). Each change bumps `version` and leaves an `updated` history entry.
+         */
+        patch: operations["updateCoupon"];
+        trace?: never;
+    };
+    "/v1/coupons/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a coupon (R28)
+         * @description Stops an ongoing coupon or cancels an upcoming one at once; its claims not yet used stop working and a promo code's code becomes free. Deactivating a deactivated coupon answers it unchanged. Takes no body.
+         */
+        post: operations["deactivateCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Duplicate a coupon (R29)
+         * @description Copies the coupon's settings into a new coupon (`origin: "duplicate"`, `parent_id` the source) with the given overrides. Without new dates the source must not have started yet (else 422). The name defaults to the source's name + " copy"; a promo code gets the given suffix or a fresh generated one. The create rules apply (409 codes).
+         */
+        post: operations["duplicateCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A coupon's history (R30), oldest first
+         * @description Append-only: entries are never edited or removed.
+         */
+        get: operations["getCouponHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{id}/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A coupon's performance (R31)
+         * @description `claims`: claims ever issued (0 for promo codes). `redemptions`: committed uses. `buyers`, `orders`: distinct buyers and orders among committed uses. `discount_minor`: their discount. `gmv_minor`: what those orders sold for after product discounts and the coupon. `remaining`: quantity − claims, or for promo codes quantity − reserved − committed uses.
+         */
+        get: operations["getCouponPerformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/coupons/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a chat coupon to a buyer (R17)
+         * @description Only the buyers a chat coupon was sent to may claim it. Idempotent (a second send keeps the first `sent_at`) and uses no quantity. Another type is 409 `not_a_chat_coupon`; an ended or deactivated one 409 `expired` / `deactivated`.
+         */
+        post: operations["sendCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/promo-codes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is this code live? (off-platform channels, the widget)
+         * @description Unknown codes answer 200 `{valid: false, reason: "code_not_found"}`. To publishable keys a code that is not ongoing is also `code_not_found`. Failed look-ups are rate limited.
+         */
+        get: operations["getPromoCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkout/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Price a cart with the best (or the named) seller coupon; no side effects
+         * @description Every coupon considered is a candidate with its reasons. `explain: true` adds the promotion simulator's trace (R26).
+         */
+        post: operations["quoteCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List this shop's API keys, newest first (never their secrets) */
+        get: operations["listKeys"];
+        put?: never;
+        /** Create an API key for this shop; the secret is shown this once */
+        post: operations["createKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a key: it answers 401 from the next request on
+         * @description Revoking an already revoked key answers 200 with it unchanged. A shop keeps at least one active secret key: revoking the last one is 409 `last_secret_key`.
+         */
+        post: operations["revokeKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a buyer fact: an order paid, refunded or cancelled, a follow, an approved review
+         * @description Idempotent by `id` per shop: a repeated `id` with the same body answers 200 with the first result; the same `id` with a different body is 422 `idempotency_key_reused`. `occurred_at` orders facts and measures gaps (the 90-day repeat rule, a follow against a `new_followers` window) and may not lie after the shop clock (422 `occurred_in_future`). Segments follow at once. An order id belongs to the buyer who first reported it: an event naming another buyer is 409 `order_buyer_mismatch`. A cancel or refund of an unknown order is accepted and changes nothing. `order.paid` and `order.cancelled` also commit or release the order's reserved redemption. `review.approved` issues a claim of the active review coupon when the review qualifies (R13, R14).
+         */
+        post: operations["createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/storefront/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ongoing coupons this buyer could claim, each with `claimable` and `reason`
+         * @description Regular and follower coupons, and chat coupons sent to this buyer (R17); with `product_id`, only those whose scope includes it. Without a buyer every entry is `claimable: false, reason: "buyer_required"`. The buyer is named by `X-Buyer-Token` (publishable key) or `buyer_id` (secret key).
+         */
+        get: operations["listStorefrontCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/storefront/coupons/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a coupon for the buyer
+         * @description Refused claims answer 409 with the reason as `code` (quantity_exhausted, per_customer_limit_reached, already_claimed, audience_mismatch, not_a_follower, not_sent_to_buyer, not_started, expired, deactivated, buyer_required). The buyer is named by `X-Buyer-Token` (publishable key) or `buyer_id` (secret key).
+         */
+        post: operations["claimStorefrontCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/storefront/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The buyer's claims: available, reserved, used, expired or void
+         * @description `expired`: an available claim past its validity; `void`: not used and its coupon deactivated. Newest first, at most 500. The buyer is named by `X-Buyer-Token` (publishable key) or `buyer_id` (secret key).
+         */
+        get: operations["getStorefrontWallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkout/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reserve the coupon a quote of this cart applies, for one order
+         * @description Runs the quote, then reserves its applied coupon (a promo-code use, or the buyer's claim) for `order_id` for 30 minutes on the shop clock. Nothing applicable: 409 with the first reason of the named code or coupon (`no_applicable_coupon` when the buyer holds nothing that could apply). A second coupon for the same order: 409 `one_seller_coupon_per_order` (R23). A promo code limited per customer needs a buyer: 409 `buyer_required`. With an `Idempotency-Key` header, a replay answers the first answer with its status; the same key with another body is 422 `idempotency_key_reused`.
+         */
+        post: operations["createCheckoutRedemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one redemption */
+        get: operations["getRedemption"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemptions/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The order was paid: the reserved coupon is used
+         * @description Idempotent: committing a committed redemption answers it again. A released one (cancelled, or not committed within 30 minutes on the shop clock) is 409 `redemption_released`. The `order.paid` event does the same.
+         */
+        post: operations["commitRedemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redemptions/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The order was cancelled: the unit (and the buyer's claim) is given back
+         * @description Idempotent: releasing a released redemption answers it again. A committed one is 409 `redemption_committed`. The `order.cancelled` event does the same.
+         */
+        post: operations["releaseRedemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the shop's incentivized reviews, most recent first
+         * @description The reviews that earned a review coupon (R13, R14), each with the label stored with it (R16, "Verified purchase Incentivized Review") and the claim it earned. `coupon_id` narrows the list to one review coupon; another shop's coupon lists nothing.
+         */
+        get: operations["listReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Shop: {
+            id: string;
+            name: string;
+            code_prefix: string;
+            region: string;
+            currency: string;
+            /** @enum {string} */
+            mode: "test" | "live";
+            allowed_origins: string[];
+            addon_coupons: boolean;
+            min_fixed_minor: components["schemas"]["MinFixedDiscounts"];
+            /** @description R20: the shop's own blocked words for promo codes, added to the platform's list */
+            blocked_words: string[];
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            test_clock: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            updated_at: string;
+        };
+        /** @description R3 minimum fixed discounts in effect: the shop's own, or the defaults for its currency */
+        MinFixedDiscounts: {
+            regular: number;
+            follower: number;
+            review: number;
+            chat: number;
+            promo_code: number;
+        };
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            code: components["schemas"]["ProblemCode"];
+            detail: string;
+            errors?: {
+                path: string;
+                code: string;
+                message: string;
+            }[];
+            request_id?: string;
+        };
+        /** @enum {string} */
+        ProblemCode: "code_not_found" | "not_started" | "expired" | "deactivated" | "min_spend_not_met" | "audience_mismatch" | "not_a_follower" | "no_items_in_scope" | "quantity_exhausted" | "per_customer_limit_reached" | "already_claimed" | "not_claimed" | "claim_expired" | "not_sent_to_buyer" | "currency_mismatch" | "buyer_required" | "one_seller_coupon_per_order" | "unauthorized" | "invalid_buyer_token" | "forbidden" | "live_shop" | "not_found" | "route_not_found" | "name_taken" | "new_customer_coupon_overlap" | "review_coupon_overlap" | "promo_code_taken" | "code_not_allowed" | "edit_not_allowed" | "concurrent_update" | "not_a_chat_coupon" | "last_secret_key" | "no_applicable_coupon" | "order_buyer_mismatch" | "redemption_released" | "redemption_committed" | "version_mismatch" | "body_too_large" | "unsupported_media_type" | "validation_failed" | "malformed_json" | "idempotency_key_reused" | "occurred_in_future" | "http_error" | "rate_limited" | "internal_error" | "misconfigured";
+        Coupon: {
+            id: string;
+            /** @enum {string} */
+            type: "regular" | "follower" | "review" | "chat" | "promo_code";
+            name: string;
+            /** @enum {string} */
+            status: "upcoming" | "ongoing" | "ended" | "deactivated";
+            discount: components["schemas"]["Discount"];
+            min_spend_minor: number;
+            scope: components["schemas"]["Scope"];
+            currency: string;
+            audience: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            claim_starts_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            claim_ends_at: string | null;
+            validity: {
+                /** @enum {string} */
+                kind: "days_after_claim";
+                days: number;
+            } | {
+                /** @enum {string} */
+                kind: "fixed";
+                /**
+                 * Format: date-time
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                starts_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                ends_at: string;
+            } | null;
+            code: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            active_starts_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            active_ends_at: string | null;
+            quantity: number;
+            per_customer_limit: number | null;
+            estimated_spend_minor: number | null;
+            /** @enum {string} */
+            origin: "manual" | "addon" | "duplicate";
+            parent_id: string | null;
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            deactivated_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            updated_at: string;
+        };
+        Discount: {
+            /** @enum {string} */
+            kind: "fixed";
+            amount_minor: number;
+        } | {
+            /** @enum {string} */
+            kind: "percent";
+            percent_off: number;
+            max_discount_minor: number | null;
+        };
+        Scope: {
+            /** @enum {string} */
+            kind: "shop";
+        } | {
+            /** @enum {string} */
+            kind: "products";
+            product_ids: string[];
+        };
+        AuditEntry: {
+            id: string;
+            /** @enum {string} */
+            action: "created" | "updated" | "deactivated" | "duplicated" | "addon_created";
+            /** @description The id of the API key that made the change, or `system` */
+            actor: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            at: string;
+            /** @description For edits `{before, after}` of the fields that changed */
+            changes: {
+                [key: string]: unknown;
+            };
+        };
+        Performance: {
+            claims: number;
+            redemptions: number;
+            buyers: number;
+            orders: number;
+            discount_minor: number;
+            gmv_minor: number;
+            remaining: number;
+        };
+        PromoCodeLookup: {
+            valid: boolean;
+            reason?: components["schemas"]["ReasonCode"];
+            coupon?: {
+                name: string;
+                discount: components["schemas"]["Discount"];
+                min_spend_minor: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                active_ends_at: string;
+                scope: components["schemas"]["Scope"];
+            };
+        };
+        /** @enum {string} */
+        ReasonCode: "code_not_found" | "not_started" | "expired" | "deactivated" | "min_spend_not_met" | "audience_mismatch" | "not_a_follower" | "no_items_in_scope" | "quantity_exhausted" | "per_customer_limit_reached" | "already_claimed" | "not_claimed" | "claim_expired" | "not_sent_to_buyer" | "currency_mismatch" | "buyer_required" | "one_seller_coupon_per_order";
+        Quote: {
+            subtotal_minor: number;
+            applied: {
+                coupon_id: string;
+                code?: string;
+                discount_minor: number;
+                allocations: {
+                    line_id: string;
+                    discount_minor: number;
+                }[];
+            } | null;
+            best: {
+                coupon_id: string;
+                discount_minor: number;
+            } | null;
+            candidates: {
+                coupon_id: string | null;
+                code?: string;
+                applicable: boolean;
+                discount_minor: number;
+                reasons: components["schemas"]["Reason"][];
+            }[];
+            total_minor: number;
+            trace?: {
+                step: string;
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        Reason: {
+            code: components["schemas"]["ReasonCode"];
+            message: string;
+        };
+        ApiKey: {
+            id: string;
+            /** @enum {string} */
+            kind: "secret" | "publishable";
+            hint: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            revoked_at: string | null;
+        };
+        EventResult: {
+            id: string;
+            type: string;
+            buyer_id: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            occurred_at: string;
+            /** @enum {boolean} */
+            processed: true;
+            /** @description review.approved only: the claim the review earned, or null */
+            issued_claim?: {
+                id: string;
+                coupon_id: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                valid_from: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                valid_until: string;
+                /** @enum {string} */
+                state: "available" | "reserved" | "used" | "expired" | "void";
+            } | null;
+            /**
+             * @description review.approved only: the label of a review that earned a coupon (R16), or null
+             * @enum {string|null}
+             */
+            review_label?: "Verified purchase Incentivized Review" | null;
+        };
+        StorefrontCoupon: components["schemas"]["Coupon"] & {
+            claimable: boolean;
+            reason: components["schemas"]["ReasonCode"] | null;
+        };
+        Claim: {
+            id: string;
+            coupon_id: string;
+            buyer_id: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            valid_from: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            valid_until: string;
+            /** @enum {string} */
+            state: "available" | "reserved" | "used" | "expired" | "void";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+        };
+        WalletEntry: components["schemas"]["Claim"] & {
+            coupon: {
+                id: string;
+                /** @enum {string} */
+                type: "regular" | "follower" | "review" | "chat" | "promo_code";
+                name: string;
+                discount: components["schemas"]["Discount"];
+                min_spend_minor: number;
+                scope: components["schemas"]["Scope"];
+                currency: string;
+            };
+        };
+        Redemption: {
+            id: string;
+            /** @enum {string} */
+            state: "reserved" | "committed" | "released";
+            coupon_id: string;
+            claim_id: string | null;
+            code: string | null;
+            order_id: string;
+            buyer_id: string | null;
+            discount_minor: number;
+            subtotal_minor: number;
+            allocations: {
+                line_id: string;
+                discount_minor: number;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            reserved_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            expires_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            committed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            released_at: string | null;
+            release_reason: string | null;
+        };
+        IncentivizedReview: {
+            order_id: string;
+            product_id: string;
+            buyer_id: string;
+            /** @description The claim of the review coupon this review earned (R14) */
+            claim_id: string;
+            /**
+             * @description R16: the label stored with the review
+             * @example Verified purchase Incentivized Review
+             */
+            label: string;
+            /**
+             * Format: date-time
+             * @description When the review's approval was recorded (shop clock)
+             * @example 2026-12-01T00:00:00Z
+             */
+            at: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: {
+        /** @description The request's id (the `X-Request-Id` sent, if well formed, else a new one); problems repeat it as `request_id`. */
+        "X-Request-Id": string;
+        /** @description The coupon's `version`, quoted; send it back as `If-Match` to change exactly this version. */
+        ETag: string;
+        /** @description Seconds to wait before the next look-up can succeed. */
+        "Retry-After": string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    createShop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    region: string;
+                    /** @example USD */
+                    currency: string;
+                    /**
+                     * @default test
+                     * @enum {string}
+                     */
+                    mode?: "test" | "live";
+                    /** @default [] */
+                    allowed_origins?: string[];
+                    /** @default true */
+                    addon_coupons?: boolean;
+                    /** @description R3 minimum fixed discounts in effect: the shop's own, or the defaults for its currency */
+                    min_fixed_minor?: {
+                        regular: number;
+                        follower: number;
+                        review: number;
+                        chat: number;
+                        promo_code: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The shop, with its keys shown this once */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shop: components["schemas"]["Shop"];
+                        secret_key: string;
+                        publishable_key: string;
+                        buyer_token_secret: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getShop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shop */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shop: components["schemas"]["Shop"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateShop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    allowed_origins?: string[];
+                    addon_coupons?: boolean;
+                    min_fixed_minor?: {
+                        regular: number;
+                        follower: number;
+                        review: number;
+                        chat: number;
+                        promo_code: number;
+                    } | null;
+                    blocked_words?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The shop */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shop: components["schemas"]["Shop"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    now: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The shop clock */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T00:00:00Z
+                         */
+                        now: string;
+                        frozen: boolean;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCoupons: {
+        parameters: {
+            query?: {
+                type?: "regular" | "follower" | "review" | "chat" | "promo_code";
+                status?: "upcoming" | "ongoing" | "ended" | "deactivated";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of coupons */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Coupon"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "regular";
+                    name: string;
+                    discount: {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        amount_minor: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "percent";
+                        percent_off: number;
+                        max_discount_minor?: number | null;
+                    };
+                    /** @default 0 */
+                    min_spend_minor?: number;
+                    /**
+                     * @default {
+                     *       "kind": "shop"
+                     *     }
+                     */
+                    scope?: {
+                        /** @enum {string} */
+                        kind: "shop";
+                    } | {
+                        /** @enum {string} */
+                        kind: "products";
+                        product_ids: string[];
+                    };
+                    quantity: number;
+                    /**
+                     * @default all
+                     * @enum {string}
+                     */
+                    audience?: "all" | "new" | "existing" | "repeat";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_starts_at: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_ends_at: string;
+                    validity: {
+                        /** @enum {string} */
+                        kind: "days_after_claim";
+                        days: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T00:00:00Z
+                         */
+                        starts_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T00:00:00Z
+                         */
+                        ends_at: string;
+                    };
+                    /** @default 1 */
+                    per_customer_limit?: number;
+                } | {
+                    /** @enum {string} */
+                    type: "follower";
+                    name: string;
+                    discount: {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        amount_minor: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "percent";
+                        percent_off: number;
+                        max_discount_minor?: number | null;
+                    };
+                    /** @default 0 */
+                    min_spend_minor?: number;
+                    /**
+                     * @default {
+                     *       "kind": "shop"
+                     *     }
+                     */
+                    scope?: {
+                        /** @enum {string} */
+                        kind: "shop";
+                    } | {
+                        /** @enum {string} */
+                        kind: "products";
+                        product_ids: string[];
+                    };
+                    quantity: number;
+                    /**
+                     * @default all_followers
+                     * @enum {string}
+                     */
+                    audience?: "all_followers" | "new_followers";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_starts_at: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_ends_at: string;
+                    validity: {
+                        /** @enum {string} */
+                        kind: "days_after_claim";
+                        days: number;
+                    };
+                } | {
+                    /** @enum {string} */
+                    type: "review";
+                    name: string;
+                    discount: {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        amount_minor: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "percent";
+                        percent_off: number;
+                        max_discount_minor?: number | null;
+                    };
+                    /** @default 0 */
+                    min_spend_minor?: number;
+                    /**
+                     * @default {
+                     *       "kind": "shop"
+                     *     }
+                     */
+                    scope?: {
+                        /** @enum {string} */
+                        kind: "shop";
+                    } | {
+                        /** @enum {string} */
+                        kind: "products";
+                        product_ids: string[];
+                    };
+                    quantity: number;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_starts_at: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_ends_at: string;
+                    validity: {
+                        /** @enum {string} */
+                        kind: "days_after_claim";
+                        days: number;
+                    };
+                } | {
+                    /** @enum {string} */
+                    type: "chat";
+                    name: string;
+                    discount: {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        amount_minor: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "percent";
+                        percent_off: number;
+                        max_discount_minor?: number | null;
+                    };
+                    /** @default 0 */
+                    min_spend_minor?: number;
+                    /**
+                     * @default {
+                     *       "kind": "shop"
+                     *     }
+                     */
+                    scope?: {
+                        /** @enum {string} */
+                        kind: "shop";
+                    } | {
+                        /** @enum {string} */
+                        kind: "products";
+                        product_ids: string[];
+                    };
+                    quantity: number;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_starts_at: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_ends_at: string;
+                    validity: {
+                        /** @enum {string} */
+                        kind: "days_after_claim";
+                        days: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T00:00:00Z
+                         */
+                        starts_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T00:00:00Z
+                         */
+                        ends_at: string;
+                    };
+                    /** @default 1 */
+                    per_customer_limit?: number;
+                } | {
+                    /** @enum {string} */
+                    type: "promo_code";
+                    name: string;
+                    discount: {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        amount_minor: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "percent";
+                        percent_off: number;
+                        max_discount_minor?: number | null;
+                    };
+                    /** @default 0 */
+                    min_spend_minor?: number;
+                    /**
+                     * @default {
+                     *       "kind": "shop"
+                     *     }
+                     */
+                    scope?: {
+                        /** @enum {string} */
+                        kind: "shop";
+                    } | {
+                        /** @enum {string} */
+                        kind: "products";
+                        product_ids: string[];
+                    };
+                    quantity: number;
+                    code?: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    active_starts_at: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    active_ends_at: string;
+                    /**
+                     * @default 1
+                     * @enum {number|null}
+                     */
+                    per_customer_limit?: 1 | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The new coupon and its addons */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coupon: components["schemas"]["Coupon"];
+                        addons: components["schemas"]["Coupon"][];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken or code_not_allowed */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coupon */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coupon: components["schemas"]["Coupon"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCoupon: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The coupon `version` you read (`3`, `"3"` or `W/"3"`, as in the `ETag`). On a mismatch the answer is 412 `version_mismatch`. Optional: without it the change applies to the current version (still as one conditional write). */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    discount?: {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        amount_minor: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "percent";
+                        percent_off: number;
+                        max_discount_minor?: number | null;
+                    };
+                    min_spend_minor?: number;
+                    /**
+                     * @default {
+                     *       "kind": "shop"
+                     *     }
+                     */
+                    scope?: {
+                        /** @enum {string} */
+                        kind: "shop";
+                    } | {
+                        /** @enum {string} */
+                        kind: "products";
+                        product_ids: string[];
+                    };
+                    /** @enum {string} */
+                    audience?: "all" | "new" | "existing" | "repeat" | "all_followers" | "new_followers";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_starts_at?: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_ends_at?: string;
+                    validity?: {
+                        /** @enum {string} */
+                        kind: "days_after_claim";
+                        days: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T00:00:00Z
+                         */
+                        starts_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T00:00:00Z
+                         */
+                        ends_at: string;
+                    };
+                    code?: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    active_starts_at?: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    active_ends_at?: string;
+                    quantity?: number;
+                    per_customer_limit?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed coupon */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coupon: components["schemas"]["Coupon"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description edit_not_allowed, name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_mismatch: If-Match names another version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateCoupon: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The coupon `version` you read (`3`, `"3"` or `W/"3"`, as in the `ETag`). On a mismatch the answer is 412 `version_mismatch`. Optional: without it the change applies to the current version (still as one conditional write). */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deactivated coupon */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coupon: components["schemas"]["Coupon"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description version_mismatch */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    duplicateCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_starts_at?: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    claim_ends_at?: string;
+                    validity?: {
+                        /** @enum {string} */
+                        kind: "days_after_claim";
+                        days: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T00:00:00Z
+                         */
+                        starts_at: string;
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-01T00:00:00Z
+                         */
+                        ends_at: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    active_starts_at?: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    active_ends_at?: string;
+                    code?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new coupon */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coupon: components["schemas"]["Coupon"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up) */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCouponHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AuditEntry"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCouponPerformance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coupon's numbers */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Performance"];
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    buyer_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The coupon and the send */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coupon: components["schemas"]["Coupon"];
+                        sent: {
+                            buyer_id: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-12-01T00:00:00Z
+                             */
+                            sent_at: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not_a_chat_coupon, expired or deactivated */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPromoCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the code is live, and its terms */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromoCodeLookup"];
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed code look-ups */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    quoteCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    buyer_id?: string;
+                    code?: string;
+                    coupon_id?: string;
+                    /** @default false */
+                    explain?: boolean;
+                    /** @description A cart. Its subtotal (Σ quantity × unit_price_minor − product_discount_minor) is at most 9,007,199,254 minor units (9007199254 = (2^53 − 1) / 1,000,000): a coupon's 1,000,000 uses of the largest order still sum to an exact integer. Larger carts are 422. */
+                    cart: {
+                        /** @example USD */
+                        currency: string;
+                        lines: {
+                            line_id: string;
+                            product_id: string;
+                            quantity: number;
+                            unit_price_minor: number;
+                            /** @default 0 */
+                            product_discount_minor?: number;
+                        }[];
+                        /** @default 0 */
+                        shipping_minor?: number;
+                        /** @default 0 */
+                        shipping_discount_minor?: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The priced cart */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed code look-ups */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApiKey"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "secret" | "publishable";
+                };
+            };
+        };
+        responses: {
+            /** @description The key, and its secret shown this once */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: components["schemas"]["ApiKey"];
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: components["schemas"]["ApiKey"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such key in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description last_secret_key: the shop's only active secret key */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "order.paid";
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    occurred_at: string;
+                    buyer_id: string;
+                    order_id: string;
+                    total_minor: number;
+                } | {
+                    /** @enum {string} */
+                    type: "order.refunded";
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    occurred_at: string;
+                    buyer_id: string;
+                    order_id: string;
+                } | {
+                    /** @enum {string} */
+                    type: "order.cancelled";
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    occurred_at: string;
+                    buyer_id: string;
+                    order_id: string;
+                } | {
+                    /** @enum {string} */
+                    type: "follow.created";
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    occurred_at: string;
+                    buyer_id: string;
+                    /** @enum {string} */
+                    target: "shop" | "live";
+                } | {
+                    /** @enum {string} */
+                    type: "follow.deleted";
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    occurred_at: string;
+                    buyer_id: string;
+                    /** @enum {string} */
+                    target: "shop" | "live";
+                } | {
+                    /** @enum {string} */
+                    type: "review.approved";
+                    id: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-01T00:00:00Z
+                     */
+                    occurred_at: string;
+                    buyer_id: string;
+                    order_id: string;
+                    product_id: string;
+                    word_count: number;
+                    media_count: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The event's result (the first one, for a repeated id) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResult"];
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description order_buyer_mismatch */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStorefrontCoupons: {
+        parameters: {
+            query?: {
+                product_id?: string;
+                buyer_id?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of coupons */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["StorefrontCoupon"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    claimStorefrontCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    buyer_id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new claim */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claim: components["schemas"]["Claim"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such coupon in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The claim is refused; `code` says why */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStorefrontWallet: {
+        parameters: {
+            query?: {
+                buyer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The buyer's claims */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WalletEntry"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description No buyer named (`buyer_required`), a bad token, or a missing key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCheckoutRedemption: {
+        parameters: {
+            query?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    buyer_id?: string;
+                    code?: string;
+                    coupon_id?: string;
+                    /** @default false */
+                    explain?: boolean;
+                    /** @description A cart. Its subtotal (Σ quantity × unit_price_minor − product_discount_minor) is at most 9,007,199,254 minor units (9007199254 = (2^53 − 1) / 1,000,000): a coupon's 1,000,000 uses of the largest order still sum to an exact integer. Larger carts are 422. */
+                    cart: {
+                        /** @example USD */
+                        currency: string;
+                        lines: {
+                            line_id: string;
+                            product_id: string;
+                            quantity: number;
+                            unit_price_minor: number;
+                            /** @default 0 */
+                            product_discount_minor?: number;
+                        }[];
+                        /** @default 0 */
+                        shipping_minor?: number;
+                        /** @default 0 */
+                        shipping_discount_minor?: number;
+                    };
+                    order_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reservation */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redemption: components["schemas"]["Redemption"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing could be reserved; `code` says why */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed code look-ups */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redemption */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redemption: components["schemas"]["Redemption"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such redemption in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commitRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The committed redemption */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redemption: components["schemas"]["Redemption"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such redemption in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description redemption_released */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    releaseRedemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The released redemption */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redemption: components["schemas"]["Redemption"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such redemption in this shop */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description redemption_committed */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: {
+                /** @description Only the reviews that earned this review coupon */
+                coupon_id?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of incentivized reviews */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IncentivizedReview"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
