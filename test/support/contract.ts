@@ -138,6 +138,8 @@ export class ContractChecker {
     const schema = content[media]?.schema;
     if (!content[media]) return [...out, `${label}: media type ${media || "(none)"} is not declared (${Object.keys(content).join(", ")})`];
     if (media.endsWith("json") && schema) out.push(...this.checkBody(`${label}: answer`, schema, x.responseBody));
+    if (media === "text/csv" && !/^attachment/.test(x.responseHeaders.get("content-disposition") ?? ""))
+      out.push(`${label}: a CSV answer without Content-Disposition: attachment`);
     if (x.status === 401 && route.op.security && !JSON.stringify(route.op.security).includes("buyerToken") && x.responseBody.includes('"invalid_buyer_token"'))
       out.push(`${label}: refuses an X-Buyer-Token, and the operation does not declare the buyerToken scheme`);
     return out;

@@ -64,9 +64,10 @@ const HEADERS = {
     required: true,
     schema: { type: "string", pattern: "^[0-9]+$" },
   },
+  // Not required: a list answers JSON or CSV under one status, and only the CSV form is an attachment.
   "Content-Disposition": {
-    description: "`attachment`, with a file name.",
-    required: true,
+    description: "With a `text/csv` answer: `attachment`, with a file name.",
+    required: false,
     schema: { type: "string", pattern: "^attachment" },
   },
   "Set-Cookie": {
