@@ -162,7 +162,12 @@ export class ContractChecker {
       this.compiled.set(schema, validate);
     }
     if (validate(value)) return [];
-    const errors = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || "(root)"} ${e.message} ${JSON.stringify(e.params)}`);
+    const errors = (validate.errors ?? []).slice(0, 5).map((e) =>
+      // An enum's whole list would drown the message: name the value and say where the list is.
+      e.keyword === "enum"
+        ? `${e.instancePath || "(root)"} is not one of the ${e.params.allowedValues.length} values the document lists (${e.schemaPath})`
+        : `${e.instancePath || "(root)"} ${e.message} ${JSON.stringify(e.params)}`,
+    );
     return [`${label} does not match the document: ${errors.join("; ")} — value ${JSON.stringify(value)?.slice(0, 400)}`];
   }
 }
