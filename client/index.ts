@@ -66,5 +66,8 @@ export function createClient(options: ClientOptions): EdgeCouponsClient {
  */
 export { signBuyerToken } from "../worker/lib/jwt.js";
 
-// Webhooks: `verifySignature(secret, header, rawBody, toleranceSeconds)` is re-exported here once the
-// webhook receiver's helper (worker/client/webhooks.ts) is on main.
+/**
+ * A webhook receiver's check of `Coupon-Signature` (also alone as `edge-coupons/client/webhooks`):
+ * `await verifySignature(secret, header, rawBody, 300)`.
+ */
+export { verifySignature } from "../worker/client/webhooks.js";

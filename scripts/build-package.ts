@@ -1,6 +1,7 @@
 /**
  * `npm run build`: what the npm package holds, in `dist/` (package.json `files` and `exports`):
  * - `dist/client/index.js`: the typed client (`edge-coupons/client`), openapi-fetch left as a dependency;
+ * - `dist/client/webhooks.js`: a webhook receiver's signature check alone (`edge-coupons/client/webhooks`);
  * - `dist/widget/index.js`, `dist/widget/locales/de.js` (+ shared chunks): the widget for bundlers
  *   (`edge-coupons/widget`, `edge-coupons/widget/locales/de`), Lit left as a dependency so a page has one;
  * - `dist/engine/index.js`: the pure engine (`edge-coupons/engine`);
@@ -25,6 +26,7 @@ export async function buildPackage(): Promise<void> {
   const common = { bundle: true, format: "esm", target: "es2022", platform: "neutral", sourcemap: false, logLevel: "warning" } as const;
   await Promise.all([
     build({ ...common, entryPoints: [join(root, "client/index.ts")], outfile: dist("client/index.js"), external: ["openapi-fetch"] }),
+    build({ ...common, entryPoints: [join(root, "worker/client/webhooks.ts")], outfile: dist("client/webhooks.js") }),
     build({
       ...common,
       entryPoints: { index: join(root, "widget/src/index.ts"), "locales/de": join(root, "widget/src/locales/de.ts") },

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CallerCache } from "../../worker/lib/caller-cache.js";
-import type { ShopRow } from "../../worker/lib/context.js";
+import type { ShopRow } from "../../worker/lib/caller.js";
 import { ADMIN, answer, at, DAY, makeTestApp, promoBody } from "../support/app.js";
 import { calls } from "../support/api.js";
 

@@ -25,6 +25,7 @@ export const REASON_CODES = [
   "currency_mismatch",
   "buyer_required",
   "one_seller_coupon_per_order",
+  "budget_exhausted",
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -52,6 +53,9 @@ export const OTHER_PROBLEM_CODES = [
   "order_buyer_mismatch",
   "redemption_released",
   "redemption_committed",
+  "not_a_campaign",
+  "code_space_exhausted",
+  "too_many_endpoints",
   // 412, 413, 415, 422: the request itself
   "version_mismatch",
   "body_too_large",
@@ -60,6 +64,7 @@ export const OTHER_PROBLEM_CODES = [
   "malformed_json",
   "idempotency_key_reused",
   "occurred_in_future",
+  "url_not_allowed",
   "http_error",
   // 429
   "rate_limited",

@@ -11,7 +11,7 @@ import { createCoupon, settingsFromInput } from "../services/create-coupon.js";
 import { findCouponByCode, rowToCoupon } from "../store/coupons.js";
 import { couponStatus } from "../engine/status.js";
 import { CreateCouponBody } from "../contract/coupons.js";
-import type { ShopRow } from "../lib/context.js";
+import type { ShopRow } from "../lib/caller.js";
 
 export interface DemoKeys {
   shop_id: string;

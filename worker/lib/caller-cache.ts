@@ -10,7 +10,7 @@
  * A resolution that began before a drop is not stored (the epoch check), so a revoked key cannot come back
  * through a request that was in flight while it was revoked.
  */
-import type { Caller } from "./context.js";
+import type { Caller } from "./caller.js";
 
 type ShopCaller = Exclude<Caller, { kind: "admin" }>;
 

@@ -3,8 +3,6 @@ import type { Db } from "../../db/client.js";
 import type { Caller } from "./caller.js";
 import type { AppConfig } from "./config.js";
 
-export type { Caller, ShopRow } from "./caller.js";
-
 export interface AppEnv {
   Variables: {
     db: Db;

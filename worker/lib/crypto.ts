@@ -31,9 +31,8 @@ export type SyncSha256 = (text: string) => string;
  * validated request anew in its schema's key order, and request schemas are strict objects with no
  * records (test/security/bodies-audit.test.ts walks the OpenAPI document to keep them so): the same body
  * sent with its keys in another order, or with a default spelled out, gives the same JSON, hence the
- * same hash. (Sorting keys ourselves cost 20-40 µs a 20-line cart; JSON.stringify is native.)
- * With a host's synchronous SHA-256 (Node) the hash costs a few µs; WebCrypto's is a job on another
- * thread and a promise (Workers, and the fallback).
+ * same hash, without sorting keys ourselves (bench/notes.md). A host's synchronous SHA-256 (Node) answers
+ * at once; WebCrypto's is a job on another thread and a promise (Workers, and the fallback).
  */
 export async function hashBody(validated: unknown, sync?: SyncSha256): Promise<string> {
   const text = JSON.stringify(validated) ?? "null";

@@ -6,7 +6,7 @@
  * 422 problem.
  *
  * Why our own validators: @hono/zod-openapi validates with `safeParseAsync`, and zod runs its compiled
- * object parser only on the synchronous path (bench/results/REPORT.md, "Validation"). Invariant: no
+ * object parser only on the synchronous path (bench/notes.md). Invariant: no
  * request schema has an async refinement (were one added, zod would throw on the synchronous parse and
  * the route's tests would fail with a 500). The JSON body is the one `bodyGuard` read and parsed
  * (`c.var.body`), so it is never read or parsed twice.

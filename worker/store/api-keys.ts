@@ -6,7 +6,7 @@
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiKeys, shops } from "../../db/schema.js";
-import type { ShopRow } from "../lib/context.js";
+import type { ShopRow } from "../lib/caller.js";
 import { auditInsertSql } from "./audit.js";
 import { apiKeyRow, newApiKey } from "./shops.js";
 
