@@ -99,6 +99,17 @@ describe("the OpenAPI document", () => {
     expect(redemption.required).toEqual(["cart", "order_id"]);
   });
 
+  it("has no allOf whose members both define a property (an extended component overriding a field: both would have to hold)", () => {
+    const resolve = (s: any): any => (s.$ref ? resolve(doc.components.schemas[s.$ref.split("/").pop()]) : s);
+    const propertiesOf = (s: any): string[] => [...Object.keys(resolve(s).properties ?? {}), ...(resolve(s).allOf ?? []).flatMap(propertiesOf)];
+    for (const [where, s] of schemasIn(doc)) {
+      if (!s.allOf) continue;
+      const names = s.allOf.flatMap(propertiesOf);
+      expect(names.filter((n: string, i: number) => names.indexOf(n) !== i), where).toEqual([]);
+    }
+    expect(doc.components.schemas.CouponDraft.properties.id).toEqual({ type: "null" });
+  });
+
   it("lists null in every nullable enum (per_customer_limit, review_label)", () => {
     for (const [where, s] of schemasIn(doc))
       if (s.enum && Array.isArray(s.type) && s.type.includes("null")) expect(s.enum, where).toContain(null);

@@ -318,8 +318,12 @@ export const RecipientPageSchema = page(RecipientSchema);
 export const RecipientsQuery = z.strictObject({ limit: Limit, cursor: KeyCursor });
 export type RecipientsInput = z.infer<typeof RecipientsQuery>;
 
-/** What `POST /v1/coupons` would make of a body: the coupons not yet written, so without ids. */
-export const CouponDraftSchema = CouponSchema.extend({ id: z.null() }).openapi("CouponDraft");
+/**
+ * What `POST /v1/coupons` would make of a body: the coupons not yet written, so without ids. Written out
+ * from Coupon's fields, not `.extend`ed: the document would say `allOf: [Coupon, {id: null}]`, which no
+ * answer can satisfy (Coupon's `id` is a string).
+ */
+export const CouponDraftSchema = z.object({ ...CouponSchema.shape, id: z.null() }).openapi("CouponDraft");
 export type CouponDraftOut = z.infer<typeof CouponDraftSchema>;
 export const CouponPreviewSchema = z
   .object({
