@@ -1,8 +1,9 @@
 /**
  * Real traffic against the OpenAPI document: a walk that calls every operation with valid requests
  * (the whole checkout, every seller route, each kind of caller) and the errors a client meets (401, 403,
- * 404, 409, 412, 413, 415, 422, 429), every exchange checked both ways with Ajv (test/support/contract.ts,
- * which `makeTestApp` puts in front of every suite). The walk must get a 2xx from every operation of the
+ * 404, 409, 412, 413, 415, 422, 429), the seller tools' lists as CSV, campaign codes and webhook endpoints;
+ * every exchange checked both ways with Ajv (test/support/contract.ts, which `makeTestApp` puts in front
+ * of every suite). The walk must get a 2xx from every operation of the
  * document: a route added later is first tried with requests generated from its own schemas, and if
  * none is accepted, this test names it (add a step below).
  */
@@ -14,6 +15,7 @@ import { CouponAnswer } from "../../worker/contract/coupons.js";
 import { EventResultSchema } from "../../worker/contract/events.js";
 import { CreatedKeySchema } from "../../worker/contract/keys.js";
 import { RedemptionAnswer } from "../../worker/contract/redemptions.js";
+import { CreatedEndpointSchema, DeliveryPageSchema } from "../../worker/contract/webhooks.js";
 import type { Exchange } from "../support/contract.js";
 
 let t: TestApp;
@@ -99,6 +101,35 @@ describe("real traffic keeps the OpenAPI document", () => {
     expect(second.status, JSON.stringify(second.body)).toBe(201);
     await expectCall(200, "POST", `/v1/redemptions/${bodyAs(second, RedemptionAnswer).redemption.id}/release`, { key: s.sk });
     expect((await reserve("walk-3", { buyer_id: "buyer-w3", code: "NOPE99" })).status).toBe(409);
+  });
+
+  it("seller tools, campaign codes and webhooks: lists as JSON and as CSV attachments, the shop's own settings", async () => {
+    const csv = { key: s.sk, headers: { accept: "text/csv" } };
+    await expectCall(200, "GET", "/v1/promo-codes/availability?code=FRESH1", { key: s.sk });
+    await expectCall(200, "POST", "/v1/coupons/preview", { key: s.sk, body: promoBody() });
+    await expectCall(200, "GET", `/v1/coupons/${seeded.coupons.regular}/performance?from=2026-01-01&to=2026-02-01`, { key: s.sk });
+    await expectCall(201, "POST", "/v1/keys", { key: s.sk, body: { kind: "publishable" } }); // a shop entry (key_created) in the log
+    for (const list of ["/v1/redemptions", "/v1/claims", "/v1/audit"]) {
+      await expectCall(200, "GET", `${list}?limit=5`, { key: s.sk });
+      const file = await expectCall(200, "GET", list, csv);
+      expect(file.headers.get("content-disposition"), list).toMatch(/^attachment/);
+    }
+    await expectCall(200, "PATCH", `/v1/shops/${s.id}`, { key: s.sk, body: { allowed_origins_add: ["https://other.example"] } });
+
+    const campaign = await expectCall(201, "POST", "/v1/coupons", { key: s.sk, body: promoBody({ quantity: undefined, unique_codes: { count: 5, length: 6 }, budget_minor: 50_000, active_starts_at: at(DAY), active_ends_at: at(5 * DAY) }) });
+    const campaignId = bodyAs(campaign, CouponAnswer).coupon.id;
+    await expectCall(200, "GET", `/v1/coupons/${campaignId}/codes?state=available&limit=2`, { key: s.sk });
+    await expectCall(200, "GET", `/v1/coupons/${campaignId}/codes`, csv);
+    await expectCall(200, "POST", `/v1/coupons/${campaignId}/codes`, { key: s.sk, body: { codes: ["OWN123", "own123", "x"] } }); // codes are added while upcoming
+
+    const endpoint = await expectCall(201, "POST", "/v1/webhook-endpoints", { key: s.sk, body: { url: "http://127.0.0.1:9/hooks", events: ["coupon.created"] } });
+    const endpointId = bodyAs(endpoint, CreatedEndpointSchema).webhook_endpoint.id;
+    await expectCall(201, "POST", "/v1/coupons", { key: s.sk, body: promoBody() }); // one delivery, written with the coupon
+    await expectCall(200, "GET", "/v1/webhook-endpoints", { key: s.sk });
+    const deliveries = bodyAs(await expectCall(200, "GET", `/v1/webhook-endpoints/${endpointId}/deliveries`, { key: s.sk }), DeliveryPageSchema);
+    expect(deliveries.data).toHaveLength(1);
+    await expectCall(200, "POST", `/v1/webhook-deliveries/${deliveries.data[0].id}/retry`, { key: s.sk });
+    await expectCall(200, "DELETE", `/v1/webhook-endpoints/${endpointId}`, { key: s.sk });
   });
 
   it("the errors a client meets are the declared ones, problem+json with a listed code", async () => {
