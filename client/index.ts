@@ -41,14 +41,19 @@ export interface ClientOptions {
   fetch?: (request: Request) => Promise<Response>;
 }
 
-/** Answers are `application/json`, refusals `application/problem+json` (`error`), lists also `text/csv` (`parseAs: "text"`). */
-export type EdgeCouponsClient = Client<paths>;
+/**
+ * Answers are `application/json`, refusals `application/problem+json` (`error`); `data` is typed as the
+ * JSON answer. A list also answers `text/csv` when asked (`headers: { accept: "text/csv" }, parseAs:
+ * "text"`): that `data` is the CSV text, whatever its type says.
+ */
+export type JsonMedia = `${string}/json` | `${string}/${string}+json`;
+export type EdgeCouponsClient = Client<paths, JsonMedia>;
 
 export function createClient(options: ClientOptions): EdgeCouponsClient {
   const headers: Record<string, string> = { ...options.headers };
   if (options.key) headers.authorization = `Bearer ${options.key}`;
   if (options.buyerToken) headers["x-buyer-token"] = options.buyerToken;
-  return createFetchClient<paths>({
+  return createFetchClient<paths, JsonMedia>({
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     headers,
     ...(options.fetch ? { fetch: options.fetch } : {}),
