@@ -12,9 +12,9 @@
  * ```
  */
 import createFetchClient, { type Client } from "openapi-fetch";
-import type { components, operations, paths } from "./openapi.js";
+import type { components, operations, paths, webhooks } from "./openapi.js";
 
-export type { components, operations, paths };
+export type { components, operations, paths, webhooks };
 /** The answers' named shapes: `Schemas["Coupon"]`, `Schemas["Quote"]`, `Schemas["Problem"]`, … */
 export type Schemas = components["schemas"];
 /** Every `code` a problem or a reason may carry. */
@@ -26,6 +26,15 @@ export type RequestBody<Id extends keyof operations> = operations[Id] extends { 
 /** The JSON answer of an operation for one status: `Answer<"quoteCheckout">` (200), `Answer<"createCoupon", 201>`. */
 export type Answer<Id extends keyof operations, Status extends number = 200> = operations[Id]["responses"] extends Record<Status, { content: { "application/json": infer A } }>
   ? A
+  : never;
+
+/**
+ * The body of a webhook event, for a receiver: `WebhookEvent<"redemption.committed">` (its
+ * `data.object` is a Redemption); `WebhookEvent` alone is any of them, told apart by `type`.
+ */
+export type WebhookEventType = keyof webhooks;
+export type WebhookEvent<T extends WebhookEventType = WebhookEventType> = T extends WebhookEventType
+  ? webhooks[T]["post"]["requestBody"]["content"]["application/json"]
   : never;
 
 export interface ClientOptions {

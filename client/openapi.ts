@@ -681,61 +681,205 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "coupon.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A coupon was created (each addon coupon has its own event).
+         * @description Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.
+         */
+        post: operations["couponCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "coupon.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A coupon was edited: the coupon after the edit.
+         * @description Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.
+         */
+        post: operations["couponUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "coupon.deactivated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A coupon was deactivated (by the seller or by a shop-wide change).
+         * @description Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.
+         */
+        post: operations["couponDeactivatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "coupon.exhausted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A claim or reservation took a coupon's last unit: the coupon as it was priced or claimed.
+         * @description Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.
+         */
+        post: operations["couponExhaustedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "claim.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A buyer holds a new claim (claimed, or issued for a review).
+         * @description Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.
+         */
+        post: operations["claimCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redemption.reserved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A coupon was reserved for an order.
+         * @description Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.
+         */
+        post: operations["redemptionReservedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redemption.committed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reservation was committed (the order was paid).
+         * @description Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.
+         */
+        post: operations["redemptionCommittedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "redemption.released": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reservation was released (cancelled, or not committed within 30 minutes).
+         * @description Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.
+         */
+        post: operations["redemptionReleasedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "review_coupon.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A review earned its buyer a review coupon's claim.
+         * @description Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.
+         */
+        post: operations["reviewCouponIssuedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
-        Shop: {
+        CouponCreatedEvent: {
+            /** @description The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it */
             id: string;
-            name: string;
-            code_prefix: string;
-            region: string;
-            currency: string;
             /** @enum {string} */
-            mode: "test" | "live";
-            allowed_origins: string[];
-            addon_coupons: boolean;
-            min_fixed_minor: components["schemas"]["MinFixedDiscounts"];
-            /** @description R20: the shop's own blocked words for promo codes, added to the platform's list */
-            blocked_words: string[];
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            test_clock: string | null;
+            type: "coupon.created";
             /**
              * Format: date-time
              * @example 2026-12-01T00:00:00Z
              */
             created_at: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            updated_at: string;
+            shop_id: string;
+            data: {
+                object: components["schemas"]["Coupon"];
+            };
         };
-        /** @description R3 minimum fixed discounts in effect: the shop's own, or the defaults for its currency */
-        MinFixedDiscounts: {
-            regular: number;
-            follower: number;
-            review: number;
-            chat: number;
-            promo_code: number;
-        };
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            code: components["schemas"]["ProblemCode"];
-            detail: string;
-            errors?: {
-                path: string;
-                code: string;
-                message: string;
-            }[];
-            request_id?: string;
-        };
-        /** @enum {string} */
-        ProblemCode: "code_not_found" | "not_started" | "expired" | "deactivated" | "min_spend_not_met" | "audience_mismatch" | "not_a_follower" | "no_items_in_scope" | "quantity_exhausted" | "per_customer_limit_reached" | "already_claimed" | "not_claimed" | "claim_expired" | "not_sent_to_buyer" | "currency_mismatch" | "buyer_required" | "one_seller_coupon_per_order" | "budget_exhausted" | "unauthorized" | "invalid_buyer_token" | "forbidden" | "live_shop" | "not_found" | "route_not_found" | "name_taken" | "new_customer_coupon_overlap" | "review_coupon_overlap" | "promo_code_taken" | "code_not_allowed" | "edit_not_allowed" | "concurrent_update" | "not_a_chat_coupon" | "last_secret_key" | "no_applicable_coupon" | "order_buyer_mismatch" | "redemption_released" | "redemption_committed" | "not_a_campaign" | "code_space_exhausted" | "too_many_endpoints" | "version_mismatch" | "body_too_large" | "unsupported_media_type" | "validation_failed" | "malformed_json" | "idempotency_key_reused" | "occurred_in_future" | "url_not_allowed" | "http_error" | "rate_limited" | "internal_error" | "misconfigured";
         Coupon: {
             id: string;
             /** @enum {string} */
@@ -838,6 +982,275 @@ export interface components {
             kind: "products";
             product_ids: string[];
         };
+        CouponUpdatedEvent: {
+            /** @description The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it */
+            id: string;
+            /** @enum {string} */
+            type: "coupon.updated";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            shop_id: string;
+            data: {
+                object: components["schemas"]["Coupon"];
+            };
+        };
+        CouponDeactivatedEvent: {
+            /** @description The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it */
+            id: string;
+            /** @enum {string} */
+            type: "coupon.deactivated";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            shop_id: string;
+            data: {
+                object: components["schemas"]["Coupon"];
+            };
+        };
+        CouponExhaustedEvent: {
+            /** @description The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it */
+            id: string;
+            /** @enum {string} */
+            type: "coupon.exhausted";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            shop_id: string;
+            data: {
+                object: components["schemas"]["Coupon"];
+            };
+        };
+        ClaimCreatedEvent: {
+            /** @description The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it */
+            id: string;
+            /** @enum {string} */
+            type: "claim.created";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            shop_id: string;
+            data: {
+                object: components["schemas"]["Claim"];
+            };
+        };
+        Claim: {
+            id: string;
+            coupon_id: string;
+            buyer_id: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            valid_from: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            valid_until: string;
+            /** @enum {string} */
+            state: "available" | "reserved" | "used" | "expired" | "void";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+        };
+        RedemptionReservedEvent: {
+            /** @description The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it */
+            id: string;
+            /** @enum {string} */
+            type: "redemption.reserved";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            shop_id: string;
+            data: {
+                object: components["schemas"]["Redemption"];
+            };
+        };
+        Redemption: {
+            id: string;
+            /** @enum {string} */
+            state: "reserved" | "committed" | "released";
+            coupon_id: string;
+            claim_id: string | null;
+            code: string | null;
+            order_id: string;
+            buyer_id: string | null;
+            discount_minor: number;
+            subtotal_minor: number;
+            allocations: {
+                line_id: string;
+                discount_minor: number;
+            }[];
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            reserved_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            expires_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            committed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            released_at: string | null;
+            release_reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            refunded_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            returned_at: string | null;
+        };
+        RedemptionCommittedEvent: {
+            /** @description The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it */
+            id: string;
+            /** @enum {string} */
+            type: "redemption.committed";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            shop_id: string;
+            data: {
+                object: components["schemas"]["Redemption"];
+            };
+        };
+        RedemptionReleasedEvent: {
+            /** @description The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it */
+            id: string;
+            /** @enum {string} */
+            type: "redemption.released";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            shop_id: string;
+            data: {
+                object: components["schemas"]["Redemption"];
+            };
+        };
+        ReviewCouponIssuedEvent: {
+            /** @description The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it */
+            id: string;
+            /** @enum {string} */
+            type: "review_coupon.issued";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            shop_id: string;
+            data: {
+                object: components["schemas"]["ReviewCouponIssued"];
+            };
+        };
+        ReviewCouponIssued: {
+            id: string;
+            coupon_id: string;
+            buyer_id: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            valid_from: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            valid_until: string;
+            /** @enum {string} */
+            state: "available" | "reserved" | "used" | "expired" | "void";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            /** @description The reviewed order */
+            order_id: string;
+            /** @description The reviewed product */
+            product_id: string;
+            /** @description The label the storefront shows on the review */
+            review_label: string;
+        };
+        Shop: {
+            id: string;
+            name: string;
+            code_prefix: string;
+            region: string;
+            currency: string;
+            /** @enum {string} */
+            mode: "test" | "live";
+            allowed_origins: string[];
+            addon_coupons: boolean;
+            min_fixed_minor: components["schemas"]["MinFixedDiscounts"];
+            /** @description R20: the shop's own blocked words for promo codes, added to the platform's list */
+            blocked_words: string[];
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            test_clock: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T00:00:00Z
+             */
+            updated_at: string;
+        };
+        /** @description R3 minimum fixed discounts in effect: the shop's own, or the defaults for its currency */
+        MinFixedDiscounts: {
+            regular: number;
+            follower: number;
+            review: number;
+            chat: number;
+            promo_code: number;
+        };
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            code: components["schemas"]["ProblemCode"];
+            detail: string;
+            errors?: {
+                path: string;
+                code: string;
+                message: string;
+            }[];
+            request_id?: string;
+        };
+        /** @enum {string} */
+        ProblemCode: "code_not_found" | "not_started" | "expired" | "deactivated" | "min_spend_not_met" | "audience_mismatch" | "not_a_follower" | "no_items_in_scope" | "quantity_exhausted" | "per_customer_limit_reached" | "already_claimed" | "not_claimed" | "claim_expired" | "not_sent_to_buyer" | "currency_mismatch" | "buyer_required" | "one_seller_coupon_per_order" | "budget_exhausted" | "unauthorized" | "invalid_buyer_token" | "forbidden" | "live_shop" | "not_found" | "route_not_found" | "name_taken" | "new_customer_coupon_overlap" | "review_coupon_overlap" | "promo_code_taken" | "code_not_allowed" | "edit_not_allowed" | "concurrent_update" | "not_a_chat_coupon" | "last_secret_key" | "no_applicable_coupon" | "order_buyer_mismatch" | "redemption_released" | "redemption_committed" | "not_a_campaign" | "code_space_exhausted" | "too_many_endpoints" | "version_mismatch" | "body_too_large" | "unsupported_media_type" | "validation_failed" | "malformed_json" | "idempotency_key_reused" | "occurred_in_future" | "url_not_allowed" | "http_error" | "rate_limited" | "internal_error" | "misconfigured";
         CouponPreview: {
             coupon: components["schemas"]["CouponDraft"];
             addons: components["schemas"]["CouponDraft"][];
@@ -1104,28 +1517,6 @@ export interface components {
             claimable: boolean;
             reason: components["schemas"]["ReasonCode"] | null;
         };
-        Claim: {
-            id: string;
-            coupon_id: string;
-            buyer_id: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            valid_from: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            valid_until: string;
-            /** @enum {string} */
-            state: "available" | "reserved" | "used" | "expired" | "void";
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            created_at: string;
-        };
         WalletEntry: components["schemas"]["Claim"] & {
             coupon: {
                 id: string;
@@ -1137,53 +1528,6 @@ export interface components {
                 scope: components["schemas"]["Scope"];
                 currency: string;
             };
-        };
-        Redemption: {
-            id: string;
-            /** @enum {string} */
-            state: "reserved" | "committed" | "released";
-            coupon_id: string;
-            claim_id: string | null;
-            code: string | null;
-            order_id: string;
-            buyer_id: string | null;
-            discount_minor: number;
-            subtotal_minor: number;
-            allocations: {
-                line_id: string;
-                discount_minor: number;
-            }[];
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            reserved_at: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            expires_at: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            committed_at: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            released_at: string | null;
-            release_reason: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            refunded_at: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-12-01T00:00:00Z
-             */
-            returned_at: string | null;
         };
         IncentivizedReview: {
             order_id: string;
@@ -5815,6 +6159,294 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    couponCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it */
+                "coupon-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 10 s acknowledges the delivery (its body is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: the delivery is retried */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    couponUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it */
+                "coupon-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 10 s acknowledges the delivery (its body is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: the delivery is retried */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    couponDeactivatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it */
+                "coupon-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponDeactivatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 10 s acknowledges the delivery (its body is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: the delivery is retried */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    couponExhaustedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it */
+                "coupon-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponExhaustedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 10 s acknowledges the delivery (its body is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: the delivery is retried */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    claimCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it */
+                "coupon-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 10 s acknowledges the delivery (its body is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: the delivery is retried */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redemptionReservedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it */
+                "coupon-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionReservedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 10 s acknowledges the delivery (its body is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: the delivery is retried */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redemptionCommittedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it */
+                "coupon-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionCommittedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 10 s acknowledges the delivery (its body is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: the delivery is retried */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redemptionReleasedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it */
+                "coupon-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionReleasedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 10 s acknowledges the delivery (its body is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: the delivery is retried */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reviewCouponIssuedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it */
+                "coupon-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCouponIssuedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx within 10 s acknowledges the delivery (its body is ignored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer within 10 s: the delivery is retried */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -91,6 +91,26 @@ export class ContractChecker {
     return problems;
   }
 
+  /**
+   * What is wrong with a webhook delivery the API sent: its body against the document's `webhooks` entry
+   * for the event's type, and the headers that entry requires.
+   */
+  checkWebhook(headers: Record<string, string | string[] | undefined>, rawBody: string): string[] {
+    let type: unknown;
+    try {
+      type = JSON.parse(rawBody).type;
+    } catch {
+      return [`a webhook body that is not JSON: ${rawBody.slice(0, 100)}`];
+    }
+    const op = this.doc.webhooks?.[String(type)]?.post;
+    if (!op) return [`a webhook of type ${String(type)}, which the document's webhooks do not describe`];
+    const label = `webhook ${String(type)}`;
+    const out = (op.parameters ?? [])
+      .filter((p: Json) => p.in === "header" && p.required && headers[p.name.toLowerCase()] === undefined)
+      .map((p: Json) => `${label}: the required header ${p.name} is missing`);
+    return [...out, ...this.checkBody(`${label}: body`, op.requestBody.content["application/json"].schema, rawBody)];
+  }
+
   private checkRequest(label: string, route: Route, url: URL, x: Exchange): string[] {
     const out: string[] = [];
     const match = route.pattern.exec(url.pathname)!;

@@ -11,7 +11,8 @@
  *   makes it a required property), which is true of answers and false of requests, so request bodies and
  *   parameters carry their own copy and components are what answers use;
  * - a nullable `enum` lists `null` among its values (zod-to-openapi writes `type: [x, "null"]` with an
- *   enum of x's values only, which a validator then refuses `null` by).
+ *   enum of x's values only, which a validator then refuses `null` by);
+ * - `webhooks` (the events the API POSTs, routes/webhooks/webhooks.events.ts) keyed by event type.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { operationIdFor } from "./operation-ids.js";
@@ -45,6 +46,13 @@ const SECURITY_SCHEMES = {
     name: "X-Buyer-Token",
     description:
       "The buyer, for a publishable-key call: an HS256 JWT signed by the storefront's own server with the shop's `buyer_token_secret` (`sub` = buyer id, `exp` required). A secret-key call names the buyer by `buyer_id` instead.",
+  },
+  webhookSignature: {
+    type: "apiKey",
+    in: "header",
+    name: "Coupon-Signature",
+    description:
+      'On the API\'s webhook deliveries: `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`, the endpoint\'s secret shown once at its creation. `verifySignature` of `edge-coupons/client/webhooks` checks it.',
   },
 };
 
@@ -120,10 +128,22 @@ export function finishDocument(generated: Json): OpenApiDocument {
       }
     }
   }
+  // Webhooks: named by their event type (mounting a router prefixes a `/`), each with an operationId.
+  if (doc.webhooks) {
+    doc.webhooks = Object.fromEntries(
+      Object.entries<Json>(doc.webhooks).map(([name, item]) => {
+        const type = name.replace(/^\/+/, "");
+        for (const method of METHODS) if (item[method]) item[method].operationId ??= `${type.replace(/[._](\w)/g, (_, c: string) => c.toUpperCase())}Event`;
+        return [type, item];
+      }),
+    );
+  }
   doc.components.schemas = usedSchemas(doc, schemas);
   // Only the schemes and headers some operation uses (an unused component is a lint warning).
   const text = JSON.stringify(doc.paths);
-  const schemes = new Set(Object.values<Json>(doc.paths).flatMap((item) => METHODS.flatMap((m) => (item[m]?.security ?? []).flatMap(Object.keys))));
+  const schemes = new Set(
+    [...Object.values<Json>(doc.paths), ...Object.values<Json>(doc.webhooks ?? {})].flatMap((item) => METHODS.flatMap((m) => (item[m]?.security ?? []).flatMap(Object.keys))),
+  );
   doc.components.securitySchemes = { ...pick(SECURITY_SCHEMES, (name) => schemes.has(name)), ...doc.components.securitySchemes };
   doc.components.headers = { ...pick(HEADERS, (name) => text.includes(`"#/components/headers/${name}"`)), ...doc.components.headers };
   return doc;
@@ -170,10 +190,11 @@ function walkSchemas(doc: Json, visit: (schema: Json) => void): void {
     }
   };
   walk(doc.paths, false);
+  walk(doc.webhooks, false);
   walk(doc.components?.schemas, true);
 }
 
-/** The components still referred to (from the operations, or from those components), in their order. */
+/** The components still referred to (from the operations and webhooks, or from those components), in their order. */
 function usedSchemas(doc: Json, schemas: Json): Json {
   const used = new Set<string>();
   const visit = (node: unknown): void => {
@@ -190,5 +211,6 @@ function usedSchemas(doc: Json, schemas: Json): Json {
     }
   };
   visit(doc.paths);
+  visit(doc.webhooks);
   return Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
 }
