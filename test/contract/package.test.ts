@@ -1,9 +1,10 @@
 /**
  * The npm package as a storefront gets it: `npm run build` (scripts/build-package.ts), `npm pack`, the
  * tarball unpacked into a new project's node_modules (offline: its dependencies linked from ours, as
- * npm would install them), then a small TypeScript consumer — `edge-coupons/client`, the widget and its
- * German module — type-checked against the package's own `.d.ts` (strict, Node's module resolution, so
- * the `exports` map is what resolves) and run with Node.
+ * npm would install them), then a small TypeScript consumer — `edge-coupons/client` (a call, a typed
+ * webhook event), `edge-coupons/client/webhooks` (its signature), the widget and its German module —
+ * type-checked against the package's own `.d.ts` (strict, Node's module resolution, so the `exports` map
+ * is what resolves) and run with Node.
  */
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
@@ -17,7 +18,8 @@ const root = resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
 
 const CONSUMER = `
-import { createClient, signBuyerToken, type RequestBody, type Schemas } from "edge-coupons/client";
+import { createClient, signBuyerToken, type RequestBody, type Schemas, type WebhookEvent } from "edge-coupons/client";
+import { signatureHeader, verifySignature } from "edge-coupons/client/webhooks";
 import { PromoCodeField, en } from "edge-coupons/widget";
 import { de } from "edge-coupons/widget/locales/de";
 
@@ -41,8 +43,17 @@ const api = createClient({
 });
 const { data } = await api.POST("/v1/checkout/quote", { body: { cart } });
 const total: number | undefined = data?.total_minor;
+// A webhook receiver: the event typed from the document's webhooks, its signature checked.
+const event: WebhookEvent<"claim.created"> = {
+  id: "evt_1", type: "claim.created", created_at: "2026-12-01T00:00:00Z", shop_id: "shop_1",
+  data: { object: { id: "clm_1", coupon_id: "cpn_1", buyer_id: "buyer-42", valid_from: "2026-12-01T00:00:00Z", valid_until: "2026-12-08T00:00:00Z", state: "available", created_at: "2026-12-01T00:00:00Z" } },
+};
+const raw = JSON.stringify(event);
+const now = Math.floor(Date.now() / 1000);
+const signed = await verifySignature("whsec_test", await signatureHeader("whsec_test", raw, now), raw, 300);
 console.log(JSON.stringify({
   total,
+  signed,
   url: seen.url,
   authorization: seen.authorization,
   buyerTokenSent: seen.buyer === token,
@@ -60,7 +71,7 @@ describe("the npm package", () => {
     const packed = JSON.parse((await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], { cwd: root })).stdout)[0];
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
     // What a consumer needs, and nothing of the server, the tests or the sources.
-    expect(files).toEqual(expect.arrayContaining(["dist/client/index.js", "dist/types/client/index.d.ts", "dist/widget/index.js", "dist/widget/locales/de.js", "dist/openapi.json", "LICENSE"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/client/index.js", "dist/client/webhooks.js", "dist/types/client/index.d.ts", "dist/widget/index.js", "dist/widget/locales/de.js", "dist/openapi.json", "LICENSE"]));
     expect(files.filter((f) => /^(worker|test|scripts|db|bench|client)\//.test(f) || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
 
     const project = mkdtempSync(join(tmpdir(), "edge-coupons-consumer-"));
@@ -88,6 +99,7 @@ describe("the npm package", () => {
     const out = await run(process.execPath, [join(project, "out", "consumer.js")], { cwd: project });
     expect(JSON.parse(out.stdout)).toEqual({
       total: 2400,
+      signed: true,
       url: "https://coupons.example/v1/checkout/quote",
       authorization: "Bearer pk_test_abc",
       buyerTokenSent: true,
