@@ -54,13 +54,16 @@ export interface DevWorker {
   stop(): Promise<void>;
 }
 
-/** `wrangler dev` with the given `--var`s; resolves once `/health` answers (or rejects with the output). */
-export async function startWorker(vars: Record<string, string>, extraArgs: string[] = []): Promise<DevWorker> {
+/**
+ * `wrangler dev` with the given `--var`s; resolves once `/health` answers (or rejects with the output).
+ * `script`: another Worker than the API (with its own `--config` in `extraArgs`).
+ */
+export async function startWorker(vars: Record<string, string>, extraArgs: string[] = [], script = "worker/index.ts"): Promise<DevWorker> {
   const port = await freePort();
   const persist = mkdtempSync(join(tmpdir(), "coupons-wrangler-"));
   const args = [
     "dev",
-    "worker/index.ts",
+    script,
     "--ip", "127.0.0.1",
     "--port", String(port),
     "--inspector-port", "0",
