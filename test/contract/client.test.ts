@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClient, signBuyerToken, type Answer, type RequestBody } from "../../client/index.js";
 import { CLIENT_TYPES, clientTypes } from "../../scripts/client-types.js";
-import { makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
+import { makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
 let t: TestApp;
 let s: ShopKeys;
@@ -34,5 +34,20 @@ describe("the typed client", () => {
     const refused = await api.GET("/v1/coupons");
     expect(refused.response.status).toBe(403);
     expect(refused.error?.code).toBe("forbidden");
+  });
+
+  it("covers the seller tools: a preview, an availability, a list as typed JSON and as CSV text", async () => {
+    const seller = createClient({ baseUrl: "http://localhost", key: s.sk, fetch: (r) => Promise.resolve(t.app.fetch(r)) });
+    const preview = await seller.POST("/v1/coupons/preview", { body: promoBody({ code: "PEEK1" }) as RequestBody<"previewCoupon"> });
+    // A coupon not yet written has `id: null` (openapi-fetch's answer types drop a property whose type is only null).
+    expect(preview.data?.coupon).toMatchObject({ id: null, code: `${s.code_prefix}PEEK1`, status: "ongoing" });
+    const free = await seller.GET("/v1/promo-codes/availability", { params: { query: { code: "PEEK1" } } });
+    expect(free.data).toEqual({ code: `${s.code_prefix}PEEK1`, available: true });
+    await seller.POST("/v1/coupons", { body: promoBody({ code: "LISTED" }) as RequestBody<"createCoupon"> });
+    const page = await seller.GET("/v1/coupons", { params: { query: { type: "promo_code" } } });
+    expect(page.data?.data.map((c) => c.code)).toEqual([`${s.code_prefix}LISTED`]);
+    const csv = await seller.GET("/v1/coupons", { params: { query: { type: "promo_code" } }, headers: { accept: "text/csv" }, parseAs: "text" });
+    expect(csv.response.headers.get("content-disposition")).toMatch(/^attachment/);
+    expect(String(csv.data).split("\r\n")[0]).toMatch(/^id,/);
   });
 });
