@@ -22,6 +22,8 @@ import type { z } from "@hono/zod-openapi";
 import type { CreateCouponBody, CreatePromoCode } from "../../worker/contract/coupons.js";
 import type { CreateShopBody, Shop } from "../../worker/contract/shops.js";
 import { ProblemSchema } from "../../worker/contract/common.js";
+import { buildDocument } from "../../worker/lib/openapi-document.js";
+import { checkEveryExchange, ContractChecker } from "./contract.js";
 
 export const ADMIN = "adm_test_token_0123456789";
 
@@ -66,6 +68,10 @@ export interface ShopKeys {
   token(buyerId: string): Promise<string>;
 }
 
+/** One checker per test process: every app of it has the same document. */
+let checker: ContractChecker | undefined;
+export const contractChecker = (app: AppType) => (checker ??= new ContractChecker(buildDocument(app)));
+
 /**
  * `edge: true` configures the app as the Workers entry does (one batch per request with the key check
  * inside, no read cache but the latest coupons, WebCrypto's SHA-256) over the same local database, so the
@@ -95,6 +101,8 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
     useNodeFastPaths(config, client);
   }
   const app = createApp({ db, config });
+  // Every exchange of every suite keeps the OpenAPI document, or the call that broke it fails.
+  checkEveryExchange(app, () => contractChecker(app));
   const api: TestApp["api"] = (key, headers = {}) =>
     testClient(app, undefined, undefined, { headers: key ? { ...headers, authorization: `Bearer ${key}` } : headers });
   const call: TestApp["call"] = async (method, path, o = {}) => {

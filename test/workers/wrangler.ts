@@ -56,7 +56,8 @@ export interface DevWorker {
 
 /**
  * `wrangler dev` with the given `--var`s; resolves once `/health` answers (or rejects with the output).
- * `script`: the entry (default the Worker's own, wrangler.toml's `main`).
+ * `script`: the entry (default the Worker's own, wrangler.toml's `main`); another Worker than the API takes
+ * its own `--config` in `extraArgs`.
  */
 export async function startWorker(vars: Record<string, string>, extraArgs: string[] = [], script = "worker/index.ts"): Promise<DevWorker> {
   const port = await freePort();

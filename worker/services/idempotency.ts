@@ -3,6 +3,7 @@
  * is refused (422 `idempotency_key_reused`). The answer is stored by the write that makes it true (see
  * store/idempotency.ts), so a crash can never leave a change without its answer or the reverse.
  */
+import type { ProblemCode } from "../contract/codes.js";
 import type { Db } from "../../db/client.js";
 import { hashBody, type SyncSha256 } from "../lib/crypto.js";
 import { ApiError } from "../lib/problem.js";
@@ -76,7 +77,7 @@ export async function refuse(
   db: Db,
   scope: IdempotencyScope | null,
   status: 409,
-  code: string,
+  code: ProblemCode,
   detail: string,
   plan: WritePlan = UNCHECKED,
 ): Promise<Answer> {
@@ -90,7 +91,7 @@ export async function refuse(
 /** A stored refusal is thrown again as the same problem; a success is handed back. */
 export function replay(a: Answer): Answer {
   if (a.status >= 400) {
-    const b = a.body as { code: string; detail: string };
+    const b = a.body as { code: ProblemCode; detail: string };
     throw new ApiError(a.status as 409, b.code, b.detail);
   }
   return a;

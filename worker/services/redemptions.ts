@@ -4,6 +4,7 @@
  * (engine); the reservation batch decides whether the unit is still there (database). When that write
  * takes nothing, the quote is asked again, afterwards, only to word the refusal.
  */
+import type { ProblemCode } from "../contract/codes.js";
 import type { Db } from "../../db/client.js";
 import { serializeRedemption, type RedemptionInput, type RedemptionOut } from "../contract/redemptions.js";
 import type { AppliedCoupon, QuoteResult } from "../engine/types.js";
@@ -38,7 +39,7 @@ export interface RedemptionRequest extends QuoteRequest {
  * Why nothing can be reserved: the first reason of the named code or coupon (they come first among the
  * candidates), else of the buyer's first coupon; without any candidate, no buyer or nothing held.
  */
-function firstReason(result: QuoteResult, buyerId: string | null): { code: string; message: string } {
+function firstReason(result: QuoteResult, buyerId: string | null): { code: ProblemCode; message: string } {
   for (const c of result.candidates) if (c.reasons.length > 0) return c.reasons[0];
   if (!buyerId) return { code: "buyer_required", message: "Name a code or coupon, or a buyer whose coupons may apply." };
   return { code: "no_applicable_coupon", message: "The buyer holds no coupon that applies to this cart." };
