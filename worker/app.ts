@@ -5,6 +5,7 @@
  */
 import type { AppDeps } from "./lib/config.js";
 import { identifyCaller } from "./lib/auth.js";
+import { consoleSession } from "./lib/console-session.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
 import { notFound, onError } from "./lib/on-error.js";
 import { createRouter } from "./lib/router.js";
@@ -34,6 +35,7 @@ export function createApp({ db, config }: AppDeps) {
   app.use("*", cors);
   // The caller first: a 413/415 answer to a publishable-key call still carries its CORS header.
   app.use("/v1/*", identifyCaller);
+  app.use("/v1/*", consoleSession);
   app.use("/v1/*", bodyGuard(config.maxBodyBytes));
 
   // Every feature, mounted once. `api` is the same app, typed with every route of these routers.
