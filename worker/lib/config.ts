@@ -30,7 +30,7 @@ export interface AppConfig {
   sha256Hex?: SyncSha256;
   /** The client's address where the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
-  /** Static assets the host provides (the widget bundle and the demo page), if any; see worker/site/. */
+  /** Static assets the host provides (the widget bundle, the demo page, the seller console), if any; see worker/site/. */
   assets?: {
     widgetJs?: () => Promise<string>;
     /**
@@ -44,10 +44,24 @@ export interface AppConfig {
     /** A file of the docs viewer (swagger-ui-dist), where the host serves it itself (Node; Workers use `[assets]`). */
     docsFile?: (name: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
     demoHtml?: () => Promise<string>;
+    console?: () => Promise<ConsoleAssets>;
+    /**
+     * The runtime compresses a body itself when the answer names a `Content-Encoding` (Workers do); else
+     * only bodies given pre-compressed (`ConsoleAssets.gzip`) go out compressed.
+     */
+    runtimeEncodes?: boolean;
   };
 }
 
 export interface AppDeps {
   db: Db;
   config: AppConfig;
+}
+
+/** The seller console as built by scripts/build-console.ts: its page and its scripts by file name. */
+export interface ConsoleAssets {
+  html: string;
+  files: Record<string, string>;
+  /** The same files gzipped ahead of time, where the host keeps them (Node). */
+  gzip?: Record<string, Uint8Array>;
 }

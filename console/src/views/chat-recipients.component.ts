@@ -1,0 +1,100 @@
+import { html, nothing } from "lit";
+import { property, query, state } from "lit/decorators.js";
+import { ApiProblem } from "../api.js";
+import { ConsoleElement } from "../base.js";
+import type { Coupon, Recipient } from "../contract.js";
+import { formatDateTime } from "../format.js";
+import { shared } from "../shared.styles.js";
+
+/**
+ * Send a chat coupon to a buyer (`POST /v1/coupons/{id}/send`, R17) and see who it was sent to
+ * (`GET /v1/coupons/{id}/recipients`) and whether they claimed it.
+ */
+export class ChatRecipients extends ConsoleElement {
+  static override styles = [shared];
+
+  @property({ attribute: "coupon-id" }) couponId = "";
+
+  @state() private _coupon?: Coupon;
+  @state() private _list?: Recipient[];
+  @state() private _listError = "";
+  @state() private _next: string | null = null;
+  @state() private _error = "";
+  @state() private _message = "";
+  @state() private _busy = false;
+  @query("#buyer") private _input!: HTMLInputElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.client.getCoupon(this.couponId).then((r) => (this._coupon = r.coupon), (e) => (this._listError = this.problemText(e)));
+    void this._load();
+  }
+
+  private async _load(more = false) {
+    try {
+      const page = await this.client.recipients(this.couponId, more ? this._next : null);
+      this._list = more ? [...(this._list ?? []), ...page.data] : page.data;
+      this._next = page.next_cursor;
+      this._listError = "";
+    } catch (e) {
+      this._listError = this.problemText(e);
+    }
+  }
+
+  private async _send(e: Event) {
+    e.preventDefault();
+    const buyer = this._input.value.trim();
+    this._message = "";
+    if (!buyer) {
+      this._error = this.t.form.required;
+      return this._input.focus();
+    }
+    this._busy = true;
+    try {
+      await this.client.sendCoupon(this.couponId, buyer);
+      this._error = "";
+      this._input.value = "";
+      this._message = this.t.send.sent(buyer);
+      void this._load();
+    } catch (err) {
+      const p = err instanceof ApiProblem ? err : null;
+      this._error = p && p.status < 500 && p.status !== 0 ? (this.t.reasons[p.code as keyof typeof this.t.reasons] ?? p.errors[0]?.message ?? p.detail) : this.problemText(err);
+      this._input.focus();
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  protected override render() {
+    const s = this.t.send;
+    const list = this._list;
+    return html`<div class="head">
+        <div><h1 tabindex="-1">${s.heading(this._coupon?.name ?? "")}</h1><p class="sub">${s.intro}</p></div>
+        <button class="link" @click=${() => this.navigate("#/coupons")}>${this.t.data.back}</button>
+      </div>
+      <form class="card" @submit=${this._send} novalidate>
+        <div class="row" style="align-items:end">
+          <div class="field" style="flex:1 1 16rem">
+            <label for="buyer">${s.buyer}</label>
+            <input id="buyer" autocomplete="off" spellcheck="false" maxlength="64" aria-describedby="buyer-hint buyer-error" aria-invalid=${this._error ? "true" : "false"}
+              @input=${() => (this._error = "")} />
+          </div>
+          <button class="primary" type="submit" aria-busy=${this._busy ? "true" : "false"}>${s.button}</button>
+        </div>
+        <p class="hint" id="buyer-hint">${s.buyerHint}</p>
+        <p class="error" id="buyer-error">${this._error}</p>
+        <p class="status-line ok" role="status">${this._message}</p>
+      </form>
+      <h2>${s.recipients}</h2>
+      ${this._listError ? html`<p class="card error">${this._listError}</p>` : nothing}
+      ${list === undefined
+        ? this._listError ? nothing : html`<p>${this.t.loading}</p>`
+        : list.length === 0
+          ? html`<p class="card empty">${s.empty}</p>`
+          : html`<div class="table-wrap scroll-x"><table>
+              <thead><tr><th scope="col">${s.buyer}</th><th scope="col">${s.sentAt}</th><th scope="col">${s.claimed}</th></tr></thead>
+              <tbody>${list.map((r) => html`<tr><td class="mono">${r.buyer_id}</td><td>${formatDateTime(r.sent_at)}</td><td>${r.claimed ? this.t.yes : this.t.no}</td></tr>`)}</tbody>
+            </table></div>
+            ${this._next ? html`<p><button @click=${() => this._load(true)}>${this.t.loadMore}</button></p>` : nothing}`}`;
+  }
+}
