@@ -13,6 +13,7 @@ import { checkout } from "./routes/checkout/checkout.index.js";
 import { coupons } from "./routes/coupons/coupons.index.js";
 import { events } from "./routes/events/events.index.js";
 import { keys } from "./routes/keys/keys.index.js";
+import { sellerConsole } from "./routes/console/console.index.js";
 import { promoCodes } from "./routes/promo-codes/promo-codes.index.js";
 import { redemptions } from "./routes/redemptions/redemptions.index.js";
 import { reviews } from "./routes/reviews/reviews.index.js";
@@ -50,7 +51,8 @@ export function createApp({ db, config }: AppDeps) {
     .route("/", events)
     .route("/", storefront)
     .route("/", redemptions)
-    .route("/", reviews);
+    .route("/", reviews)
+    .route("/", sellerConsole);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

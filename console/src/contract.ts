@@ -8,7 +8,7 @@ import type { CouponSchema, CreateCouponBody, UpdateCouponBody, DuplicateCouponB
 import type { AuditEntrySchema } from "../../worker/routes/coupons/coupons.routes.js";
 import type { QuoteBody, QuoteSchema } from "../../worker/routes/checkout/checkout.schemas.js";
 import type { ShopSchema } from "../../worker/routes/shops/shops.routes.js";
-import type { ApiKeySchema } from "../../worker/routes/keys/keys.routes.js";
+import type { ApiKeySchema } from "../../worker/contract/keys.js";
 import type { Problem, FieldError } from "../../worker/lib/problem.js";
 import type { ReasonCode } from "../../worker/engine/types.js";
 

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "../../worker/routes/console/console-sessions.handlers.js";
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "../../worker/services/console-sessions.js";
 import { at, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
 const OWN = "http://localhost"; // app.request's URLs are http://localhost/…

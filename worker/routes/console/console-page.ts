@@ -7,7 +7,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context.js";
 import { ApiError } from "../../lib/problem.js";
-import type { AppRouter } from "../../lib/router.js";
+import { createRouter } from "../../lib/router.js";
 
 const CSP = [
   "default-src 'self'",
@@ -38,19 +38,17 @@ function send(c: Context<AppEnv>, text: string, gz: Uint8Array | undefined, runt
   return c.body(text, 200, base);
 }
 
-export function registerConsoleSiteRoutes(app: AppRouter) {
-  app.get("/console/", (c) => c.redirect("/console", 301));
-
-  app.get("/console", async (c) => {
+export const consolePage = createRouter()
+  .get("/console/", (c) => c.redirect("/console", 301))
+  .get("/console", async (c) => {
     const { built, runtimeEncodes } = await load(c);
     const entry = Object.keys(built.files).find((f) => built.html.includes(f)) ?? "";
     const etag = `"${entry}"`;
     const common = { ETag: etag, "Cache-Control": "no-cache", "Content-Security-Policy": CSP, "Referrer-Policy": "no-referrer" };
     if (c.req.header("if-none-match") === etag) return c.body(null, 304, common);
     return send(c, built.html, built.gzip?.["index.html"], runtimeEncodes, { ...common, "Content-Type": "text/html; charset=utf-8" });
-  });
-
-  app.get("/console/assets/:file", async (c) => {
+  })
+  .get("/console/assets/:file", async (c) => {
     const { built, runtimeEncodes } = await load(c);
     const name = c.req.param("file");
     const text = Object.hasOwn(built.files, name) ? built.files[name] : undefined;
@@ -60,4 +58,3 @@ export function registerConsoleSiteRoutes(app: AppRouter) {
       "Cache-Control": "public, max-age=31536000, immutable",
     });
   });
-}
