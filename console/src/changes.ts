@@ -25,6 +25,7 @@ export function valueWords(t: ConsoleStrings, currency: string, field: string, v
   if (field === "type" && typeof v === "string") return t.types[v as keyof ConsoleStrings["types"]] ?? v;
   if (field === "status" && typeof v === "string") return t.statuses[v as keyof ConsoleStrings["statuses"]] ?? v;
   if (typeof v === "number" && /_minor$/.test(field)) return money(v);
+  if (field === "code" && typeof v === "string") return v.toUpperCase();
   if (typeof v === "string" && /_at$/.test(field) && !Number.isNaN(Date.parse(v))) return formatDateTime(v);
   if (typeof v === "boolean") return v ? t.yes : t.no;
   if (Array.isArray(v)) return v.join(", ");

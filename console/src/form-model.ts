@@ -159,8 +159,20 @@ function same(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** What an edit changes: only the fields whose value differs from the stored coupon's. */
-export function changes(c: Coupon, body: CreateBody, prefix: string): UpdateBody {
+/** The body fields each form field feeds. */
+const BODY_KEY: Record<FieldKey, string> = {
+  type: "type", name: "name", discountKind: "discount", amount: "discount", percent: "discount", maxDiscount: "discount",
+  minSpend: "min_spend_minor", scope: "scope", productIds: "scope", audience: "audience", claimStarts: "claim_starts_at",
+  claimEnds: "claim_ends_at", validityKind: "validity", validDays: "validity", validFrom: "validity", validUntil: "validity",
+  code: "code", activeFrom: "active_starts_at", activeUntil: "active_ends_at", quantity: "quantity", perCustomer: "per_customer_limit",
+};
+export const bodyKeys = (fields: Iterable<FieldKey>) => new Set([...fields].map((f) => BODY_KEY[f]));
+
+/**
+ * What an edit changes: the fields whose value differs from the stored coupon's, among `only` (the body
+ * fields the seller touched: a field shown at minute precision must not "change" a stored second).
+ */
+export function changes(c: Coupon, body: CreateBody, prefix: string, only?: Set<string>): UpdateBody {
   const b = body as Record<string, unknown>;
   const stored: Record<string, unknown> = {
     ...c,
@@ -169,7 +181,7 @@ export function changes(c: Coupon, body: CreateBody, prefix: string): UpdateBody
   };
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(b)) {
-    if (k === "type") continue;
+    if (k === "type" || (only && !only.has(k))) continue;
     if (!same(v, stored[k])) out[k] = v;
   }
   return out as UpdateBody;

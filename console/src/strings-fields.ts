@@ -86,6 +86,8 @@ export interface FieldStrings {
   };
   /** Field errors by the API's error `code` (422 field codes, 409 codes), with the field's own words. */
   errorCodes: Record<string, string>;
+  /** A field's rule, for the schema's generic refusals (too small, too big, missing). */
+  fieldRules: Partial<Record<import("./form-model.js").FieldKey, string>>;
 }
 
 export const fieldStrings: FieldStrings = {
@@ -205,8 +207,23 @@ export const fieldStrings: FieldStrings = {
     review_coupon_overlap: "Another review coupon runs in this period: only one may run at a time.",
     per_customer_limit_invalid: "Use a whole number of at least 1.",
     validity_not_allowed: "Only regular and chat coupons can use a date range.",
-    too_small: "Too small.",
-    too_big: "Too large.",
-    invalid_type: "Required.",
+  },
+  fieldRules: {
+    name: "Enter a name of 1 to 50 characters.",
+    amount: "Enter an amount.",
+    percent: "Use a whole number from 1 to 99.",
+    maxDiscount: "Enter an amount, or leave it empty for no cap.",
+    minSpend: "Enter an amount (0 for none).",
+    productIds: "List 1 to 2,000 product IDs, each used once.",
+    claimStarts: "Enter a date and time.",
+    claimEnds: "Enter a date and time.",
+    validDays: "Use 1 to 365 days.",
+    validFrom: "Enter a date and time.",
+    validUntil: "Enter a date and time.",
+    code: "Use 2 to 8 letters or digits.",
+    activeFrom: "Enter a date and time.",
+    activeUntil: "Enter a date and time.",
+    quantity: "Use a whole number from 1 to 1,000,000.",
+    perCustomer: "Use a whole number of at least 1.",
   },
 };

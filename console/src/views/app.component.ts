@@ -24,9 +24,12 @@ export class ConsoleApp extends ConsoleElement {
   @state() private _route: Route = parseRoute(location.hash);
   @state() private _menuOpen = false;
   @state() private _ended = false;
+  /** Bumped on every visit, also to the route already shown (its nav link again): the view starts afresh. */
+  @state() private _visit = 0;
 
   private _moved = false;
   private readonly _onHash = () => {
+    this._visit++;
     this._route = parseRoute(location.hash);
     this._menuOpen = false;
     this._moved = true;
@@ -123,7 +126,9 @@ export class ConsoleApp extends ConsoleElement {
       ["#/activity", n.activity, ["activity"]],
       ["#/settings", n.settings, ["settings"]],
     ];
-    return html`<nav id="nav" aria-label=${n.label} class=${this._menuOpen ? "open" : ""}>
+    // A link to the route already shown changes no hash: it still reloads the view (fresh figures).
+    const again = (e: Event) => (e.target as HTMLAnchorElement).getAttribute?.("href") === location.hash && this._onHash();
+    return html`<nav id="nav" aria-label=${n.label} class=${this._menuOpen ? "open" : ""} @click=${again}>
       <ul>
         ${items.map(([href, label, views]) => html`<li>
           <a href=${href} aria-current=${views.includes(this._route.view) ? "page" : nothing}>${label}</a>
@@ -157,7 +162,7 @@ export class ConsoleApp extends ConsoleElement {
       ${shop.test_clock ? html`<p class="clock" role="note">${t.clockFrozen(formatDateTime(shop.test_clock))}</p>` : nothing}
       <div class="frame">
         ${this._nav()}
-        <main id="main" tabindex="-1">${keyed(location.hash, this._view(shop))}</main>
+        <main id="main" tabindex="-1">${keyed(this._visit, this._view(shop))}</main>
       </div>`;
   }
 }

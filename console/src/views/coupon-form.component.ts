@@ -2,7 +2,7 @@ import { html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ApiProblem, isAbort } from "../api.js";
 import type { Coupon, CouponType, FieldError } from "../contract.js";
-import { changes, defaults, duplicateOverrides, fieldOf, fromCoupon, toBody, type FieldKey } from "../form-model.js";
+import { bodyKeys, changes, defaults, duplicateOverrides, fieldOf, fromCoupon, toBody, type FieldKey } from "../form-model.js";
 import { setFlash } from "../route.js";
 import { shared } from "../shared.styles.js";
 import { CouponFormFields, type Errors } from "./coupon-form.fields.js";
@@ -11,6 +11,9 @@ import { styles } from "./coupon-form.styles.js";
 
 const TYPES: CouponType[] = ["regular", "follower", "review", "chat", "promo_code"];
 const HOUR = 3_600_000;
+
+/** Set once the server shows it has no availability route (see `_scheduleCodeCheck`). */
+let availabilityUnsupported = false;
 
 type CodeState = "idle" | "checking" | "available" | "taken" | "blocked" | "format";
 
@@ -34,6 +37,8 @@ export class CouponForm extends CouponFormFields {
   @state() private _busy = false;
   @state() private _conflict = false;
   @state() private _loadError = "";
+  /** Fields the seller changed (an edit sends only these). */
+  private _dirty = new Set<FieldKey>();
 
   private _previewTimer?: ReturnType<typeof setTimeout>;
   private _previewCtl?: AbortController;
@@ -92,6 +97,7 @@ export class CouponForm extends CouponFormFields {
       this._code = { state: "idle" };
     }
     this._s = next;
+    this._dirty.add(key);
     if (this._errors[key]) this._errors = { ...this._errors, [key]: undefined };
     if (key === "code") this._scheduleCodeCheck();
     this._schedulePreview(300);
@@ -136,10 +142,13 @@ export class CouponForm extends CouponFormFields {
   private _fieldErrors(p: ApiProblem): Errors {
     const out: Errors = {};
     const list: Pick<FieldError, "path" | "code" | "message">[] = p.errors.length ? p.errors : [{ path: "", code: p.code, message: p.detail }];
+    const min = this.shop?.min_fixed_minor?.[this._s!.type];
     for (const e of list) {
       const key = fieldOf(e, this._s!);
       if (out[key]) continue;
-      const words = this.t.errorCodes[e.code] ?? (e.code === "invalid_type" ? this.t.form.required : "");
+      const words =
+        e.code === "amount_too_small" && min ? this.t.form.amountHint(this.money(min))
+        : this.t.errorCodes[e.code] ?? (key !== "form" ? this.t.fieldRules[key] : undefined) ?? "";
       const msg = words || e.message || p.detail;
       out[key] = msg.charAt(0).toUpperCase() + msg.slice(1);
     }
@@ -159,12 +168,19 @@ export class CouponForm extends CouponFormFields {
     const code = this._s!.code.trim();
     if (!code) return void (this._code = { state: "idle" });
     if (!/^[A-Za-z0-9]{2,8}$/.test(code)) return void (this._code = { state: "format" });
+    if (availabilityUnsupported) return void (this._code = { state: "idle" });
     this._code = { state: "checking" };
     this._codeTimer = setTimeout(async () => {
       const ctl = (this._codeCtl = new AbortController());
       try {
         const a = await this.client.availability(code, ctl.signal);
         if (ctl.signal.aborted) return;
+        // An older server answers this path as the look-up of a code named "availability" (a failed
+        // look-up that counts toward the shop's guessing limit): say nothing, and stop asking.
+        if (typeof a.available !== "boolean") {
+          availabilityUnsupported = true;
+          return void (this._code = { state: "idle" });
+        }
         this._code = a.available
           ? { state: "available", full: a.code || this._prefix + code.toUpperCase() }
           : { state: a.reason === "code_not_allowed" ? "blocked" : "taken" };
@@ -189,7 +205,7 @@ export class CouponForm extends CouponFormFields {
     try {
       let saved: Coupon;
       if (this.mode === "edit") {
-        const patch = changes(this._source!, body, this._prefix);
+        const patch = changes(this._source!, body, this._prefix, bodyKeys(this._dirty));
         saved = Object.keys(patch).length ? (await this.client.updateCoupon(this._source!.id, patch, this._source!.version)).coupon : this._source!;
         setFlash(this.t.form.saved(saved.name));
       } else {

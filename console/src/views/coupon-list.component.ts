@@ -52,8 +52,11 @@ export class CouponList extends ConsoleElement {
     }
   }
 
-  private _filter(which: "_type" | "_status", e: Event) {
-    this[which] = (e.target as HTMLSelectElement).value;
+  /** (Named fields, never `this[name]`: the build shortens private names, not the strings naming them.) */
+  private _filter(which: "type" | "status", e: Event) {
+    const value = (e.target as HTMLSelectElement).value;
+    if (which === "type") this._type = value;
+    else this._status = value;
     this._cursors = [null];
     this._rows = undefined;
     void this._load();
@@ -177,14 +180,14 @@ export class CouponList extends ConsoleElement {
       <div class="filters">
         <div class="field">
           <label for="type">${l.type}</label>
-          <select id="type" @change=${(e: Event) => this._filter("_type", e)}>
+          <select id="type" @change=${(e: Event) => this._filter("type", e)}>
             <option value="">${l.allTypes}</option>
             ${TYPES.map((v) => html`<option value=${v} ?selected=${this._type === v}>${t.types[v]}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="status">${l.status}</label>
-          <select id="status" @change=${(e: Event) => this._filter("_status", e)}>
+          <select id="status" @change=${(e: Event) => this._filter("status", e)}>
             <option value="">${l.allStatuses}</option>
             ${STATUSES.map((v) => html`<option value=${v} ?selected=${this._status === v}>${t.statuses[v]}</option>`)}
           </select>

@@ -1,0 +1,189 @@
+/**
+ * The views beside the list: History (R30), Data with its lazy chart (R31), the Simulator (R26), the
+ * operation log, redemptions, claims and reviews with CSV, Settings, and signing out.
+ */
+import { readFile } from "node:fs/promises";
+import { expect, it } from "vitest";
+import { api, DAY, iso, newPage, open, poll, signIn, uniq, visible, type Harness } from "./harness.js";
+
+async function redeem(h: Harness, code: string, buyer: string, order: string) {
+  const res = await fetch(`${h.server.url}/v1/checkout/redemptions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${h.server.demo.secretKey}`, "content-type": "application/json", "idempotency-key": order },
+    body: JSON.stringify({
+      buyer_id: buyer,
+      code,
+      order_id: order,
+      cart: { currency: "USD", lines: [{ line_id: "1", product_id: "demo-mug", quantity: 2, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 },
+    }),
+  });
+  const body = await res.json();
+  expect(res.status, JSON.stringify(body)).toBe(201);
+  await api(h, "POST", `/v1/redemptions/${body.redemption.id}/commit`, undefined, 200);
+  return body.redemption;
+}
+
+export function viewFlows(h: Harness) {
+  let promo: { id: string; code: string; name: string };
+
+  it("R30: History shows each entry's action, actor, time and before/after values", async () => {
+    const page = h.page;
+    const name = uniq("Tracked");
+    const c = (await api(h, "POST", "/v1/coupons", { type: "promo_code", name, code: uniq("H").replace(/\W/g, "").slice(0, 8), discount: { kind: "fixed", amount_minor: 250 }, quantity: 40, active_starts_at: iso(-60_000), active_ends_at: iso(5 * DAY) }, 201)).body.coupon;
+    promo = { id: c.id, code: c.code, name: `${name} renamed` };
+    await api(h, "PATCH", `/v1/coupons/${c.id}`, { name: promo.name, quantity: 60 }, 200);
+    await open(h.page, "#/coupons", "Coupons");
+    await page.getByRole("row").filter({ hasText: promo.name }).getByRole("button", { name: "History", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: `History: ${promo.name}` }).waitFor();
+    const entries = page.locator("li.entry");
+    await poll(() => entries.count()).toBe(2);
+    const keyHint = (await api(h, "GET", "/v1/keys", undefined, 200)).body.data.find((k: any) => k.kind === "secret").hint;
+    const updated = entries.filter({ hasText: "Updated" });
+    expect(await updated.locator(".who").textContent()).toBe(`by key ${keyHint}`);
+    expect(await updated.locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const nameRow = updated.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Name" }) });
+    expect(await nameRow.locator("td").allTextContents()).toEqual([name, promo.name]);
+    const qtyRow = updated.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Quantity" }) });
+    expect(await qtyRow.locator("td").allTextContents()).toEqual(["40", "60"]);
+    expect(await entries.filter({ hasText: "Created" }).getByRole("row").filter({ hasText: "Discount" }).locator("td").textContent()).toBe("$2.50 off");
+  });
+
+  it("R31: Data shows the totals, and the daily chart loads only when it is opened", async (ctx) => {
+    const page = h.page;
+    const chunks: string[] = [];
+    page.on("request", (r) => r.url().includes("daily-chart") && chunks.push(r.url()));
+    await redeem(h, promo.code, "buyer-data-1", `order-${Date.now()}`);
+    expect(chunks).toEqual([]); // the list, form and history never loaded it
+    await open(page, "#/coupons", "Coupons");
+    await page.getByRole("row").filter({ hasText: promo.name }).getByRole("button", { name: "Data", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: `Data: ${promo.name}` }).waitFor();
+    const tile = (label: string) => page.locator(".tile").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+    await poll(() => tile("Uses").textContent()).toBe("1");
+    expect(await tile("Discount spent").textContent()).toBe("$2.50");
+    expect(await tile("Remaining").textContent()).toBe("59");
+    if (!h.has.series) ctx.skip("GET /v1/coupons/{id}/performance has no `series` on this server yet: the chart is untested");
+    const chart = page.getByRole("img", { name: /per day from/ });
+    await visible(chart);
+    expect(chunks.length).toBe(1);
+    expect(await chart.getAttribute("aria-label")).toContain("$2.50 in all");
+    await page.getByLabel("Show", { exact: true }).selectOption({ label: "Discount spent" });
+    await page.getByText("Show the figures as a table").click();
+    expect(await page.getByRole("cell", { name: "$2.50" }).count()).toBeGreaterThan(0);
+  });
+
+  it("R26: the Simulator shows every coupon considered with its reasons in words, and the steps", async () => {
+    const page = h.page;
+    await open(page, "#/simulator", "Simulator");
+    await page.getByLabel("Buyer ID").fill("sim-buyer");
+    await page.getByLabel("Promo code").fill("demosave10");
+    await page.getByLabel("Unit price").fill("10.00"); // under DEMOSAVE10's $15 minimum spend
+    await page.getByRole("button", { name: "Simulate" }).click();
+    const considered = page.locator(".candidates > li");
+    await poll(() => considered.count()).toBeGreaterThan(0);
+    const save10 = considered.filter({ hasText: "DEMOSAVE10" });
+    expect(await save10.locator(".cand-state").textContent()).toBe("Does not apply");
+    expect(await save10.locator(".reasons").textContent()).toContain("The eligible items do not reach its minimum spend.");
+    expect(await page.locator(".verdict").textContent()).toBe("No coupon applies to this cart.");
+
+    await page.getByRole("button", { name: "Add line" }).click();
+    await page.getByLabel("Unit price").nth(1).fill("20.00");
+    await page.getByRole("button", { name: "Simulate" }).click();
+    await poll(() => page.locator(".verdict").textContent()).toMatch(/^Save 10% .* applies: \$3\.00 off\.$/);
+    expect(await save10.locator(".cand-state").textContent()).toBe("Applies: $3.00 off");
+    const steps = await page.locator(".steps li").allTextContents();
+    expect(steps[0]).toBe("The cart's 2 lines come to $30.00 after product discounts.");
+    expect(steps.some((s) => s.startsWith("Chosen: Save 10%"))).toBe(true);
+    expect(steps.at(-1)).toBe("Total: $30.00 − $3.00 + shipping $0.00 − $0.00 = $27.00.");
+
+    await page.getByLabel("Promo code").fill("NOPE42");
+    await page.getByRole("button", { name: "Simulate" }).click();
+    await poll(() => considered.filter({ hasText: "Code NOPE42" }).locator(".reasons").textContent()).toContain("No promo code has this code.");
+    // A bad line is refused beside its field, with nothing sent.
+    await page.getByLabel("Quantity").first().fill("two");
+    await page.getByRole("button", { name: "Simulate" }).click();
+    await poll(() => page.locator("#l0-qty-error").textContent()).toBe("Enter a whole number.");
+    await page.getByLabel("Quantity").first().fill("1");
+  });
+
+  it("the operation log lists the shop's changes with their coupon, newest first", async (ctx) => {
+    if (!h.has.audit) ctx.skip("GET /v1/audit is not on this server yet");
+    const page = h.page;
+    await open(page, "#/activity", "Operation log");
+    const first = page.locator("li.entry").first();
+    await visible(first);
+    await poll(() => page.locator("li.entry").filter({ hasText: promo.name }).count()).toBeGreaterThan(0);
+    await page.getByLabel("Action", { exact: true }).selectOption({ label: "Updated" });
+    await poll(async () => (await page.locator("li.entry .action").allTextContents()).every((a) => a === "Updated")).toBe(true);
+  });
+
+  for (const [view, heading, route, column] of [
+    ["redemptions", "Redemptions", "redemptions", "order_id"],
+    ["claims", "Claims", "claims", "buyer_id"],
+  ] as const) {
+    it(`${heading}: the list filtered by coupon, and the whole filtered list as CSV`, async (ctx) => {
+      if (!h.has[route]) ctx.skip(`GET /v1/${route} is not on this server yet`);
+      const page = h.page;
+      await open(page, `#/${view}`, heading);
+      await page.getByLabel("Coupon", { exact: true }).selectOption({ label: view === "redemptions" ? promo.name : "$5 off orders over $30" });
+      await page.getByRole("button", { name: "Filter" }).click();
+      const wait = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Download CSV" }).click();
+      const file = await wait;
+      const csv = await readFile((await file.path())!, "utf8");
+      expect(csv.split(/\r?\n/)[0]).toContain(column);
+    });
+  }
+
+  it("Incentivized reviews: each review that earned a coupon, with its label", async (ctx) => {
+    if (!h.has.reviews) ctx.skip("GET /v1/reviews is not on this server yet");
+    await open(h.page, "#/reviews", "Incentivized reviews");
+    await poll(() => h.page.locator("table, .empty").count()).toBeGreaterThan(0);
+  });
+
+  it("Settings: keys are created (shown once) and revoked after a confirmation; the test clock freezes and runs", async () => {
+    const page = h.page;
+    await open(page, "#/settings", "Settings");
+    await page.getByRole("button", { name: "Create publishable key" }).click();
+    const secret = page.getByLabel("Your new key");
+    await poll(() => secret.inputValue()).toMatch(/^pk_test_/);
+    const hint = (await secret.inputValue()).slice(0, 12);
+    const row = page.getByRole("row").filter({ hasText: hint });
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+    await poll(() => row.locator("td").nth(3).textContent()).toBe("Revoked");
+    const keys = (await api(h, "GET", "/v1/keys", undefined, 200)).body.data;
+    expect(keys.find((k: any) => k.hint.startsWith(hint)).revoked_at).not.toBeNull();
+
+    await page.getByLabel("Shop time").fill("2027-01-15T09:30");
+    await page.getByRole("button", { name: "Freeze clock" }).click();
+    await poll(() => page.getByRole("note").textContent()).toContain("Test clock frozen at Jan 15, 2027");
+    await page.getByRole("button", { name: "Use real time" }).click();
+    await poll(() => page.getByRole("note").count()).toBe(0);
+  });
+
+  it("Settings: allowed origins are changed with the secret key", async (ctx) => {
+    if (!h.has.shopPatch) ctx.skip("PATCH /v1/shops/{id} does not take a secret key on this server yet");
+    const page = h.page;
+    await open(page, "#/settings", "Settings");
+    await page.getByLabel("Origin", { exact: true }).fill("https://shop.example");
+    await page.getByRole("button", { name: "Add origin" }).click();
+    await page.getByRole("button", { name: "Save origins" }).click();
+    await poll(() => page.getByText("Allowed origins saved.").count()).toBe(1);
+    const shop = (await api(h, "GET", "/v1/console/sessions/current", undefined, 200)).body.shop;
+    expect(shop.allowed_origins).toContain("https://shop.example");
+  });
+
+  it("keeps the key out of every storage JavaScript can read; Sign out ends the session for good", async () => {
+    const page = await newPage(h, 1280, 800);
+    await signIn(h, page);
+    const seen = await page.evaluate(() => JSON.stringify([document.cookie, { ...localStorage }, { ...sessionStorage }]));
+    expect(seen).toBe('["",{},{}]');
+    const cookie = (await page.context().cookies()).find((c) => c.name === "ec_console")!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/v1" });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    const after = await fetch(`${h.server.url}/v1/coupons`, { headers: { cookie: `ec_console=${cookie.value}`, origin: h.server.url } });
+    expect(after.status).toBe(401);
+    await page.close();
+  });
+}
