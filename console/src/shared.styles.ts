@@ -273,9 +273,11 @@ export const shared = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
   }
   .status-line {
-    min-height: 1.5rem;
-    margin: 0.5rem 0;
+    margin: 0.75rem 0;
     font-size: 0.875rem;
+  }
+  .status-line:empty {
+    margin: 0 0 1rem;
   }
   .sr-only {
     position: absolute;
