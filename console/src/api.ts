@@ -1,12 +1,15 @@
 /**
- * Every call the console makes, one function per route, typed with the API's own contract types
- * (`contract.ts`). Calls ride the console session's HttpOnly cookie (same origin, `credentials:
- * "same-origin"`): no key is ever held in JavaScript. A 401 on a seller route means the session ended;
- * it is announced on `window` as `ec-session-ended` so the shell can ask the seller to sign in again.
+ * Every call the console makes, typed by the app itself: `hc<AppType>` (hono/client) turns the routes'
+ * zod contracts into typed requests and answers, so nothing here restates the contract. The few "Seller
+ * tools" routes the app does not have yet go through `pending()` with the types of contract.ts, until
+ * they land. Calls ride the console session's HttpOnly cookie (same origin): no key is ever held in
+ * JavaScript. A 401 means the session ended; it is announced on `window` as `ec-session-ended`.
  */
+import { hc, type ClientResponse } from "hono/client";
+import type { AppType } from "../../worker/app.js";
 import type {
-  ApiKey, Availability, AuditEntry, ClaimRow, Coupon, CreateBody, DuplicateBody, FieldError, Page, Performance,
-  Preview, Quote, QuoteRequest, Recipient, RedemptionRow, Review, Shop, UpdateBody,
+  Availability, AuditEntry, ClaimRow, CreateBody, DuplicateBody, FieldError, Page, Performance, Preview, QuoteRequest,
+  Recipient, RedemptionRow, Review, UpdateBody,
 } from "./contract.js";
 
 /** A refused or failed call: `status` 0 is a network failure; `errors` name the fields at fault. */
@@ -22,96 +25,107 @@ export class ApiProblem extends Error {
   }
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
-interface Options {
-  query?: Query;
-  body?: unknown;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
 export const SESSION_ENDED = "ec-session-ended";
 
-function url(base: string, path: string, query?: Query): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
-  const s = q.toString();
-  return base.replace(/\/+$/, "") + path + (s ? `?${s}` : "");
+type Query = Record<string, string | number | boolean | null | undefined>;
+/** The body of a call's successful answer, as its route's contract types it. */
+type Ok<R> = R extends ClientResponse<infer T, infer S, string> ? (S extends 200 | 201 ? T : never) : never;
+type AnyResponse = ClientResponse<unknown, number, string>;
+
+async function refusal(res: Response, signedOut: boolean): Promise<ApiProblem> {
+  const p = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: FieldError[] };
+  if (res.status === 401 && signedOut) window.dispatchEvent(new CustomEvent(SESSION_ENDED));
+  return new ApiProblem(res.status, p.code ?? `http_${res.status}`, p.detail, p.errors ?? [], Number(res.headers.get("retry-after")) || 0);
 }
 
-async function send(base: string, method: string, path: string, o: Options, accept = "application/json"): Promise<Response> {
-  const headers: Record<string, string> = { accept, ...o.headers };
-  if (o.body !== undefined) headers["content-type"] = "application/json";
-  let res: Response;
+/** Awaits a call: its answer's body when it succeeded, else an `ApiProblem` (0 when nothing came back). */
+async function ok<R extends AnyResponse>(call: Promise<R>, signal?: AbortSignal, signedOut = true): Promise<Ok<R>> {
+  let res: R;
   try {
-    res = await fetch(url(base, path, o.query), {
-      method,
-      headers,
-      body: o.body === undefined ? undefined : JSON.stringify(o.body),
-      credentials: "same-origin",
-      signal: o.signal,
-    });
+    res = await call;
   } catch (e) {
-    if (o.signal?.aborted) throw e;
+    if (signal?.aborted) throw e;
     throw new ApiProblem(0, "network_error");
   }
-  if (res.ok) return res;
-  const p = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: FieldError[] };
-  if (res.status === 401 && path !== "/v1/console/sessions") window.dispatchEvent(new CustomEvent(SESSION_ENDED));
-  throw new ApiProblem(res.status, p.code ?? `http_${res.status}`, p.detail, p.errors ?? [], Number(res.headers.get("retry-after")) || 0);
+  if (!res.ok) throw await refusal(res as unknown as Response, signedOut);
+  return (res.status === 204 ? undefined : await res.json()) as Ok<R>;
 }
 
-async function call<T>(base: string, method: string, path: string, o: Options = {}): Promise<T> {
-  const res = await send(base, method, path, o);
-  return (res.status === 204 ? undefined : await res.json()) as T;
+/** Drops empty values and stringifies the rest (query strings are text). */
+function query(q: Query): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== null && v !== "") out[k] = String(v);
+  return out;
 }
-
-const id = (s: string) => encodeURIComponent(s);
 
 export function createApi(base = "") {
-  const get = <T>(path: string, query?: Query, signal?: AbortSignal) => call<T>(base, "GET", path, { query, signal });
-  const post = <T>(path: string, body?: unknown, o: Omit<Options, "body"> = {}) => call<T>(base, "POST", path, { ...o, body });
+  const root = base.replace(/\/+$/, "") || location.origin;
+  const v1 = hc<AppType>(root, { init: { credentials: "same-origin" } }).v1;
+  const coupon = (id: string) => ({ param: { id } });
+  const aborting = (signal?: AbortSignal) => (signal ? { init: { signal } } : undefined);
+
+  /** A route the app does not type yet (API.md "Seller tools"): plain fetch, typed by contract.ts. */
+  async function raw(method: string, path: string, o: { query?: Query; body?: unknown; signal?: AbortSignal; accept?: string } = {}): Promise<Response> {
+    const q = new URLSearchParams(query(o.query ?? {})).toString();
+    let res: Response;
+    try {
+      res = await fetch(`${root}${path}${q ? `?${q}` : ""}`, {
+        method,
+        headers: { accept: o.accept ?? "application/json", ...(o.body === undefined ? {} : { "content-type": "application/json" }) },
+        body: o.body === undefined ? undefined : JSON.stringify(o.body),
+        credentials: "same-origin",
+        signal: o.signal,
+      });
+    } catch (e) {
+      if (o.signal?.aborted) throw e;
+      throw new ApiProblem(0, "network_error");
+    }
+    if (!res.ok) throw await refusal(res, true);
+    return res;
+  }
+  const pending = async <T>(method: string, path: string, o: Parameters<typeof raw>[2] = {}) => (await (await raw(method, path, o)).json()) as T;
+
   return {
-    signIn: (secret_key: string) => post<{ shop: Shop }>("/v1/console/sessions", { secret_key }),
-    currentShop: () => get<{ shop: Shop }>("/v1/console/sessions/current"),
-    signOut: () => call<void>(base, "DELETE", "/v1/console/sessions/current"),
+    signIn: (secret_key: string) => ok(v1.console.sessions.$post({ json: { secret_key } }), undefined, false),
+    currentShop: () => ok(v1.console.sessions.current.$get(), undefined, false),
+    signOut: () => ok(v1.console.sessions.current.$delete(), undefined, false),
 
     listCoupons: (q: { type?: string; status?: string; limit?: number; cursor?: string | null }, signal?: AbortSignal) =>
-      get<Page<Coupon>>("/v1/coupons", q, signal),
-    getCoupon: (couponId: string) => get<{ coupon: Coupon }>(`/v1/coupons/${id(couponId)}`),
-    createCoupon: (body: CreateBody) => post<{ coupon: Coupon; addons: Coupon[] }>("/v1/coupons", body),
-    previewCoupon: (body: CreateBody, signal?: AbortSignal) => post<Preview>("/v1/coupons/preview", body, { signal }),
-    updateCoupon: (couponId: string, body: UpdateBody, version: number) =>
-      call<{ coupon: Coupon }>(base, "PATCH", `/v1/coupons/${id(couponId)}`, { body, headers: { "if-match": String(version) } }),
-    deactivateCoupon: (couponId: string) => post<{ coupon: Coupon }>(`/v1/coupons/${id(couponId)}/deactivate`),
-    duplicateCoupon: (couponId: string, body: DuplicateBody) => post<{ coupon: Coupon }>(`/v1/coupons/${id(couponId)}/duplicate`, body),
-    history: (couponId: string, cursor?: string | null) => get<Page<AuditEntry>>(`/v1/coupons/${id(couponId)}/history`, { cursor, limit: 100 }),
-    performance: (couponId: string, q: { from?: string; to?: string } = {}) => get<Performance>(`/v1/coupons/${id(couponId)}/performance`, q),
-    sendCoupon: (couponId: string, buyer_id: string) => post<{ coupon: Coupon }>(`/v1/coupons/${id(couponId)}/send`, { buyer_id }),
-    recipients: (couponId: string, cursor?: string | null) => get<Page<Recipient>>(`/v1/coupons/${id(couponId)}/recipients`, { cursor }),
-    availability: (code: string, signal?: AbortSignal) => get<Availability>("/v1/promo-codes/availability", { code }, signal),
+      ok(v1.coupons.$get({ query: query(q) }, aborting(signal)), signal),
+    getCoupon: (id: string) => ok(v1.coupons[":id"].$get(coupon(id))),
+    createCoupon: (body: CreateBody) => ok(v1.coupons.$post({ json: body })),
+    updateCoupon: (id: string, body: UpdateBody, version: number) =>
+      ok(v1.coupons[":id"].$patch({ ...coupon(id), json: body, header: { "if-match": String(version) } })),
+    deactivateCoupon: (id: string) => ok(v1.coupons[":id"].deactivate.$post({ ...coupon(id), header: {} })),
+    duplicateCoupon: (id: string, body: DuplicateBody) => ok(v1.coupons[":id"].duplicate.$post({ ...coupon(id), json: body })),
+    history: (id: string, cursor?: string | null) => ok(v1.coupons[":id"].history.$get({ ...coupon(id), query: query({ cursor, limit: 100 }) })),
+    sendCoupon: (id: string, buyer_id: string) => ok(v1.coupons[":id"].send.$post({ ...coupon(id), json: { buyer_id } })),
+    quote: (body: QuoteRequest) => ok(v1.checkout.quote.$post({ json: body })),
 
-    audit: (q: { coupon_id?: string; action?: string; cursor?: string | null }) => get<Page<AuditEntry>>("/v1/audit", q),
-    redemptions: (q: Query) => get<Page<RedemptionRow>>("/v1/redemptions", q),
-    claims: (q: Query) => get<Page<ClaimRow>>("/v1/claims", q),
-    reviews: (q: Query) => get<Page<Review>>("/v1/reviews", q),
+    listKeys: () => ok(v1.keys.$get({ query: { limit: "100" } })),
+    createKey: (kind: "secret" | "publishable") => ok(v1.keys.$post({ json: { kind } })),
+    revokeKey: (id: string) => ok(v1.keys[":id"].revoke.$post({ param: { id } })),
+    updateShop: (id: string, body: { allowed_origins?: string[] }) => ok(v1.shops[":id"].$patch({ param: { id }, json: body })),
+    setTestClock: (now: string | null) => ok(v1["test-clock"].$post({ json: { now } })),
+
+    // ---- pending: "Seller tools (v1.1)" routes (API.md), typed by contract.ts until the app types them ----
+    previewCoupon: (body: CreateBody, signal?: AbortSignal) => pending<Preview>("POST", "/v1/coupons/preview", { body, signal }),
+    availability: (code: string, signal?: AbortSignal) => pending<Availability>("GET", "/v1/promo-codes/availability", { query: { code }, signal }),
+    performance: (id: string, q: { from?: string; to?: string } = {}) =>
+      pending<Performance>("GET", `/v1/coupons/${encodeURIComponent(id)}/performance`, { query: q }),
+    recipients: (id: string, cursor?: string | null) => pending<Page<Recipient>>("GET", `/v1/coupons/${encodeURIComponent(id)}/recipients`, { query: { cursor } }),
+    audit: (q: { coupon_id?: string; action?: string; cursor?: string | null }) => pending<Page<AuditEntry>>("GET", "/v1/audit", { query: q }),
+    redemptions: (q: Query) => pending<Page<RedemptionRow>>("GET", "/v1/redemptions", { query: q }),
+    claims: (q: Query) => pending<Page<ClaimRow>>("GET", "/v1/claims", { query: q }),
+    reviews: (q: Query) => pending<Page<Review>>("GET", "/v1/reviews", { query: q }),
     /** The whole filtered list as CSV (the server streams it), saved under `filename`. */
-    downloadCsv: async (path: "/v1/redemptions" | "/v1/claims", query: Query, filename: string) => {
-      const res = await send(base, "GET", path, { query }, "text/csv");
+    downloadCsv: async (path: "/v1/redemptions" | "/v1/claims", q: Query, filename: string) => {
+      const res = await raw("GET", path, { query: q, accept: "text/csv" });
       const href = URL.createObjectURL(await res.blob());
       const a = Object.assign(document.createElement("a"), { href, download: filename });
       a.click();
       setTimeout(() => URL.revokeObjectURL(href), 10_000);
     },
-
-    quote: (body: QuoteRequest) => post<Quote>("/v1/checkout/quote", body),
-
-    listKeys: () => get<Page<ApiKey>>("/v1/keys", { limit: 100 }),
-    createKey: (kind: "secret" | "publishable") => post<{ key: ApiKey; secret: string }>("/v1/keys", { kind }),
-    revokeKey: (keyId: string) => post<{ key: ApiKey }>(`/v1/keys/${id(keyId)}/revoke`),
-    updateShop: (shopId: string, body: { allowed_origins?: string[] }) =>
-      call<{ shop: Shop }>(base, "PATCH", `/v1/shops/${id(shopId)}`, { body }),
-    setTestClock: (now: string | null) => post<{ now: string; frozen: boolean }>("/v1/test-clock", { now }),
   };
 }
 

@@ -1,13 +1,13 @@
 /**
  * The API's own types for the console, imported from the zod contract (type-only: erased from the
- * bundle). Routes of "Seller tools" that are not in the contract yet are typed in `pending` below, each
- * to be replaced by an import once its route lands.
+ * bundle); the calls themselves are typed by `hc<AppType>` (api.ts). Routes of "Seller tools" that are
+ * not in the contract yet are typed in the `pending` part below, each to be replaced by an import once
+ * its route lands.
  */
 import type { z } from "@hono/zod-openapi";
-import type { CouponSchema, CreateCouponBody, UpdateCouponBody, DuplicateCouponBody } from "../../worker/routes/coupons/coupons.schemas.js";
-import type { AuditEntrySchema } from "../../worker/routes/coupons/coupons.routes.js";
-import type { QuoteBody, QuoteSchema } from "../../worker/routes/checkout/checkout.schemas.js";
-import type { ShopSchema } from "../../worker/routes/shops/shops.routes.js";
+import type { AuditEntrySchema, CouponSchema, CreateCouponBody, DuplicateCouponBody, PerformanceSchema, UpdateCouponBody } from "../../worker/contract/coupons.js";
+import type { QuoteBody, QuoteSchema } from "../../worker/contract/checkout.js";
+import type { ShopSchema } from "../../worker/contract/shops.js";
 import type { ApiKeySchema } from "../../worker/contract/keys.js";
 import type { Problem, FieldError } from "../../worker/lib/problem.js";
 import type { ReasonCode } from "../../worker/engine/types.js";
@@ -31,16 +31,8 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-export interface Performance {
-  claims: number;
-  redemptions: number;
-  buyers: number;
-  orders: number;
-  discount_minor: number;
-  gmv_minor: number;
-  remaining: number;
-  series?: SeriesDay[];
-}
+/** The performance answer, and (pending) its daily `series`. */
+export type Performance = z.infer<typeof PerformanceSchema> & { series?: SeriesDay[] };
 
 // ---- pending: "Seller tools (v1.1)" routes not yet in the contract (API.md) ----
 export interface SeriesDay {

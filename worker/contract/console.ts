@@ -1,6 +1,6 @@
 /** Console sessions (README "Seller console"): sign in with a secret key, and who is signed in. */
 import { z } from "@hono/zod-openapi";
-import { ShopSchema } from "../routes/shops/shops.routes.js";
+import { ShopSchema } from "./shops.js";
 
 export const SignInBody = z
   .strictObject({ secret_key: z.string().min(1).max(200).openapi({ example: "sk_test_…" }) })

@@ -9,7 +9,7 @@ import { SESSION_IDLE_MS } from "../lib/console-session.js";
 import { sha256Hex } from "../lib/crypto.js";
 import { randomString } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
-import { serializeShop } from "../routes/shops/shops.handlers.js";
+import { serializeShop } from "../contract/shops.js";
 import { deleteConsoleSession, findSecretKey, insertConsoleSession } from "../store/console-sessions.js";
 
 /** Failed sign-ins allowed per client address and minute (a secret key has ~190 random bits; this is hygiene). */

@@ -4,7 +4,7 @@ import { requireOwnOrigin, SESSION_COOKIE, SESSION_IDLE_MS, sessionToken, writeS
 import { requestDeps } from "../../lib/deps.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { endSession, openSession } from "../../services/console-sessions.js";
-import { serializeShop } from "../shops/shops.handlers.js";
+import { serializeShop } from "../../contract/shops.js";
 import type * as routes from "./console.routes.js";
 
 export const signIn: AppRouteHandler<typeof routes.signIn> = async (c) => {
