@@ -127,7 +127,7 @@ export const en: ConsoleStrings = {
     ended: "Your session ended. Sign in again to continue.",
     unknownKey: "This key is unknown or was revoked.",
     tooMany: (s) => `Too many attempts. Try again in ${s} seconds.`,
-    localHint: "Running it yourself? `npm start` prints the demo shop's secret key.",
+    localHint: "Running it yourself? npm start prints the demo shop's secret key.",
   },
   testMode: "Test",
   clockFrozen: (at) => `Test clock frozen at ${at}`,

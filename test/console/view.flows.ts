@@ -173,6 +173,22 @@ export function viewFlows(h: Harness) {
     expect(shop.allowed_origins).toContain("https://shop.example");
   });
 
+  it("npm start prints the console's URL", () => {
+    expect(h.server.output()).toContain(`console       ${h.server.url}/console`);
+  });
+
+  it("a session that ends meanwhile (signed out elsewhere) brings back the sign-in, saying why", async () => {
+    const page = await newPage(h, 1280, 800);
+    await signIn(h, page);
+    const cookie = (await page.context().cookies()).find((c) => c.name === "ec_console")!;
+    const out = await fetch(`${h.server.url}/v1/console/sessions/current`, { method: "DELETE", headers: { cookie: `ec_console=${cookie.value}`, origin: h.server.url } });
+    expect(out.status).toBe(204);
+    await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Coupons" }).click();
+    await page.getByText("Your session ended. Sign in again to continue.").waitFor();
+    expect(await page.getByLabel("Secret key").isVisible()).toBe(true);
+    await page.close();
+  });
+
   it("keeps the key out of every storage JavaScript can read; Sign out ends the session for good", async () => {
     const page = await newPage(h, 1280, 800);
     await signIn(h, page);

@@ -117,6 +117,9 @@ export class CouponForm extends CouponFormFields {
     const { body, unreadable } = toBody(this._s, this.currency);
     const live: Errors = {};
     for (const [k, kind] of Object.entries(unreadable)) live[k as FieldKey] = this._unreadableText(kind);
+    // The code is judged by the availability check; a preview without it also spares the shop's
+    // guessing limit (a taken code counts as a failed look-up) while the seller edits other fields.
+    if ("code" in body) delete (body as { code?: string }).code;
     try {
       const p = await this.client.previewCoupon(body, ctl.signal);
       if (ctl.signal.aborted) return;
