@@ -1,4 +1,4 @@
-import { html, nothing } from "lit";
+import { css, html, nothing } from "lit";
 import { property, query, state } from "lit/decorators.js";
 import { ApiProblem } from "../api.js";
 import { ConsoleElement } from "../base.js";
@@ -11,7 +11,22 @@ import { shared } from "../shared.styles.js";
  * (`GET /v1/coupons/{id}/recipients`) and whether they claimed it.
  */
 export class ChatRecipients extends ConsoleElement {
-  static override styles = [shared];
+  static override styles = [
+    shared,
+    css`
+      .send-row {
+        display: flex;
+        gap: 0.5rem;
+        align-items: flex-start;
+      }
+      .send-row .field {
+        flex: 1;
+      }
+      .send-row button {
+        margin-top: 1.55rem;
+      }
+    `,
+  ];
 
   @property({ attribute: "coupon-id" }) couponId = "";
 
@@ -73,16 +88,16 @@ export class ChatRecipients extends ConsoleElement {
         <button class="link" @click=${() => this.navigate("#/coupons")}>${this.t.data.back}</button>
       </div>
       <form class="card" @submit=${this._send} novalidate>
-        <div class="row" style="align-items:end">
-          <div class="field" style="flex:1 1 16rem">
+        <div class="send-row">
+          <div class="field">
             <label for="buyer">${s.buyer}</label>
             <input id="buyer" autocomplete="off" spellcheck="false" maxlength="64" aria-describedby="buyer-hint buyer-error" aria-invalid=${this._error ? "true" : "false"}
               @input=${() => (this._error = "")} />
+            <p class="hint" id="buyer-hint">${s.buyerHint}</p>
+            <p class="error" id="buyer-error">${this._error}</p>
           </div>
           <button class="primary" type="submit" aria-busy=${this._busy ? "true" : "false"}>${s.button}</button>
         </div>
-        <p class="hint" id="buyer-hint">${s.buyerHint}</p>
-        <p class="error" id="buyer-error">${this._error}</p>
         <p class="status-line ok" role="status">${this._message}</p>
       </form>
       <h2>${s.recipients}</h2>

@@ -95,13 +95,18 @@ export class CouponData extends ConsoleElement {
     try {
       const [c, p] = await Promise.all([
         this._coupon ? Promise.resolve({ coupon: this._coupon }) : this.client.getCoupon(this.couponId),
+        // The days shown run from "From" to "To", both included: the API's `to` is the day after.
         this.client.performance(this.couponId, {
           from: this._from ? `${this._from}T00:00:00Z` : undefined,
-          to: this._to ? `${this._to}T00:00:00Z` : undefined,
+          to: this._to ? new Date(Date.parse(`${this._to}T00:00:00Z`) + 86_400_000).toISOString() : undefined,
         }),
       ]);
       this._coupon = c.coupon;
       this._perf = p;
+      if (p.series?.length && !this._from && !this._to) {
+        this._from = p.series[0].date;
+        this._to = p.series[p.series.length - 1].date;
+      }
       if (c.coupon.type === "promo_code" && this._metric === "claims") this._metric = "redemptions";
       if (p.series?.length && !this._chartReady) {
         // The chart is its own chunk: only sellers who open a coupon's data download it.
