@@ -83,6 +83,21 @@ export interface FieldStrings {
     enterDate: string;
     required: string;
     notEditable: string;
+    summaryTitle: string;
+    summary: {
+      incomplete: string;
+      everything: string;
+      products: (n: number) => string;
+      offer: (discount: string, scope: string, minSpend: string | null) => string;
+      audience: Record<string, string>;
+      claimable: (who: string, offer: string) => string;
+      claim: (from: string, to: string, validity: string) => string;
+      claims: (n: number | null) => string;
+      promo: (code: string, offer: string) => string;
+      generated: (prefix: string) => string;
+      active: (from: string, to: string) => string;
+      uses: (n: number | null, onePerCustomer: boolean) => string;
+    };
   };
   /** Field errors by the API's error `code` (422 field codes, 409 codes), with the field's own words. */
   errorCodes: Record<string, string>;
@@ -180,6 +195,30 @@ export const fieldStrings: FieldStrings = {
     enterDate: "Enter a date and time.",
     required: "Required.",
     notEditable: "An ended or deactivated coupon cannot be changed.",
+    summaryTitle: "In words",
+    summary: {
+      incomplete: "Enter the discount to see the coupon in words.",
+      everything: "across the shop",
+      products: (n) => `on ${n} selected ${n === 1 ? "product" : "products"}`,
+      offer: (d, scope, min) => `${d} ${scope}` + (min ? `, on orders of ${min} or more` : ""),
+      audience: {
+        all: "Any customer can claim",
+        new: "New customers can claim",
+        existing: "Existing customers can claim",
+        repeat: "Repeat customers can claim",
+        all_followers: "Followers can claim",
+        new_followers: "New followers can claim",
+        review: "A buyer who posts a qualifying review gets",
+        chat: "Buyers you send it to can claim",
+      },
+      claimable: (who, offer) => `${who} ${offer}.`,
+      claim: (f, t, v) => `Claim from ${f} to ${t}` + (v ? `; ${v}.` : "."),
+      claims: (n) => (n ? `${n.toLocaleString("en")} can be claimed in all.` : ""),
+      promo: (code, offer) => `Code ${code}: ${offer}.`,
+      generated: (p) => `${p}… (generated on creation)`,
+      active: (f, t) => `Active from ${f} to ${t}.`,
+      uses: (n, one) => (n ? `${n.toLocaleString("en")} uses in all` : "Uses") + (one ? ", one per customer." : ", as many per customer as they like."),
+    },
   },
   errorCodes: {
     name_taken: "Another upcoming or ongoing coupon already has this name.",

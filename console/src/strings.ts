@@ -88,6 +88,8 @@ export interface ConsoleStrings extends FieldStrings, ViewStrings, ToolStrings {
     confirmUpcoming: string;
     deactivated: (name: string) => string;
     pageOf: (from: number, to: number) => string;
+    copyCode: (code: string) => string;
+    codeCopied: (code: string) => string;
   };
   amountOff: (amount: string) => string;
   percentOff: (percent: number, cap?: string) => string;
@@ -213,6 +215,8 @@ export const en: ConsoleStrings = {
     confirmUpcoming: "It is cancelled before it starts. This cannot be undone.",
     deactivated: (n) => `“${n}” is deactivated.`,
     pageOf: (a, b) => `Coupons ${a}–${b}`,
+    copyCode: (c) => `Copy code ${c}`,
+    codeCopied: (c) => `Code ${c} copied: paste it into your email, post or message.`,
   },
   amountOff: (a) => `${a} off`,
   percentOff: (p, cap) => `${p}% off` + (cap ? `, up to ${cap}` : ""),

@@ -40,6 +40,12 @@ export function listFlows(h: Harness) {
     await poll(async () => (await rows.locator("td:nth-child(2)").allTextContents()).every((t) => t === "Promo Code")).toBe(true);
     // The full code of every promo code is on its row.
     for (const code of await rows.locator("code").allTextContents()) expect(code).toMatch(/^DEMO[A-Z0-9]{2,8}$/);
+    // …with a button that copies it, for the seller's email, post or message.
+    const code = (await rows.first().locator("code").textContent())!;
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: h.server.url });
+    await rows.first().getByRole("button", { name: `Copy code ${code}` }).click();
+    await poll(() => page.getByRole("status").filter({ hasText: "copied" }).count()).toBe(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
   });
 
   it("R28: Deactivate asks to confirm; Cancel keeps the coupon, Deactivate stops it at once", async () => {

@@ -7,6 +7,7 @@ import { setFlash } from "../route.js";
 import { shared } from "../shared.styles.js";
 import { CouponFormFields, type Errors } from "./coupon-form.fields.js";
 import { randomSuffix } from "../code.js";
+import { summaryWords } from "../form-summary.js";
 import { styles } from "./coupon-form.styles.js";
 
 const TYPES: CouponType[] = ["regular", "follower", "review", "chat", "promo_code"];
@@ -267,6 +268,10 @@ export class CouponForm extends CouponFormFields {
     const editing = this.mode === "edit";
     const closed = editing && (this._source?.status === "ended" || this._source?.status === "deactivated");
     return html`<aside class="card summary">
+      <div class="words">
+        <h2>${f.summaryTitle}</h2>
+        ${summaryWords(this._s!, this.t, this.currency, this._prefix).filter(Boolean).map((line) => html`<p>${line}</p>`)}
+      </div>
       <div class="spend">
         <label for="spend">${f.estimatedSpend}</label>
         <output id="spend" aria-describedby="spend-hint">${spend}</output>

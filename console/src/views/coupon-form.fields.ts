@@ -53,7 +53,7 @@ export abstract class CouponFormFields extends ConsoleElement {
     return html`<div class="field" data-field=${key}>
       <label for=${key}>${label}</label>
       ${control({ id: key, describedby, invalid: err !== "", disabled: locked })}
-      ${hint || locked ? html`<p class="hint" id="${key}-hint">${locked && this._source?.status === "ongoing" ? this.t.form.locked : hint}</p>` : nothing}
+      ${hint || locked ? html`<p class="hint" id="${key}-hint">${locked && this._editing && this._source?.status === "ongoing" ? this.t.form.locked : hint}</p>` : nothing}
       ${extra ?? nothing}
       <p class="error" id="${key}-error">${err}</p>
     </div>`;

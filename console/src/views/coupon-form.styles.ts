@@ -69,6 +69,18 @@ export const styles = css`
     display: grid;
     gap: 1rem;
   }
+  .words {
+    border-bottom: 1px solid var(--_border);
+    padding-bottom: 1rem;
+  }
+  .words h2 {
+    font-size: 0.875rem;
+    margin-bottom: 0.375rem;
+  }
+  .words p {
+    margin: 0 0 0.25rem;
+    font-size: 0.875rem;
+  }
   .spend {
     display: grid;
     gap: 0.25rem;

@@ -113,6 +113,17 @@ export class CouponList extends ConsoleElement {
     return parts.join(" · ");
   }
 
+  /** A promo code in full, with a button that copies it (where the browser lets pages write the clipboard). */
+  private _code(code: string) {
+    const l = this.t.list;
+    const copy = async () => {
+      await navigator.clipboard.writeText(code).then(() => (this._message = l.codeCopied(code)), () => undefined);
+    };
+    return html`<code class="code">${code}</code>${navigator.clipboard
+      ? html` <button class="link copy" aria-label=${l.copyCode(code)} @click=${copy}>${this.t.copy}</button>`
+      : nothing}`;
+  }
+
   private _row(c: Coupon) {
     const l = this.t.list;
     const live = c.status === "upcoming" || c.status === "ongoing";
@@ -128,7 +139,7 @@ export class CouponList extends ConsoleElement {
       </td>
       <td data-label=${l.colType}>${this.t.types[c.type]}</td>
       <td data-label=${l.colStatus}><span class="badge ${c.status}">${this.t.statuses[c.status]}</span></td>
-      <td data-label=${l.colCode} class=${c.code ? "" : "no-code"}>${c.code ? html`<code class="code">${c.code}</code>` : html`<span class="muted">${this.t.none}</span>`}</td>
+      <td data-label=${l.colCode} class=${c.code ? "" : "no-code"}>${c.code ? this._code(c.code) : html`<span class="muted">${this.t.none}</span>`}</td>
       <td data-label=${l.colWhen} class="when">${this._when(c)}</td>
       <td class="actions">
         <div class="row">

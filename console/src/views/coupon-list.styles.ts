@@ -55,6 +55,11 @@ export const styles = css`
     letter-spacing: 0.03em;
     overflow-wrap: anywhere;
   }
+  .copy {
+    min-height: 1.5rem;
+    padding: 0 0.25rem;
+    font-size: 0.8125rem;
+  }
   .muted {
     color: var(--_muted);
   }
