@@ -2,7 +2,8 @@
  * Builds the seller console (`console/`): the Lit components in one ES module plus the daily chart as a
  * chunk of its own (loaded only when a seller opens a coupon's data), names carrying a content hash so they
  * can be cached for good, and the HTML page that loads them. The Node server calls `buildConsole()` at
- * its first `/console` request; the wrangler `[build]` step writes it to `dist/console.json` for Workers.
+ * its first `/console` request; the wrangler `[build]` step writes the page to `dist/console.html` and the
+ * scripts to the static assets directory for Workers.
  * Run directly (`tsx scripts/build-console.ts`) it prints the sizes.
  */
 import { build } from "esbuild";
@@ -71,13 +72,6 @@ export function gzipSizes(b: ConsoleBuild): { initial: number; initialFiles: str
   return { initial: initialFiles.reduce((a, f) => a + gz(f), 0), initialFiles, lazy };
 }
 
-/** The console as the Node server keeps it: built once, each file also gzipped ahead of time. */
-export async function buildConsoleAssets(): Promise<{ html: string; files: Record<string, string>; gzip: Record<string, Uint8Array> }> {
-  const b = await buildConsole();
-  const gzip: Record<string, Uint8Array> = { "index.html": gzipSync(b.html, { level: 9 }) };
-  for (const [name, js] of Object.entries(b.files)) gzip[name] = gzipSync(js, { level: 9 });
-  return { html: b.html, files: b.files, gzip };
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const b = await buildConsole();

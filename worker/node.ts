@@ -10,7 +10,6 @@ import { fileURLToPath } from "node:url";
 import { applyMigrations } from "../db/migrate.js";
 import { openDatabase, socketAddress, useNodeFastPaths } from "./adapters/node/host.js";
 import { createApp } from "./app.js";
-import type { ConsoleAssets } from "./lib/config.js";
 import { configFromEnv } from "./lib/env-config.js";
 import { randomString } from "./lib/ids.js";
 import { signBuyerToken } from "./lib/jwt.js";
@@ -55,8 +54,6 @@ async function main() {
     const token = await signBuyerToken(demo.buyer_token_secret, "demo-buyer", Math.floor(Date.now() / 1000) + 12 * 3600);
     return html.replaceAll("{{PUBLISHABLE_KEY}}", demo.publishable_key).replaceAll("{{BUYER_TOKEN}}", token);
   });
-  let sellerConsole: Promise<ConsoleAssets> | undefined;
-  config.assets.console = () => (sellerConsole ??= import("../scripts/build-console.js").then((m) => m.buildConsoleAssets()));
 
   const app = createApp({ db, config });
   const server = serve({ fetch: withCompression(app.fetch), port, hostname: host }, (info) => {

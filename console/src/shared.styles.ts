@@ -267,6 +267,9 @@ export const shared = css`
     gap: 0.5rem;
     align-items: center;
   }
+  .spaced {
+    margin-top: 1rem;
+  }
   .grid {
     display: grid;
     gap: 1rem;

@@ -3,15 +3,13 @@
  * its demo shop), one Debian Chromium, one signed-in page per viewport, the API as the shop's own server
  * sees it (secret key), and the checks every view gets (screenshot, no horizontal scroll, axe-core).
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { launchChromium } from "../support/chromium.js";
 import { startServer, type StartedServer } from "../support/server.js";
-
-export const CHROMIUM = "/usr/bin/chromium";
-export const present = existsSync(CHROMIUM);
 const root = join(import.meta.dirname, "../..");
 export const shots = join(root, "test-results/screenshots");
 
@@ -69,13 +67,7 @@ async function exists(h: Pick<Harness, "server">, method: string, path: string, 
 
 export async function startHarness(): Promise<Harness> {
   mkdirSync(shots, { recursive: true });
-  const [server, browser] = await Promise.all([
-    startServer(),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    }),
-  ]);
+  const [server, browser] = await Promise.all([startServer(), launchChromium()]);
   const h = { server, browser, pageErrors: [] as string[] } as Harness;
   const someCoupon = (await api(h, "GET", "/v1/coupons?limit=1", undefined, 200)).body.data[0].id as string;
   const perf = await api(h, "GET", `/v1/coupons/${someCoupon}/performance`);
@@ -100,6 +92,9 @@ export async function startHarness(): Promise<Harness> {
 export async function newPage(h: Harness, width: number, height: number): Promise<Page> {
   const page = await h.browser.newPage({ viewport: { width, height } });
   page.on("pageerror", (e) => h.pageErrors.push(e.message));
+  page.on("console", (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) h.pageErrors.push(m.text());
+  });
   return page;
 }
 

@@ -45,11 +45,6 @@ export interface AppConfig {
     docsFile?: (name: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
     demoHtml?: () => Promise<string>;
     console?: () => Promise<ConsoleAssets>;
-    /**
-     * The runtime compresses a body itself when the answer names a `Content-Encoding` (Workers do); else
-     * only bodies given pre-compressed (`ConsoleAssets.gzip`) go out compressed.
-     */
-    runtimeEncodes?: boolean;
   };
 }
 
@@ -61,7 +56,6 @@ export interface AppDeps {
 /** The seller console as built by scripts/build-console.ts: its page and its scripts by file name. */
 export interface ConsoleAssets {
   html: string;
+  /** Script name → source; empty where the host serves the scripts as static files (Workers' `[assets]`). */
   files: Record<string, string>;
-  /** The same files gzipped ahead of time, where the host keeps them (Node). */
-  gzip?: Record<string, Uint8Array>;
 }

@@ -1,4 +1,4 @@
-import { html, nothing } from "lit";
+import { css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { ConsoleElement } from "../base.js";
 import { actorWords, renderChanges } from "../changes.js";
@@ -15,7 +15,18 @@ const ACTIONS = ["created", "updated", "deactivated", "duplicated", "addon_creat
  * (the "backend operation logs" a seller checks when an addon coupon appears).
  */
 export class AuditLog extends ConsoleElement {
-  static override styles = [shared, historyStyles];
+  static override styles = [
+    shared,
+    historyStyles,
+    css`
+      .filters {
+        margin-bottom: 1rem;
+      }
+      .filters .field {
+        width: 14rem;
+      }
+    `,
+  ];
 
   /** Shows only this coupon's entries. */
   @property({ attribute: "coupon-id" }) couponId = "";
@@ -61,8 +72,8 @@ export class AuditLog extends ConsoleElement {
     return html`<div class="head">
         <div><h1 tabindex="-1">${a.heading}</h1><p class="sub">${a.intro}</p></div>
       </div>
-      <div class="row" style="margin-bottom:1rem">
-        <div class="field" style="width:14rem">
+      <div class="row filters">
+        <div class="field">
           <label for="action">${a.action}</label>
           <select id="action" @change=${(e: Event) => { this._action = (e.target as HTMLSelectElement).value; void this._load(); }}>
             <option value="">${a.allActions}</option>

@@ -102,7 +102,7 @@ export abstract class RecordsView extends ConsoleElement {
           </div>
           ${this.extraFilters()}
         </div>
-        <div class="row" style="margin-top:1rem">
+        <div class="row spaced">
           <button type="submit">${r.filter}</button>
           <button type="button" class="primary" aria-busy=${this._downloading ? "true" : "false"} @click=${this._download}>${this._downloading ? r.downloading : r.download}</button>
         </div>

@@ -176,7 +176,7 @@ export class ShopSettings extends ConsoleElement {
           <dt>${s.mode}</dt><dd>${shop.mode}</dd>
           <dt>${s.addons}</dt><dd>${shop.addon_coupons ? s.on : s.off}</dd>
         </dl>
-        <p class="hint" style="margin-top:0.75rem">${s.platformNote}</p>
+        <p class="hint spaced">${s.platformNote}</p>
       </section>
       <section class="card" aria-labelledby="origins">
         <h2 id="origins">${s.origins}</h2>
@@ -210,7 +210,7 @@ export class ShopSettings extends ConsoleElement {
           : nothing}
         <p class="error" role="alert">${this._keyError}</p>
         ${this._keys ? this._keysTable(this._keys) : html`<p>${this.t.loading}</p>`}
-        <div class="row" style="margin-top:0.75rem">
+        <div class="row spaced">
           <button @click=${() => this._createKey("secret")}>${s.createSecret}</button>
           <button @click=${() => this._createKey("publishable")}>${s.createPublishable}</button>
         </div>
