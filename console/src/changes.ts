@@ -44,11 +44,11 @@ export function renderChanges(t: ConsoleStrings, currency: string, e: Pick<Audit
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== "type" || !("type" in before));
     if (!keys.length) return nothing;
     if (c.before == null)
-      return html`<div class="scroll-x"><table class="changes">
+      return html`<div class="scroll-x" tabindex="0" role="region" aria-label=${t.history.changesLabel}><table class="changes">
         <thead><tr><th scope="col">${t.history.field}</th><th scope="col">${t.history.after}</th></tr></thead>
         <tbody>${keys.map((k) => html`<tr><th scope="row">${fieldName(t, k)}</th><td>${valueWords(t, currency, k, after[k])}</td></tr>`)}</tbody>
       </table></div>`;
-    return html`<div class="scroll-x"><table class="changes">
+    return html`<div class="scroll-x" tabindex="0" role="region" aria-label=${t.history.changesLabel}><table class="changes">
       <thead><tr><th scope="col">${t.history.field}</th><th scope="col">${t.history.before}</th><th scope="col">${t.history.after}</th></tr></thead>
       <tbody>${keys.map((k) => html`<tr>
         <th scope="row">${fieldName(t, k)}</th>

@@ -33,6 +33,7 @@ export const historyStyles = css`
   }
   table.changes {
     font-size: 0.875rem;
+    overflow-wrap: anywhere;
     border: 1px solid #e8eaee;
     border-radius: 6px;
   }

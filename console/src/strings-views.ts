@@ -34,6 +34,8 @@ export interface ViewStrings {
     system: string;
     key: (hint: string) => string;
     field: string;
+    /** The accessible name of a change table's scrolling box. */
+    changesLabel: string;
     before: string;
     after: string;
     empty: string;
@@ -127,11 +129,13 @@ export const viewStrings: ViewStrings = {
       addon_created: "Addon created",
       key_created: "Key created",
       key_revoked: "Key revoked",
+      shop_updated: "Settings changed",
     },
     by: (who) => `by ${who}`,
     system: "the system",
     key: (hint) => `key ${hint}`,
     field: "Field",
+    changesLabel: "Changes",
     before: "Before",
     after: "After",
     empty: "No entries.",
@@ -158,6 +162,7 @@ export const viewStrings: ViewStrings = {
       addon_id: "Addon",
       kind: "Kind",
       key_id: "Key",
+      allowed_origins: "Allowed origins",
     },
   },
   audit: {

@@ -61,6 +61,8 @@ export interface ConsoleStrings extends FieldStrings, ViewStrings, ToolStrings {
   list: {
     heading: string;
     newCoupon: string;
+    /** The empty list's button (a second "New coupon" would leave two controls of one name). */
+    firstCoupon: string;
     type: string;
     status: string;
     allTypes: string;
@@ -188,11 +190,12 @@ export const en: ConsoleStrings = {
   list: {
     heading: "Coupons",
     newCoupon: "New coupon",
+    firstCoupon: "Create your first coupon",
     type: "Type",
     status: "Status",
     allTypes: "All types",
     allStatuses: "All statuses",
-    empty: "No coupons yet. Create your first one: it takes a minute.",
+    empty: "No coupons yet. Making one takes a minute.",
     emptyFiltered: "No coupons match these filters.",
     colCoupon: "Coupon",
     colType: "Type",

@@ -13,7 +13,8 @@ async function check(page: Page, name: string, width: number) {
   await page.waitForTimeout(150); // let a view's first answer render before the photograph
   await shot(page, `${name}-${width}`);
   await expectNoHorizontalScroll(page);
-  expect(await axeViolations(page), `${name} at ${width}px`).toEqual([]);
+  const violations = await axeViolations(page);
+  expect(violations, `${name} at ${width}px: ${JSON.stringify(violations)}`).toEqual([]);
 }
 
 export function layoutChecks(h: Harness) {

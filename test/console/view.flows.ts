@@ -65,8 +65,9 @@ export function viewFlows(h: Harness) {
     const chart = page.getByRole("img", { name: /per day from/ });
     await visible(chart);
     expect(chunks.length).toBe(1);
-    expect(await chart.getAttribute("aria-label")).toContain("$2.50 in all");
+    expect(await chart.getAttribute("aria-label")).toMatch(/^Uses per day from .*: 1 in all\.$/);
     await page.getByLabel("Show", { exact: true }).selectOption({ label: "Discount spent" });
+    await poll(() => chart.getAttribute("aria-label")).toContain("$2.50 in all");
     await page.getByText("Show the figures as a table").click();
     expect(await page.getByRole("cell", { name: "$2.50" }).count()).toBeGreaterThan(0);
   });

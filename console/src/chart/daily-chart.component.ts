@@ -84,7 +84,8 @@ export class DailyChart extends LitElement {
     const step = plotW / Math.max(pts.length, 1);
     const barW = Math.max(1, Math.min(28, step * 0.7));
     const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
-    const ticks = [0, top / 2, top];
+    // Figures are whole numbers (counts, minor units): no tick between two of them.
+    const ticks = [0, top / 2, top].filter(Number.isInteger);
     // A date label under the first, the middle and the last bar (all of them when there are few).
     const labelAt = new Set(pts.length <= 7 ? pts.map((_, i) => i) : [0, Math.floor((pts.length - 1) / 2), pts.length - 1]);
     const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });

@@ -8,7 +8,7 @@ import { historyStyles } from "../history.styles.js";
 import { couponPath } from "../route.js";
 import { shared } from "../shared.styles.js";
 
-const ACTIONS = ["created", "updated", "deactivated", "duplicated", "addon_created", "key_created", "key_revoked"];
+const ACTIONS = ["created", "updated", "deactivated", "duplicated", "addon_created", "key_created", "key_revoked", "shop_updated"];
 
 /**
  * The shop's whole operation log (`GET /v1/audit`), newest first: who did what to which coupon, and when
@@ -24,6 +24,19 @@ export class AuditLog extends ConsoleElement {
       }
       .filters .field {
         width: 14rem;
+      }
+      .entry {
+        padding: 0.75rem 1rem;
+        gap: 0.375rem;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--_accent);
+        font-size: 0.875rem;
+        width: max-content;
+      }
+      details[open] summary {
+        margin-bottom: 0.5rem;
       }
     `,
   ];
@@ -96,7 +109,9 @@ export class AuditLog extends ConsoleElement {
                   <span class="who">${h.by(actorWords(this.t, e.actor, this._hints))}</span>
                   <time class="at" datetime=${e.at}>${formatDateTime(e.at)}</time>
                 </div>
-                ${renderChanges(this.t, this.currency, e)}
+                ${Object.keys(e.changes ?? {}).length
+                  ? html`<details><summary>${a.details}</summary>${renderChanges(this.t, this.currency, e)}</details>`
+                  : nothing}
               </li>`)}
             </ol>
             ${this._next ? html`<p><button @click=${() => this._load(true)}>${this.t.loadMore}</button></p>` : nothing}`}`;

@@ -106,7 +106,7 @@ export class ChatRecipients extends ConsoleElement {
         ? this._listError ? nothing : html`<p>${this.t.loading}</p>`
         : list.length === 0
           ? html`<p class="card empty">${s.empty}</p>`
-          : html`<div class="table-wrap scroll-x"><table>
+          : html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${s.recipients}><table>
               <thead><tr><th scope="col">${s.buyer}</th><th scope="col">${s.sentAt}</th><th scope="col">${s.claimed}</th></tr></thead>
               <tbody>${list.map((r) => html`<tr><td class="mono">${r.buyer_id}</td><td>${formatDateTime(r.sent_at)}</td><td>${r.claimed ? this.t.yes : this.t.no}</td></tr>`)}</tbody>
             </table></div>

@@ -146,7 +146,7 @@ export class CouponData extends ConsoleElement {
       </div>
       <details>
         <summary>${d.showTable}</summary>
-        <div class="scroll-x">
+        <div class="scroll-x" tabindex="0" role="region" aria-label=${d.daily}>
           <table>
             <thead><tr><th scope="col">${d.date}</th>${metrics.map((k) => html`<th scope="col" class="num">${names[k]}</th>`)}</tr></thead>
             <tbody>${series.map((s) => html`<tr><th scope="row">${this.date(s.date)}</th>${metrics.map((k) => html`<td class="num">${this._value(k, s[k])}</td>`)}</tr>`)}</tbody>

@@ -99,7 +99,9 @@ export class CouponForm extends CouponFormFields {
     }
     this._s = next;
     this._dirty.add(key);
+    // What was said about the old value no longer holds; the next preview judges the new one.
     if (this._errors[key]) this._errors = { ...this._errors, [key]: undefined };
+    if (this._live[key]) this._live = { ...this._live, [key]: undefined };
     if (key === "code") this._scheduleCodeCheck();
     this._schedulePreview(300);
   }
@@ -201,6 +203,9 @@ export class CouponForm extends CouponFormFields {
     if (this._busy || !this._s) return;
     this._submitted = true;
     this._conflict = false;
+    // The answer to this submit is what counts: a preview still on its way would speak of older values.
+    clearTimeout(this._previewTimer);
+    this._previewCtl?.abort();
     const { body, unreadable } = toBody(this._s, this.currency);
     const local: Errors = {};
     for (const [k, kind] of Object.entries(unreadable)) local[k as FieldKey] = this._unreadableText(kind);
@@ -221,7 +226,10 @@ export class CouponForm extends CouponFormFields {
     } catch (err) {
       const p = err instanceof ApiProblem ? err : null;
       if (p?.status === 412) this._conflict = true;
-      else if (p && (p.status === 422 || p.status === 409)) this._show(this._fieldErrors(p));
+      else if (p && (p.status === 422 || p.status === 409)) {
+        this._live = {}; // the answer replaces what earlier previews said
+        void this._show(this._fieldErrors(p));
+      }
       else this._show({ form: this.problemText(err) });
     } finally {
       this._busy = false;

@@ -159,7 +159,7 @@ export class CouponList extends ConsoleElement {
     if (rows.length === 0)
       return html`<div class="card empty">
         <p>${this._type || this._status ? l.emptyFiltered : l.empty}</p>
-        ${this._type || this._status ? nothing : html`<button class="primary" @click=${() => this.navigate("#/coupons/new")}>${l.newCoupon}</button>`}
+        ${this._type || this._status ? nothing : html`<button class="primary" @click=${() => this.navigate("#/coupons/new")}>${l.firstCoupon}</button>`}
       </div>`;
     const first = (this._cursors.length - 1) * PAGE + 1;
     return html`<div class="table-wrap">

@@ -113,7 +113,7 @@ export abstract class RecordsView extends ConsoleElement {
         ? this._error ? nothing : html`<p>${this.t.loading}</p>`
         : rows.length === 0
           ? html`<p class="card empty">${r.empty}</p>`
-          : html`<div class="table-wrap scroll-x"><table>
+          : html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${this.heading}><table>
               <thead><tr>${cols.map((c) => html`<th scope="col" class=${c === "discount_minor" ? "num" : ""}>${r.columns[c] ?? c}</th>`)}</tr></thead>
               <tbody>${rows.map((row) => html`<tr>${cols.map((c) => html`<td class=${c === "discount_minor" ? "num" : c.endsWith("_id") ? "mono" : ""}>${this._cell(row, c)}</td>`)}</tr>`)}</tbody>
             </table></div>

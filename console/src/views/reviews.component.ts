@@ -43,7 +43,7 @@ export class ReviewsView extends ConsoleElement {
         ? this._error ? nothing : html`<p>${this.t.loading}</p>`
         : rows.length === 0
           ? html`<p class="card empty">${r.empty}</p>`
-          : html`<div class="table-wrap scroll-x"><table>
+          : html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${r.heading}><table>
               <thead><tr>${COLUMNS.map((c) => html`<th scope="col">${r.columns[c]}</th>`)}</tr></thead>
               <tbody>${rows.map((row) => html`<tr>${COLUMNS.map((c) => html`<td class=${c.endsWith("_id") ? "mono" : ""}>${
                 c === "at" ? formatDateTime(row.at) : c === "label" && row.label ? html`<span class="tag">${row.label}</span>` : (row[c] ?? this.t.none)

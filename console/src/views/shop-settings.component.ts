@@ -149,7 +149,7 @@ export class ShopSettings extends ConsoleElement {
 
   private _keysTable(keys: ApiKey[]) {
     const s = this.t.settings;
-    return html`<div class="table-wrap scroll-x"><table>
+    return html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-labelledby="keys"><table>
       <thead><tr><th scope="col">${s.kind}</th><th scope="col">${s.hint}</th><th scope="col">${s.created}</th><th scope="col">${s.state}</th><th scope="col"><span class="sr-only">${this.t.list.colActions}</span></th></tr></thead>
       <tbody>${keys.map((k) => html`<tr>
         <td>${k.kind === "secret" ? s.secretKind : s.publishableKind}</td>
