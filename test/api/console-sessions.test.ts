@@ -8,9 +8,9 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "../../worker/services/console-sessions.js";
-import { at, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { at, DAY, expectStatus, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 
-const OWN = "http://localhost"; // app.request's URLs are http://localhost/…
+const OWN = "http://localhost"; // testClient's and app.request's URLs are http://localhost/…
 const HOUR = 3_600_000;
 
 let t: TestApp;
@@ -23,25 +23,40 @@ beforeEach(async () => {
   s = await t.shop();
 });
 
-async function request(method: string, path: string, o: { cookie?: string; origin?: string | null; site?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...(o.headers ?? {}) };
-  if (o.cookie) headers.cookie = o.cookie;
-  if (o.origin !== null) headers.origin = o.origin ?? OWN;
-  if (o.site) headers["sec-fetch-site"] = o.site;
-  if (o.body !== undefined) headers["content-type"] = "application/json";
-  const res = await t.app.request(path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+/** How a page of some origin calls: with the session cookie, and the `Origin` / `Sec-Fetch-Site` it sends. */
+interface Via {
+  cookie?: string;
+  /** null: no `Origin` header (a browser's same-origin GET); default: the API's own. */
+  origin?: string | null;
+  site?: string;
+  headers?: Record<string, string>;
+}
+
+/** The typed API (testClient) as such a page calls it. */
+const as = (o: Via = {}) =>
+  t.api(undefined, {
+    ...(o.cookie ? { cookie: o.cookie } : {}),
+    ...(o.origin === null ? {} : { origin: o.origin ?? OWN }),
+    ...(o.site ? { "sec-fetch-site": o.site } : {}),
+    ...o.headers,
+  });
+
+/** An answer's status, headers and parsed body, for assertions about cookies and problems alike. */
+async function read(call: Promise<Response> | Response) {
+  const res = await call;
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null, text };
 }
 
 /** Signs in and answers the `name=value` pair of the session cookie. */
 async function signIn(key = s.sk, extra: Record<string, string> = {}) {
-  const res = await request("POST", "/v1/console/sessions", { body: { secret_key: key }, headers: extra });
+  const res = await read(as({ headers: extra }).v1.console.sessions.$post({ json: { secret_key: key } }));
   expect(res.status, res.text).toBe(201);
   return { res, cookie: res.headers.get("set-cookie")!.split(";")[0] };
 }
 
-const listAs = (cookie: string, o: { origin?: string | null; site?: string } = {}) => request("GET", "/v1/coupons", { cookie, ...o });
+const listAs = (cookie: string, o: Omit<Via, "cookie"> = {}) => read(as({ cookie, ...o }).v1.coupons.$get({ query: {} }));
+const signInAs = (o: Via, secret_key: string) => read(as(o).v1.console.sessions.$post({ json: { secret_key } }));
 
 describe("console sign-in", () => {
   it("answers the shop and sets an HttpOnly, SameSite=Strict cookie for /v1 that lasts 12 hours", async () => {
@@ -67,30 +82,26 @@ describe("console sign-in", () => {
     });
     expect(direct.status).toBe(201);
     expect(direct.headers.get("set-cookie")).toMatch(/; Secure/);
-    const proxied = await request("POST", "/v1/console/sessions", {
-      origin: "https://localhost",
-      headers: { "x-forwarded-proto": "https" },
-      body: { secret_key: s.sk },
-    });
+    const proxied = await signInAs({ origin: "https://localhost", headers: { "x-forwarded-proto": "https" } }, s.sk);
     expect(proxied.status).toBe(201);
     expect(proxied.headers.get("set-cookie")).toMatch(/; Secure/);
   });
 
   it("refuses a publishable key beside the field, and unknown or revoked secret keys with 401; no cookie is set", async () => {
-    const pk = await request("POST", "/v1/console/sessions", { body: { secret_key: s.pk } });
+    const pk = await signInAs({}, s.pk);
     expect(pk.status).toBe(422);
     expect(pk.body.errors[0]).toMatchObject({ path: "secret_key", code: "not_a_secret_key" });
-    const unknown = await request("POST", "/v1/console/sessions", { body: { secret_key: "sk_test_" + "x".repeat(32) } });
+    const unknown = await signInAs({}, "sk_test_" + "x".repeat(32));
     expect(unknown.status).toBe(401);
-    const made = await t.call("POST", "/v1/keys", { key: s.sk, body: { kind: "secret" } });
-    expect((await t.call("POST", `/v1/keys/${made.body.key.id}/revoke`, { key: s.sk })).status).toBe(200);
-    const revoked = await request("POST", "/v1/console/sessions", { body: { secret_key: made.body.secret } });
+    const made = await expectStatus(t.api(s.sk).v1.keys.$post({ json: { kind: "secret" } }), 201);
+    await expectStatus(t.api(s.sk).v1.keys[":id"].revoke.$post({ param: { id: made.key.id } }), 200);
+    const revoked = await signInAs({}, made.secret);
     expect(revoked.status).toBe(401);
     for (const r of [pk, unknown, revoked]) expect(r.headers.get("set-cookie")).toBeNull();
   });
 
   it("is refused from a foreign origin (login CSRF) with 403 and no cookie", async () => {
-    const res = await request("POST", "/v1/console/sessions", { origin: "https://evil.example", body: { secret_key: s.sk } });
+    const res = await signInAs({ origin: "https://evil.example" }, s.sk);
     expect(res.status).toBe(403);
     expect(res.body.code).toBe("cross_origin_refused");
     expect(res.headers.get("set-cookie")).toBeNull();
@@ -99,10 +110,10 @@ describe("console sign-in", () => {
   it(`limits failed attempts to ${SIGN_IN_ATTEMPTS_PER_MINUTE} a minute per client, then 429 with Retry-After even for a good key; successes never count`, async () => {
     for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_MINUTE + 5; i++) await signIn(); // successes are free
     for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_MINUTE; i++) {
-      const bad = await request("POST", "/v1/console/sessions", { body: { secret_key: `sk_test_${"y".repeat(31)}${i % 10}` } });
+      const bad = await signInAs({}, `sk_test_${"y".repeat(31)}${i % 10}`);
       expect(bad.status).toBe(401);
     }
-    const blocked = await request("POST", "/v1/console/sessions", { body: { secret_key: s.sk } });
+    const blocked = await signInAs({}, s.sk);
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe("rate_limited");
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -125,17 +136,15 @@ describe("console sign-in", () => {
 describe("a console session acts as its shop's secret key", () => {
   it("reads and writes /v1 routes from the API's own origin; the history names the key it was opened with", async () => {
     const { cookie } = await signIn();
-    const who = await request("GET", "/v1/console/sessions/current", { cookie, origin: null, site: "same-origin" });
-    expect(who.status).toBe(200);
-    expect(who.body.shop.id).toBe(s.id);
-    const made = await request("POST", "/v1/coupons", { cookie, body: promoBody({ code: "SESS1" }) });
-    expect(made.status, made.text).toBe(201);
-    const list = await listAs(cookie, { origin: null, site: "same-origin" });
-    expect(list.body.data.map((c: any) => c.id)).toEqual([made.body.coupon.id]);
-    const keys = await t.call("GET", "/v1/keys", { key: s.sk });
-    const secretKeyId = keys.body.data.find((k: any) => k.kind === "secret").id;
-    const history = await request("GET", `/v1/coupons/${made.body.coupon.id}/history`, { cookie });
-    expect(history.body.data[0]).toMatchObject({ action: "created", actor: secretKeyId });
+    const who = await expectStatus(as({ cookie, origin: null, site: "same-origin" }).v1.console.sessions.current.$get(), 200);
+    expect(who.shop.id).toBe(s.id);
+    const made = await expectStatus(as({ cookie }).v1.coupons.$post({ json: promoBody({ code: "SESS1" }) }), 201);
+    const list = await expectStatus(as({ cookie, origin: null, site: "same-origin" }).v1.coupons.$get({ query: {} }), 200);
+    expect(list.data.map((c) => c.id)).toEqual([made.coupon.id]);
+    const keys = await expectStatus(t.api(s.sk).v1.keys.$get({ query: {} }), 200);
+    const secretKeyId = keys.data.find((k) => k.kind === "secret")!.id;
+    const history = await expectStatus(as({ cookie }).v1.coupons[":id"].history.$get({ param: { id: made.coupon.id }, query: {} }), 200);
+    expect(history.data[0]).toMatchObject({ action: "created", actor: secretKeyId });
   });
 
   it("refuses a foreign Origin, a cross-site fetch, and a request with no same-origin signal (CSRF); nothing is written", async () => {
@@ -148,44 +157,43 @@ describe("a console session acts as its shop's secret key", () => {
       { origin: null },
     ];
     for (const o of cases) {
-      const res = await request("POST", "/v1/coupons", { cookie, ...o, body: promoBody() });
+      const res = await read(as({ cookie, ...o }).v1.coupons.$post({ json: promoBody() }));
       expect(res.status, JSON.stringify(o)).toBe(403);
       expect(res.body.code).toBe("cross_origin_refused");
       expect((await listAs(cookie, o)).status).toBe(403);
     }
-    expect((await t.call("GET", "/v1/coupons", { key: s.sk })).body.data).toEqual([]);
+    expect((await expectStatus(t.api(s.sk).v1.coupons.$get({ query: {} }), 200)).data).toEqual([]);
   });
 
   it("reaches no platform-operator route and no other shop's objects", async () => {
     const other = await t.shop();
-    const theirs = await t.call("POST", "/v1/coupons", { key: other.sk, body: promoBody() });
+    const theirs = await expectStatus(t.api(other.sk).v1.coupons.$post({ json: promoBody() }), 201);
     const { cookie } = await signIn();
-    expect((await request("POST", "/v1/shops", { cookie, body: { name: "X", region: "US", currency: "USD" } })).status).toBe(403);
-    expect((await request("GET", `/v1/shops/${s.id}`, { cookie })).status).toBe(403);
-    expect((await request("GET", `/v1/coupons/${theirs.body.coupon.id}`, { cookie })).status).toBe(404);
+    expect((await as({ cookie }).v1.shops.$post({ json: { name: "X", region: "US", currency: "USD" } })).status).toBe(403);
+    expect((await as({ cookie }).v1.shops[":id"].$get({ param: { id: s.id } })).status).toBe(403);
+    expect((await as({ cookie }).v1.coupons[":id"].$get({ param: { id: theirs.coupon.id } })).status).toBe(404);
   });
 
   it("a bearer key in the same request wins over the cookie", async () => {
     const { cookie } = await signIn();
     const other = await t.shop();
-    const res = await request("GET", "/v1/console/sessions/current", { cookie, origin: "https://evil.example", headers: { authorization: `Bearer ${other.sk}` } });
-    expect(res.status).toBe(200);
-    expect(res.body.shop.id).toBe(other.id);
+    const res = await expectStatus(t.api(other.sk, { cookie, origin: "https://evil.example" }).v1.console.sessions.current.$get(), 200);
+    expect(res.shop.id).toBe(other.id);
   });
 });
 
 describe("a console session ends", () => {
   it("at sign-out: 204, the cookie is cleared, and the old cookie answers 401 session_expired", async () => {
     const { cookie } = await signIn();
-    const out = await request("DELETE", "/v1/console/sessions/current", { cookie });
+    const out = await read(as({ cookie }).v1.console.sessions.current.$delete());
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toMatch(/^ec_console=;.*Max-Age=0/);
     const after = await listAs(cookie);
     expect(after.status).toBe(401);
     expect(after.body.code).toBe("session_expired");
     // Signing out again (an already ended session) is fine; from a foreign origin it is refused.
-    expect((await request("DELETE", "/v1/console/sessions/current", { cookie })).status).toBe(204);
-    expect((await request("DELETE", "/v1/console/sessions/current", { cookie, origin: "https://evil.example" })).status).toBe(403);
+    expect((await as({ cookie }).v1.console.sessions.current.$delete()).status).toBe(204);
+    expect((await as({ cookie, origin: "https://evil.example" }).v1.console.sessions.current.$delete()).status).toBe(403);
   });
 
   it("after 12 hours without use; each use slides the expiry (at most one write a minute)", async () => {
@@ -208,17 +216,17 @@ describe("a console session ends", () => {
 
   it("keeps real time: a test shop's frozen clock does not stretch or cut it", async () => {
     const { cookie } = await signIn();
-    expect((await t.call("POST", "/v1/test-clock", { key: s.sk, body: { now: at(300 * DAY) } })).status).toBe(200);
+    await expectStatus(t.api(s.sk).v1["test-clock"].$post({ json: { now: at(300 * DAY) } }), 200);
     expect((await listAs(cookie)).status).toBe(200);
     clock += 12 * HOUR + 1;
     expect((await listAs(cookie)).status).toBe(401);
   });
 
   it("when the secret key it was opened with is revoked", async () => {
-    const made = await t.call("POST", "/v1/keys", { key: s.sk, body: { kind: "secret" } });
-    const { cookie } = await signIn(made.body.secret);
+    const made = await expectStatus(t.api(s.sk).v1.keys.$post({ json: { kind: "secret" } }), 201);
+    const { cookie } = await signIn(made.secret);
     expect((await listAs(cookie)).status).toBe(200);
-    expect((await t.call("POST", `/v1/keys/${made.body.key.id}/revoke`, { key: s.sk })).status).toBe(200);
+    await expectStatus(t.api(s.sk).v1.keys[":id"].revoke.$post({ param: { id: made.key.id } }), 200);
     expect((await listAs(cookie)).status).toBe(401);
   });
 });
