@@ -20,8 +20,10 @@ export const current: AppRouteHandler<typeof routes.current> = (c) => {
 };
 
 export const signOut: AppRouteHandler<typeof routes.signOut> = async (c) => {
-  requireOwnOrigin(c);
-  await endSession(requestDeps(c), sessionToken(c));
+  const token = sessionToken(c);
+  // Only a request that carries a session can end one, and only from our own origin (no forced sign-out).
+  if (token !== undefined) requireOwnOrigin(c);
+  await endSession(requestDeps(c), token);
   deleteCookie(c, SESSION_COOKIE, { path: "/v1", httpOnly: true, sameSite: "Strict" });
   return c.body(null, 204);
 };

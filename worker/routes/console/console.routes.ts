@@ -34,6 +34,6 @@ export const signOut = createRoute({
   path: "/v1/console/sessions/current",
   tags: ["Console"],
   summary: "Sign out: end the current console session",
-  description: `Ends the session and clears its cookie; answers 204 also when it had already ended. ${sameOrigin}`,
+  description: `Ends the session and clears its cookie; answers 204 also when it had already ended (or there was none). With a session cookie: ${sameOrigin}`,
   responses: { 204: { description: "Signed out" }, 403: problem("Not from the API's own origin") },
 });
