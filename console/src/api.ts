@@ -9,7 +9,7 @@ import { hc, type ClientResponse } from "hono/client";
 import type { AppType } from "../../worker/app.js";
 import type {
   Availability, AuditEntry, ClaimRow, CreateBody, DuplicateBody, FieldError, Page, Performance, Preview, QuoteRequest,
-  Recipient, RedemptionRow, Review, UpdateBody,
+  Recipient, RedemptionRow, UpdateBody,
 } from "./contract.js";
 
 /** A refused or failed call: `status` 0 is a network failure; `errors` name the fields at fault. */
@@ -101,6 +101,7 @@ export function createApi(base = "") {
     history: (id: string, cursor?: string | null) => ok(v1.coupons[":id"].history.$get({ ...coupon(id), query: query({ cursor, limit: 100 }) })),
     sendCoupon: (id: string, buyer_id: string) => ok(v1.coupons[":id"].send.$post({ ...coupon(id), json: { buyer_id } })),
     quote: (body: QuoteRequest) => ok(v1.checkout.quote.$post({ json: body })),
+    reviews: (q: Query) => ok(v1.reviews.$get({ query: query(q) })),
 
     listKeys: () => ok(v1.keys.$get({ query: { limit: "100" } })),
     createKey: (kind: "secret" | "publishable") => ok(v1.keys.$post({ json: { kind } })),
@@ -117,7 +118,7 @@ export function createApi(base = "") {
     audit: (q: { coupon_id?: string; action?: string; cursor?: string | null }) => pending<Page<AuditEntry>>("GET", "/v1/audit", { query: q }),
     redemptions: (q: Query) => pending<Page<RedemptionRow>>("GET", "/v1/redemptions", { query: q }),
     claims: (q: Query) => pending<Page<ClaimRow>>("GET", "/v1/claims", { query: q }),
-    reviews: (q: Query) => pending<Page<Review>>("GET", "/v1/reviews", { query: q }),
+
     /** The whole filtered list as CSV (the server streams it), saved under `filename`. */
     downloadCsv: async (path: "/v1/redemptions" | "/v1/claims", q: Query, filename: string) => {
       const res = await raw("GET", path, { query: q, accept: "text/csv" });

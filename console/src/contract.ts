@@ -8,6 +8,7 @@ import type { z } from "@hono/zod-openapi";
 import type { AuditEntrySchema, CouponSchema, CreateCouponBody, DuplicateCouponBody, PerformanceSchema, UpdateCouponBody } from "../../worker/contract/coupons.js";
 import type { QuoteBody, QuoteSchema } from "../../worker/contract/checkout.js";
 import type { ShopSchema } from "../../worker/contract/shops.js";
+import type { ReviewSchema } from "../../worker/contract/reviews.js";
 import type { ApiKeySchema } from "../../worker/contract/keys.js";
 import type { Problem, FieldError } from "../../worker/lib/problem.js";
 import type { ReasonCode } from "../../worker/engine/types.js";
@@ -24,6 +25,7 @@ export type QuoteRequest = z.input<typeof QuoteBody>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Shop = z.infer<typeof ShopSchema>;
 export type ApiKey = z.infer<typeof ApiKeySchema>;
+export type Review = z.infer<typeof ReviewSchema>;
 export type { Problem, FieldError, ReasonCode };
 
 export interface Page<T> {
@@ -76,12 +78,4 @@ export interface Recipient {
   buyer_id: string;
   sent_at: string;
   claimed: boolean;
-}
-export interface Review {
-  order_id: string;
-  product_id: string;
-  buyer_id: string;
-  claim_id: string | null;
-  label: string | null;
-  at: string;
 }

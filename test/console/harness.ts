@@ -91,6 +91,8 @@ export async function startHarness(): Promise<Harness> {
 
 export async function newPage(h: Harness, width: number, height: number): Promise<Page> {
   const page = await h.browser.newPage({ viewport: { width, height } });
+  // Under the test's own timeout, so a wait that fails names what it waited for.
+  page.setDefaultTimeout(15_000);
   page.on("pageerror", (e) => h.pageErrors.push(e.message));
   page.on("console", (m) => {
     if (/Content.Security.Policy/i.test(m.text())) h.pageErrors.push(m.text());

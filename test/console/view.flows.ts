@@ -135,10 +135,19 @@ export function viewFlows(h: Harness) {
     });
   }
 
-  it("Incentivized reviews: each review that earned a coupon, with its label", async (ctx) => {
+  it("R13, R16: Incentivized reviews lists each review that earned a coupon, with its label", async (ctx) => {
     if (!h.has.reviews) ctx.skip("GET /v1/reviews is not on this server yet");
+    // The review coupon made through the form covers demo-mug (R13): a paid order's qualifying review earns it.
+    const order = `order-review-${Date.now()}`;
+    const event = (body: Record<string, unknown>) =>
+      api(h, "POST", "/v1/events", { id: `evt-${Math.random().toString(36).slice(2)}`, occurred_at: iso(-1000), buyer_id: "reviewer-1", ...body }, 200);
+    await event({ type: "order.paid", order_id: order, total_minor: 2400 });
+    const approved = await event({ type: "review.approved", order_id: order, product_id: "demo-mug", word_count: 14, media_count: 1 });
+    expect(approved.body.issued_claim).not.toBeNull();
     await open(h.page, "#/reviews", "Incentivized reviews");
-    await poll(() => h.page.locator("table, .empty").count()).toBeGreaterThan(0);
+    const row = h.page.getByRole("row").filter({ hasText: order });
+    await visible(row);
+    expect(await row.locator("td").allTextContents()).toEqual(expect.arrayContaining(["demo-mug", "reviewer-1", "Verified purchase Incentivized Review"]));
   });
 
   it("Settings: keys are created (shown once) and revoked after a confirmation; the test clock freezes and runs", async () => {
