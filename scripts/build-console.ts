@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { squeezeTemplates } from "./build-widget.js";
+import { moduleOptions, squeezeTemplates } from "./build-widget.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -27,20 +27,11 @@ export interface ConsoleBuild {
 export async function buildConsole(): Promise<ConsoleBuild> {
   const result = await build({
     entryPoints: { console: join(root, "console/src/index.ts") },
-    absWorkingDir: root,
-    tsconfig: join(root, "tsconfig.json"),
-    bundle: true,
+    ...moduleOptions,
     splitting: true,
     outdir: join(root, "dist/console"),
     entryNames: "[name]-[hash]",
     chunkNames: "[name]-[hash]",
-    minify: true,
-    format: "esm",
-    target: "es2021",
-    platform: "browser",
-    legalComments: "none",
-    write: false,
-    logLevel: "silent",
     plugins: [squeezeTemplates(/console[\\/]src[\\/].*\.(styles|component)\.ts$/)],
     // As the widget: private members (`_name`) get short names; Lit's own `_$…` internals are left alone.
     mangleProps: /^_[a-z]/,

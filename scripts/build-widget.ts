@@ -59,8 +59,8 @@ export const squeezeTemplates = (filter: RegExp = /widget[\\/]src[\\/].*\.(style
   },
 });
 
-/** How the widget and the modules beside it are built: one minified browser ES module each, in memory. */
-const moduleOptions = {
+/** How the widget and the modules beside it (and the seller console) are built: minified browser ES modules, in memory. */
+export const moduleOptions = {
   absWorkingDir: root,
   tsconfig: join(root, "tsconfig.json"),
   bundle: true,

@@ -3,7 +3,8 @@
  * or the facts of other actions (a duplicate's source, an addon's parent). Values are shown as the seller
  * entered them: money in the shop's currency, times in the browser's time zone.
  */
-import { html, nothing } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
+import type { Api } from "./api.js";
 import type { AuditEntry, Discount } from "./contract.js";
 import { formatDateTime, formatMoney } from "./format.js";
 import type { ConsoleStrings } from "./strings.js";
@@ -67,4 +68,27 @@ export function actorWords(t: ConsoleStrings, actor: string, hints: Map<string, 
   if (actor === "system") return t.history.system;
   const hint = hints.get(actor);
   return hint ? t.history.key(hint) : actor;
+}
+
+/** The shop's key hints by key id (who made a change); empty when they cannot be read. */
+export function keyHints(client: Api): Promise<Map<string, string>> {
+  return client.listKeys().then((k) => new Map(k.data.map((x) => [x.id, x.hint] as [string, string])), () => new Map());
+}
+
+/**
+ * One audit entry: its action, the coupon it is about (`about`, in the shop's log), who and when; its
+ * changes shown (`open`) or folded under a "Details" toggle.
+ */
+export function renderEntry(t: ConsoleStrings, currency: string, e: AuditEntry, hints: Map<string, string>, o: { open: boolean; about?: TemplateResult }) {
+  const h = t.history;
+  const changes = Object.keys(e.changes ?? {}).length ? renderChanges(t, currency, e) : nothing;
+  return html`<li class="entry">
+    <div class="entry-head">
+      <span class="action">${h.actions[e.action] ?? e.action}</span>
+      ${o.about ?? nothing}
+      <span class="who">${h.by(actorWords(t, e.actor, hints))}</span>
+      <time class="at" datetime=${e.at}>${formatDateTime(e.at)}</time>
+    </div>
+    ${o.open || changes === nothing ? changes : html`<details><summary>${t.audit.details}</summary>${changes}</details>`}
+  </li>`;
 }

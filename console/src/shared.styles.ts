@@ -267,6 +267,26 @@ export const shared = css`
     gap: 0.5rem;
     align-items: center;
   }
+  /* A field with a fixed part before the value (a currency, a promo code's prefix). */
+  .affix {
+    display: flex;
+    align-items: stretch;
+    min-width: 0;
+  }
+  .prefix {
+    display: flex;
+    align-items: center;
+    padding: 0 0.625rem;
+    border: 1px solid #b9c0ca;
+    border-right: none;
+    border-radius: 6px 0 0 6px;
+    background: #f3f4f6;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .affix input {
+    border-radius: 0 6px 6px 0;
+  }
   .spaced {
     margin-top: 1rem;
   }

@@ -21,25 +21,6 @@ export const styles = css`
     border: 1px solid #c7d7fe;
     font-size: 0.875rem;
   }
-  .affix {
-    display: flex;
-    align-items: stretch;
-    min-width: 0;
-  }
-  .prefix {
-    display: flex;
-    align-items: center;
-    padding: 0 0.625rem;
-    border: 1px solid #b9c0ca;
-    border-right: none;
-    border-radius: 6px 0 0 6px;
-    background: #f3f4f6;
-    color: var(--_muted);
-    font-weight: 600;
-  }
-  .affix input {
-    border-radius: 0 6px 6px 0;
-  }
   .code-prefix {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     color: var(--_text);

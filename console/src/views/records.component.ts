@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import { ConsoleElement } from "../base.js";
+import { PagedView } from "../paged.js";
 import type { ClaimRow, Coupon, Page, RedemptionRow } from "../contract.js";
 import { formatDateTime } from "../format.js";
 import { shared } from "../shared.styles.js";
@@ -12,15 +12,12 @@ type Query = Record<string, string>;
  * A filtered list of the shop's records, newest first, with cursor pages and a CSV download of the whole
  * filtered list (the server streams it; `Accept: text/csv`). Redemptions and claims are its two views.
  */
-export abstract class RecordsView extends ConsoleElement {
+export abstract class RecordsView extends PagedView<Row> {
   static override styles = [shared];
 
   /** Shows only this coupon's records. */
   @property({ attribute: "coupon-id" }) couponId = "";
 
-  @state() protected _rows?: Row[];
-  @state() private _next: string | null = null;
-  @state() private _error = "";
   @state() private _coupons: Coupon[] = [];
   @state() private _downloading = false;
   @state() private _downloadError = "";
@@ -31,26 +28,18 @@ export abstract class RecordsView extends ConsoleElement {
   protected abstract get intro(): string;
   protected abstract readonly states: string[];
   protected abstract readonly columns: string[];
-  protected abstract fetchPage(q: Query): Promise<Page<Row>>;
+  protected abstract fetchFiltered(q: Query): Promise<Page<Row>>;
   /** The filters beyond coupon and state. */
   protected abstract extraFilters(): TemplateResult;
 
   override connectedCallback(): void {
-    super.connectedCallback();
     this._q = { coupon_id: this.couponId };
-    void this._load();
+    super.connectedCallback();
     this.client.listCoupons({ limit: 100 }).then((p) => (this._coupons = p.data), () => undefined);
   }
 
-  private async _load(more = false) {
-    this._error = "";
-    try {
-      const page = await this.fetchPage({ ...this._q, ...(more && this._next ? { cursor: this._next } : {}) });
-      this._rows = more ? [...(this._rows ?? []), ...page.data] : page.data;
-      this._next = page.next_cursor;
-    } catch (e) {
-      this._error = this.problemText(e);
-    }
+  protected fetchPage(cursor: string | null) {
+    return this.fetchFiltered({ ...this._q, ...(cursor ? { cursor } : {}) });
   }
 
   protected _setQ(key: string, value: string) {
@@ -80,10 +69,9 @@ export abstract class RecordsView extends ConsoleElement {
 
   protected override render() {
     const r = this.t.records;
-    const rows = this._rows;
     const cols = this.columns;
     return html`<div class="head"><div><h1 tabindex="-1">${this.heading}</h1><p class="sub">${this.intro}</p></div></div>
-      <form class="card" novalidate @submit=${(e: Event) => { e.preventDefault(); void this._load(); }}>
+      <form class="card" novalidate @submit=${(e: Event) => { e.preventDefault(); void this.reload(); }}>
         <div class="grid">
           <div class="field">
             <label for="coupon">${r.coupon}</label>
@@ -108,16 +96,10 @@ export abstract class RecordsView extends ConsoleElement {
         </div>
         <p class="error" role="alert">${this._downloadError}</p>
       </form>
-      ${this._error ? html`<div class="card"><p class="error">${this._error}</p><button @click=${() => this._load()}>${this.t.retry}</button></div>` : nothing}
-      ${rows === undefined
-        ? this._error ? nothing : html`<p>${this.t.loading}</p>`
-        : rows.length === 0
-          ? html`<p class="card empty">${r.empty}</p>`
-          : html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${this.heading}><table>
-              <thead><tr>${cols.map((c) => html`<th scope="col" class=${c === "discount_minor" ? "num" : ""}>${r.columns[c] ?? c}</th>`)}</tr></thead>
-              <tbody>${rows.map((row) => html`<tr>${cols.map((c) => html`<td class=${c === "discount_minor" ? "num" : c.endsWith("_id") ? "mono" : ""}>${this._cell(row, c)}</td>`)}</tr>`)}</tbody>
-            </table></div>
-            ${this._next ? html`<p><button @click=${() => this._load(true)}>${this.t.loadMore}</button></p>` : nothing}`}`;
+      ${this.renderPaged(r.empty, (rows) => html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${this.heading}><table>
+        <thead><tr>${cols.map((c) => html`<th scope="col" class=${c === "discount_minor" ? "num" : ""}>${r.columns[c] ?? c}</th>`)}</tr></thead>
+        <tbody>${rows.map((row) => html`<tr>${cols.map((c) => html`<td class=${c === "discount_minor" ? "num" : c.endsWith("_id") ? "mono" : ""}>${this._cell(row, c)}</td>`)}</tr>`)}</tbody>
+      </table></div>`)}`;
   }
 }
 
@@ -132,7 +114,7 @@ export class RedemptionsView extends RecordsView {
   protected get intro() {
     return this.t.records.redemptionsIntro;
   }
-  protected fetchPage(q: Query) {
+  protected fetchFiltered(q: Query) {
     return this.client.redemptions(q);
   }
   protected extraFilters() {
@@ -159,7 +141,7 @@ export class ClaimsView extends RecordsView {
   protected get intro() {
     return this.t.records.claimsIntro;
   }
-  protected fetchPage(q: Query) {
+  protected fetchFiltered(q: Query) {
     return this.client.claims(q);
   }
   protected extraFilters() {

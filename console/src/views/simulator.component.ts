@@ -43,22 +43,6 @@ export class Simulator extends ConsoleElement {
         gap: 0.75rem;
         align-items: end;
       }
-      .affix {
-        display: flex;
-      }
-      .affix span {
-        display: flex;
-        align-items: center;
-        padding: 0 0.5rem;
-        border: 1px solid #b9c0ca;
-        border-right: none;
-        border-radius: 6px 0 0 6px;
-        background: #f3f4f6;
-        color: var(--_muted);
-      }
-      .affix input {
-        border-radius: 0 6px 6px 0;
-      }
       .verdict {
         font-weight: 650;
         font-size: 1.0625rem;
@@ -219,7 +203,7 @@ export class Simulator extends ConsoleElement {
       @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />`;
     return html`<div class="field ${o.cls ?? ""}">
       <label for=${id}>${label}</label>
-      ${o.money ? html`<div class="affix"><span aria-hidden="true">${this.currency}</span>${input}</div>` : input}
+      ${o.money ? html`<div class="affix"><span class="prefix" aria-hidden="true">${this.currency}</span>${input}</div>` : input}
       ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : nothing}
       <p class="error" id="${id}-error">${err}</p>
     </div>`;
