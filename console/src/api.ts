@@ -28,8 +28,10 @@ export class ApiProblem extends Error {
 export const SESSION_ENDED = "ec-session-ended";
 
 type Query = Record<string, string | number | boolean | null | undefined>;
-/** The body of a call's successful answer, as its route's contract types it. */
-type Ok<R> = R extends ClientResponse<infer T, infer S, string> ? (S extends 200 | 201 ? T : never) : never;
+/** The JSON body of a call's successful answer, as its route's contract types it (not a list's CSV form). */
+type Ok<R> = R extends ClientResponse<infer T, infer S, infer F> ? (S extends 200 | 201 ? (F extends "json" ? NotRaw<T> : never) : never) : never;
+/** A handler that may also answer a raw `Response` (a streamed CSV) types its body with it: not JSON. */
+type NotRaw<T> = T extends { arrayBuffer(): unknown } ? never : T;
 type AnyResponse = ClientResponse<unknown, number, string>;
 
 async function refusal(res: Response, signedOut: boolean): Promise<ApiProblem> {
