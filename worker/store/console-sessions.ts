@@ -2,7 +2,7 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiKeys, consoleSessions, shops } from "../../db/schema.js";
-import type { ShopRow } from "../lib/context.js";
+import type { ShopRow } from "../lib/caller.js";
 
 export type ConsoleSessionRow = typeof consoleSessions.$inferSelect;
 
