@@ -3,7 +3,7 @@
  *
  *   npm run bench [-- --seconds 10 --connections 50 --codes 1000000]
  *   npm run bench -- --only quote,redeem    (a subset while iterating: baseline, lookup, quote, redeem,
- *                                            latency, engine; prints the table, writes no report)
+ *                                            webhooks, latency, engine; prints the table, writes no report)
  *
  * HTTP rows run the real Node server (`worker/node.ts` on a temp libSQL file, as `npm start`) under
  * autocannon, beside a Hono hello-world on @hono/node-server started the same way (the baseline every
@@ -16,11 +16,13 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import Database from "libsql";
 import { startServer } from "../test/support/server.js";
+import { CAMPAIGN_CODES, createCampaign } from "./campaign.js";
 import { benchCart, benchEngine, CANDIDATES } from "./engine.js";
 import { load, sequentialLatency, startScript, type LoadResult } from "./http.js";
 import { chartSvg, markdownTable, svgToPng, type Row } from "./report.js";
 import { checkpoint, databaseBytes, seedPromoCodes, seededCode } from "./seed.js";
 import { statementCost, type StatementCost } from "./statements.js";
+import { webhookRows } from "./webhooks.js";
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +33,7 @@ const { values } = parseArgs({
   },
 });
 const ONLY = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;
-const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "latency" | "engine") => !ONLY || ONLY.has(row);
+const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "webhooks" | "latency" | "engine") => !ONLY || ONLY.has(row);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const BIG = Number(values.codes);
@@ -160,12 +162,17 @@ async function main() {
       if (redeemed.load) redeemCpuUs = 1e6 / redeemed.load.rps;
     }
 
+    // (4w) Redemptions with one webhook endpoint subscribed, against none.
+    if (runs("webhooks")) {
+      rows.push(...(await webhookRows({ url: api.url, pid: api.process.pid!, dbFile: api.dbFile, adminToken: api.adminToken, call: admin, cart, connections: CONNECTIONS, seconds: SECONDS, log })));
+    }
+
     // (6) Quote latency with 10k and with 1M codes stored: one connection, a random stored code each time.
     if (runs("latency")) {
-      const quoteAt = async (stored: number) => {
+      const quoteAt = async (stored: number, pick = () => seededCode(shop.prefix, Math.floor(Math.random() * stored))) => {
         const url = `${api.url}/v1/checkout/quote`;
         let i = 0;
-        const codes = Array.from({ length: 2050 }, () => seededCode(shop.prefix, Math.floor(Math.random() * stored)));
+        const codes = Array.from({ length: 2050 }, pick);
         return sequentialLatency(url, () => ({ method: "POST", headers: { ...auth(shop.sk), "content-type": "application/json" }, body: quoteBody(codes[i++ % codes.length]) }), 2000, (b) => {
           if (!(b as { applied: unknown }).applied) throw new Error(`quote did not apply the code: ${JSON.stringify(b)}`);
         });
@@ -187,6 +194,21 @@ async function main() {
       rows.push({ n: "6a", what: `Quote, ${fmt(SMALL)} codes stored (1 connection, random code)`, value: "—", p50: ms(at10k.p50), p99: ms(at10k.p99), ratio: "1.00×", target: "—", met: "n/a" });
       rows.push({ n: "6b", what: `Quote, ${fmt(BIG)} codes stored (1 connection, random code)`, value: `seeded in ${seedSeconds.toFixed(1)} s`, p50: ms(atBig.p50), p99: ms(atBig.p99), ratio: `${growth.toFixed(2)}× of 10k`, target: "p50 ≤ 1.5× of 10k", met: growth <= 1.5 ? "yes" : "no" });
       const perMillion = ((after - before) / (BIG - SMALL)) * 1_000_000;
+
+      // (8) A campaign of 100,000 single-use codes in one request, then (6c) the shared codes' quote beside it.
+      log(`campaign: ${fmt(CAMPAIGN_CODES)} codes in one POST /v1/coupons`);
+      const camp = await createCampaign(api.url, api.dbFile, shop.sk, window);
+      rows.push({
+        n: "8", what: `Campaign: ${fmt(CAMPAIGN_CODES)} single-use codes in one \`POST /v1/coupons\` (\`unique_codes\`, 7 characters; growth after a checkpoint)`,
+        value: `${fmt(CAMPAIGN_CODES / camp.seconds)} codes/s (${camp.seconds.toFixed(1)} s)`, p50: "—", p99: "—",
+        ratio: `${fmt(camp.bytesPerCode)} B/code`, target: "one request, seconds", met: camp.seconds < 10 ? "yes" : "no",
+      });
+      log(`quote latency of shared codes with the campaign stored too`);
+      const withCampaign = await quoteAt(BIG);
+      const campaignGrowth = withCampaign.p50 / at10k.p50;
+      rows.push({ n: "6c", what: `Quote, ${fmt(BIG)} shared codes + a ${fmt(CAMPAIGN_CODES)}-code campaign stored (random shared code)`, value: "—", p50: ms(withCampaign.p50), p99: ms(withCampaign.p99), ratio: `${campaignGrowth.toFixed(2)}× of 10k`, target: "p50 ≤ 1.5× of 10k", met: campaignGrowth <= 1.5 ? "yes" : "no" });
+      const campaignQuote = await quoteAt(BIG, () => camp.sample[Math.floor(Math.random() * camp.sample.length)]);
+      rows.push({ n: "6d", what: `Quote of a random code of that campaign (same database)`, value: "—", p50: ms(campaignQuote.p50), p99: ms(campaignQuote.p99), ratio: `${(campaignQuote.p50 / at10k.p50).toFixed(2)}× of 10k`, target: "—", met: "n/a" });
       stmt = await statementCost(api.dbFile, shop.id, main.code);
       rows.push({ n: "7", what: "Database size per million promo codes (coupon + live_codes rows, indexes)", value: `${(perMillion / 1e6).toFixed(0)} MB`, p50: "—", p99: "—", ratio: `${fmt(perMillion / 1_000_000)} B/code`, target: "—", met: "n/a" });
     }
@@ -361,12 +383,20 @@ const NOTES = `Notes
 - Row 1b runs on the baseline's server: \`POST /floor\` parses the quote's body and answers a JSON as long as
   the quote's answer, with nothing else. No quote on this stack can be faster; it bounds row 3's ratio.
 - Row 4 needs \`POST /v1/checkout/redemptions\`; each request is a new buyer, order and Idempotency-Key.
+- Rows 4w/4x: a test shop's redemptions with one webhook endpoint subscribed to every event type, divided by
+  the mean of a run without before and one after. 4w: the receiver is unreachable, so each redemption's
+  batch writes its outbox row and the deliveries wait (the endpoint rests after one failed attempt). 4x:
+  the same server's worker also signs and POSTs every event to a receiver in its own process.
 - Row 5a's ratio is to a loop that only sums the same cart's lines (the floor of any quote computation);
   row 5b is row 5a × 10 (each quote judges all 10 candidate coupons against the cart).
 - Rows 6a/6b: one connection, one request after another, each quoting a random one of the stored codes
   (so the index lookup is not one cached page), 2,000 requests after 50 warm-up ones.
 - Row 7: file growth (after a WAL checkpoint) while seeding, scaled to one million codes; seeded codes carry
-  no product list. Seeding uses 500-row INSERTs in one transaction through the native libSQL driver.`;
+  no product list. Seeding uses 500-row INSERTs in one transaction through the native libSQL driver.
+- Row 8: one \`POST /v1/coupons\` with \`unique_codes: {count: 100000, length: 7}\` against the running server, timed
+  by the client (drawing, the region check and the one batch); B/code is the file's growth after a WAL checkpoint
+  (the code, its \`live_codes\` row, and both tables' indexes). Rows 6c and 6d repeat row 6 after it: a shared
+  code's quote must keep row 6b's ratio with the campaign's codes stored beside the million.`;
 
 main()
   .then(() => process.exit(0))

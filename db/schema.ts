@@ -79,6 +79,15 @@ export const coupons = sqliteTable(
     active_ends_at: integer("active_ends_at"),
     quantity: integer("quantity").notNull(),
     per_customer_limit: integer("per_customer_limit"),
+    /**
+     * Campaign codes: the suffix length of the generated single-use codes (rows of `campaign_codes`);
+     * null for a shared code or a claim-based coupon.
+     */
+    unique_code_length: integer("unique_code_length"),
+    /** The most discount reserved and committed together may reach; null = no budget. */
+    budget_minor: integer("budget_minor"),
+    /** What `order.refunded` after commit gives back: nothing (`keep_used`) or the unit, use and budget. */
+    refund_policy: text("refund_policy", { enum: ["keep_used", "return_unit"] }).notNull().default("keep_used"),
     deactivated_at: integer("deactivated_at"),
     origin: text("origin", { enum: ["manual", "addon", "duplicate"] }).notNull(),
     parent_id: text("parent_id"),
@@ -89,6 +98,11 @@ export const coupons = sqliteTable(
     used_count: integer("used_count").notNull().default(0),
     discount_total_minor: integer("discount_total_minor").notNull().default(0),
     gmv_minor: integer("gmv_minor").notNull().default(0),
+    /**
+     * Discount reserved plus committed and not given back by a refund: what the budget guard compares
+     * with `budget_minor`, changed in the same batch as the redemption rows it sums.
+     */
+    budget_spent_minor: integer("budget_spent_minor").notNull().default(0),
     /** Monotonic per shop, so "newest first" pages are stable even within one millisecond. */
     seq: integer("seq").notNull(),
     created_at: integer("created_at").notNull(),
@@ -136,7 +150,30 @@ export const claims = sqliteTable(
     index("claims_coupon_buyer").on(t.coupon_id, t.buyer_id),
     index("claims_shop_buyer").on(t.shop_id, t.buyer_id),
     uniqueIndex("claims_review_order").on(t.coupon_id, t.source_order_id),
+    // The seller's lists, newest first (GET /v1/claims, CSV downloads, the daily series).
+    index("claims_shop_time").on(t.shop_id, t.created_at, t.id),
+    index("claims_coupon_time").on(t.coupon_id, t.created_at, t.id),
   ],
+);
+
+/**
+ * Campaign codes: one single-use code each (the coupon's `quantity` is their count). Each also holds its
+ * `live_codes (region, code)` row while the coupon is upcoming or ongoing, so R19 is one primary key for
+ * shared and campaign codes alike. `state` moves with the redemption that uses the code, in its batch.
+ */
+export const campaignCodes = sqliteTable(
+  "campaign_codes",
+  {
+    coupon_id: text("coupon_id").notNull(),
+    /** Full code (prefix + suffix), upper case. */
+    code: text("code").notNull(),
+    state: text("state", { enum: ["available", "reserved", "redeemed"] }).notNull().default("available"),
+    /** The order that reserved or redeemed it. */
+    order_id: text("order_id"),
+    redeemed_at: integer("redeemed_at"),
+  },
+  // Listed per coupon in code order; looked up by code (then its coupon's shop).
+  (t) => [primaryKey({ columns: [t.coupon_id, t.code] }), index("campaign_codes_code").on(t.code)],
 );
 
 /** R11: one follower coupon per buyer per shop for life. */
@@ -160,7 +197,7 @@ export const chatSends = sqliteTable(
     shop_id: text("shop_id").notNull(),
     sent_at: integer("sent_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.coupon_id, t.buyer_id] })],
+  (t) => [primaryKey({ columns: [t.coupon_id, t.buyer_id] }), index("chat_sends_coupon_time").on(t.coupon_id, t.sent_at, t.buyer_id)],
 );
 
 export const redemptions = sqliteTable(
@@ -182,12 +219,18 @@ export const redemptions = sqliteTable(
     committed_at: integer("committed_at"),
     released_at: integer("released_at"),
     release_reason: text("release_reason"),
+    /** `order.refunded` after commit: when the refund was recorded, and when it gave the unit back (`return_unit`). */
+    refunded_at: integer("refunded_at"),
+    returned_at: integer("returned_at"),
   },
   (t) => [
     // R23: one seller coupon per order — at most one non-released redemption per order.
     uniqueIndex("redemptions_live_order").on(t.shop_id, t.order_id).where(sql`state <> 'released'`),
     index("redemptions_coupon_buyer").on(t.coupon_id, t.buyer_id),
     index("redemptions_expiry").on(t.state, t.expires_at),
+    // The seller's lists, newest first (GET /v1/redemptions, CSV downloads).
+    index("redemptions_shop_time").on(t.shop_id, t.reserved_at, t.id),
+    index("redemptions_coupon_time").on(t.coupon_id, t.reserved_at, t.id),
   ],
 );
 
@@ -279,21 +322,7 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.shop_id, t.key] })],
 );
 
-/**
- * Seller console sessions (README "Seller console"): a signed-in browser holds a random token in an
- * HttpOnly cookie; only its SHA-256 is stored here, so a database leak yields no usable session. A
- * session acts as the secret key it was opened with (`key_id`), and dies with that key's revocation.
- * It expires after 12 hours without use (`expires_at` slides forward as it is used).
- */
-export const consoleSessions = sqliteTable(
-  "console_sessions",
-  {
-    token_hash: text("token_hash").primaryKey(),
-    shop_id: text("shop_id").notNull(),
-    key_id: text("key_id").notNull(),
-    created_at: integer("created_at").notNull(),
-    last_used_at: integer("last_used_at").notNull(),
-    expires_at: integer("expires_at").notNull(),
-  },
-  (t) => [index("console_sessions_expiry").on(t.expires_at)],
-);
+// Webhook endpoints, subscriptions and deliveries (README "Webhooks") live in their own file.
+export * from "./schema-webhooks.js";
+// Seller console sessions (README "Seller console") live in their own file too.
+export * from "./schema-console.js";

@@ -9,7 +9,10 @@ import { consoleSession } from "./lib/console-session.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
 import { notFound, onError } from "./lib/on-error.js";
 import { createRouter } from "./lib/router.js";
+import { audit } from "./routes/audit/audit.index.js";
+import { campaignCodes } from "./routes/campaign-codes/campaign-codes.index.js";
 import { checkout } from "./routes/checkout/checkout.index.js";
+import { claims } from "./routes/claims/claims.index.js";
 import { coupons } from "./routes/coupons/coupons.index.js";
 import { events } from "./routes/events/events.index.js";
 import { keys } from "./routes/keys/keys.index.js";
@@ -21,6 +24,7 @@ import { shops } from "./routes/shops/shops.index.js";
 import { site } from "./routes/site/site.index.js";
 import { securityHeaders, siteRoutes } from "./site/index.js";
 import { storefront } from "./routes/storefront/storefront.index.js";
+import { webhooks } from "./routes/webhooks/webhooks.index.js";
 
 export function createApp({ db, config }: AppDeps) {
   const app = createRouter();
@@ -52,6 +56,10 @@ export function createApp({ db, config }: AppDeps) {
     .route("/", storefront)
     .route("/", redemptions)
     .route("/", reviews)
+    .route("/", claims)
+    .route("/", audit)
+    .route("/", webhooks)
+    .route("/", campaignCodes)
     .route("/", sellerConsole);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

@@ -2,7 +2,7 @@
  * The Cloudflare Workers entry: the same app as `npm start`, over a remote libSQL database (Turso) reached
  * with `@libsql/client/web` (HTTP, no native code). Configuration comes from the Worker's `env`
  * (wrangler.toml `[vars]` and secrets), never from module scope: the app is built lazily, once per isolate
- * and per `env` object, and a Cron Trigger runs the reservation sweep.
+ * and per `env` object, and a Cron Trigger runs the reservation sweep and drains the webhook outbox.
  */
 import { createClient } from "@libsql/client/web";
 import { createDb } from "../db/client.js";
@@ -11,6 +11,8 @@ import { configFromEnv, type EnvVars } from "./lib/env-config.js";
 import { ApiError, problemBody } from "./lib/problem.js";
 import { DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
 import { sweepExpiredReservations } from "./services/sweeper.js";
+import { deliverDue } from "./services/webhook-delivery.js";
+import { fetchPoster } from "./lib/webhook-fetch.js";
 // Written by the wrangler `[build]` step (scripts/build-worker-assets.ts) and bundled as text (`[[rules]]` Text).
 import widgetJs from "../dist/widget.js";
 import widgetCouponSummary from "../dist/widget-coupon-summary.js";
@@ -113,5 +115,27 @@ export default {
         (err) => console.error("reservation sweep failed", err),
       ),
     );
+    ctx.waitUntil(
+      drainWebhooks(entry.db).then(
+        (n) => console.log(`webhook deliveries (${event.cron}): ${n} attempted`),
+        (err) => console.error("webhook deliveries failed", err),
+      ),
+    );
   },
 };
+
+/**
+ * The Cron Trigger's share of webhook deliveries: passes back to back while there is work, for at most
+ * ~25 s (well inside an invocation's limits); what is left waits for the next minute's run. Deliveries
+ * are leased as on Node, so overlapping runs never send one twice per attempt.
+ */
+async function drainWebhooks(db: Parameters<typeof deliverDue>[0]): Promise<number> {
+  const until = Date.now() + 25_000;
+  let attempted = 0;
+  while (Date.now() < until) {
+    const pass = await deliverDue(db, { poster: fetchPoster, clock: Date.now });
+    if (pass.taken === 0) break;
+    attempted += pass.succeeded + pass.failed;
+  }
+  return attempted;
+}

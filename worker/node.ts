@@ -19,6 +19,7 @@ import { startSweeper } from "./services/sweeper.js";
 import { nodeSiteAssets } from "./site/node-assets.js";
 import { withCompression } from "./lib/compress-node.js";
 import { listenErrorMessage } from "./lib/listen-error.js";
+import { startWebhookWorker } from "./adapters/node/webhook-worker.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -81,9 +82,18 @@ async function main() {
     process.exit(1);
   });
   const sweeper = startSweeper(db, () => Date.now());
+  // Webhook deliveries (README "Webhooks"); WEBHOOK_LEASE_MS: how long another process waits before it
+  // takes over deliveries this one took and did not finish (it died).
+  // WEBHOOK_DELIVERY=off: this process only writes events; another process on the same database sends them.
+  const webhooks =
+    env.WEBHOOK_DELIVERY === "off"
+      ? { stop: async () => {} }
+      : startWebhookWorker(db, { leaseMs: env.WEBHOOK_LEASE_MS ? Number(env.WEBHOOK_LEASE_MS) : undefined });
   const stop = () => {
     sweeper.stop();
-    server.close(() => process.exit(0));
+    // In-flight webhook requests are aborted and their deliveries given back before the process ends.
+    const closed = new Promise<void>((r) => server.close(() => r()));
+    Promise.all([webhooks.stop(), closed]).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   };
   process.on("SIGINT", stop);

@@ -5,7 +5,8 @@
  * its route lands.
  */
 import type { z } from "@hono/zod-openapi";
-import type { AuditEntrySchema, CouponSchema, CreateCouponBody, DuplicateCouponBody, PerformanceSchema, UpdateCouponBody } from "../../worker/contract/coupons.js";
+import type { AuditEntrySchema, CouponSchema, CreateCouponBody, DuplicateCouponBody, UpdateCouponBody } from "../../worker/contract/coupons.js";
+import type { PerformanceSchema } from "../../worker/contract/performance.js";
 import type { QuoteBody, QuoteSchema } from "../../worker/contract/checkout.js";
 import type { ShopSchema } from "../../worker/contract/shops.js";
 import type { ReviewSchema } from "../../worker/contract/reviews.js";

@@ -279,7 +279,8 @@ describe("R31: performance", () => {
     const s = await t.shop();
     const c = await create(s, regular({ quantity: 5 }));
     expect((await answer(calls(t, s.sk).performance(c.id))).body).toEqual({
-      claims: 0, redemptions: 0, buyers: 0, orders: 0, discount_minor: 0, gmv_minor: 0, remaining: 5,
+      claims: 0, redemptions: 0, buyers: 0, orders: 0, discount_minor: 0, gmv_minor: 0, remaining: 5, refunds: 0, refunded_discount_minor: 0, remaining_budget_minor: null,
+      from: expect.any(String), to: expect.any(String), series: expect.any(Array),
     });
     for (const b of ["b1", "b2"]) await answer(calls(t, s.sk).claim(c.id, { buyer_id: b }));
     expect((await answer(calls(t, s.sk).performance(c.id))).body).toMatchObject({ claims: 2, remaining: 3, redemptions: 0 });

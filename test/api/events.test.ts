@@ -373,7 +373,10 @@ describe("events: order.paid and order.cancelled settle the order's reservation"
     expect((await send(s, { type: "order.paid" as const, buyer_id: "ob", order_id: "ord-1", total_minor: 3500 })).status).toBe(200);
     expect((await redemption(s, r.id)).state).toBe("committed");
     const perf = await answer(calls(t, s.sk).performance(coupon.id));
-    expect(perf.body).toEqual({ claims: 0, redemptions: 1, buyers: 1, orders: 1, discount_minor: 500, gmv_minor: 3500, remaining: 2 });
+    expect(perf.body).toEqual({
+      claims: 0, redemptions: 1, buyers: 1, orders: 1, discount_minor: 500, gmv_minor: 3500, remaining: 2, refunds: 0, refunded_discount_minor: 0, remaining_budget_minor: null,
+      from: expect.any(String), to: expect.any(String), series: expect.any(Array),
+    });
   });
 
   it("R27: order.cancelled releases the reservation and gives the unit back", async () => {

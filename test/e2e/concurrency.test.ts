@@ -6,7 +6,8 @@
  */
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpCall } from "../support/http.js";
+import { serverCalls, type CouponJson, type DistributiveOmit } from "../support/api.js";
+import { answer, expectStatus } from "../support/app.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
 let first: StartedServer;
@@ -24,15 +25,14 @@ afterAll(async () => {
 
 const sk = () => first.demo.secretKey;
 
-const call = (base: string, method: string, path: string, body?: unknown) => httpCall(base, sk(), method, path, body);
+const api = (base: string) => serverCalls(base, sk());
 
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
 let n = 0;
 
-async function createCoupon(body: Record<string, unknown>) {
-  const res = await call(first.url, "POST", "/v1/coupons", { name: `Race ${++n} ${Math.random().toString(36).slice(2, 7)}`, ...body });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.coupon;
+async function createCoupon(body: DistributiveOmit<CouponJson, "name">) {
+  const named = { name: `Race ${++n} ${Math.random().toString(36).slice(2, 7)}`, ...body } as CouponJson;
+  return (await expectStatus(api(first.url).createCoupon(named), 201)).coupon;
 }
 const regular = () =>
   createCoupon({
@@ -60,7 +60,7 @@ const CART = {
   shipping_discount_minor: 0,
 };
 
-function tally(results: { status: number; body: any }[]) {
+function tally(results: { status: number; body: { code?: string } }[]) {
   const byStatus: Record<number, number> = {};
   const codes: Record<string, number> = {};
   for (const r of results) {
@@ -79,7 +79,7 @@ async function claimRace(bases: string[]) {
   const c = await regular();
   const results = await Promise.all(
     Array.from({ length: 200 }, (_, i) =>
-      call(bases[i % bases.length], "POST", `/v1/storefront/coupons/${c.id}/claim`, { buyer_id: `buyer-${n}-${i}` }),
+      answer(api(bases[i % bases.length]).claim(c.id, { buyer_id: `buyer-${n}-${i}` })),
     ),
   );
   const { byStatus, codes } = tally(results);
@@ -97,12 +97,7 @@ async function redemptionRace(bases: string[]) {
   const c = await promo();
   const results = await Promise.all(
     Array.from({ length: 200 }, (_, i) =>
-      call(bases[i % bases.length], "POST", "/v1/checkout/redemptions", {
-        code: c.code,
-        buyer_id: `buyer-${n}-${i}`,
-        order_id: `order-${n}-${i}`,
-        cart: CART,
-      }),
+      answer(api(bases[i % bases.length]).redeem({ code: c.code!, buyer_id: `buyer-${n}-${i}`, order_id: `order-${n}-${i}`, cart: CART })),
     ),
   );
   const { byStatus, codes } = tally(results);
@@ -120,10 +115,10 @@ async function redemptionRace(bases: string[]) {
 async function oneClaimManyOrders(bases: string[]) {
   const c = await regular();
   const buyer = `solo-${n}`;
-  expect((await call(first.url, "POST", `/v1/storefront/coupons/${c.id}/claim`, { buyer_id: buyer })).status).toBe(201);
+  await expectStatus(api(first.url).claim(c.id, { buyer_id: buyer }), 201);
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      call(bases[i % bases.length], "POST", "/v1/checkout/redemptions", { coupon_id: c.id, buyer_id: buyer, order_id: `o-${n}-${i}`, cart: CART }),
+      answer(api(bases[i % bases.length]).redeem({ coupon_id: c.id, buyer_id: buyer, order_id: `o-${n}-${i}`, cart: CART })),
     ),
   );
   const { byStatus } = tally(results);

@@ -12,7 +12,9 @@
  */
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, describe, expect, it } from "vitest";
-import { httpCall, type HttpRes } from "../support/http.js";
+import type { ClientResponse } from "hono/client";
+import { serverCalls, type CouponJson, type DistributiveOmit } from "../support/api.js";
+import { answer, expectStatus, type Answer } from "../support/app.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
 const servers: StartedServer[] = [];
@@ -20,16 +22,13 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
 });
 
-type Res = HttpRes;
-
-function caller(base: string, key: string) {
-  return async (method: string, path: string, body?: unknown): Promise<Res> => {
-    try {
-      return await httpCall(base, key, method, path, body);
-    } catch {
-      return { status: 0, headers: new Headers(), body: null }; // the server died with this request in flight
-    }
-  };
+/** A typed call's answer, or status 0 when the server died with the request in flight. */
+async function orDead<R extends ClientResponse<unknown, number, string>>(call: () => Promise<R>): Promise<Answer<R> | { status: 0; body: Record<string, never> }> {
+  try {
+    return await answer(call());
+  } catch {
+    return { status: 0, body: {} };
+  }
 }
 
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
@@ -74,15 +73,14 @@ describe("crash safety (SIGKILL mid-burst, restart on the same file)", () => {
     const acked = { claims: [] as string[], redemptions: new Map<string, string>(), coupons: [] as string[] };
 
     for (let round = 0; round < 2; round++) {
-      const call = caller(server.url, sk);
+      const api = serverCalls(server.url, sk);
       // Set-up (not interrupted): coupons to race on, claims to redeem, reservations to commit or release.
-      const mk = async (body: Record<string, unknown>) => {
-        const res = await call("POST", "/v1/coupons", { name: `Crash ${round} ${rnd()}`, ...body });
-        expect(res.status, JSON.stringify(res.body)).toBe(201);
-        acked.coupons.push(res.body.coupon.id);
-        return res.body.coupon;
+      const mk = async (body: DistributiveOmit<CouponJson, "name">) => {
+        const { coupon } = await expectStatus(api.createCoupon({ name: `Crash ${round} ${rnd()}`, ...body } as CouponJson), 201);
+        acked.coupons.push(coupon.id);
+        return coupon;
       };
-      const window = { claim_starts_at: iso(-60_000), claim_ends_at: iso(60 * 86_400_000), validity: { kind: "days_after_claim", days: 7 } };
+      const window = { claim_starts_at: iso(-60_000), claim_ends_at: iso(60 * 86_400_000), validity: { kind: "days_after_claim" as const, days: 7 } };
       const r1 = await mk({ type: "regular", discount: { kind: "fixed", amount_minor: 500 }, quantity: 40, ...window });
       const r2 = await mk({ type: "regular", discount: { kind: "fixed", amount_minor: 500 }, quantity: 60, ...window });
       const promo = () =>
@@ -90,62 +88,68 @@ describe("crash safety (SIGKILL mid-burst, restart on the same file)", () => {
       const p1 = await promo();
       const p2 = await promo();
       const holders = Array.from({ length: 20 }, (_, i) => `holder-${round}-${i}`);
-      for (const buyer of holders) {
-        const res = await call("POST", `/v1/storefront/coupons/${r2.id}/claim`, { buyer_id: buyer });
-        expect(res.status).toBe(201);
-        acked.claims.push(res.body.claim.id);
-      }
+      for (const buyer of holders) acked.claims.push((await expectStatus(api.claim(r2.id, { buyer_id: buyer }), 201)).claim.id);
       const pending: string[] = [];
       for (let i = 0; i < 20; i++) {
-        const res = await call("POST", "/v1/checkout/redemptions", { code: p2.code, buyer_id: `pend-${round}-${i}`, order_id: `pend-${round}-${i}`, cart: CART });
-        expect(res.status, JSON.stringify(res.body)).toBe(201);
-        pending.push(res.body.redemption.id);
-        acked.redemptions.set(res.body.redemption.id, "reserved");
+        const order = { code: p2.code!, buyer_id: `pend-${round}-${i}`, order_id: `pend-${round}-${i}`, cart: CART };
+        const { redemption } = await expectStatus(api.redeem(order), 201);
+        pending.push(redemption.id);
+        acked.redemptions.set(redemption.id, "reserved");
       }
       // The burst: every kind of write at once; the kill comes when about a third has been answered.
-      type Job = { run: () => Promise<Res>; ack: (r: Res) => void };
+      // A job runs one typed call and, if an answer arrived, acknowledges what it says (whether or not the
+      // kill follows it).
+      type Job = () => Promise<{ status: number; body: unknown }>;
+      const job =
+        <R extends ClientResponse<unknown, number, string>>(call: () => Promise<R>, ack: (r: Answer<R>) => unknown): Job =>
+        async () => {
+          const r = await orDead(call);
+          if (r.status !== 0) ack(r as Answer<R>);
+          return r;
+        };
       const jobs: Job[] = [];
       // Enough work that some of it is still in flight when the kill lands: with writes committed in
       // groups the server answers a small burst's remainder before the signal arrives.
       for (let i = 0; i < 150; i++)
-        jobs.push({
-          run: () => call("POST", `/v1/storefront/coupons/${r1.id}/claim`, { buyer_id: `burst-${round}-${i}` }),
-          ack: (r) => r.status === 201 && acked.claims.push(r.body.claim.id),
-        });
+        jobs.push(job(() => api.claim(r1.id, { buyer_id: `burst-${round}-${i}` }), (r) => r.status === 201 && acked.claims.push(r.body.claim!.id)));
       for (let i = 0; i < 120; i++)
-        jobs.push({
-          run: () => call("POST", "/v1/checkout/redemptions", { code: p1.code, buyer_id: `pb-${round}-${i}`, order_id: `po-${round}-${i}`, cart: CART }),
-          ack: (r) => r.status === 201 && acked.redemptions.set(r.body.redemption.id, "reserved"),
-        });
+        jobs.push(
+          job(
+            () => api.redeem({ code: p1.code!, buyer_id: `pb-${round}-${i}`, order_id: `po-${round}-${i}`, cart: CART }),
+            (r) => r.status === 201 && acked.redemptions.set(r.body.redemption!.id, "reserved"),
+          ),
+        );
       for (const buyer of holders)
-        jobs.push({
-          run: () => call("POST", "/v1/checkout/redemptions", { coupon_id: r2.id, buyer_id: buyer, order_id: `ho-${buyer}`, cart: CART }),
-          ack: (r) => r.status === 201 && acked.redemptions.set(r.body.redemption.id, "reserved"),
-        });
+        jobs.push(
+          job(
+            () => api.redeem({ coupon_id: r2.id, buyer_id: buyer, order_id: `ho-${buyer}`, cart: CART }),
+            (r) => r.status === 201 && acked.redemptions.set(r.body.redemption!.id, "reserved"),
+          ),
+        );
       pending.forEach((id, i) =>
-        jobs.push({
-          run: () => call("POST", `/v1/redemptions/${id}/${i % 2 ? "release" : "commit"}`),
-          ack: (r) => r.status === 200 && acked.redemptions.set(id, r.body.redemption.state),
-        }),
+        jobs.push(
+          job(
+            () => (i % 2 ? api.release(id) : api.commit(id)),
+            (r) => r.status === 200 && acked.redemptions.set(id, r.body.redemption!.state),
+          ),
+        ),
       );
       for (let i = 0; i < 10; i++)
-        jobs.push({
-          run: () => call("POST", "/v1/coupons", { type: "promo_code", name: `Burst ${round} ${i} ${rnd()}`, discount: { kind: "fixed", amount_minor: 100 }, quantity: 5, active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000) }),
-          ack: (r) => r.status === 201 && acked.coupons.push(r.body.coupon.id),
-        });
+        jobs.push(
+          job(
+            () => api.createCoupon({ type: "promo_code", name: `Burst ${round} ${i} ${rnd()}`, discount: { kind: "fixed", amount_minor: 100 }, quantity: 5, active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000) }),
+            (r) => r.status === 201 && acked.coupons.push(r.body.coupon!.id),
+          ),
+        );
       jobs.sort(() => Math.random() - 0.5);
 
       let answered = 0;
       let killed: Promise<void> | null = null;
       const killAt = Math.floor(jobs.length * (round === 0 ? 0.25 : 0.5));
       const results = await Promise.all(
-        jobs.map(async (job) => {
-          const r = await job.run();
-          if (r.status !== 0) {
-            // An answer that arrived is acknowledged, whether or not the kill follows it.
-            job.ack(r);
-            expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);
-          }
+        jobs.map(async (run) => {
+          const r = await run();
+          if (r.status !== 0) expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);
           if (++answered === killAt) killed = server.kill();
           return r;
         }),
@@ -193,13 +197,10 @@ describe("crash safety (SIGKILL mid-burst, restart on the same file)", () => {
       // Restart on the same file: it serves again, and a new write keeps the books straight.
       server = await startServer({ dbFile });
       servers.push(server);
-      const after = caller(server.url, sk);
-      const claim = await after("POST", `/v1/storefront/coupons/${r2.id}/claim`, { buyer_id: `after-${round}` });
-      expect(claim.status, JSON.stringify(claim.body)).toBe(201);
-      acked.claims.push(claim.body.claim.id);
-      const perf = await after("GET", `/v1/coupons/${r1.id}/performance`);
-      expect(perf.status).toBe(200);
-      expect(perf.body.claims + perf.body.remaining).toBe(40);
+      const after = serverCalls(server.url, sk);
+      acked.claims.push((await expectStatus(after.claim(r2.id, { buyer_id: `after-${round}` }), 201)).claim.id);
+      const perf = await expectStatus(after.performance(r1.id), 200);
+      expect(perf.claims + perf.remaining).toBe(40);
     }
   }, 120_000);
 });

@@ -3,7 +3,8 @@
  * and R19 under a real race: concurrent creates of one code give exactly one 201.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpCall } from "../support/http.js";
+import { serverCalls, type CouponJson } from "../support/api.js";
+import { answer, expectStatus } from "../support/app.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
 let server: StartedServer;
@@ -14,14 +15,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const call = (method: string, path: string, key: string, body?: unknown) => httpCall(server.url, key, method, path, body);
+const api = (key: string) => serverCalls(server.url, key);
 
 describe("a started server", () => {
   it("serves the walk-through: create a promo code, look it up, quote a cart", async () => {
     const sk = server.demo.secretKey;
     const start = new Date(Date.now() - 60_000).toISOString();
     const end = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const created = await call("POST", "/v1/coupons", sk, {
+    const created = await expectStatus(
+      api(sk).createCoupon({
       type: "promo_code",
       name: "Welcome 15%",
       code: "WELCOME",
@@ -30,12 +32,13 @@ describe("a started server", () => {
       quantity: 100,
       active_starts_at: start,
       active_ends_at: end,
-    });
-    expect(created.status).toBe(201);
-    expect(created.body.coupon.code).toBe("DEMOWELCOME");
-    const looked = await call("GET", "/v1/promo-codes/demowelcome", server.demo.publishableKey);
-    expect(looked.body.valid).toBe(true);
-    const quoted = await call("POST", "/v1/checkout/quote", sk, {
+      }),
+      201,
+    );
+    expect(created.coupon.code).toBe("DEMOWELCOME");
+    expect((await expectStatus(api(server.demo.publishableKey).lookup("demowelcome"), 200)).valid).toBe(true);
+    const quoted = await expectStatus(
+      api(sk).quote({
       buyer_id: "buyer-42",
       code: "demowelcome",
       cart: {
@@ -47,16 +50,17 @@ describe("a started server", () => {
         shipping_minor: 499,
         shipping_discount_minor: 0,
       },
-    });
-    expect(quoted.status).toBe(200);
-    expect(quoted.body.subtotal_minor).toBe(4400);
-    expect(quoted.body.applied).toMatchObject({ code: "DEMOWELCOME", discount_minor: 660 });
-    expect(quoted.body.total_minor).toBe(4400 - 660 + 499);
+      }),
+      200,
+    );
+    expect(quoted.subtotal_minor).toBe(4400);
+    expect(quoted.applied).toMatchObject({ code: "DEMOWELCOME", discount_minor: 660 });
+    expect(quoted.total_minor).toBe(4400 - 660 + 499);
   });
 
   it("R19 under a race: concurrent creates of one code give one 201 and the rest 409", async () => {
     const sk = server.demo.secretKey;
-    const body = (i: number) => ({
+    const body = (i: number): CouponJson => ({
       type: "promo_code",
       name: `Race ${i}`,
       code: "RACE1",
@@ -65,7 +69,7 @@ describe("a started server", () => {
       active_starts_at: new Date(Date.now() - 1000).toISOString(),
       active_ends_at: new Date(Date.now() + 86_400_000).toISOString(),
     });
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => call("POST", "/v1/coupons", sk, body(i))));
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => answer(api(sk).createCoupon(body(i)))));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(11);

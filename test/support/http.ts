@@ -1,8 +1,11 @@
-/** JSON calls to a really started server over HTTP, for the end-to-end suites. */
+/**
+ * Raw calls to a really started server over HTTP, for what the typed `serverCalls` (support/api.ts)
+ * cannot express: paths outside the API contract, and answers read through `problemOf`.
+ */
 export interface HttpRes {
   status: number;
   headers: Headers;
-  body: any;
+  body: unknown;
 }
 
 /**
@@ -27,7 +30,7 @@ export async function httpCall(
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  let parsed: any = text;
+  let parsed: unknown = text;
   try {
     parsed = JSON.parse(text);
   } catch {

@@ -9,7 +9,7 @@ const REASONS: ReasonCode[] = [
   "code_not_found", "not_started", "expired", "deactivated", "min_spend_not_met", "audience_mismatch",
   "not_a_follower", "no_items_in_scope", "quantity_exhausted", "per_customer_limit_reached", "already_claimed",
   "not_claimed", "claim_expired", "not_sent_to_buyer", "currency_mismatch", "buyer_required",
-  "one_seller_coupon_per_order",
+  "one_seller_coupon_per_order", "budget_exhausted",
 ];
 
 describe("widget strings", () => {

@@ -95,6 +95,7 @@ export const en: WidgetStrings = {
     currency_mismatch: "This coupon can't be used with your cart's currency.",
     buyer_required: "Sign in to use this coupon.",
     one_seller_coupon_per_order: "Only one shop coupon can be used per order.",
+    budget_exhausted: "This coupon's budget has run out.",
   },
   unknownReason: "This code can't be used on this order.",
   label: "Promo code",

@@ -17,6 +17,19 @@ export const MinorAmount = z.int().min(0).max(1_000_000_000_000);
 
 export const Limit = z.coerce.number().int().min(1).max(100).default(20);
 export const Cursor = z.string().max(200).optional();
+/** The cursor of a list ordered by time: it carries the last item's id (a buyer's may be long). */
+export const KeyCursor = z.string().max(1200).optional();
+
+/** A bound of a time filter: a UTC day (`2026-12-01`, its midnight) or an RFC 3339 time. */
+export const DayOrTime = z
+  .union([z.iso.date(), Timestamp])
+  .openapi({ description: "A UTC day (`YYYY-MM-DD`, meaning its midnight) or an RFC 3339 time", example: "2026-12-01" });
+
+/** A `DayOrTime` as epoch milliseconds (a day is its midnight UTC). */
+export const dayOrTimeMillis = (value: string): number => Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+
+/** A UTC day as `YYYY-MM-DD` from its day number (days since 1970-01-01). */
+export const dayDate = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** A page of a list: its items and the cursor of the next page (null on the last). */
 export const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next_cursor: z.string().nullable() });

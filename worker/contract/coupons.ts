@@ -7,7 +7,7 @@ import { z } from "@hono/zod-openapi";
 import { estimatedSpend } from "../engine/coupon-rules.js";
 import { couponStatus } from "../engine/status.js";
 import { rowToCoupon, type CouponRow } from "../store/coupons.js";
-import { Cursor, ExternalId, Limit, MinorAmount, page, Timestamp, toIso } from "./common.js";
+import { Cursor, ExternalId, KeyCursor, Limit, MinorAmount, page, Timestamp, toIso } from "./common.js";
 
 export const DiscountSchema = z
   .discriminatedUnion("kind", [
@@ -45,6 +45,21 @@ const DaysAfterClaim = z.strictObject({ kind: z.literal("days_after_claim"), day
 
 const Name = z.string().trim().min(1).max(50);
 const Quantity = z.int().min(1).max(1_000_000);
+const Budget = z
+  .int()
+  .min(1)
+  .max(1_000_000_000_000)
+  .openapi({ description: "The most discount the coupon's reserved and committed uses may reach together (minor units); a use that would pass it is refused with `budget_exhausted`" });
+const RefundPolicy = z
+  .enum(["keep_used", "return_unit"])
+  .openapi({ description: "What `order.refunded` after commit does: `keep_used` keeps the use; `return_unit` gives the unit, the buyer's use (claim or campaign code) and the budget back, once" });
+/** A campaign: single-use codes generated instead of one shared code. */
+export const UniqueCodesSchema = z
+  .strictObject({ count: z.int().min(1).max(100_000), length: z.int().min(4).max(8) })
+  .openapi("UniqueCodes", {
+    description:
+      "Generate `count` single-use codes, each the shop prefix + `length` random characters without look-alikes (no 0/O, 1/I/L); `quantity` is the count",
+  });
 /** Suffix of a promo code: 2 to 8 letters or digits (R18). */
 export const CodeSuffix = z.string().regex(/^[A-Za-z0-9]{2,8}$/, "2 to 8 letters or digits");
 
@@ -54,6 +69,8 @@ const common = {
   min_spend_minor: MinorAmount.default(0),
   scope: ScopeSchema.default({ kind: "shop" }),
   quantity: Quantity,
+  budget_minor: Budget.optional(),
+  refund_policy: RefundPolicy.default("keep_used"),
 };
 const claimWindow = { claim_starts_at: Timestamp, claim_ends_at: Timestamp };
 
@@ -96,10 +113,16 @@ export const CreatePromoCode = z
   .strictObject({
     type: z.literal("promo_code"),
     ...common,
+    quantity: Quantity.optional().openapi({ description: "Total uses; required unless `unique_codes` (then it is their count)" }),
     code: CodeSuffix.optional(),
+    unique_codes: UniqueCodesSchema.optional(),
     active_starts_at: Timestamp,
     active_ends_at: Timestamp,
-    per_customer_limit: z.literal(1).nullable().default(1),
+    per_customer_limit: z
+      .literal(1)
+      .nullable()
+      .optional()
+      .openapi({ description: "1 (default) or null (unlimited); a campaign (`unique_codes`) takes none: each code is used once" }),
   })
   .openapi("CreatePromoCode");
 
@@ -127,6 +150,10 @@ export const CouponSchema = z
     active_ends_at: Timestamp.nullable(),
     quantity: z.int(),
     per_customer_limit: z.int().nullable(),
+    /** A campaign's codes: how many, and the length generated ones have. */
+    unique_codes: z.object({ count: z.int(), length: z.int() }).nullable(),
+    budget_minor: z.int().nullable(),
+    refund_policy: RefundPolicy,
     estimated_spend_minor: z.int().nullable(),
     origin: z.enum(["manual", "addon", "duplicate"]),
     parent_id: z.string().nullable(),
@@ -169,6 +196,8 @@ export const UpdateCouponBody = z
     active_ends_at: Timestamp.optional(),
     quantity: Quantity.optional(),
     per_customer_limit: z.int().min(1).max(100).nullable().optional(),
+    budget_minor: Budget.nullable().optional(),
+    refund_policy: RefundPolicy.optional(),
   })
   .openapi("UpdateCoupon");
 export type UpdateCouponInput = z.infer<typeof UpdateCouponBody>;
@@ -218,7 +247,10 @@ export function serializeCoupon(row: CouponRow, now: number, currency: string): 
     active_ends_at: toIso(row.active_ends_at),
     quantity: row.quantity,
     per_customer_limit: row.per_customer_limit,
-    estimated_spend_minor: estimatedSpend(c.discount, row.quantity),
+    unique_codes: row.unique_code_length == null ? null : { count: row.quantity, length: row.unique_code_length },
+    budget_minor: row.budget_minor,
+    refund_policy: row.refund_policy,
+    estimated_spend_minor: estimatedSpend(c.discount, row.quantity, row.budget_minor),
     origin: row.origin,
     parent_id: row.parent_id,
     version: row.version,
@@ -255,18 +287,29 @@ export const AuditPageSchema = page(AuditEntrySchema);
 export const HistoryQuery = z.strictObject({ limit: Limit, cursor: Cursor });
 export type HistoryInput = z.infer<typeof HistoryQuery>;
 
-export const PerformanceSchema = z
+/** R17: a buyer a chat coupon was sent to. */
+export const RecipientSchema = z
+  .object({ buyer_id: z.string(), sent_at: Timestamp, claimed: z.boolean().openapi({ description: "Whether the buyer has claimed it" }) })
+  .openapi("ChatRecipient");
+export type RecipientOut = z.infer<typeof RecipientSchema>;
+export const RecipientPageSchema = page(RecipientSchema);
+export const RecipientsQuery = z.strictObject({ limit: Limit, cursor: KeyCursor });
+export type RecipientsInput = z.infer<typeof RecipientsQuery>;
+
+/** What `POST /v1/coupons` would make of a body: the coupons not yet written, so without ids. */
+export const CouponDraftSchema = CouponSchema.extend({ id: z.null() }).openapi("CouponDraft");
+export type CouponDraftOut = z.infer<typeof CouponDraftSchema>;
+export const CouponPreviewSchema = z
   .object({
-    claims: z.int(),
-    redemptions: z.int(),
-    buyers: z.int(),
-    orders: z.int(),
-    discount_minor: z.int(),
-    gmv_minor: z.int(),
-    remaining: z.int(),
+    coupon: CouponDraftSchema,
+    addons: z.array(CouponDraftSchema),
+    estimated_spend_minor: z
+      .int()
+      .nullable()
+      .openapi({ description: "What creating commits the seller to: the coupon's estimated spend plus its addons' (null when one is unbounded)" }),
   })
-  .openapi("Performance");
-export type Performance = z.infer<typeof PerformanceSchema>;
+  .openapi("CouponPreview");
+export type CouponPreview = z.infer<typeof CouponPreviewSchema>;
 
 export const SendCouponBody = z.strictObject({ buyer_id: ExternalId }).openapi("SendCoupon");
 export const SentCouponSchema = z.object({ coupon: CouponSchema, sent: z.object({ buyer_id: z.string(), sent_at: Timestamp }) });

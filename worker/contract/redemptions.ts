@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import type { RedemptionRow } from "../store/redemptions.js";
 import { QuoteBody } from "./checkout.js";
-import { ExternalId, Timestamp, toIso } from "./common.js";
+import { DayOrTime, dayOrTimeMillis, ExternalId, KeyCursor, Limit, page, Timestamp, toIso } from "./common.js";
 
 export const RedemptionBody = QuoteBody.extend({ order_id: ExternalId }).openapi("RedemptionRequest");
 export type RedemptionInput = z.infer<typeof RedemptionBody>;
@@ -30,6 +30,9 @@ export const RedemptionSchema = z
     released_at: Timestamp.nullable(),
     /** `released` (by the route), `order_cancelled` (event), `expired` (30 minutes passed). */
     release_reason: z.string().nullable(),
+    /** When `order.refunded` came for this committed use, and when it gave the unit back (`refund_policy: return_unit`). */
+    refunded_at: Timestamp.nullable(),
+    returned_at: Timestamp.nullable(),
   })
   .openapi("Redemption");
 
@@ -53,5 +56,23 @@ export function serializeRedemption(r: RedemptionRow): RedemptionOut {
     committed_at: toIso(r.committed_at),
     released_at: toIso(r.released_at),
     release_reason: r.release_reason,
+    refunded_at: toIso(r.refunded_at),
+    returned_at: toIso(r.returned_at),
   };
 }
+
+export const RedemptionListQuery = z
+  .strictObject({
+    coupon_id: z.string().min(1).max(64).optional(),
+    state: z.enum(["reserved", "committed", "released"]).optional(),
+    from: DayOrTime.optional().openapi({ description: "Reserved at or after (a UTC day or an RFC 3339 time)" }),
+    to: DayOrTime.optional().openapi({ description: "Reserved before (exclusive)" }),
+    limit: Limit,
+    cursor: KeyCursor,
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || dayOrTimeMillis(q.from) < dayOrTimeMillis(q.to), {
+    path: ["to"],
+    message: "`to` must come after `from`",
+  });
+export type RedemptionListInput = z.infer<typeof RedemptionListQuery>;
+export const RedemptionPageSchema = page(RedemptionSchema);

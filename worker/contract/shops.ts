@@ -5,10 +5,38 @@ import type { ShopRow } from "../lib/caller.js";
 import { shopThresholds } from "../store/shops.js";
 import { Currency, Timestamp, toIso } from "./common.js";
 
+const LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+/** scheme://host[:port]: http or https, a DNS name (ASCII; punycode for others), an IPv4 or a [IPv6] address. */
+const ORIGIN_PATTERN = new RegExp(`^[Hh][Tt][Tt][Pp][Ss]?://(?:${LABEL}(?:\\.${LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?$`);
+
+/** The origin as a browser sends it in `Origin` (lower case, no default port), or null if it is none. */
+function browserOrigin(text: string): string | null {
+  try {
+    const url = new URL(text);
+    return url.origin === "null" ? null : url.origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A web origin, strictly: `scheme://host[:port]`, nothing before or after (no path, not even `/`, no
+ * query, no user). Stored as a browser sends it in `Origin` (`HTTPS://Shop.Example:443` is
+ * `https://shop.example`), since CORS compares the two exactly.
+ */
 const Origin = z
   .string()
   .max(200)
-  .regex(/^https?:\/\/[^\s/]+$/, "an origin like https://shop.example (scheme, host and optional port)");
+  .regex(ORIGIN_PATTERN, "an origin like https://shop.example or http://localhost:5173 (scheme, host and optional port; no path)")
+  .refine((o) => browserOrigin(o) !== null, "not a valid origin (a port is at most 65535)")
+  .transform((o) => browserOrigin(o)!)
+  .openapi({ example: "https://shop.example" });
+
+/** A list of origins, each kept once. */
+const Origins = z
+  .array(Origin)
+  .max(50)
+  .transform((list) => [...new Set(list)]);
 
 /** R20: a blocked word, as README "Text safety" describes (letters, `*` at either end); stored upper case. */
 const BlockedWord = z
@@ -49,18 +77,28 @@ export const CreateShopBody = z
       .transform((s) => s.toUpperCase()),
     currency: Currency,
     mode: z.enum(["test", "live"]).default("test"),
-    allowed_origins: z.array(Origin).max(50).default([]),
+    allowed_origins: Origins.default([]),
     addon_coupons: z.boolean().default(true),
     min_fixed_minor: MinFixedSchema.optional(),
   })
   .openapi("CreateShop");
 export type CreateShopInput = z.infer<typeof CreateShopBody>;
 
+/** The most origins a shop allows. */
+export const MAX_ORIGINS = 50;
+
+/**
+ * `PATCH /v1/shops/{id}`. `allowed_origins` replaces the list; `allowed_origins_add` and
+ * `allowed_origins_remove` change it in place (applied as one statement, so two storefronts adding
+ * their origin at once both keep theirs), and cannot be sent with `allowed_origins`.
+ */
 export const UpdateShopBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).optional(),
-    allowed_origins: z.array(Origin).max(50).optional(),
-    addon_coupons: z.boolean().optional(),
+    name: z.string().trim().min(1).max(100).optional().openapi({ description: "Platform operator only" }),
+    allowed_origins: Origins.optional().openapi({ description: "Replaces the whole list" }),
+    allowed_origins_add: Origins.optional().openapi({ description: "Origins to add to the list (those already in it stay once)" }),
+    allowed_origins_remove: Origins.optional().openapi({ description: "Origins to take off the list (those not in it are ignored)" }),
+    addon_coupons: z.boolean().optional().openapi({ description: "Platform operator only" }),
     /** null returns to the defaults for the shop's currency. */
     // Inline rather than the named component: a nullable $ref becomes an allOf that no longer says
     // the object is closed, and the document must show every body refusing unknown fields.
@@ -68,10 +106,24 @@ export const UpdateShopBody = z
     /** Replaces the shop's own list ([] clears it); the platform's list always applies. */
     blocked_words: z.array(BlockedWord).max(200).optional(),
   })
+  .refine((b) => b.allowed_origins === undefined || (b.allowed_origins_add === undefined && b.allowed_origins_remove === undefined), {
+    path: ["allowed_origins"],
+    message: "send either the whole list (`allowed_origins`) or the changes (`allowed_origins_add`, `allowed_origins_remove`), not both",
+  })
+  .refine((b) => !b.allowed_origins_add?.some((o) => b.allowed_origins_remove?.includes(o)), {
+    path: ["allowed_origins_remove"],
+    message: "an origin cannot be both added and removed",
+  })
   .openapi("UpdateShop");
 export type UpdateShopInput = z.infer<typeof UpdateShopBody>;
 
 export const ShopParams = z.object({ id: z.string().max(64) });
+
+/**
+ * What only the platform operator may change; a secret key may change the rest of its own shop. The
+ * shop's own blocked words are text-safety policy (R20), the platform's to set like its list.
+ */
+export const ADMIN_ONLY_SHOP_FIELDS = ["name", "addon_coupons", "blocked_words"] as const;
 
 export const CreatedShopSchema = z.object({
   shop: ShopSchema,

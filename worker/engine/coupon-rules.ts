@@ -21,6 +21,10 @@ export const MAX_QUANTITY = 1_000_000;
  */
 export const MAX_ORDER_MINOR = Math.floor(Number.MAX_SAFE_INTEGER / MAX_QUANTITY);
 export const MAX_SCOPE_PRODUCTS = 2000; // R2, R15
+/** Campaign codes one create may generate, and their suffix lengths. */
+export const MAX_UNIQUE_CODES = 100_000;
+export const UNIQUE_CODE_MIN_LENGTH = 4;
+export const UNIQUE_CODE_MAX_LENGTH = 8;
 export const MAX_VALIDITY_DAYS = 365;
 
 const usd = (small: number, large: number): CurrencyThresholds => ({
@@ -150,6 +154,9 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
   if (!isInt(draft.quantity) || draft.quantity < 1 || draft.quantity > MAX_QUANTITY) {
     add("quantity", "quantity_out_of_range", "quantity must be a whole number from 1 to 1,000,000");
   }
+  checkCampaign(draft, add);
+  const budget = draft.budget_minor;
+  if (budget != null && (!isInt(budget) || budget < 1)) add("budget_minor", "budget_invalid", "budget_minor must be a whole number of at least 1");
 
   // R9, R22: per-customer limit
   const pcl = draft.per_customer_limit;
@@ -163,6 +170,21 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
     }
   }
   return v;
+}
+
+/** Campaign codes: a promo code's own single-use codes instead of one shared code; `quantity` is their count. */
+function checkCampaign(draft: CouponDraft, add: (path: string, code: string, message: string) => void): void {
+  const u = draft.unique_codes;
+  if (u == null) return;
+  if (draft.type !== "promo_code") {
+    add("unique_codes", "field_not_allowed", "only promo codes have campaign codes");
+    return;
+  }
+  if (draft.code != null) add("code", "field_not_allowed", "a campaign has its unique codes instead of one code");
+  if (draft.per_customer_limit != null) add("per_customer_limit", "field_not_allowed", "each campaign code is used once; a campaign takes no per_customer_limit");
+  if (!isInt(u.count) || u.count < 1 || u.count > MAX_UNIQUE_CODES) add("unique_codes.count", "unique_codes_count", "count must be 1 to 100,000");
+  if (!isInt(u.length) || u.length < UNIQUE_CODE_MIN_LENGTH || u.length > UNIQUE_CODE_MAX_LENGTH) add("unique_codes.length", "unique_codes_length", "length must be 4 to 8");
+  if (draft.quantity !== u.count) add("quantity", "quantity_is_count", "a campaign's quantity is its count of codes");
 }
 
 /** Shared window checks: both ends present, end after start, length rule, end in the future. */
@@ -185,11 +207,13 @@ function checkWindow(
 }
 
 /** R31: what the coupon can cost at most, or null when a percent has no cap (unbounded). */
-export function estimatedSpend(discount: Discount, quantity: number): number | null {
+export function estimatedSpend(discount: Discount, quantity: number, budgetMinor: number | null = null): number | null {
   const per = discount.kind === "fixed" ? discount.amount_minor : discount.max_discount_minor;
-  if (per == null) return null;
+  // A budget bounds the spend whatever the units could take (and bounds an uncapped percent alone).
+  if (per == null) return budgetMinor;
   // Within create's limits this is at most 10^15; a stored row beyond them still answers a whole number.
-  return Math.min(quantity * per, Number.MAX_SAFE_INTEGER);
+  const units = Math.min(quantity * per, Number.MAX_SAFE_INTEGER);
+  return budgetMinor == null ? units : Math.min(units, budgetMinor);
 }
 
 /** The draft view of a stored coupon (to merge a patch and re-validate the result). */
@@ -209,6 +233,8 @@ export function couponToDraft(c: Coupon): CouponDraft {
     active_ends_at: c.active_ends_at,
     quantity: c.quantity,
     per_customer_limit: c.per_customer_limit,
+    budget_minor: c.budget_minor,
+    refund_policy: c.refund_policy,
   };
 }
 
@@ -250,6 +276,12 @@ export function checkEdit(current: Coupon, patch: Partial<CouponDraft>, now: Mil
     if (key === "quantity") {
       if (typeof value === "number" && value > (old as number)) continue;
       v.push({ path: key, code: "quantity_decrease", message: "an ongoing coupon's quantity can only grow" });
+      continue;
+    }
+    if (key === "budget_minor") {
+      // A larger budget, or none (unbounded): never less than an ongoing coupon may already be spending.
+      if (value === null || (typeof value === "number" && old != null && value > (old as number))) continue;
+      v.push({ path: key, code: "budget_decrease", message: "an ongoing coupon's budget can only grow" });
       continue;
     }
     const endKey = current.type === "promo_code" ? "active_ends_at" : "claim_ends_at";

@@ -4,6 +4,7 @@ export { spreadDiscount, formatMoney, currencyExponent, mulDivFloor, assertMinor
 export { reason, type ReasonParams } from "./reasons";
 export { computeDiscount, computeDiscountCore, cartSubtotal, lineValue, lineValues, type DiscountResult, type DiscountTerms } from "./discount";
 export { couponStatus, couponWindow, windowStatus } from "./status";
+export { activitySpan, utcDay } from "./activity";
 export {
   isNewCustomer, isExistingCustomer, isRepeatCustomer, isFollower, isNewFollower, matchesAudience, isCustomerAudience, matchesCustomerAudience,
   REPEAT_WINDOW_MS, type CustomerAudience,

@@ -5,10 +5,10 @@
  */
 import { cartSubtotal, computeDiscountCore, lineValues, type DiscountResult } from "./discount";
 import { reason } from "./reasons";
-import { promoCodeAvailability } from "./promo-code-availability";
+import { passesBudget, promoCodeAvailability } from "./promo-code-availability";
 import { isCustomerAudience, matchesCustomerAudience } from "./segments";
 import type {
-  AppliedCoupon, Claim, Coupon, Millis, QuoteCandidate, QuoteInput, QuoteResult, Reason, TraceStep,
+  AppliedCoupon, CampaignCodeState, Claim, Coupon, Millis, QuoteCandidate, QuoteInput, QuoteResult, Reason, TraceStep,
 } from "./types";
 
 type Source = "code" | "coupon_id" | "wallet";
@@ -67,7 +67,9 @@ interface QuoteContext {
  * then its discount on the cart. A module-level function, not a closure made per quote: every quote
  * calls it for every candidate.
  */
-function evaluateCandidate(q: QuoteContext, coupon: Coupon, source: Source, code: string | undefined, buyerUses: number): Cand {
+function evaluateCandidate(
+  q: QuoteContext, coupon: Coupon, source: Source, code: string | undefined, buyerUses: number, codeState?: CampaignCodeState | null,
+): Cand {
   const { now, cart, buyerId } = q;
   const reasons: Reason[] = [];
   if (!q.currencyOk) reasons.push(reason("currency_mismatch", { currency: cart.currency, shop_currency: q.input.shop_currency }));
@@ -75,7 +77,9 @@ function evaluateCandidate(q: QuoteContext, coupon: Coupon, source: Source, code
   let expires = Number.POSITIVE_INFINITY;
   if (coupon.type !== "promo_code" && coupon.deactivated_at != null) reasons.push(reason("deactivated")); // R28: claims stop working too
   if (coupon.type === "promo_code") {
-    const gates = promoCodeAvailability(coupon, now); // deactivated, window, uses left
+    // A campaign applies only through one of its own single-use codes, never by its id alone.
+    if (coupon.unique_code_length != null && codeState == null) reasons.push(reason("code_not_found", { campaign: true }));
+    const gates = promoCodeAvailability(coupon, now, codeState); // deactivated, window, uses left, budget left
     for (let i = 0; i < gates.length; i++) reasons.push(gates[i]);
     const limit = coupon.per_customer_limit;
     // R22: the per-customer limit is judged for a known buyer. An anonymous quote is a price preview
@@ -86,6 +90,7 @@ function evaluateCandidate(q: QuoteContext, coupon: Coupon, source: Source, code
   } else if (buyerId == null) {
     reasons.push(reason("buyer_required"));
   } else {
+    if (passesBudget(coupon, 1)) reasons.push(reason("budget_exhausted"));
     const g = q.wallet.get(coupon.id);
     const picked = pickClaim(g ? g.claims : [], now);
     if (picked.why) reasons.push(picked.why);
@@ -102,6 +107,11 @@ function evaluateCandidate(q: QuoteContext, coupon: Coupon, source: Source, code
   if (q.currencyOk) {
     calc = computeDiscountCore(coupon, cart, false, q.values, q.subtotal);
     for (let i = 0; i < calc.reasons.length; i++) reasons.push(calc.reasons[i]);
+    // A discount the remaining budget cannot cover is refused whole, never cut down (the budget guard of
+    // the reservation write refuses it the same way).
+    if (calc.reasons.length === 0 && passesBudget(coupon, calc.discount_minor) && !reasons.some((r) => r.code === "budget_exhausted")) {
+      reasons.push(reason("budget_exhausted"));
+    }
   }
   const applicable = reasons.length === 0;
   const out: QuoteCandidate = { coupon_id: coupon.id, applicable, discount_minor: applicable && calc ? calc.discount_minor : 0, reasons };
@@ -147,7 +157,7 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
         source: "code", coupon: null, claim: null, calc: null, expires: Number.POSITIVE_INFINITY,
       });
     } else {
-      cands.push(evaluateCandidate(q, tc.coupon, "code", tc.code, tc.buyer_uses));
+      cands.push(evaluateCandidate(q, tc.coupon, "code", tc.code, tc.buyer_uses, tc.campaign_code_state));
       seen.add(tc.coupon.id);
     }
   }

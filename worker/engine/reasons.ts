@@ -13,6 +13,10 @@ export interface ReasonParams {
   min_spend_minor?: number;
   /** When the coupon or claim becomes usable (not_started) or stopped being usable (expired). */
   at?: Millis | null;
+  /** quantity_exhausted of one single-use campaign code (not of the whole coupon). */
+  code_used?: boolean;
+  /** code_not_found of a campaign named without one of its codes. */
+  campaign?: boolean;
 }
 
 function when(at: Millis | null | undefined): string {
@@ -26,6 +30,7 @@ export function reason(code: ReasonCode, p: ReasonParams = {}): Reason {
 function message(code: ReasonCode, p: ReasonParams): string {
   switch (code) {
     case "code_not_found":
+      if (p.campaign) return "This coupon is used with one of its own codes: type the code";
       return p.code ? `No coupon has the code ${p.code}` : "No coupon has this code";
     case "not_started":
       return `This coupon cannot be used yet${when(p.at)}`;
@@ -44,7 +49,7 @@ function message(code: ReasonCode, p: ReasonParams): string {
     case "no_items_in_scope":
       return "No item in the cart is eligible for this coupon";
     case "quantity_exhausted":
-      return "This coupon has run out";
+      return p.code_used ? "This code has already been used" : "This coupon has run out";
     case "per_customer_limit_reached":
       return "You have reached the limit for this coupon";
     case "already_claimed":
@@ -63,5 +68,7 @@ function message(code: ReasonCode, p: ReasonParams): string {
       return "Sign in to use this coupon";
     case "one_seller_coupon_per_order":
       return "Only one seller coupon can be used per order";
+    case "budget_exhausted":
+      return "This coupon's budget does not cover this discount";
   }
 }

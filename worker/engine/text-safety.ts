@@ -96,11 +96,44 @@ export function containsBlockedWord(code: string, blockedWords: readonly string[
  * not the seller's choice and is ignored (otherwise a shop whose prefix is a blocked word could have no code).
  */
 export function codeBlockedWord(prefix: string, suffix: string, blockedWords: readonly string[]): string | null {
+  return suffixChecker(prefix, blockedWords)(suffix);
+}
+
+/**
+ * `codeBlockedWord` for one prefix and list, parsed once: a campaign judges up to 100,000 suffixes
+ * against the same ones.
+ */
+export function suffixChecker(prefix: string, blockedWords: readonly string[]): (suffix: string) => string | null {
   const patterns = parseBlockedWords(blockedWords);
   const p = prefix.trim().toUpperCase();
-  const s = suffix.trim().toUpperCase();
-  const own = firstMatch(wordsOf(s), patterns);
-  if (own) return own;
-  const reaching = wordsOf(p + s).filter((w) => w.end > p.length);
-  return firstMatch(reaching, patterns);
+  // The words that reach into a suffix are its own, and one word straddling the prefix's trailing
+  // letters and the suffix's leading ones.
+  const trailing = /[A-Z]*$/.exec(p)![0];
+  // Whole-word entries are one set look-up; only the few with a `*` are tried one by one.
+  const whole = new Set(patterns.filter((x) => !x.anyBefore && !x.anyAfter).map((x) => x.word));
+  const partial = patterns.filter((x) => x.anyBefore || x.anyAfter);
+  const entryFor = (word: string): string | null => {
+    if (!whole.has(word) && !partial.some((x) => wordMatches(word, x))) return null;
+    for (const x of patterns) if (wordMatches(word, x)) return x.entry; // the list's first, as findBlockedWord
+    return null;
+  };
+  return (suffix) => {
+    const s = suffix.trim().toUpperCase();
+    let first: string | null = null;
+    for (let i = 0; i < s.length; ) {
+      const c = s.charCodeAt(i);
+      if (c < 65 || c > 90) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) >= 65 && s.charCodeAt(j) <= 90) j++;
+      const word = s.slice(i, j);
+      const hit = entryFor(word);
+      if (hit) return hit;
+      if (i === 0) first = word;
+      i = j;
+    }
+    return first !== null && trailing !== "" ? entryFor(trailing + first) : null;
+  };
 }

@@ -40,6 +40,16 @@ export interface Coupon {
   quantity: number;
   per_customer_limit: number | null;
   deactivated_at: Millis | null;
+  /**
+   * A campaign (non-null): single-use codes of their own, generated with suffixes of this length, instead
+   * of one shared `code`; it applies only through one of them (the quote's typed code).
+   */
+  unique_code_length: number | null;
+  /** The most discount its reserved and committed uses may reach together; null = no budget. */
+  budget_minor: number | null;
+  refund_policy: RefundPolicy;
+  /** Discount reserved and committed now (refunds given back excluded). */
+  budget_spent_minor: number;
   /** Claims ever issued (claim-based types). */
   claimed_count: number;
   /** Promo-code uses currently reserved, and committed. */
@@ -48,6 +58,9 @@ export interface Coupon {
 }
 
 export type ClaimState = "available" | "reserved" | "used" | "void";
+/** A campaign code: free, held by a live reservation, or used by a committed order. */
+export type CampaignCodeState = "available" | "reserved" | "redeemed";
+export type RefundPolicy = "keep_used" | "return_unit";
 /** `expired` is derived: an `available` claim whose `valid_until` has passed. */
 export type ClaimDisplayState = ClaimState | "expired";
 
@@ -93,7 +106,8 @@ export type ReasonCode =
   | "not_sent_to_buyer"
   | "currency_mismatch"
   | "buyer_required"
-  | "one_seller_coupon_per_order";
+  | "one_seller_coupon_per_order"
+  | "budget_exhausted";
 
 export interface Reason {
   code: ReasonCode;
@@ -158,6 +172,10 @@ export interface CouponDraft {
   active_ends_at?: Millis | null;
   quantity: number;
   per_customer_limit?: number | null;
+  /** Campaign codes to generate instead of one `code` (promo codes only). */
+  unique_codes?: { count: number; length: number } | null;
+  budget_minor?: number | null;
+  refund_policy?: RefundPolicy;
 }
 
 /** A rule a draft breaks; the HTTP layer turns these into 422 `errors[]`. */
@@ -195,6 +213,8 @@ export interface QuoteInput {
     coupon: Coupon | null;
     /** This buyer's reserved + committed uses of that promo code (0 without a buyer). */
     buyer_uses: number;
+    /** When the code is one of a campaign's single-use codes: its state (only `available` may be used). */
+    campaign_code_state?: CampaignCodeState | null;
   };
   /** `coupon_id` from the body. */
   named_coupon_id?: string;

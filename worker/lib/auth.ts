@@ -23,11 +23,14 @@ export const identifyCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** API.md "Keys and identities": `/v1/storefront/*`, `/v1/checkout/quote`, `GET /v1/promo-codes/{code}`. */
+/**
+ * API.md "Keys and identities": `/v1/storefront/*`, `/v1/checkout/quote`, `GET /v1/promo-codes/{code}` —
+ * but not the seller's `GET /v1/promo-codes/availability`, whose route is matched before `{code}`.
+ */
 export function publishableMayCall(method: string, path: string): boolean {
   if (path.startsWith("/v1/storefront/")) return true;
   if (method === "POST" && path === "/v1/checkout/quote") return true;
-  return (method === "GET" || method === "HEAD") && /^\/v1\/promo-codes\/[^/]+$/.test(path);
+  return (method === "GET" || method === "HEAD") && /^\/v1\/promo-codes\/[^/]+$/.test(path) && path !== "/v1/promo-codes/availability";
 }
 
 async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
@@ -62,6 +65,14 @@ export function requireSecret(c: Context<AppEnv>): Seller {
   if (!caller) throw new ApiError(401, "unauthorized", "This route needs a secret key (`sk_…`).");
   if (caller.kind !== "secret") throw new ApiError(403, "forbidden", "This route needs a secret key (`sk_…`).");
   return { shop: caller.shop, keyId: caller.keyId, kind: "secret", now: shopNow(caller.shop, c.get("config").now()) };
+}
+
+/** The platform operator, or the seller behind a secret key (shop settings: the operator's, partly the seller's). */
+export function requireAdminOrSecret(c: Context<AppEnv>): { kind: "admin" } | Seller {
+  const caller = c.get("caller");
+  if (caller?.kind === "admin") return caller;
+  if (caller?.kind === "publishable") throw new ApiError(403, "forbidden", "This route needs the platform admin token or a secret key (`sk_…`).");
+  return requireSecret(c);
 }
 
 /** The shop of a secret- or publishable-key caller (storefront and checkout routes). */

@@ -9,9 +9,13 @@
  *   at Brotli's best setting and the bytes are kept, keyed by ETag. Their ETag is sent weakened (`W/"…"`),
  *   as the compressed bytes differ from the identity ones; `If-None-Match` compares weakly.
  * - Every compressible answer says `Vary: Accept-Encoding`, so a shared cache keeps the variants apart.
+ * - Downloads (`Content-Disposition: attachment`, the lists' CSV) are streamed by the app page by page and
+ *   may be any size: they are compressed as they stream, never read whole first.
  */
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { promisify } from "node:util";
-import { brotliCompress, constants, gzip } from "node:zlib";
+import { brotliCompress, constants, createBrotliCompress, createGzip, gzip } from "node:zlib";
 
 const br = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -34,6 +38,12 @@ export function chooseEncoding(accept: string | null): Encoding | null {
   }
   const ok = (e: Encoding) => (q[e] ?? q["*"] ?? 0) > 0;
   return ok("br") ? "br" : ok("gzip") ? "gzip" : null;
+}
+
+/** A streamed body, compressed as it goes (quality 4 for Brotli, as for answers made per request). */
+function compressStream(body: ReadableStream<Uint8Array>, enc: Encoding): ReadableStream<Uint8Array> {
+  const zip = enc === "gzip" ? createGzip() : createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
+  return Readable.toWeb(Readable.fromWeb(body as NodeReadableStream<Uint8Array>).pipe(zip)) as ReadableStream<Uint8Array>;
 }
 
 function compress(body: Uint8Array, enc: Encoding, best: boolean): Promise<Buffer> {
@@ -63,6 +73,11 @@ export function withCompression<A extends unknown[]>(fetch: Fetch<A>): Fetch<A> 
     const enc = chooseEncoding(request.headers.get("accept-encoding"));
     const noTransform = /\bno-transform\b/i.test(headers.get("cache-control") ?? "");
     if (!enc || noTransform || request.method === "HEAD" || status === 204 || status === 206 || status === 304) return res;
+    if (res.body && /^\s*attachment\b/i.test(headers.get("content-disposition") ?? "")) {
+      headers.set("Content-Encoding", enc);
+      headers.delete("Content-Length");
+      return new Response(compressStream(res.body, enc), { status, headers });
+    }
     const body = new Uint8Array(await res.arrayBuffer());
     if (body.byteLength < MIN_BYTES) return new Response(body, { status, headers });
     const etag = headers.get("etag");

@@ -30,6 +30,11 @@ export interface AppConfig {
   sha256Hex?: SyncSha256;
   /** The client's address where the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
+  /**
+   * Every address a host name resolves to, where the host can resolve names (Node's DNS): a live shop's
+   * webhook URL must resolve to public addresses only. Absent (Workers): only the URL as written is judged.
+   */
+  resolveHost?: (host: string) => Promise<string[]>;
   /** Static assets the host provides (the widget bundle, the demo page, the seller console), if any; see worker/site/. */
   assets?: {
     widgetJs?: () => Promise<string>;

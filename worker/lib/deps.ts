@@ -27,6 +27,8 @@ export interface Deps {
   sha256?: SyncSha256;
   /** Where the request came from, as only the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
   clientAddress: () => string | undefined;
+  /** Every address a host name resolves to, where the host can tell (Node); see AppConfig. */
+  resolveHost?: (host: string) => Promise<string[]>;
   /** Call after any write to a shop's row or keys: this process forgets the keys it resolved for the shop. */
   forgetShop: (shopId: string) => void;
 }
@@ -42,5 +44,6 @@ export function requestDeps(c: Context<AppEnv>): Deps {
     sha256: config.sha256Hex,
     clientAddress: () => config.clientAddress?.(c),
     forgetShop: (shopId) => config.callerCache?.dropShop(shopId),
+    resolveHost: config.resolveHost,
   };
 }

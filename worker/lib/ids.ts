@@ -39,3 +39,10 @@ export function secureRandom(): number {
   const u32 = ((randomByte() << 24) | (randomByte() << 16) | (randomByte() << 8) | randomByte()) >>> 0;
   return u32 / 2 ** 32;
 }
+
+/** `n` bytes from the CSPRNG (WebCrypto fills at most 65,536 bytes a call), for bulk code generation. */
+export function secureRandomBytes(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let at = 0; at < n; at += 65_536) crypto.getRandomValues(out.subarray(at, Math.min(n, at + 65_536)));
+  return out;
+}

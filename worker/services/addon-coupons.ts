@@ -62,12 +62,15 @@ export function addonDependent(ctx: AddonContext, plan: AddonPlan, name = plan.s
   };
 }
 
+/** The addon's name with a short random tag, for when another live coupon holds its planned name. */
+export const taggedAddonName = (plan: AddonPlan) => `${plan.settings.name.slice(0, 44)} ${randomString(5)}`;
+
 /**
  * The rare second try, alone: another live coupon held the addon's name (say two parents sharing their
  * first 36 characters), so the addon gets a short random tag rather than be lost.
  */
 export async function createTaggedAddon(ctx: AddonContext, parent: CouponRow, plan: AddonPlan): Promise<CouponRow | null> {
-  const dep = addonDependent(ctx, plan, `${plan.settings.name.slice(0, 44)} ${randomString(5)}`);
+  const dep = addonDependent(ctx, plan, taggedAddonName(plan));
   try {
     return await createCoupon(
       {

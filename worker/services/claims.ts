@@ -20,6 +20,7 @@ import { getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { isUniqueViolation } from "../store/errors.js";
 import { releaseExpiredInShop } from "../store/redemptions.js";
 import { loadWallet, rowToClaim, type ClaimRow } from "../store/wallet.js";
+import { claimCreated } from "./webhook-events.js";
 
 /**
  * `GET /v1/storefront/coupons`: the shop's claimable coupons, newest first, each with whether this buyer
@@ -114,7 +115,7 @@ export async function claimCoupon({ db }: Deps, { shop, now }: ShopCaller, coupo
   };
   let written: boolean;
   try {
-    written = await insertClaimGuarded(db, { ...claim, now, follower: row.type === "follower" });
+    written = await insertClaimGuarded(db, { ...claim, now, follower: row.type === "follower" }, claimCreated(claim, row, now, shop.currency));
   } catch (err) {
     // R11: the shop's one follower coupon for this buyer was granted meanwhile.
     if (isUniqueViolation(err)) throw refused("already_claimed", "You already have this shop's follower coupon.");

@@ -9,9 +9,9 @@ import { normalizeCode } from "../engine/promo-code.js";
 import { couponStatus } from "../engine/status.js";
 import type { ShopCaller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
-import { ApiError } from "../lib/problem.js";
 import { readCodeCoupon, type LoadedCoupon } from "../store/quote-reads.js";
 import type { Reads } from "../store/read-cache.js";
+import { countFailedLookup, refuseWhileLimited, shopLookupBucket, tooManyLookups } from "./code-guessing.js";
 
 function clientKey(deps: Deps, buyerId: string | null): string {
   if (buyerId) return `buyer:${buyerId}`;
@@ -38,26 +38,20 @@ export async function lookupCode(
   const real = deps.clock();
   // Public (publishable-key) guessing and the seller's own server count in separate shop buckets, so a
   // guesser who exhausts the public budget cannot also block the seller's server-side quotes and redemptions.
-  const shopKey = `shop:${shop.id}:${kind}`;
-  const clientBucket = `${shopKey}:${clientKey(deps, buyerId)}`;
-  const refuse = (wait: number) =>
-    new ApiError(429, "rate_limited", "Too many codes that do not exist were tried; wait and try again.", undefined, {
-      "Retry-After": String(wait),
-    });
+  const clientBucket = `${shopLookupBucket(caller)}:${clientKey(deps, buyerId)}`;
   // The shop's bucket counts failures only (counted below, after the look-up): were it taken before and
   // refunded after, a busy shop's many concurrent checkouts with a valid code would be refused while in
   // flight. A distributed burst can overshoot it by at most the look-ups in flight at that moment.
-  const shopWait = await rateLimiter.peek(shopKey, limit, real);
-  if (shopWait > 0) throw refuse(shopWait);
+  await refuseWhileLimited(deps, caller);
   // The caller's own bucket is taken before the look-up (check and count in one step), so one client's
   // burst of concurrent guesses cannot all pass the check before any of them counted.
   const clientWait = await rateLimiter.take(clientBucket, limit, real);
-  if (clientWait > 0) throw refuse(clientWait);
+  if (clientWait > 0) throw tooManyLookups(clientWait);
   const code = normalizeCode(typed);
   const found = await findVisibleCode(deps.db, reads, shop.id, kind, code, now, latest);
   // Found codes never count. (To a publishable key a code that is not ongoing was not found, and counts.)
   if (found) await rateLimiter.refund(clientBucket, real);
-  else await rateLimiter.take(shopKey, limit, real);
+  else await countFailedLookup(deps, caller);
   return { code, found };
 }
 

@@ -1,24 +1,36 @@
 /** A seller's coupons: create one (with its addon, R32), list them, read one, its history and performance. */
-import { serializeCoupon, type AuditEntryOut, type CouponListInput, type CouponOut, type CreateCouponInput, type HistoryInput, type Performance } from "../contract/coupons.js";
+import { serializeCoupon, type AuditEntryOut, type CouponListInput, type CouponOut, type CreateCouponInput, type HistoryInput } from "../contract/coupons.js";
+import type { Performance, PerformanceInput } from "../contract/performance.js";
 import { normalizeCode } from "../engine/promo-code.js";
 import type { Seller } from "../lib/caller.js";
 import { decodeCursor, encodeCursor } from "../lib/cursor.js";
 import type { Deps } from "../lib/deps.js";
 import { notFound } from "../lib/problem.js";
-import { toIso } from "../contract/common.js";
+import { serializeAuditEntry } from "../contract/audit.js";
 import { listAudit } from "../store/audit.js";
 import { getCouponRow, listCouponRows, type CouponRow } from "../store/coupons.js";
+import { releaseExpiredInShop } from "../store/redemptions.js";
 import { addonDependent, createTaggedAddon, planAddon } from "./addon-coupons.js";
 import { couponPerformance } from "./coupon-performance.js";
 import { createCouponWith, settingsFromInput, writeContext } from "./create-coupon.js";
 
-export async function createCoupon(deps: Deps, seller: Seller, input: CreateCouponInput): Promise<{ coupon: CouponOut; addons: CouponOut[] }> {
+/**
+ * What a creation body asks for, before anything is judged or written: the settings (a chosen code's
+ * full code), whether the seller chose the code, and the addon it brings (R32). Create and preview both
+ * start here, so a preview shows what create makes.
+ */
+export async function planCreation(deps: Deps, seller: Seller, input: CreateCouponInput) {
   const ctx = writeContext(deps, seller);
-  const { shop, now } = ctx;
   const suffix = input.type === "promo_code" && input.code !== undefined ? normalizeCode(input.code) : null;
-  const settings = settingsFromInput(input, shop, suffix);
+  const settings = settingsFromInput(input, ctx.shop, suffix);
   // R32: the addon is planned first and written in the coupon's own batch.
-  const plan = input.type === "regular" && shop.addon_coupons ? await planAddon(ctx, settings) : null;
+  const plan = input.type === "regular" && ctx.shop.addon_coupons ? await planAddon(ctx, settings) : null;
+  return { ctx, settings, suffixGiven: suffix !== null, plan };
+}
+
+export async function createCoupon(deps: Deps, seller: Seller, input: CreateCouponInput): Promise<{ coupon: CouponOut; addons: CouponOut[] }> {
+  const { ctx, settings, suffixGiven, plan } = await planCreation(deps, seller, input);
+  const { shop, now } = ctx;
   const { row, dependents } = await createCouponWith(
     {
       ...ctx,
@@ -27,7 +39,7 @@ export async function createCoupon(deps: Deps, seller: Seller, input: CreateCoup
       audit: () => [{ action: "created", actor: ctx.actor, at: now, changes: { before: null, after: input } }],
     },
     settings,
-    suffix !== null,
+    suffixGiven,
     plan ? [addonDependent(ctx, plan)] : [],
   );
   let addon: CouponRow | null = dependents[0] ?? null;
@@ -46,7 +58,8 @@ export async function listCoupons(deps: Deps, seller: Seller, q: CouponListInput
   };
 }
 
-async function ownCoupon(deps: Deps, seller: Seller, id: string): Promise<CouponRow> {
+/** The seller's own coupon, or 404 (another shop's is as unknown as one that never existed). */
+export async function ownCoupon(deps: Deps, seller: Seller, id: string): Promise<CouponRow> {
   const row = await getCouponRow(deps.db, seller.shop.id, id);
   if (!row) throw notFound("coupon");
   return row;
@@ -62,11 +75,13 @@ export async function couponHistory(deps: Deps, seller: Seller, id: string, q: H
   const rows = await listAudit(deps.db, seller.shop.id, id, decodeCursor(q.cursor), q.limit + 1);
   const page = rows.slice(0, q.limit);
   return {
-    data: page.map((e) => ({ id: e.id, action: e.action as AuditEntryOut["action"], actor: e.actor, at: toIso(e.at), changes: e.changes })),
+    data: page.map(serializeAuditEntry),
     next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].seq) : null,
   };
 }
 
-export async function readPerformance(deps: Deps, seller: Seller, id: string): Promise<Performance> {
-  return couponPerformance(deps.db, await ownCoupon(deps, seller, id), seller.now);
+export async function readPerformance(deps: Deps, seller: Seller, id: string, q: PerformanceInput = {}): Promise<Performance> {
+  // R27: lapsed reservations give their unit and budget back before anything counts them.
+  await releaseExpiredInShop(deps.db, seller.shop.id, seller.now);
+  return couponPerformance(deps.db, await ownCoupon(deps, seller, id), seller.now, q);
 }

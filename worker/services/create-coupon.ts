@@ -13,11 +13,13 @@ import type { Deps } from "../lib/deps.js";
 import { newId, secureRandom } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
-import { couponSettingsColumns, insertCouponGuarded, type CouponRow } from "../store/coupons.js";
+import { couponSettingsColumns, insertCouponGuarded, type CouponRow, type CreateConflict } from "../store/coupons.js";
 import { shopBlockedWords, shopThresholds } from "../store/shops.js";
+import { drawCampaignCodes } from "./campaign-create.js";
 import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
+import { couponsCreated } from "./webhook-events.js";
 
-export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "deactivated_at">;
+export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at">;
 
 const CONFLICT_DETAIL = {
   name_taken: "Another upcoming or ongoing coupon of this shop has this name.",
@@ -26,15 +28,28 @@ const CONFLICT_DETAIL = {
   promo_code_taken: "This code is already used by an upcoming or ongoing promo code in this region (R19).",
 } as const;
 
+/** The 409 of a create refused by an "only one" rule (a chosen code found taken: `codeTaken`, which counts it). */
+export const conflictError = (conflict: CreateConflict) => new ApiError(409, conflict, CONFLICT_DETAIL[conflict]);
+
 /** The engine's view of a creation body, with times as milliseconds and the full code resolved. */
 export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffix: string | null): CouponSettings {
+  const count = input.type === "promo_code" ? input.unique_codes?.count : undefined;
+  if (input.quantity === undefined && count === undefined) {
+    throw new ApiError(422, "validation_failed", "quantity is required", [{ path: "quantity", code: "quantity_required", message: "quantity is required (unless unique_codes gives the count)" }]);
+  }
+  if (input.quantity !== undefined && count !== undefined && input.quantity !== count) {
+    throw new ApiError(422, "validation_failed", "a campaign's quantity is its count of codes", [
+      { path: "quantity", code: "quantity_is_count", message: "quantity must equal unique_codes.count (or be left out)" },
+    ]);
+  }
   const base = {
     type: input.type,
     name: input.name,
     discount: input.discount,
     min_spend_minor: input.min_spend_minor,
     scope: input.scope,
-    quantity: input.quantity,
+    // A campaign's quantity is its count of codes (a quantity given beside it must say the same: the rules check).
+    quantity: input.quantity ?? count ?? 0,
     audience: null,
     claim_starts_at: null,
     claim_ends_at: null,
@@ -43,6 +58,9 @@ export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffi
     active_starts_at: null,
     active_ends_at: null,
     per_customer_limit: null,
+    unique_code_length: null,
+    budget_minor: input.budget_minor ?? null,
+    refund_policy: input.refund_policy,
   } satisfies CouponSettings;
   switch (input.type) {
     case "promo_code":
@@ -51,7 +69,9 @@ export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffi
         code: suffix === null ? null : fullCode(shop.code_prefix, suffix),
         active_starts_at: toMillis(input.active_starts_at),
         active_ends_at: toMillis(input.active_ends_at),
-        per_customer_limit: input.per_customer_limit,
+        // R22: one use per buyer unless said otherwise; a campaign's limit is its codes' single use.
+        per_customer_limit: input.per_customer_limit === undefined ? (input.unique_codes ? null : 1) : input.per_customer_limit,
+        unique_code_length: input.unique_codes?.length ?? null,
       };
     default: {
       const validity =
@@ -132,49 +152,76 @@ export async function createCouponWith(
   suffixGiven: boolean,
   dependents: DependentCoupon[],
 ): Promise<{ row: CouponRow; dependents: CouponRow[] }> {
-  // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.
-  const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
-  const violations = validateCouponRules({ ...settings, code: suffix }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
-  if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
-
-  if (settings.type === "promo_code" && settings.code) {
-    // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
-    const word = codeBlockedWord(ctx.shop.code_prefix, settings.code.slice(ctx.shop.code_prefix.length), ctx.blockedWords);
-    if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
-  }
-
-  // Probing which codes exist through a chosen code's 409 is guessing (API.md "Seller tools"); a
+  checkCreateRules(ctx, settings);
+  // A campaign's codes are drawn once (the held ones redrawn) and kept across a retry of the batch.
+  const length = settings.unique_code_length;
+  const campaign = length == null ? null : await drawCampaignCodes(ctx, length, settings.quantity);
+  // Probing which codes exist through a chosen code's 409 is guessing (README "Seller tools"); a
   // generated code is not the seller's guess and is neither refused nor counted.
-  if (settings.type === "promo_code" && suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
-  // A generated code may collide with a live one: try a few fresh suffixes before giving up.
-  const attempts = settings.type === "promo_code" && !suffixGiven ? 5 : 1;
+  if (settings.type === "promo_code" && !campaign && suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
+  // A generated code may collide with a live one: try a few fresh suffixes before giving up. (A
+  // campaign redraws only its taken codes, as often as `replaceTaken` allows.)
+  const attempts = campaign ? Number.POSITIVE_INFINITY : generatesCode(settings, suffixGiven) ? GENERATED_CODE_ATTEMPTS : 1;
   for (let attempt = 1; ; attempt++) {
-    let s = settings;
-    if (settings.type === "promo_code" && !suffixGiven) {
-      const suffix = generateAllowedSuffix(secureRandom, ctx.shop.code_prefix, ctx.blockedWords);
-      if (suffix === null) throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
-      s = { ...settings, code: fullCode(ctx.shop.code_prefix, suffix) };
-    }
+    const s = generatesCode(settings, suffixGiven) ? { ...settings, code: generatedCode(ctx) } : settings;
     const id = newId("cpn");
     const deps = dependents.map((d) => {
       const depId = newId("cpn");
       return { row: newCouponRow(ctx, depId, d.settings, d.origin, id), audit: d.audit(depId, id) };
     });
-    const result = await insertCouponGuarded(ctx.db, newCouponRow(ctx, id, s, ctx.origin, ctx.parentId), {
+    const row = newCouponRow(ctx, id, s, ctx.origin, ctx.parentId);
+    const result = await insertCouponGuarded(ctx.db, row, {
       now: ctx.now,
       realNow: ctx.realNow,
       region: ctx.shop.region,
       audit: ctx.audit(id),
       dependents: deps,
+      campaignCodes: campaign?.codes(),
+      outbox: couponsCreated([row, ...deps.map((d) => d.row)], ctx.now, ctx.shop.currency),
     });
     if (result.ok) return { row: result.row, dependents: result.dependents };
+    if (result.conflict === "promo_code_taken" && campaign && (await campaign.replaceTaken())) continue;
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
     if (result.conflict === "promo_code_taken" && suffixGiven) throw await codeTaken(ctx);
-    throw new ApiError(409, result.conflict, CONFLICT_DETAIL[result.conflict]);
+    throw conflictError(result.conflict);
   }
 }
 
-function newCouponRow(ctx: CreateContext, id: string, s: CouponSettings, origin: CouponOrigin, parentId: string | null) {
+/**
+ * The rules a creation is judged by before anything is written (create and preview alike): the engine's
+ * (422: R2–R5, R10, R18, R21, R22 and the rest of `validateCouponRules`), then R20 for a chosen code (409
+ * `code_not_allowed`). The "only one" rules are the database's, at the write (or `couponConflict`).
+ */
+export function checkCreateRules(ctx: WriteContext, settings: CouponSettings): void {
+  // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.
+  const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
+  const length = settings.unique_code_length;
+  const unique_codes = length == null ? null : { count: settings.quantity, length };
+  const violations = validateCouponRules({ ...settings, code: suffix, unique_codes }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
+  if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
+  if (settings.type === "promo_code" && suffix !== null) {
+    // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
+    const word = codeBlockedWord(ctx.shop.code_prefix, suffix, ctx.blockedWords);
+    if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
+  }
+}
+
+/** How many fresh generated codes a creation tries when the last one turned out taken. */
+export const GENERATED_CODE_ATTEMPTS = 5;
+
+/** Whether the code is the API's to generate: a promo code created without a suffix (a campaign has codes of its own instead). */
+export const generatesCode = (settings: CouponSettings, suffixGiven: boolean) =>
+  settings.type === "promo_code" && !suffixGiven && settings.unique_code_length == null;
+
+/** A fresh generated full code for the shop that passes its text-safety check (R18, R20). */
+export function generatedCode(ctx: Pick<WriteContext, "shop" | "blockedWords">): string {
+  const suffix = generateAllowedSuffix(secureRandom, ctx.shop.code_prefix, ctx.blockedWords);
+  if (suffix === null) throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
+  return fullCode(ctx.shop.code_prefix, suffix);
+}
+
+/** The row a creation writes (a preview shows it unwritten). */
+export function newCouponRow(ctx: Pick<WriteContext, "shop" | "now">, id: string, s: CouponSettings, origin: CouponOrigin, parentId: string | null) {
   return {
     id,
     shop_id: ctx.shop.id,
@@ -188,6 +235,7 @@ function newCouponRow(ctx: CreateContext, id: string, s: CouponSettings, origin:
     used_count: 0,
     discount_total_minor: 0,
     gmv_minor: 0,
+    budget_spent_minor: 0,
     created_at: ctx.now,
     updated_at: ctx.now,
   };

@@ -12,6 +12,7 @@ import { notFound } from "../lib/problem.js";
 import { deactivateCouponGuarded } from "../store/coupon-edits.js";
 import { getCouponRow, type CouponRow } from "../store/coupons.js";
 import { diffCoupons, versionMismatch } from "./update-coupon.js";
+import { couponChanged } from "./webhook-events.js";
 
 export async function deactivateCoupon(deps: Deps, seller: Seller, id: string, ifMatch: number | null | undefined): Promise<{ coupon: CouponOut }> {
   const { shop, now } = seller;
@@ -25,7 +26,8 @@ export async function deactivateCoupon(deps: Deps, seller: Seller, id: string, i
   const after: CouponRow = { ...row, deactivated_at: now, version: row.version + 1, updated_at: now };
   const changes = diffCoupons(row, after, now, shop.currency);
   const audit = { id: newId("aud"), shop_id: shop.id, coupon_id: id, action: "deactivated" as const, actor: seller.keyId, at: now, changes };
-  const done = await deactivateCouponGuarded(deps.db, row, now, ifMatch ?? undefined, audit);
+  const outbox = couponChanged("coupon.deactivated", after, now, shop.currency, audit.id);
+  const done = await deactivateCouponGuarded(deps.db, row, shop.region, now, ifMatch ?? undefined, audit, outbox);
   const fresh = (await getCouponRow(deps.db, shop.id, id))!;
   // Lost to a concurrent change: with If-Match that is 412; without, whoever deactivated first stands.
   if (!done && ifMatch !== undefined) throw versionMismatch(fresh.version);

@@ -13,7 +13,7 @@ import { ApiError } from "../lib/problem.js";
 import { factSql, orderOwner } from "../store/buyer-facts.js";
 import { finishEventSql, getEvent, insertEventSql, newEventClaim, ownsEvent, type StoredEvent } from "../store/events.js";
 import { jsonText, runStatements, type Statement } from "../store/statement.js";
-import { commitOrderRedemptions, releaseOrderRedemptions } from "./redemptions.js";
+import { commitOrderRedemptions, refundOrderRedemptions, releaseOrderRedemptions } from "./redemptions.js";
 import { planReviewApproved } from "./review-coupons.js";
 
 interface EventContext {
@@ -91,7 +91,7 @@ export async function processEvent(deps: Deps, seller: Seller, input: EventInput
       facts = [factSql.followDeleted(shop.id, input.buyer_id, input.target, at, guard)];
       break;
     case "review.approved": {
-      const plan = await planReviewApproved(db, shop.id, now, input, guard);
+      const plan = await planReviewApproved(db, shop, now, input, guard);
       facts = plan.statements;
       result = plan.result(base);
       break;
@@ -109,10 +109,12 @@ export async function processEvent(deps: Deps, seller: Seller, input: EventInput
 }
 
 /**
- * Payment commits and cancellation releases the order's reserved redemption (API.md). Both only move
- * reservations still `reserved`, so asking again (a redelivery, a concurrent delivery) changes nothing.
+ * Payment commits and cancellation releases the order's reserved redemption (API.md); a refund marks its
+ * committed one refunded and, under `return_unit`, gives back what it used. Each only moves redemptions
+ * still in the state it leaves, so asking again (a redelivery, a concurrent delivery) changes nothing.
  */
 async function settleOrder({ db, shop, now }: EventContext, input: EventInput): Promise<void> {
   if (input.type === "order.paid") await commitOrderRedemptions(db, shop.id, input.order_id, now);
   if (input.type === "order.cancelled") await releaseOrderRedemptions(db, shop.id, input.order_id, now, "order_cancelled");
+  if (input.type === "order.refunded") await refundOrderRedemptions(db, shop.id, input.order_id, now);
 }

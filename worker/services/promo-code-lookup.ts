@@ -17,12 +17,13 @@ export async function lookupPromoCode(deps: Deps, caller: ShopCaller, typed: str
   const { shop, kind, now } = caller;
   let { code, found } = await lookupCode(deps, caller, typed, null, deps.reads());
   // R27: a code that looks used up may get a unit back from a lapsed reservation; judge it after the release.
-  if (found && usedUpWhileReserved(found.coupon) && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0)
+  const reserved = found && (usedUpWhileReserved(found.coupon) || found.campaignCode?.state === "reserved");
+  if (reserved && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0)
     found = await findVisibleCode(deps.db, deps.reads(), shop.id, kind, code, now);
   if (!found) return { valid: false, reason: "code_not_found" };
   const row = found.row;
   // The first reason the code cannot be used now, as the quote would tell it (the engine's one rule).
-  const reason = promoCodeAvailability(found.coupon, now)[0]?.code;
+  const reason = promoCodeAvailability(found.coupon, now, found.campaignCode?.state)[0]?.code;
   const view = serializeCoupon(row, now, shop.currency);
   return {
     valid: reason === undefined,

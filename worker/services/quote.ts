@@ -86,7 +86,12 @@ export async function runQuote(deps: Deps, caller: ShopCaller, req: QuoteRequest
   if (facts.typed) {
     const { code, found, uses } = facts.typed;
     if (found) rows.set(found.row.id, found.row);
-    input.typed_code = { code: found?.row.code ?? code, coupon: found?.coupon ?? null, buyer_uses: countedUses(uses, now) };
+    input.typed_code = {
+      code: found?.row.code ?? code,
+      coupon: found?.coupon ?? null,
+      buyer_uses: countedUses(uses, now),
+      campaign_code_state: found?.campaignCode?.state ?? null,
+    };
   }
   if (req.coupon_id !== undefined) {
     const found = facts.named?.found ?? null;
@@ -139,11 +144,12 @@ async function loadFacts(
 
 /**
  * Whether a reservation that has lapsed but is not yet released could be counted in these facts (R27):
- * a promo code that looks used up while units are reserved, a buyer's reserved use past its expiry, or a
- * claim the wallet shows reserved. Otherwise releasing first could not change the quote.
+ * a promo code (or campaign code) that looks used up while units are reserved, a buyer's reserved use past
+ * its expiry, or a claim the wallet shows reserved. Otherwise releasing first could not change the quote.
  */
 function mayCountLapsedReservation(facts: QuoteFacts, now: number): boolean {
-  const exhaustedWhileReserved = (f: LoadedCoupon | null) => f != null && usedUpWhileReserved(f.coupon);
+  // A campaign code held by a reservation is used up until that reservation is committed or released.
+  const exhaustedWhileReserved = (f: LoadedCoupon | null) => f != null && (usedUpWhileReserved(f.coupon) || f.campaignCode?.state === "reserved");
   const lapsedUse = (uses: readonly CodeUse[]) => uses.some((u) => u.state === "reserved" && reservationLapsed(u.expires_at, now));
   if (facts.typed && (exhaustedWhileReserved(facts.typed.found) || lapsedUse(facts.typed.uses))) return true;
   if (facts.named && (exhaustedWhileReserved(facts.named.found) || lapsedUse(facts.named.uses))) return true;

@@ -19,12 +19,14 @@ import {
   getRedemptionRow,
   insertRedemptionGuarded,
   orderRedemptionRows,
+  refundStatements,
   releaseExpiredInShop,
   releaseStatements,
   RESERVATION_MS,
   runBatch,
   type RedemptionRow,
 } from "../store/redemptions.js";
+import { redemptionReserved } from "./webhook-events.js";
 import { answerRow, idempotencyScope, refuse, replay, storedAnswer, type Answer } from "./idempotency.js";
 import { runQuote, type QuoteRequest } from "./quote.js";
 
@@ -86,7 +88,10 @@ export async function reserveForOrder(
     const answer: Answer = { status: 201, body, json: JSON.stringify(body) };
     let written: boolean;
     try {
-      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null);
+      const outbox = redemptionReserved(red, row, now, shop.currency);
+      // A campaign's code is one of its own single-use codes: the write takes that code, not a shared unit.
+      const campaignCode = row.unique_code_length != null;
+      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null, { campaignCode, outbox });
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).
@@ -127,6 +132,8 @@ function newReservation(shop: ShopRow, req: RedemptionRequest, subtotal: number,
     committed_at: null,
     released_at: null,
     release_reason: null,
+    refunded_at: null,
+    returned_at: null,
   };
 }
 
@@ -176,6 +183,14 @@ export async function commitOrderRedemptions(db: Db, shopId: string, orderId: st
   await releaseExpiredInShop(db, shopId, now);
   await runBatch(db, commitStatements(byOrder(shopId, orderId, now)));
   return orderRedemptionRows(db, shopId, orderId);
+}
+
+/**
+ * `order.refunded`: marks the order's committed redemption refunded and, under a `return_unit` policy,
+ * gives its unit, the buyer's use and the budget back; once, however often the event comes.
+ */
+export async function refundOrderRedemptions(db: Db, shopId: string, orderId: string, now: number): Promise<void> {
+  await runBatch(db, refundStatements(byOrder(shopId, orderId, now)));
 }
 
 /** `order.cancelled`: releases the order's reservation, if any. Returns the order's redemptions afterwards. */

@@ -12,8 +12,11 @@ import { INCENTIVIZED_REVIEW_LABEL, reviewVerdict, type ReviewVerdict } from "..
 import type { Coupon } from "../engine/types.js";
 import { newId } from "../lib/ids.js";
 import { orderOwner } from "../store/buyer-facts.js";
+import { getCouponRow } from "../store/coupons.js";
 import { activeReviewCoupons, ifClaimIssued, issueReviewClaimStatements, recordReviewStatement, type ApprovedReview } from "../store/reviews.js";
 import { jsonText, type Statement } from "../store/statement.js";
+import type { ClaimRow } from "../store/wallet.js";
+import { reviewCouponIssued } from "./webhook-events.js";
 
 export interface ApprovedReviewEvent extends ApprovedReview {
   word_count: number;
@@ -27,7 +30,14 @@ export interface ReviewPlan {
   result: (base: Record<string, unknown>) => Statement;
 }
 
-export async function planReviewApproved(db: Db, shopId: string, now: number, ev: ApprovedReviewEvent, guard: Statement): Promise<ReviewPlan> {
+export async function planReviewApproved(
+  db: Db,
+  shop: { id: string; currency: string },
+  now: number,
+  ev: ApprovedReviewEvent,
+  guard: Statement,
+): Promise<ReviewPlan> {
+  const shopId = shop.id;
   const [candidates, owner] = await Promise.all([activeReviewCoupons(db, shopId, now), orderOwner(db, shopId, ev.order_id)]);
   const review = {
     product_id: ev.product_id,
@@ -55,6 +65,25 @@ export async function planReviewApproved(db: Db, shopId: string, now: number, ev
     ...issueReviewClaimStatements(shopId, ev, coupon, { id: claimId, valid_from, valid_until }, now, guard),
     recordReviewStatement(shopId, ev, now, guard, { id: claimId, label: INCENTIVIZED_REVIEW_LABEL }),
   ];
+  // Its webhook events, written only if the claim is (store/outbox.ts); the coupon as the API shows it.
+  const couponRow = await getCouponRow(db, shopId, coupon.id);
+  if (couponRow) {
+    const issued: ClaimRow = {
+      id: claimId,
+      shop_id: shopId,
+      coupon_id: coupon.id,
+      buyer_id: ev.buyer_id,
+      state: "available",
+      valid_from,
+      valid_until,
+      source_order_id: ev.order_id,
+      created_at: now,
+      updated_at: now,
+    };
+    const review = { order_id: ev.order_id, product_id: ev.product_id, label: INCENTIVIZED_REVIEW_LABEL };
+    const outbox = reviewCouponIssued(issued, review, couponRow, now, shop.currency);
+    if (outbox) statements.push(outbox);
+  }
   const claim = { id: claimId, coupon_id: coupon.id, valid_from: toIso(valid_from), valid_until: toIso(valid_until), state: "available" };
   return {
     verdict,

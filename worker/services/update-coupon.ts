@@ -19,6 +19,7 @@ import { couponSettingsColumns, getCouponRow, rowToCoupon, type CouponRow } from
 import { isUniqueViolation } from "../store/errors.js";
 import { shopThresholds } from "../store/shops.js";
 import { codeTaken, writeContext, type CouponSettings, type WriteContext } from "./create-coupon.js";
+import { couponChanged } from "./webhook-events.js";
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3; anything else can match no version. */
 export function parseIfMatch(header: string | undefined): number | null | undefined {
@@ -33,7 +34,8 @@ export function versionMismatch(current: number): ApiError {
 
 /** A stored coupon's settings (the engine's shape minus identity, counters and deactivation). */
 export function settingsOf(row: CouponRow): CouponSettings {
-  const { id: _id, shop_id: _shop, claimed_count: _c, reserved_count: _r, used_count: _u, deactivated_at: _d, ...settings } = rowToCoupon(row);
+  const { id: _id, shop_id: _shop, claimed_count: _c, reserved_count: _r, used_count: _u, budget_spent_minor: _b, deactivated_at: _d, ...settings } =
+    rowToCoupon(row);
   return settings;
 }
 
@@ -101,7 +103,11 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
     ...(patch as Partial<CouponSettings>),
     code: suffix === null ? null : fullCode(shop.code_prefix, suffix),
   } as CouponSettings;
-  const violations = validateCouponRules({ ...merged, code: suffix }, { now, currency: shop.currency, thresholds: shopThresholds(shop) });
+  // A campaign keeps its codes: its quantity is their count (codes are added by POST …/codes), it has no
+  // shared code and no per-customer limit, which the rules refuse like at creation.
+  const unique_codes = row.unique_code_length == null ? null : { count: row.quantity, length: row.unique_code_length };
+  const draft = { ...merged, code: suffix, unique_codes };
+  const violations = validateCouponRules(draft, { now, currency: shop.currency, thresholds: shopThresholds(shop) });
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
   const codeChanged = merged.code !== row.code;
   const word = codeChanged && suffix ? codeBlockedWord(shop.code_prefix, suffix, ctx.blockedWords) : null;
@@ -126,6 +132,7 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
       now,
       realNow: ctx.realNow,
       audit: { id: auditId, shop_id: shop.id, coupon_id: id, action: "updated", actor: ctx.actor, at: now, changes },
+      outbox: couponChanged("coupon.updated", next, now, shop.currency, auditId),
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw await codeTaken(ctx);

@@ -2,20 +2,25 @@
  * R30: the audit trail is insert-only. Entries are written in the same batch as the change they record,
  * so a change without its entry (or the reverse) cannot be left behind by a crash.
  */
-import { asc, and, eq, gt, sql, type SQL } from "drizzle-orm";
+import { asc, and, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditEntries } from "../../db/schema.js";
 import { newId } from "../lib/ids.js";
 
-export type AuditAction =
-  | "created"
-  | "updated"
-  | "deactivated"
-  | "duplicated"
-  | "addon_created"
-  // Shop-level entries (no coupon): API keys made or revoked by the seller.
-  | "key_created"
-  | "key_revoked";
+/** Every action the log records: a coupon's own (R30), then the shop's (keys, settings, webhook endpoints). */
+export const AUDIT_ACTIONS = [
+  "created",
+  "updated",
+  "deactivated",
+  "duplicated",
+  "addon_created",
+  "key_created",
+  "key_revoked",
+  "shop_updated",
+  "webhook_endpoint_created",
+  "webhook_endpoint_deleted",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditInput {
   /** Given when later statements of the batch must know whether this entry was written. */
@@ -45,4 +50,18 @@ export async function listAudit(db: Db, shopId: string, couponId: string, after:
     .where(and(...where))
     .orderBy(asc(auditEntries.seq))
     .limit(limit);
+}
+
+/** R30 for the whole shop: its operation log, newest first, optionally of one coupon or one action. */
+export async function listShopAudit(db: Db, shopId: string, f: { couponId?: string; action?: string; before: number | null; limit: number }) {
+  const where = [eq(auditEntries.shop_id, shopId)];
+  if (f.couponId !== undefined) where.push(eq(auditEntries.coupon_id, f.couponId));
+  if (f.action !== undefined) where.push(eq(auditEntries.action, f.action));
+  if (f.before != null) where.push(lt(auditEntries.seq, f.before));
+  return db
+    .select()
+    .from(auditEntries)
+    .where(and(...where))
+    .orderBy(desc(auditEntries.seq))
+    .limit(f.limit);
 }

@@ -73,7 +73,7 @@ export interface NewClaim {
  * `follower_grants` primary key refuses a second grant for the shop: the whole batch rolls back.
  * Returns whether a claim was written; a unique violation (R11) is thrown to the caller.
  */
-export async function insertClaimGuarded(db: Db, k: NewClaim): Promise<boolean> {
+export async function insertClaimGuarded(db: Db, k: NewClaim, outbox: SQL | null = null): Promise<boolean> {
   const written = sql`EXISTS (SELECT 1 FROM claims WHERE id = ${k.id})`;
   const statements: SQL[] = [
     sql`INSERT INTO claims (id, shop_id, coupon_id, buyer_id, state, valid_from, valid_until, source_order_id, created_at, updated_at)
@@ -92,6 +92,8 @@ export async function insertClaimGuarded(db: Db, k: NewClaim): Promise<boolean> 
   if (k.follower)
     statements.push(sql`INSERT INTO follower_grants (shop_id, buyer_id, claim_id, created_at)
       SELECT ${k.shop_id}, ${k.buyer_id}, ${k.id}, ${k.now} WHERE ${written}`);
+  // The claim's webhook events (store/outbox.ts), after the counter they may read.
+  if (outbox) statements.push(outbox);
   const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
   return results[0].rowsAffected === 1;
 }

@@ -7,6 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
+import { campaignLiveRows } from "./campaign-codes.js";
 import { liveAt, oneActiveGuard, type CouponRow } from "./coupons.js";
 
 const sqlValue = (v: unknown) => sql`${v !== null && typeof v === "object" ? JSON.stringify(v) : v}`;
@@ -31,6 +32,8 @@ export interface CouponEdit {
   /** Real time: another shop's ended code frees its row by real time. */
   realNow: number;
   audit: AuditInput;
+  /** Webhook events (store/outbox.ts), conditional on the audit entry, i.e. on the edit having won. */
+  outbox?: SQL | null;
 }
 
 /**
@@ -67,6 +70,11 @@ export async function updateCouponGuarded(db: Db, e: CouponEdit): Promise<boolea
       statements.push(sql`UPDATE live_codes SET active_ends_at = ${after.active_ends_at} WHERE coupon_id = ${id} AND ${won}`);
     }
   }
+  // A campaign's codes hold their live rows until its new end.
+  if (before.unique_code_length != null && after.active_ends_at !== before.active_ends_at) {
+    statements.push(sql`UPDATE live_codes SET active_ends_at = ${after.active_ends_at} WHERE ${campaignLiveRows(e.region, id)} AND ${won}`);
+  }
+  if (e.outbox) statements.push(e.outbox);
   const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
   return results[0].rowsAffected === 1;
 }
@@ -83,15 +91,27 @@ export async function overlapFree(db: Db, row: Pick<CouponRow, "type" | "audienc
  * R28: the coupon deactivated now (if not already, and, with `ifMatch`, only at that version), its audit
  * entry, and a promo code's live_codes row given up, in one batch. True when this call deactivated it.
  */
-export async function deactivateCouponGuarded(db: Db, row: CouponRow, now: number, ifMatch: number | undefined, audit: AuditInput): Promise<boolean> {
+export async function deactivateCouponGuarded(
+  db: Db,
+  row: CouponRow,
+  region: string,
+  now: number,
+  ifMatch: number | undefined,
+  audit: AuditInput,
+  outbox: SQL | null = null,
+): Promise<boolean> {
   const won = sql`EXISTS (SELECT 1 FROM audit_entries WHERE id = ${audit.id})`;
   const statements = [
     sql`UPDATE coupons SET deactivated_at = ${now}, version = version + 1, updated_at = ${now}
       WHERE id = ${row.id} AND shop_id = ${row.shop_id} AND deactivated_at IS NULL
       ${ifMatch !== undefined ? sql`AND version = ${ifMatch}` : sql``}`,
     auditInsertSql(audit, sql`changes() = 1`),
-    sql`DELETE FROM live_codes WHERE coupon_id = ${row.id} AND ${won}`,
+    // A campaign's codes are found through its own rows; a shared code by its coupon.
+    row.unique_code_length != null
+      ? sql`DELETE FROM live_codes WHERE ${campaignLiveRows(region, row.id)} AND ${won}`
+      : sql`DELETE FROM live_codes WHERE coupon_id = ${row.id} AND ${won}`,
   ];
+  if (outbox) statements.push(outbox);
   const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
   return results[0].rowsAffected === 1;
 }

@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.js";
 import { coupons } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
+import { campaignCodeStatements } from "./campaign-codes.js";
 import { isUniqueViolation } from "./errors.js";
 import { saturatedColumns } from "./saturated.js";
 
@@ -42,6 +43,10 @@ export function rowToCoupon(r: CouponRow): Coupon {
     quantity: r.quantity,
     per_customer_limit: r.per_customer_limit,
     deactivated_at: r.deactivated_at,
+    unique_code_length: r.unique_code_length,
+    budget_minor: r.budget_minor,
+    refund_policy: r.refund_policy,
+    budget_spent_minor: r.budget_spent_minor,
     claimed_count: r.claimed_count,
     reserved_count: r.reserved_count,
     used_count: r.used_count,
@@ -49,7 +54,7 @@ export function rowToCoupon(r: CouponRow): Coupon {
 }
 
 /** The columns a coupon's settings occupy (counters and bookkeeping excluded). */
-export function couponSettingsColumns(c: Omit<Coupon, "claimed_count" | "reserved_count" | "used_count" | "deactivated_at" | "id" | "shop_id">) {
+export function couponSettingsColumns(c: Omit<Coupon, "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at" | "id" | "shop_id">) {
   return {
     type: c.type,
     name: c.name,
@@ -72,6 +77,9 @@ export function couponSettingsColumns(c: Omit<Coupon, "claimed_count" | "reserve
     active_ends_at: c.active_ends_at,
     quantity: c.quantity,
     per_customer_limit: c.per_customer_limit,
+    unique_code_length: c.unique_code_length,
+    budget_minor: c.budget_minor,
+    refund_policy: c.refund_policy,
   } satisfies Partial<CouponRow>;
 }
 
@@ -89,11 +97,25 @@ export interface DependentInsert {
   audit: AuditEntry[];
 }
 
+/** SQL: no upcoming or ongoing coupon of the shop has this name (case-insensitive). */
+const nameFreeSql = (shopId: string, name: string, now: number) =>
+  sql`NOT EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${shopId} AND lower(name) = lower(${name}) AND ${liveAt(now)})`;
+
+/**
+ * SQL over a `live_codes` row: its holder no longer holds the code — ended by real time (any shop), ended
+ * by the asking shop's own clock (its own codes), or deactivated. Such a row is given up to a new holder.
+ */
+const heldCodeGivenUp = (shopId: string, now: number, realNow: number) =>
+  sql`(active_ends_at <= ${realNow} OR (shop_id = ${shopId} AND active_ends_at <= ${now})
+       OR coupon_id IN (SELECT id FROM coupons WHERE deactivated_at IS NOT NULL))`;
+
+/** SQL: no live coupon of any shop in the region holds this full code (R19). */
+const codeFreeSql = (region: string, code: string, shopId: string, now: number, realNow: number) =>
+  sql`NOT EXISTS (SELECT 1 FROM live_codes WHERE region = ${region} AND code = ${code} AND NOT ${heldCodeGivenUp(shopId, now, realNow)})`;
+
 /** The guarded INSERT of one coupon: the name is free among live coupons, R8/R15 hold, and `onlyIf`. */
 function guardedInsertSql(row: Omit<CouponRow, "seq">, now: number, onlyIf?: SQL): SQL {
-  const guards: SQL[] = [
-    sql`NOT EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${row.shop_id} AND lower(name) = lower(${row.name}) AND ${liveAt(now)})`,
-  ];
+  const guards: SQL[] = [nameFreeSql(row.shop_id, row.name, now)];
   const overlapGuard = oneActiveGuard(row, now);
   if (overlapGuard) guards.push(overlapGuard);
   if (onlyIf) guards.push(onlyIf);
@@ -126,6 +148,10 @@ export async function insertCouponGuarded(
     /** Entries written only if the coupon is; each about the new coupon unless it names another one. */
     audit: AuditEntry[];
     dependents?: DependentInsert[];
+    /** A campaign's codes (full, distinct), written in the same batch: all of them or no coupon. */
+    campaignCodes?: readonly string[];
+    /** Webhook events of the coupon and its dependents (store/outbox.ts), each conditional on its row. */
+    outbox?: SQL | null;
   },
 ): Promise<{ ok: true; row: CouponRow; dependents: CouponRow[] } | { ok: false; conflict: CreateConflict }> {
   const written = writtenSql(row.id);
@@ -133,12 +159,14 @@ export async function insertCouponGuarded(
   if (row.type === "promo_code" && row.code) {
     // An ended or deactivated code frees its (region, code) row for a new coupon.
     statements.push(sql`DELETE FROM live_codes WHERE region = ${opts.region} AND code = ${row.code}
-      AND (active_ends_at <= ${opts.realNow}
-           OR (shop_id = ${row.shop_id} AND active_ends_at <= ${opts.now})
-           OR coupon_id IN (SELECT id FROM coupons WHERE deactivated_at IS NOT NULL))`);
+      AND ${heldCodeGivenUp(row.shop_id, opts.now, opts.realNow)}`);
     // The primary key of live_codes refuses a second live holder of the code: the batch rolls back.
     statements.push(sql`INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at)
       SELECT ${opts.region}, ${row.code}, ${row.id}, ${row.shop_id}, ${row.active_ends_at} WHERE ${written}`);
+  }
+  if (opts.campaignCodes) {
+    const target = { couponId: row.id, shopId: row.shop_id, region: opts.region, now: opts.now, realNow: opts.realNow };
+    statements.push(...campaignCodeStatements(target, opts.campaignCodes, written));
   }
   for (const a of opts.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? row.id }, written));
   for (const d of opts.dependents ?? []) {
@@ -148,6 +176,7 @@ export async function insertCouponGuarded(
     const depWritten = writtenSql(d.row.id);
     for (const a of d.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
   }
+  if (opts.outbox) statements.push(opts.outbox);
   try {
     const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
     if (results[0].rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };
@@ -175,6 +204,32 @@ export function oneActiveGuard(row: Pick<CouponRow, "type" | "audience" | "shop_
   if (!kind) return null;
   return sql`NOT EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${row.shop_id} AND id <> ${row.id} AND ${kind}
     AND ${liveAt(now)} AND claim_starts_at < ${row.claim_ends_at} AND claim_ends_at > ${row.claim_starts_at})`;
+}
+
+/**
+ * What `insertCouponGuarded` would refuse this row for now, judged by the same guards and in the same
+ * order (R8/R15, then the name, then the code), writing nothing: null when it would be written.
+ */
+export async function couponConflict(
+  db: Db,
+  row: Omit<CouponRow, "seq">,
+  opts: { now: number; realNow: number; region: string },
+): Promise<CreateConflict | null> {
+  const overlap = oneActiveGuard(row, opts.now) ?? sql`1`;
+  const code = row.type === "promo_code" && row.code ? codeFreeSql(opts.region, row.code, row.shop_id, opts.now, opts.realNow) : sql`1`;
+  const [r] = await db.all<{ overlap: number; name: number; code: number }>(
+    sql`SELECT ${overlap} AS overlap, ${nameFreeSql(row.shop_id, row.name, opts.now)} AS name, ${code} AS code`,
+  );
+  if (!r.overlap) return row.type === "review" ? "review_coupon_overlap" : "new_customer_coupon_overlap";
+  if (!r.name) return "name_taken";
+  if (!r.code) return "promo_code_taken";
+  return null;
+}
+
+/** R19: whether a live coupon of any shop in the region holds this full code, as the shop `shopId` judges it. */
+export async function codeTaken(db: Db, f: { region: string; code: string; shopId: string; now: number; realNow: number }): Promise<boolean> {
+  const [r] = await db.all<{ free: number }>(sql`SELECT ${codeFreeSql(f.region, f.code, f.shopId, f.now, f.realNow)} AS free`);
+  return !r.free;
 }
 
 /** After a guarded write changed nothing: which rule refused it (for the answer, not the decision). */

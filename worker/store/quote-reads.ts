@@ -5,7 +5,8 @@
  */
 import type { Db } from "../../db/client.js";
 import type { CodeUse } from "../engine/reservations.js";
-import type { Coupon } from "../engine/types.js";
+import type { CampaignCodeState, Coupon } from "../engine/types.js";
+import { findCampaignCode } from "./campaign-codes.js";
 import { findCouponByCode, getCouponRow, rowToCoupon, type CouponRow } from "./coupons.js";
 import { paidOrderTimes } from "./buyer-facts.js";
 import type { Reads } from "./read-cache.js";
@@ -15,16 +16,26 @@ import { buyerCodeUseRows, loadWallet, type WalletEntry } from "./wallet.js";
 export interface LoadedCoupon {
   row: CouponRow;
   coupon: Coupon;
+  /** When the code read is one of a campaign's single-use codes: that code's state and order. */
+  campaignCode?: { state: CampaignCodeState; order_id: string | null };
 }
 
 const loaded = (row: CouponRow | undefined): LoadedCoupon | null => (row ? { row, coupon: rowToCoupon(row) } : null);
 
 /**
- * The shop's latest coupon with this full code (normalized), whatever its status. `latest`: the row as
+ * The shop's latest coupon with this full code (normalized), whatever its status, shared code or one of a
+ * campaign's (with that code's state). `latest`: the row as
  * last read, however old (only for a reservation, whose guarded write checks it again; see ReadCache).
  */
 export function readCodeCoupon(reads: Reads, db: Db, shopId: string, code: string, latest = false): Promise<LoadedCoupon | null> {
-  const load = async () => loaded(await findCouponByCode(db, shopId, code));
+  const load = async () => {
+    const [shared, campaign] = await Promise.all([findCouponByCode(db, shopId, code), findCampaignCode(db, shopId, code)]);
+    // The shop's latest holder of the code, shared or campaign (a code ended in one may live on in a later one).
+    if (campaign && (!shared || campaign.row.seq > shared.seq)) {
+      return { ...loaded(campaign.row)!, campaignCode: { state: campaign.state, order_id: campaign.order_id } };
+    }
+    return loaded(shared);
+  };
   const key = `code:${shopId}:${code}`;
   return latest ? reads.readLatest(key, load) : reads.read(key, load);
 }

@@ -1,5 +1,5 @@
 /** Shops and their API keys. */
-import { eq } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiKeys, shops } from "../../db/schema.js";
 import { codePrefix } from "../engine/promo-code.js";
@@ -73,9 +73,87 @@ export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> 
   return (await db.select().from(shops).where(eq(shops.id, id)).limit(1))[0];
 }
 
-/** A shop's settings changed (the platform operator's PATCH); undefined when there is no such shop. */
-export async function updateShopRow(db: Db, id: string, patch: Partial<Pick<ShopRow, "name" | "allowed_origins" | "addon_coupons" | "min_fixed_minor" | "blocked_words">>, now: number): Promise<ShopRow | undefined> {
-  return (await db.update(shops).set({ ...patch, updated_at: now }).where(eq(shops.id, id)).returning())[0];
+/** The shop columns a PATCH sets as given (all but the origins, which may also change in place). */
+export type ShopColumns = Partial<Pick<ShopRow, "name" | "addon_coupons" | "min_fixed_minor" | "allowed_origins" | "blocked_words">>;
+
+export interface ShopSettingsPatch {
+  /** Columns set to these values (`allowed_origins` replaces the list). */
+  set: ShopColumns;
+  /** Change the origin list in place (with `set.allowed_origins` absent). */
+  origins_add?: string[];
+  origins_remove?: string[];
+}
+
+const jsonValue = (v: unknown) => sql`json(${JSON.stringify(v)})`;
+
+/**
+ * The shop's origins after in-place changes, as SQL over its row: the stored list minus the removed ones,
+ * then the added ones not already in it, in order. Computed by the UPDATE itself, so two patches adding an
+ * origin each at the same time both keep theirs.
+ */
+function originsChanged(add: string[] | undefined, remove: string[] | undefined): SQL | null {
+  if (add === undefined && remove === undefined) return null;
+  return sql`(SELECT json_group_array(value ORDER BY part, pos) FROM (
+      SELECT value, 0 AS part, key AS pos FROM json_each(shops.allowed_origins) WHERE value NOT IN (SELECT value FROM json_each(${JSON.stringify(remove ?? [])}))
+      UNION ALL
+      SELECT value, 1, key FROM json_each(${JSON.stringify(add ?? [])}) WHERE value NOT IN (SELECT value FROM json_each(shops.allowed_origins))))`;
+}
+
+/** One setting that changes: its column, and as SQL its value as stored, and before and after as JSON for the audit. */
+interface Change {
+  name: string;
+  stored: SQL;
+  before: SQL;
+  after: SQL;
+}
+
+/** A column set to a given value, whatever its kind (text, boolean, JSON), from the schema's own column. */
+function columnChange(name: keyof ShopColumns, value: unknown): Change {
+  const column = shops[name];
+  const col = sql.raw(`shops.${name}`);
+  const stored = value === null ? sql`NULL` : sql`${column.mapToDriverValue(value as never)}`;
+  switch (column.columnType) {
+    case "SQLiteBoolean":
+      return { name, stored, before: sql`json(CASE WHEN ${col} THEN 'true' ELSE 'false' END)`, after: jsonValue(value) };
+    case "SQLiteTextJson":
+      return { name, stored, before: sql`json(${col})`, after: value === null ? sql`NULL` : jsonValue(value) };
+    default:
+      return { name, stored, before: col, after: sql`${value}` };
+  }
+}
+
+/**
+ * A shop's settings changed, with its `shop_updated` audit entry (the changed settings before and after,
+ * by `actor`) in the same batch and only if something changed. Answers the shop after, undefined when
+ * there is no such shop, or `too_many_origins` when the list would pass `maxOrigins` (nothing changed).
+ */
+export async function updateShopSettings(
+  db: Db,
+  id: string,
+  p: ShopSettingsPatch,
+  opts: { now: number; actor: string; maxOrigins: number },
+): Promise<ShopRow | undefined | "too_many_origins"> {
+  const changes = (Object.entries(p.set) as [keyof ShopColumns, unknown][]).filter(([, v]) => v !== undefined).map(([k, v]) => columnChange(k, v));
+  const inPlace = originsChanged(p.origins_add, p.origins_remove);
+  if (inPlace) changes.push({ name: "allowed_origins", stored: inPlace, before: sql`json(shops.allowed_origins)`, after: inPlace });
+  if (changes.length === 0) return getShop(db, id);
+
+  const origins = changes.find((c) => c.name === "allowed_origins")?.stored;
+  const fits = origins ? sql`json_array_length(${origins}) <= ${opts.maxOrigins}` : sql`1`;
+  const object = (part: "before" | "after") => sql`json_object(${sql.join(changes.map((c) => sql`${c.name}, ${c[part]}`), sql`, `)})`;
+  const [, updated, after] = await db.batch([
+    // The entry first: it reads the row as it was. It is written only if the UPDATE below will be.
+    db.run(sql`INSERT INTO audit_entries (id, shop_id, coupon_id, action, actor, at, changes, seq)
+      SELECT ${newId("aud")}, shops.id, NULL, 'shop_updated', ${opts.actor}, ${opts.now},
+        json_object('before', ${object("before")}, 'after', ${object("after")}),
+        (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_entries WHERE shop_id = shops.id)
+      FROM shops WHERE shops.id = ${id} AND ${fits} AND ${object("before")} IS NOT ${object("after")}`),
+    db.run(sql`UPDATE shops SET ${sql.join(changes.map((c) => sql`${sql.raw(c.name)} = ${c.stored}`), sql`, `)}, updated_at = ${opts.now}
+      WHERE shops.id = ${id} AND ${fits}`),
+    db.select().from(shops).where(eq(shops.id, id)),
+  ]);
+  if (!after[0]) return undefined;
+  return updated.rowsAffected === 0 ? "too_many_origins" : after[0];
 }
 
 /** A test shop's clock frozen at `frozen` (null: real time again). */

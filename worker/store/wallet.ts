@@ -51,13 +51,13 @@ function prepareWallet(db: Db) {
 }
 
 /**
- * A buyer's reserved and committed uses of a promo code (R22), whatever the time: which of them still
+ * A buyer's reserved and committed uses of a promo code (R22; a use a refund gave back is none), whatever the time: which of them still
  * count is the engine's `countedUses` at the shop clock, so this read does not depend on `now` and can
  * be cached (store/read-cache.ts).
  */
 export async function buyerCodeUseRows(db: Db, couponId: string, buyerId: string): Promise<CodeUse[]> {
   const rs = await db.$client.execute({
-    sql: "SELECT state, expires_at FROM redemptions WHERE coupon_id = ? AND buyer_id = ? AND state IN ('reserved', 'committed')",
+    sql: "SELECT state, expires_at FROM redemptions WHERE coupon_id = ? AND buyer_id = ? AND state IN ('reserved', 'committed') AND returned_at IS NULL",
     args: [couponId, buyerId],
   });
   return rs.rows.map((r) => ({ state: r.state as CodeUse["state"], expires_at: Number(r.expires_at) }));

@@ -26,6 +26,7 @@ export const de: WidgetStrings = {
     currency_mismatch: "Dieser Gutschein gilt nicht für die Währung deines Warenkorbs.",
     buyer_required: "Melde dich an, um diesen Gutschein zu nutzen.",
     one_seller_coupon_per_order: "Pro Bestellung ist nur ein Shop-Gutschein möglich.",
+    budget_exhausted: "Das Budget dieses Gutscheins ist aufgebraucht.",
   },
   unknownReason: "Dieser Code gilt nicht für diese Bestellung.",
   label: "Gutscheincode",

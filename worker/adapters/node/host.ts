@@ -14,6 +14,7 @@ import type { AppConfig } from "../../lib/config.js";
 import { ReadCache } from "../../store/read-cache.js";
 import { localDatabasePath } from "./database-url.js";
 import { createNativeClient, type NativeClient } from "./native-client/index.js";
+import { resolveHost } from "./webhook-post.js";
 
 /** A local file or `:memory:` on the native client; a remote database on @libsql/client. */
 export function openDatabase(url: string, authToken?: string): { db: Db; native: NativeClient | null } {
@@ -33,6 +34,8 @@ export const socketAddress: NonNullable<AppConfig["clientAddress"]> = (c) => get
 /** Gives the app Node's fast paths: the read cache (only over a native client) and the sync SHA-256. */
 export function useNodeFastPaths(config: AppConfig, native: NativeClient | null): void {
   config.sha256Hex = sha256HexSync;
+  // Webhook URLs of live shops are judged by what their names resolve to, not only as written.
+  config.resolveHost = resolveHost;
   // A local file tells when it changed (its WAL-index header + our own writes), so hot reads can be kept exactly.
   if (native) config.readCache = new ReadCache(() => native.dataVersion());
 }

@@ -1,11 +1,15 @@
+import { AuditEntrySchema, CouponSchema, RecipientSchema, type CouponListInput, type HistoryInput, type RecipientsInput } from "../../contract/coupons.js";
 import { requireSecret } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { sendChatCoupon } from "../../services/chat-send.js";
 import { couponHistory, createCoupon, listCoupons, readCoupon, readPerformance } from "../../services/coupons.js";
+import { previewCoupon } from "../../services/coupon-preview.js";
 import { deactivateCoupon } from "../../services/deactivate-coupon.js";
 import { duplicateCoupon } from "../../services/duplicate-coupon.js";
+import { listRecipients } from "../../services/seller-lists.js";
 import { parseIfMatch, updateCoupon } from "../../services/update-coupon.js";
+import { csvList, wantsCsv } from "../csv.js";
 import type * as routes from "./coupons.routes.js";
 
 const etag = (version: number) => `"${version}"`;
@@ -15,9 +19,17 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   return c.json(await createCoupon(requestDeps(c), seller, c.req.valid("json")), 201);
 };
 
+export const preview: AppRouteHandler<typeof routes.preview> = async (c) => {
+  const seller = requireSecret(c);
+  return c.json(await previewCoupon(requestDeps(c), seller, c.req.valid("json")), 200);
+};
+
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const seller = requireSecret(c);
-  return c.json(await listCoupons(requestDeps(c), seller, c.req.valid("query")), 200);
+  const deps = requestDeps(c);
+  const page = (q: CouponListInput) => listCoupons(deps, seller, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList("coupons", CouponSchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };
 
 export const read: AppRouteHandler<typeof routes.read> = async (c) => {
@@ -49,12 +61,25 @@ export const duplicate: AppRouteHandler<typeof routes.duplicate> = async (c) => 
 
 export const history: AppRouteHandler<typeof routes.history> = async (c) => {
   const seller = requireSecret(c);
-  return c.json(await couponHistory(requestDeps(c), seller, c.req.valid("param").id, c.req.valid("query")), 200);
+  const deps = requestDeps(c);
+  const { id } = c.req.valid("param");
+  const page = (q: HistoryInput) => couponHistory(deps, seller, id, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList(`coupon-${id}-history`, AuditEntrySchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };
 
 export const performance: AppRouteHandler<typeof routes.performance> = async (c) => {
   const seller = requireSecret(c);
-  return c.json(await readPerformance(requestDeps(c), seller, c.req.valid("param").id), 200);
+  return c.json(await readPerformance(requestDeps(c), seller, c.req.valid("param").id, c.req.valid("query")), 200);
+};
+
+export const recipients: AppRouteHandler<typeof routes.recipients> = async (c) => {
+  const seller = requireSecret(c);
+  const deps = requestDeps(c);
+  const { id } = c.req.valid("param");
+  const page = (q: RecipientsInput) => listRecipients(deps, seller, id, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList(`coupon-${id}-recipients`, RecipientSchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };
 
 export const send: AppRouteHandler<typeof routes.send> = async (c) => {

@@ -4,6 +4,7 @@ import * as routes from "./coupons.routes.js";
 
 export const coupons = createRouter()
   .openapi(routes.create, handlers.create)
+  .openapi(routes.preview, handlers.preview)
   .openapi(routes.list, handlers.list)
   .openapi(routes.read, handlers.read)
   .openapi(routes.update, handlers.update)
@@ -11,4 +12,5 @@ export const coupons = createRouter()
   .openapi(routes.duplicate, handlers.duplicate)
   .openapi(routes.history, handlers.history)
   .openapi(routes.performance, handlers.performance)
+  .openapi(routes.recipients, handlers.recipients)
   .openapi(routes.send, handlers.send);

@@ -1,8 +1,10 @@
-import type { RedemptionOut } from "../../contract/redemptions.js";
+import { RedemptionSchema, type RedemptionListInput, type RedemptionOut } from "../../contract/redemptions.js";
 import { requireSecret, resolveBuyer } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { commitRedemption, getRedemption, releaseRedemption, reserveForOrder } from "../../services/redemptions.js";
+import { listRedemptions } from "../../services/seller-lists.js";
+import { csvList, wantsCsv } from "../csv.js";
 import type * as routes from "./redemptions.routes.js";
 
 export const reserve: AppRouteHandler<typeof routes.reserve> = async (c) => {
@@ -30,4 +32,12 @@ export const commit: AppRouteHandler<typeof routes.commit> = async (c) => {
 export const release: AppRouteHandler<typeof routes.release> = async (c) => {
   const seller = requireSecret(c);
   return c.json(await releaseRedemption(requestDeps(c), seller, c.req.valid("param").id), 200);
+};
+
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
+  const seller = requireSecret(c);
+  const deps = requestDeps(c);
+  const page = (q: RedemptionListInput) => listRedemptions(deps, seller, q);
+  if (wantsCsv(c.req.header("accept"))) return csvList("redemptions", RedemptionSchema, c.req.valid("query"), page);
+  return c.json(await page(c.req.valid("query")), 200);
 };

@@ -6,4 +6,5 @@ export const redemptions = createRouter()
   .openapi(routes.reserve, handlers.reserve)
   .openapi(routes.read, handlers.read)
   .openapi(routes.commit, handlers.commit)
-  .openapi(routes.release, handlers.release);
+  .openapi(routes.release, handlers.release)
+  .openapi(routes.list, handlers.list);

@@ -1,7 +1,8 @@
 /** The contract of the shop's incentivized reviews (secret key). */
 import { createRoute } from "@hono/zod-openapi";
 import { ReviewListQuery, ReviewPageSchema } from "../../contract/reviews.js";
-import { BearerSecurity, json, problemResponses } from "../openapi.js";
+import { jsonOrCsv } from "../csv.js";
+import { BearerSecurity, problemResponses } from "../openapi.js";
 
 export const list = createRoute({
   method: "get",
@@ -13,7 +14,7 @@ export const list = createRoute({
   security: BearerSecurity,
   request: { query: ReviewListQuery },
   responses: {
-    200: json(ReviewPageSchema, "A page of incentivized reviews"),
+    200: jsonOrCsv(ReviewPageSchema, "A page of incentivized reviews"),
     ...problemResponses,
   },
 });

@@ -1,4 +1,4 @@
-import { requireAdmin, requireSecret } from "../../lib/auth.js";
+import { requireAdmin, requireAdminOrSecret, requireSecret } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import * as shops from "../../services/shops.js";
@@ -10,13 +10,13 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
 };
 
 export const read: AppRouteHandler<typeof routes.read> = async (c) => {
-  requireAdmin(c);
-  return c.json(await shops.readShop(requestDeps(c), c.req.valid("param").id), 200);
+  const manager = requireAdminOrSecret(c);
+  return c.json(await shops.readShop(requestDeps(c), manager, c.req.valid("param").id), 200);
 };
 
 export const update: AppRouteHandler<typeof routes.update> = async (c) => {
-  requireAdmin(c);
-  return c.json(await shops.updateShop(requestDeps(c), c.req.valid("param").id, c.req.valid("json")), 200);
+  const manager = requireAdminOrSecret(c);
+  return c.json(await shops.updateShop(requestDeps(c), manager, c.req.valid("param").id, c.req.valid("json")), 200);
 };
 
 export const setTestClock: AppRouteHandler<typeof routes.setTestClock> = async (c) => {

@@ -1,0 +1,10 @@
+import { createRouter } from "../../lib/router.js";
+import * as handlers from "./webhooks.handlers.js";
+import * as routes from "./webhooks.routes.js";
+
+export const webhooks = createRouter()
+  .openapi(routes.create, handlers.create)
+  .openapi(routes.list, handlers.list)
+  .openapi(routes.remove, handlers.remove)
+  .openapi(routes.deliveries, handlers.deliveries)
+  .openapi(routes.retry, handlers.retry);

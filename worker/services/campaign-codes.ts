@@ -1,0 +1,133 @@
+/**
+ * A campaign's codes: listed (JSON pages or the whole list as CSV, by the route) and added from the
+ * seller's own list while the campaign is upcoming. An import judges each code on its own — its form
+ * (R18), the text-safety check (R20), a repeat within the call, a live holder in the region (R19) — and
+ * adds the rest in one batch whose quantity follows the count; the database's primary key on
+ * `live_codes` decides, so a code taken between the check and the write fails the batch, and only that
+ * code is refused on the next try.
+ */
+import type { AddCampaignCodesInput, AddedCampaignCodes, CampaignCodeOut, CampaignCodesInput } from "../contract/campaign-codes.js";
+import { serializeCampaignCode } from "../contract/campaign-codes.js";
+import { MAX_QUANTITY } from "../engine/coupon-rules.js";
+import { normalizeCode, validateSuffix } from "../engine/promo-code.js";
+import { couponStatus } from "../engine/status.js";
+import { suffixChecker } from "../engine/text-safety.js";
+import type { Seller } from "../lib/caller.js";
+import type { Deps } from "../lib/deps.js";
+import { newId } from "../lib/ids.js";
+import { ApiError, notFound } from "../lib/problem.js";
+import { addCampaignCodes, campaignCodePage, liveHolders, type CampaignTarget } from "../store/campaign-codes.js";
+import { getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
+import { isUniqueViolation } from "../store/errors.js";
+import { releaseExpiredInShop } from "../store/redemptions.js";
+import { refuseWhileLimited, shopLookupBucket, tooManyLookups } from "./code-guessing.js";
+import { writeContext } from "./create-coupon.js";
+import { couponChanged } from "./webhook-events.js";
+
+async function ownCampaign(deps: Deps, seller: Seller, id: string): Promise<CouponRow> {
+  const row = await getCouponRow(deps.db, seller.shop.id, id);
+  if (!row) throw notFound("coupon");
+  if (row.unique_code_length == null) throw new ApiError(409, "not_a_campaign", "This coupon has no campaign codes (create a promo code with `unique_codes`).");
+  return row;
+}
+
+// Cursors of the code list: the last code shown (codes are letters and digits, so plain base64url).
+const encodeCodeCursor = (code: string) => btoa(`c:${code}`).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+function decodeCodeCursor(cursor: string | undefined): string | null {
+  if (cursor === undefined || cursor === "") return null;
+  let text = "";
+  try {
+    text = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+  } catch {
+    // not base64: refused below
+  }
+  const m = /^c:([A-Z0-9]{1,16})$/.exec(text);
+  if (m) return m[1];
+  throw new ApiError(422, "validation_failed", "The cursor is not one this API gave out.", [
+    { path: "cursor", code: "invalid_cursor", message: "Use `next_cursor` from a previous page." },
+  ]);
+}
+
+/** `GET /v1/coupons/{id}/codes`: the campaign's codes in code order, optionally in one state. */
+export async function listCampaignCodes(
+  deps: Deps,
+  seller: Seller,
+  id: string,
+  q: CampaignCodesInput,
+): Promise<{ data: CampaignCodeOut[]; next_cursor: string | null }> {
+  const row = await ownCampaign(deps, seller, id);
+  // R27: a code held by a reservation past its 30 minutes is available again before it is shown.
+  await releaseExpiredInShop(deps.db, seller.shop.id, seller.now);
+  const rows = await campaignCodePage(deps.db, row.id, { state: q.state, after: decodeCodeCursor(q.cursor), limit: q.limit + 1 });
+  const shown = rows.slice(0, q.limit);
+  return { data: shown.map(serializeCampaignCode), next_cursor: rows.length > q.limit ? encodeCodeCursor(shown[shown.length - 1].code) : null };
+}
+
+type Refusal = AddedCampaignCodes["refused"][number];
+
+/** `POST /v1/coupons/{id}/codes`: the seller's own codes added to an upcoming campaign. */
+export async function importCampaignCodes(deps: Deps, seller: Seller, id: string, input: AddCampaignCodesInput): Promise<AddedCampaignCodes> {
+  const ctx = writeContext(deps, seller);
+  const { shop, now } = ctx;
+  const row = await ownCampaign(deps, seller, id);
+  const status = couponStatus(rowToCoupon(row), now);
+  if (status !== "upcoming") throw new ApiError(409, "edit_not_allowed", `Codes are added while a campaign is upcoming; this one is ${status}.`);
+  // Each code the seller names is a guess at the region's codes: refused while the shop's limit is reached.
+  await refuseWhileLimited(deps, seller);
+
+  // Refusals keep the position of the entry they answer: they are told in the seller's order.
+  const refusals: { at: number; refusal: Refusal }[] = [];
+  const refuse = (at: number, reason: Refusal["reason"]) => refusals.push({ at, refusal: { code: input.codes[at], reason } });
+  const refused = () => refusals.sort((a, b) => a.at - b.at).map((r) => r.refusal);
+  const blocked = suffixChecker(shop.code_prefix, ctx.blockedWords);
+  const wanted = new Map<string, number>(); // full code → its entry's position
+  input.codes.forEach((given, at) => {
+    const suffix = normalizeCode(given);
+    const full = shop.code_prefix + suffix;
+    if (!validateSuffix(suffix)) refuse(at, "code_invalid");
+    else if (wanted.has(full)) refuse(at, "duplicate_in_request");
+    else if (blocked(suffix) !== null) refuse(at, "code_not_allowed");
+    else wanted.set(full, at);
+  });
+  if (row.quantity + wanted.size > MAX_QUANTITY) {
+    throw new ApiError(422, "validation_failed", "A campaign holds at most 1,000,000 codes.", [
+      { path: "codes", code: "quantity_out_of_range", message: `${MAX_QUANTITY - row.quantity} more codes fit in this campaign` },
+    ]);
+  }
+
+  const target: CampaignTarget = { couponId: row.id, shopId: shop.id, region: shop.region, now, realNow: ctx.realNow };
+  for (let attempt = 1; ; attempt++) {
+    // Which codes a live promo code holds. One held by another shop tells that it exists, so each counts
+    // as a failed look-up of this shop, and past the limit the whole call is refused before it answers.
+    for (const h of await liveHolders(deps.db, target, [...wanted.keys()])) {
+      if (h.shopId !== shop.id && (await deps.limiter.take(shopLookupBucket(seller), deps.config.failedLookupsPerMinute, deps.clock())) > 0) {
+        throw tooManyLookups(await retryAfter(deps, seller));
+      }
+      refuse(wanted.get(h.code)!, "promo_code_taken");
+      wanted.delete(h.code);
+    }
+    if (wanted.size === 0) return { added: 0, refused: refused() };
+    const codes = [...wanted.keys()];
+    const audit = {
+      id: newId("aud"), shop_id: shop.id, coupon_id: row.id, action: "updated" as const, actor: ctx.actor, at: now,
+      changes: { codes_added: codes.length, before: { quantity: row.quantity }, after: { quantity: row.quantity + codes.length } },
+    };
+    // The coupon as the write leaves it (the write holds only at the version read): `coupon.updated`.
+    const after: CouponRow = { ...row, quantity: row.quantity + codes.length, version: row.version + 1, updated_at: now };
+    const outbox = couponChanged("coupon.updated", after, now, shop.currency, audit.id);
+    try {
+      if (await addCampaignCodes(deps.db, target, codes, MAX_QUANTITY, audit, { version: row.version, outbox })) return { added: codes.length, refused: refused() };
+    } catch (err) {
+      // A code taken since the check: the batch wrote nothing; the next round finds and refuses it.
+      if (isUniqueViolation(err) && attempt < 5) continue;
+      throw err;
+    }
+    // The campaign started, was deactivated, edited or filled up meanwhile: judged again from what it is now.
+    return importCampaignCodes(deps, seller, id, input);
+  }
+}
+
+/** The wait of the shop's full bucket (a take that was refused counted nothing). */
+async function retryAfter(deps: Deps, seller: Seller): Promise<number> {
+  return Math.max(1, await deps.limiter.peek(shopLookupBucket(seller), deps.config.failedLookupsPerMinute, deps.clock()));
+}

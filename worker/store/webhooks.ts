@@ -1,0 +1,109 @@
+/**
+ * Webhook endpoints and their delivery rows: the seller's routes (create, list, delete, deliveries,
+ * retry). The rows themselves are written by the changes' batches (store/outbox.ts) and sent by the
+ * delivery worker (store/webhook-leases.ts).
+ */
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { webhookDeliveries, webhookEndpoints } from "../../db/schema.js";
+import { auditInsertSql } from "./audit.js";
+
+export type EndpointRow = typeof webhookEndpoints.$inferSelect;
+export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+/**
+ * The endpoint and its subscriptions in one batch, only while the shop has fewer than `max` endpoints
+ * (a conditional INSERT, so two creations racing for the last place cannot both win). False when full.
+ */
+export async function insertEndpointGuarded(db: Db, row: EndpointRow, max: number, actor: string): Promise<boolean> {
+  const written = sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = ${row.id})`;
+  const [inserted] = await db.batch([
+    db.run(sql`INSERT INTO webhook_endpoints (id, shop_id, url, events, secret, created_at)
+      SELECT ${row.id}, ${row.shop_id}, ${row.url}, ${JSON.stringify(row.events)}, ${row.secret}, ${row.created_at}
+      WHERE (SELECT count(*) FROM webhook_endpoints WHERE shop_id = ${row.shop_id}) < ${max}`),
+    db.run(sql`INSERT INTO webhook_subscriptions (shop_id, type, endpoint_id)
+      SELECT ${row.shop_id}, value, ${row.id} FROM json_each(${JSON.stringify(row.events)}) WHERE ${written}`),
+    db.run(
+      auditInsertSql(
+        {
+          shop_id: row.shop_id,
+          coupon_id: null,
+          action: "webhook_endpoint_created",
+          actor,
+          at: row.created_at,
+          changes: { endpoint_id: row.id, url: row.url, events: row.events },
+        },
+        written,
+      ),
+    ),
+  ]);
+  return inserted.rowsAffected === 1;
+}
+
+/** Newest first by rowid (insertion order), after the previous page's last rowid `before`. */
+export async function listEndpointRows(db: Db, shopId: string, limit: number, before: number | null) {
+  const where = [eq(webhookEndpoints.shop_id, shopId)];
+  if (before != null) where.push(lt(sql`rowid`, before));
+  const rows = await db
+    .select({ e: webhookEndpoints, pos: sql<number>`rowid` })
+    .from(webhookEndpoints)
+    .where(and(...where))
+    .orderBy(desc(sql`rowid`))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.e, pos: Number(r.pos) }));
+}
+
+export async function getEndpointRow(db: Db, shopId: string, id: string): Promise<EndpointRow | undefined> {
+  return (await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id))).limit(1))[0];
+}
+
+/**
+ * The endpoint, its subscriptions and its delivery rows go in one batch: from its COMMIT on, no change
+ * records an event for it and the worker finds nothing of it to send (a delivery in flight then finds no
+ * row to record its answer in). Returns the deleted endpoint, or undefined if there was none.
+ */
+export async function deleteEndpoint(db: Db, shopId: string, id: string, actor: string, now: number): Promise<EndpointRow | undefined> {
+  const [, deleted] = await db.batch([
+    db.run(
+      auditInsertSql(
+        { shop_id: shopId, coupon_id: null, action: "webhook_endpoint_deleted", actor, at: now, changes: { endpoint_id: id } },
+        sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE shop_id = ${shopId} AND id = ${id})`,
+      ),
+    ),
+    db.delete(webhookEndpoints).where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id))).returning(),
+    db.run(sql`DELETE FROM webhook_subscriptions WHERE shop_id = ${shopId} AND endpoint_id = ${id}`),
+    db.run(sql`DELETE FROM webhook_deliveries WHERE shop_id = ${shopId} AND endpoint_id = ${id}`),
+  ]);
+  return deleted[0];
+}
+
+/** An endpoint's deliveries, newest first (by `seq`, the order the events were written in). */
+export async function listDeliveryRows(db: Db, shopId: string, endpointId: string, limit: number, before: number | null): Promise<DeliveryRow[]> {
+  const where = [eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.endpoint_id, endpointId)];
+  if (before != null) where.push(lt(webhookDeliveries.seq, before));
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(and(...where))
+    .orderBy(desc(webhookDeliveries.seq))
+    .limit(limit);
+}
+
+/**
+ * A manual retry: the delivery is due at once (`now`, the shop clock), whatever its status. Its 24-hour
+ * window does not start again: past it, a failed retry is `failed` at once. Undefined if there is no such
+ * delivery in the shop.
+ */
+export async function retryDeliveryRow(db: Db, shopId: string, id: string, now: number): Promise<DeliveryRow | undefined> {
+  const [rows] = await db.batch([
+    db
+      .update(webhookDeliveries)
+      .set({ status: "pending", next_attempt_at: now })
+      .where(and(eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.id, id)))
+      .returning(),
+    // The seller asks for it now: the endpoint's rest after a failure does not hold it back.
+    db.run(sql`UPDATE webhook_endpoints SET paused_until = NULL
+      WHERE id = (SELECT endpoint_id FROM webhook_deliveries WHERE shop_id = ${shopId} AND id = ${id})`),
+  ]);
+  return rows[0];
+}
