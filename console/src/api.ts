@@ -1,16 +1,12 @@
 /**
  * Every call the console makes, typed by the app itself: `hc<AppType>` (hono/client) turns the routes'
- * zod contracts into typed requests and answers, so nothing here restates the contract. The few "Seller
- * tools" routes the app does not have yet go through `pending()` with the types of contract.ts, until
- * they land. Calls ride the console session's HttpOnly cookie (same origin): no key is ever held in
- * JavaScript. A 401 means the session ended; it is announced on `window` as `ec-session-ended`.
+ * zod contracts into typed requests and answers, so nothing here restates the contract. Calls ride the
+ * console session's HttpOnly cookie (same origin): no key is ever held in JavaScript. A 401 means the
+ * session ended; it is announced on `window` as `ec-session-ended`.
  */
 import { hc, type ClientResponse } from "hono/client";
 import type { AppType } from "../../worker/app.js";
-import type {
-  Availability, AuditEntry, ClaimRow, CreateBody, DuplicateBody, FieldError, Page, Performance, Preview, QuoteRequest,
-  Recipient, RedemptionRow, UpdateBody,
-} from "./contract.js";
+import type { ClaimQuery, CreateBody, DuplicateBody, FieldError, QuoteRequest, RedemptionQuery, UpdateBody } from "./contract.js";
 
 /** A refused or failed call: `status` 0 is a network failure; `errors` name the fields at fault. */
 export class ApiProblem extends Error {
@@ -65,27 +61,8 @@ export function createApi(base = "") {
   const v1 = hc<AppType>(root, { init: { credentials: "same-origin" } }).v1;
   const coupon = (id: string) => ({ param: { id } });
   const aborting = (signal?: AbortSignal) => (signal ? { init: { signal } } : undefined);
-
-  /** A route the app does not type yet (API.md "Seller tools"): plain fetch, typed by contract.ts. */
-  async function raw(method: string, path: string, o: { query?: Query; body?: unknown; signal?: AbortSignal; accept?: string } = {}): Promise<Response> {
-    const q = new URLSearchParams(query(o.query ?? {})).toString();
-    let res: Response;
-    try {
-      res = await fetch(`${root}${path}${q ? `?${q}` : ""}`, {
-        method,
-        headers: { accept: o.accept ?? "application/json", ...(o.body === undefined ? {} : { "content-type": "application/json" }) },
-        body: o.body === undefined ? undefined : JSON.stringify(o.body),
-        credentials: "same-origin",
-        signal: o.signal,
-      });
-    } catch (e) {
-      if (o.signal?.aborted) throw e;
-      throw new ApiProblem(0, "network_error");
-    }
-    if (!res.ok) throw await refusal(res, true);
-    return res;
-  }
-  const pending = async <T>(method: string, path: string, o: Parameters<typeof raw>[2] = {}) => (await (await raw(method, path, o)).json()) as T;
+  /** A list route's CSV form: the same query with `Accept: text/csv` (the server streams the whole list). */
+  const asCsv = { headers: { accept: "text/csv" } };
 
   return {
     signIn: (secret_key: string) => ok(v1.console.sessions.$post({ json: { secret_key } }), undefined, false),
@@ -96,14 +73,22 @@ export function createApi(base = "") {
       ok(v1.coupons.$get({ query: query(q) }, aborting(signal)), signal),
     getCoupon: (id: string) => ok(v1.coupons[":id"].$get(coupon(id))),
     createCoupon: (body: CreateBody) => ok(v1.coupons.$post({ json: body })),
+    previewCoupon: (body: CreateBody, signal?: AbortSignal) => ok(v1.coupons.preview.$post({ json: body }, aborting(signal)), signal),
+    availability: (code: string, signal?: AbortSignal) => ok(v1["promo-codes"].availability.$get({ query: { code } }, aborting(signal)), signal),
     updateCoupon: (id: string, body: UpdateBody, version: number) =>
       ok(v1.coupons[":id"].$patch({ ...coupon(id), json: body, header: { "if-match": String(version) } })),
     deactivateCoupon: (id: string) => ok(v1.coupons[":id"].deactivate.$post({ ...coupon(id), header: {} })),
     duplicateCoupon: (id: string, body: DuplicateBody) => ok(v1.coupons[":id"].duplicate.$post({ ...coupon(id), json: body })),
     history: (id: string, cursor?: string | null) => ok(v1.coupons[":id"].history.$get({ ...coupon(id), query: query({ cursor, limit: 100 }) })),
+    performance: (id: string, q: { from?: string; to?: string } = {}) => ok(v1.coupons[":id"].performance.$get({ ...coupon(id), query: query(q) })),
     sendCoupon: (id: string, buyer_id: string) => ok(v1.coupons[":id"].send.$post({ ...coupon(id), json: { buyer_id } })),
+    recipients: (id: string, cursor?: string | null) => ok(v1.coupons[":id"].recipients.$get({ ...coupon(id), query: query({ cursor }) })),
     quote: (body: QuoteRequest) => ok(v1.checkout.quote.$post({ json: body })),
+
+    audit: (q: { coupon_id?: string; action?: string; cursor?: string | null }) => ok(v1.audit.$get({ query: query(q) })),
     reviews: (q: Query) => ok(v1.reviews.$get({ query: query(q) })),
+    redemptions: (q: RedemptionQuery) => ok(v1.redemptions.$get({ query: query(q) })),
+    claims: (q: ClaimQuery) => ok(v1.claims.$get({ query: query(q) })),
 
     listKeys: () => ok(v1.keys.$get({ query: { limit: "100" } })),
     createKey: (kind: "secret" | "publishable") => ok(v1.keys.$post({ json: { kind } })),
@@ -111,19 +96,16 @@ export function createApi(base = "") {
     updateShop: (id: string, body: { allowed_origins?: string[] }) => ok(v1.shops[":id"].$patch({ param: { id }, json: body })),
     setTestClock: (now: string | null) => ok(v1["test-clock"].$post({ json: { now } })),
 
-    // ---- pending: "Seller tools (v1.1)" routes (API.md), typed by contract.ts until the app types them ----
-    previewCoupon: (body: CreateBody, signal?: AbortSignal) => pending<Preview>("POST", "/v1/coupons/preview", { body, signal }),
-    availability: (code: string, signal?: AbortSignal) => pending<Availability>("GET", "/v1/promo-codes/availability", { query: { code }, signal }),
-    performance: (id: string, q: { from?: string; to?: string } = {}) =>
-      pending<Performance>("GET", `/v1/coupons/${encodeURIComponent(id)}/performance`, { query: q }),
-    recipients: (id: string, cursor?: string | null) => pending<Page<Recipient>>("GET", `/v1/coupons/${encodeURIComponent(id)}/recipients`, { query: { cursor } }),
-    audit: (q: { coupon_id?: string; action?: string; cursor?: string | null }) => pending<Page<AuditEntry>>("GET", "/v1/audit", { query: q }),
-    redemptions: (q: Query) => pending<Page<RedemptionRow>>("GET", "/v1/redemptions", { query: q }),
-    claims: (q: Query) => pending<Page<ClaimRow>>("GET", "/v1/claims", { query: q }),
-
     /** The whole filtered list as CSV (the server streams it), saved under `filename`. */
-    downloadCsv: async (path: "/v1/redemptions" | "/v1/claims", q: Query, filename: string) => {
-      const res = await raw("GET", path, { query: q, accept: "text/csv" });
+    downloadCsv: async (list: "redemptions" | "claims", q: RedemptionQuery & ClaimQuery, filename: string) => {
+      const call = list === "redemptions" ? v1.redemptions.$get({ query: query(q) }, asCsv) : v1.claims.$get({ query: query(q) }, asCsv);
+      let res: Response;
+      try {
+        res = (await call) as unknown as Response;
+      } catch {
+        throw new ApiProblem(0, "network_error");
+      }
+      if (!res.ok) throw await refusal(res, true);
       const href = URL.createObjectURL(await res.blob());
       const a = Object.assign(document.createElement("a"), { href, download: filename });
       a.click();

@@ -1,4 +1,5 @@
 /** Texts of the views beyond the list and the form (part of `ConsoleStrings`, see strings.ts). */
+import type { AuditAction } from "./contract.js";
 
 export interface ViewStrings {
   data: {
@@ -29,7 +30,8 @@ export interface ViewStrings {
   history: {
     heading: (name: string) => string;
     intro: string;
-    actions: Record<string, string>;
+    /** Every action the operation log records, in words (the filter offers them all). */
+    actions: Record<AuditAction, string>;
     by: (who: string) => string;
     system: string;
     key: (hint: string) => string;
@@ -130,6 +132,8 @@ export const viewStrings: ViewStrings = {
       key_created: "Key created",
       key_revoked: "Key revoked",
       shop_updated: "Settings changed",
+      webhook_endpoint_created: "Webhook endpoint added",
+      webhook_endpoint_deleted: "Webhook endpoint removed",
     },
     by: (who) => `by ${who}`,
     system: "the system",

@@ -2,7 +2,7 @@
  * The seller console in a real browser (Debian's Chromium) against the real Node server, driven only
  * through the accessible names README "Seller console" lists. One server, one browser, one signed-in page
  * reused by the flows; every view is photographed at 1280×800 and 390×844 into test-results/screenshots/
- * for a person to look at. Views whose API route this server does not have yet are skipped, saying which.
+ * for a person to look at.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, runBrowserTests } from "../support/chromium.js";

@@ -36,8 +36,6 @@ export interface Harness {
   page: Page;
   /** Errors thrown in any page (the suite fails if there are any). */
   pageErrors: string[];
-  /** Routes of "Seller tools" this server has (the views that need a missing one are skipped, saying which). */
-  has: Record<"preview" | "availability" | "series" | "redemptions" | "claims" | "recipients" | "reviews" | "audit" | "shopPatch", boolean>;
 }
 
 /** Calls the API as the demo shop's server (secret key); throws on an unexpected status. */
@@ -53,37 +51,10 @@ export async function api(h: Harness, method: string, path: string, body?: unkno
   return { status: res.status, body: json };
 }
 
-/** Whether a route exists on this server: anything but a 404 `route_not_found` to a bare request. */
-async function exists(h: Pick<Harness, "server">, method: string, path: string, answers?: string): Promise<boolean> {
-  const res = await fetch(h.server.url + path, {
-    method,
-    headers: { authorization: `Bearer ${h.server.demo.secretKey}`, ...(method === "GET" ? {} : { "content-type": "application/json" }) },
-    body: method === "GET" ? undefined : "{}",
-  });
-  const body = (await res.json().catch(() => ({}))) as { code?: string };
-  if (answers !== undefined) return res.ok && answers in body; // a path another route also matches
-  return !(res.status === 404 && body.code === "route_not_found");
-}
-
 export async function startHarness(): Promise<Harness> {
   mkdirSync(shots, { recursive: true });
   const [server, browser] = await Promise.all([startServer(), launchChromium()]);
   const h = { server, browser, pageErrors: [] as string[] } as Harness;
-  const someCoupon = (await api(h, "GET", "/v1/coupons?limit=1", undefined, 200)).body.data[0].id as string;
-  const perf = await api(h, "GET", `/v1/coupons/${someCoupon}/performance`);
-  h.has = {
-    preview: await exists(h, "POST", "/v1/coupons/preview"),
-    // `GET /v1/promo-codes/{code}` matches this path too: only the availability answer counts.
-    availability: await exists(h, "GET", "/v1/promo-codes/availability?code=AB", "available"),
-    series: Array.isArray(perf.body?.series),
-    redemptions: await exists(h, "GET", "/v1/redemptions"),
-    claims: await exists(h, "GET", "/v1/claims"),
-    recipients: await exists(h, "GET", `/v1/coupons/${someCoupon}/recipients`),
-    reviews: await exists(h, "GET", "/v1/reviews"),
-    audit: await exists(h, "GET", "/v1/audit"),
-    // A secret key may PATCH its own shop (v1.1); before that the route answers 403 to it.
-    shopPatch: (await api(h, "PATCH", `/v1/shops/${server.demo.shopId}`, { allowed_origins: [] })).status !== 403,
-  };
   h.page = await newPage(h, 1280, 800);
   await signIn(h, h.page);
   return h;

@@ -1,19 +1,17 @@
 import { css, html } from "lit";
 import { property, state } from "lit/decorators.js";
 import { keyHints, renderEntry } from "../changes.js";
-import type { AuditEntry } from "../contract.js";
+import type { AuditAction, ShopAuditEntry } from "../contract.js";
 import { historyStyles } from "../history.styles.js";
 import { PagedView } from "../paged.js";
 import { couponPath } from "../route.js";
 import { shared } from "../shared.styles.js";
 
-const ACTIONS = ["created", "updated", "deactivated", "duplicated", "addon_created", "key_created", "key_revoked", "shop_updated"];
-
 /**
  * The shop's whole operation log (`GET /v1/audit`), newest first: who did what to which coupon, and when
  * (the "backend operation logs" a seller checks when an addon coupon appears).
  */
-export class AuditLog extends PagedView<AuditEntry> {
+export class AuditLog extends PagedView<ShopAuditEntry> {
   static override styles = [
     shared,
     historyStyles,
@@ -57,7 +55,7 @@ export class AuditLog extends PagedView<AuditEntry> {
   }
 
   /** Coupon names for the entries' coupon ids (the log names coupons by id). */
-  protected override async loaded(entries: AuditEntry[]) {
+  protected override async loaded(entries: ShopAuditEntry[]) {
     const ids = [...new Set(entries.map((e) => e.coupon_id).filter((id): id is string => !!id && !this._names.has(id)))];
     const found = await Promise.all(ids.map((id) => this.client.getCoupon(id).then((r) => [id, r.coupon.name] as const, () => null)));
     const names = new Map(this._names);
@@ -76,7 +74,7 @@ export class AuditLog extends PagedView<AuditEntry> {
           <label for="action">${a.action}</label>
           <select id="action" @change=${(e: Event) => { this._action = (e.target as HTMLSelectElement).value; void this.reload(); }}>
             <option value="">${a.allActions}</option>
-            ${ACTIONS.map((v) => html`<option value=${v} ?selected=${v === this._action}>${h.actions[v] ?? v}</option>`)}
+            ${(Object.keys(h.actions) as AuditAction[]).map((v) => html`<option value=${v} ?selected=${v === this._action}>${h.actions[v]}</option>`)}
           </select>
         </div>
       </div>

@@ -33,7 +33,7 @@ export class CouponForm extends CouponFormFields {
   @property() type = "";
 
   @state() private _spend: { state: "waiting" | "ok" | "invalid" | "unavailable"; value?: number | null } = { state: "waiting" };
-  @state() private _addons: Coupon[] = [];
+  @state() private _addons: Pick<Coupon, "name" | "type" | "discount">[] = [];
   @state() private _code: { state: CodeState; full?: string } = { state: "idle" };
   @state() private _busy = false;
   @state() private _conflict = false;
@@ -127,7 +127,7 @@ export class CouponForm extends CouponFormFields {
       const p = await this.client.previewCoupon(body, ctl.signal);
       if (ctl.signal.aborted) return;
       this._spend = { state: "ok", value: p.estimated_spend_minor };
-      this._addons = p.addons ?? [];
+      this._addons = p.addons;
     } catch (e) {
       if (isAbort(e) || ctl.signal.aborted) return;
       const p = e instanceof ApiProblem ? e : null;

@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { PagedView } from "../paged.js";
-import type { ClaimRow, Coupon, Page, RedemptionRow } from "../contract.js";
+import type { ClaimQuery, ClaimRow, Coupon, Page, RedemptionQuery, RedemptionRow } from "../contract.js";
 import { formatDateTime } from "../format.js";
 import { shared } from "../shared.styles.js";
 
 type Row = RedemptionRow | ClaimRow;
-type Query = Record<string, string>;
+type Query = RedemptionQuery & ClaimQuery;
 
 /**
  * A filtered list of the shop's records, newest first, with cursor pages and a CSV download of the whole
@@ -23,7 +23,7 @@ export abstract class RecordsView extends PagedView<Row> {
   @state() private _downloadError = "";
   protected _q: Query = {};
 
-  protected abstract readonly path: "/v1/redemptions" | "/v1/claims";
+  protected abstract readonly list: "redemptions" | "claims";
   protected abstract get heading(): string;
   protected abstract get intro(): string;
   protected abstract readonly states: string[];
@@ -42,7 +42,7 @@ export abstract class RecordsView extends PagedView<Row> {
     return this.fetchFiltered({ ...this._q, ...(cursor ? { cursor } : {}) });
   }
 
-  protected _setQ(key: string, value: string) {
+  protected _setQ(key: keyof Query, value: string) {
     this._q = { ...this._q, [key]: value };
   }
 
@@ -50,7 +50,7 @@ export abstract class RecordsView extends PagedView<Row> {
     this._downloading = true;
     this._downloadError = "";
     try {
-      await this.client.downloadCsv(this.path, this._q, `${this.path.slice(4)}.csv`);
+      await this.client.downloadCsv(this.list, this._q, `${this.list}.csv`);
     } catch (e) {
       this._downloadError = this.problemText(e);
     } finally {
@@ -59,7 +59,7 @@ export abstract class RecordsView extends PagedView<Row> {
   }
 
   private _cell(r: Row, col: string) {
-    const v = r[col];
+    const v = (r as Record<string, unknown>)[col];
     if (col === "coupon_id") return this._coupons.find((c) => c.id === v)?.name ?? String(v ?? this.t.none);
     if (col === "discount_minor" && typeof v === "number") return this.money(v);
     if (col === "state" && typeof v === "string") return html`<span class="tag">${v}</span>`;
@@ -105,7 +105,7 @@ export abstract class RecordsView extends PagedView<Row> {
 
 /** The shop's redemptions (`GET /v1/redemptions?coupon_id=&state=&from=&to=`). */
 export class RedemptionsView extends RecordsView {
-  protected readonly path = "/v1/redemptions" as const;
+  protected readonly list = "redemptions" as const;
   protected readonly states = ["reserved", "committed", "released"];
   protected readonly columns = ["reserved_at", "coupon_id", "order_id", "buyer_id", "code", "state", "discount_minor"];
   protected get heading() {
@@ -132,7 +132,7 @@ export class RedemptionsView extends RecordsView {
 
 /** The shop's claims (`GET /v1/claims?coupon_id=&buyer_id=&state=`). */
 export class ClaimsView extends RecordsView {
-  protected readonly path = "/v1/claims" as const;
+  protected readonly list = "claims" as const;
   protected readonly states = ["available", "reserved", "used", "expired", "void"];
   protected readonly columns = ["created_at", "coupon_id", "buyer_id", "state", "valid_from", "valid_until"];
   protected get heading() {
