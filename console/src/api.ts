@@ -97,21 +97,26 @@ export function createApi(base = "") {
     setTestClock: (now: string | null) => ok(v1["test-clock"].$post({ json: { now } })),
 
     /** The whole filtered list as CSV (the server streams it), saved under `filename`. */
-    downloadCsv: async (list: "redemptions" | "claims", q: RedemptionQuery & ClaimQuery, filename: string) => {
-      const call = list === "redemptions" ? v1.redemptions.$get({ query: query(q) }, asCsv) : v1.claims.$get({ query: query(q) }, asCsv);
-      let res: Response;
-      try {
-        res = (await call) as unknown as Response;
-      } catch {
-        throw new ApiProblem(0, "network_error");
-      }
-      if (!res.ok) throw await refusal(res, true);
-      const href = URL.createObjectURL(await res.blob());
-      const a = Object.assign(document.createElement("a"), { href, download: filename });
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(href), 10_000);
-    },
+    downloadCsv: (list: "redemptions" | "claims", q: RedemptionQuery & ClaimQuery, filename: string) =>
+      save(list === "redemptions" ? v1.redemptions.$get({ query: query(q) }, asCsv) : v1.claims.$get({ query: query(q) }, asCsv), filename),
+    /** A campaign's unique codes as CSV (`GET /v1/coupons/{id}/codes`), saved under `filename`. */
+    downloadCodes: (id: string, filename: string) => save(v1.coupons[":id"].codes.$get({ ...coupon(id), query: {} }, asCsv), filename),
   };
+}
+
+/** Saves a CSV answer as a download named `filename`. */
+async function save(call: Promise<AnyResponse>, filename: string) {
+  let res: Response;
+  try {
+    res = (await call) as unknown as Response;
+  } catch {
+    throw new ApiProblem(0, "network_error");
+  }
+  if (!res.ok) throw await refusal(res, true);
+  const href = URL.createObjectURL(await res.blob());
+  const a = Object.assign(document.createElement("a"), { href, download: filename });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
 export type Api = ReturnType<typeof createApi>;

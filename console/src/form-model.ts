@@ -24,6 +24,9 @@ export interface FormState {
   validFrom: string;
   validUntil: string;
   code: string;
+  /** A promo code's codes: one shared `code`, or a campaign of `quantity` unique single-use codes. */
+  codeKind: "shared" | "unique";
+  uniqueLength: string;
   activeFrom: string;
   activeUntil: string;
   quantity: string;
@@ -54,6 +57,8 @@ export function defaults(type: CouponType, now: number): FormState {
     validFrom: toLocalInput(now),
     validUntil: toLocalInput(now + 30 * DAY),
     code: "",
+    codeKind: "shared",
+    uniqueLength: "6",
     activeFrom: toLocalInput(now),
     activeUntil: toLocalInput(now + 7 * DAY),
     quantity: "100",
@@ -88,6 +93,8 @@ export function fromCoupon(c: Coupon, currency: string, prefix: string, shiftTo?
     validFrom: v?.kind === "fixed" ? at(v.starts_at) : "",
     validUntil: v?.kind === "fixed" ? at(v.ends_at) : "",
     code: c.code ? c.code.slice(prefix.length) : "",
+    codeKind: c.unique_codes ? "unique" : "shared",
+    uniqueLength: String(c.unique_codes?.length ?? 6),
     activeFrom: at(c.active_starts_at),
     activeUntil: at(c.active_ends_at),
     quantity: String(c.quantity),
@@ -139,10 +146,18 @@ export function toBody(s: FormState, currency: string): { body: CreateBody; unre
         : { kind: "days_after_claim", days: whole("validDays") };
     if (s.type === "regular" || s.type === "chat") body.per_customer_limit = whole("perCustomer");
   } else {
-    if (s.code.trim()) body.code = s.code.trim().toUpperCase();
     body.active_starts_at = time("activeFrom");
     body.active_ends_at = time("activeUntil");
-    body.per_customer_limit = s.perCustomer === "1" ? 1 : null;
+    if (s.codeKind === "unique") {
+      // A campaign: its quantity is the count of codes, each used once (no per-customer limit).
+      const count = whole("quantity");
+      const length = whole("uniqueLength");
+      delete body.quantity;
+      body.unique_codes = { count, length };
+    } else {
+      if (s.code.trim()) body.code = s.code.trim().toUpperCase();
+      body.per_customer_limit = s.perCustomer === "1" ? 1 : null;
+    }
   }
   for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
   return { body: body as CreateBody, unreadable };
@@ -164,7 +179,7 @@ const BODY_KEY: Record<FieldKey, string> = {
   type: "type", name: "name", discountKind: "discount", amount: "discount", percent: "discount", maxDiscount: "discount",
   minSpend: "min_spend_minor", scope: "scope", productIds: "scope", audience: "audience", claimStarts: "claim_starts_at",
   claimEnds: "claim_ends_at", validityKind: "validity", validDays: "validity", validFrom: "validity", validUntil: "validity",
-  code: "code", activeFrom: "active_starts_at", activeUntil: "active_ends_at", quantity: "quantity", perCustomer: "per_customer_limit",
+  code: "code", codeKind: "unique_codes", uniqueLength: "unique_codes", activeFrom: "active_starts_at", activeUntil: "active_ends_at", quantity: "quantity", perCustomer: "per_customer_limit",
 };
 export const bodyKeys = (fields: Iterable<FieldKey>) => new Set([...fields].map((f) => BODY_KEY[f]));
 
@@ -226,6 +241,9 @@ export function fieldOf(e: Pick<FieldError, "path" | "code">, s: Pick<FormState,
     "validity.starts_at": "validFrom",
     "validity.ends_at": "validUntil",
     code: "code",
+    unique_codes: "codeKind",
+    "unique_codes.count": "quantity",
+    "unique_codes.length": "uniqueLength",
     active_starts_at: "activeFrom",
     active_ends_at: "activeUntil",
     quantity: "quantity",

@@ -52,6 +52,14 @@ export interface FieldStrings {
     codeTaken: string;
     codeBlocked: string;
     codeFormat: string;
+    /** Campaign codes (README "Campaign codes"): one shared code, or many single-use ones. */
+    codeKind: string;
+    sharedCode: string;
+    uniqueCodes: string;
+    codeKindHint: string;
+    uniqueLength: string;
+    uniqueLengthHint: (prefix: string) => string;
+    quantityHintCodes: string;
     activeFrom: string;
     activeUntil: string;
     activeHint: string;
@@ -97,6 +105,7 @@ export interface FieldStrings {
       generated: (prefix: string) => string;
       active: (from: string, to: string) => string;
       uses: (n: number | null, onePerCustomer: boolean) => string;
+      unique: (n: number | null, prefix: string) => string;
     };
   };
   /** Field errors by the API's error `code` (422 field codes, 409 codes), with the field's own words. */
@@ -164,6 +173,13 @@ export const fieldStrings: FieldStrings = {
     codeTaken: "Another live promo code in your region already uses this code.",
     codeBlocked: "This code contains a word that is not allowed.",
     codeFormat: "Use 2 to 8 letters or digits.",
+    codeKind: "Codes",
+    sharedCode: "One shared code",
+    uniqueCodes: "Unique single-use codes",
+    codeKindHint: "Unique codes: each buyer gets their own, and each works once.",
+    uniqueLength: "Code length",
+    uniqueLengthHint: (p) => `Each code is ${p} + this many random characters (4 to 8), without look-alikes such as 0/O or 1/I/L.`,
+    quantityHintCodes: "How many codes to make, 1 to 100,000; each can be used once.",
     activeFrom: "Active from",
     activeUntil: "Active until",
     activeHint: "Longer than 10 minutes and shorter than 30 days.",
@@ -218,6 +234,7 @@ export const fieldStrings: FieldStrings = {
       generated: (p) => `${p}… (generated on creation)`,
       active: (f, t) => `Active from ${f} to ${t}.`,
       uses: (n, one) => (n ? `${n.toLocaleString("en")} uses in all` : "Uses") + (one ? ", one per customer." : ", as many per customer as they like."),
+      unique: (n, p) => `${n ? n.toLocaleString("en") : "Some"} unique codes ${p}…, each used once`,
     },
   },
   errorCodes: {
@@ -263,6 +280,7 @@ export const fieldStrings: FieldStrings = {
     activeFrom: "Enter a date and time.",
     activeUntil: "Enter a date and time.",
     quantity: "Use a whole number from 1 to 1,000,000.",
+    uniqueLength: "Use 4 to 8 characters.",
     perCustomer: "Use a whole number of at least 1.",
   },
 };

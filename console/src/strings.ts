@@ -91,6 +91,10 @@ export interface ConsoleStrings extends FieldStrings, ViewStrings, ToolStrings {
     deactivated: (name: string) => string;
     pageOf: (from: number, to: number) => string;
     copyCode: (code: string) => string;
+    /** A campaign's row: how many unique codes, and the button that downloads them. */
+    uniqueCodes: (n: number) => string;
+    downloadCodes: string;
+    downloadCodesOf: (name: string) => string;
     codeCopied: (code: string) => string;
   };
   amountOff: (amount: string) => string;
@@ -219,6 +223,9 @@ export const en: ConsoleStrings = {
     deactivated: (n) => `“${n}” is deactivated.`,
     pageOf: (a, b) => `Coupons ${a}–${b}`,
     copyCode: (c) => `Copy code ${c}`,
+    uniqueCodes: (n) => `${n.toLocaleString("en")} unique codes`,
+    downloadCodes: "Download codes",
+    downloadCodesOf: (name) => `Download the codes of ${name}`,
     codeCopied: (c) => `Code ${c} copied: paste it into your email, post or message.`,
   },
   amountOff: (a) => `${a} off`,

@@ -1,4 +1,5 @@
 /** Creating, editing and duplicating coupons through the form (R2–R5, R10, R18–R22, R29, R31, R32). */
+import { readFile } from "node:fs/promises";
 import { expect, it } from "vitest";
 import { absent, api, DAY, errorBeside, isFocused, iso, localInput, newPage, open, poll, signIn, uniq, visible, type Harness } from "./harness.js";
 
@@ -100,6 +101,37 @@ export function formFlows(h: Harness) {
     await poll(() => page.locator("#code-status").textContent()).toContain(`DEMO${code} is available.`);
     await field(page, "Code").fill("SAVE10"); // the demo shop's live DEMOSAVE10
     await poll(() => page.locator("#code-status").textContent()).toContain("already uses this code");
+  });
+
+  it("campaign codes: a promo code of unique single-use codes, its length refused beside its field, its codes downloaded as CSV", async () => {
+    const page = h.page;
+    const before = await count(h);
+    await newForm(page, "Promo Code");
+    const name = uniq("Campaign");
+    await field(page, "Name").fill(name);
+    await field(page, "Codes").selectOption({ label: "Unique single-use codes" });
+    await absent(field(page, "Code")); // no shared code, no Generate, no per-customer limit: each code is used once
+    await absent(page.getByRole("button", { name: "Generate" }));
+    await absent(field(page, "Uses per customer"));
+    await field(page, "Amount").fill("2");
+    await field(page, "Quantity").fill("25");
+    await field(page, "Code length").fill("9");
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    await poll(() => errorBeside(field(page, "Code length"))).toBe("Use 4 to 8 characters.");
+    expect(await count(h)).toBe(before);
+    await field(page, "Code length").fill("5");
+    await poll(() => field(page, "Estimated spend").textContent()).toBe("$50.00");
+    await create(page, name);
+    const made = await byName(h, name);
+    expect(made).toMatchObject({ type: "promo_code", code: null, quantity: 25, unique_codes: { count: 25, length: 5 } });
+    const row = page.getByRole("row").filter({ hasText: name });
+    await visible(row.getByText("25 unique codes"));
+    const wait = page.waitForEvent("download");
+    await row.getByRole("button", { name: `Download the codes of ${name}` }).click();
+    const lines = (await readFile((await (await wait).path())!, "utf8")).trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^code,state/);
+    expect(lines.length).toBe(26);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^DEMO[A-HJKMNP-Z2-9]{5},available,/);
   });
 
   it("R31, R32: a live Estimated spend from the preview, and the addon a regular coupon would bring", async () => {

@@ -55,6 +55,10 @@ export function layoutChecks(h: Harness) {
       await page.getByRole("button", { name: "Create", exact: true }).click();
       await poll(() => page.locator(".error").filter({ hasText: /./ }).count()).toBeGreaterThan(0);
       await check(page, "form-errors", width);
+      await open(page, "#/coupons/new?type=promo_code", "New coupon");
+      await page.getByLabel("Codes", { exact: true }).selectOption({ label: "Unique single-use codes" });
+      await page.getByLabel("Code length", { exact: true }).waitFor();
+      await check(page, "new-campaign", width);
       await open(page, "#/simulator", "Simulator");
       await page.getByLabel("Promo code").fill("DEMOSAVE10");
       await page.getByRole("button", { name: "Simulate" }).click();

@@ -13,9 +13,6 @@ import { styles } from "./coupon-form.styles.js";
 const TYPES: CouponType[] = ["regular", "follower", "review", "chat", "promo_code"];
 const HOUR = 3_600_000;
 
-/** Set once the server shows it has no availability route (see `_scheduleCodeCheck`). */
-let availabilityUnsupported = false;
-
 type CodeState = "idle" | "checking" | "available" | "taken" | "blocked" | "format";
 
 /**
@@ -174,19 +171,12 @@ export class CouponForm extends CouponFormFields {
     const code = this._s!.code.trim();
     if (!code) return void (this._code = { state: "idle" });
     if (!/^[A-Za-z0-9]{2,8}$/.test(code)) return void (this._code = { state: "format" });
-    if (availabilityUnsupported) return void (this._code = { state: "idle" });
     this._code = { state: "checking" };
     this._codeTimer = setTimeout(async () => {
       const ctl = (this._codeCtl = new AbortController());
       try {
         const a = await this.client.availability(code, ctl.signal);
         if (ctl.signal.aborted) return;
-        // An older server answers this path as the look-up of a code named "availability" (a failed
-        // look-up that counts toward the shop's guessing limit): say nothing, and stop asking.
-        if (typeof a.available !== "boolean") {
-          availabilityUnsupported = true;
-          return void (this._code = { state: "idle" });
-        }
         this._code = a.available
           ? { state: "available", full: a.code || this._prefix + code.toUpperCase() }
           : { state: a.reason === "code_not_allowed" ? "blocked" : "taken" };
@@ -327,7 +317,7 @@ export class CouponForm extends CouponFormFields {
               ${this._select("type", f.couponType, TYPES.map((v) => [v, this.t.types[v]]), this.t.typeGoals[type])}
               ${this._text("name", f.name, f.nameHint, { max: 50 })}
             </div>
-            ${type === "promo_code" ? this._codeField() : nothing}
+            ${type === "promo_code" ? this._codesFields(() => this._codeField(), this._prefix) : nothing}
           </section>
           <section class="card" aria-labelledby="s-discount"><h2 id="s-discount">${f.discountSection}</h2>${this._discountFields(type)}</section>
           <section class="card" aria-labelledby="s-scope"><h2 id="s-scope">${f.scopeSection}</h2>${this._scopeFields(type)}</section>

@@ -29,7 +29,8 @@ export abstract class CouponFormFields extends ConsoleElement {
   protected _locked(key: FieldKey): boolean {
     const c = this._source;
     if (!this._editing || !c) return key === "type" && c !== undefined;
-    if (key === "type") return true;
+    // A campaign stays what it was made: its codes were drawn when it was created.
+    if (key === "type" || key === "codeKind" || key === "uniqueLength" || (key === "quantity" && c.unique_codes)) return true;
     if (c.status === "ended" || c.status === "deactivated") return true;
     return c.status === "ongoing" && !editableOnceStarted(c.type).has(key);
   }
@@ -154,12 +155,23 @@ export abstract class CouponFormFields extends ConsoleElement {
       </div>`;
   }
 
-  /** Quantity (R27) and the per-customer limit (R9, R22). */
+  /** A promo code's codes: one shared code (`shared`, R18–R20), or a campaign of unique single-use ones. */
+  protected _codesFields(shared: () => TemplateResult, prefix: string) {
+    const f = this.t.form;
+    return html`<div class="grid">${this._select("codeKind", f.codeKind, [["shared", f.sharedCode], ["unique", f.uniqueCodes]], f.codeKindHint)}
+        ${this._s!.codeKind === "unique" ? this._number("uniqueLength", f.uniqueLength, f.uniqueLengthHint(prefix)) : nothing}</div>
+      ${this._s!.codeKind === "unique" ? nothing : shared()}`;
+  }
+
+  /** Quantity (R27) and the per-customer limit (R9, R22); a campaign's quantity is its count of codes. */
   protected _limitFields(type: CouponType) {
     const f = this.t.form;
+    const unique = type === "promo_code" && this._s!.codeKind === "unique";
     return html`<div class="grid">
-      ${this._number("quantity", f.quantity, type === "promo_code" ? f.quantityHintUses : f.quantityHintClaims)}
-      ${type === "promo_code"
+      ${this._number("quantity", f.quantity, unique ? f.quantityHintCodes : type === "promo_code" ? f.quantityHintUses : f.quantityHintClaims)}
+      ${unique
+        ? nothing
+        : type === "promo_code"
         ? this._select("perCustomer", f.usesPerCustomer, [["1", f.onePerCustomer], ["", f.unlimited]])
         : type === "regular" || type === "chat"
           ? this._number("perCustomer", f.claimsPerCustomer, f.claimsPerCustomerHint)

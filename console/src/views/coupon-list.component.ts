@@ -124,6 +124,15 @@ export class CouponList extends ConsoleElement {
       : nothing}`;
   }
 
+  /** A campaign's count of unique codes, with a button that downloads them all as CSV. */
+  private _campaign(c: Coupon) {
+    const l = this.t.list;
+    const download = () =>
+      this.client.downloadCodes(c.id, `codes-${c.id}.csv`).catch((e: unknown) => (this._message = this.problemText(e)));
+    return html`<span>${l.uniqueCodes(c.quantity)}</span><br /><button class="link copy" aria-label=${l.downloadCodesOf(c.name)}
+      @click=${download}>${l.downloadCodes}</button>`;
+  }
+
   private _row(c: Coupon) {
     const l = this.t.list;
     const live = c.status === "upcoming" || c.status === "ongoing";
@@ -139,7 +148,8 @@ export class CouponList extends ConsoleElement {
       </td>
       <td data-label=${l.colType}>${this.t.types[c.type]}</td>
       <td data-label=${l.colStatus}><span class="badge ${c.status}">${this.t.statuses[c.status]}</span></td>
-      <td data-label=${l.colCode} class=${c.code ? "" : "no-code"}>${c.code ? this._code(c.code) : html`<span class="muted">${this.t.none}</span>`}</td>
+      <td data-label=${l.colCode} class=${c.code || c.unique_codes ? "" : "no-code"}>${c.code ? this._code(c.code)
+        : c.unique_codes ? this._campaign(c) : html`<span class="muted">${this.t.none}</span>`}</td>
       <td data-label=${l.colWhen} class="when">${this._when(c)}</td>
       <td class="actions">
         <div class="row">
