@@ -9,7 +9,10 @@ import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { launchChromium } from "../support/chromium.js";
+import { serverCalls } from "../support/api.js";
+import { expectStatus } from "../support/app.js";
 import { startServer, type StartedServer } from "../support/server.js";
+export { expectStatus };
 const root = join(import.meta.dirname, "../..");
 export const shots = join(root, "test-results/screenshots");
 
@@ -34,27 +37,31 @@ export interface Harness {
   browser: Browser;
   /** The signed-in page at 1280×800 that most flows drive. */
   page: Page;
+  /** The demo shop's secret-key calls. */
+  sk: Calls;
   /** Errors thrown in any page (the suite fails if there are any). */
   pageErrors: string[];
 }
 
-/** Calls the API as the demo shop's server (secret key); throws on an unexpected status. */
-export async function api(h: Harness, method: string, path: string, body?: unknown, expectStatus?: number) {
-  const res = await fetch(h.server.url + path, {
-    method,
-    headers: { authorization: `Bearer ${h.server.demo.secretKey}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
-  if (expectStatus !== undefined && res.status !== expectStatus) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return { status: res.status, body: json };
+/** The API's routes as the demo shop's own server calls them (secret key), typed by the app (hono/client). */
+export type Calls = ReturnType<typeof serverCalls>;
+
+/** The shop's coupons (newest first, up to 100), as the API lists them. */
+export async function listed(h: Harness, query: Parameters<Calls["listCoupons"]>[0] = {}) {
+  return (await expectStatus(h.sk.listCoupons({ limit: "100", ...query }), 200)).data;
+}
+
+/** The coupon named `name` (it must exist). */
+export async function byName(h: Harness, name: string) {
+  const c = (await listed(h)).find((x) => x.name === name);
+  if (!c) throw new Error(`no coupon is named ${name}`);
+  return c;
 }
 
 export async function startHarness(): Promise<Harness> {
   mkdirSync(shots, { recursive: true });
   const [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  const h = { server, browser, pageErrors: [] as string[] } as Harness;
+  const h = { server, browser, pageErrors: [] as string[], sk: serverCalls(server.url, server.demo.secretKey) } as Harness;
   h.page = await newPage(h, 1280, 800);
   await signIn(h, h.page);
   return h;

@@ -4,7 +4,7 @@
  */
 import { expect, it } from "vitest";
 import {
-  api, axeViolations, DAY, expectNoHorizontalScroll, focused, iso, newPage, open, poll, shot, signIn, tabTo, uniq, type Harness,
+  axeViolations, byName, expectStatus, listed, DAY, expectNoHorizontalScroll, focused, iso, newPage, open, poll, shot, signIn, tabTo, uniq, type Harness,
 } from "./harness.js";
 
 type Page = Harness["page"];
@@ -26,8 +26,8 @@ export function layoutChecks(h: Harness) {
       await check(page, "sign-in", width);
       await signIn(h, page);
 
-      const promo = (await api(h, "GET", "/v1/coupons?type=promo_code&status=ongoing", undefined, 200)).body.data[0];
-      const chat = (await api(h, "POST", "/v1/coupons", { type: "chat", name: uniq("Layout chat"), discount: { kind: "fixed", amount_minor: 100 }, quantity: 5, claim_starts_at: iso(0), claim_ends_at: iso(35 * DAY), validity: { kind: "days_after_claim", days: 3 } }, 201)).body.coupon;
+      const promo = (await listed(h, { type: "promo_code", status: "ongoing" }))[0]!;
+      const { coupon: chat } = await expectStatus(h.sk.createCoupon({ type: "chat", name: uniq("Layout chat"), discount: { kind: "fixed", amount_minor: 100 }, quantity: 5, claim_starts_at: iso(0), claim_ends_at: iso(35 * DAY), validity: { kind: "days_after_claim", days: 3 } }), 201);
       const views: [string, string, string | RegExp][] = [
         ["coupons", "#/coupons", "Coupons"],
         ["new-regular", "#/coupons/new?type=regular", "New coupon"],
@@ -95,7 +95,7 @@ export function layoutChecks(h: Harness) {
     await tabTo(page, "Create");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Coupons" }).waitFor();
-    const made = ((await api(h, "GET", "/v1/coupons?limit=100", undefined, 200)).body.data as any[]).find((c) => c.name === name);
+    const made = await byName(h, name);
     expect(made).toMatchObject({ type: "regular", status: "ongoing", quantity: 25, discount: { kind: "fixed", amount_minor: 250 } });
 
     await tabTo(page, "Deactivate", name);
@@ -105,7 +105,7 @@ export function layoutChecks(h: Harness) {
     await page.keyboard.press("Tab");
     expect((await focused(page)).name).toBe("Deactivate");
     await page.keyboard.press("Enter");
-    await poll(async () => (await api(h, "GET", `/v1/coupons/${made.id}`, undefined, 200)).body.coupon.status).toBe("deactivated");
+    await poll(async () => (await expectStatus(h.sk.readCoupon(made.id), 200)).coupon.status).toBe("deactivated");
     await page.close();
   });
 }

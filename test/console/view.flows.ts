@@ -4,24 +4,19 @@
  */
 import { readFile } from "node:fs/promises";
 import { expect, it } from "vitest";
-import { api, DAY, iso, newPage, open, poll, signIn, uniq, visible, type Harness } from "./harness.js";
+import type { EventFact, EventJson } from "../support/api.js";
+import { byName, DAY, expectStatus, iso, newPage, open, poll, signIn, uniq, visible, type Harness } from "./harness.js";
 
 async function redeem(h: Harness, code: string, buyer: string, order: string) {
-  const res = await fetch(`${h.server.url}/v1/checkout/redemptions`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${h.server.demo.secretKey}`, "content-type": "application/json", "idempotency-key": order },
-    body: JSON.stringify({
-      buyer_id: buyer,
-      code,
-      order_id: order,
-      cart: { currency: "USD", lines: [{ line_id: "1", product_id: "demo-mug", quantity: 2, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 },
-    }),
-  });
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  await api(h, "POST", `/v1/redemptions/${body.redemption.id}/commit`, undefined, 200);
-  return body.redemption;
+  const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "demo-mug", quantity: 2, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+  const { redemption } = await expectStatus(h.sk.redeem({ buyer_id: buyer, code, order_id: order, cart }, order), 201);
+  await expectStatus(h.sk.commit(redemption.id), 200);
+  return redemption;
 }
+
+/** A buyer's fact, as the shop's server reports it (`POST /v1/events`). */
+const event = (h: Harness, fact: EventFact) =>
+  expectStatus(h.sk.event({ id: `evt-${Math.random().toString(36).slice(2)}`, occurred_at: iso(-1000), ...fact } as EventJson), 200);
 
 export function viewFlows(h: Harness) {
   let promo: { id: string; code: string; name: string };
@@ -29,15 +24,15 @@ export function viewFlows(h: Harness) {
   it("R30: History shows each entry's action, actor, time and before/after values", async () => {
     const page = h.page;
     const name = uniq("Tracked");
-    const c = (await api(h, "POST", "/v1/coupons", { type: "promo_code", name, code: uniq("H").replace(/\W/g, "").slice(0, 8), discount: { kind: "fixed", amount_minor: 250 }, quantity: 40, active_starts_at: iso(-60_000), active_ends_at: iso(5 * DAY) }, 201)).body.coupon;
-    promo = { id: c.id, code: c.code, name: `${name} renamed` };
-    await api(h, "PATCH", `/v1/coupons/${c.id}`, { name: promo.name, quantity: 60 }, 200);
+    const { coupon: c } = await expectStatus(h.sk.createCoupon({ type: "promo_code", name, code: uniq("H").replace(/\W/g, "").slice(0, 8), discount: { kind: "fixed", amount_minor: 250 }, quantity: 40, active_starts_at: iso(-60_000), active_ends_at: iso(5 * DAY) }), 201);
+    promo = { id: c.id, code: c.code!, name: `${name} renamed` };
+    await expectStatus(h.sk.patchCoupon(c.id, { name: promo.name, quantity: 60 }), 200);
     await open(h.page, "#/coupons", "Coupons");
     await page.getByRole("row").filter({ hasText: promo.name }).getByRole("button", { name: "History", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: `History: ${promo.name}` }).waitFor();
     const entries = page.locator("li.entry");
     await poll(() => entries.count()).toBe(2);
-    const keyHint = (await api(h, "GET", "/v1/keys", undefined, 200)).body.data.find((k: any) => k.kind === "secret").hint;
+    const keyHint = (await expectStatus(h.sk.listKeys(), 200)).data.find((k) => k.kind === "secret")!.hint;
     const updated = entries.filter({ hasText: "Updated" });
     expect(await updated.locator(".who").textContent()).toBe(`by key ${keyHint}`);
     expect(await updated.locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -115,31 +110,56 @@ export function viewFlows(h: Harness) {
     await poll(async () => (await page.locator("li.entry .action").allTextContents()).every((a) => a === "Updated")).toBe(true);
   });
 
-  for (const [view, heading, column] of [
-    ["redemptions", "Redemptions", "order_id"],
-    ["claims", "Claims", "buyer_id"],
-  ] as const) {
-    it(`${heading}: the list filtered by coupon, and the whole filtered list as CSV`, async () => {
-      const page = h.page;
-      await open(page, `#/${view}`, heading);
-      await page.getByLabel("Coupon", { exact: true }).selectOption({ label: view === "redemptions" ? promo.name : "$5 off orders over $30" });
-      await page.getByRole("button", { name: "Filter" }).click();
-      const wait = page.waitForEvent("download");
-      await page.getByRole("button", { name: "Download CSV" }).click();
-      const file = await wait;
-      const csv = await readFile((await file.path())!, "utf8");
-      expect(csv.split(/\r?\n/)[0]).toContain(column);
-    });
+  /** Downloads the view's CSV and reads its rows (header first). */
+  async function csvRows(page: Harness["page"]) {
+    const wait = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download CSV" }).click();
+    return (await readFile((await (await wait).path())!, "utf8")).trim().split(/\r?\n/);
   }
+
+  it("Redemptions: the list filtered by coupon and state, and the whole filtered list as CSV", async () => {
+    const page = h.page;
+    const order = `order-list-${Date.now()}`;
+    await redeem(h, promo.code, "buyer-list-1", order);
+    await open(page, "#/redemptions", "Redemptions");
+    await page.getByLabel("Coupon", { exact: true }).selectOption({ label: promo.name });
+    await page.getByLabel("State", { exact: true }).selectOption("committed");
+    await page.getByRole("button", { name: "Filter" }).click();
+    const row = page.getByRole("row").filter({ hasText: order });
+    await visible(row);
+    expect(await row.locator("td").allTextContents()).toEqual(expect.arrayContaining([promo.name, order, "buyer-list-1", promo.code, "committed", "$2.50"]));
+    const rows = page.locator("tbody tr");
+    expect(await rows.count()).toBe(2); // the Data test's use and this one: only this coupon's
+    const csv = await csvRows(page);
+    expect(csv[0]!.split(",").slice(0, 4)).toEqual(["id", "state", "coupon_id", "claim_id"]);
+    expect(csv.length).toBe(3);
+    expect(csv.filter((l) => l.includes(order) && l.includes(promo.id) && l.includes(",committed,"))).toHaveLength(1);
+  });
+
+  it("Claims: the list filtered by coupon and buyer, and the whole filtered list as CSV", async () => {
+    const page = h.page;
+    const five = await byName(h, "$5 off orders over $30");
+    const buyer = `claimer-${Date.now()}`;
+    await expectStatus(h.sk.claim(five.id, { buyer_id: buyer }), 201);
+    await open(page, "#/claims", "Claims");
+    await page.getByLabel("Coupon", { exact: true }).selectOption({ label: five.name });
+    await page.getByLabel("Buyer ID", { exact: true }).fill(buyer);
+    await page.getByRole("button", { name: "Filter" }).click();
+    const rows = page.locator("tbody tr");
+    await poll(() => rows.count()).toBe(1);
+    expect(await rows.first().locator("td").allTextContents()).toEqual(expect.arrayContaining([five.name, buyer, "available"]));
+    const csv = await csvRows(page);
+    expect(csv[0]).toBe("id,coupon_id,buyer_id,valid_from,valid_until,state,created_at");
+    expect(csv.length).toBe(2);
+    expect(csv[1]).toContain(`,${five.id},${buyer},`);
+  });
 
   it("R13, R16: Incentivized reviews lists each review that earned a coupon, with its label", async () => {
     // The review coupon made through the form covers demo-mug (R13): a paid order's qualifying review earns it.
     const order = `order-review-${Date.now()}`;
-    const event = (body: Record<string, unknown>) =>
-      api(h, "POST", "/v1/events", { id: `evt-${Math.random().toString(36).slice(2)}`, occurred_at: iso(-1000), buyer_id: "reviewer-1", ...body }, 200);
-    await event({ type: "order.paid", order_id: order, total_minor: 2400 });
-    const approved = await event({ type: "review.approved", order_id: order, product_id: "demo-mug", word_count: 14, media_count: 1 });
-    expect(approved.body.issued_claim).not.toBeNull();
+    await event(h, { type: "order.paid", buyer_id: "reviewer-1", order_id: order, total_minor: 2400 });
+    const approved = await event(h, { type: "review.approved", buyer_id: "reviewer-1", order_id: order, product_id: "demo-mug", word_count: 14, media_count: 1 });
+    expect(approved.issued_claim).not.toBeNull();
     await open(h.page, "#/reviews", "Incentivized reviews");
     const row = h.page.getByRole("row").filter({ hasText: order });
     await visible(row);
@@ -157,8 +177,8 @@ export function viewFlows(h: Harness) {
     await row.getByRole("button", { name: "Revoke" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
     await poll(() => row.locator("td").nth(3).textContent()).toBe("Revoked");
-    const keys = (await api(h, "GET", "/v1/keys", undefined, 200)).body.data;
-    expect(keys.find((k: any) => k.hint.startsWith(hint)).revoked_at).not.toBeNull();
+    const keys = (await expectStatus(h.sk.listKeys(), 200)).data;
+    expect(keys.find((k) => k.hint.startsWith(hint))!.revoked_at).not.toBeNull();
 
     await page.getByLabel("Shop time").fill("2027-01-15T09:30");
     await page.getByRole("button", { name: "Freeze clock" }).click();
@@ -174,7 +194,7 @@ export function viewFlows(h: Harness) {
     await page.getByRole("button", { name: "Add origin" }).click();
     await page.getByRole("button", { name: "Save origins" }).click();
     await poll(() => page.getByText("Allowed origins saved.").count()).toBe(1);
-    const shop = (await api(h, "GET", "/v1/console/sessions/current", undefined, 200)).body.shop;
+    const { shop } = await expectStatus(h.sk.readShop(h.server.demo.shopId), 200);
     expect(shop.allowed_origins).toContain("https://shop.example");
   });
 
