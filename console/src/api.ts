@@ -6,7 +6,7 @@
  */
 import { hc, type ClientResponse } from "hono/client";
 import type { AppType } from "../../worker/app.js";
-import type { ClaimQuery, CreateBody, DuplicateBody, FieldError, QuoteRequest, RedemptionQuery, UpdateBody } from "./contract.js";
+import type { ClaimQuery, CreateBody, DuplicateBody, FieldError, QuoteRequest, RedemptionQuery, ShopUpdate, UpdateBody } from "./contract.js";
 
 /** A refused or failed call: `status` 0 is a network failure; `errors` name the fields at fault. */
 export class ApiProblem extends Error {
@@ -93,7 +93,7 @@ export function createApi(base = "") {
     listKeys: () => ok(v1.keys.$get({ query: { limit: "100" } })),
     createKey: (kind: "secret" | "publishable") => ok(v1.keys.$post({ json: { kind } })),
     revokeKey: (id: string) => ok(v1.keys[":id"].revoke.$post({ param: { id } })),
-    updateShop: (id: string, body: { allowed_origins?: string[] }) => ok(v1.shops[":id"].$patch({ param: { id }, json: body })),
+    updateShop: (id: string, body: ShopUpdate) => ok(v1.shops[":id"].$patch({ param: { id }, json: body })),
     setTestClock: (now: string | null) => ok(v1["test-clock"].$post({ json: { now } })),
 
     /** The whole filtered list as CSV (the server streams it), saved under `filename`. */

@@ -53,6 +53,7 @@ export interface ToolStrings {
     region: string;
     currency: string;
     mode: string;
+    modes: Record<"test" | "live", string>;
     addons: string;
     on: string;
     off: string;
@@ -147,6 +148,7 @@ export const toolStrings: ToolStrings = {
     region: "Region",
     currency: "Currency",
     mode: "Mode",
+    modes: { test: "Test", live: "Live" },
     addons: "Addon coupons",
     on: "On",
     off: "Off",

@@ -1,5 +1,5 @@
 /** Texts of the views beyond the list and the form (part of `ConsoleStrings`, see strings.ts). */
-import type { AuditAction } from "./contract.js";
+import type { AuditAction, ClaimRow, RedemptionRow } from "./contract.js";
 
 export interface ViewStrings {
   data: {
@@ -69,6 +69,8 @@ export interface ViewStrings {
     empty: string;
   };
   records: {
+    /** A redemption's or claim's state in words. */
+    states: Record<RedemptionRow["state"] | ClaimRow["state"], string>;
     redemptionsHeading: string;
     redemptionsIntro: string;
     claimsHeading: string;
@@ -195,6 +197,7 @@ export const viewStrings: ViewStrings = {
     empty: "Not sent to anyone yet.",
   },
   records: {
+    states: { reserved: "Reserved", committed: "Committed", released: "Released", available: "Available", used: "Used", expired: "Expired", void: "Void" },
     redemptionsHeading: "Redemptions",
     redemptionsIntro: "Orders that used a coupon: reserved at checkout, then committed on payment or released.",
     claimsHeading: "Claims",

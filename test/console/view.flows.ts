@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, it } from "vitest";
 import type { EventFact, EventJson } from "../support/api.js";
-import { byName, DAY, expectStatus, iso, newPage, open, poll, signIn, uniq, visible, type Harness } from "./harness.js";
+import { byName, DAY, errorBeside, expectStatus, iso, newPage, open, poll, signIn, uniq, visible, type Harness } from "./harness.js";
 
 async function redeem(h: Harness, code: string, buyer: string, order: string) {
   const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "demo-mug", quantity: 2, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
@@ -127,7 +127,7 @@ export function viewFlows(h: Harness) {
     await page.getByRole("button", { name: "Filter" }).click();
     const row = page.getByRole("row").filter({ hasText: order });
     await visible(row);
-    expect(await row.locator("td").allTextContents()).toEqual(expect.arrayContaining([promo.name, order, "buyer-list-1", promo.code, "committed", "$2.50"]));
+    expect(await row.locator("td").allTextContents()).toEqual(expect.arrayContaining([promo.name, order, "buyer-list-1", promo.code, "Committed", "$2.50"]));
     const rows = page.locator("tbody tr");
     expect(await rows.count()).toBe(2); // the Data test's use and this one: only this coupon's
     const csv = await csvRows(page);
@@ -147,7 +147,7 @@ export function viewFlows(h: Harness) {
     await page.getByRole("button", { name: "Filter" }).click();
     const rows = page.locator("tbody tr");
     await poll(() => rows.count()).toBe(1);
-    expect(await rows.first().locator("td").allTextContents()).toEqual(expect.arrayContaining([five.name, buyer, "available"]));
+    expect(await rows.first().locator("td").allTextContents()).toEqual(expect.arrayContaining([five.name, buyer, "Available"]));
     const csv = await csvRows(page);
     expect(csv[0]).toBe("id,coupon_id,buyer_id,valid_from,valid_until,state,created_at");
     expect(csv.length).toBe(2);
@@ -187,15 +187,30 @@ export function viewFlows(h: Harness) {
     await poll(() => page.getByRole("note").count()).toBe(0);
   });
 
-  it("Settings: allowed origins are changed with the secret key", async () => {
+  it("Settings: allowed origins are added and removed with the secret key; a bad one is refused beside its field, nothing saved", async () => {
     const page = h.page;
+    const stored = async () => (await expectStatus(h.sk.readShop(h.server.demo.shopId), 200)).shop.allowed_origins;
+    const before = await stored();
     await open(page, "#/settings", "Settings");
-    await page.getByLabel("Origin", { exact: true }).fill("https://shop.example");
-    await page.getByRole("button", { name: "Add origin" }).click();
+    const origin = page.getByLabel("Origin", { exact: true });
+    for (const o of ["https://shop.example", "https://old.example"]) {
+      await origin.fill(o);
+      await page.getByRole("button", { name: "Add origin" }).click();
+    }
     await page.getByRole("button", { name: "Save origins" }).click();
     await poll(() => page.getByText("Allowed origins saved.").count()).toBe(1);
-    const { shop } = await expectStatus(h.sk.readShop(h.server.demo.shopId), 200);
-    expect(shop.allowed_origins).toContain("https://shop.example");
+    expect(await stored()).toEqual([...before, "https://shop.example", "https://old.example"]);
+
+    await page.getByRole("button", { name: "Remove https://old.example" }).click();
+    await origin.fill("shop.example/path");
+    await page.getByRole("button", { name: "Add origin" }).click();
+    await page.getByRole("button", { name: "Save origins" }).click();
+    await poll(() => errorBeside(origin)).toContain("An origin like https://shop.example");
+    expect(await stored()).toEqual([...before, "https://shop.example", "https://old.example"]); // a refused change saves nothing
+    await page.getByRole("button", { name: "Remove shop.example/path" }).click();
+    await page.getByRole("button", { name: "Save origins" }).click();
+    await poll(() => page.getByText("Allowed origins saved.").count()).toBe(1);
+    expect(await stored()).toEqual([...before, "https://shop.example"]);
   });
 
   it("npm start prints the console's URL", () => {

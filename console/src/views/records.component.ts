@@ -1,9 +1,10 @@
-import { html, nothing, type TemplateResult } from "lit";
+import { css, html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { PagedView } from "../paged.js";
 import type { ClaimQuery, ClaimRow, Coupon, Page, RedemptionQuery, RedemptionRow } from "../contract.js";
 import { formatDateTime } from "../format.js";
 import { shared } from "../shared.styles.js";
+import type { ConsoleStrings } from "../strings.js";
 
 type Row = RedemptionRow | ClaimRow;
 type Query = RedemptionQuery & ClaimQuery;
@@ -13,7 +14,8 @@ type Query = RedemptionQuery & ClaimQuery;
  * filtered list (the server streams it; `Accept: text/csv`). Redemptions and claims are its two views.
  */
 export abstract class RecordsView extends PagedView<Row> {
-  static override styles = [shared];
+  // Ids and times stay on one line (the table scrolls inside its own box rather than break them).
+  static override styles = [shared, css`.nowrap { white-space: nowrap; }`];
 
   /** Shows only this coupon's records. */
   @property({ attribute: "coupon-id" }) couponId = "";
@@ -26,7 +28,7 @@ export abstract class RecordsView extends PagedView<Row> {
   protected abstract readonly list: "redemptions" | "claims";
   protected abstract get heading(): string;
   protected abstract get intro(): string;
-  protected abstract readonly states: string[];
+  protected abstract readonly states: readonly (keyof ConsoleStrings["records"]["states"])[];
   protected abstract readonly columns: string[];
   protected abstract fetchFiltered(q: Query): Promise<Page<Row>>;
   /** The filters beyond coupon and state. */
@@ -62,7 +64,7 @@ export abstract class RecordsView extends PagedView<Row> {
     const v = (r as Record<string, unknown>)[col];
     if (col === "coupon_id") return this._coupons.find((c) => c.id === v)?.name ?? String(v ?? this.t.none);
     if (col === "discount_minor" && typeof v === "number") return this.money(v);
-    if (col === "state" && typeof v === "string") return html`<span class="tag">${v}</span>`;
+    if (col === "state" && typeof v === "string") return html`<span class="tag">${this.t.records.states[v as Row["state"]] ?? v}</span>`;
     if (/_(at|from|until)$/.test(col) && typeof v === "string") return formatDateTime(v);
     return v == null || v === "" ? this.t.none : String(v);
   }
@@ -85,7 +87,7 @@ export abstract class RecordsView extends PagedView<Row> {
             <label for="state">${r.state}</label>
             <select id="state" @change=${(e: Event) => this._setQ("state", (e.target as HTMLSelectElement).value)}>
               <option value="">${r.allStates}</option>
-              ${this.states.map((s) => html`<option value=${s} ?selected=${s === this._q.state}>${s}</option>`)}
+              ${this.states.map((s) => html`<option value=${s} ?selected=${s === this._q.state}>${r.states[s]}</option>`)}
             </select>
           </div>
           ${this.extraFilters()}
@@ -98,7 +100,7 @@ export abstract class RecordsView extends PagedView<Row> {
       </form>
       ${this.renderPaged(r.empty, (rows) => html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${this.heading}><table>
         <thead><tr>${cols.map((c) => html`<th scope="col" class=${c === "discount_minor" ? "num" : ""}>${r.columns[c] ?? c}</th>`)}</tr></thead>
-        <tbody>${rows.map((row) => html`<tr>${cols.map((c) => html`<td class=${c === "discount_minor" ? "num" : c.endsWith("_id") ? "mono" : ""}>${this._cell(row, c)}</td>`)}</tr>`)}</tbody>
+        <tbody>${rows.map((row) => html`<tr>${cols.map((c) => html`<td class=${c === "discount_minor" ? "num" : c === "coupon_id" ? "" : c.endsWith("_id") || c === "code" ? "mono nowrap" : /_(at|from|until)$/.test(c) ? "nowrap" : ""}>${this._cell(row, c)}</td>`)}</tr>`)}</tbody>
       </table></div>`)}`;
   }
 }
@@ -106,7 +108,7 @@ export abstract class RecordsView extends PagedView<Row> {
 /** The shop's redemptions (`GET /v1/redemptions?coupon_id=&state=&from=&to=`). */
 export class RedemptionsView extends RecordsView {
   protected readonly list = "redemptions" as const;
-  protected readonly states = ["reserved", "committed", "released"];
+  protected readonly states = ["reserved", "committed", "released"] as const;
   protected readonly columns = ["reserved_at", "coupon_id", "order_id", "buyer_id", "code", "state", "discount_minor"];
   protected get heading() {
     return this.t.records.redemptionsHeading;
@@ -133,7 +135,7 @@ export class RedemptionsView extends RecordsView {
 /** The shop's claims (`GET /v1/claims?coupon_id=&buyer_id=&state=`). */
 export class ClaimsView extends RecordsView {
   protected readonly list = "claims" as const;
-  protected readonly states = ["available", "reserved", "used", "expired", "void"];
+  protected readonly states = ["available", "reserved", "used", "expired", "void"] as const;
   protected readonly columns = ["created_at", "coupon_id", "buyer_id", "state", "valid_from", "valid_until"];
   protected get heading() {
     return this.t.records.claimsHeading;

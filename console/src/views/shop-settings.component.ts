@@ -101,7 +101,15 @@ export class ShopSettings extends ConsoleElement {
     this._originError = "";
     this._originMessage = "";
     try {
-      const { shop } = await this.client.updateShop(this.shop!.id, { allowed_origins: this._origins });
+      // The changes, not the whole list: an origin another tab added meanwhile stays.
+      const saved = this.shop!.allowed_origins;
+      const add = this._origins.filter((o) => !saved.includes(o));
+      const remove = saved.filter((o) => !this._origins.includes(o));
+      const { shop } = await this.client.updateShop(this.shop!.id, {
+        ...(add.length ? { allowed_origins_add: add } : {}),
+        ...(remove.length ? { allowed_origins_remove: remove } : {}),
+      });
+      this._origins = [...shop.allowed_origins];
       this._originMessage = this.t.settings.originsSaved;
       this.emit("ec-shop-changed", shop);
     } catch (e) {
@@ -173,7 +181,7 @@ export class ShopSettings extends ConsoleElement {
           <dt>${s.prefix}</dt><dd class="mono">${shop.code_prefix}</dd>
           <dt>${s.region}</dt><dd>${shop.region}</dd>
           <dt>${s.currency}</dt><dd>${shop.currency}</dd>
-          <dt>${s.mode}</dt><dd>${shop.mode}</dd>
+          <dt>${s.mode}</dt><dd>${s.modes[shop.mode]}</dd>
           <dt>${s.addons}</dt><dd>${shop.addon_coupons ? s.on : s.off}</dd>
         </dl>
         <p class="hint spaced">${s.platformNote}</p>
