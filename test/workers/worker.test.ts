@@ -184,12 +184,12 @@ describe("the Worker in workerd over remote libSQL", () => {
 
   it("seller tools in workerd: a CSV download streamed page by page equals the JSON list; availability and preview judge codes", async () => {
     // The redemptions made above, read as JSON two at a time; the CSV must hold the same rows in the same order.
+    const api = serverCalls(worker.url, sk);
     const json: Record<string, unknown>[] = [];
-    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const page = await call(worker, "GET", `/v1/redemptions?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, sk);
-      expect(page.status).toBe(200);
-      json.push(...page.body.data);
-      cursor = page.body.next_cursor;
+    const pageAfter = (cursor: string | null) => expectStatus(api.listRedemptions(cursor ? { limit: "2", cursor } : { limit: "2" }), 200);
+    for (let page = await pageAfter(null); ; page = await pageAfter(page.next_cursor)) {
+      json.push(...page.data);
+      if (!page.next_cursor) break;
     }
     expect(json.length).toBeGreaterThanOrEqual(4);
     const res = await fetch(worker.url + "/v1/redemptions", { headers: { authorization: `Bearer ${sk}`, accept: "text/csv" } });
@@ -199,40 +199,42 @@ describe("the Worker in workerd over remote libSQL", () => {
     expectCsvOf(await res.text(), json, "workerd redemptions");
 
     // Another shop of the region with the same prefix (and a guessing budget not spent by the race above).
-    const other = await call(worker, "POST", "/v1/shops", ADMIN, { name: "Edge Tools", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false });
-    const sk2: string = other.body.secret_key;
-    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=race1", sk2)).body).toEqual({ code: "EDGERACE1", available: false, reason: "promo_code_taken" });
-    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=FRESH1", sk2)).body).toEqual({ code: "EDGEFRESH1", available: true });
-    const preview = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ code: "RACE1" }));
-    expect([preview.status, preview.body.code]).toEqual([409, "promo_code_taken"]);
-    const fine = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ quantity: 4 }));
-    expect(fine.body).toMatchObject({ coupon: { id: null, estimated_spend_minor: 2000 }, addons: [], estimated_spend_minor: 2000 });
+    const other = await expectStatus(
+      serverCalls(worker.url, ADMIN).createShop({ name: "Edge Tools", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false }),
+      201,
+    );
+    const api2 = serverCalls(worker.url, other.secret_key);
+    expect(await expectStatus(api2.availability("race1"), 200)).toEqual({ code: "EDGERACE1", available: false, reason: "promo_code_taken" });
+    expect(await expectStatus(api2.availability("FRESH1"), 200)).toEqual({ code: "EDGEFRESH1", available: true });
+    expect((await expectStatus(api2.preview(promo({ code: "RACE1" })), 409)).code).toBe("promo_code_taken");
+    const fine = await expectStatus(api2.preview(promo({ quantity: 4 })), 200);
+    expect(fine).toMatchObject({ coupon: { id: null, estimated_spend_minor: 2000 }, addons: [], estimated_spend_minor: 2000 });
   });
 
   it("campaign codes over remote libSQL: 6,000 codes in one batch, listed as CSV, each used once; a budget and a refund that gives back", async () => {
-    const made = await call(worker, "POST", "/v1/coupons", sk, promo({
+    const api = serverCalls(worker.url, sk);
+    const made = await expectStatus(api.createCoupon(promo({
       name: "Edge campaign", quantity: undefined, unique_codes: { count: 6_000, length: 6 }, budget_minor: 1_000, refund_policy: "return_unit",
-    }));
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const id = made.body.coupon.id;
+    })), 201);
+    const id = made.coupon.id;
+    // The CSV form of the list is outside the JSON contract: read as text.
     const csv = await call(worker, "GET", `/v1/coupons/${id}/codes`, sk, undefined, { accept: "text/csv" });
     const lines = String(csv.body).trim().split("\r\n");
     expect(lines[0]).toBe("code,state,order_id,redeemed_at");
     expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(6_000);
     const [a, b, c] = lines.slice(1, 4).map((l) => l.split(",")[0]);
     const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 3000, product_discount_minor: 0 }] };
-    const redeem = (code: string, order: string) => call(worker, "POST", "/v1/checkout/redemptions", sk, { code, buyer_id: "buyer-c", order_id: order, cart });
-    expect((await redeem(a, "camp-1")).body.redemption.code).toBe(a);
+    const redeem = (code: string, order: string) => answer(api.redeem({ code, buyer_id: "buyer-c", order_id: order, cart }));
+    expect((await redeem(a, "camp-1")).body.redemption?.code).toBe(a);
     expect((await redeem(a, "camp-2")).body.code).toBe("quantity_exhausted");
     expect((await redeem(b, "camp-3")).status).toBe(201);
     expect((await redeem(c, "camp-4")).body.code).toBe("budget_exhausted");
-    const event = (id: string, type: string, extra: Record<string, unknown>) =>
-      call(worker, "POST", "/v1/events", sk, { id, type, occurred_at: iso(-1000), buyer_id: "buyer-c", order_id: "camp-1", ...extra });
-    expect((await event("camp-paid", "order.paid", { total_minor: 2500 })).status).toBe(200);
-    expect((await event("camp-refund", "order.refunded", {})).status).toBe(200);
+    const order = { occurred_at: iso(-1000), buyer_id: "buyer-c", order_id: "camp-1" };
+    await expectStatus(api.event({ id: "camp-paid", type: "order.paid", total_minor: 2500, ...order }), 200);
+    await expectStatus(api.event({ id: "camp-refund", type: "order.refunded", ...order }), 200);
     expect((await redeem(c, "camp-5")).status).toBe(201);
-    const perf = await call(worker, "GET", `/v1/coupons/${id}/performance`, sk);
-    expect(perf.body).toMatchObject({ redemptions: 1, refunds: 1, remaining_budget_minor: 0, remaining: 5_998 });
+    const perf = await expectStatus(api.performance(id), 200);
+    expect(perf).toMatchObject({ redemptions: 1, refunds: 1, remaining_budget_minor: 0, remaining: 5_998 });
   }, 60_000);
 
   it("answers an unknown route with a 404 problem", async () => {
@@ -339,12 +341,11 @@ describe("the Worker in workerd over remote libSQL", () => {
   it("the Cron Trigger drains the webhook outbox: a signed event reaches a real receiver, a 500 is retried later", async () => {
     const rx = await startReceiver();
     try {
-      const made = await call(worker, "POST", "/v1/webhook-endpoints", sk, { url: `${rx.url}/edge`, events: ["coupon.created"] });
-      expect(made.status, JSON.stringify(made.body)).toBe(201);
-      const secret = made.body.webhook_endpoint.secret;
+      const api = serverCalls(worker.url, sk);
+      const made = await expectStatus(api.createEndpoint({ url: `${rx.url}/edge`, events: ["coupon.created"] }), 201);
+      const secret = made.webhook_endpoint.secret;
       rx.respond = (n) => (n === 0 ? 500 : 200);
-      const coupon = await call(worker, "POST", "/v1/coupons", sk, promo());
-      expect(coupon.status).toBe(201);
+      const coupon = await expectStatus(api.createCoupon(promo()), 201);
       const cron = async () => (await fetch(worker.url + "/__scheduled?cron=*+*+*+*+*")).arrayBuffer();
       await cron();
       await rx.waitFor((all) => all.length >= 1, 10_000);
@@ -353,14 +354,14 @@ describe("the Worker in workerd over remote libSQL", () => {
       await cron();
       await new Promise((r) => setTimeout(r, 300));
       expect(rx.received).toHaveLength(1);
-      await call(worker, "POST", "/v1/test-clock", sk, { now: new Date(Date.now() + 3_600_000).toISOString() });
+      await expectStatus(api.setClock({ now: new Date(Date.now() + 3_600_000).toISOString() }), 200);
       await cron();
       await rx.waitFor((all) => all.length >= 2, 10_000);
       const [first, second] = rx.received;
       expect(second.event.id).toBe(first.event.id);
-      expect(second.event).toMatchObject({ type: "coupon.created", data: { object: { id: coupon.body.coupon.id } } });
+      expect(second.event).toMatchObject({ type: "coupon.created", data: { object: { id: coupon.coupon.id } } });
       expect(await verifySignature(secret, String(second.headers["coupon-signature"]), second.raw, 300)).toBe(true);
-      await call(worker, "POST", "/v1/test-clock", sk, { now: null });
+      await expectStatus(api.setClock({ now: null }), 200);
     } finally {
       await rx.close();
     }
