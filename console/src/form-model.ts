@@ -31,6 +31,8 @@ export interface FormState {
   activeUntil: string;
   quantity: string;
   perCustomer: string;
+  /** The most discount the coupon may ever give (empty: no budget). */
+  budget: string;
 }
 export type FieldKey = keyof FormState;
 
@@ -62,7 +64,8 @@ export function defaults(type: CouponType, now: number): FormState {
     activeFrom: toLocalInput(now),
     activeUntil: toLocalInput(now + 7 * DAY),
     quantity: "100",
-    perCustomer: type === "promo_code" ? "1" : "1",
+    perCustomer: "1",
+    budget: "",
   };
 }
 
@@ -99,6 +102,7 @@ export function fromCoupon(c: Coupon, currency: string, prefix: string, shiftTo?
     activeUntil: at(c.active_ends_at),
     quantity: String(c.quantity),
     perCustomer: c.per_customer_limit == null ? "" : String(c.per_customer_limit),
+    budget: moneyInput(c.budget_minor, currency),
   };
 }
 
@@ -136,6 +140,7 @@ export function toBody(s: FormState, currency: string): { body: CreateBody; unre
     scope: s.scope === "shop" ? { kind: "shop" } : { kind: "products", product_ids: [...new Set(ids)] },
     quantity: whole("quantity"),
   };
+  if (s.budget.trim()) body.budget_minor = money("budget");
   if (s.type === "regular" || s.type === "follower") body.audience = s.audience;
   if (CLAIM_TYPES.has(s.type)) {
     body.claim_starts_at = time("claimStarts");
@@ -179,7 +184,7 @@ const BODY_KEY: Record<FieldKey, string> = {
   type: "type", name: "name", discountKind: "discount", amount: "discount", percent: "discount", maxDiscount: "discount",
   minSpend: "min_spend_minor", scope: "scope", productIds: "scope", audience: "audience", claimStarts: "claim_starts_at",
   claimEnds: "claim_ends_at", validityKind: "validity", validDays: "validity", validFrom: "validity", validUntil: "validity",
-  code: "code", codeKind: "unique_codes", uniqueLength: "unique_codes", activeFrom: "active_starts_at", activeUntil: "active_ends_at", quantity: "quantity", perCustomer: "per_customer_limit",
+  code: "code", codeKind: "unique_codes", uniqueLength: "unique_codes", activeFrom: "active_starts_at", activeUntil: "active_ends_at", quantity: "quantity", perCustomer: "per_customer_limit", budget: "budget_minor",
 };
 export const bodyKeys = (fields: Iterable<FieldKey>) => new Set([...fields].map((f) => BODY_KEY[f]));
 
@@ -248,6 +253,7 @@ export function fieldOf(e: Pick<FieldError, "path" | "code">, s: Pick<FormState,
     active_ends_at: "activeUntil",
     quantity: "quantity",
     per_customer_limit: "perCustomer",
+    budget_minor: "budget",
   };
   if (path === "discount") return s.discountKind === "fixed" ? "amount" : "percent";
   return byPath[path] ?? byCode[e.code] ?? "form";
@@ -255,5 +261,5 @@ export function fieldOf(e: Pick<FieldError, "path" | "code">, s: Pick<FormState,
 
 /** Fields an ongoing coupon may still change (API.md PATCH): its name, a larger quantity, a later end. */
 export function editableOnceStarted(type: CouponType): ReadonlySet<FieldKey> {
-  return new Set<FieldKey>(["name", "quantity", type === "promo_code" ? "activeUntil" : "claimEnds"]);
+  return new Set<FieldKey>(["name", "quantity", "budget", type === "promo_code" ? "activeUntil" : "claimEnds"]);
 }

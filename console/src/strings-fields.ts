@@ -60,6 +60,8 @@ export interface FieldStrings {
     uniqueLength: string;
     uniqueLengthHint: (prefix: string) => string;
     quantityHintCodes: string;
+    budget: string;
+    budgetHint: string;
     activeFrom: string;
     activeUntil: string;
     activeHint: string;
@@ -180,6 +182,8 @@ export const fieldStrings: FieldStrings = {
     uniqueLength: "Code length",
     uniqueLengthHint: (p) => `Each code is ${p} + this many random characters (4 to 8), without look-alikes such as 0/O or 1/I/L.`,
     quantityHintCodes: "How many codes to make, 1 to 100,000; each can be used once.",
+    budget: "Budget",
+    budgetHint: "Optional: the most discount it may give in all, whatever the quantity; once started it can only grow.",
     activeFrom: "Active from",
     activeUntil: "Active until",
     activeHint: "Longer than 10 minutes and shorter than 30 days.",
@@ -192,7 +196,7 @@ export const fieldStrings: FieldStrings = {
     claimsPerCustomer: "Claims per customer",
     claimsPerCustomerHint: "After using it, a buyer may claim it again, up to this many times.",
     estimatedSpend: "Estimated spend",
-    estimatedSpendHint: "The most it can cost: quantity × amount, or × the maximum discount.",
+    estimatedSpendHint: "The most it can cost: quantity × amount, or × the maximum discount; never more than the budget.",
     unbounded: "No upper bound: set a maximum discount to cap it.",
     addonsTitle: "Also created with it",
     addonsIntro: "Your shop has addon coupons on, so creating this coupon also creates:",
@@ -200,7 +204,7 @@ export const fieldStrings: FieldStrings = {
     creating: "Creating…",
     save: "Save changes",
     saving: "Saving…",
-    startedNote: "This coupon has started: only its name, a larger quantity and a later end can change.",
+    startedNote: "This coupon has started: only its name, a larger quantity and a later end can change (and a budget only upwards).",
     locked: "Cannot change once started.",
     versionConflict: "This coupon was changed elsewhere since you opened it.",
     reload: "Reload",
@@ -282,5 +286,6 @@ export const fieldStrings: FieldStrings = {
     quantity: "Use a whole number from 1 to 1,000,000.",
     uniqueLength: "Use 4 to 8 characters.",
     perCustomer: "Use a whole number of at least 1.",
+    budget: "Enter an amount, or leave it empty for no budget.",
   },
 };

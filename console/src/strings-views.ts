@@ -18,7 +18,9 @@ export interface ViewStrings {
     daily: string;
     metric: string;
     chartLabel: (metric: string, from: string, to: string, total: string) => string;
-    noSeries: string;
+    /** Shown when there are any: refunded uses (and their discount), and the budget left. */
+    refunds: string;
+    budgetLeft: string;
     showTable: string;
     date: string;
     seeRedemptions: string;
@@ -113,7 +115,8 @@ export const viewStrings: ViewStrings = {
     daily: "Day by day",
     metric: "Show",
     chartLabel: (m, f, t, total) => `${m} per day from ${f} to ${t}: ${total} in all.`,
-    noSeries: "Daily figures are not available from this server yet.",
+    refunds: "Refunded",
+    budgetLeft: "Budget left",
     showTable: "Show the figures as a table",
     date: "Date",
     seeRedemptions: "Redemptions",

@@ -145,6 +145,8 @@ export function formFlows(h: Harness) {
     await poll(() => field(page, "Estimated spend").textContent()).toContain("No upper bound");
     await field(page, "Maximum discount").fill("20");
     await poll(() => field(page, "Estimated spend").textContent()).toBe("$2,000.00");
+    await field(page, "Budget").fill("300"); // a budget bounds it, whatever the quantity
+    await poll(() => field(page, "Estimated spend").textContent()).toBe("$300.00");
 
     // A shop with addon coupons on (R32): the addon is shown before creating, and created with it.
     const admin = serverCalls(h.server.url, h.server.adminToken);

@@ -103,12 +103,12 @@ export class CouponData extends ConsoleElement {
       ]);
       this._coupon = c.coupon;
       this._perf = p;
-      if (p.series?.length && !this._from && !this._to) {
+      if (p.series.length && !this._from && !this._to) {
         this._from = p.series[0].date;
         this._to = p.series[p.series.length - 1].date;
       }
       if (c.coupon.type === "promo_code" && this._metric === "claims") this._metric = "redemptions";
-      if (p.series?.length && !this._chartReady) {
+      if (p.series.length && !this._chartReady) {
         // The chart is its own chunk: only sellers who open a coupon's data download it.
         await import("../chart/daily-chart.component.js");
         this._chartReady = true;
@@ -184,8 +184,10 @@ export class CouponData extends ConsoleElement {
               <div class="tile"><dt>${d.discount}</dt><dd>${this.money(p.discount_minor)}</dd></div>
               <div class="tile"><dt>${d.gmv}</dt><dd>${this.money(p.gmv_minor)}</dd></div>
               <div class="tile"><dt>${d.remaining}</dt><dd>${formatNumber(p.remaining)}</dd></div>
+              ${p.refunds ? html`<div class="tile"><dt>${d.refunds}</dt><dd>${formatNumber(p.refunds)} · ${this.money(p.refunded_discount_minor)}</dd></div>` : nothing}
+              ${p.remaining_budget_minor === null ? nothing : html`<div class="tile"><dt>${d.budgetLeft}</dt><dd>${this.money(p.remaining_budget_minor)}</dd></div>`}
             </dl>
-            ${p.series ? this._chart(p.series) : html`<p class="card hint">${d.noSeries}</p>`}
+            ${this._chart(p.series)}
             <div class="row links">
               <button class="small" @click=${() => this.navigate(`#/redemptions${q}`)}>${d.seeRedemptions}</button>
               ${c.type === "promo_code" ? nothing : html`<button class="small" @click=${() => this.navigate(`#/claims${q}`)}>${d.seeClaims}</button>`}

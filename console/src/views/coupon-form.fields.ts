@@ -176,6 +176,7 @@ export abstract class CouponFormFields extends ConsoleElement {
         : type === "regular" || type === "chat"
           ? this._number("perCustomer", f.claimsPerCustomer, f.claimsPerCustomerHint)
           : nothing}
+      ${this._money("budget", f.budget, f.budgetHint)}
     </div>`;
   }
 }
