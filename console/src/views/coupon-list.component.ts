@@ -129,8 +129,8 @@ export class CouponList extends ConsoleElement {
     const l = this.t.list;
     const download = () =>
       this.client.downloadCodes(c.id, `codes-${c.id}.csv`).catch((e: unknown) => (this._message = this.problemText(e)));
-    return html`<span>${l.uniqueCodes(c.quantity)}</span><br /><button class="link copy" aria-label=${l.downloadCodesOf(c.name)}
-      @click=${download}>${l.downloadCodes}</button>`;
+    return html`<span class="codes">${l.uniqueCodes(c.quantity)}<button class="link copy" aria-label=${l.downloadCodesOf(c.name)}
+      @click=${download}>${l.downloadCodes}</button></span>`;
   }
 
   private _row(c: Coupon) {

@@ -60,6 +60,11 @@ export const styles = css`
     padding: 0 0.25rem;
     font-size: 0.8125rem;
   }
+  /* A campaign's download sits under its count, aligned with it. */
+  .codes .copy {
+    display: block;
+    padding-left: 0;
+  }
   .muted {
     color: var(--_muted);
   }
