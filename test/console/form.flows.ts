@@ -136,10 +136,11 @@ export function formFlows(h: Harness) {
   it("R31, R32: a live Estimated spend from the preview, and the addon a regular coupon would bring", async () => {
     const page = h.page;
     await newForm(page, "Coupon");
-    await field(page, "Name").fill(uniq("Spend"));
     await field(page, "Amount").fill("5");
     await field(page, "Quantity").fill("100");
-    await poll(() => field(page, "Estimated spend").textContent()).toBe("$500.00");
+    await poll(() => field(page, "Estimated spend").textContent()).toBe("$500.00"); // before any name
+    expect(await errorBeside(field(page, "Name"))).toBe(""); // and no error for a field not yet filled
+    await field(page, "Name").fill(uniq("Spend"));
     await field(page, "Discount type").selectOption({ label: "Percentage" });
     await field(page, "Percent off").fill("10");
     await poll(() => field(page, "Estimated spend").textContent()).toContain("No upper bound");

@@ -120,6 +120,8 @@ export class CouponForm extends CouponFormFields {
     // The code is judged by the availability check; a preview without it also spares the shop's
     // guessing limit (a taken code counts as a failed look-up) while the seller edits other fields.
     if ("code" in body) delete (body as { code?: string }).code;
+    // A name is the seller's to give, not a figure: the estimate shows before it (Create still asks for one).
+    if (!body.name) body.name = "(estimate)";
     try {
       const p = await this.client.previewCoupon(body, ctl.signal);
       if (ctl.signal.aborted) return;
