@@ -25,6 +25,8 @@ export function valueWords(t: ConsoleStrings, currency: string, field: string, v
   if (field === "audience" && typeof v === "string") return t.form.audiences[v as keyof ConsoleStrings["form"]["audiences"]] ?? v;
   if (field === "type" && typeof v === "string") return t.types[v as keyof ConsoleStrings["types"]] ?? v;
   if (field === "status" && typeof v === "string") return t.statuses[v as keyof ConsoleStrings["statuses"]] ?? v;
+  if (field === "refund_policy" && typeof v === "string") return t.history.refundPolicies[v as "keep_used"] ?? v;
+  if (field === "unique_codes" && isObj(v)) return t.history.uniqueCodes(Number(v.count), Number(v.length));
   if (typeof v === "number" && /_minor$/.test(field)) return money(v);
   if (field === "code" && typeof v === "string") return v.toUpperCase();
   if (typeof v === "string" && /_at$/.test(field) && !Number.isNaN(Date.parse(v))) return formatDateTime(v);

@@ -31,20 +31,27 @@ export const historyStyles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
+  /* Words break only when one alone is wider than its cell (a long id), never mid-word otherwise. */
   table.changes {
     font-size: 0.875rem;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
     border: 1px solid #e8eaee;
     border-radius: 6px;
   }
   table.changes th[scope="row"] {
     font-weight: 600;
     color: var(--_text);
-    width: 11rem;
+    width: 30%;
     text-transform: none;
     letter-spacing: 0;
     font-size: 0.875rem;
     background: none;
+  }
+  @media (max-width: 480px) {
+    table.changes th,
+    table.changes td {
+      padding: 0.5rem;
+    }
   }
   dl.facts {
     font-size: 0.875rem;

@@ -251,6 +251,8 @@ export const shared = css`
   .scroll-x {
     overflow-x: auto;
   }
+  /* A table that scrolls sideways in its own box keeps each value (a date, an id) on one line. */
+  .scroll-x table:not(.changes) td { white-space: nowrap; }
   .table-wrap,
   .scroll-x {
     /* Visually hidden (absolutely placed) texts inside stay inside: they never widen the page. */

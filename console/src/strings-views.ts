@@ -44,6 +44,8 @@ export interface ViewStrings {
     after: string;
     empty: string;
     fieldNames: Record<string, string>;
+    refundPolicies: Record<"keep_used" | "return_unit", string>;
+    uniqueCodes: (count: number, length: number) => string;
   };
   audit: {
     heading: string;
@@ -172,7 +174,14 @@ export const viewStrings: ViewStrings = {
       kind: "Kind",
       key_id: "Key",
       allowed_origins: "Allowed origins",
+      allowed_origins_add: "Origins added",
+      allowed_origins_remove: "Origins removed",
+      budget_minor: "Budget",
+      refund_policy: "Refund policy",
+      unique_codes: "Unique codes",
     },
+    refundPolicies: { keep_used: "A refunded order's use stays used", return_unit: "A refund gives the unit back" },
+    uniqueCodes: (n, len) => `${n.toLocaleString("en")} codes of ${len} characters`,
   },
   audit: {
     heading: "Operation log",

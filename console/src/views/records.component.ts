@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
 import { PagedView } from "../paged.js";
 import type { ClaimQuery, ClaimRow, Coupon, Page, RedemptionQuery, RedemptionRow } from "../contract.js";
@@ -14,8 +14,7 @@ type Query = RedemptionQuery & ClaimQuery;
  * filtered list (the server streams it; `Accept: text/csv`). Redemptions and claims are its two views.
  */
 export abstract class RecordsView extends PagedView<Row> {
-  // Ids and times stay on one line (the table scrolls inside its own box rather than break them).
-  static override styles = [shared, css`.nowrap { white-space: nowrap; }`];
+  static override styles = [shared];
 
   /** Shows only this coupon's records. */
   @property({ attribute: "coupon-id" }) couponId = "";
@@ -100,7 +99,7 @@ export abstract class RecordsView extends PagedView<Row> {
       </form>
       ${this.renderPaged(r.empty, (rows) => html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${this.heading}><table>
         <thead><tr>${cols.map((c) => html`<th scope="col" class=${c === "discount_minor" ? "num" : ""}>${r.columns[c] ?? c}</th>`)}</tr></thead>
-        <tbody>${rows.map((row) => html`<tr>${cols.map((c) => html`<td class=${c === "discount_minor" ? "num" : c === "coupon_id" ? "" : c.endsWith("_id") || c === "code" ? "mono nowrap" : /_(at|from|until)$/.test(c) ? "nowrap" : ""}>${this._cell(row, c)}</td>`)}</tr>`)}</tbody>
+        <tbody>${rows.map((row) => html`<tr>${cols.map((c) => html`<td class=${c === "discount_minor" ? "num" : c !== "coupon_id" && (c.endsWith("_id") || c === "code") ? "mono" : ""}>${this._cell(row, c)}</td>`)}</tr>`)}</tbody>
       </table></div>`)}`;
   }
 }
