@@ -14,7 +14,7 @@ export interface ToolStrings {
     quantity: string;
     unitPrice: string;
     productDiscount: string;
-    productDiscountHint: string;
+    linesHint: string;
     addLine: string;
     removeLine: (n: number) => string;
     line: (n: number) => string;
@@ -108,7 +108,7 @@ export const toolStrings: ToolStrings = {
     quantity: "Quantity",
     unitPrice: "Unit price",
     productDiscount: "Product discount",
-    productDiscountHint: "The line's total product-level discount (price cuts, flash sales).",
+    linesHint: "What the buyer has in the cart. A line's product discount is its total product-level discount (price cuts, flash sales).",
     addLine: "Add line",
     removeLine: (n) => `Remove line ${n}`,
     line: (n) => `Line ${n}`,

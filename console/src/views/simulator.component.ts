@@ -23,7 +23,8 @@ export class Simulator extends ConsoleElement {
   static override styles = [
     shared,
     css`
-      .top-fields {
+      .top-fields,
+      .shipping {
         margin-bottom: 1rem;
       }
       fieldset {
@@ -218,7 +219,7 @@ export class Simulator extends ConsoleElement {
           ${this._input("code", s.code, this._code, (v) => (this._code = v), { hint: s.codeHint })}
         </div>
         <h2>${s.lines}</h2>
-        <p class="hint">${s.productDiscountHint}</p>
+        <p class="hint">${s.linesHint}</p>
         ${this._lines.map((l, i) => html`<fieldset>
           <legend>${s.line(i + 1)}</legend>
           <div class="line">
@@ -233,7 +234,7 @@ export class Simulator extends ConsoleElement {
         </fieldset>`)}
         <p class="error" id="lines" tabindex="-1">${this._errors.lines ?? ""}</p>
         <p><button type="button" class="small" @click=${() => (this._lines = [...this._lines, { product: `sku-${this._lines.length + 1}`, qty: "1", price: "", discount: "0" }])}>${s.addLine}</button></p>
-        <div class="grid">
+        <div class="grid shipping">
           ${this._input("shipping", s.shipping, this._shipping, (v) => (this._shipping = v), { money: true })}
           ${this._input("shippingDiscount", s.shippingDiscount, this._shippingDiscount, (v) => (this._shippingDiscount = v), { money: true })}
         </div>
