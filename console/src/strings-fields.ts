@@ -267,6 +267,10 @@ export const fieldStrings: FieldStrings = {
     review_coupon_overlap: "Another review coupon runs in this period: only one may run at a time.",
     per_customer_limit_invalid: "Use a whole number of at least 1.",
     validity_not_allowed: "Only regular and chat coupons can use a date range.",
+    unique_codes_count: "Use a whole number from 1 to 100,000.",
+    unique_codes_length: "Use 4 to 8 characters.",
+    budget_invalid: "Enter an amount, or leave it empty for no budget.",
+    budget_decrease: "A started coupon's budget can only grow.",
   },
   fieldRules: {
     name: "Enter a name of 1 to 50 characters.",

@@ -117,6 +117,10 @@ export function formFlows(h: Harness) {
     await field(page, "Code length").fill("9");
     await page.getByRole("button", { name: "Create", exact: true }).click();
     await poll(() => errorBeside(field(page, "Code length"))).toBe("Use 4 to 8 characters.");
+    await field(page, "Quantity").fill("200000");
+    await page.getByRole("button", { name: "Create", exact: true }).click();
+    await poll(() => errorBeside(field(page, "Quantity"))).toBe("Use a whole number from 1 to 100,000."); // a campaign's limit, not a shared code's
+    await field(page, "Quantity").fill("25");
     expect(await count(h)).toBe(before);
     await field(page, "Code length").fill("5");
     await poll(() => field(page, "Estimated spend").textContent()).toBe("$50.00");

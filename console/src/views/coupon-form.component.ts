@@ -153,7 +153,10 @@ export class CouponForm extends CouponFormFields {
       if (out[key]) continue;
       const words =
         e.code === "amount_too_small" && min ? this.t.form.amountHint(this.money(min))
-        : this.t.errorCodes[e.code] ?? (key !== "form" ? this.t.fieldRules[key] : undefined) ?? "";
+        : this.t.errorCodes[e.code]
+          // A campaign's count shows in Quantity, whose own rule (up to 1,000,000) would mislead.
+          ?? (e.path === "unique_codes.count" ? this.t.errorCodes.unique_codes_count : undefined)
+          ?? (key !== "form" ? this.t.fieldRules[key] : undefined) ?? "";
       const msg = words || e.message || p.detail;
       out[key] = msg.charAt(0).toUpperCase() + msg.slice(1);
     }
