@@ -135,6 +135,11 @@ export function formFlows(h: Harness) {
     expect(lines[0]).toMatch(/^code,state/);
     expect(lines.length).toBe(26);
     for (const line of lines.slice(1)) expect(line).toMatch(/^DEMO[A-HJKMNP-Z2-9]{5},available,/);
+    // Its codes were drawn when it was made: editing keeps what kind, how long and how many.
+    await row.getByRole("button", { name: "Edit", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: `Edit “${name}”` }).waitFor();
+    for (const locked of ["Codes", "Code length", "Quantity"]) expect(await field(page, locked).isDisabled(), locked).toBe(true);
+    expect(await field(page, "Name").isEnabled()).toBe(true);
   });
 
   it("R31, R32: a live Estimated spend from the preview, and the addon a regular coupon would bring", async () => {
