@@ -233,6 +233,7 @@ export function formFlows(h: Harness) {
     await poll(() => errorBeside(field(page, "Quantity"))).toContain("can only grow");
     expect((await expectStatus(h.sk.readCoupon(c.id), 200)).coupon.quantity).toBe(50);
     await field(page, "Quantity").fill("80");
+    await poll(() => field(page, "Estimated spend").textContent()).toBe("$560.00"); // the edit's estimate: 80 × $7
     await field(page, "Name").fill(`${name} v2`);
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByRole("heading", { level: 1, name: "Coupons" }).waitFor();

@@ -120,13 +120,14 @@ export class CouponForm extends CouponFormFields {
     // The code is judged by the availability check; a preview without it also spares the shop's
     // guessing limit (a taken code counts as a failed look-up) while the seller edits other fields.
     if ("code" in body) delete (body as { code?: string }).code;
-    // A name is the seller's to give, not a figure: the estimate shows before it (Create still asks for one).
-    if (!body.name) body.name = "(estimate)";
+    // A name is the seller's to give, not a figure: the estimate shows before it (Create still asks for
+    // one), and an edit's own name is not "taken" by the coupon being edited.
+    if (!body.name || this._editing) body.name = "(estimate)";
     try {
       const p = await this.client.previewCoupon(body, ctl.signal);
       if (ctl.signal.aborted) return;
       this._spend = { state: "ok", value: p.estimated_spend_minor };
-      this._addons = p.addons;
+      this._addons = this._editing ? [] : p.addons; // addons come with a creation, never with an edit
     } catch (e) {
       if (isAbort(e) || ctl.signal.aborted) return;
       const p = e instanceof ApiProblem ? e : null;
