@@ -27,7 +27,7 @@ export function summaryWords(s: FormState, t: ConsoleStrings, currency: string, 
   const qty = parseInteger(s.quantity);
   const amount = qty && !Number.isNaN(qty) ? qty : null;
   if (s.type === "promo_code") {
-    if (s.codeKind === "unique") return [w.promo(w.unique(amount, prefix), offer), w.active(when(s.activeFrom), when(s.activeUntil))];
+    if (s.codeKind === "unique") return [w.unique(amount, prefix, offer), w.active(when(s.activeFrom), when(s.activeUntil))];
     const code = s.code.trim() ? prefix + s.code.trim().toUpperCase() : w.generated(prefix);
     return [w.promo(code, offer), w.active(when(s.activeFrom), when(s.activeUntil)), w.uses(amount, s.perCustomer === "1")];
   }

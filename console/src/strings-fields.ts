@@ -107,7 +107,7 @@ export interface FieldStrings {
       generated: (prefix: string) => string;
       active: (from: string, to: string) => string;
       uses: (n: number | null, onePerCustomer: boolean) => string;
-      unique: (n: number | null, prefix: string) => string;
+      unique: (n: number | null, prefix: string, offer: string) => string;
     };
   };
   /** Field errors by the API's error `code` (422 field codes, 409 codes), with the field's own words. */
@@ -238,7 +238,7 @@ export const fieldStrings: FieldStrings = {
       generated: (p) => `${p}… (generated on creation)`,
       active: (f, t) => `Active from ${f} to ${t}.`,
       uses: (n, one) => (n ? `${n.toLocaleString("en")} uses in all` : "Uses") + (one ? ", one per customer." : ", as many per customer as they like."),
-      unique: (n, p) => `${n ? n.toLocaleString("en") : "Some"} unique codes ${p}…, each used once`,
+      unique: (n, p, offer) => `${n ? n.toLocaleString("en") : "Some"} single-use codes (${p}…), each used once: ${offer}.`,
     },
   },
   errorCodes: {

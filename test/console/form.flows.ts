@@ -124,6 +124,7 @@ export function formFlows(h: Harness) {
     expect(await count(h)).toBe(before);
     await field(page, "Code length").fill("5");
     await poll(() => field(page, "Estimated spend").textContent()).toBe("$50.00");
+    expect(await page.locator(".words").textContent()).toContain("25 single-use codes (DEMO…), each used once: $2.00 off");
     await create(page, name);
     const made = await byName(h, name);
     expect(made).toMatchObject({ type: "promo_code", code: null, quantity: 25, unique_codes: { count: 25, length: 5 } });
