@@ -6,7 +6,7 @@
  */
 import { hc, type ClientResponse } from "hono/client";
 import type { AppType } from "../../worker/app.js";
-import type { ClaimQuery, CreateBody, DuplicateBody, FieldError, QuoteRequest, RedemptionQuery, ShopUpdate, UpdateBody } from "./contract.js";
+import type { ClaimQuery, CreateBody, DuplicateBody, FieldError, QuoteRequest, RedemptionQuery, ShopUpdate, UpdateBody, WebhookEventType } from "./contract.js";
 
 /** A refused or failed call: `status` 0 is a network failure; `errors` name the fields at fault. */
 export class ApiProblem extends Error {
@@ -95,6 +95,12 @@ export function createApi(base = "") {
     revokeKey: (id: string) => ok(v1.keys[":id"].revoke.$post({ param: { id } })),
     updateShop: (id: string, body: ShopUpdate) => ok(v1.shops[":id"].$patch({ param: { id }, json: body })),
     setTestClock: (now: string | null) => ok(v1["test-clock"].$post({ json: { now } })),
+
+    listEndpoints: () => ok(v1["webhook-endpoints"].$get({ query: { limit: "100" } })),
+    createEndpoint: (url: string, events: WebhookEventType[]) => ok(v1["webhook-endpoints"].$post({ json: { url, events } })),
+    deleteEndpoint: (id: string) => ok(v1["webhook-endpoints"][":id"].$delete({ param: { id } })),
+    deliveries: (id: string) => ok(v1["webhook-endpoints"][":id"].deliveries.$get({ param: { id }, query: { limit: "20" } })),
+    retryDelivery: (id: string) => ok(v1["webhook-deliveries"][":id"].retry.$post({ param: { id } })),
 
     /** The whole filtered list as CSV (the server streams it), saved under `filename`. */
     downloadCsv: (list: "redemptions" | "claims", q: RedemptionQuery & ClaimQuery, filename: string) =>

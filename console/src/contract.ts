@@ -13,6 +13,7 @@ import type { QuoteBody, QuoteSchema } from "../../worker/contract/checkout.js";
 import type { ShopSchema, UpdateShopBody } from "../../worker/contract/shops.js";
 import type { ReviewSchema } from "../../worker/contract/reviews.js";
 import type { ApiKeySchema } from "../../worker/contract/keys.js";
+import type { WebhookDeliverySchema, WebhookEndpointSchema, WebhookEventType } from "../../worker/contract/webhooks.js";
 import type { Problem, FieldError } from "../../worker/lib/problem.js";
 import type { ReasonCode } from "../../worker/engine/types.js";
 
@@ -34,6 +35,9 @@ export type Shop = z.infer<typeof ShopSchema>;
 export type ShopUpdate = Pick<z.input<typeof UpdateShopBody>, "allowed_origins_add" | "allowed_origins_remove">;
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type Review = z.infer<typeof ReviewSchema>;
+export type WebhookEndpoint = z.infer<typeof WebhookEndpointSchema>;
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
+export type { WebhookEventType };
 export type Performance = z.infer<typeof PerformanceSchema>;
 export type SeriesDay = z.infer<typeof PerformanceDaySchema>;
 export type Recipient = z.infer<typeof RecipientSchema>;

@@ -15,6 +15,7 @@ import { ClaimsView, RedemptionsView } from "./views/records.component.js";
 import { ReviewsView } from "./views/reviews.component.js";
 import { Simulator } from "./views/simulator.component.js";
 import { ShopSettings } from "./views/shop-settings.component.js";
+import { WebhooksView } from "./views/webhooks.component.js";
 import type { Shop } from "./contract.js";
 
 export const tags = {
@@ -31,6 +32,7 @@ export const tags = {
   "ec-reviews": ReviewsView,
   "ec-simulator": Simulator,
   "ec-shop-settings": ShopSettings,
+  "ec-webhooks": WebhooksView,
 };
 
 for (const [tag, cls] of Object.entries(tags)) if (!customElements.get(tag)) customElements.define(tag, cls);
@@ -50,6 +52,7 @@ declare global {
     "ec-reviews": ReviewsView;
     "ec-simulator": Simulator;
     "ec-shop-settings": ShopSettings;
+    "ec-webhooks": WebhooksView;
   }
   interface HTMLElementEventMap {
     "ec-navigate": CustomEvent<{ path: string }>;

@@ -1,10 +1,10 @@
 /** The console's routes, read from the page's hash: `#/coupons/<id>/data?from=…`. */
 export type Route =
-  | { view: "list" | "simulator" | "activity" | "redemptions" | "claims" | "reviews" | "settings"; query: Record<string, string> }
+  | { view: "list" | "simulator" | "activity" | "redemptions" | "claims" | "reviews" | "webhooks" | "settings"; query: Record<string, string> }
   | { view: "form"; mode: "create" | "edit" | "duplicate"; id?: string; query: Record<string, string> }
   | { view: "data" | "history" | "send"; id: string; query: Record<string, string> };
 
-const PAGES = new Set(["simulator", "activity", "redemptions", "claims", "reviews", "settings"]);
+const PAGES = new Set(["simulator", "activity", "redemptions", "claims", "reviews", "webhooks", "settings"]);
 
 export function parseRoute(hash: string): Route {
   const [path, search = ""] = hash.replace(/^#/, "").split("?");

@@ -1,4 +1,5 @@
-/** Texts of the Simulator and the shop's Settings (part of `ConsoleStrings`, see strings.ts). */
+/** Texts of the Simulator, the shop's Settings and its Webhooks (part of `ConsoleStrings`, see strings.ts). */
+import type { WebhookDelivery, WebhookEventType } from "./contract.js";
 
 export interface ToolStrings {
   sim: {
@@ -91,6 +92,31 @@ export interface ToolStrings {
     clockField: string;
     freeze: string;
     unfreeze: string;
+  };
+  webhooks: {
+    heading: string;
+    intro: string;
+    url: string;
+    urlHint: string;
+    events: string;
+    event: string;
+    /** Every event type in words (the form offers them all). */
+    types: Record<WebhookEventType, string>;
+    add: string;
+    newSecret: string;
+    newSecretNote: string;
+    empty: string;
+    deliveries: (url: string) => string;
+    showDeliveries: string;
+    noDeliveries: string;
+    status: Record<WebhookDelivery["status"], string>;
+    attempts: (n: number, code: number | null, error: string | null) => string;
+    retry: string;
+    retried: string;
+    remove: string;
+    removeOf: (url: string) => string;
+    confirmRemove: (url: string) => string;
+    confirmRemoveText: string;
   };
 }
 
@@ -186,5 +212,39 @@ export const toolStrings: ToolStrings = {
     clockField: "Shop time",
     freeze: "Freeze clock",
     unfreeze: "Use real time",
+  },
+  webhooks: {
+    heading: "Webhooks",
+    intro: "Your servers hear of changes as they happen: each event is POSTed, signed, and retried for 24 hours until answered with a 2xx.",
+    url: "Endpoint URL",
+    urlHint: "An https address of your server (a test shop may also use http and localhost).",
+    events: "Events",
+    event: "Event",
+    types: {
+      "coupon.created": "Coupon created",
+      "coupon.updated": "Coupon updated",
+      "coupon.deactivated": "Coupon deactivated",
+      "coupon.exhausted": "Coupon used up",
+      "claim.created": "Coupon claimed",
+      "redemption.reserved": "Redemption reserved",
+      "redemption.committed": "Redemption committed",
+      "redemption.released": "Redemption released",
+      "review_coupon.issued": "Review coupon earned",
+    },
+    add: "Add endpoint",
+    newSecret: "Signing secret",
+    newSecretNote: "Copy it now: it is shown only this once. Check each event's Coupon-Signature with it.",
+    empty: "No endpoints yet.",
+    deliveries: (url) => `Deliveries to ${url}`,
+    showDeliveries: "Deliveries",
+    noDeliveries: "Nothing sent yet.",
+    status: { pending: "Pending", succeeded: "Delivered", failed: "Failed" },
+    attempts: (n, code, error) => `${n} ${n === 1 ? "attempt" : "attempts"}` + (code ? `, last answer ${code}` : error ? `, last: ${error.replace(/_/g, " ")}` : ""),
+    retry: "Retry",
+    retried: "Sent again.",
+    remove: "Remove",
+    removeOf: (url) => `Remove ${url}`,
+    confirmRemove: (url) => `Remove ${url}?`,
+    confirmRemoveText: "No more events are sent to it. This cannot be undone.",
   },
 };

@@ -20,6 +20,7 @@ export interface ConsoleStrings extends FieldStrings, ViewStrings, ToolStrings {
     redemptions: string;
     claims: string;
     reviews: string;
+    webhooks: string;
     settings: string;
   };
   signIn: {
@@ -122,6 +123,7 @@ export const en: ConsoleStrings = {
     redemptions: "Redemptions",
     claims: "Claims",
     reviews: "Incentivized reviews",
+    webhooks: "Webhooks",
     settings: "Settings",
   },
   signIn: {

@@ -10,6 +10,7 @@ import { startHarness, type Harness } from "./harness.js";
 import { formFlows } from "./form.flows.js";
 import { listFlows } from "./list.flows.js";
 import { viewFlows } from "./view.flows.js";
+import { webhookFlows } from "./webhooks.flows.js";
 import { layoutChecks } from "./layout.flows.js";
 import { servingChecks } from "./serving.flows.js";
 
@@ -31,6 +32,7 @@ describe.skipIf(!runBrowserTests)("seller console in Chromium", () => {
   formFlows(h);
   listFlows(h);
   viewFlows(h);
+  webhookFlows(h);
   layoutChecks(h);
 
   it("threw no error in any page, and broke no rule of its Content-Security-Policy", () => {

@@ -43,6 +43,7 @@ export function layoutChecks(h: Harness) {
         ["redemptions", "#/redemptions", "Redemptions"],
         ["claims", "#/claims", "Claims"],
         ["reviews", "#/reviews", "Incentivized reviews"],
+        ["webhooks", "#/webhooks", "Webhooks"],
         ["settings", "#/settings", "Settings"],
       ];
       for (const [name, hash, heading] of views) {

@@ -69,7 +69,7 @@ export class ConsoleApp extends ConsoleElement {
     if (!this._shop) return this.t.signIn.button;
     const titles: Record<string, string> = {
       list: n.coupons, simulator: n.simulator, activity: n.activity, redemptions: n.redemptions,
-      claims: n.claims, reviews: n.reviews, settings: n.settings,
+      claims: n.claims, reviews: n.reviews, webhooks: n.webhooks, settings: n.settings,
     };
     return titles[this._route.view] ?? n.coupons;
   }
@@ -108,6 +108,8 @@ export class ConsoleApp extends ConsoleElement {
         return html`<ec-claims .shop=${p.shop} api=${p.api} coupon-id=${r.query.coupon_id ?? ""}></ec-claims>`;
       case "reviews":
         return html`<ec-reviews .shop=${p.shop} api=${p.api} coupon-id=${r.query.coupon_id ?? ""}></ec-reviews>`;
+      case "webhooks":
+        return html`<ec-webhooks .shop=${p.shop} api=${p.api}></ec-webhooks>`;
       case "settings":
         return html`<ec-shop-settings .shop=${p.shop} api=${p.api} @ec-shop-changed=${(e: CustomEvent<Shop>) => (this._shop = e.detail)}></ec-shop-settings>`;
       default:
@@ -124,6 +126,7 @@ export class ConsoleApp extends ConsoleElement {
       ["#/claims", n.claims, ["claims"]],
       ["#/reviews", n.reviews, ["reviews"]],
       ["#/activity", n.activity, ["activity"]],
+      ["#/webhooks", n.webhooks, ["webhooks"]],
       ["#/settings", n.settings, ["settings"]],
     ];
     // A link to the route already shown changes no hash: it still reloads the view (fresh figures).
