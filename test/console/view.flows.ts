@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { expect, it } from "vitest";
-import type { EventFact, EventJson } from "../support/api.js";
+import { serverCalls, type EventFact, type EventJson } from "../support/api.js";
 import { byName, DAY, errorBeside, expectStatus, iso, newPage, open, poll, signIn, uniq, visible, type Harness } from "./harness.js";
 
 async function redeem(h: Harness, code: string, buyer: string, order: string) {
@@ -166,7 +166,7 @@ export function viewFlows(h: Harness) {
     expect(await row.locator("td").allTextContents()).toEqual(expect.arrayContaining(["demo-mug", "reviewer-1", "Verified purchase Incentivized Review"]));
   });
 
-  it("Settings: keys are created (shown once) and revoked after a confirmation; the test clock freezes and runs", async () => {
+  it("Settings: keys are created (shown once) and revoked after a confirmation; the test clock freezes and runs, and a live shop has none", async () => {
     const page = h.page;
     await open(page, "#/settings", "Settings");
     await page.getByRole("button", { name: "Create publishable key" }).click();
@@ -185,6 +185,17 @@ export function viewFlows(h: Harness) {
     await poll(() => page.getByRole("note").textContent()).toContain("Test clock frozen at Jan 15, 2027");
     await page.getByRole("button", { name: "Use real time" }).click();
     await poll(() => page.getByRole("note").count()).toBe(0);
+
+    // A live shop has no test clock to show.
+    const admin = serverCalls(h.server.url, h.server.adminToken);
+    const live = await expectStatus(admin.createShop({ name: "Live Shop", region: "EU", currency: "EUR", mode: "live" }), 201);
+    const other = await newPage(h, 1280, 800);
+    await signIn(h, other, live.secret_key);
+    await open(other, "#/settings", "Settings");
+    await visible(other.getByRole("heading", { name: "API keys" }));
+    expect(await other.getByRole("heading", { name: "Test clock" }).count()).toBe(0);
+    expect(await other.getByLabel("Shop time").count()).toBe(0);
+    await other.close();
   });
 
   it("Settings: allowed origins are added and removed with the secret key; a bad one is refused beside its field, nothing saved", async () => {
