@@ -680,6 +680,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/console/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in to the seller console with a secret key
+         * @description Answers with the shop and sets an HttpOnly, SameSite=Strict session cookie (Secure over https) that acts as the key on /v1 routes and expires after 12 hours without use. Accepted only from a page of the API's own origin (`Origin`, or `Sec-Fetch-Site: same-origin`); otherwise 403 `cross_origin_refused`. Failed attempts are limited per client address (429 with Retry-After).
+         */
+        post: operations["createConsoleSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shop of the current console session
+         * @description With the session cookie (or a secret key) answers the shop; 401 `session_expired` when the session has ended. Accepted only from a page of the API's own origin (`Origin`, or `Sec-Fetch-Site: same-origin`); otherwise 403 `cross_origin_refused`.
+         */
+        get: operations["getConsoleSessionCurrent"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out: end the current console session
+         * @description Ends the session and clears its cookie; answers 204 also when it had already ended (or there was none). With a session cookie: Accepted only from a page of the API's own origin (`Origin`, or `Sec-Fetch-Site: same-origin`); otherwise 403 `cross_origin_refused`.
+         */
+        delete: operations["deleteConsoleSessionCurrent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "coupon.created": {
@@ -1250,7 +1294,7 @@ export interface components {
             request_id?: string;
         };
         /** @enum {string} */
-        ProblemCode: "code_not_found" | "not_started" | "expired" | "deactivated" | "min_spend_not_met" | "audience_mismatch" | "not_a_follower" | "no_items_in_scope" | "quantity_exhausted" | "per_customer_limit_reached" | "already_claimed" | "not_claimed" | "claim_expired" | "not_sent_to_buyer" | "currency_mismatch" | "buyer_required" | "one_seller_coupon_per_order" | "budget_exhausted" | "unauthorized" | "invalid_buyer_token" | "forbidden" | "live_shop" | "not_found" | "route_not_found" | "name_taken" | "new_customer_coupon_overlap" | "review_coupon_overlap" | "promo_code_taken" | "code_not_allowed" | "edit_not_allowed" | "concurrent_update" | "not_a_chat_coupon" | "last_secret_key" | "no_applicable_coupon" | "order_buyer_mismatch" | "redemption_released" | "redemption_committed" | "not_a_campaign" | "code_space_exhausted" | "too_many_endpoints" | "version_mismatch" | "body_too_large" | "unsupported_media_type" | "validation_failed" | "malformed_json" | "idempotency_key_reused" | "occurred_in_future" | "url_not_allowed" | "http_error" | "rate_limited" | "internal_error" | "misconfigured";
+        ProblemCode: "code_not_found" | "not_started" | "expired" | "deactivated" | "min_spend_not_met" | "audience_mismatch" | "not_a_follower" | "no_items_in_scope" | "quantity_exhausted" | "per_customer_limit_reached" | "already_claimed" | "not_claimed" | "claim_expired" | "not_sent_to_buyer" | "currency_mismatch" | "buyer_required" | "one_seller_coupon_per_order" | "budget_exhausted" | "unauthorized" | "invalid_buyer_token" | "forbidden" | "session_expired" | "cross_origin_refused" | "live_shop" | "not_found" | "route_not_found" | "name_taken" | "new_customer_coupon_overlap" | "review_coupon_overlap" | "promo_code_taken" | "code_not_allowed" | "edit_not_allowed" | "concurrent_update" | "not_a_chat_coupon" | "last_secret_key" | "no_applicable_coupon" | "order_buyer_mismatch" | "redemption_released" | "redemption_committed" | "not_a_campaign" | "code_space_exhausted" | "too_many_endpoints" | "version_mismatch" | "body_too_large" | "unsupported_media_type" | "validation_failed" | "malformed_json" | "idempotency_key_reused" | "occurred_in_future" | "url_not_allowed" | "http_error" | "rate_limited" | "internal_error" | "misconfigured";
         CouponPreview: {
             coupon: components["schemas"]["CouponDraft"];
             addons: components["schemas"]["CouponDraft"][];
@@ -1635,6 +1679,10 @@ export interface components {
         "Retry-After": string;
         /** @description With a `text/csv` answer: `attachment`, with a file name. */
         "Content-Disposition": string;
+        /** @description The console session cookie (HttpOnly, SameSite=Strict). */
+        "Set-Cookie": string;
+        /** @description Only to a request made with the console's session cookie: the same cookie with its idle expiry moved on (at most once a minute). */
+        SessionRefresh: string;
     };
     pathItems: never;
 }
@@ -1679,6 +1727,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1767,6 +1816,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1865,6 +1915,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1968,6 +2019,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2062,6 +2114,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2443,6 +2496,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2864,6 +2918,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2968,6 +3023,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3127,6 +3183,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3257,6 +3314,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -3408,6 +3466,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3528,6 +3587,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3610,6 +3670,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3687,6 +3748,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3780,6 +3842,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3893,6 +3956,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3967,6 +4031,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4066,6 +4131,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4161,6 +4227,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4232,6 +4299,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4318,6 +4386,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4497,6 +4566,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4593,6 +4663,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4665,6 +4736,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4770,6 +4842,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4864,6 +4937,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4970,6 +5044,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5045,6 +5120,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5150,6 +5226,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5263,6 +5340,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5334,6 +5412,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5406,6 +5485,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5477,6 +5557,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5545,6 +5626,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5616,6 +5698,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5713,6 +5796,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5793,6 +5877,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5869,6 +5954,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5969,6 +6055,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Content-Disposition": components["headers"]["Content-Disposition"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6063,6 +6150,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6144,6 +6232,212 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example sk_test_… */
+                    secret_key: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in; the session cookie is set */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["Set-Cookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shop: components["schemas"]["Shop"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description body_too_large: the body is larger than the server takes */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unsupported_media_type: bodies are `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed sign-in attempts */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsoleSessionCurrent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in shop */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["SessionRefresh"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        shop: components["schemas"]["Shop"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key of the wrong kind */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description internal_error: an unexpected fault; the answer's request id finds it in the server's log */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConsoleSessionCurrent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Set-Cookie": components["headers"]["Set-Cookie"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not from the API's own origin */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -132,6 +132,18 @@ describe("real traffic keeps the OpenAPI document", () => {
     await expectCall(200, "DELETE", `/v1/webhook-endpoints/${endpointId}`, { key: s.sk });
   });
 
+  it("console sessions: sign in, who is signed in, a seller route through the cookie, sign out (each sets its cookie)", async () => {
+    const sameOrigin = { origin: "http://localhost" };
+    const signedIn = await expectCall(201, "POST", "/v1/console/sessions", { body: { secret_key: s.sk }, headers: sameOrigin });
+    const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0];
+    expect(cookie).toMatch(/^ec_console=/);
+    const session = { headers: { ...sameOrigin, cookie } };
+    await expectCall(200, "GET", "/v1/console/sessions/current", session);
+    await expectCall(200, "GET", "/v1/coupons?limit=1", session);
+    const out = await expectCall(204, "DELETE", "/v1/console/sessions/current", session);
+    expect(out.headers.get("set-cookie")).toMatch(/^ec_console=;/);
+  });
+
   it("the errors a client meets are the declared ones, problem+json with a listed code", async () => {
     await expectCall(401, "GET", "/v1/coupons");
     await expectCall(401, "GET", "/v1/storefront/wallet", { key: s.pk, headers: { "x-buyer-token": "not.a.token" } });

@@ -3,7 +3,8 @@
  * with what holds for every route alike, so no route repeats it and a new route gets it too:
  * - `operationId`s (lib/operation-ids.ts), the security schemes, `servers`;
  * - response headers: `X-Request-Id` on every answer, `Retry-After` on every 429, `Content-Disposition`
- *   on every CSV answer (ETag and Set-Cookie are declared by the routes that send them);
+ *   on every CSV answer, an optional `Set-Cookie` (the console session sliding) on every success of a route
+ *   a key may call (ETag and the sign-in's Set-Cookie are declared by the routes that send them);
  * - 413 and 415 on every POST, PATCH and PUT (the body guard answers them before any route runs), 500
  *   on every operation;
  * - request schemas in their input form, written out in the operation: a field with a `default` is
@@ -47,6 +48,13 @@ const SECURITY_SCHEMES = {
     description:
       "The buyer, for a publishable-key call: an HS256 JWT signed by the storefront's own server with the shop's `buyer_token_secret` (`sub` = buyer id, `exp` required). A secret-key call names the buyer by `buyer_id` instead.",
   },
+  consoleSession: {
+    type: "apiKey",
+    in: "cookie",
+    name: "ec_console",
+    description:
+      "The seller console's session (HttpOnly, SameSite=Strict), set by signing in with a secret key: from a page of the API's own origin it acts as that key on `/v1` routes; from any other origin it is refused (403 `cross_origin_refused`).",
+  },
   webhookSignature: {
     type: "apiKey",
     in: "header",
@@ -81,6 +89,12 @@ const HEADERS = {
   "Set-Cookie": {
     description: "The console session cookie (HttpOnly, SameSite=Strict).",
     required: true,
+    schema: { type: "string" },
+  },
+  // Declared as a response's `Set-Cookie`: a request carrying a console session slides its expiry.
+  SessionRefresh: {
+    description: "Only to a request made with the console's session cookie: the same cookie with its idle expiry moved on (at most once a minute).",
+    required: false,
     schema: { type: "string" },
   },
 };
@@ -124,6 +138,7 @@ export function finishDocument(generated: Json): OpenApiDocument {
         const headers: Json = { "X-Request-Id": ref("headers", "X-Request-Id") };
         if (status === "429") headers["Retry-After"] = ref("headers", "Retry-After");
         if (response.content?.["text/csv"]) headers["Content-Disposition"] = ref("headers", "Content-Disposition");
+        if (status.startsWith("2") && takesSecretKey(op)) headers["Set-Cookie"] = ref("headers", "SessionRefresh");
         response.headers = { ...headers, ...response.headers };
       }
     }
@@ -148,6 +163,9 @@ export function finishDocument(generated: Json): OpenApiDocument {
   doc.components.headers = { ...pick(HEADERS, (name) => text.includes(`"#/components/headers/${name}"`)), ...doc.components.headers };
   return doc;
 }
+
+/** A console session acts as a secret key, so every operation a bearer key may call can slide it. */
+const takesSecretKey = (op: Json) => (op.security ?? []).some((alt: Json) => "bearer" in alt);
 
 const pick = (all: Json, keep: (name: string) => boolean) => Object.fromEntries(Object.entries(all).filter(([name]) => keep(name)));
 
