@@ -82,19 +82,39 @@ async function main() {
   if (runs("baseline")) {
     log("baseline: Hono hello-world on @hono/node-server");
     const hello = await startScript("bench/hello-server.ts");
-    await load({ url: hello.url + "/", connections: CONNECTIONS, seconds: 2 }); // warm-up
-    base = await load({ url: hello.url + "/", connections: CONNECTIONS, seconds: SECONDS });
+    await load({ url: `${hello.url}/`, connections: CONNECTIONS, seconds: 2 }); // warm-up
+    base = await load({ url: `${hello.url}/`, connections: CONNECTIONS, seconds: SECONDS });
     bars.push({ label: "Hello world (baseline)", rps: base.rps, p99: base.p99 });
-    rows.push({ n: "1", what: "Baseline: Hono hello-world (@hono/node-server)", value: `${fmt(base.rps)} req/s`, p50: `${base.p50} ms`, p99: `${base.p99} ms`, ratio: "1.00×", target: "—", met: "n/a" });
+    rows.push({
+      n: "1",
+      what: "Baseline: Hono hello-world (@hono/node-server)",
+      value: `${fmt(base.rps)} req/s`,
+      p50: `${base.p50} ms`,
+      p99: `${base.p99} ms`,
+      ratio: "1.00×",
+      target: "—",
+      met: "n/a",
+    });
     if (runs("quote")) {
       log("floor: the same server parsing a quote's body and answering a quote-sized JSON");
-      await fetch(hello.url + "/floor", { method: "PUT", body: JSON.stringify(FLOOR_ANSWER) });
-      const spec = { url: hello.url + "/floor", method: "POST" as const, body: JSON.stringify({ buyer_id: "bench-buyer", code: "BENCBENCH", cart: benchCart(20) }), connections: CONNECTIONS };
+      await fetch(`${hello.url}/floor`, { method: "PUT", body: JSON.stringify(FLOOR_ANSWER) });
+      const spec = {
+        url: `${hello.url}/floor`,
+        method: "POST" as const,
+        body: JSON.stringify({ buyer_id: "bench-buyer", code: "BENCBENCH", cart: benchCart(20) }),
+        connections: CONNECTIONS,
+      };
       await load({ ...spec, seconds: 2 });
       floor = await load({ ...spec, seconds: SECONDS });
       bars.push({ label: "Floor: parse + answer", rps: floor.rps, p99: floor.p99 });
       rows.push({
-        ...httpRow("1b", "Floor of a quote: the same Hono server parsing the quote's 20-line body and answering a quote-sized JSON (no auth, validation or database)", floor, base, "—"),
+        ...httpRow(
+          "1b",
+          "Floor of a quote: the same Hono server parsing the quote's 20-line body and answering a quote-sized JSON (no auth, validation or database)",
+          floor,
+          base,
+          "—",
+        ),
       });
     }
     await hello.stop();
@@ -111,12 +131,35 @@ async function main() {
     return { status: res.status, body: (await res.json()) as any };
   };
   try {
-    const shopRes = await admin("POST", "/v1/shops", api.adminToken, { name: "Bench Shop", region: "US", currency: "USD", mode: "live", allowed_origins: [], addon_coupons: false });
+    const shopRes = await admin("POST", "/v1/shops", api.adminToken, {
+      name: "Bench Shop",
+      region: "US",
+      currency: "USD",
+      mode: "live",
+      allowed_origins: [],
+      addon_coupons: false,
+    });
     if (shopRes.status !== 201) throw new Error(`shop: ${JSON.stringify(shopRes.body)}`);
-    const shop = { id: shopRes.body.shop.id as string, prefix: shopRes.body.shop.code_prefix as string, sk: shopRes.body.secret_key as string, pk: shopRes.body.publishable_key as string };
-    const window = { active_starts_at: new Date(Date.now() - 60_000).toISOString(), active_ends_at: new Date(Date.now() + 20 * 86_400_000).toISOString() };
+    const shop = {
+      id: shopRes.body.shop.id as string,
+      prefix: shopRes.body.shop.code_prefix as string,
+      sk: shopRes.body.secret_key as string,
+      pk: shopRes.body.publishable_key as string,
+    };
+    const window = {
+      active_starts_at: new Date(Date.now() - 60_000).toISOString(),
+      active_ends_at: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+    };
     const promo = async (code: string, quantity: number) => {
-      const r = await admin("POST", "/v1/coupons", shop.sk, { type: "promo_code", name: `Bench ${code}`, code, discount: { kind: "percent", percent_off: 10, max_discount_minor: 5000 }, min_spend_minor: 1000, quantity, ...window });
+      const r = await admin("POST", "/v1/coupons", shop.sk, {
+        type: "promo_code",
+        name: `Bench ${code}`,
+        code,
+        discount: { kind: "percent", percent_off: 10, max_discount_minor: 5000 },
+        min_spend_minor: 1000,
+        quantity,
+        ...window,
+      });
       if (r.status !== 201) throw new Error(`promo ${code}: ${JSON.stringify(r.body)}`);
       return r.body.coupon as { id: string; code: string };
     };
@@ -142,7 +185,13 @@ async function main() {
     // (3) Quote with a code over a 20-line cart.
     if (runs("quote")) {
       log("POST /v1/checkout/quote");
-      const quoteSpec = { url: `${api.url}/v1/checkout/quote`, method: "POST" as const, headers: auth(shop.sk), body: quoteBody(main.code), connections: CONNECTIONS };
+      const quoteSpec = {
+        url: `${api.url}/v1/checkout/quote`,
+        method: "POST" as const,
+        headers: auth(shop.sk),
+        body: quoteBody(main.code),
+        connections: CONNECTIONS,
+      };
       await load({ ...quoteSpec, seconds: 2 });
       const quote = await load({ ...quoteSpec, seconds: SECONDS });
       const quoteOk = quote.rps >= 0.3 * base.rps && quote.p99 < 10;
@@ -164,7 +213,19 @@ async function main() {
 
     // (4w) Redemptions with one webhook endpoint subscribed, against none.
     if (runs("webhooks")) {
-      rows.push(...(await webhookRows({ url: api.url, pid: api.process.pid!, dbFile: api.dbFile, adminToken: api.adminToken, call: admin, cart, connections: CONNECTIONS, seconds: SECONDS, log })));
+      rows.push(
+        ...(await webhookRows({
+          url: api.url,
+          pid: api.process.pid!,
+          dbFile: api.dbFile,
+          adminToken: api.adminToken,
+          call: admin,
+          cart,
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          log,
+        })),
+      );
     }
 
     // (6) Quote latency with 10k and with 1M codes stored: one connection, a random stored code each time.
@@ -173,9 +234,18 @@ async function main() {
         const url = `${api.url}/v1/checkout/quote`;
         let i = 0;
         const codes = Array.from({ length: 2050 }, pick);
-        return sequentialLatency(url, () => ({ method: "POST", headers: { ...auth(shop.sk), "content-type": "application/json" }, body: quoteBody(codes[i++ % codes.length]) }), 2000, (b) => {
-          if (!(b as { applied: unknown }).applied) throw new Error(`quote did not apply the code: ${JSON.stringify(b)}`);
-        });
+        return sequentialLatency(
+          url,
+          () => ({
+            method: "POST",
+            headers: { ...auth(shop.sk), "content-type": "application/json" },
+            body: quoteBody(codes[i++ % codes.length]),
+          }),
+          2000,
+          (b) => {
+            if (!(b as { applied: unknown }).applied) throw new Error(`quote did not apply the code: ${JSON.stringify(b)}`);
+          },
+        );
       };
       log(`quote latency with ${fmt(SMALL)} codes`);
       const at10k = await quoteAt(SMALL);
@@ -191,26 +261,76 @@ async function main() {
       log(`quote latency with ${fmt(BIG)} codes`);
       const atBig = await quoteAt(BIG);
       const growth = atBig.p50 / at10k.p50;
-      rows.push({ n: "6a", what: `Quote, ${fmt(SMALL)} codes stored (1 connection, random code)`, value: "—", p50: ms(at10k.p50), p99: ms(at10k.p99), ratio: "1.00×", target: "—", met: "n/a" });
-      rows.push({ n: "6b", what: `Quote, ${fmt(BIG)} codes stored (1 connection, random code)`, value: `seeded in ${seedSeconds.toFixed(1)} s`, p50: ms(atBig.p50), p99: ms(atBig.p99), ratio: `${growth.toFixed(2)}× of 10k`, target: "p50 ≤ 1.5× of 10k", met: growth <= 1.5 ? "yes" : "no" });
+      rows.push({
+        n: "6a",
+        what: `Quote, ${fmt(SMALL)} codes stored (1 connection, random code)`,
+        value: "—",
+        p50: ms(at10k.p50),
+        p99: ms(at10k.p99),
+        ratio: "1.00×",
+        target: "—",
+        met: "n/a",
+      });
+      rows.push({
+        n: "6b",
+        what: `Quote, ${fmt(BIG)} codes stored (1 connection, random code)`,
+        value: `seeded in ${seedSeconds.toFixed(1)} s`,
+        p50: ms(atBig.p50),
+        p99: ms(atBig.p99),
+        ratio: `${growth.toFixed(2)}× of 10k`,
+        target: "p50 ≤ 1.5× of 10k",
+        met: growth <= 1.5 ? "yes" : "no",
+      });
       const perMillion = ((after - before) / (BIG - SMALL)) * 1_000_000;
 
       // (8) A campaign of 100,000 single-use codes in one request, then (6c) the shared codes' quote beside it.
       log(`campaign: ${fmt(CAMPAIGN_CODES)} codes in one POST /v1/coupons`);
       const camp = await createCampaign(api.url, api.dbFile, shop.sk, window);
       rows.push({
-        n: "8", what: `Campaign: ${fmt(CAMPAIGN_CODES)} single-use codes in one \`POST /v1/coupons\` (\`unique_codes\`, 7 characters; growth after a checkpoint)`,
-        value: `${fmt(CAMPAIGN_CODES / camp.seconds)} codes/s (${camp.seconds.toFixed(1)} s)`, p50: "—", p99: "—",
-        ratio: `${fmt(camp.bytesPerCode)} B/code`, target: "one request, seconds", met: camp.seconds < 10 ? "yes" : "no",
+        n: "8",
+        what: `Campaign: ${fmt(CAMPAIGN_CODES)} single-use codes in one \`POST /v1/coupons\` (\`unique_codes\`, 7 characters; growth after a checkpoint)`,
+        value: `${fmt(CAMPAIGN_CODES / camp.seconds)} codes/s (${camp.seconds.toFixed(1)} s)`,
+        p50: "—",
+        p99: "—",
+        ratio: `${fmt(camp.bytesPerCode)} B/code`,
+        target: "one request, seconds",
+        met: camp.seconds < 10 ? "yes" : "no",
       });
       log(`quote latency of shared codes with the campaign stored too`);
       const withCampaign = await quoteAt(BIG);
       const campaignGrowth = withCampaign.p50 / at10k.p50;
-      rows.push({ n: "6c", what: `Quote, ${fmt(BIG)} shared codes + a ${fmt(CAMPAIGN_CODES)}-code campaign stored (random shared code)`, value: "—", p50: ms(withCampaign.p50), p99: ms(withCampaign.p99), ratio: `${campaignGrowth.toFixed(2)}× of 10k`, target: "p50 ≤ 1.5× of 10k", met: campaignGrowth <= 1.5 ? "yes" : "no" });
+      rows.push({
+        n: "6c",
+        what: `Quote, ${fmt(BIG)} shared codes + a ${fmt(CAMPAIGN_CODES)}-code campaign stored (random shared code)`,
+        value: "—",
+        p50: ms(withCampaign.p50),
+        p99: ms(withCampaign.p99),
+        ratio: `${campaignGrowth.toFixed(2)}× of 10k`,
+        target: "p50 ≤ 1.5× of 10k",
+        met: campaignGrowth <= 1.5 ? "yes" : "no",
+      });
       const campaignQuote = await quoteAt(BIG, () => camp.sample[Math.floor(Math.random() * camp.sample.length)]);
-      rows.push({ n: "6d", what: `Quote of a random code of that campaign (same database)`, value: "—", p50: ms(campaignQuote.p50), p99: ms(campaignQuote.p99), ratio: `${(campaignQuote.p50 / at10k.p50).toFixed(2)}× of 10k`, target: "—", met: "n/a" });
+      rows.push({
+        n: "6d",
+        what: `Quote of a random code of that campaign (same database)`,
+        value: "—",
+        p50: ms(campaignQuote.p50),
+        p99: ms(campaignQuote.p99),
+        ratio: `${(campaignQuote.p50 / at10k.p50).toFixed(2)}× of 10k`,
+        target: "—",
+        met: "n/a",
+      });
       stmt = await statementCost(api.dbFile, shop.id, main.code);
-      rows.push({ n: "7", what: "Database size per million promo codes (coupon + live_codes rows, indexes)", value: `${(perMillion / 1e6).toFixed(0)} MB`, p50: "—", p99: "—", ratio: `${fmt(perMillion / 1_000_000)} B/code`, target: "—", met: "n/a" });
+      rows.push({
+        n: "7",
+        what: "Database size per million promo codes (coupon + live_codes rows, indexes)",
+        value: `${(perMillion / 1e6).toFixed(0)} MB`,
+        p50: "—",
+        p99: "—",
+        ratio: `${fmt(perMillion / 1_000_000)} B/code`,
+        target: "—",
+        met: "n/a",
+      });
     }
   } finally {
     await api.stop();
@@ -233,7 +353,8 @@ async function main() {
       `and the server share this machine's ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}); ` +
       `1-minute load average ${load0.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end ` +
       `(other work on the machine lowers every figure).\n\n${table}\n\n${NOTES}\n\n` +
-      whereTimeGoes(stmt, quoteCpuUs, engine.quotesPerSecond, redeemCpuUs, quoteOfFloor) + "\n",
+      whereTimeGoes(stmt, quoteCpuUs, engine.quotesPerSecond, redeemCpuUs, quoteOfFloor) +
+      "\n",
   );
   const svg = chartSvg(
     `Requests per second at ${CONNECTIONS} connections (127.0.0.1, ${when.slice(0, 10)})`,
@@ -281,9 +402,17 @@ function engineRows(e: ReturnType<typeof benchEngine>): Row[] {
 function httpRow(n: string, what: string, r: LoadResult, base: LoadResult, target: string): Row {
   const odd = Object.entries(r.statuses).filter(([c]) => !c.startsWith("2"));
   const note = odd.length ? ` (non-2xx: ${odd.map(([c, k]) => `${k}×${c}`).join(", ")})` : "";
-  return { n, what, value: `${fmt(r.rps)} req/s${note}`, p50: `${r.p50} ms`, p99: `${r.p99} ms`, ratio: `${(r.rps / base.rps).toFixed(2)}×`, target, met: "n/a" };
+  return {
+    n,
+    what,
+    value: `${fmt(r.rps)} req/s${note}`,
+    p50: `${r.p50} ms`,
+    p99: `${r.p99} ms`,
+    ratio: `${(r.rps / base.rps).toFixed(2)}×`,
+    target,
+    met: "n/a",
+  };
 }
-
 
 /**
  * Redemptions by distinct buyers at full load, then an oversell probe: 1,000 distinct buyers race for a
@@ -310,7 +439,18 @@ async function redemptionRow(
   const probeBody = (await probe.json()) as { code?: string };
   if (probe.status === 404 && probeBody.code === "route_not_found") {
     log("POST /v1/checkout/redemptions: route not available");
-    return { row: { n: "4", what: "`POST /v1/checkout/redemptions`, distinct buyers", value: "route not available (not built yet)", p50: "—", p99: "—", ratio: "—", target, met: "n/a" } };
+    return {
+      row: {
+        n: "4",
+        what: "`POST /v1/checkout/redemptions`, distinct buyers",
+        value: "route not available (not built yet)",
+        p50: "—",
+        p99: "—",
+        ratio: "—",
+        target,
+        met: "n/a",
+      },
+    };
   }
   if (probe.status !== 201) throw new Error(`redemption probe: ${probe.status} ${JSON.stringify(probeBody)}`);
   log("POST /v1/checkout/redemptions");
@@ -350,7 +490,9 @@ async function redemptionRow(
 function countUses(dbFile: string, couponId: string): { counter: number; rows: number } {
   const db = new Database(dbFile, { readonly: true });
   const c = db.prepare("SELECT reserved_count + used_count AS n FROM coupons WHERE id = ?").get([couponId]) as { n: number };
-  const r = db.prepare("SELECT count(*) AS n FROM redemptions WHERE coupon_id = ? AND state <> 'released'").get([couponId]) as { n: number };
+  const r = db.prepare("SELECT count(*) AS n FROM redemptions WHERE coupon_id = ? AND state <> 'released'").get([couponId]) as {
+    n: number;
+  };
   db.close();
   return { counter: c.n, rows: r.n };
 }
@@ -362,9 +504,13 @@ function whereTimeGoes(s: StatementCost, quoteUs: number, quotesPerSecond: numbe
   runs no SQL statement: the code's coupon and the buyer's wallet come from the read cache, which answers
   only while the WAL-index header (what SQLite's \`data_version\` compares; one pread per request) and the
   process's own write count are unchanged. What is left is HTTP, Hono's middleware, JSON parsing, zod validating the 20-line cart (the
-  largest single share in a CPU profile), the engine and writing the answer.${quoteOfFloor != null ? `
+  largest single share in a CPU profile), the engine and writing the answer.${
+    quoteOfFloor != null
+      ? `
   Row 1b is the floor of any quote on this stack: parsing the same body and answering a JSON of the same
-  size; the quote reaches ${(quoteOfFloor * 100).toFixed(0)} % of it.` : ""}
+  size; the quote reaches ${(quoteOfFloor * 100).toFixed(0)} % of it.`
+      : ""
+  }
 - On a cache miss the code look-up costs ${fmt(s.serverUs)} µs of CPU through the native client (Drizzle's mapping
   on top; ${s.columns} columns), ${fmt(s.nativeUs)} µs as a bare native statement, and ${fmt(s.clientUs)} µs through
   \`@libsql/client\`, which prepares every statement again on every call.

@@ -19,7 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** CSS of a `css` template with the spaces nobody needs taken out (esbuild leaves template text alone). */
 const minifyCss = (c: string) =>
   c
-    .replace(/\/\*[^]*?\*\//g, "")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
     .replace(/\s+/g, " ")
     .replace(/\s*([{}:;,>])\s*/g, "$1")
     .replace(/;}/g, "}")
@@ -51,7 +51,7 @@ const squeezeTemplates: Plugin = {
     b.onLoad({ filter: /widget[\\/]src[\\/].*\.(styles|component)\.ts$/ }, async (args) => {
       const src = await readFile(args.path, "utf8");
       const contents = args.path.endsWith(".styles.ts")
-        ? src.replace(/css`([^`]*)`/g, (_m, c: string) => "css`" + minifyCss(c) + "`")
+        ? src.replace(/css`([^`]*)`/g, (_m, c: string) => `css\`${minifyCss(c)}\``)
         : squeezeHtml(src);
       return { contents, loader: "ts" };
     });
@@ -107,7 +107,7 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
 export async function buildWidgetModule(name: string): Promise<string | undefined> {
   if (!WIDGET_MODULES.includes(name)) return undefined;
   const own = `./${name.split("/").pop()}.`;
-  const widget = "../".repeat(name.split("/").length) + "widget.js";
+  const widget = `${"../".repeat(name.split("/").length)}widget.js`;
   const result = await build({
     entryPoints: [join(root, "widget", "src", `${name}.ts`)],
     ...moduleOptions,
@@ -152,7 +152,7 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
     return {
       description: doc ? text(doc.comment).replace(/\s+/g, " ").trim() : "",
       tags: (doc?.tags ?? []).map((t) => {
-        const m = /^(\S+)\s+-\s+([^]*)$/.exec(text(t.comment).trim());
+        const m = /^(\S+)\s+-\s+([\s\S]*)$/.exec(text(t.comment).trim());
         return { tag: t.tagName.text, name: m?.[1] ?? "", description: (m?.[2] ?? "").replace(/\s+/g, " ").trim() };
       }),
     };
@@ -178,8 +178,9 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
     const members: Entry[] = [];
     for (const m of cls.members) {
       const mods = (ts.canHaveModifiers(m) ? ts.getModifiers(m) : undefined) ?? [];
-      const hidden = mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword)
-        || mods.some((x) => x.kind === ts.SyntaxKind.StaticKeyword || x.kind === ts.SyntaxKind.OverrideKeyword);
+      const hidden =
+        mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword) ||
+        mods.some((x) => x.kind === ts.SyntaxKind.StaticKeyword || x.kind === ts.SyntaxKind.OverrideKeyword);
       const name = m.name && ts.isIdentifier(m.name) ? m.name.text : "";
       if (hidden || !name || name.startsWith("_")) continue;
       const { description } = docOf(m);
@@ -189,9 +190,11 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
         const init = m.initializer;
         const type = m.type
           ? m.type.getText() + (m.questionToken ? " | undefined" : "")
-          : init && ts.isStringLiteral(init) ? "string"
-          : init && (init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword) ? "boolean"
-          : "number";
+          : init && ts.isStringLiteral(init)
+            ? "string"
+            : init && (init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword)
+              ? "boolean"
+              : "number";
         const field: Entry = { kind: "field", name, type: { text: type }, description };
         if (init) field.default = init.getText();
         if (opts.attribute !== "false") {
@@ -219,7 +222,14 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
       kind: "javascript-module",
       path: MODULES.base,
       declarations: [
-        { kind: "class", name: base.name, description: docOf(base.cls).description, superclass: { name: "LitElement", package: "lit" }, attributes: base.attributes, members: base.members },
+        {
+          kind: "class",
+          name: base.name,
+          description: docOf(base.cls).description,
+          superclass: { name: "LitElement", package: "lit" },
+          attributes: base.attributes,
+          members: base.members,
+        },
       ],
       exports: [{ kind: "js", name: base.name, declaration: { name: base.name, module: MODULES.base } }],
     },
@@ -269,6 +279,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const module = (await buildWidgetModule(name))!;
     console.log(`/widget/${name}.js: ${module.length} bytes, ${gzipSync(module, { level: 9 }).length} bytes gzip`);
   }
-  await writeFile(join(root, "widget", "custom-elements.json"), JSON.stringify(await generateManifest(), null, 2) + "\n");
+  await writeFile(join(root, "widget", "custom-elements.json"), `${JSON.stringify(await generateManifest(), null, 2)}\n`);
   console.log("widget/custom-elements.json written");
 }

@@ -17,7 +17,8 @@ const regular = (over: Partial<Extract<CouponJson, { type: "regular" }>> = {}): 
   validity: { kind: "days_after_claim", days: 7 },
   ...over,
 });
-const upcoming = (over: Parameters<typeof regular>[0] = {}) => regular({ claim_starts_at: at(5 * DAY), claim_ends_at: at(50 * DAY), ...over });
+const upcoming = (over: Parameters<typeof regular>[0] = {}) =>
+  regular({ claim_starts_at: at(5 * DAY), claim_ends_at: at(50 * DAY), ...over });
 
 const create = async (s: ShopKeys, body: CouponJson) => (await expectStatus(calls(t, s.sk).createCoupon(body), 201)).coupon;
 /** Some patches are invalid on purpose: any object goes in (as the contract's type), the answer is typed. */
@@ -29,10 +30,20 @@ describe("PATCH /v1/coupons/{id}", () => {
   it("an upcoming coupon may change anything; the version grows and the history keeps before/after (R30)", async () => {
     const s = await t.shop();
     const c = await create(s, upcoming());
-    const res = await patch(s, c.id, { discount: { kind: "percent", percent_off: 10, max_discount_minor: 800 }, audience: "existing", min_spend_minor: 2000 }, c.version);
+    const res = await patch(
+      s,
+      c.id,
+      { discount: { kind: "percent", percent_off: 10, max_discount_minor: 800 }, audience: "existing", min_spend_minor: 2000 },
+      c.version,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe(`"${c.version + 1}"`);
-    expect(res.body.coupon).toMatchObject({ version: c.version + 1, audience: "existing", min_spend_minor: 2000, estimated_spend_minor: 80_000 });
+    expect(res.body.coupon).toMatchObject({
+      version: c.version + 1,
+      audience: "existing",
+      min_spend_minor: 2000,
+      estimated_spend_minor: 80_000,
+    });
     const h = await history(s, c.id);
     expect(h.data.map((e) => e.action)).toEqual(["created", "updated"]);
     const upd = h.data[1];
@@ -48,7 +59,12 @@ describe("PATCH /v1/coupons/{id}", () => {
     const ok = await patch(s, c.id, { name: "Renamed", quantity: 150, claim_ends_at: at(60 * DAY) });
     expect(ok.status).toBe(200);
     expect(ok.body.coupon).toMatchObject({ name: "Renamed", quantity: 150 });
-    for (const body of [{ quantity: 50 }, { claim_ends_at: at(20 * DAY) }, { discount: { kind: "fixed", amount_minor: 900 } }, { min_spend_minor: 1 }]) {
+    for (const body of [
+      { quantity: 50 },
+      { claim_ends_at: at(20 * DAY) },
+      { discount: { kind: "fixed", amount_minor: 900 } },
+      { min_spend_minor: 1 },
+    ]) {
       const res = await patch(s, c.id, body);
       expect(res.status, JSON.stringify(body)).toBe(409);
       expect(res.body.code).toBe("edit_not_allowed");
@@ -188,12 +204,30 @@ describe("R28: deactivate", () => {
   it("R28: a review coupon deactivated issues no more claims", async () => {
     const s = await t.shop();
     const c = await create(s, {
-      type: "review", name: "Rev", discount: { kind: "fixed", amount_minor: 300 }, quantity: 10,
-      claim_starts_at: at(-HOUR), claim_ends_at: at(40 * DAY), validity: { kind: "days_after_claim", days: 5 },
+      type: "review",
+      name: "Rev",
+      discount: { kind: "fixed", amount_minor: 300 },
+      quantity: 10,
+      claim_starts_at: at(-HOUR),
+      claim_ends_at: at(40 * DAY),
+      validity: { kind: "days_after_claim", days: 5 },
     });
-    await answer(calls(t, s.sk).event({ id: "p1", type: "order.paid", occurred_at: at(-1000), buyer_id: "b", order_id: "o1", total_minor: 10 }));
+    await answer(
+      calls(t, s.sk).event({ id: "p1", type: "order.paid", occurred_at: at(-1000), buyer_id: "b", order_id: "o1", total_minor: 10 }),
+    );
     expect((await answer(calls(t, s.sk).deactivate(c.id))).status).toBe(200);
-    const r = await answer(calls(t, s.sk).event({ id: "r1", type: "review.approved", occurred_at: at(-1000), buyer_id: "b", order_id: "o1", product_id: "x", word_count: 20, media_count: 1 }));
+    const r = await answer(
+      calls(t, s.sk).event({
+        id: "r1",
+        type: "review.approved",
+        occurred_at: at(-1000),
+        buyer_id: "b",
+        order_id: "o1",
+        product_id: "x",
+        word_count: 20,
+        media_count: 1,
+      }),
+    );
     expect(r.body.issued_claim).toBeNull();
   });
 
@@ -202,7 +236,12 @@ describe("R28: deactivate", () => {
     const c = await create(s, regular());
     const claimed = await answer(calls(t, s.sk).claim(c.id, { buyer_id: "b1" }));
     expect(claimed.status).toBe(201);
-    const cart = { currency: "USD", lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 3000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+    const cart = {
+      currency: "USD",
+      lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 3000, product_discount_minor: 0 }],
+      shipping_minor: 0,
+      shipping_discount_minor: 0,
+    };
     const before = await answer(calls(t, s.sk).quote({ buyer_id: "b1", cart }));
     expect(before.body.applied).toMatchObject({ coupon_id: c.id, discount_minor: 500 });
     await answer(calls(t, s.sk).deactivate(c.id));
@@ -225,11 +264,26 @@ describe("R28: deactivate", () => {
 describe("R29: duplicate", () => {
   it("R29: copies the settings into a new upcoming coupon with origin duplicate and the source as parent", async () => {
     const s = await t.shop();
-    const src = await create(s, regular({ audience: "existing", min_spend_minor: 1500, discount: { kind: "percent", percent_off: 15, max_discount_minor: 1000 } }));
-    const res = await answer(calls(t, s.sk).duplicate(src.id, { name: "Next month", claim_starts_at: at(40 * DAY), claim_ends_at: at(80 * DAY) }));
+    const src = await create(
+      s,
+      regular({ audience: "existing", min_spend_minor: 1500, discount: { kind: "percent", percent_off: 15, max_discount_minor: 1000 } }),
+    );
+    const res = await answer(
+      calls(t, s.sk).duplicate(src.id, { name: "Next month", claim_starts_at: at(40 * DAY), claim_ends_at: at(80 * DAY) }),
+    );
     expect(res.status).toBe(201);
     const d = res.body.coupon;
-    expect(d).toMatchObject({ name: "Next month", status: "upcoming", origin: "duplicate", parent_id: src.id, audience: "existing", min_spend_minor: 1500, discount: src.discount, quantity: src.quantity, version: 1 });
+    expect(d).toMatchObject({
+      name: "Next month",
+      status: "upcoming",
+      origin: "duplicate",
+      parent_id: src.id,
+      audience: "existing",
+      min_spend_minor: 1500,
+      discount: src.discount,
+      quantity: src.quantity,
+      version: 1,
+    });
     expect(d!.id).not.toBe(src.id);
     const h = await history(s, d!.id);
     expect(h.data[0]).toMatchObject({ action: "duplicated", changes: { source_id: src.id } });
@@ -263,8 +317,13 @@ describe("R29: duplicate", () => {
   it("R15: a review coupon duplicated onto its own window is 409; with new dates after it, 201", async () => {
     const s = await t.shop();
     const src = await create(s, {
-      type: "review", name: "Rev", discount: { kind: "fixed", amount_minor: 300 }, quantity: 10,
-      claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY), validity: { kind: "days_after_claim", days: 5 },
+      type: "review",
+      name: "Rev",
+      discount: { kind: "fixed", amount_minor: 300 },
+      quantity: 10,
+      claim_starts_at: at(DAY),
+      claim_ends_at: at(40 * DAY),
+      validity: { kind: "days_after_claim", days: 5 },
     });
     const same = await answer(calls(t, s.sk).duplicate(src.id));
     expect(same.status).toBe(409);
@@ -279,8 +338,19 @@ describe("R31: performance", () => {
     const s = await t.shop();
     const c = await create(s, regular({ quantity: 5 }));
     expect((await answer(calls(t, s.sk).performance(c.id))).body).toEqual({
-      claims: 0, redemptions: 0, buyers: 0, orders: 0, discount_minor: 0, gmv_minor: 0, remaining: 5, refunds: 0, refunded_discount_minor: 0, remaining_budget_minor: null,
-      from: expect.any(String), to: expect.any(String), series: expect.any(Array),
+      claims: 0,
+      redemptions: 0,
+      buyers: 0,
+      orders: 0,
+      discount_minor: 0,
+      gmv_minor: 0,
+      remaining: 5,
+      refunds: 0,
+      refunded_discount_minor: 0,
+      remaining_budget_minor: null,
+      from: expect.any(String),
+      to: expect.any(String),
+      series: expect.any(Array),
     });
     for (const b of ["b1", "b2"]) await answer(calls(t, s.sk).claim(c.id, { buyer_id: b }));
     expect((await answer(calls(t, s.sk).performance(c.id))).body).toMatchObject({ claims: 2, remaining: 3, redemptions: 0 });
@@ -315,8 +385,14 @@ describe("R30: history", () => {
 
 describe("R17: send a chat coupon", () => {
   const chat = (over: Partial<Extract<CouponJson, { type: "chat" }>> = {}): CouponJson => ({
-    type: "chat", name: `Chat ${Math.random().toString(36).slice(2, 8)}`, discount: { kind: "fixed", amount_minor: 100 }, quantity: 5,
-    claim_starts_at: at(-HOUR), claim_ends_at: at(40 * DAY), validity: { kind: "days_after_claim", days: 3 }, ...over,
+    type: "chat",
+    name: `Chat ${Math.random().toString(36).slice(2, 8)}`,
+    discount: { kind: "fixed", amount_minor: 100 },
+    quantity: 5,
+    claim_starts_at: at(-HOUR),
+    claim_ends_at: at(40 * DAY),
+    validity: { kind: "days_after_claim", days: 3 },
+    ...over,
   });
 
   it("sends idempotently and uses no quantity", async () => {

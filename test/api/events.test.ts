@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { answer, at, DAY, expectStatus, HOUR, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls, type CouponJson, type EventFact, type EventJson } from "../support/api.js";
 import { loadBuyerFacts } from "../../worker/store/buyer-facts.js";
-import { isExistingCustomer, isFollower, isNewCustomer, isNewFollower, isRepeatCustomer, matchesAudience } from "../../worker/engine/segments.js";
+import {
+  isExistingCustomer,
+  isFollower,
+  isNewCustomer,
+  isNewFollower,
+  isRepeatCustomer,
+  matchesAudience,
+} from "../../worker/engine/segments.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -147,7 +154,9 @@ describe("events: idempotency and validation", () => {
     const res = await send(s, { type: "follow.created" as const, buyer_id: "b1", target: "shop" as const, occurred_at: at(1000, frozen) });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe("occurred_in_future");
-    expect((await send(s, { type: "follow.created" as const, buyer_id: "b1", target: "shop" as const, occurred_at: at(0, frozen) })).status).toBe(200);
+    expect(
+      (await send(s, { type: "follow.created" as const, buyer_id: "b1", target: "shop" as const, occurred_at: at(0, frozen) })).status,
+    ).toBe(200);
   });
 
   it("invalid bodies are 422: unknown type, a field of another type, a missing field", async () => {
@@ -166,13 +175,17 @@ describe("events: idempotency and validation", () => {
 
   it("needs a secret key", async () => {
     const s = await t.shop();
-    const res = await answer(calls(t, s.pk).event({ id: "e", type: "follow.created" as const, buyer_id: "b", target: "shop" as const, occurred_at: at(-1) }));
+    const res = await answer(
+      calls(t, s.pk).event({ id: "e", type: "follow.created" as const, buyer_id: "b", target: "shop" as const, occurred_at: at(-1) }),
+    );
     expect(res.status).toBe(403);
   });
 });
 
 /** A claim-based coupon body (review by default) with a 60-day window open since yesterday. */
-type ClaimTerms = Partial<Pick<Extract<CouponJson, { type: "follower" }>, "audience" | "quantity" | "scope" | "claim_starts_at" | "claim_ends_at">>;
+type ClaimTerms = Partial<
+  Pick<Extract<CouponJson, { type: "follower" }>, "audience" | "quantity" | "scope" | "claim_starts_at" | "claim_ends_at">
+>;
 function claimCouponBody(type: "review" | "follower", over: ClaimTerms = {}): CouponJson {
   return {
     type,
@@ -192,7 +205,9 @@ async function reviewShop(over: Omit<ClaimTerms, "audience"> = {}) {
   return { s, coupon: (await expectStatus(calls(t, s.sk).createCoupon(reviewCoupon(over)), 201)).coupon };
 }
 
-const review = (over: Partial<{ order_id: string; product_id: string; buyer_id: string; word_count: number; media_count: number }> = {}) => ({
+const review = (
+  over: Partial<{ order_id: string; product_id: string; buyer_id: string; word_count: number; media_count: number }> = {},
+) => ({
   type: "review.approved" as const,
   buyer_id: "rb",
   order_id: "ro1",
@@ -214,7 +229,10 @@ describe("events: review coupons", () => {
     expect(Date.parse(c.valid_until) - Date.parse(c.valid_from)).toBe(14 * DAY);
     const perf = await answer(calls(t, s.sk).performance(coupon.id));
     expect(perf.body).toMatchObject({ claims: 1, remaining: 99 });
-    const reviewRow = await t.db.$client.execute({ sql: "SELECT label, claim_id FROM reviews WHERE shop_id = ? AND order_id = ?", args: [s.id, "ro1"] });
+    const reviewRow = await t.db.$client.execute({
+      sql: "SELECT label, claim_id FROM reviews WHERE shop_id = ? AND order_id = ?",
+      args: [s.id, "ro1"],
+    });
     expect(reviewRow.rows[0]).toMatchObject({ label: "Verified purchase Incentivized Review", claim_id: c.id });
   });
 
@@ -238,7 +256,10 @@ describe("events: review coupons", () => {
     const res = await send(s, review({ word_count: 40, media_count: 2 }));
     expect(res.body.issued_claim).not.toBeNull();
     // A rating field is not part of the contract: sending one is 422, so nothing can depend on it.
-    const rated = await t.call("POST", "/v1/events", { key: s.sk, body: { id: eid(), occurred_at: at(-1000), ...review({ order_id: "ro2" }), rating: 1 } });
+    const rated = await t.call("POST", "/v1/events", {
+      key: s.sk,
+      body: { id: eid(), occurred_at: at(-1000), ...review({ order_id: "ro2" }), rating: 1 },
+    });
     expect(rated.status).toBe(422);
   });
 
@@ -301,8 +322,7 @@ describe("events: review coupons", () => {
 
 const followerCoupon = (over: ClaimTerms = {}) => claimCouponBody("follower", over);
 const createCoupon = async (s: ShopKeys, body: CouponJson) => (await expectStatus(calls(t, s.sk).createCoupon(body), 201)).coupon;
-const claim = (s: ShopKeys, couponId: string, buyer: string) =>
-  answer(calls(t, s.sk).claim(couponId, { buyer_id: buyer }));
+const claim = (s: ShopKeys, couponId: string, buyer: string) => answer(calls(t, s.sk).claim(couponId, { buyer_id: buyer }));
 
 describe("events: follower facts feed claims", () => {
   it("R12: a buyer who just followed may claim a follower coupon at once", async () => {
@@ -359,10 +379,25 @@ describe("events under concurrency (file database)", () => {
 });
 
 describe("events: order.paid and order.cancelled settle the order's reservation", () => {
-  const CART = { currency: "USD", lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 4000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+  const CART = {
+    currency: "USD",
+    lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 4000, product_discount_minor: 0 }],
+    shipping_minor: 0,
+    shipping_discount_minor: 0,
+  };
   async function reserve(s: ShopKeys, orderId: string) {
-    const c = await createCoupon(s, { type: "promo_code", name: `P ${orderId}`, discount: { kind: "fixed", amount_minor: 500 }, quantity: 3, active_starts_at: at(-HOUR), active_ends_at: at(DAY) });
-    const r = await expectStatus(calls(t, s.sk).redeem({ code: c.code!, buyer_id: "ob", order_id: orderId, cart: CART }, `k-${orderId}`), 201);
+    const c = await createCoupon(s, {
+      type: "promo_code",
+      name: `P ${orderId}`,
+      discount: { kind: "fixed", amount_minor: 500 },
+      quantity: 3,
+      active_starts_at: at(-HOUR),
+      active_ends_at: at(DAY),
+    });
+    const r = await expectStatus(
+      calls(t, s.sk).redeem({ code: c.code!, buyer_id: "ob", order_id: orderId, cart: CART }, `k-${orderId}`),
+      201,
+    );
     return { coupon: c, redemption: r.redemption };
   }
   const redemption = async (s: ShopKeys, id: string) => (await expectStatus(calls(t, s.sk).redemption(id), 200)).redemption;
@@ -374,8 +409,19 @@ describe("events: order.paid and order.cancelled settle the order's reservation"
     expect((await redemption(s, r.id)).state).toBe("committed");
     const perf = await answer(calls(t, s.sk).performance(coupon.id));
     expect(perf.body).toEqual({
-      claims: 0, redemptions: 1, buyers: 1, orders: 1, discount_minor: 500, gmv_minor: 3500, remaining: 2, refunds: 0, refunded_discount_minor: 0, remaining_budget_minor: null,
-      from: expect.any(String), to: expect.any(String), series: expect.any(Array),
+      claims: 0,
+      redemptions: 1,
+      buyers: 1,
+      orders: 1,
+      discount_minor: 500,
+      gmv_minor: 3500,
+      remaining: 2,
+      refunds: 0,
+      refunded_discount_minor: 0,
+      remaining_budget_minor: null,
+      from: expect.any(String),
+      to: expect.any(String),
+      series: expect.any(Array),
     });
   });
 
@@ -394,7 +440,14 @@ describe("events: order.paid and order.cancelled settle the order's reservation"
     const s = await t.shop();
     // The first delivery is recorded before anything is reserved for the order, as if the process had
     // died after recording the event and before settling the order…
-    const body = { id: "paid-late", type: "order.paid" as const, occurred_at: at(-1000), buyer_id: "ob", order_id: "ord-3", total_minor: 3500 };
+    const body = {
+      id: "paid-late",
+      type: "order.paid" as const,
+      occurred_at: at(-1000),
+      buyer_id: "ob",
+      order_id: "ord-3",
+      total_minor: 3500,
+    };
     expect((await answer(calls(t, s.sk).event(body))).status).toBe(200);
     const { redemption: r } = await reserve(s, "ord-3");
     expect((await redemption(s, r.id)).state).toBe("reserved");

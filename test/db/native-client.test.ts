@@ -72,7 +72,10 @@ describe("result sets match @libsql/client on the same file", () => {
     const blobBytes = new Uint8Array([0, 1, 2, 250, 255]);
     const statements: { sql: string; args?: unknown[] | Record<string, unknown> }[] = [
       { sql: "INSERT INTO vals (i, f, s, b, n, any_col) VALUES (?, ?, ?, ?, ?, ?)", args: [42, 1.5, "héllo", blobBytes.buffer, null, "x"] },
-      { sql: "INSERT INTO vals (i, f, s, b, n, any_col) VALUES (?, ?, ?, ?, ?, ?)", args: [Number.MAX_SAFE_INTEGER, -0.25, "", new ArrayBuffer(0), null, 7] },
+      {
+        sql: "INSERT INTO vals (i, f, s, b, n, any_col) VALUES (?, ?, ?, ?, ?, ?)",
+        args: [Number.MAX_SAFE_INTEGER, -0.25, "", new ArrayBuffer(0), null, 7],
+      },
       { sql: "INSERT INTO vals (i, s) VALUES (:i, $s)", args: { ":i": true, $s: "named" } },
       { sql: "INSERT INTO vals (i, s) VALUES (?, ?)", args: [new Date(1_700_000_000_000), "date"] },
       { sql: "INSERT INTO vals (i, s) VALUES (?, ?)", args: [123n, "bigint"] },
@@ -130,8 +133,14 @@ describe("result sets match @libsql/client on the same file", () => {
   it("refuses values the client refuses: unsafe integers read, non-finite numbers and undefined bound", async () => {
     await native.execute({ sql: "INSERT INTO vals (i) VALUES (?)", args: [2n ** 60n] });
     const expectSame = async (stmt: { sql: string; args?: unknown[] }) => {
-      const a = await native.execute(stmt as never).then(() => "ok", (e: Error) => `${e.constructor.name}: ${e.message}`);
-      const b = await reference.execute(stmt as never).then(() => "ok", (e: Error) => `${e.constructor.name}: ${e.message}`);
+      const a = await native.execute(stmt as never).then(
+        () => "ok",
+        (e: Error) => `${e.constructor.name}: ${e.message}`,
+      );
+      const b = await reference.execute(stmt as never).then(
+        () => "ok",
+        (e: Error) => `${e.constructor.name}: ${e.message}`,
+      );
       expect(a).toBe(b);
       expect(a).not.toBe("ok");
     };
@@ -147,10 +156,20 @@ describe("Drizzle over the native client", () => {
   it("inserts, selects, updates and returns rows with typed columns", async () => {
     const db = drizzle(native as never, { schema: { items } });
     const at = new Date(1_750_000_000_000);
-    const inserted = await db.insert(items).values({ code: "A", qty: 3, price: 9.5, data: Buffer.from("hi"), active: false, at }).returning();
+    const inserted = await db
+      .insert(items)
+      .values({ code: "A", qty: 3, price: 9.5, data: Buffer.from("hi"), active: false, at })
+      .returning();
     expect(inserted).toEqual([{ id: 1, code: "A", qty: 3, price: 9.5, data: Buffer.from("hi"), active: false, at }]);
-    await db.insert(items).values([{ code: "B", qty: 1 }, { code: "C", qty: 2 }]);
-    const updated = await db.update(items).set({ qty: sql`${items.qty} + 1` }).where(eq(items.code, "B")).returning({ id: items.id, qty: items.qty });
+    await db.insert(items).values([
+      { code: "B", qty: 1 },
+      { code: "C", qty: 2 },
+    ]);
+    const updated = await db
+      .update(items)
+      .set({ qty: sql`${items.qty} + 1` })
+      .where(eq(items.code, "B"))
+      .returning({ id: items.id, qty: items.qty });
     expect(updated).toEqual([{ id: 2, qty: 2 }]);
     const run = await db.update(items).set({ qty: 0 }).where(sql`${items.qty} < 3`);
     expect(run.rowsAffected).toBe(2);
@@ -161,7 +180,11 @@ describe("Drizzle over the native client", () => {
     ]);
     expect(await db.all(sql`SELECT code, qty FROM items WHERE id = ${1}`)).toEqual([{ code: "A", qty: 3 }]);
     expect(await db.get(sql`SELECT count(*) AS n FROM items`)).toEqual({ n: 3 });
-    const prepared = db.select().from(items).where(eq(items.code, sql.placeholder("code"))).prepare();
+    const prepared = db
+      .select()
+      .from(items)
+      .where(eq(items.code, sql.placeholder("code")))
+      .prepare();
     expect((await prepared.all({ code: "C" }))[0].active).toBe(true);
     const [x, y] = await db.batch([db.select({ n: sql<number>`count(*)` }).from(items), db.delete(items).where(eq(items.code, "C"))]);
     expect(x).toEqual([{ n: 3 }]);
@@ -206,7 +229,10 @@ describe("batches", () => {
     // The same through Drizzle's batch (its error wrapper keeps the cause).
     const db = createDb(native);
     const viaDrizzle = await db
-      .batch([db.run(sql`INSERT INTO items (code, qty) VALUES ('other', 1)`), db.run(sql`INSERT INTO items (id, code, qty) VALUES (1, 'dup-id', 1)`)])
+      .batch([
+        db.run(sql`INSERT INTO items (code, qty) VALUES ('other', 1)`),
+        db.run(sql`INSERT INTO items (id, code, qty) VALUES (1, 'dup-id', 1)`),
+      ])
       .catch((e: unknown) => e);
     expect(isUniqueViolation(viaDrizzle)).toBe(true);
     expect((await native.execute("SELECT count(*) AS n FROM items")).rows[0].n).toBe(1);
@@ -220,7 +246,8 @@ describe("batches", () => {
     const err = await native.execute("INSERT INTO items (code, qty) VALUES ('x', 1)").catch((e: unknown) => e);
     const ref = await reference.execute("INSERT INTO items (code, qty) VALUES ('x', 1)").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LibsqlError);
-    for (const k of ["message", "code", "extendedCode", "rawCode", "name"] as const) expect((err as LibsqlError)[k]).toEqual((ref as LibsqlError)[k]);
+    for (const k of ["message", "code", "extendedCode", "rawCode", "name"] as const)
+      expect((err as LibsqlError)[k]).toEqual((ref as LibsqlError)[k]);
     expect(((err as Error).cause as { code: string }).code).toBe("SQLITE_CONSTRAINT_UNIQUE");
     expect(isUniqueViolation(err)).toBe(true);
     await expect(native.execute("SELECT nope FROM items")).rejects.toMatchObject({ code: "SQLITE_ERROR" });
@@ -267,7 +294,7 @@ describe("group commit: write batches of one event-loop turn share a transaction
     const err = (outcomes[1] as PromiseRejectedResult).reason;
     expect(err).toBeInstanceOf(LibsqlBatchError);
     expect(err).toMatchObject({ statementIndex: 1, extendedCode: "SQLITE_CONSTRAINT_UNIQUE" });
-    expect(((outcomes[2] as PromiseFulfilledResult<ResultSet[]>).value)[1].rowsAffected).toBe(1);
+    expect((outcomes[2] as PromiseFulfilledResult<ResultSet[]>).value[1].rowsAffected).toBe(1);
     expect(await codes()).toEqual(["a", "a2", "c", "taken"]);
     expect((await reference.execute("SELECT qty FROM items WHERE code = 'c'")).rows[0].qty).toBe(11);
   });
@@ -322,7 +349,9 @@ describe("statement cache", () => {
     // Same shape, different text and columns: each its own statement and column list.
     expect((await native.execute({ sql: "SELECT qty AS q FROM items WHERE code = ?", args: ["b"] })).rows[0]).toMatchObject({ q: 2 });
     expect((await native.execute({ sql: "SELECT code, qty FROM items WHERE code = ?", args: ["a"] })).columns).toEqual(["code", "qty"]);
-    expect((await native.execute({ sql: "SELECT qty FROM items WHERE code = ?", args: ["b"] })).rows.map((r) => ({ ...r }))).toEqual([{ qty: 2 }]);
+    expect((await native.execute({ sql: "SELECT qty FROM items WHERE code = ?", args: ["b"] })).rows.map((r) => ({ ...r }))).toEqual([
+      { qty: 2 },
+    ]);
     for (let i = 0; i < STATEMENT_CACHE_SIZE + 50; i++) {
       const rs = await native.execute({ sql: `SELECT ${i} AS v, qty FROM items WHERE code = ?`, args: ["b"] });
       expect(rs.rows[0].v).toBe(i);
@@ -346,7 +375,14 @@ describe("which DATABASE_URLs the Node server runs natively", () => {
     expect(localDatabasePath("file:data/rel.db")).toBe("data/rel.db");
     expect(localDatabasePath(":memory:")).toBe(":memory:");
     expect(localDatabasePath("file::memory:")).toBe(":memory:");
-    for (const remote of ["libsql://db.turso.io", "https://db.example", "http://127.0.0.1:8080", "ws://x", "file://host/x.db", "file:/x.db?mode=ro"])
+    for (const remote of [
+      "libsql://db.turso.io",
+      "https://db.example",
+      "http://127.0.0.1:8080",
+      "ws://x",
+      "file://host/x.db",
+      "file:/x.db?mode=ro",
+    ])
       expect(localDatabasePath(remote)).toBeNull();
   });
 });

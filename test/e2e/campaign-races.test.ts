@@ -31,7 +31,14 @@ const CART = cart([{ unit_price_minor: 4000 }]);
 const servers = () => [first.url, second.url];
 
 async function newShop(name: string) {
-  const res = await httpCall(first.url, first.adminToken, "POST", "/v1/shops", { name, region: "EU", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false });
+  const res = await httpCall(first.url, first.adminToken, "POST", "/v1/shops", {
+    name,
+    region: "EU",
+    currency: "USD",
+    mode: "test",
+    allowed_origins: [],
+    addon_coupons: false,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { sk: res.body.secret_key as string, prefix: res.body.shop.code_prefix as string };
 }
@@ -49,15 +56,24 @@ describe("campaign codes and budgets under real races (two processes, one file)"
   it("50 buyers on one campaign code: exactly one reservation takes it, the others are 409 quantity_exhausted", async () => {
     const shop = await newShop("Codes Race");
     const made = await httpCall(first.url, shop.sk, "POST", "/v1/coupons", {
-      type: "promo_code", name: "Race campaign", discount: { kind: "fixed", amount_minor: 500 }, unique_codes: { count: 20, length: 5 },
-      active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000),
+      type: "promo_code",
+      name: "Race campaign",
+      discount: { kind: "fixed", amount_minor: 500 },
+      unique_codes: { count: 20, length: 5 },
+      active_starts_at: iso(-60_000),
+      active_ends_at: iso(86_400_000),
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const id = made.body.coupon.id;
     const code = (await httpCall(first.url, shop.sk, "GET", `/v1/coupons/${id}/codes?limit=1`)).body.data[0].code;
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        httpCall(servers()[i % 2], shop.sk, "POST", "/v1/checkout/redemptions", { code, buyer_id: `buyer-${i}`, order_id: `order-${i}`, cart: CART }),
+        httpCall(servers()[i % 2], shop.sk, "POST", "/v1/checkout/redemptions", {
+          code,
+          buyer_id: `buyer-${i}`,
+          order_id: `order-${i}`,
+          cart: CART,
+        }),
       ),
     );
     noServerErrors(answers);
@@ -72,13 +88,24 @@ describe("campaign codes and budgets under real races (two processes, one file)"
   it("200 redemptions against a budget of 40 discounts: exactly 40 are reserved, the rest 409 budget_exhausted", async () => {
     const shop = await newShop("Budget Race");
     const made = await httpCall(first.url, shop.sk, "POST", "/v1/coupons", {
-      type: "promo_code", name: "Race budget", code: "BUDGET", discount: { kind: "fixed", amount_minor: 500 }, quantity: 1_000,
-      per_customer_limit: null, budget_minor: 20_000, active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000),
+      type: "promo_code",
+      name: "Race budget",
+      code: "BUDGET",
+      discount: { kind: "fixed", amount_minor: 500 },
+      quantity: 1_000,
+      per_customer_limit: null,
+      budget_minor: 20_000,
+      active_starts_at: iso(-60_000),
+      active_ends_at: iso(86_400_000),
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        httpCall(servers()[i % 2], shop.sk, "POST", "/v1/checkout/redemptions", { code: made.body.coupon.code, order_id: `b-order-${i}`, cart: CART }),
+        httpCall(servers()[i % 2], shop.sk, "POST", "/v1/checkout/redemptions", {
+          code: made.body.coupon.code,
+          order_id: `b-order-${i}`,
+          cart: CART,
+        }),
       ),
     );
     noServerErrors(answers);
@@ -93,8 +120,12 @@ describe("campaign codes and budgets under real races (two processes, one file)"
     const creator = await newShop("Twin South");
     expect(importer.prefix).toBe(creator.prefix);
     const made = await httpCall(first.url, importer.sk, "POST", "/v1/coupons", {
-      type: "promo_code", name: "Imported", discount: { kind: "fixed", amount_minor: 500 }, unique_codes: { count: 1, length: 6 },
-      active_starts_at: iso(86_400_000), active_ends_at: iso(3 * 86_400_000),
+      type: "promo_code",
+      name: "Imported",
+      discount: { kind: "fixed", amount_minor: 500 },
+      unique_codes: { count: 1, length: 6 },
+      active_starts_at: iso(86_400_000),
+      active_ends_at: iso(3 * 86_400_000),
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const campaignId = made.body.coupon.id;
@@ -103,8 +134,13 @@ describe("campaign codes and budgets under real races (two processes, one file)"
     const imports = suffixes.map((sfx) => httpCall(second.url, importer.sk, "POST", `/v1/coupons/${campaignId}/codes`, { codes: [sfx] }));
     const creates = suffixes.map((sfx, i) =>
       httpCall(first.url, creator.sk, "POST", "/v1/coupons", {
-        type: "promo_code", name: `Shared ${i}`, code: sfx, discount: { kind: "fixed", amount_minor: 500 }, quantity: 5,
-        active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000),
+        type: "promo_code",
+        name: `Shared ${i}`,
+        code: sfx,
+        discount: { kind: "fixed", amount_minor: 500 },
+        quantity: 5,
+        active_starts_at: iso(-60_000),
+        active_ends_at: iso(86_400_000),
       }),
     );
     const [imported, created] = await Promise.all([Promise.all(imports), Promise.all(creates)]);
@@ -115,7 +151,10 @@ describe("campaign codes and budgets under real races (two processes, one file)"
       expect(importWon !== createWon, `${sfx}: import ${JSON.stringify(imported[i].body)} create ${created[i].status}`).toBe(true);
       if (!importWon) expect(imported[i].body.refused).toEqual([{ code: sfx, reason: "promo_code_taken" }]);
       if (!createWon) expect(created[i].body.code).toBe("promo_code_taken");
-      const holders = await db.execute({ sql: "SELECT coupon_id FROM live_codes WHERE region = 'EU' AND code = ?", args: [importer.prefix + sfx] });
+      const holders = await db.execute({
+        sql: "SELECT coupon_id FROM live_codes WHERE region = 'EU' AND code = ?",
+        args: [importer.prefix + sfx],
+      });
       expect(holders.rows.map((r) => r.coupon_id)).toEqual([importWon ? campaignId : created[i].body.coupon.id]);
     }
     const wonByImport = imported.filter((r) => r.body.added === 1).length;

@@ -78,9 +78,7 @@ async function row(q: string, args: (string | number)[]) {
 async function claimRace(bases: string[]) {
   const c = await regular();
   const results = await Promise.all(
-    Array.from({ length: 200 }, (_, i) =>
-      answer(api(bases[i % bases.length]).claim(c.id, { buyer_id: `buyer-${n}-${i}` })),
-    ),
+    Array.from({ length: 200 }, (_, i) => answer(api(bases[i % bases.length]).claim(c.id, { buyer_id: `buyer-${n}-${i}` }))),
   );
   const { byStatus, codes } = tally(results);
   expect(byStatus, JSON.stringify({ byStatus, codes })).toEqual({ 201: 25, 409: 175 });

@@ -24,8 +24,13 @@ describe("a 100,000-row export", () => {
   it("streams every redemption of the shop as CSV rows that all arrive and parse", { timeout: 120_000 }, async () => {
     const { secretKey: sk, shopId } = server.demo;
     const promo = await httpCall(server.url, sk, "POST", "/v1/coupons", {
-      type: "promo_code", name: "Export", code: "EXPORT", discount: { kind: "fixed", amount_minor: 500 }, quantity: 1_000_000,
-      active_starts_at: new Date(Date.now() - 60_000).toISOString(), active_ends_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      type: "promo_code",
+      name: "Export",
+      code: "EXPORT",
+      discount: { kind: "fixed", amount_minor: 500 },
+      quantity: 1_000_000,
+      active_starts_at: new Date(Date.now() - 60_000).toISOString(),
+      active_ends_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     });
     expect(promo.status, JSON.stringify(promo.body)).toBe(201);
     const couponId: string = promo.body.coupon.id;
@@ -75,7 +80,12 @@ describe("a 100,000-row export", () => {
       previous = i;
       seen.add(row.id);
       const order = i % 1000 === 0 ? `order "${i}", ok\r\nnext` : `order-${i}`;
-      if (row.order_id !== order || row.buyer_id !== `buyer-${i % 997}` || row.subtotal_minor !== String(4000 + (i % 100)) || row.state !== "committed")
+      if (
+        row.order_id !== order ||
+        row.buyer_id !== `buyer-${i % 997}` ||
+        row.subtotal_minor !== String(4000 + (i % 100)) ||
+        row.state !== "committed"
+      )
         wrong.push(row);
       count++;
     }

@@ -24,14 +24,14 @@ describe("a started server", () => {
     const end = new Date(Date.now() + 7 * 86_400_000).toISOString();
     const created = await expectStatus(
       api(sk).createCoupon({
-      type: "promo_code",
-      name: "Welcome 15%",
-      code: "WELCOME",
-      discount: { kind: "percent", percent_off: 15, max_discount_minor: 3000 },
-      min_spend_minor: 2000,
-      quantity: 100,
-      active_starts_at: start,
-      active_ends_at: end,
+        type: "promo_code",
+        name: "Welcome 15%",
+        code: "WELCOME",
+        discount: { kind: "percent", percent_off: 15, max_discount_minor: 3000 },
+        min_spend_minor: 2000,
+        quantity: 100,
+        active_starts_at: start,
+        active_ends_at: end,
       }),
       201,
     );
@@ -39,17 +39,17 @@ describe("a started server", () => {
     expect((await expectStatus(api(server.demo.publishableKey).lookup("demowelcome"), 200)).valid).toBe(true);
     const quoted = await expectStatus(
       api(sk).quote({
-      buyer_id: "buyer-42",
-      code: "demowelcome",
-      cart: {
-        currency: "USD",
-        lines: [
-          { line_id: "1", product_id: "demo-mug", quantity: 2, unit_price_minor: 1200, product_discount_minor: 0 },
-          { line_id: "2", product_id: "demo-tee", quantity: 1, unit_price_minor: 2500, product_discount_minor: 500 },
-        ],
-        shipping_minor: 499,
-        shipping_discount_minor: 0,
-      },
+        buyer_id: "buyer-42",
+        code: "demowelcome",
+        cart: {
+          currency: "USD",
+          lines: [
+            { line_id: "1", product_id: "demo-mug", quantity: 2, unit_price_minor: 1200, product_discount_minor: 0 },
+            { line_id: "2", product_id: "demo-tee", quantity: 1, unit_price_minor: 2500, product_discount_minor: 500 },
+          ],
+          shipping_minor: 499,
+          shipping_discount_minor: 0,
+        },
       }),
       200,
     );

@@ -146,7 +146,9 @@ describe("webhooks on the real server", () => {
     await server.stop();
     expect(server.process.exitCode).toBe(0);
     const db = createClient({ url: `file:${server.dbFile}` });
-    const row = (await db.execute({ sql: "SELECT status, attempts, lease_owner FROM webhook_deliveries WHERE endpoint_id = ?", args: [ep.id] })).rows[0];
+    const row = (
+      await db.execute({ sql: "SELECT status, attempts, lease_owner FROM webhook_deliveries WHERE endpoint_id = ?", args: [ep.id] })
+    ).rows[0];
     db.close();
     expect({ ...row }).toEqual({ status: "pending", attempts: 0, lease_owner: null });
 

@@ -244,9 +244,7 @@ describe("interactive transactions", () => {
   it("makes a concurrent write batch wait for an open write transaction instead of failing", async () => {
     const tx = await client.transaction("write");
     let batchDone = false;
-    const batch = client
-      .batch(["INSERT INTO t (code) VALUES ('second')"], "write")
-      .then(() => (batchDone = true));
+    const batch = client.batch(["INSERT INTO t (code) VALUES ('second')"], "write").then(() => (batchDone = true));
     try {
       await tx.execute("INSERT INTO t (code) VALUES ('first')");
       await new Promise((r) => setTimeout(r, 50));
@@ -282,16 +280,12 @@ describe("concurrency", () => {
   it("50 concurrent conditional updates give exactly 25 successes", async () => {
     await client.execute("INSERT INTO t (id, used) VALUES (1, 0)");
     const results = await Promise.all(
-      Array.from({ length: 50 }, () =>
-        client.execute("UPDATE t SET used = used + 1 WHERE id = 1 AND used < 25 RETURNING used"),
-      ),
+      Array.from({ length: 50 }, () => client.execute("UPDATE t SET used = used + 1 WHERE id = 1 AND used < 25 RETURNING used")),
     );
     const updated = results.filter((r) => r.rows.length === 1);
     expect(updated).toHaveLength(25);
     expect(updated.every((r) => r.rowsAffected === 1)).toBe(true);
-    expect(updated.map((r) => r.rows[0]!.used).sort((a, b) => Number(a) - Number(b))).toEqual(
-      Array.from({ length: 25 }, (_, i) => i + 1),
-    );
+    expect(updated.map((r) => r.rows[0]!.used).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect((await client.execute("SELECT used FROM t WHERE id = 1")).rows[0]!.used).toBe(25);
   });
 
@@ -331,19 +325,28 @@ describe("drizzle-orm/libsql/web", () => {
     await db.run(
       sql`CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL UNIQUE, qty INTEGER NOT NULL, meta TEXT)`,
     );
-    const [first] = await db.insert(items).values({ code: "A", qty: 1, meta: { tags: ["x"] } }).returning();
+    const [first] = await db
+      .insert(items)
+      .values({ code: "A", qty: 1, meta: { tags: ["x"] } })
+      .returning();
     expect(first).toEqual({ id: 1, code: "A", qty: 1, meta: { tags: ["x"] } });
 
     await db.batch([
       db.insert(items).values({ code: "B", qty: 2 }),
-      db.update(items).set({ qty: sql`${items.qty} + 10` }).where(eq(items.code, "A")),
+      db
+        .update(items)
+        .set({ qty: sql`${items.qty} + 10` })
+        .where(eq(items.code, "A")),
     ]);
     expect(await db.select().from(items).orderBy(items.id)).toEqual([
       { id: 1, code: "A", qty: 11, meta: { tags: ["x"] } },
       { id: 2, code: "B", qty: 2, meta: null },
     ]);
 
-    const dup = await db.insert(items).values({ code: "A", qty: 0 }).catch((e: unknown) => e);
+    const dup = await db
+      .insert(items)
+      .values({ code: "A", qty: 0 })
+      .catch((e: unknown) => e);
     // drizzle wraps the driver error; the LibsqlError is its cause
     const cause = (dup as { cause?: unknown }).cause ?? dup;
     expect(cause).toMatchObject({ code: "SQLITE_CONSTRAINT" });

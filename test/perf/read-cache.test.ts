@@ -8,7 +8,18 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createNativeClient } from "../../worker/adapters/node/native-client/index.js";
 import { ReadCache } from "../../worker/store/read-cache.js";
-import { answer, at, cart, claimableBody, expectStatus, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import {
+  answer,
+  at,
+  cart,
+  claimableBody,
+  expectStatus,
+  makeTestApp,
+  MINUTE,
+  promoBody,
+  type ShopKeys,
+  type TestApp,
+} from "../support/app.js";
 import { calls, type QuoteJson, type RedemptionJson } from "../support/api.js";
 
 const CART = cart([{ unit_price_minor: 4000 }]);
@@ -19,8 +30,14 @@ async function statementsDuring(t: TestApp, f: () => Promise<unknown>): Promise<
   const execute = t.client.execute.bind(t.client);
   const batch = t.client.batch.bind(t.client);
   const spy = t.client as unknown as Record<string, unknown>;
-  spy.execute = (s: string | { sql: string }, a?: never) => (seen.push(typeof s === "string" ? s : s.sql), execute(s as never, a));
-  spy.batch = (list: unknown[], m?: never) => (seen.push(`batch of ${list.length}`), batch(list as never, m));
+  spy.execute = (s: string | { sql: string }, a?: never) => {
+    seen.push(typeof s === "string" ? s : s.sql);
+    return execute(s as never, a);
+  };
+  spy.batch = (list: unknown[], m?: never) => {
+    seen.push(`batch of ${list.length}`);
+    return batch(list as never, m);
+  };
   try {
     await f();
   } finally {
@@ -153,8 +170,20 @@ describe("a reservation prices the code as last read, and its write checks it ag
     const c = await promo(t, s, { code: "VER1" });
     const { insertRedemptionGuarded } = await import("../../worker/store/redemptions.js");
     const now = Date.now();
-    const r = (id: string, order: string) => ({ id, shop_id: s.id, coupon_id: c.id, claim_id: null, buyer_id: "b1", order_id: order, code: c.code,
-      discount_minor: 500, subtotal_minor: 4000, allocations: [{ line_id: "l1", discount_minor: 500 }], reserved_at: now, expires_at: now + 30 * MINUTE });
+    const r = (id: string, order: string) => ({
+      id,
+      shop_id: s.id,
+      coupon_id: c.id,
+      claim_id: null,
+      buyer_id: "b1",
+      order_id: order,
+      code: c.code,
+      discount_minor: 500,
+      subtotal_minor: 4000,
+      allocations: [{ line_id: "l1", discount_minor: 500 }],
+      reserved_at: now,
+      expires_at: now + 30 * MINUTE,
+    });
     expect(await insertRedemptionGuarded(t.db, r("red_old_version", "o1"), 0, null)).toBe(false);
     expect(await insertRedemptionGuarded(t.db, r("red_this_version", "o2"), 1, null)).toBe(true);
   });
@@ -278,13 +307,18 @@ describe("NativeClient.dataVersion", () => {
     const v0 = t.client.dataVersion();
     await t.client.execute("SELECT count(*) FROM shops");
     expect(t.client.dataVersion()).toBe(v0);
-    await t.client.execute({ sql: "INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', 'V1', 'c', 's', 0)", args: [] });
+    await t.client.execute({
+      sql: "INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', 'V1', 'c', 's', 0)",
+      args: [],
+    });
     const v1 = t.client.dataVersion();
     expect(v1).not.toBe(v0);
     await t.client.batch(["UPDATE live_codes SET active_ends_at = 1 WHERE code = 'V1'"]);
     const v2 = t.client.dataVersion();
     expect(v2).not.toBe(v1);
-    await expect(t.client.execute("INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', 'V1', 'c', 's', 0)")).rejects.toThrow();
+    await expect(
+      t.client.execute("INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', 'V1', 'c', 's', 0)"),
+    ).rejects.toThrow();
     expect(t.client.dataVersion()).not.toBe(v2);
   });
 
@@ -292,7 +326,10 @@ describe("NativeClient.dataVersion", () => {
     const t = await makeTestApp({ file: true });
     const other = createNativeClient(t.path);
     const insert = (code: string) =>
-      other.execute({ sql: "INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', ?, 'c', 's', 0)", args: [code] });
+      other.execute({
+        sql: "INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ('XX', ?, 'c', 's', 0)",
+        args: [code],
+      });
     try {
       const seen = new Set([t.client.dataVersion()]);
       await insert("W1");

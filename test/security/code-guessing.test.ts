@@ -25,7 +25,9 @@ beforeAll(async () => {
 const lookupIn = (app: TestApp, s: ShopKeys, code: string, client = "1.1.1.1", key = s.pk, origin?: string) =>
   answer(calls(app, key, { "x-test-client": client, ...(origin ? { origin } : {}) }).lookup(code));
 const quoteIn = (app: TestApp, s: ShopKeys, code: string, client = "1.1.1.1", key = s.pk, extra: Partial<QuoteJson> = {}) =>
-  answer(calls(app, key, { "x-test-client": client }).quote({ code, cart: cart([{ unit_price_minor: 2000, product_id: "p1" }]), ...extra }));
+  answer(
+    calls(app, key, { "x-test-client": client }).quote({ code, cart: cart([{ unit_price_minor: 2000, product_id: "p1" }]), ...extra }),
+  );
 
 const lookup = (s: ShopKeys, ...rest: [string, string?, string?, string?]) => lookupIn(t, s, ...rest);
 const quote = (s: ShopKeys, ...rest: [string, string?, string?]) => quoteIn(t, s, ...rest);
@@ -124,7 +126,10 @@ describe("rate limiting failed look-ups", () => {
     const inner = new MemoryRateLimiter();
     const app = await makeTestApp();
     app.config.rateLimiter = {
-      take: (key, limit, now) => (taken.push(key), inner.take(key, limit, now)),
+      take: (key, limit, now) => {
+        taken.push(key);
+        return inner.take(key, limit, now);
+      },
       refund: (key, now) => inner.refund(key, now),
       peek: (key, limit, now) => inner.peek(key, limit, now),
     };
@@ -134,7 +139,9 @@ describe("rate limiting failed look-ups", () => {
     await answer(calls(app, s.pk, { "cf-connecting-ip": "198.51.100.1" }).lookup("EACHNOPE"));
     expect(taken.splice(0)).toEqual([`shop:${s.id}:publishable:addr:203.0.113.7`, `shop:${s.id}:publishable`]);
     // A buyer known by token is counted as that buyer, wherever the request comes from.
-    await answer(calls(app, s.pk, { "x-buyer-token": await s.token("alice") }).quote({ code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }));
+    await answer(
+      calls(app, s.pk, { "x-buyer-token": await s.token("alice") }).quote({ code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }),
+    );
     expect(taken.splice(0)).toEqual([`shop:${s.id}:publishable:buyer:alice`, `shop:${s.id}:publishable`]);
     // The seller's server counts in its own shop bucket.
     await answer(calls(app, s.sk).quote({ buyer_id: "bob", code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }));
@@ -172,5 +179,4 @@ describe("rate limiting failed look-ups", () => {
     for (let i = 0; i < LIMIT + 3; i++) statuses.push((await lookup(s, `SPRE${i}QQ`, `20.0.0.${i}`)).status);
     expect(statuses).toEqual([...Array(LIMIT).fill(200), 429, 429, 429]);
   });
-
 });

@@ -26,7 +26,12 @@ export default {
 
 let mf: Miniflare;
 beforeAll(async () => {
-  const out = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: "js" }, bundle: true, format: "esm", write: false });
+  const out = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: "js" },
+    bundle: true,
+    format: "esm",
+    write: false,
+  });
   mf = new Miniflare({
     modules: true,
     script: out.outputFiles[0].text,

@@ -66,7 +66,8 @@ export interface ShopKeys {
 export async function makeTestApp(opts: { file?: boolean | string; env?: Record<string, string> } = {}): Promise<TestApp> {
   // The native client, as the Node server uses for local databases (WAL, busy timeout, foreign keys).
   // `file: true` is a new temp file; a path opens that file (a second app on it acts as a second process).
-  const path = typeof opts.file === "string" ? opts.file : opts.file ? join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite") : ":memory:";
+  const path =
+    typeof opts.file === "string" ? opts.file : opts.file ? join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite") : ":memory:";
   const client = createNativeClient(path);
   const db = createDb(client);
   await applyMigrations(db);
@@ -97,7 +98,15 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
   let n = 0;
   const shop: TestApp["shop"] = async (over = {}) => {
     n++;
-    const json = { name: `Shop ${n}`, region: "US", currency: "USD", mode: "test" as const, allowed_origins: [], addon_coupons: false, ...over };
+    const json = {
+      name: `Shop ${n}`,
+      region: "US",
+      currency: "USD",
+      mode: "test" as const,
+      allowed_origins: [],
+      addon_coupons: false,
+      ...over,
+    };
     const b = await expectStatus(api(ADMIN).v1.shops.$post({ json }), 201);
     return {
       id: b.shop.id,
@@ -163,7 +172,10 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 /** A one-line cart of `value` minor units. */
-export function cart(lines: { product_id?: string; quantity?: number; unit_price_minor: number; product_discount_minor?: number }[], currency = "USD") {
+export function cart(
+  lines: { product_id?: string; quantity?: number; unit_price_minor: number; product_discount_minor?: number }[],
+  currency = "USD",
+) {
   return {
     currency,
     lines: lines.map((l, i) => ({
@@ -196,7 +208,10 @@ export function promoBody(over: Partial<PromoInput> = {}): PromoInput {
 }
 
 /** A claimable coupon's creation body (regular by default; follower and chat too) with sensible defaults. */
-export function claimableBody<T extends "regular" | "follower" | "chat" = "regular">(type: T = "regular" as T, over: Partial<ClaimableInput<T>> = {}): ClaimableInput<T> {
+export function claimableBody<T extends "regular" | "follower" | "chat" = "regular">(
+  type: T = "regular" as T,
+  over: Partial<ClaimableInput<T>> = {},
+): ClaimableInput<T> {
   return {
     type,
     name: `${type} ${Math.random().toString(36).slice(2, 8)}`,

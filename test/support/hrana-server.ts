@@ -292,8 +292,7 @@ function skipQuoted(sql: string, start: number, quote: string): number {
 }
 
 function findDml(words: string[]): ScannedSql["dml"] {
-  const isDml = (w: string | undefined) =>
-    w === "INSERT" || w === "UPDATE" || w === "DELETE" || w === "REPLACE";
+  const isDml = (w: string | undefined) => w === "INSERT" || w === "UPDATE" || w === "DELETE" || w === "REPLACE";
   if (isDml(words[0])) return words[0] as ScannedSql["dml"];
   if (words[0] === "WITH") {
     // top-level words after the CTEs: the first SELECT/INSERT/UPDATE/DELETE/REPLACE decides
@@ -551,10 +550,7 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
     if (scanned.statements === 0) throw new HranaError("SQL string does not contain any statement", "SQL_NO_STATEMENT");
     if (scanned.statements > 1) throw new HranaError("SQL string contains more than one statement", "SQL_MANY_STATEMENTS");
     if (args.length > 0 && namedArgs.length > 0) {
-      throw new HranaError(
-        "Specifying both positional and named arguments is not supported",
-        "ARGS_BOTH_POSITIONAL_AND_NAMED",
-      );
+      throw new HranaError("Specifying both positional and named arguments is not supported", "ARGS_BOTH_POSITIONAL_AND_NAMED");
     }
     // Always bind by position (libsql's object binding aborts the process on `?` mixed with names).
     let bind: unknown[];
@@ -633,7 +629,7 @@ export async function startHranaServer(opts: HranaServerOptions): Promise<HranaS
     } else if (cond.type === "not") validateCond(cond.cond, stepIndex);
     else if (cond.type === "and" || cond.type === "or") {
       if (!Array.isArray(cond.conds)) throw new ProtocolError("conds must be an array");
-      cond.conds.forEach((c) => validateCond(c, stepIndex));
+      for (const c of cond.conds) validateCond(c, stepIndex);
     }
   };
 

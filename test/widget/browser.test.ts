@@ -71,14 +71,13 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
         document.addEventListener(type, (e) => w.events.push({ type, detail: (e as CustomEvent).detail }));
       }
     });
-    await page.goto(server.url + "/demo");
+    await page.goto(`${server.url}/demo`);
     // The page's own first quote has answered (its total may carry a coupon claimed by an earlier test).
     await poll(() => page.locator("#subtotal").textContent()).toBe(START_SUBTOTAL);
     return page;
   }
 
-  const events = (page: Page) =>
-    page.evaluate(() => (window as unknown as { events: { type: string; detail: any }[] }).events);
+  const events = (page: Page) => page.evaluate(() => (window as unknown as { events: { type: string; detail: any }[] }).events);
   const field = (page: Page) => page.locator("promo-code-field");
   const message = (page: Page) => page.locator("promo-code-field [part=message]");
   const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -87,7 +86,7 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
     page.evaluate(() => {
       let a = document.activeElement;
       while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-      return a ? a.getAttribute("part") ?? a.tagName.toLowerCase() : null;
+      return a ? (a.getAttribute("part") ?? a.tagName.toLowerCase()) : null;
     });
   async function applyCode(page: Page, code: string) {
     await page.locator("promo-code-field input").fill(code);
@@ -120,8 +119,7 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
   it("rejects with a clear sentence for the reason, marks the input invalid, and announces it", async () => {
     const page = await openDemo();
     await applyCode(page, "DEMONOPE1");
-    await poll(() => message(page).textContent())
-      .toBe("We don't recognise that code. Check the spelling and try again.");
+    await poll(() => message(page).textContent()).toBe("We don't recognise that code. Check the spelling and try again.");
     const input = page.locator("promo-code-field input");
     expect(await input.getAttribute("aria-invalid")).toBe("true");
     expect(await input.getAttribute("aria-describedby")).toBe("message");
@@ -195,8 +193,7 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
     await applyCode(page, "DemoSave10");
     await poll(() => field(page).evaluate((el: any) => el.value)).toBe("DEMOSAVE10");
     await page.getByRole("button", { name: "Place order" }).click();
-    await poll(() => page.locator("#order-result").textContent())
-      .toBe("Order placed (demo) with promo code DEMOSAVE10, total $33.30.");
+    await poll(() => page.locator("#order-result").textContent()).toBe("Order placed (demo) with promo code DEMOSAVE10, total $33.30.");
     expect(await page.evaluate(() => new FormData(document.querySelector("form")!).get("promo"))).toBe("DEMOSAVE10");
     await shot(page, "07-form-submitted");
     // A form reset takes the code off, and says so.
@@ -263,8 +260,7 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
     const page = await openDemo();
     await page.route("**/v1/checkout/quote", (route) => route.abort("internetdisconnected"));
     await applyCode(page, "DEMOSAVE10");
-    await poll(() => message(page).textContent())
-      .toBe("We couldn't reach the coupon service. Check your connection and try again.");
+    await poll(() => message(page).textContent()).toBe("We couldn't reach the coupon service. Check your connection and try again.");
     await shot(page, "08-network-error-retry");
     await page.unroute("**/v1/checkout/quote");
     await page.locator("promo-code-field [part=retry-button]").click();
@@ -282,7 +278,15 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
           subtotal_minor: 3700,
           applied: null,
           best: null,
-          candidates: [{ coupon_id: null, code: "DEMOX1", applicable: false, discount_minor: 0, reasons: [{ code: "a_reason_from_the_future", message: evil }] }],
+          candidates: [
+            {
+              coupon_id: null,
+              code: "DEMOX1",
+              applicable: false,
+              discount_minor: 0,
+              reasons: [{ code: "a_reason_from_the_future", message: evil }],
+            },
+          ],
           total_minor: 3700,
         }),
       }),
@@ -373,7 +377,9 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
     const five = page.locator("coupon-list [part=item]", { hasText: "$5 off orders over $30" });
     await poll(() => mugs.count()).toBe(1);
     expect(await mugs.locator("[part=discount]").textContent()).toBe("20% off");
-    expect(await mugs.locator("[part=details]").textContent()).toMatch(/^No minimum spend · Valid for 14 days after claiming · Claim by \w{3} \d{1,2}, \d{4}$/);
+    expect(await mugs.locator("[part=details]").textContent()).toMatch(
+      /^No minimum spend · Valid for 14 days after claiming · Claim by \w{3} \d{1,2}, \d{4}$/,
+    );
     expect(await five.locator("[part=details]").textContent()).toMatch(/^Min\. spend \$30\.00 · Valid for 30 days after claiming · /);
     const button = mugs.locator("[part=claim-button]");
     expect(await button.textContent()).toBe("Claim");
@@ -382,8 +388,9 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
     expect(await button.getAttribute("aria-disabled")).toBe("true");
     const claimed = (await events(page)).find((e) => e.type === "coupon-claimed")!;
     expect(claimed.detail).toMatchObject({ id: expect.any(String), coupon_id: expect.any(String), state: "available" });
-    await poll(() => page.locator("coupon-list [part=message]").textContent())
-      .toBe("Coupon “20% off mugs” claimed. It will apply at checkout.");
+    await poll(() => page.locator("coupon-list [part=message]").textContent()).toBe(
+      "Coupon “20% off mugs” claimed. It will apply at checkout.",
+    );
     await shot(page, "10-coupon-claimed");
     // The keyboard test claimed the $5 coupon; claim it here too when this test runs alone.
     if ((await five.locator("[part=claim-button]").count()) > 0) await five.locator("[part=claim-button]").click();
@@ -394,8 +401,9 @@ describe.skipIf(!runBrowserTests)("storefront widget in Chromium", () => {
     await page.reload();
     const again = page.locator("coupon-list [part=item]", { hasText: "20% off mugs" }).locator("[part=reason]");
     // (With one claim still available: already_claimed; the per-customer limit of 1 is reached too.)
-    await poll(() => again.textContent())
-      .toMatch(/^(You've already claimed this coupon\.|You've already used this coupon as many times as allowed\.)$/);
+    await poll(() => again.textContent()).toMatch(
+      /^(You've already claimed this coupon\.|You've already used this coupon as many times as allowed\.)$/,
+    );
     await shot(page, "11-coupons-after-claims");
     await page.close();
   });

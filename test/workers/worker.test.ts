@@ -80,7 +80,16 @@ describe("the Worker in workerd over remote libSQL", () => {
   });
 
   it("R18: creates a promo code, looks it up (case-insensitive) and quotes a cart with it", async () => {
-    const created = await answer(serverCalls(worker.url, sk).createCoupon(promo({ name: "Welcome 15%", code: "welcome", discount: { kind: "percent", percent_off: 15, max_discount_minor: 3000 }, min_spend_minor: 2000 })));
+    const created = await answer(
+      serverCalls(worker.url, sk).createCoupon(
+        promo({
+          name: "Welcome 15%",
+          code: "welcome",
+          discount: { kind: "percent", percent_off: 15, max_discount_minor: 3000 },
+          min_spend_minor: 2000,
+        }),
+      ),
+    );
     expect(created.status).toBe(201);
     expect(created.body.coupon!.code).toBe("EDGEWELCOME");
 
@@ -88,19 +97,21 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(looked.status).toBe(200);
     expect(looked.body).toMatchObject({ valid: true, coupon: { name: "Welcome 15%", min_spend_minor: 2000 } });
 
-    const quoted = await answer(serverCalls(worker.url, sk).quote({
-      buyer_id: "buyer-42",
-      code: "edgewelcome",
-      cart: {
-        currency: "USD",
-        lines: [
-          { line_id: "1", product_id: "mug", quantity: 2, unit_price_minor: 1200, product_discount_minor: 0 },
-          { line_id: "2", product_id: "tee", quantity: 1, unit_price_minor: 2500, product_discount_minor: 500 },
-        ],
-        shipping_minor: 499,
-        shipping_discount_minor: 0,
-      },
-    }));
+    const quoted = await answer(
+      serverCalls(worker.url, sk).quote({
+        buyer_id: "buyer-42",
+        code: "edgewelcome",
+        cart: {
+          currency: "USD",
+          lines: [
+            { line_id: "1", product_id: "mug", quantity: 2, unit_price_minor: 1200, product_discount_minor: 0 },
+            { line_id: "2", product_id: "tee", quantity: 1, unit_price_minor: 2500, product_discount_minor: 500 },
+          ],
+          shipping_minor: 499,
+          shipping_discount_minor: 0,
+        },
+      }),
+    );
     expect(quoted.status).toBe(200);
     expect(quoted.body.subtotal_minor).toBe(4400);
     expect(quoted.body.applied).toMatchObject({ code: "EDGEWELCOME", discount_minor: 660 });
@@ -137,16 +148,18 @@ describe("the Worker in workerd over remote libSQL", () => {
   });
 
   it("R23: claims a coupon for a buyer, reserves it for an order (idempotently) and commits it", async () => {
-    const coupon = await answer(serverCalls(worker.url, sk).createCoupon({
-      type: "regular",
-      name: "Edge regular",
-      discount: { kind: "fixed", amount_minor: 500 },
-      min_spend_minor: 0,
-      claim_starts_at: iso(-60_000),
-      claim_ends_at: iso(60 * 86_400_000),
-      validity: { kind: "days_after_claim", days: 7 },
-      quantity: 10,
-    }));
+    const coupon = await answer(
+      serverCalls(worker.url, sk).createCoupon({
+        type: "regular",
+        name: "Edge regular",
+        discount: { kind: "fixed", amount_minor: 500 },
+        min_spend_minor: 0,
+        claim_starts_at: iso(-60_000),
+        claim_ends_at: iso(60 * 86_400_000),
+        validity: { kind: "days_after_claim", days: 7 },
+        quantity: 10,
+      }),
+    );
     expect(coupon.status).toBe(201);
     const id = coupon.body.coupon!.id;
     const claim = await answer(serverCalls(worker.url, sk).claim(id, { buyer_id: "buyer-7" }));
@@ -157,7 +170,12 @@ describe("the Worker in workerd over remote libSQL", () => {
       buyer_id: "buyer-7",
       order_id: "order-7",
       coupon_id: id,
-      cart: { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 },
+      cart: {
+        currency: "USD",
+        lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }],
+        shipping_minor: 0,
+        shipping_discount_minor: 0,
+      },
     };
     const reserved = await expectStatus(serverCalls(worker.url, sk).redeem(body, "edge-order-7"), 201);
     expect(reserved.redemption).toMatchObject({ state: "reserved", discount_minor: 500 });
@@ -170,10 +188,17 @@ describe("the Worker in workerd over remote libSQL", () => {
   it("R27 under a race through HTTP: 8 buyers redeem a code with 3 uses, exactly 3 are reserved", async () => {
     const created = await answer(serverCalls(worker.url, sk).createCoupon(promo({ name: "Three uses", code: "THREE", quantity: 3 })));
     expect(created.status).toBe(201);
-    const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+    const cart = {
+      currency: "USD",
+      lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }],
+      shipping_minor: 0,
+      shipping_discount_minor: 0,
+    };
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        answer(serverCalls(worker.url, sk).redeem({ buyer_id: `racer-${i}`, order_id: `race-order-${i}`, code: "EDGETHREE", cart }, `race-${i}`)),
+        answer(
+          serverCalls(worker.url, sk).redeem({ buyer_id: `racer-${i}`, order_id: `race-order-${i}`, code: "EDGETHREE", cart }, `race-${i}`),
+        ),
       ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
@@ -192,17 +217,31 @@ describe("the Worker in workerd over remote libSQL", () => {
       cursor = page.body.next_cursor;
     }
     expect(json.length).toBeGreaterThanOrEqual(4);
-    const res = await fetch(worker.url + "/v1/redemptions", { headers: { authorization: `Bearer ${sk}`, accept: "text/csv" } });
+    const res = await fetch(`${worker.url}/v1/redemptions`, { headers: { authorization: `Bearer ${sk}`, accept: "text/csv" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="redemptions-/);
     expect(res.headers.get("content-length")).toBeNull();
     expectCsvOf(await res.text(), json, "workerd redemptions");
 
     // Another shop of the region with the same prefix (and a guessing budget not spent by the race above).
-    const other = await call(worker, "POST", "/v1/shops", ADMIN, { name: "Edge Tools", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false });
+    const other = await call(worker, "POST", "/v1/shops", ADMIN, {
+      name: "Edge Tools",
+      region: "US",
+      currency: "USD",
+      mode: "test",
+      allowed_origins: [],
+      addon_coupons: false,
+    });
     const sk2: string = other.body.secret_key;
-    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=race1", sk2)).body).toEqual({ code: "EDGERACE1", available: false, reason: "promo_code_taken" });
-    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=FRESH1", sk2)).body).toEqual({ code: "EDGEFRESH1", available: true });
+    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=race1", sk2)).body).toEqual({
+      code: "EDGERACE1",
+      available: false,
+      reason: "promo_code_taken",
+    });
+    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=FRESH1", sk2)).body).toEqual({
+      code: "EDGEFRESH1",
+      available: true,
+    });
     const preview = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ code: "RACE1" }));
     expect([preview.status, preview.body.code]).toEqual([409, "promo_code_taken"]);
     const fine = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ quantity: 4 }));
@@ -210,9 +249,19 @@ describe("the Worker in workerd over remote libSQL", () => {
   });
 
   it("campaign codes over remote libSQL: 6,000 codes in one batch, listed as CSV, each used once; a budget and a refund that gives back", async () => {
-    const made = await call(worker, "POST", "/v1/coupons", sk, promo({
-      name: "Edge campaign", quantity: undefined, unique_codes: { count: 6_000, length: 6 }, budget_minor: 1_000, refund_policy: "return_unit",
-    }));
+    const made = await call(
+      worker,
+      "POST",
+      "/v1/coupons",
+      sk,
+      promo({
+        name: "Edge campaign",
+        quantity: undefined,
+        unique_codes: { count: 6_000, length: 6 },
+        budget_minor: 1_000,
+        refund_policy: "return_unit",
+      }),
+    );
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const id = made.body.coupon.id;
     const csv = await call(worker, "GET", `/v1/coupons/${id}/codes`, sk, undefined, { accept: "text/csv" });
@@ -220,8 +269,12 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(lines[0]).toBe("code,state,order_id,redeemed_at");
     expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(6_000);
     const [a, b, c] = lines.slice(1, 4).map((l) => l.split(",")[0]);
-    const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 3000, product_discount_minor: 0 }] };
-    const redeem = (code: string, order: string) => call(worker, "POST", "/v1/checkout/redemptions", sk, { code, buyer_id: "buyer-c", order_id: order, cart });
+    const cart = {
+      currency: "USD",
+      lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 3000, product_discount_minor: 0 }],
+    };
+    const redeem = (code: string, order: string) =>
+      call(worker, "POST", "/v1/checkout/redemptions", sk, { code, buyer_id: "buyer-c", order_id: order, cart });
     expect((await redeem(a, "camp-1")).body.redemption.code).toBe(a);
     expect((await redeem(a, "camp-2")).body.code).toBe("quantity_exhausted");
     expect((await redeem(b, "camp-3")).status).toBe(201);
@@ -243,7 +296,7 @@ describe("the Worker in workerd over remote libSQL", () => {
   });
 
   it("serves the widget and the modules beside it built by the wrangler build step; /demo is Node-only", async () => {
-    const widget = await fetch(worker.url + "/widget.js");
+    const widget = await fetch(`${worker.url}/widget.js`);
     expect(widget.status).toBe(200);
     expect(widget.headers.get("content-type")).toContain("text/javascript");
     const js = await widget.text();
@@ -251,8 +304,8 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(js).toContain("coupon-list");
     expect(widget.headers.get("cache-control")).toContain("max-age=300");
     const etag = widget.headers.get("etag")!;
-    expect((await fetch(worker.url + "/widget.js", { headers: { "if-none-match": etag } })).status).toBe(304);
-    const manifest = await (await fetch(worker.url + "/widget/manifest.json")).json();
+    expect((await fetch(`${worker.url}/widget.js`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    const manifest = await (await fetch(`${worker.url}/widget/manifest.json`)).json();
     const hashed = await fetch(worker.url + manifest.widget);
     expect(hashed.headers.get("cache-control")).toContain("immutable");
     expect(await hashed.text()).toBe(js);
@@ -260,7 +313,7 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(de.status).toBe(200);
     expect(await de.text()).toContain(`from"../..${manifest.widget}"`);
     // <coupon-summary> is served beside the widget, under both names, importing the widget of its name.
-    const summary = await fetch(worker.url + "/widget/coupon-summary.js");
+    const summary = await fetch(`${worker.url}/widget/coupon-summary.js`);
     expect(summary.status).toBe(200);
     expect(summary.headers.get("etag")).toMatch(/"[0-9a-f]{24}"/);
     expect(await summary.text()).toContain('from"../widget.js"');
@@ -274,7 +327,7 @@ describe("the Worker in workerd over remote libSQL", () => {
   });
 
   it("serves /docs with the viewer from the static assets directory (no other host), and the index page", async () => {
-    const docs = await fetch(worker.url + "/docs");
+    const docs = await fetch(`${worker.url}/docs`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get("content-security-policy")).toContain("default-src 'self'");
     const html = await docs.text();
@@ -286,14 +339,14 @@ describe("the Worker in workerd over remote libSQL", () => {
       expect(res.headers.get("cache-control"), path).toBe("public, max-age=31536000, immutable");
       expect((await res.arrayBuffer()).byteLength, path).toBeGreaterThan(100_000);
     }
-    const index = await fetch(worker.url + "/");
+    const index = await fetch(`${worker.url}/`);
     expect(index.status).toBe(200);
     expect(await index.text()).toContain('href="/docs"');
-    expect((await fetch(worker.url + "/favicon.ico")).headers.get("content-type")).toBe("image/svg+xml");
+    expect((await fetch(`${worker.url}/favicon.ico`)).headers.get("content-type")).toBe("image/svg+xml");
   });
 
   it("runs the reservation sweep on the Cron Trigger", async () => {
-    const res = await fetch(worker.url + "/__scheduled?cron=*+*+*+*+*");
+    const res = await fetch(`${worker.url}/__scheduled?cron=*+*+*+*+*`);
     expect(res.status).toBe(200);
     await res.arrayBuffer();
     const deadline = Date.now() + 5_000;
@@ -311,7 +364,7 @@ describe("the Worker in workerd over remote libSQL", () => {
       rx.respond = (n) => (n === 0 ? 500 : 200);
       const coupon = await call(worker, "POST", "/v1/coupons", sk, promo());
       expect(coupon.status).toBe(201);
-      const cron = async () => (await fetch(worker.url + "/__scheduled?cron=*+*+*+*+*")).arrayBuffer();
+      const cron = async () => (await fetch(`${worker.url}/__scheduled?cron=*+*+*+*+*`)).arrayBuffer();
       await cron();
       await rx.waitFor((all) => all.length >= 1, 10_000);
       // Not due again until its backoff has passed on the shop clock: move the test clock past it.

@@ -187,7 +187,12 @@ export class PromoCodeField extends WidgetElement {
     // A changed cart re-quotes the code that applies, is offered, is in flight, or failed for a cart reason.
     if (changed.has("cart") && changed.get("cart") !== undefined && this._code) {
       const s = this._status;
-      if (s === "applied" || s === "better" || this._busy || (s === "rejected" && this._reasons.some((r) => CART_REASONS.includes(r.code)))) {
+      if (
+        s === "applied" ||
+        s === "better" ||
+        this._busy ||
+        (s === "rejected" && this._reasons.some((r) => CART_REASONS.includes(r.code)))
+      ) {
         this._ask(this._code, false);
       }
     }
@@ -201,7 +206,8 @@ export class PromoCodeField extends WidgetElement {
 
   private async _ask(code: string, byUser: boolean, force = this._force): Promise<void> {
     this._ctl?.abort(); // a newer request cancels the older one
-    const ctl = (this._ctl = new AbortController());
+    const ctl = new AbortController();
+    this._ctl = ctl;
     const t = this.t;
     this._busy = true;
     this._force = force;
@@ -231,7 +237,8 @@ export class PromoCodeField extends WidgetElement {
         const better = b && b.coupon_id !== a.coupon_id && b.discount_minor > a.discount_minor ? { ...b } : undefined;
         const name = better ? await this.couponName(better.coupon_id, ctl.signal) : "";
         if (ctl.signal.aborted) return;
-        const full = (this._code = a.code ?? code);
+        const full = a.code ?? code;
+        this._code = full;
         const saves = money(a.discount_minor);
         this._quote = answer;
         this._better = better;
@@ -240,7 +247,7 @@ export class PromoCodeField extends WidgetElement {
           this._reject(code, reasons, (t) => t.betterCoupon(name, money(better.discount_minor), full, saves), better);
           return;
         }
-        this._set("applied", (t) => t.applied(full, saves) + (better ? " " + t.couponWouldSave(name, money(better.discount_minor)) : ""));
+        this._set("applied", (t) => t.applied(full, saves) + (better ? ` ${t.couponWouldSave(name, money(better.discount_minor))}` : ""));
         this.emit("promo-applied", answer);
         if (byUser && hadFocus) this._focusAfterRender("button");
       } else {
@@ -299,8 +306,9 @@ export class PromoCodeField extends WidgetElement {
     const s = this._status;
     const busy = this._busy;
     return html`<div part="base" class="${s} ${this._off ? "off" : ""}">
-      ${s === "applied"
-        ? html`<div part="label">${t.label}</div>
+      ${
+        s === "applied"
+          ? html`<div part="label">${t.label}</div>
           <div part="applied" class="row">
             <span part="code" class="code">${this._code}</span>
             <button
@@ -311,7 +319,7 @@ export class PromoCodeField extends WidgetElement {
               @click=${this.removeCode}
             >${t.remove}</button>
           </div>`
-        : html`<label part="label" for="input">${t.label}</label>
+          : html`<label part="label" for="input">${t.label}</label>
             <div class="row">
               <input
                 id="input"
@@ -336,15 +344,18 @@ export class PromoCodeField extends WidgetElement {
                 ?disabled=${this._off}
                 @click=${this.apply}
               >${busy ? t.applying : t.apply}</button>
-            </div>`}
+            </div>`
+      }
       <div id="message" part="message" class="message" role="status">${this._message(t)}</div>
-      ${s === "better"
-        ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${() => this._ask(this._code, true, true)}>${t.useCode(this._code)}</button>`
-        : s === "applied" && this._better
-          ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${this.removeCode}>${t.useCoupon}</button>`
-          : s === "error" && !this._waiting
-            ? html`<button part="retry-button" type="button" @click=${() => this._ask(this._code, true)}>${t.retry}</button>`
-            : nothing}
+      ${
+        s === "better"
+          ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${() => this._ask(this._code, true, true)}>${t.useCode(this._code)}</button>`
+          : s === "applied" && this._better
+            ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${this.removeCode}>${t.useCoupon}</button>`
+            : s === "error" && !this._waiting
+              ? html`<button part="retry-button" type="button" @click=${() => this._ask(this._code, true)}>${t.retry}</button>`
+              : nothing
+      }
     </div>`;
   }
 }

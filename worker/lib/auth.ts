@@ -71,7 +71,8 @@ export function requireSecret(c: Context<AppEnv>): Seller {
 export function requireAdminOrSecret(c: Context<AppEnv>): { kind: "admin" } | Seller {
   const caller = c.get("caller");
   if (caller?.kind === "admin") return caller;
-  if (caller?.kind === "publishable") throw new ApiError(403, "forbidden", "This route needs the platform admin token or a secret key (`sk_…`).");
+  if (caller?.kind === "publishable")
+    throw new ApiError(403, "forbidden", "This route needs the platform admin token or a secret key (`sk_…`).");
   return requireSecret(c);
 }
 

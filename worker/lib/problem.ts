@@ -51,8 +51,7 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what = "resource") => new ApiError(404, "not_found", `No such ${what}.`);
-export const unprocessable = (detail: string, errors?: FieldError[], code = "validation_failed") =>
-  new ApiError(422, code, detail, errors);
+export const unprocessable = (detail: string, errors?: FieldError[], code = "validation_failed") => new ApiError(422, code, detail, errors);
 
 export function problemBody(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
   const body: Problem = {
@@ -62,6 +61,6 @@ export function problemBody(status: number, code: string, detail: string, errors
     code,
     detail,
   };
-  if (errors && errors.length) body.errors = errors;
+  if (errors?.length) body.errors = errors;
   return body;
 }

@@ -17,7 +17,9 @@ export const jsonOrCsv = <T extends z.ZodType>(schema: T, description: string) =
   content: {
     "application/json": { schema },
     // Typed `never` so typed clients see the JSON page; the document shows a string.
-    "text/csv": { schema: z.custom<never>().openapi({ type: "string", description: "RFC 4180 CSV, a header row of the item's field names" }) },
+    "text/csv": {
+      schema: z.custom<never>().openapi({ type: "string", description: "RFC 4180 CSV, a header row of the item's field names" }),
+    },
   },
 });
 

@@ -7,7 +7,14 @@
 import type { Db } from "../../db/client.js";
 import { decodeCursor, encodeCursor } from "../lib/cursor.js";
 import { serializeCoupon } from "../contract/coupons.js";
-import { serializeClaim, serializeWalletEntry, type ClaimOut, type StorefrontCoupon, type StorefrontInput, type WalletEntryOut } from "../contract/storefront.js";
+import {
+  serializeClaim,
+  serializeWalletEntry,
+  type ClaimOut,
+  type StorefrontCoupon,
+  type StorefrontInput,
+  type WalletEntryOut,
+} from "../contract/storefront.js";
 import { claimDisplayState, evaluateClaim } from "../engine/claim-eligibility.js";
 import type { BuyerFacts, ClaimEvaluation, ReasonCode } from "../engine/types.js";
 import type { ShopCaller } from "../lib/caller.js";
@@ -60,7 +67,12 @@ async function listClaimable(
   if (buyerId) {
     [facts, held] = await Promise.all([
       loadBuyerFacts(db, shopId, buyerId),
-      buyerClaimsOf(db, shopId, buyerId, page.map((r) => r.id)),
+      buyerClaimsOf(
+        db,
+        shopId,
+        buyerId,
+        page.map((r) => r.id),
+      ),
     ]);
   }
   const items = page.map((row) => {
@@ -90,7 +102,12 @@ async function evaluate(db: Db, row: CouponRow, buyerId: string, now: number): P
 const refused = (code: ReasonCode, message: string) => new ApiError(409, code, message);
 
 /** R9, R11, R17, R27: claim a coupon for a buyer, or a 409 with the reason. */
-export async function claimCoupon({ db }: Deps, { shop, now }: ShopCaller, couponId: string, buyerId: string | null): Promise<{ claim: ClaimOut }> {
+export async function claimCoupon(
+  { db }: Deps,
+  { shop, now }: ShopCaller,
+  couponId: string,
+  buyerId: string | null,
+): Promise<{ claim: ClaimOut }> {
   const shopId = shop.id;
   const row = await getCouponRow(db, shopId, couponId);
   if (!row) throw new ApiError(404, "not_found", "No such coupon.");
@@ -115,7 +132,11 @@ export async function claimCoupon({ db }: Deps, { shop, now }: ShopCaller, coupo
   };
   let written: boolean;
   try {
-    written = await insertClaimGuarded(db, { ...claim, now, follower: row.type === "follower" }, claimCreated(claim, row, now, shop.currency));
+    written = await insertClaimGuarded(
+      db,
+      { ...claim, now, follower: row.type === "follower" },
+      claimCreated(claim, row, now, shop.currency),
+    );
   } catch (err) {
     // R11: the shop's one follower coupon for this buyer was granted meanwhile.
     if (isUniqueViolation(err)) throw refused("already_claimed", "You already have this shop's follower coupon.");
@@ -130,7 +151,11 @@ export async function claimCoupon({ db }: Deps, { shop, now }: ShopCaller, coupo
 }
 
 /** The buyer's claims with their coupons, as the wallet shows them (R5, R28). */
-export async function walletOf({ db }: Deps, { shop, now }: ShopCaller, buyerId: string | null): Promise<{ data: WalletEntryOut[]; next_cursor: null }> {
+export async function walletOf(
+  { db }: Deps,
+  { shop, now }: ShopCaller,
+  buyerId: string | null,
+): Promise<{ data: WalletEntryOut[]; next_cursor: null }> {
   if (!buyerId) throw new ApiError(401, "buyer_required", "The wallet is a buyer's: send X-Buyer-Token (or buyer_id with a secret key).");
   await releaseExpiredInShop(db, shop.id, now);
   const entries = await loadWallet(db, shop.id, buyerId);

@@ -70,7 +70,7 @@ export async function findVisibleCode(
   latest = false,
 ): Promise<LoadedCoupon | null> {
   const found = await readCodeCoupon(reads, db, shopId, code, latest);
-  if (!found || found.row.type !== "promo_code") return null;
+  if (found?.row.type !== "promo_code") return null;
   if (kind === "publishable" && couponStatus(found.coupon, now) !== "ongoing") return null;
   return found;
 }

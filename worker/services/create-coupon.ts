@@ -19,7 +19,10 @@ import { drawCampaignCodes } from "./campaign-create.js";
 import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
 import { couponsCreated } from "./webhook-events.js";
 
-export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at">;
+export type CouponSettings = Omit<
+  Coupon,
+  "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at"
+>;
 
 const CONFLICT_DETAIL = {
   name_taken: "Another upcoming or ongoing coupon of this shop has this name.",
@@ -35,7 +38,9 @@ export const conflictError = (conflict: CreateConflict) => new ApiError(409, con
 export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffix: string | null): CouponSettings {
   const count = input.type === "promo_code" ? input.unique_codes?.count : undefined;
   if (input.quantity === undefined && count === undefined) {
-    throw new ApiError(422, "validation_failed", "quantity is required", [{ path: "quantity", code: "quantity_required", message: "quantity is required (unless unique_codes gives the count)" }]);
+    throw new ApiError(422, "validation_failed", "quantity is required", [
+      { path: "quantity", code: "quantity_required", message: "quantity is required (unless unique_codes gives the count)" },
+    ]);
   }
   if (input.quantity !== undefined && count !== undefined && input.quantity !== count) {
     throw new ApiError(422, "validation_failed", "a campaign's quantity is its count of codes", [
@@ -111,7 +116,13 @@ export interface WriteContext {
 }
 
 export function writeContext(deps: Deps, seller: Seller): WriteContext {
-  return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords),
+  return {
+    db: deps.db,
+    shop: seller.shop,
+    now: seller.now,
+    realNow: deps.clock(),
+    actor: seller.keyId,
+    blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords),
     codeGuessing: { refuseWhileLimited: () => refuseWhileLimited(deps, seller), countTaken: () => countFailedLookup(deps, seller) },
   };
 }
@@ -197,7 +208,10 @@ export function checkCreateRules(ctx: WriteContext, settings: CouponSettings): v
   const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
   const length = settings.unique_code_length;
   const unique_codes = length == null ? null : { count: settings.quantity, length };
-  const violations = validateCouponRules({ ...settings, code: suffix, unique_codes }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
+  const violations = validateCouponRules(
+    { ...settings, code: suffix, unique_codes },
+    { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) },
+  );
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
   if (settings.type === "promo_code" && suffix !== null) {
     // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
@@ -216,12 +230,19 @@ export const generatesCode = (settings: CouponSettings, suffixGiven: boolean) =>
 /** A fresh generated full code for the shop that passes its text-safety check (R18, R20). */
 export function generatedCode(ctx: Pick<WriteContext, "shop" | "blockedWords">): string {
   const suffix = generateAllowedSuffix(secureRandom, ctx.shop.code_prefix, ctx.blockedWords);
-  if (suffix === null) throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
+  if (suffix === null)
+    throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
   return fullCode(ctx.shop.code_prefix, suffix);
 }
 
 /** The row a creation writes (a preview shows it unwritten). */
-export function newCouponRow(ctx: Pick<WriteContext, "shop" | "now">, id: string, s: CouponSettings, origin: CouponOrigin, parentId: string | null) {
+export function newCouponRow(
+  ctx: Pick<WriteContext, "shop" | "now">,
+  id: string,
+  s: CouponSettings,
+  origin: CouponOrigin,
+  parentId: string | null,
+) {
   return {
     id,
     shop_id: ctx.shop.id,
@@ -240,4 +261,3 @@ export function newCouponRow(ctx: Pick<WriteContext, "shop" | "now">, id: string
     updated_at: ctx.now,
   };
 }
-

@@ -44,7 +44,8 @@ export async function paidOrderTimes(db: Db, shopId: string, buyerId: string): P
  * `buyer` is a trusted SQL expression naming the buyer (a column such as `k.buyer_id`), never input.
  */
 export function customerAudienceHoldsSql(buyer: string): string {
-  const paid = (alias: string) => `SELECT 1 FROM orders ${alias} WHERE ${alias}.shop_id = c.shop_id AND ${alias}.buyer_id = ${buyer} AND ${alias}.paid_at IS NOT NULL`;
+  const paid = (alias: string) =>
+    `SELECT 1 FROM orders ${alias} WHERE ${alias}.shop_id = c.shop_id AND ${alias}.buyer_id = ${buyer} AND ${alias}.paid_at IS NOT NULL`;
   return `(c.audience IS NULL OR c.audience NOT IN ('new', 'existing', 'repeat')
     OR (c.audience = 'new' AND NOT EXISTS (${paid("o")}))
     OR (c.audience = 'existing' AND EXISTS (${paid("o")}))
@@ -97,7 +98,11 @@ export const factSql = {
 };
 
 /** The buyer an order belongs to, if the shop has reported it (an order id names one buyer's order). */
-export async function orderOwner(db: Db, shopId: string, orderId: string): Promise<{ buyer_id: string; paid_at: number | null } | undefined> {
+export async function orderOwner(
+  db: Db,
+  shopId: string,
+  orderId: string,
+): Promise<{ buyer_id: string; paid_at: number | null } | undefined> {
   const [row] = await db.all<{ buyer_id: string; paid_at: number | null }>(
     sql`SELECT buyer_id, paid_at FROM orders WHERE shop_id = ${shopId} AND order_id = ${orderId}`,
   );

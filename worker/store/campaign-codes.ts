@@ -137,30 +137,44 @@ export interface CampaignCodeHit {
  */
 export async function findCampaignCode(db: Db, shopId: string, code: string): Promise<CampaignCodeHit | undefined> {
   let query = byCampaignCode.get(db);
-  if (!query) byCampaignCode.set(db, (query = prepareByCampaignCode(db)));
+  if (!query) {
+    query = prepareByCampaignCode(db);
+    byCampaignCode.set(db, query);
+  }
   const hit = await query.get({ shopId, code });
   return hit ? { row: hit.coupon, state: hit.state, order_id: hit.order_id } : undefined;
 }
 
 const byCampaignCode = new WeakMap<Db, ReturnType<typeof prepareByCampaignCode>>();
 function prepareByCampaignCode(db: Db) {
-  return db
-    .select({ coupon: couponColumns, state: campaignCodes.state, order_id: campaignCodes.order_id })
-    .from(campaignCodes)
-    .innerJoin(coupons, eq(coupons.id, campaignCodes.coupon_id))
-    .where(and(eq(campaignCodes.code, sql.placeholder("code")), eq(coupons.shop_id, sql.placeholder("shopId"))))
-    // `+seq`, as the shared code's look-up: the plan starts from the code's index, never walks the shop's coupons.
-    .orderBy(sql`+${coupons.seq} DESC`)
-    .limit(1)
-    .prepare();
+  return (
+    db
+      .select({ coupon: couponColumns, state: campaignCodes.state, order_id: campaignCodes.order_id })
+      .from(campaignCodes)
+      .innerJoin(coupons, eq(coupons.id, campaignCodes.coupon_id))
+      .where(and(eq(campaignCodes.code, sql.placeholder("code")), eq(coupons.shop_id, sql.placeholder("shopId"))))
+      // `+seq`, as the shared code's look-up: the plan starts from the code's index, never walks the shop's coupons.
+      .orderBy(sql`+${coupons.seq} DESC`)
+      .limit(1)
+      .prepare()
+  );
 }
 
 const codeColumns = saturatedColumns(campaignCodes);
 
 /** One page of a campaign's codes in code order, after the code `after`, optionally in one state. */
-export function campaignCodePage(db: Db, couponId: string, opts: { state?: CampaignCodeState; after: string | null; limit: number }): Promise<CampaignCodeRow[]> {
+export function campaignCodePage(
+  db: Db,
+  couponId: string,
+  opts: { state?: CampaignCodeState; after: string | null; limit: number },
+): Promise<CampaignCodeRow[]> {
   const where = [eq(campaignCodes.coupon_id, couponId)];
   if (opts.state) where.push(eq(campaignCodes.state, opts.state));
   if (opts.after != null) where.push(gt(campaignCodes.code, opts.after));
-  return db.select(codeColumns).from(campaignCodes).where(and(...where)).orderBy(asc(campaignCodes.code)).limit(opts.limit);
+  return db
+    .select(codeColumns)
+    .from(campaignCodes)
+    .where(and(...where))
+    .orderBy(asc(campaignCodes.code))
+    .limit(opts.limit);
 }

@@ -49,7 +49,13 @@ export async function wasSentTo(db: Db, couponId: string, buyerId: string): Prom
 }
 
 export async function getClaimRow(db: Db, shopId: string, id: string): Promise<ClaimRow | undefined> {
-  return (await db.select(claimColumns).from(claims).where(and(eq(claims.id, id), eq(claims.shop_id, shopId))).limit(1))[0];
+  return (
+    await db
+      .select(claimColumns)
+      .from(claims)
+      .where(and(eq(claims.id, id), eq(claims.shop_id, shopId)))
+      .limit(1)
+  )[0];
 }
 
 export interface NewClaim {

@@ -54,7 +54,9 @@ export function rowToCoupon(r: CouponRow): Coupon {
 }
 
 /** The columns a coupon's settings occupy (counters and bookkeeping excluded). */
-export function couponSettingsColumns(c: Omit<Coupon, "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at" | "id" | "shop_id">) {
+export function couponSettingsColumns(
+  c: Omit<Coupon, "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at" | "id" | "shop_id">,
+) {
   return {
     type: c.type,
     name: c.name,
@@ -174,7 +176,8 @@ export async function insertCouponGuarded(
     if (d.row.type === "promo_code") throw new Error("a dependent coupon cannot be a promo code");
     statements.push(guardedInsertSql(d.row, opts.now, written));
     const depWritten = writtenSql(d.row.id);
-    for (const a of d.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
+    for (const a of d.audit)
+      statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
   }
   if (opts.outbox) statements.push(opts.outbox);
   try {
@@ -194,7 +197,10 @@ export async function insertCouponGuarded(
 }
 
 /** R8 (one new-customer coupon per period) and R15 (review coupons may not overlap). */
-export function oneActiveGuard(row: Pick<CouponRow, "type" | "audience" | "shop_id" | "claim_starts_at" | "claim_ends_at" | "id">, now: number): SQL | null {
+export function oneActiveGuard(
+  row: Pick<CouponRow, "type" | "audience" | "shop_id" | "claim_starts_at" | "claim_ends_at" | "id">,
+  now: number,
+): SQL | null {
   const kind =
     row.type === "regular" && row.audience === "new"
       ? sql`type = 'regular' AND audience = 'new'`
@@ -227,7 +233,10 @@ export async function couponConflict(
 }
 
 /** R19: whether a live coupon of any shop in the region holds this full code, as the shop `shopId` judges it. */
-export async function codeTaken(db: Db, f: { region: string; code: string; shopId: string; now: number; realNow: number }): Promise<boolean> {
+export async function codeTaken(
+  db: Db,
+  f: { region: string; code: string; shopId: string; now: number; realNow: number },
+): Promise<boolean> {
   const [r] = await db.all<{ free: number }>(sql`SELECT ${codeFreeSql(f.region, f.code, f.shopId, f.now, f.realNow)} AS free`);
   return !r.free;
 }
@@ -243,7 +252,13 @@ async function explainConflict(db: Db, row: Omit<CouponRow, "seq">, now: number)
 }
 
 export async function getCouponRow(db: Db, shopId: string, id: string): Promise<CouponRow | undefined> {
-  return (await db.select(couponColumns).from(coupons).where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId))).limit(1))[0];
+  return (
+    await db
+      .select(couponColumns)
+      .from(coupons)
+      .where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId)))
+      .limit(1)
+  )[0];
 }
 
 export async function listCouponRows(
@@ -290,7 +305,10 @@ function statusCondition(status: string, now: number): SQL {
  */
 export async function findCouponByCode(db: Db, shopId: string, code: string): Promise<CouponRow | undefined> {
   let query = byCodeQueries.get(db);
-  if (!query) byCodeQueries.set(db, (query = prepareByCode(db)));
+  if (!query) {
+    query = prepareByCode(db);
+    byCodeQueries.set(db, query);
+  }
   return query.get({ shopId, code });
 }
 
@@ -313,4 +331,3 @@ function prepareByCode(db: Db) {
       .prepare()
   );
 }
-

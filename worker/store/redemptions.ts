@@ -121,7 +121,8 @@ export function commitStatements(s: Selection): SQL[] {
  */
 export function refundStatements(s: Selection): SQL[] {
   const open = (t: string) => sql`${col(t, "state")} = 'committed' AND ${col(t, "refunded_at")} IS NULL AND ${s.where(t)}`;
-  const sum = (expr: string) => sql`(SELECT COALESCE(sum(${sql.raw(expr)}), 0) FROM redemptions r WHERE r.coupon_id = coupons.id AND ${open("r")})`;
+  const sum = (expr: string) =>
+    sql`(SELECT COALESCE(sum(${sql.raw(expr)}), 0) FROM redemptions r WHERE r.coupon_id = coupons.id AND ${open("r")})`;
   const returned = (what: string) =>
     sql`SELECT ${sql.raw(what)} FROM redemptions r JOIN coupons rc ON rc.id = r.coupon_id WHERE rc.refund_policy = 'return_unit' AND ${open("r")}`;
   const returns = sql`(SELECT refund_policy FROM coupons WHERE id = redemptions.coupon_id) = 'return_unit'`;
@@ -203,7 +204,20 @@ export async function insertRedemptionGuarded(
   } = {},
 ): Promise<boolean> {
   const now = r.reserved_at;
-  const row = [r.id, r.shop_id, r.coupon_id, r.claim_id, r.buyer_id, r.order_id, r.code, r.discount_minor, r.subtotal_minor, JSON.stringify(r.allocations), r.reserved_at, r.expires_at];
+  const row = [
+    r.id,
+    r.shop_id,
+    r.coupon_id,
+    r.claim_id,
+    r.buyer_id,
+    r.order_id,
+    r.code,
+    r.discount_minor,
+    r.subtotal_minor,
+    JSON.stringify(r.allocations),
+    r.reserved_at,
+    r.expires_at,
+  ];
   const coupon = [r.coupon_id, r.shop_id, pricedVersion, r.discount_minor];
   const statements: InStatement[] = [
     r.claim_id
@@ -257,11 +271,20 @@ const CLAIM_RESERVED_SQL = `UPDATE claims SET state = 'reserved', updated_at = ?
   AND EXISTS (SELECT 1 FROM redemptions WHERE id = ?)`;
 
 export async function getRedemptionRow(db: Db, shopId: string, id: string): Promise<RedemptionRow | undefined> {
-  return (await db.select(redemptionColumns).from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId))).limit(1))[0];
+  return (
+    await db
+      .select(redemptionColumns)
+      .from(redemptions)
+      .where(and(eq(redemptions.id, id), eq(redemptions.shop_id, shopId)))
+      .limit(1)
+  )[0];
 }
 
 export async function orderRedemptionRows(db: Db, shopId: string, orderId: string): Promise<RedemptionRow[]> {
-  return db.select(redemptionColumns).from(redemptions).where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
+  return db
+    .select(redemptionColumns)
+    .from(redemptions)
+    .where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
 }
 
 /**
@@ -270,7 +293,15 @@ export async function orderRedemptionRows(db: Db, shopId: string, orderId: strin
  */
 export async function redemptionTotals(db: Db, shopId: string, couponId: string, now: number) {
   const [r] = await db.all<{
-    redemptions: number; buyers: number; orders: number; discount: number; gmv: number; reserved: number; refunds: number; refunded: number; returned: number;
+    redemptions: number;
+    buyers: number;
+    orders: number;
+    discount: number;
+    gmv: number;
+    reserved: number;
+    refunds: number;
+    refunded: number;
+    returned: number;
   }>(sql`
     SELECT
       COUNT(*) FILTER (WHERE state = 'committed') AS redemptions,

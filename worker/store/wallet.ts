@@ -32,7 +32,10 @@ export interface WalletEntry {
 
 export async function loadWallet(db: Db, shopId: string, buyerId: string): Promise<WalletEntry[]> {
   let query = walletQueries.get(db);
-  if (!query) walletQueries.set(db, (query = prepareWallet(db)));
+  if (!query) {
+    query = prepareWallet(db);
+    walletQueries.set(db, query);
+  }
   const rows = await query.all({ shopId, buyerId });
   return rows.map((r) => ({ claim: rowToClaim(r.claim), coupon: rowToCoupon(r.coupon), row: r.claim, couponRow: r.coupon }));
 }

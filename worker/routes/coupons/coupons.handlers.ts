@@ -1,4 +1,11 @@
-import { AuditEntrySchema, CouponSchema, RecipientSchema, type CouponListInput, type HistoryInput, type RecipientsInput } from "../../contract/coupons.js";
+import {
+  AuditEntrySchema,
+  CouponSchema,
+  RecipientSchema,
+  type CouponListInput,
+  type HistoryInput,
+  type RecipientsInput,
+} from "../../contract/coupons.js";
 import { requireSecret } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import type { AppRouteHandler } from "../../lib/router.js";
