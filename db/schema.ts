@@ -21,7 +21,7 @@ export const shops = sqliteTable("shops", {
   buyer_token_secret: text("buyer_token_secret").notNull(),
   /**
    * R3 minimum fixed discounts per coupon type in the shop's currency, when the shop sets its own
-   * (API.md: "other currencies use the shop's thresholds"); null = the engine's table for the currency.
+   * (R3: other currencies use the shop's thresholds); null = the engine's table for the currency.
    */
   min_fixed_minor: text("min_fixed_minor", { mode: "json" }).$type<Record<
     "regular" | "follower" | "review" | "chat" | "promo_code",

@@ -1,5 +1,5 @@
 /**
- * Builds `/widget.js` (the two components of API.md with Lit inside, one minified ES module) and the
+ * Builds `/widget.js` (the two components widget/README.md promises, with Lit inside, one minified ES module) and the
  * modules served beside it: `<coupon-summary>` and the locales, which import Lit and the rest from it.
  * The Node server builds them on first request and serves the strings; run directly
  * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js`, prints the sizes, and writes the
@@ -75,7 +75,7 @@ const moduleOptions = {
 export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> {
   const result = await build({
     stdin: {
-      // The two components of API.md and what goes with them, plus the Lit the modules served beside
+      // The two components widget/README.md promises and what goes with them, plus the Lit the modules served beside
       // the widget import from it (so a page that uses them loads Lit once).
       contents: [
         'export * from "./widget/src/core.ts";',

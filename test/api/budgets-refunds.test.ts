@@ -1,5 +1,5 @@
 /**
- * Budgets and refund policies (API.md "Campaign codes"): `budget_minor` caps the discount reserved and
+ * Budgets and refund policies (README "Campaign codes, budgets and refunds"): `budget_minor` caps the discount reserved and
  * committed, on every type, as the guarded reservation write carries it; `refund_policy: return_unit`
  * gives the unit, the buyer's use and the budget back on `order.refunded` after commit, once. Each test
  * ends with the coupon's counters equal to its rows (test/support/books.ts).

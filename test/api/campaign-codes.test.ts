@@ -1,5 +1,5 @@
 /**
- * Campaign codes (API.md "Campaign codes"): a promo code holding many single-use codes. Created, listed
+ * Campaign codes (README "Campaign codes, budgets and refunds"): a promo code holding many single-use codes. Created, listed
  * (JSON pages and CSV), looked up, quoted and redeemed by any of its codes, each used once; R19 across
  * shared and campaign codes both ways; the seller's own codes imported with a reason per refusal.
  */

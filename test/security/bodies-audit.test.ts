@@ -130,7 +130,7 @@ describe("R30: the audit trail", () => {
   it("R30: no route updates or deletes history: no DELETE but a webhook endpoint's, nothing but GET under a history path", async () => {
     const doc = (await t.call("GET", "/openapi.json")).body as Schema;
     const ops = operations(doc);
-    // A webhook endpoint is a subscription the seller removes (API.md), not history: its deletion is audited.
+    // A webhook endpoint is a subscription the seller removes (README "Webhooks"), not history: its deletion is audited.
     expect(ops.filter((o) => o.method === "DELETE" && o.path !== "/v1/webhook-endpoints/{id}")).toEqual([]);
     const history = ops.filter((o) => /history|audit/.test(o.path));
     expect(history.length).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,5 @@
 /**
- * Guessing promo codes (API.md "Errors and limits"): failed look-ups are rate limited per shop and per
+ * Guessing promo codes (README "Security and durability"): failed look-ups are rate limited per shop and per
  * buyer or client address (429 with Retry-After, limit from RATE_LIMIT_FAILED_LOOKUPS), found codes never
  * count, and to a publishable key a code that is not live is indistinguishable from one that never existed.
  */

@@ -1,5 +1,5 @@
 /**
- * API.md "Keys and identities" and the CORS paragraph of "Errors and limits", through the HTTP API:
+ * README "Security and durability" (keys, identities, CORS), through the HTTP API:
  * key kinds reach only their routes, keys can be made and revoked (a revoked key is refused at once),
  * buyer tokens are HS256 with a required `exp`, and CORS answers echo only a shop's allowed origins.
  */

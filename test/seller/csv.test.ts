@@ -1,5 +1,5 @@
 /**
- * CSV downloads of the seller's lists (API.md "Seller tools"): with `Accept: text/csv` every list route
+ * CSV downloads of the seller's lists (README "Seller tools"): with `Accept: text/csv` every list route
  * answers its whole filtered list as an RFC 4180 attachment whose header row is the JSON field names and
  * whose rows are the JSON items — read from the database page by page while the client reads, so rows
  * written during a download still arrive, and a download never has to be built whole.

@@ -1,5 +1,5 @@
 /**
- * The seller's lists (API.md "Seller tools"): redemptions, claims, a chat coupon's recipients and the
+ * The seller's lists (README "Seller tools"): redemptions, claims, a chat coupon's recipients and the
  * shop's operation log — newest first, complete cursor pages, every filter, bounded and validated
  * queries, and only the shop's own records (another shop's coupon_id gives nothing).
  */

@@ -1,5 +1,5 @@
 /**
- * `PATCH /v1/shops/{id}` by the seller (API.md "Seller tools"): a secret key changes its own shop's
+ * `PATCH /v1/shops/{id}` by the seller (README "Seller tools"): a secret key changes its own shop's
  * allowed origins (replace, or add and remove without resending the list) and R3 thresholds; the name,
  * addon coupons (R32), region and mode stay the platform operator's; origins are checked strictly and
  * kept as browsers send them, so CORS answers follow at once; every change is in the operation log (R30).

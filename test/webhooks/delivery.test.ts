@@ -1,5 +1,5 @@
 /**
- * API.md "Webhooks (v1.1)", delivery, against a real receiver (node:http on 127.0.0.1): signed bodies that
+ * README "Webhooks", delivery, against a real receiver (node:http on 127.0.0.1): signed bodies that
  * `verifySignature` accepts (and refuses when tampered), retries with backoff on the shop's test clock
  * after 500s until a 2xx, `failed` after 24 hours, a manual retry, no redirect followed, deletion stopping
  * deliveries, an endpoint's events in order, and addresses a live shop may not reach refused at connect.

@@ -1,5 +1,5 @@
 /**
- * API.md "Webhooks (v1.1)", the seller's routes: endpoints are created with their secret shown once,
+ * README "Webhooks", the seller's routes: endpoints are created with their secret shown once,
  * listed without it, deleted; another shop's endpoints and deliveries are 404; publishable keys are 403.
  * Which URLs a shop may name (server-side request forgery): live shops only `https` to public addresses,
  * in every spelling of an address, and names are judged by what they resolve to; test shops may also use

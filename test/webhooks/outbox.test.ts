@@ -1,5 +1,5 @@
 /**
- * API.md "Webhooks (v1.1)": every event is recorded in the same batch as the change it reports, one
+ * README "Webhooks": every event is recorded in the same batch as the change it reports, one
  * delivery per subscribed endpoint, and a refused write records nothing. Each event's object is the API's
  * own answer for it; `coupon.exhausted` is recorded once per coupon even when writes race to the last unit.
  */

@@ -52,7 +52,7 @@ describe("custom-elements manifest", () => {
     expect(decl.attributes.map((a) => a.name).sort()).toEqual([...expected].sort());
   });
 
-  it("describes the events, parts and custom properties of API.md", () => {
+  it("describes the events, parts and custom properties widget/README.md promises", () => {
     const field = declOf("promo-code-field");
     expect(field.events.map((e) => e.name)).toEqual(["promo-applied", "promo-rejected", "promo-removed"]);
     expect(field.cssParts.map((p) => p.name)).toEqual(

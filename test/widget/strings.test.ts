@@ -4,7 +4,7 @@ import { en, resolveStrings, reasonText, type ReasonCode } from "../../widget/sr
 import { de } from "../../widget/src/locales/de.js";
 import { formatMoney } from "../../widget/src/money.js";
 
-// The reason codes of API.md, in its order.
+// The reason codes of the OpenAPI document, in its order.
 const REASONS: ReasonCode[] = [
   "code_not_found",
   "not_started",

@@ -1,5 +1,5 @@
 /**
- * The few calls the widget makes (API.md "Storefront and checkout"), over fetch with an AbortSignal.
+ * The few calls the widget makes (the storefront and checkout routes of the OpenAPI document), over fetch with an AbortSignal.
  * Sends the publishable key as a bearer token and the buyer's token when there is one.
  */
 

@@ -4,7 +4,7 @@
  * Sentences that carry data are functions so each language can order the words its own way.
  */
 
-/** Reason codes of API.md ("Reason codes"): the engine's own type, imported as a type only (no bytes). */
+/** Reason codes of the OpenAPI document: the engine's own type, imported as a type only (no bytes). */
 import type { ReasonCode } from "../../worker/engine/types.js";
 export type { ReasonCode };
 

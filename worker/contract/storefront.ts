@@ -7,7 +7,7 @@ import { CouponSchema, DiscountSchema, ScopeSchema } from "./coupons.js";
 
 export const StorefrontCouponSchema = CouponSchema.extend({
   claimable: z.boolean(),
-  /** A reason code of API.md (`buyer_required`, `already_claimed`, …), null when claimable. */
+  /** A reason code of the OpenAPI document (`buyer_required`, `already_claimed`, …), null when claimable. */
   reason: z.string().nullable(),
 }).openapi("StorefrontCoupon");
 export type StorefrontCoupon = z.infer<typeof StorefrontCouponSchema>;

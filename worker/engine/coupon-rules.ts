@@ -220,7 +220,7 @@ function checkWindow(
     v.push({ path: endPath, code: "window_order", message: `${endPath} must be after ${startPath}` });
     return;
   }
-  const bad = lengthRule(end - start); // measured from the given start even if it is past (API.md)
+  const bad = lengthRule(end - start); // measured from the given start even if it is past (R4)
   if (bad) v.push({ path: endPath, code: bad[0], message: bad[1] });
   if (end <= now) v.push({ path: endPath, code: "window_end_past", message: `${endPath} must lie in the future` });
 }

@@ -103,7 +103,7 @@ function evaluateCandidate(
     for (let i = 0; i < gates.length; i++) reasons.push(gates[i]);
     const limit = coupon.per_customer_limit;
     // R22: the per-customer limit is judged for a known buyer. An anonymous quote is a price preview
-    // (API.md: without a buyer only claim-based coupons show buyer_required); a redemption of a
+    // (without a buyer only claim-based coupons show buyer_required, as the OpenAPI document says); a redemption of a
     // limited code demands a buyer, so the limit still holds where a unit is actually taken.
     if (limit != null && buyerId != null && buyerUses >= limit) reasons.push(reason("per_customer_limit_reached"));
     if (coupon.active_ends_at != null) expires = coupon.active_ends_at;

@@ -24,7 +24,7 @@ export const identifyCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * API.md "Keys and identities": `/v1/storefront/*`, `/v1/checkout/quote`, `GET /v1/promo-codes/{code}` —
+ * README "Security and durability", keys: `/v1/storefront/*`, `/v1/checkout/quote`, `GET /v1/promo-codes/{code}` —
  * but not the seller's `GET /v1/promo-codes/availability`, whose route is matched before `{code}`.
  */
 export function publishableMayCall(method: string, path: string): boolean {

@@ -1,6 +1,6 @@
 /**
  * Errors as RFC 9457 problem+json. Expected failures are thrown as `ApiError` with a stable `code`
- * (the reason codes of API.md among them); one `onError` renders every error the same way.
+ * (the reason codes of the OpenAPI document among them); one `onError` renders every error the same way.
  */
 
 export interface FieldError {

@@ -1,5 +1,5 @@
 /**
- * The CSV form of a list route (API.md "Seller tools"): with `Accept: text/csv` the route answers its
+ * The CSV form of a list route (README "Seller tools"): with `Accept: text/csv` the route answers its
  * whole filtered list — `limit` and `cursor` aside — as a streamed attachment whose columns are the JSON
  * fields of the list's item schema, in order (nested values as JSON text).
  */

@@ -1,5 +1,5 @@
 /**
- * The guessing limit on codes (API.md "Errors and limits"): failed look-ups are counted per shop (and
+ * The guessing limit on codes (README "Security and durability"): failed look-ups are counted per shop (and
  * per key kind, so public guessing cannot lock out the seller's own server), and past
  * `failedLookupsPerMinute` in a minute the shop's look-ups answer 429 with `Retry-After`. A look-up that
  * finds nothing counts (code-lookup.ts); so does a seller tool answering `promo_code_taken` (preview,

@@ -113,7 +113,7 @@ export function commitStatements(s: Selection): SQL[] {
 }
 
 /**
- * `order.refunded` after commit (API.md `refund_policy`): every committed redemption of the selection
+ * `order.refunded` after commit (`refund_policy`, README "Campaign codes, budgets and refunds"): every committed redemption of the selection
  * not refunded before is marked refunded; where its coupon's policy is `return_unit` the unit and the
  * budget go back to the coupon, the buyer's claim becomes available again (while still valid) and a
  * campaign code available again. The last statement marks the rows the others find by
