@@ -13,7 +13,8 @@ import { drizzle } from "drizzle-orm/libsql/web";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { scanSql, startHranaServer, type HranaServer } from "../support/hrana-server.js";
+import { type HranaServer, startHranaServer } from "../support/hrana-server.js";
+import { scanSql } from "../support/hrana/sql-scan.js";
 
 const TOKEN = "test-token";
 let server: HranaServer;
