@@ -4,28 +4,9 @@ import { WidgetElement } from "./base.js";
 import { reasonText, type WidgetStrings } from "./strings.js";
 import { sharedStyles } from "./shared.styles.js";
 import { styles } from "./promo-code-field.styles.js";
+import type { BetterCoupon, PromoRejectedDetail, PromoRemovedDetail, Status } from "./promo-code-field.types.js";
 
-/** A claimed coupon of the buyer that saves more than the typed code (the quote's `best`). */
-export interface BetterCoupon {
-  coupon_id: string;
-  discount_minor: number;
-}
-export interface PromoRejectedDetail {
-  /** The code as typed. */
-  code: string;
-  reasons: Reason[];
-  /** Set when the code applies but the buyer's claimed coupon saves more and stays (`one_seller_coupon_per_order`). */
-  better?: BetterCoupon;
-}
-export interface PromoRemovedDetail {
-  code: string;
-}
-
-/**
- * `better`: the typed code applies but a claimed coupon saves more and stays; `unavailable`: the service
- * refused the page itself (no retry can help).
- */
-type Status = "idle" | "applied" | "rejected" | "error" | "better" | "unavailable";
+export type { BetterCoupon, PromoRejectedDetail, PromoRemovedDetail } from "./promo-code-field.types.js";
 
 /** Reasons that a different cart may cure: a rejected code is tried again when the cart changes. */
 const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismatch"];
