@@ -7,6 +7,8 @@
 import { createClient } from "@libsql/client";
 import { statSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { serverCalls } from "../support/api.js";
+import { expectStatus } from "../support/app.js";
 import { httpCall } from "../support/http.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
@@ -93,16 +95,19 @@ describe("crash safety of a 100,000-code campaign", () => {
     // Restarted on the same file it serves again, and a small campaign is written whole.
     const again = await startServer({ dbFile });
     servers.push(again);
-    const small = await httpCall(again.url, sk, "POST", "/v1/coupons", {
-      type: "promo_code",
-      name: "After the crash",
-      discount: { kind: "fixed", amount_minor: 500 },
-      unique_codes: { count: 10, length: 7 },
-      active_starts_at: new Date(Date.now() - 60_000).toISOString(),
-      active_ends_at: new Date(Date.now() + 86_400_000).toISOString(),
-    });
-    expect(small.status, JSON.stringify(small.body)).toBe(201);
-    const listed = await httpCall(again.url, sk, "GET", `/v1/coupons/${small.body.coupon.id}/codes`);
-    expect(listed.body.data).toHaveLength(10);
+    const api = serverCalls(again.url, sk);
+    const small = await expectStatus(
+      api.createCoupon({
+        type: "promo_code",
+        name: "After the crash",
+        discount: { kind: "fixed", amount_minor: 500 },
+        unique_codes: { count: 10, length: 7 },
+        active_starts_at: new Date(Date.now() - 60_000).toISOString(),
+        active_ends_at: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+      201,
+    );
+    const listed = await expectStatus(api.codes(small.coupon.id), 200);
+    expect(listed.data).toHaveLength(10);
   }, 120_000);
 });

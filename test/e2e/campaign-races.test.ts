@@ -7,9 +7,9 @@
  */
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cart } from "../support/app.js";
+import { serverCalls, type CouponJson } from "../support/api.js";
+import { answer, cart, expectStatus } from "../support/app.js";
 import { BOOKS_SQL, booksMismatches, toBooks } from "../support/books.js";
-import { httpCall, type HttpRes } from "../support/http.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
 let first: StartedServer;
@@ -31,17 +31,16 @@ const CART = cart([{ unit_price_minor: 4000 }]);
 const servers = () => [first.url, second.url];
 
 async function newShop(name: string) {
-  const res = await httpCall(first.url, first.adminToken, "POST", "/v1/shops", {
-    name,
-    region: "EU",
-    currency: "USD",
-    mode: "test",
-    allowed_origins: [],
-    addon_coupons: false,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { sk: res.body.secret_key as string, prefix: res.body.shop.code_prefix as string };
+  const admin = serverCalls(first.url, first.adminToken);
+  const made = await expectStatus(
+    admin.createShop({ name, region: "EU", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false }),
+    201,
+  );
+  return { sk: made.secret_key, prefix: made.shop.code_prefix };
 }
+
+const createCoupon = async (base: string, sk: string, body: CouponJson) =>
+  (await expectStatus(serverCalls(base, sk).createCoupon(body), 201)).coupon;
 
 async function books(couponId: string, campaign: boolean) {
   const rs = await db.execute({ sql: BOOKS_SQL, args: [couponId] });
@@ -50,12 +49,13 @@ async function books(couponId: string, campaign: boolean) {
   return b;
 }
 
-const noServerErrors = (answers: HttpRes[]) => expect(answers.filter((r) => r.status >= 500).map((r) => r.body)).toEqual([]);
+const noServerErrors = (answers: { status: number; body: unknown }[]) =>
+  expect(answers.filter((r) => r.status >= 500).map((r) => r.body)).toEqual([]);
 
 describe("campaign codes and budgets under real races (two processes, one file)", () => {
   it("50 buyers on one campaign code: exactly one reservation takes it, the others are 409 quantity_exhausted", async () => {
     const shop = await newShop("Codes Race");
-    const made = await httpCall(first.url, shop.sk, "POST", "/v1/coupons", {
+    const { id } = await createCoupon(first.url, shop.sk, {
       type: "promo_code",
       name: "Race campaign",
       discount: { kind: "fixed", amount_minor: 500 },
@@ -63,23 +63,16 @@ describe("campaign codes and budgets under real races (two processes, one file)"
       active_starts_at: iso(-60_000),
       active_ends_at: iso(86_400_000),
     });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const id = made.body.coupon.id;
-    const code = (await httpCall(first.url, shop.sk, "GET", `/v1/coupons/${id}/codes?limit=1`)).body.data[0].code;
+    const { code } = (await expectStatus(serverCalls(first.url, shop.sk).codes(id, { limit: "1" }), 200)).data[0];
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        httpCall(servers()[i % 2], shop.sk, "POST", "/v1/checkout/redemptions", {
-          code,
-          buyer_id: `buyer-${i}`,
-          order_id: `order-${i}`,
-          cart: CART,
-        }),
+        answer(serverCalls(servers()[i % 2], shop.sk).redeem({ code, buyer_id: `buyer-${i}`, order_id: `order-${i}`, cart: CART })),
       ),
     );
     noServerErrors(answers);
     const won = answers.filter((r) => r.status === 201);
     expect(won).toHaveLength(1);
-    expect(won[0].body.redemption.code).toBe(code);
+    expect(won[0].body.redemption?.code).toBe(code);
     expect(answers.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(49).fill("quantity_exhausted"));
     const b = await books(id, true);
     expect(b).toMatchObject({ reserved_rows: 1, codes_reserved: 1, quantity: 20, live_rows: 20 });
@@ -87,7 +80,7 @@ describe("campaign codes and budgets under real races (two processes, one file)"
 
   it("200 redemptions against a budget of 40 discounts: exactly 40 are reserved, the rest 409 budget_exhausted", async () => {
     const shop = await newShop("Budget Race");
-    const made = await httpCall(first.url, shop.sk, "POST", "/v1/coupons", {
+    const made = await createCoupon(first.url, shop.sk, {
       type: "promo_code",
       name: "Race budget",
       code: "BUDGET",
@@ -98,20 +91,15 @@ describe("campaign codes and budgets under real races (two processes, one file)"
       active_starts_at: iso(-60_000),
       active_ends_at: iso(86_400_000),
     });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        httpCall(servers()[i % 2], shop.sk, "POST", "/v1/checkout/redemptions", {
-          code: made.body.coupon.code,
-          order_id: `b-order-${i}`,
-          cart: CART,
-        }),
+        answer(serverCalls(servers()[i % 2], shop.sk).redeem({ code: made.code!, order_id: `b-order-${i}`, cart: CART })),
       ),
     );
     noServerErrors(answers);
     expect(answers.filter((r) => r.status === 201)).toHaveLength(40);
     expect(new Set(answers.filter((r) => r.status === 409).map((r) => r.body.code))).toEqual(new Set(["budget_exhausted"]));
-    const b = await books(made.body.coupon.id, false);
+    const b = await books(made.id, false);
     expect(b).toMatchObject({ budget_spent_minor: 20_000, reserved_rows: 40 });
   }, 60_000);
 
@@ -119,7 +107,7 @@ describe("campaign codes and budgets under real races (two processes, one file)"
     const importer = await newShop("Twin North");
     const creator = await newShop("Twin South");
     expect(importer.prefix).toBe(creator.prefix);
-    const made = await httpCall(first.url, importer.sk, "POST", "/v1/coupons", {
+    const { id: campaignId } = await createCoupon(first.url, importer.sk, {
       type: "promo_code",
       name: "Imported",
       discount: { kind: "fixed", amount_minor: 500 },
@@ -127,21 +115,21 @@ describe("campaign codes and budgets under real races (two processes, one file)"
       active_starts_at: iso(86_400_000),
       active_ends_at: iso(3 * 86_400_000),
     });
-    expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const campaignId = made.body.coupon.id;
     const suffixes = Array.from({ length: 12 }, (_, i) => `RC${i}X${Math.random().toString(36).slice(2, 5).toUpperCase()}`);
     // Every code is imported in its own call on one process while the other shop creates it on the other.
-    const imports = suffixes.map((sfx) => httpCall(second.url, importer.sk, "POST", `/v1/coupons/${campaignId}/codes`, { codes: [sfx] }));
+    const imports = suffixes.map((sfx) => answer(serverCalls(second.url, importer.sk).addCodes(campaignId, { codes: [sfx] })));
     const creates = suffixes.map((sfx, i) =>
-      httpCall(first.url, creator.sk, "POST", "/v1/coupons", {
-        type: "promo_code",
-        name: `Shared ${i}`,
-        code: sfx,
-        discount: { kind: "fixed", amount_minor: 500 },
-        quantity: 5,
-        active_starts_at: iso(-60_000),
-        active_ends_at: iso(86_400_000),
-      }),
+      answer(
+        serverCalls(first.url, creator.sk).createCoupon({
+          type: "promo_code",
+          name: `Shared ${i}`,
+          code: sfx,
+          discount: { kind: "fixed", amount_minor: 500 },
+          quantity: 5,
+          active_starts_at: iso(-60_000),
+          active_ends_at: iso(86_400_000),
+        }),
+      ),
     );
     const [imported, created] = await Promise.all([Promise.all(imports), Promise.all(creates)]);
     noServerErrors([...imported, ...created]);
@@ -155,7 +143,7 @@ describe("campaign codes and budgets under real races (two processes, one file)"
         sql: "SELECT coupon_id FROM live_codes WHERE region = 'EU' AND code = ?",
         args: [importer.prefix + sfx],
       });
-      expect(holders.rows.map((r) => r.coupon_id)).toEqual([importWon ? campaignId : created[i].body.coupon.id]);
+      expect(holders.rows.map((r) => r.coupon_id)).toEqual([importWon ? campaignId : created[i].body.coupon?.id]);
     }
     const wonByImport = imported.filter((r) => r.body.added === 1).length;
     const b = await books(campaignId, true);

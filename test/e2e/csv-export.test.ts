@@ -8,7 +8,8 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNativeClient } from "../../worker/adapters/node/native-client/index.js";
-import { httpCall } from "../support/http.js";
+import { serverCalls } from "../support/api.js";
+import { expectStatus } from "../support/app.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
 const ROWS = 100_000;
@@ -23,17 +24,19 @@ afterAll(async () => {
 describe("a 100,000-row export", () => {
   it("streams every redemption of the shop as CSV rows that all arrive and parse", { timeout: 120_000 }, async () => {
     const { secretKey: sk, shopId } = server.demo;
-    const promo = await httpCall(server.url, sk, "POST", "/v1/coupons", {
-      type: "promo_code",
-      name: "Export",
-      code: "EXPORT",
-      discount: { kind: "fixed", amount_minor: 500 },
-      quantity: 1_000_000,
-      active_starts_at: new Date(Date.now() - 60_000).toISOString(),
-      active_ends_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    });
-    expect(promo.status, JSON.stringify(promo.body)).toBe(201);
-    const couponId: string = promo.body.coupon.id;
+    const promo = await expectStatus(
+      serverCalls(server.url, sk).createCoupon({
+        type: "promo_code",
+        name: "Export",
+        code: "EXPORT",
+        discount: { kind: "fixed", amount_minor: 500 },
+        quantity: 1_000_000,
+        active_starts_at: new Date(Date.now() - 60_000).toISOString(),
+        active_ends_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      }),
+      201,
+    );
+    const couponId = promo.coupon.id;
 
     const db = createNativeClient(server.dbFile);
     const base = Date.UTC(2030, 0, 1);

@@ -193,12 +193,12 @@ describe("the Worker in workerd over remote libSQL", () => {
 
   it("seller tools in workerd: a CSV download streamed page by page equals the JSON list; availability and preview judge codes", async () => {
     // The redemptions made above, read as JSON two at a time; the CSV must hold the same rows in the same order.
+    const api = serverCalls(worker.url, sk);
     const json: Record<string, unknown>[] = [];
-    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const page = await call(worker, "GET", `/v1/redemptions?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, sk);
-      expect(page.status).toBe(200);
-      json.push(...page.body.data);
-      cursor = page.body.next_cursor;
+    const pageAfter = (cursor: string | null) => expectStatus(api.listRedemptions(cursor ? { limit: "2", cursor } : { limit: "2" }), 200);
+    for (let page = await pageAfter(null); ; page = await pageAfter(page.next_cursor)) {
+      json.push(...page.data);
+      if (!page.next_cursor) break;
     }
     expect(json.length).toBeGreaterThanOrEqual(4);
     const res = await fetch(`${worker.url}/v1/redemptions`, { headers: { authorization: `Bearer ${sk}`, accept: "text/csv" } });
@@ -208,28 +208,27 @@ describe("the Worker in workerd over remote libSQL", () => {
     expectCsvOf(await res.text(), json, "workerd redemptions");
 
     // Another shop of the region with the same prefix (and a guessing budget not spent by the race above).
-    const other = await call(worker, "POST", "/v1/shops", ADMIN, {
-      name: "Edge Tools",
-      region: "US",
-      currency: "USD",
-      mode: "test",
-      allowed_origins: [],
-      addon_coupons: false,
-    });
-    const sk2: string = other.body.secret_key;
-    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=race1", sk2)).body).toEqual({
+    const other = await expectStatus(
+      serverCalls(worker.url, ADMIN).createShop({
+        name: "Edge Tools",
+        region: "US",
+        currency: "USD",
+        mode: "test",
+        allowed_origins: [],
+        addon_coupons: false,
+      }),
+      201,
+    );
+    const api2 = serverCalls(worker.url, other.secret_key);
+    expect(await expectStatus(api2.availability("race1"), 200)).toEqual({
       code: "EDGERACE1",
       available: false,
       reason: "promo_code_taken",
     });
-    expect((await call(worker, "GET", "/v1/promo-codes/availability?code=FRESH1", sk2)).body).toEqual({
-      code: "EDGEFRESH1",
-      available: true,
-    });
-    const preview = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ code: "RACE1" }));
-    expect([preview.status, preview.body.code]).toEqual([409, "promo_code_taken"]);
-    const fine = await call(worker, "POST", "/v1/coupons/preview", sk2, promo({ quantity: 4 }));
-    expect(fine.body).toMatchObject({ coupon: { id: null, estimated_spend_minor: 2000 }, addons: [], estimated_spend_minor: 2000 });
+    expect(await expectStatus(api2.availability("FRESH1"), 200)).toEqual({ code: "EDGEFRESH1", available: true });
+    expect((await expectStatus(api2.preview(promo({ code: "RACE1" })), 409)).code).toBe("promo_code_taken");
+    const fine = await expectStatus(api2.preview(promo({ quantity: 4 })), 200);
+    expect(fine).toMatchObject({ coupon: { id: null, estimated_spend_minor: 2000 }, addons: [], estimated_spend_minor: 2000 });
   });
 
   it("answers an unknown route with a 404 problem", async () => {
