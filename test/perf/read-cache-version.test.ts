@@ -1,3 +1,9 @@
+/**
+ * What the read cache stands on: ReadCache serves an entry only at the database version it was read at
+ * (worker/store/read-cache.ts), and the native client's data version moves with every write, ours or
+ * another connection's (worker/adapters/node/native-client/data-version.ts). The cache on the request
+ * path: read-cache.test.ts.
+ */
 import { describe, expect, it } from "vitest";
 import { createNativeClient } from "../../worker/adapters/node/native-client/index.js";
 import { ReadCache } from "../../worker/store/read-cache.js";

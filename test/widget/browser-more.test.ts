@@ -1,7 +1,7 @@
 /**
- * The storefront widget in a real browser (Debian's headless Chromium) against the real server:
- * the /demo page served by `worker/node.ts`, its /widget.js, and coupons made through the API.
- * Each state is photographed to test-results/screenshots/ for a person to look at.
+ * The storefront widget in Chromium beside browser.test.ts (the promo-code field): another language, theming
+ * by custom properties and parts, the keyboard alone, claiming from the coupon list, and axe-core on /demo.
+ * Server, browser and helpers: demo-storefront.ts.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

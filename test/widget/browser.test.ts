@@ -1,3 +1,9 @@
+/**
+ * The storefront widget in a real browser (Debian's headless Chromium) against the real server:
+ * the /demo page served by `worker/node.ts`, its /widget.js, and coupons made through the API.
+ * Each state is photographed to test-results/screenshots/ for a person to look at. This file: the
+ * promo-code field. Languages, theming, keyboard, the coupon list and axe: browser-more.test.ts.
+ */
 import { describe, expect, it } from "vitest";
 import { CHROMIUM, runBrowserTests } from "../support/chromium.js";
 import { demoStorefront, poll, START_SUBTOTAL } from "./demo-storefront.js";

@@ -1,3 +1,8 @@
+/**
+ * The Worker in workerd beside worker.test.ts, for what runs beyond one request: campaign codes in one batch
+ * over remote libSQL, the files the wrangler build step serves, and the Cron Trigger (reservation sweep,
+ * webhook deliveries to a real receiver). Its own Hrana server, Worker (with --test-scheduled) and shop.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifySignature } from "../../worker/client/webhooks.js";
 import { serverCalls } from "../support/api.js";
