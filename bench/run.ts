@@ -3,7 +3,7 @@
  *
  *   npm run bench [-- --seconds 10 --connections 50 --codes 1000000]
  *   npm run bench -- --only quote,redeem    (a subset while iterating: baseline, lookup, quote, redeem,
- *                                            webhooks, latency, engine; prints the table, writes no report)
+ *                                            webhooks, latency, engine, edge; prints the table, writes no report)
  *
  * HTTP rows run the real Node server (`worker/node.ts` on a temp libSQL file, as `npm start`) under
  * autocannon, beside a Hono hello-world on @hono/node-server started the same way (the baseline every
@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startServer } from "../test/support/server.js";
 import { baselineRows } from "./baseline.js";
+import { EDGE_NOTES, edgeMarkdown, edgeTable } from "./edge.js";
 import { benchCart, benchEngine } from "./engine.js";
 import { type LoadResult, load } from "./http.js";
 import { latencyRows } from "./latency.js";
@@ -36,7 +37,7 @@ const { values } = parseArgs({
   },
 });
 const ONLY = values.only ? new Set(values.only.split(",").map((s) => s.trim())) : null;
-const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "webhooks" | "latency" | "engine") => !ONLY || ONLY.has(row);
+const runs = (row: "baseline" | "lookup" | "quote" | "redeem" | "webhooks" | "latency" | "engine" | "edge") => !ONLY || ONLY.has(row);
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const BIG = Number(values.codes);
@@ -203,6 +204,9 @@ async function main() {
 
   const table = markdownTable(rows);
   console.log(table);
+  // The edge (its own table): each main route through wrangler dev, its round trips counted, at 0 and 30 ms per trip.
+  const edge = runs("edge") ? edgeMarkdown(await edgeTable({ log })) : null;
+  if (edge) console.log(`\n${edge}`);
   // A partial run (--only) prints its rows and leaves the committed report alone.
   if (ONLY || !engine) return;
   const seconds = Math.round((Date.now() - started) / 1000);
@@ -216,6 +220,7 @@ async function main() {
       `1-minute load average ${load0.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end ` +
       `(other work on the machine lowers every figure).\n\n${table}\n\n${NOTES}\n\n` +
       whereTimeGoes(stmt, quoteCpuUs, engine.quotesPerSecond, redeemCpuUs, quoteOfFloor) +
+      (edge ? `\n\n## At the edge\n\n${edge}\n\n${EDGE_NOTES}` : "") +
       "\n",
   );
   const svg = chartSvg(

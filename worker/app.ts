@@ -7,6 +7,7 @@ import type { AppDeps } from "./lib/config.js";
 import { identifyCaller } from "./lib/auth.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
 import { notFound, onError } from "./lib/on-error.js";
+import { buildDocument, servedDocument, type OpenApiDocument } from "./lib/openapi-document.js";
 import { createRouter } from "./lib/router.js";
 import { audit } from "./routes/audit/audit.index.js";
 import { campaignCodes } from "./routes/campaign-codes/campaign-codes.index.js";
@@ -58,18 +59,11 @@ export function createApp({ db, config }: AppDeps) {
     .route("/", webhooks)
     .route("/", campaignCodes);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
-    type: "http",
-    scheme: "bearer",
-    description: "`sk_…` secret key, `pk_…` publishable key, or the platform admin token",
-  });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Edge Coupons API",
-      version: "1.0.0",
-      description: "Seller coupons: promo codes, claimable coupons, and an exact, explained checkout discount.",
-    },
+  // Built once, on first read (every route is registered by then); each answer names its own origin.
+  let document: OpenApiDocument | undefined;
+  app.get("/openapi.json", (c) => {
+    document ??= buildDocument(app);
+    return c.body(JSON.stringify(servedDocument(document, new URL(c.req.url).origin)), 200, { "content-type": "application/json" });
   });
 
   app.notFound(notFound);

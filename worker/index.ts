@@ -10,10 +10,11 @@ import { createApp, type AppType } from "./app.js";
 import type { AppConfig } from "./lib/config.js";
 import { configFromEnv, type EnvVars } from "./lib/env-config.js";
 import { ApiError, problemBody } from "./lib/problem.js";
-import { DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
+import { cacheApiBlocks, DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
 import { sweepExpiredReservations } from "./services/sweeper.js";
 import { deliverDue } from "./services/webhook-delivery.js";
 import { fetchPoster } from "./lib/webhook-fetch.js";
+import { ReadCache } from "./store/read-cache.js";
 // Written by the wrangler `[build]` step (scripts/build-worker-assets.ts) and bundled as text (`[[rules]]` Text).
 import widgetJs from "../dist/widget.js";
 import widgetCouponSummary from "../dist/widget-coupon-summary.js";
@@ -33,7 +34,7 @@ export interface WorkerEnv {
   DATABASE_AUTH_TOKEN?: string;
   /** Platform operator token (secret, required on Workers: there is no console to print a generated one). */
   ADMIN_TOKEN?: string;
-  /** Failed code look-ups counted in one Durable Object per key, shared by every isolate and colo. */
+  /** Failed code look-ups counted in one Durable Object per bucket, shared by every isolate and colo. */
   RATE_LIMITER?: CounterNamespace;
 }
 
@@ -72,8 +73,14 @@ function buildFresh(env: WorkerEnv): Built {
     return { error: `Invalid configuration: ${(err as Error).message}` };
   }
   config.clientAddress = (c) => c.req.header("cf-connecting-ip");
+  // The database is a round trip away: one batch per request, the key checked inside it, and the latest
+  // coupons read kept for the guarded writes that check them again (README "A request at the edge").
+  config.oneRoundTrip = true;
+  config.readCache = ReadCache.latestOnly();
   // Without the binding (e.g. a trimmed wrangler.toml) each isolate counts alone: weaker, but still limited.
-  if (env.RATE_LIMITER) config.rateLimiter = new DurableObjectRateLimiter(env.RATE_LIMITER);
+  // The colo's cache (Cache API) shares a known block between the colo's isolates.
+  const colo = typeof caches === "undefined" ? undefined : cacheApiBlocks(() => caches.open("edge-coupons-guessing"));
+  if (env.RATE_LIMITER) config.rateLimiter = new DurableObjectRateLimiter(env.RATE_LIMITER, colo);
   config.assets = {
     widgetJs: async () => widgetJs,
     widgetModuleJs: async (name) => (Object.hasOwn(WIDGET_MODULE_SOURCES, name) ? WIDGET_MODULE_SOURCES[name] : undefined),

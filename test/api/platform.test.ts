@@ -99,12 +99,19 @@ describe("platform", () => {
   it("publishes an OpenAPI 3.1 document generated from the schemas, and the reference page", async () => {
     const res = await t.call("GET", "/openapi.json");
     expect(res.status).toBe(200);
-    const doc = res.body as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const doc = res.body as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      servers: unknown;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/v1/shops", "/v1/coupons", "/v1/promo-codes/{code}", "/v1/checkout/quote"]),
     );
-    expect(doc.components.schemas).toHaveProperty("CreatePromoCode");
+    expect(doc.components.schemas).toHaveProperty("Coupon");
+    // The served copy names the origin it was read from (the placeholder is for the packaged copy).
+    expect(doc.servers).toEqual([{ url: "http://localhost" }]);
     const docs = await t.app.request("/docs");
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain("/openapi.json");

@@ -4,7 +4,8 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertRedemptionGuarded, RESERVATION_MS } from "../../worker/store/redemptions.js";
+import { insertRedemptionGuarded } from "../../worker/store/redemption-reserve.js";
+import { RESERVATION_MS } from "../../worker/store/redemptions.js";
 import { insertClaimGuarded } from "../../worker/store/claims.js";
 import { answer, at, cart, claimableBody, DAY, expectStatus, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls } from "../support/api.js";

@@ -166,7 +166,7 @@ describe("the sources refer only to documents inside the repo", () => {
   it('every README "Section" a source names is a section of README.md', () => {
     const readme = read("README.md");
     const dangling = files.flatMap((f) =>
-      [...read(f).matchAll(/\bREADME "([^"]+)"/g)].filter((m) => !readmeHas(m[1], readme)).map((m) => `${f}: README "${m[1]}"`),
+      [...read(f).matchAll(/\bREADME "([^"\n]+)"/g)].filter((m) => !readmeHas(m[1], readme)).map((m) => `${f}: README "${m[1]}"`),
     );
     expect(dangling).toEqual([]);
   });

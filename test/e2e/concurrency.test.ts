@@ -2,12 +2,11 @@
  * R27 under real races: 200 parallel claims and 200 parallel redemptions of a coupon with quantity 25,
  * against a really started server on a file database, then against two server processes sharing that
  * one file. Exactly 25 win, the rest are 409 with a reason, nothing is a 5xx, and the counters kept beside
- * the rows equal the rows.
+ * the rows equal the rows. Calls go through the typed client (`edge-coupons/client`), as a storefront's server makes them.
  */
-import { createClient, type Client } from "@libsql/client";
+import { createClient as createDbClient, type Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverCalls, type CouponJson, type DistributiveOmit } from "../support/api.js";
-import { answer, expectStatus } from "../support/app.js";
+import { createClient, type EdgeCouponsClient, type RequestBody } from "../../client/index.js";
 import { startServer, type StartedServer } from "../support/server.js";
 
 let first: StartedServer;
@@ -16,26 +15,41 @@ let dbClient: Client;
 
 beforeAll(async () => {
   first = await startServer();
-  dbClient = createClient({ url: `file:${first.dbFile}` });
+  dbClient = createDbClient({ url: `file:${first.dbFile}` });
 });
 afterAll(async () => {
   dbClient?.close();
   await Promise.all([first?.stop(), second?.stop()]);
 });
 
-const sk = () => first.demo.secretKey;
+/** The seller's client of one server process. */
+const clients = new Map<string, EdgeCouponsClient>();
+const api = (base: string) => clients.get(base) ?? clients.set(base, createClient({ baseUrl: base, key: first.demo.secretKey })).get(base)!;
 
-const api = (base: string) => serverCalls(base, sk());
+/** What a race tallies of an answer: its status and, for a refusal, its code. */
+interface Outcome {
+  status: number;
+  code?: string;
+}
+const outcome = async (call: Promise<{ response: Response; error?: { code?: string } }>): Promise<Outcome> => {
+  const { response, error } = await call;
+  return { status: response.status, code: error?.code };
+};
 
 const iso = (offset: number) => new Date(Date.now() + offset).toISOString();
 let n = 0;
 
-async function createCoupon(body: DistributiveOmit<CouponJson, "name">) {
-  const named = { name: `Race ${++n} ${Math.random().toString(36).slice(2, 7)}`, ...body } as CouponJson;
-  return (await expectStatus(api(first.url).createCoupon(named), 201)).coupon;
+/** A coupon of the given kind, named afresh. */
+async function createCoupon(body: RequestBody<"createCoupon">) {
+  const res = await api(first.url).POST("/v1/coupons", {
+    body: { ...body, name: `Race ${++n} ${Math.random().toString(36).slice(2, 7)}` },
+  });
+  expect(res.response.status, JSON.stringify(res.error)).toBe(201);
+  return res.data!.coupon;
 }
 const regular = () =>
   createCoupon({
+    name: "",
     type: "regular",
     discount: { kind: "fixed", amount_minor: 500 },
     claim_starts_at: iso(-60_000),
@@ -45,6 +59,7 @@ const regular = () =>
   });
 const promo = () =>
   createCoupon({
+    name: "",
     type: "promo_code",
     code: `R${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
     discount: { kind: "fixed", amount_minor: 500 },
@@ -53,19 +68,17 @@ const promo = () =>
     active_ends_at: iso(86_400_000),
   });
 
-const CART = {
+const CART: RequestBody<"quoteCheckout">["cart"] = {
   currency: "USD",
-  lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 4000, product_discount_minor: 0 }],
-  shipping_minor: 0,
-  shipping_discount_minor: 0,
+  lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 4000 }],
 };
 
-function tally(results: { status: number; body: { code?: string } }[]) {
+function tally(results: Outcome[]) {
   const byStatus: Record<number, number> = {};
   const codes: Record<string, number> = {};
   for (const r of results) {
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-    if (r.status >= 400) codes[r.body?.code ?? "?"] = (codes[r.body?.code ?? "?"] ?? 0) + 1;
+    if (r.status >= 400) codes[r.code ?? "?"] = (codes[r.code ?? "?"] ?? 0) + 1;
   }
   return { byStatus, codes };
 }
@@ -78,7 +91,14 @@ async function row(q: string, args: (string | number)[]) {
 async function claimRace(bases: string[]) {
   const c = await regular();
   const results = await Promise.all(
-    Array.from({ length: 200 }, (_, i) => answer(api(bases[i % bases.length]).claim(c.id, { buyer_id: `buyer-${n}-${i}` }))),
+    Array.from({ length: 200 }, (_, i) =>
+      outcome(
+        api(bases[i % bases.length]).POST("/v1/storefront/coupons/{id}/claim", {
+          params: { path: { id: c.id } },
+          body: { buyer_id: `buyer-${n}-${i}` },
+        }),
+      ),
+    ),
   );
   const { byStatus, codes } = tally(results);
   expect(byStatus, JSON.stringify({ byStatus, codes })).toEqual({ 201: 25, 409: 175 });
@@ -95,7 +115,11 @@ async function redemptionRace(bases: string[]) {
   const c = await promo();
   const results = await Promise.all(
     Array.from({ length: 200 }, (_, i) =>
-      answer(api(bases[i % bases.length]).redeem({ code: c.code!, buyer_id: `buyer-${n}-${i}`, order_id: `order-${n}-${i}`, cart: CART })),
+      outcome(
+        api(bases[i % bases.length]).POST("/v1/checkout/redemptions", {
+          body: { code: c.code!, buyer_id: `buyer-${n}-${i}`, order_id: `order-${n}-${i}`, cart: CART },
+        }),
+      ),
     ),
   );
   const { byStatus, codes } = tally(results);
@@ -113,10 +137,18 @@ async function redemptionRace(bases: string[]) {
 async function oneClaimManyOrders(bases: string[]) {
   const c = await regular();
   const buyer = `solo-${n}`;
-  await expectStatus(api(first.url).claim(c.id, { buyer_id: buyer }), 201);
+  const claimed = await api(first.url).POST("/v1/storefront/coupons/{id}/claim", {
+    params: { path: { id: c.id } },
+    body: { buyer_id: buyer },
+  });
+  expect(claimed.response.status).toBe(201);
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      answer(api(bases[i % bases.length]).redeem({ coupon_id: c.id, buyer_id: buyer, order_id: `o-${n}-${i}`, cart: CART })),
+      outcome(
+        api(bases[i % bases.length]).POST("/v1/checkout/redemptions", {
+          body: { coupon_id: c.id, buyer_id: buyer, order_id: `o-${n}-${i}`, cart: CART },
+        }),
+      ),
     ),
   );
   const { byStatus } = tally(results);

@@ -67,18 +67,21 @@ describe("CallerCache", () => {
 
   it("forgets an entry after its time to live (how late other isolates learn of a change)", () => {
     const cache = new CallerCache(1_000);
-    cache.set("sk_a", caller("s1"), 0, cache.epoch());
+    cache.set("sk_a", "h", caller("s1"), 0, cache.epoch());
     expect(cache.get("sk_a", 999)?.keyId).toBe("key_s1");
     expect(cache.get("sk_a", 1_000)).toBeUndefined();
+    // A route that checks the key in its own batch may still plan with it.
+    expect(cache.plan("sk_a")?.caller.keyId).toBe("key_s1");
   });
 
   it("drops only the written shop's keys", () => {
     const cache = new CallerCache();
-    cache.set("sk_a", caller("s1"), 0, cache.epoch());
-    cache.set("pk_a", caller("s1"), 0, cache.epoch());
-    cache.set("sk_b", caller("s2"), 0, cache.epoch());
+    cache.set("sk_a", "h", caller("s1"), 0, cache.epoch());
+    cache.set("pk_a", "h", caller("s1"), 0, cache.epoch());
+    cache.set("sk_b", "h", caller("s2"), 0, cache.epoch());
     cache.dropShop("s1");
     expect(cache.get("sk_a", 1)).toBeUndefined();
+    expect(cache.plan("sk_a")).toBeUndefined();
     expect(cache.get("pk_a", 1)).toBeUndefined();
     expect(cache.get("sk_b", 1)?.shop.id).toBe("s2");
   });
@@ -87,13 +90,13 @@ describe("CallerCache", () => {
     const cache = new CallerCache();
     const epoch = cache.epoch(); // the request starts loading the key…
     cache.dropShop("s1"); // …the key is revoked meanwhile…
-    cache.set("sk_a", caller("s1"), 0, epoch); // …and the stale row it read must not be remembered
+    cache.set("sk_a", "h", caller("s1"), 0, epoch); // …and the stale row it read must not be remembered
     expect(cache.get("sk_a", 1)).toBeUndefined();
   });
 
   it("holds at most maxEntries, evicting the oldest", () => {
     const cache = new CallerCache(1_000, 2);
-    for (const k of ["k1", "k2", "k3"]) cache.set(k, caller("s1"), 0, cache.epoch());
+    for (const k of ["k1", "k2", "k3"]) cache.set(k, "h", caller("s1"), 0, cache.epoch());
     expect(cache.size).toBe(2);
     expect(cache.get("k1", 1)).toBeUndefined();
     expect(cache.get("k3", 1)).toBeDefined();

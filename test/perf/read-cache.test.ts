@@ -166,7 +166,7 @@ describe("a reservation prices the code as last read, and its write checks it ag
     const t = await makeTestApp();
     const s = await t.shop();
     const c = await promo(t, s, { code: "VER1" });
-    const { insertRedemptionGuarded } = await import("../../worker/store/redemptions.js");
+    const { insertRedemptionGuarded } = await import("../../worker/store/redemption-reserve.js");
     const now = Date.now();
     const r = (id: string, order: string) => ({
       id,

@@ -1,10 +1,12 @@
 /**
- * Guessing promo codes (README "Security and durability"): failed look-ups are rate limited per shop and per
- * buyer or client address (429 with Retry-After, limit from RATE_LIMIT_FAILED_LOOKUPS), found codes never
- * count, and to a publishable key a code that is not live is indistinguishable from one that never existed.
+ * Guessing promo codes (README "Security and durability"): failed look-ups are rate limited per buyer or client
+ * address (429 with Retry-After, limit from RATE_LIMIT_FAILED_LOOKUPS) under a shop-wide ceiling far above
+ * it (RATE_LIMIT_SHOP_FAILED_LOOKUPS, 20× by default), found codes never count, a blocked client is refused
+ * even for a code that exists, and to a publishable key a code that is not live is indistinguishable from
+ * one that never existed. (A seller's `promo_code_taken` answers count too: code-probing.test.ts.)
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { MemoryRateLimiter } from "../../worker/lib/rate-limit.js";
+import { MemoryRateLimiter, type GuessLimiter } from "../../worker/lib/rate-limit.js";
 import { answer, at, cart, DAY, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls, type QuoteJson } from "../support/api.js";
 
@@ -109,43 +111,50 @@ describe("rate limiting failed look-ups", () => {
     expect((await quote(s, "LIMIGUESS")).status).toBe(429);
     expect((await answer(calls(t, s.pk).quote({ cart: cart([{ unit_price_minor: 100 }]) }))).status).toBe(200);
 
-    // Per shop: another address of the same shop is now blocked too (the shop's budget is spent) …
-    expect((await lookup(s, "LIMIGUESS", "2.2.2.2")).status).toBe(429);
-    // … but another shop is not, and neither is the seller's own server (its own bucket).
+    // The blocked client is refused even for a code that exists: a 429 tells a guesser nothing.
+    expect((await lookup(s, "LIMIREAL")).status).toBe(429);
+    expect((await quote(s, "LIMIREAL")).status).toBe(429);
+    // Per client: another address of the same shop is not blocked, for codes found or not …
+    expect((await lookup(s, "LIMIREAL", "2.2.2.2")).body.valid).toBe(true);
+    expect((await lookup(s, "LIMIGUESS", "2.2.2.2")).status).toBe(200);
+    // … nor is another shop, nor the seller's own server (its own buckets).
     const other = await t.shop({ name: "Elsewhere" });
     expect((await lookup(other, "ELSEGUESS")).status).toBe(200);
     expect((await lookup(s, "LIMIGUESS", "1.1.1.1", s.sk)).status).toBe(200);
 
     realNow += 61_000;
     expect((await lookup(s, "LIMIGUESS")).status).toBe(200);
+    expect((await lookup(s, "LIMIREAL")).body.valid).toBe(true);
   });
 
-  it("counts per shop and per buyer (by token) or else per client address, the address from the host only", async () => {
+  it("counts per buyer (by token) or else per client address, the address from the host only, then the shop's ceiling", async () => {
     // A recording wrapper around the real limiter shows which buckets each failed look-up counts in.
-    const taken: string[] = [];
+    const counted: string[][] = [];
     const inner = new MemoryRateLimiter();
     const app = await makeTestApp();
     app.config.rateLimiter = {
-      take: (key, limit, now) => {
-        taken.push(key);
-        return inner.take(key, limit, now);
+      known: (buckets, now) => inner.known(buckets, now),
+      countFailure: (buckets, now) => {
+        counted.push(buckets.map((b) => `${b.key} ≤ ${b.limit}`));
+        return inner.countFailure(buckets, now);
       },
-      refund: (key, now) => inner.refund(key, now),
-      peek: (key, limit, now) => inner.peek(key, limit, now),
     };
     app.config.clientAddress = () => "203.0.113.7"; // what the socket (or Cloudflare) says
     const s = await app.shop({ name: "Each" });
     // A spoofed header does not choose the address.
     await answer(calls(app, s.pk, { "cf-connecting-ip": "198.51.100.1" }).lookup("EACHNOPE"));
-    expect(taken.splice(0)).toEqual([`shop:${s.id}:publishable:addr:203.0.113.7`, `shop:${s.id}:publishable`]);
+    expect(counted.splice(0)).toEqual([[`shop:${s.id}:publishable:addr:203.0.113.7 ≤ 30`, `shop:${s.id}:publishable ≤ 600`]]);
     // A buyer known by token is counted as that buyer, wherever the request comes from.
     await answer(
       calls(app, s.pk, { "x-buyer-token": await s.token("alice") }).quote({ code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }),
     );
-    expect(taken.splice(0)).toEqual([`shop:${s.id}:publishable:buyer:alice`, `shop:${s.id}:publishable`]);
-    // The seller's server counts in its own shop bucket.
+    expect(counted.splice(0)).toEqual([[`shop:${s.id}:publishable:buyer:alice ≤ 30`, `shop:${s.id}:publishable ≤ 600`]]);
+    // The seller's server counts in its own buckets; a found code counts nowhere.
     await answer(calls(app, s.sk).quote({ buyer_id: "bob", code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }));
-    expect(taken.splice(0)).toEqual([`shop:${s.id}:secret:buyer:bob`, `shop:${s.id}:secret`]);
+    expect(counted.splice(0)).toEqual([[`shop:${s.id}:secret:buyer:bob ≤ 30`, `shop:${s.id}:secret ≤ 600`]]);
+    const there = await makeCode(s, { code: "THERE" }, app);
+    expect((await answer(calls(app, s.pk).lookup(there!.code!))).body.valid).toBe(true);
+    expect(counted).toEqual([]);
   });
 
   it("a concurrent burst of guesses gets at most the limit through", async () => {
@@ -155,28 +164,70 @@ describe("rate limiting failed look-ups", () => {
     expect(results.filter((r) => r.status === 429)).toHaveLength(20 - LIMIT);
   });
 
-  it("many shoppers checking a valid code at the same moment are never refused (found codes never count)", async () => {
+  it("many shoppers checking a valid code at the same moment are never refused, and never wait on the counter", async () => {
     const s = await t.shop({ name: "Busy" });
     const c = await makeCode(s, { code: "RUSH" });
-    // A limiter that answers after a real delay (as a Durable Object does) keeps every look-up in flight at once.
+    // A counter that answers after a real delay (as a Durable Object does), and counts how often it is asked.
     const inner = t.config.rateLimiter;
+    let asked = 0;
     const later = <T>(v: Promise<T>) => new Promise<T>((r) => setTimeout(() => r(v), 5));
     t.config.rateLimiter = {
-      take: (k, l, n) => later(inner.take(k, l, n)),
-      peek: (k, l, n) => later(inner.peek(k, l, n)),
-      refund: (k, n) => later(inner.refund(k, n)),
-    };
+      known: (b, n) => inner.known(b, n),
+      countFailure: (b, n) => {
+        asked++;
+        return later(inner.countFailure(b, n));
+      },
+    } satisfies GuessLimiter;
     const results = await Promise.all(Array.from({ length: 5 * LIMIT }, (_, i) => lookup(s, c!.code!, `10.0.0.${i}`))).finally(() => {
       t.config.rateLimiter = inner;
     });
     expect(results.map((r) => r.status)).toEqual(Array(5 * LIMIT).fill(200));
     expect(results.every((r) => r.body.valid === true)).toBe(true);
+    expect(asked).toBe(0);
   });
 
-  it("guesses spread over many addresses still meet the shop's limit", async () => {
-    const s = await t.shop({ name: "Spread" });
+  it("30 bad guesses from one client never block other shoppers' valid codes (default limits)", async () => {
+    const app = await makeTestApp();
+    app.config.clientAddress = (c) => c.req.header("x-test-client");
+    const s = await app.shop({ name: "Guarded" });
+    const code = (await makeCode(s, { code: "VALID" }, app))!.code!;
+    for (let i = 0; i < 30; i++) expect((await lookupIn(app, s, `GUARNOPE${i}`, "6.6.6.6")).status).toBe(200);
+    expect((await lookupIn(app, s, "GUARNOPE30", "6.6.6.6")).status).toBe(429);
+    expect((await lookupIn(app, s, code, "6.6.6.6")).status).toBe(429);
+    // Everyone else, for the whole minute: valid codes found, quotes applied, their own typos answered.
+    for (const client of ["7.7.7.1", "7.7.7.2", "7.7.7.3"]) {
+      expect((await lookupIn(app, s, code, client)).body.valid).toBe(true);
+      expect((await quoteIn(app, s, code, client)).body.applied?.code).toBe(code);
+      expect((await lookupIn(app, s, "GUARTYPO", client)).body).toEqual({ valid: false, reason: "code_not_found" });
+    }
+    // A signed-in shopper behind the guesser's address is counted as that buyer, not as the address.
+    const shopper = { "x-buyer-token": await s.token("shopper-1"), "x-test-client": "6.6.6.6" };
+    const asBuyer = await answer(calls(app, s.pk, shopper).quote({ code, cart: cart([{ unit_price_minor: 2000 }]) }));
+    expect(asBuyer.body.applied?.code).toBe(code);
+  });
+
+  it("the shop-wide ceiling stops guessing spread over many addresses, for every public look-up of the shop", async () => {
+    const app = await makeTestApp({ env: { RATE_LIMIT_FAILED_LOOKUPS: String(LIMIT), RATE_LIMIT_SHOP_FAILED_LOOKUPS: String(3 * LIMIT) } });
+    app.config.clientAddress = (c) => c.req.header("x-test-client");
+    const s = await app.shop({ name: "Spread" });
+    const code = (await makeCode(s, { code: "REAL" }, app))!.code!;
     const statuses: number[] = [];
-    for (let i = 0; i < LIMIT + 3; i++) statuses.push((await lookup(s, `SPRE${i}QQ`, `20.0.0.${i}`)).status);
-    expect(statuses).toEqual([...Array(LIMIT).fill(200), 429, 429, 429]);
+    for (let i = 0; i < 3 * LIMIT + 2; i++) statuses.push((await lookupIn(app, s, `SPRE${i}QQ`, `20.0.0.${i % 6}`)).status);
+    expect(statuses).toEqual([...Array(3 * LIMIT).fill(200), 429, 429]);
+    // Past the ceiling no public look-up of the shop answers, not even a new client's of a real code …
+    const late = await lookupIn(app, s, code, "30.0.0.1");
+    expect(late.status).toBe(429);
+    expect(Number(late.headers.get("retry-after"))).toBeGreaterThan(0);
+    // … while the seller's own server keeps its own buckets.
+    expect((await lookupIn(app, s, code, "30.0.0.1", s.sk)).body.valid).toBe(true);
+  });
+
+  it("a blocked client's further guesses do not spend the shop's ceiling", async () => {
+    const app = await makeTestApp({ env: { RATE_LIMIT_FAILED_LOOKUPS: String(LIMIT), RATE_LIMIT_SHOP_FAILED_LOOKUPS: String(2 * LIMIT) } });
+    app.config.clientAddress = (c) => c.req.header("x-test-client");
+    const s = await app.shop({ name: "Hammer" });
+    for (let i = 0; i < 10 * LIMIT; i++) await lookupIn(app, s, `HAMM${i}QQ`, "40.0.0.1");
+    // One client spent LIMIT of the shop's 2 × LIMIT: another client still has its own LIMIT.
+    for (let i = 0; i < LIMIT; i++) expect((await lookupIn(app, s, `HAMX${i}QQ`, "40.0.0.2")).status).toBe(200);
   });
 });

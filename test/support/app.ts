@@ -17,10 +17,13 @@ import { createApp, type AppType } from "../../worker/app.js";
 import type { AppConfig } from "../../worker/lib/config.js";
 import { configFromEnv } from "../../worker/lib/env-config.js";
 import { signBuyerToken } from "../../worker/lib/jwt.js";
+import { ReadCache } from "../../worker/store/read-cache.js";
 import type { z } from "@hono/zod-openapi";
 import type { CreateCouponBody, CreatePromoCode } from "../../worker/contract/coupons.js";
 import type { CreateShopBody, Shop } from "../../worker/contract/shops.js";
 import { ProblemSchema } from "../../worker/contract/common.js";
+import { buildDocument } from "../../worker/lib/openapi-document.js";
+import { checkEveryExchange, ContractChecker } from "./contract.js";
 
 export const ADMIN = "adm_test_token_0123456789";
 
@@ -41,6 +44,8 @@ export interface TestApp {
   call(method: string, path: string, opts?: { key?: string; body?: unknown; headers?: Record<string, string> }): Promise<Res>;
   /** A new shop (test mode unless said otherwise) and its keys. */
   shop(over?: Partial<ShopInput>): Promise<ShopKeys>;
+  /** Requests sent to the database so far (each `execute` or `batch`: a round trip to a remote one). */
+  trips(): number;
 }
 
 export interface Res<T = unknown> {
@@ -63,18 +68,45 @@ export interface ShopKeys {
   token(buyerId: string): Promise<string>;
 }
 
-export async function makeTestApp(opts: { file?: boolean | string; env?: Record<string, string> } = {}): Promise<TestApp> {
+/** One checker per test process: every app of it has the same document. */
+let checker: ContractChecker | undefined;
+export const contractChecker = (app: AppType) => (checker ??= new ContractChecker(buildDocument(app)));
+
+/**
+ * `edge: true` configures the app as the Workers entry does (one batch per request with the key check
+ * inside, no read cache but the latest coupons, WebCrypto's SHA-256) over the same local database, so the
+ * edge's request plans run in process; `trips()` counts what they send.
+ */
+export async function makeTestApp(opts: { file?: boolean | string; env?: Record<string, string>; edge?: boolean } = {}): Promise<TestApp> {
   // The native client, as the Node server uses for local databases (WAL, busy timeout, foreign keys).
   // `file: true` is a new temp file; a path opens that file (a second app on it acts as a second process).
   const path =
     typeof opts.file === "string" ? opts.file : opts.file ? join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite") : ":memory:";
   const client = createNativeClient(path);
-  const db = createDb(client);
-  await applyMigrations(db);
+  await applyMigrations(createDb(client));
+  let sent = 0;
+  const counted = new Proxy(client, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (prop !== "execute" && prop !== "batch") return typeof v === "function" ? v.bind(target) : v;
+      return (...args: unknown[]) => {
+        sent++;
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const db = createDb(counted);
   const config = configFromEnv(opts.env ?? {}, ADMIN);
-  // As the Node server: reads are cached while the database is unchanged, so every suite runs through it.
-  useNodeFastPaths(config, client);
+  if (opts.edge ?? process.env.TEST_EDGE === "1") {
+    config.oneRoundTrip = true;
+    config.readCache = ReadCache.latestOnly();
+  } else {
+    // As the Node server: reads are cached while the database is unchanged, so every suite runs through it.
+    useNodeFastPaths(config, client);
+  }
   const app = createApp({ db, config });
+  // Every exchange of every suite keeps the OpenAPI document, or the call that broke it fails.
+  checkEveryExchange(app, () => contractChecker(app));
   const api: TestApp["api"] = (key, headers = {}) =>
     testClient(app, undefined, undefined, { headers: key ? { ...headers, authorization: `Bearer ${key}` } : headers });
   const call: TestApp["call"] = async (method, path, o = {}) => {
@@ -118,7 +150,7 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
       token: (buyerId: string) => signBuyerToken(b.buyer_token_secret, buyerId, Math.floor(Date.now() / 1000) + 3600),
     };
   };
-  return { app, db, path, client, config, api, call, shop };
+  return { app, db, path, client, config, api, call, shop, trips: () => sent };
 }
 
 /** The answer of a typed call with this status: its body, typed by the route's contract for that status. */

@@ -37,12 +37,14 @@ export async function freePort(): Promise<number> {
 }
 
 /** A temp libSQL file with the committed migrations applied, served over Hrana/HTTP. */
-export async function startMigratedHrana(opts: { authToken?: string } = {}): Promise<HranaServer & { dbPath: string }> {
+export async function startMigratedHrana(
+  opts: { authToken?: string; relaxedSync?: boolean } = {},
+): Promise<HranaServer & { dbPath: string }> {
   const dbPath = join(mkdtempSync(join(tmpdir(), "coupons-worker-")), "db.sqlite");
   const client = createClient({ url: `file:${dbPath}` });
   await applyMigrations(createDb(client));
   client.close();
-  const server = await startHranaServer({ dbPath, authToken: opts.authToken });
+  const server = await startHranaServer({ dbPath, authToken: opts.authToken, relaxedSync: opts.relaxedSync });
   return { ...server, dbPath };
 }
 
@@ -54,13 +56,17 @@ export interface DevWorker {
   stop(): Promise<void>;
 }
 
-/** `wrangler dev` with the given `--var`s; resolves once `/health` answers (or rejects with the output). */
-export async function startWorker(vars: Record<string, string>, extraArgs: string[] = []): Promise<DevWorker> {
+/**
+ * `wrangler dev` with the given `--var`s; resolves once `/health` answers (or rejects with the output).
+ * `script`: the entry (default the Worker's own, wrangler.toml's `main`); another Worker than the API takes
+ * its own `--config` in `extraArgs`.
+ */
+export async function startWorker(vars: Record<string, string>, extraArgs: string[] = [], script = "worker/index.ts"): Promise<DevWorker> {
   const port = await freePort();
   const persist = mkdtempSync(join(tmpdir(), "coupons-wrangler-"));
   const args = [
     "dev",
-    "worker/index.ts",
+    script,
     "--ip",
     "127.0.0.1",
     "--port",

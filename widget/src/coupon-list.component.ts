@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from "lit";
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
 import { ApiError, isAbort, pageFault, type Claim, type StorefrontCoupon } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { formatDate } from "./money.js";
@@ -175,7 +175,7 @@ export class CouponList extends WidgetElement {
       : html`<span part="reason" class="reason">${reasonText(t, reason)}</span>`;
   }
 
-  protected override render() {
+  protected override render(): TemplateResult /* lit's name: the package's .d.ts needs only lit */ {
     const t = this.t;
     const list = this._coupons;
     return html`<div part="base">

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from "lit";
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
 import type { QuoteAnswer } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { styles } from "./coupon-summary.styles.js";
@@ -47,7 +47,7 @@ export class CouponSummary extends WidgetElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing /* lit's names: the .d.ts needs only lit */ {
     const a = this.quote?.applied;
     if (!a) return nothing;
     const t = this.t;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from "lit";
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from "lit";
 import { ApiError, isAbort, pageFault, type Cart, type QuoteAnswer, type Reason } from "./api.js";
 import { WidgetElement } from "./base.js";
 import { reasonText, type WidgetStrings } from "./strings.js";
@@ -282,7 +282,7 @@ export class PromoCodeField extends WidgetElement {
     }
   }
 
-  protected override render() {
+  protected override render(): TemplateResult /* lit's name: the package's .d.ts needs only lit */ {
     const t = this.t;
     const s = this._status;
     const busy = this._busy;

@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_ORDER_MINOR } from "../engine/coupon-rules.js";
 import type { QuoteResult } from "../engine/types.js";
-import { Currency, ExternalId, MinorAmount } from "./common.js";
+import { Currency, ExternalId, MinorAmount, ReasonCodeSchema } from "./common.js";
 
 export const CartLineSchema = z
   .strictObject({
@@ -50,18 +50,18 @@ function cartValue(lines: readonly { quantity: number; unit_price_minor: number;
   return sum;
 }
 
-export const QuoteBody = z
-  .strictObject({
-    buyer_id: ExternalId.optional(),
-    code: z.string().trim().min(1).max(32).optional(),
-    coupon_id: z.string().min(1).max(64).optional(),
-    explain: z.boolean().default(false),
-    cart: CartSchema,
-  })
-  .openapi("QuoteRequest");
+/** The quote's fields; a redemption's body is these plus `order_id`, as one closed object (not an `allOf`). */
+export const quoteFields = {
+  buyer_id: ExternalId.optional(),
+  code: z.string().trim().min(1).max(32).optional(),
+  coupon_id: z.string().min(1).max(64).optional(),
+  explain: z.boolean().default(false),
+  cart: CartSchema,
+};
+export const QuoteBody = z.strictObject(quoteFields).openapi("QuoteRequest");
 export type QuoteBodyInput = z.infer<typeof QuoteBody>;
 
-const ReasonSchema = z.object({ code: z.string(), message: z.string() }).openapi("Reason");
+const ReasonSchema = z.object({ code: ReasonCodeSchema, message: z.string() }).openapi("Reason");
 const AllocationSchema = z.object({ line_id: z.string(), discount_minor: z.int() });
 
 export const QuoteSchema = z

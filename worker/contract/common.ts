@@ -1,5 +1,6 @@
 /** Building blocks of the zod contract shared by several features (and so by the OpenAPI document). */
 import { z } from "@hono/zod-openapi";
+import { PROBLEM_CODES, REASON_CODES } from "./codes.js";
 
 /** Opaque external ids (product, buyer, order, line, event): 1 to 64 characters. */
 export const ExternalId = z.string().min(1).max(64);
@@ -31,15 +32,27 @@ export const dayOrTimeMillis = (value: string): number => Date.parse(value.lengt
 /** A UTC day as `YYYY-MM-DD` from its day number (days since 1970-01-01). */
 export const dayDate = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * `schema` or null. Use it for a named component (one with `.openapi("Name")`): zod-to-openapi writes
+ * `.nullable()` of one as the bare `$ref`, losing the null, while a union with null comes out as
+ * `anyOf: [$ref, {type: "null"}]`. (`.nullable()` of an unnamed schema is written right.)
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 /** A page of a list: its items and the cursor of the next page (null on the last). */
 export const page = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), next_cursor: z.string().nullable() });
+
+/** Why a coupon does not apply: a candidate's `reasons[].code`, a refused claim's or redemption's `code`. */
+export const ReasonCodeSchema = z.enum(REASON_CODES).openapi("ReasonCode");
+/** Every problem `code` (the reason codes among them), listed in worker/contract/codes.ts. */
+export const ProblemCodeSchema = z.enum(PROBLEM_CODES).openapi("ProblemCode");
 
 export const ProblemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
     status: z.int(),
-    code: z.string(),
+    code: ProblemCodeSchema,
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
     request_id: z.string().optional(),

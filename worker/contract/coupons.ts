@@ -7,7 +7,7 @@ import { z } from "@hono/zod-openapi";
 import { estimatedSpend } from "../engine/coupon-rules.js";
 import { couponStatus } from "../engine/status.js";
 import { rowToCoupon, type CouponRow } from "../store/coupons.js";
-import { Cursor, ExternalId, KeyCursor, Limit, MinorAmount, page, Timestamp, toIso } from "./common.js";
+import { Cursor, ExternalId, KeyCursor, Limit, MinorAmount, orNull, page, Timestamp, toIso } from "./common.js";
 
 export const DiscountSchema = z
   .discriminatedUnion("kind", [
@@ -18,7 +18,7 @@ export const DiscountSchema = z
       max_discount_minor: z.int().min(1).max(1_000_000_000).nullable().optional(),
     }),
   ])
-  .openapi("Discount");
+  .openapi("DiscountInput");
 
 export const ScopeSchema = z
   .discriminatedUnion("kind", [
@@ -32,12 +32,37 @@ export const ScopeSchema = z
         .refine((ids) => new Set(ids).size === ids.length, "product ids must not repeat"),
     }),
   ])
-  .openapi("Scope");
+  .openapi("ScopeInput");
 
 export const ValiditySchema = z
   .discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("days_after_claim"), days: z.int().min(1).max(365) }),
     z.strictObject({ kind: z.literal("fixed"), starts_at: Timestamp, ends_at: Timestamp }),
+  ])
+  .openapi("ValidityInput");
+
+/**
+ * The discount, scope and validity as answers show them: the same shapes without the request's bounds,
+ * since an answer shows what is stored as it is (saturated, README "Limits that keep every sum exact").
+ * The request schemas above are written out in each request of the OpenAPI document; these are its
+ * `Discount`, `Scope` and `Validity` components.
+ */
+export const DiscountAnswerSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("fixed"), amount_minor: z.int() }),
+    z.object({ kind: z.literal("percent"), percent_off: z.int(), max_discount_minor: z.int().nullable() }),
+  ])
+  .openapi("Discount");
+export const ScopeAnswerSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("shop") }),
+    z.object({ kind: z.literal("products"), product_ids: z.array(z.string()) }),
+  ])
+  .openapi("Scope");
+export const ValidityAnswerSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("days_after_claim"), days: z.int() }),
+    z.object({ kind: z.literal("fixed"), starts_at: Timestamp, ends_at: Timestamp }),
   ])
   .openapi("Validity");
 
@@ -137,14 +162,14 @@ export const CouponSchema = z
     type: z.enum(["regular", "follower", "review", "chat", "promo_code"]),
     name: z.string(),
     status: z.enum(["upcoming", "ongoing", "ended", "deactivated"]),
-    discount: DiscountSchema,
+    discount: DiscountAnswerSchema,
     min_spend_minor: z.int(),
-    scope: ScopeSchema,
+    scope: ScopeAnswerSchema,
     currency: z.string(),
     audience: z.string().nullable(),
     claim_starts_at: Timestamp.nullable(),
     claim_ends_at: Timestamp.nullable(),
-    validity: ValiditySchema.nullable(),
+    validity: orNull(ValidityAnswerSchema),
     code: z.string().nullable(),
     active_starts_at: Timestamp.nullable(),
     active_ends_at: Timestamp.nullable(),
@@ -296,8 +321,12 @@ export const RecipientPageSchema = page(RecipientSchema);
 export const RecipientsQuery = z.strictObject({ limit: Limit, cursor: KeyCursor });
 export type RecipientsInput = z.infer<typeof RecipientsQuery>;
 
-/** What `POST /v1/coupons` would make of a body: the coupons not yet written, so without ids. */
-export const CouponDraftSchema = CouponSchema.extend({ id: z.null() }).openapi("CouponDraft");
+/**
+ * What `POST /v1/coupons` would make of a body: the coupons not yet written, so without ids. Written out
+ * from Coupon's fields, not `.extend`ed: the document would say `allOf: [Coupon, {id: null}]`, which no
+ * answer can satisfy (Coupon's `id` is a string).
+ */
+export const CouponDraftSchema = z.object({ ...CouponSchema.shape, id: z.null() }).openapi("CouponDraft");
 export type CouponDraftOut = z.infer<typeof CouponDraftSchema>;
 export const CouponPreviewSchema = z
   .object({

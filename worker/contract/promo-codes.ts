@@ -1,19 +1,19 @@
 /** A promo code looked up by an off-platform channel or the widget: live or not, and its terms. */
 import { z } from "@hono/zod-openapi";
-import { Timestamp } from "./common.js";
-import { CodeSuffix, DiscountSchema, ScopeSchema } from "./coupons.js";
+import { ReasonCodeSchema, Timestamp } from "./common.js";
+import { CodeSuffix, DiscountAnswerSchema, ScopeAnswerSchema } from "./coupons.js";
 
 export const PromoCodeLookupSchema = z
   .object({
     valid: z.boolean(),
-    reason: z.string().optional(),
+    reason: ReasonCodeSchema.optional(),
     coupon: z
       .object({
         name: z.string(),
-        discount: DiscountSchema,
+        discount: DiscountAnswerSchema,
         min_spend_minor: z.int(),
         active_ends_at: Timestamp,
-        scope: ScopeSchema,
+        scope: ScopeAnswerSchema,
       })
       .optional(),
   })

@@ -1,10 +1,10 @@
 /** A redemption: a coupon reserved for an order, then committed or released. */
 import { z } from "@hono/zod-openapi";
 import type { RedemptionRow } from "../store/redemptions.js";
-import { QuoteBody } from "./checkout.js";
+import { quoteFields } from "./checkout.js";
 import { DayOrTime, dayOrTimeMillis, ExternalId, KeyCursor, Limit, page, Timestamp, toIso } from "./common.js";
 
-export const RedemptionBody = QuoteBody.extend({ order_id: ExternalId }).openapi("RedemptionRequest");
+export const RedemptionBody = z.strictObject({ ...quoteFields, order_id: ExternalId }).openapi("RedemptionRequest");
 export type RedemptionInput = z.infer<typeof RedemptionBody>;
 export const IdempotencyHeader = z.object({ "idempotency-key": z.string().max(255).optional() });
 export const RedemptionParams = z.object({ id: z.string().min(1).max(64) });

@@ -2,13 +2,13 @@
 import { z } from "@hono/zod-openapi";
 import type { ClaimDisplayState, Coupon } from "../engine/types.js";
 import type { ClaimRow } from "../store/wallet.js";
-import { ExternalId, page, Timestamp, toIso } from "./common.js";
-import { CouponSchema, DiscountSchema, ScopeSchema } from "./coupons.js";
+import { ExternalId, orNull, page, ReasonCodeSchema, Timestamp, toIso } from "./common.js";
+import { CouponSchema, DiscountAnswerSchema, ScopeAnswerSchema } from "./coupons.js";
 
 export const StorefrontCouponSchema = CouponSchema.extend({
   claimable: z.boolean(),
-  /** A reason code of the OpenAPI document (`buyer_required`, `already_claimed`, …), null when claimable. */
-  reason: z.string().nullable(),
+  /** Why it cannot be claimed (`buyer_required`, `already_claimed`, …), null when claimable. */
+  reason: orNull(ReasonCodeSchema),
 }).openapi("StorefrontCoupon");
 export type StorefrontCoupon = z.infer<typeof StorefrontCouponSchema>;
 
@@ -30,9 +30,9 @@ export const WalletEntrySchema = ClaimSchema.extend({
     id: z.string(),
     type: z.enum(["regular", "follower", "review", "chat", "promo_code"]),
     name: z.string(),
-    discount: DiscountSchema,
+    discount: DiscountAnswerSchema,
     min_spend_minor: z.int(),
-    scope: ScopeSchema,
+    scope: ScopeAnswerSchema,
     currency: z.string(),
   }),
 }).openapi("WalletEntry");

@@ -87,25 +87,9 @@ export interface Cart {
   shipping_discount_minor: number;
 }
 
-export type ReasonCode =
-  | "code_not_found"
-  | "not_started"
-  | "expired"
-  | "deactivated"
-  | "min_spend_not_met"
-  | "audience_mismatch"
-  | "not_a_follower"
-  | "no_items_in_scope"
-  | "quantity_exhausted"
-  | "per_customer_limit_reached"
-  | "already_claimed"
-  | "not_claimed"
-  | "claim_expired"
-  | "not_sent_to_buyer"
-  | "currency_mismatch"
-  | "buyer_required"
-  | "one_seller_coupon_per_order"
-  | "budget_exhausted";
+/** The reason codes are listed once, in the contract (`worker/contract/codes.ts`): plain data, no IO. */
+export type { ReasonCode } from "../contract/codes.js";
+import type { ReasonCode } from "../contract/codes.js";
 
 export interface Reason {
   code: ReasonCode;

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "./context.js";
 import type { CallerCache } from "./caller-cache.js";
 import type { SyncSha256 } from "./crypto.js";
-import type { RateLimiter } from "./rate-limit.js";
+import type { GuessLimiter } from "./rate-limit.js";
 import type { ReadCache } from "../store/read-cache.js";
 
 export interface AppConfig {
@@ -12,13 +12,20 @@ export interface AppConfig {
   adminToken: string;
   /** Real time source (tokens, rate limits, and shops without a test clock). */
   now: () => number;
-  /** Failed code look-ups allowed per minute, per shop and per buyer or client address. */
+  /** Failed code look-ups allowed per minute to one client (a buyer, or a client address) of a shop. */
   failedLookupsPerMinute: number;
+  /** Failed code look-ups allowed per minute to a whole shop, all its clients together (the ceiling). */
+  shopFailedLookupsPerMinute: number;
   /** The platform's blocked words for promo codes (R20; entries as engine/text-safety.ts reads them). */
   blockedWords: string[];
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
-  rateLimiter: RateLimiter;
+  rateLimiter: GuessLimiter;
+  /**
+   * The database is a network round trip away (Workers): reads go together in one batch, and routes marked
+   * `keyCheckedInBatch` check the caller's key inside it (README "A request at the edge").
+   */
+  oneRoundTrip?: boolean;
   /** Resolved keys, per process or isolate; writes to a shop or its keys must call `dropShop`. */
   callerCache?: CallerCache;
   /**

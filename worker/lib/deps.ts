@@ -5,13 +5,19 @@
  */
 import type { Context } from "hono";
 import type { Db } from "../../db/client.js";
+import type { BatchPlan } from "../store/key-check.js";
 import { Reads } from "../store/read-cache.js";
 import type { AppConfig } from "./config.js";
 import type { AppEnv } from "./context.js";
 import type { SyncSha256 } from "./crypto.js";
-import type { RateLimiter } from "./rate-limit.js";
+import { confirmKey } from "./planned-caller.js";
+import type { GuessLimiter } from "./rate-limit.js";
 
-export interface Deps {
+/**
+ * `batchReads`, `keyCheck` and `confirmKey` (store/key-check.ts `BatchPlan`): how the service's reads and
+ * writes go to the database, and the caller's key check they carry when the caller was planned.
+ */
+export interface Deps extends BatchPlan {
   db: Db;
   /**
    * A view of the database's hot reads as of now: through the host's read cache where it has one (Node's
@@ -19,10 +25,10 @@ export interface Deps {
    */
   reads: () => Reads;
   /** Counts failed code look-ups (guessing protection). */
-  limiter: RateLimiter;
+  limiter: GuessLimiter;
   /** Real time in milliseconds (tokens, keys, rate limits); a shop's own clock is the caller's `now`. */
   clock: () => number;
-  config: Pick<AppConfig, "failedLookupsPerMinute" | "blockedWords">;
+  config: Pick<AppConfig, "failedLookupsPerMinute" | "shopFailedLookupsPerMinute" | "blockedWords">;
   /** The host's synchronous SHA-256, if it has one (else WebCrypto's). */
   sha256?: SyncSha256;
   /** Where the request came from, as only the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
@@ -34,9 +40,12 @@ export interface Deps {
 }
 
 export function requestDeps(c: Context<AppEnv>): Deps {
-  const { db, config } = c.var;
+  const { db, config, pendingKey } = c.var;
   return {
     db,
+    batchReads: config.oneRoundTrip === true,
+    keyCheck: pendingKey ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null,
+    confirmKey: (found, after) => confirmKey(c, found, after),
     reads: () => config.readCache?.snapshot() ?? Reads.uncached,
     limiter: config.rateLimiter,
     clock: config.now,

@@ -8,6 +8,7 @@ export interface EnvVars {
   [name: string]: string | undefined;
   ADMIN_TOKEN?: string;
   RATE_LIMIT_FAILED_LOOKUPS?: string;
+  RATE_LIMIT_SHOP_FAILED_LOOKUPS?: string;
   BLOCKED_WORDS?: string;
   MAX_BODY_BYTES?: string;
 }
@@ -32,10 +33,13 @@ function blockedWords(value: string | undefined): string[] {
 
 export function configFromEnv(env: EnvVars, adminToken: string): AppConfig {
   const extraWords = blockedWords(env.BLOCKED_WORDS);
+  const perClient = positiveInt(env.RATE_LIMIT_FAILED_LOOKUPS, 30, "RATE_LIMIT_FAILED_LOOKUPS");
   return {
     adminToken,
     now: () => Date.now(),
-    failedLookupsPerMinute: positiveInt(env.RATE_LIMIT_FAILED_LOOKUPS, 30, "RATE_LIMIT_FAILED_LOOKUPS"),
+    failedLookupsPerMinute: perClient,
+    // Far above one client's limit: it stops guessing spread over many clients, not one guesser.
+    shopFailedLookupsPerMinute: positiveInt(env.RATE_LIMIT_SHOP_FAILED_LOOKUPS, 20 * perClient, "RATE_LIMIT_SHOP_FAILED_LOOKUPS"),
     blockedWords: [...DEFAULT_BLOCKED_WORDS, ...extraWords],
     maxBodyBytes: positiveInt(env.MAX_BODY_BYTES, 256 * 1024, "MAX_BODY_BYTES"),
     rateLimiter: new MemoryRateLimiter(),

@@ -2,6 +2,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context.js";
+import { checkPendingKey, unknownKey } from "./planned-caller.js";
 import { ApiError, problemBody } from "./problem.js";
 
 export function problemResponse(c: Context, err: ApiError): Response {
@@ -17,7 +18,12 @@ export function problemResponse(c: Context, err: ApiError): Response {
 export const notFound: NotFoundHandler<AppEnv> = (c) =>
   problemResponse(c, new ApiError(404, "route_not_found", `No route for ${c.req.method} ${c.req.path}.`));
 
-export const onError: ErrorHandler<AppEnv> = (err, c) => {
+export const onError: ErrorHandler<AppEnv> = async (err, c) => {
+  // A key planned with but not checked yet is checked before any other problem is told (lib/planned-caller.ts).
+  if (c.var.pendingKey && !c.var.pendingKey.confirmed && !(err instanceof ApiError && err.status === 401)) {
+    const active = await checkPendingKey(c).catch(() => true);
+    if (!active) return problemResponse(c, unknownKey());
+  }
   if (err instanceof ApiError) return problemResponse(c, err);
   if (err instanceof HTTPException) {
     const status = err.status === 400 ? 422 : err.status;

@@ -1,3 +1,5 @@
+import type { ProblemCode } from "../contract/codes.js";
+
 /**
  * Errors as RFC 9457 problem+json. Expected failures are thrown as `ApiError` with a stable `code`
  * (the reason codes of the OpenAPI document among them); one `onError` renders every error the same way.
@@ -13,7 +15,7 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
-  code: string;
+  code: ProblemCode;
   detail: string;
   errors?: FieldError[];
   request_id?: string;
@@ -41,7 +43,7 @@ export type ProblemStatus = keyof typeof TITLES;
 export class ApiError extends Error {
   constructor(
     readonly status: ProblemStatus,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
@@ -51,9 +53,10 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what = "resource") => new ApiError(404, "not_found", `No such ${what}.`);
-export const unprocessable = (detail: string, errors?: FieldError[], code = "validation_failed") => new ApiError(422, code, detail, errors);
+export const unprocessable = (detail: string, errors?: FieldError[], code: ProblemCode = "validation_failed") =>
+  new ApiError(422, code, detail, errors);
 
-export function problemBody(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
+export function problemBody(status: number, code: ProblemCode, detail: string, errors?: FieldError[]): Problem {
   const body: Problem = {
     type: `https://docs.edge-coupons.dev/errors/${code}`,
     title: TITLES[status as ProblemStatus] ?? "Error",

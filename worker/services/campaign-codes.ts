@@ -20,7 +20,7 @@ import { addCampaignCodes, campaignCodePage, liveHolders, type CampaignTarget } 
 import { getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { isUniqueViolation } from "../store/errors.js";
 import { releaseExpiredInShop } from "../store/redemptions.js";
-import { refuseWhileLimited, shopLookupBucket, tooManyLookups } from "./code-guessing.js";
+import { countFailedLookup, refuseWhileLimited, tooManyLookups } from "./code-guessing.js";
 import { writeContext } from "./create-coupon.js";
 import { couponChanged } from "./webhook-events.js";
 
@@ -110,12 +110,8 @@ export async function importCampaignCodes(
     // Which codes a live promo code holds. One held by another shop tells that it exists, so each counts
     // as a failed look-up of this shop, and past the limit the whole call is refused before it answers.
     for (const h of await liveHolders(deps.db, target, [...wanted.keys()])) {
-      if (
-        h.shopId !== shop.id &&
-        (await deps.limiter.take(shopLookupBucket(seller), deps.config.failedLookupsPerMinute, deps.clock())) > 0
-      ) {
-        throw tooManyLookups(await retryAfter(deps, seller));
-      }
+      const wait = h.shopId !== shop.id ? await countFailedLookup(deps, seller) : 0;
+      if (wait > 0) throw tooManyLookups(wait);
       refuse(wanted.get(h.code)!, "promo_code_taken");
       wanted.delete(h.code);
     }
@@ -144,9 +140,4 @@ export async function importCampaignCodes(
     // The campaign started, was deactivated, edited or filled up meanwhile: judged again from what it is now.
     return importCampaignCodes(deps, seller, id, input);
   }
-}
-
-/** The wait of the shop's full bucket (a take that was refused counted nothing). */
-async function retryAfter(deps: Deps, seller: Seller): Promise<number> {
-  return Math.max(1, await deps.limiter.peek(shopLookupBucket(seller), deps.config.failedLookupsPerMinute, deps.clock()));
 }

@@ -13,6 +13,7 @@ import type { Deps } from "../lib/deps.js";
 import { newId, secureRandom } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
+import type { WritePlan } from "../store/batch.js";
 import { couponSettingsColumns, insertCouponGuarded, type CouponRow, type CreateConflict } from "../store/coupons.js";
 import { shopBlockedWords, shopThresholds } from "../store/shops.js";
 import { drawCampaignCodes } from "./campaign-create.js";
@@ -113,6 +114,8 @@ export interface WriteContext {
    * tells the seller that someone's code exists. Absent for writes no seller asks for (the demo seed).
    */
   codeGuessing?: { refuseWhileLimited(): Promise<void>; countTaken(): Promise<void> };
+  /** The caller's key check, where it rides in the write (store/key-check.ts); absent: none. */
+  plan?: WritePlan;
 }
 
 export function writeContext(deps: Deps, seller: Seller): WriteContext {
@@ -123,7 +126,11 @@ export function writeContext(deps: Deps, seller: Seller): WriteContext {
     realNow: deps.clock(),
     actor: seller.keyId,
     blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords),
-    codeGuessing: { refuseWhileLimited: () => refuseWhileLimited(deps, seller), countTaken: () => countFailedLookup(deps, seller) },
+    codeGuessing: {
+      refuseWhileLimited: () => refuseWhileLimited(deps, seller),
+      countTaken: async () => void (await countFailedLookup(deps, seller)),
+    },
+    plan: deps,
   };
 }
 
@@ -181,15 +188,20 @@ export async function createCouponWith(
       return { row: newCouponRow(ctx, depId, d.settings, d.origin, id), audit: d.audit(depId, id) };
     });
     const row = newCouponRow(ctx, id, s, ctx.origin, ctx.parentId);
-    const result = await insertCouponGuarded(ctx.db, row, {
-      now: ctx.now,
-      realNow: ctx.realNow,
-      region: ctx.shop.region,
-      audit: ctx.audit(id),
-      dependents: deps,
-      campaignCodes: campaign?.codes(),
-      outbox: couponsCreated([row, ...deps.map((d) => d.row)], ctx.now, ctx.shop.currency),
-    });
+    const result = await insertCouponGuarded(
+      ctx.db,
+      row,
+      {
+        now: ctx.now,
+        realNow: ctx.realNow,
+        region: ctx.shop.region,
+        audit: ctx.audit(id),
+        dependents: deps,
+        campaignCodes: campaign?.codes(),
+        outbox: couponsCreated([row, ...deps.map((d) => d.row)], ctx.now, ctx.shop.currency),
+      },
+      ctx.plan,
+    );
     if (result.ok) return { row: result.row, dependents: result.dependents };
     if (result.conflict === "promo_code_taken" && campaign && (await campaign.replaceTaken())) continue;
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;

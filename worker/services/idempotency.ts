@@ -3,10 +3,17 @@
  * is refused (422 `idempotency_key_reused`). The answer is stored by the write that makes it true (see
  * store/idempotency.ts), so a crash can never leave a change without its answer or the reverse.
  */
+import type { ProblemCode } from "../contract/codes.js";
 import type { Db } from "../../db/client.js";
 import { hashBody, type SyncSha256 } from "../lib/crypto.js";
 import { ApiError } from "../lib/problem.js";
-import { getIdempotencyRow, storeAnswerIfFirst } from "../store/idempotency.js";
+import { readAll, UNCHECKED, type WritePlan } from "../store/batch.js";
+import { idempotencyRowRead, storeAnswerIfFirst } from "../store/idempotency.js";
+import type { BatchPlan } from "../store/key-check.js";
+import { Reads } from "../store/read-cache.js";
+
+/** Reads with no key check, one by one. */
+const UNCHECKED_READ: BatchPlan = { ...UNCHECKED, batchReads: false };
 
 export interface IdempotencyScope {
   shopId: string;
@@ -43,8 +50,8 @@ export async function idempotencyScope(
 }
 
 /** The first answer to this key, if there is one; a different request under the same key is a 422. */
-export async function storedAnswer(db: Db, scope: IdempotencyScope): Promise<Answer | null> {
-  const row = await getIdempotencyRow(db, scope.shopId, scope.key);
+export async function storedAnswer(db: Db, scope: IdempotencyScope, plan: BatchPlan = UNCHECKED_READ): Promise<Answer | null> {
+  const { row } = await readAll(db, Reads.uncached, plan, { row: idempotencyRowRead(db, scope.shopId, scope.key) });
   if (!row || row.status == null) return null;
   if (row.body_hash !== scope.bodyHash || row.route !== scope.route)
     throw new ApiError(
@@ -70,9 +77,16 @@ export const answerRow = (scope: IdempotencyScope, a: Answer) => ({
  * Throws the refusal, stored first as the key's answer; if another request answered the key first, its
  * answer is the answer.
  */
-export async function refuse(db: Db, scope: IdempotencyScope | null, status: 409, code: string, detail: string): Promise<Answer> {
-  if (scope && !(await storeAnswerIfFirst(db, answerRow(scope, { status, body: { code, detail } })))) {
-    const first = await storedAnswer(db, scope);
+export async function refuse(
+  db: Db,
+  scope: IdempotencyScope | null,
+  status: 409,
+  code: ProblemCode,
+  detail: string,
+  plan: WritePlan = UNCHECKED,
+): Promise<Answer> {
+  if (scope && !(await storeAnswerIfFirst(db, answerRow(scope, { status, body: { code, detail } }), plan))) {
+    const first = await storedAnswer(db, scope, { ...plan, batchReads: false });
     if (first) return replay(first);
   }
   throw new ApiError(status, code, detail);
@@ -81,7 +95,7 @@ export async function refuse(db: Db, scope: IdempotencyScope | null, status: 409
 /** A stored refusal is thrown again as the same problem; a success is handed back. */
 export function replay(a: Answer): Answer {
   if (a.status >= 400) {
-    const b = a.body as { code: string; detail: string };
+    const b = a.body as { code: ProblemCode; detail: string };
     throw new ApiError(a.status as 409, b.code, b.detail);
   }
   return a;

@@ -1,25 +1,34 @@
 /**
  * `GET /v1/promo-codes/{code}`: is this code live, and on which terms. Unknown codes are an answer, not
  * an error (`valid: false, reason: "code_not_found"`); failed look-ups count against the guessing limits
- * (code-lookup.ts).
+ * (code-guessing.ts).
  */
 import { toIso } from "../contract/common.js";
 import { serializeCoupon } from "../contract/coupons.js";
 import type { PromoCodeLookup } from "../contract/promo-codes.js";
 import { promoCodeAvailability } from "../engine/promo-code-availability.js";
 import { usedUpWhileReserved } from "../engine/reservations.js";
+import { normalizeCode } from "../engine/promo-code.js";
 import type { ShopCaller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
+import { readAll } from "../store/batch.js";
+import { codeCouponRead, type LoadedCoupon } from "../store/quote-reads.js";
 import { releaseExpiredInShop } from "../store/redemptions.js";
-import { findVisibleCode, lookupCode } from "./code-lookup.js";
+import { watchGuessing } from "./code-guessing.js";
+import { visibleCode } from "./code-lookup.js";
 
 export async function lookupPromoCode(deps: Deps, caller: ShopCaller, typed: string): Promise<PromoCodeLookup> {
   const { shop, kind, now } = caller;
-  let { code, found } = await lookupCode(deps, caller, typed, null, deps.reads());
+  const code = normalizeCode(typed);
+  // The guessing limiter is asked beside the read (a found code never waits on its counter).
+  const watch = watchGuessing(deps, caller, null);
+  const read = async () =>
+    visibleCode((await readAll(deps.db, deps.reads(), deps, { coupon: codeCouponRead(deps.db, shop.id, code) })).coupon, kind, now);
+  let found: LoadedCoupon | null = await read();
+  await watch.settle(found !== null);
   // R27: a code that looks used up may get a unit back from a lapsed reservation; judge it after the release.
   const reserved = found && (usedUpWhileReserved(found.coupon) || found.campaignCode?.state === "reserved");
-  if (reserved && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0)
-    found = await findVisibleCode(deps.db, deps.reads(), shop.id, kind, code, now);
+  if (reserved && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0) found = await read();
   if (!found) return { valid: false, reason: "code_not_found" };
   const row = found.row;
   // The first reason the code cannot be used now, as the quote would tell it (the engine's one rule).

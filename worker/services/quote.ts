@@ -11,11 +11,21 @@ import type { Cart, QuoteInput, QuoteResult } from "../engine/types.js";
 import type { ShopCaller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import type { CouponRow } from "../store/coupons.js";
-import { readCodeUses, readCoupon, readPaidOrderTimes, readWallet, type LoadedCoupon } from "../store/quote-reads.js";
-import type { Reads } from "../store/read-cache.js";
-import { releaseExpiredInShop } from "../store/redemptions.js";
+import { readAll } from "../store/batch.js";
+import { paidOrdersRead } from "../store/buyer-facts.js";
+import {
+  codeCouponRead,
+  codeUsesRead,
+  couponRead,
+  couponUsesRead,
+  lapsedReservationRead,
+  walletRead,
+  type LoadedCoupon,
+} from "../store/quote-reads.js";
+import { releaseExpiredInShop, releaseLapsedInShop } from "../store/redemptions.js";
 import type { WalletEntry } from "../store/wallet.js";
-import { findVisibleCode, lookupCode } from "./code-lookup.js";
+import { watchGuessing } from "./code-guessing.js";
+import { visibleCode } from "./code-lookup.js";
 
 export interface QuoteRequest {
   buyer_id: string | null;
@@ -36,6 +46,10 @@ interface QuoteFacts {
   typed: { code: string; found: LoadedCoupon | null; uses: readonly CodeUse[] } | null;
   named: { found: LoadedCoupon | null; uses: readonly CodeUse[] } | null;
   wallet: readonly WalletEntry[];
+  /** Whether the shop holds a lapsed reservation (R27); undefined when not asked (read one by one). */
+  lapsed?: boolean;
+  /** The buyer's paid orders (R6, R7), when read with the rest; else read only if a segment coupon is a candidate. */
+  paid?: readonly number[];
 }
 
 export interface QuoteOptions {
@@ -57,20 +71,18 @@ export async function quoteCart(deps: Deps, caller: ShopCaller, req: QuoteReques
 /** The engine's quote of `req` for this caller at its shop clock, with the coupon rows it saw. */
 export async function runQuote(deps: Deps, caller: ShopCaller, req: QuoteRequest, opts: QuoteOptions = {}): Promise<LoadedQuote> {
   const { db } = deps;
-  const { shop, kind, now } = caller;
-  // The typed code goes through the guessing limiter once; a second load (below) reads it without counting.
-  let facts = await loadFacts(deps, caller, req, deps.reads(), opts, (reads) =>
-    lookupCode(deps, caller, req.code!, req.buyer_id, reads, opts.decidingOnly),
-  );
+  const { shop, now } = caller;
+  const code = req.code !== undefined ? normalizeCode(req.code) : undefined;
+  // The typed code goes through the guessing limiter once: started beside the reads, settled by what they found.
+  const watch = code !== undefined ? watchGuessing(deps, caller, req.buyer_id) : null;
+  let facts = await loadFacts(deps, caller, req, code, opts.decidingOnly === true);
+  await watch?.settle(facts.typed?.found != null);
   // R27: reservations past their 30 minutes give their units and claims back before anything counts them.
   // They are released only when one could change this answer, so a quote of an available code reads and
-  // writes nothing more; then everything is read again.
-  if (mayCountLapsedReservation(facts, now) && (await releaseExpiredInShop(db, shop.id, now)) > 0) {
-    const code = normalizeCode(req.code ?? "");
-    facts = await loadFacts(deps, caller, req, deps.reads(), opts, async (reads) => ({
-      code,
-      found: await findVisibleCode(db, reads, shop.id, kind, code, now),
-    }));
+  // writes nothing more; then everything is read again, as it is now.
+  if (facts.lapsed !== false && mayCountLapsedReservation(facts, now)) {
+    const released = facts.lapsed ? await releaseLapsedInShop(db, shop.id, now) : await releaseExpiredInShop(db, shop.id, now);
+    if (released > 0) facts = await loadFacts(deps, caller, req, code, false, opts.decidingOnly === true);
   }
 
   const input: QuoteInput = {
@@ -104,9 +116,11 @@ export async function runQuote(deps: Deps, caller: ShopCaller, req: QuoteRequest
   }
   // R6, R7: a coupon for new, existing or repeat customers is judged by the buyer's segment now. Its facts
   // are read only when such a coupon is a candidate (a reservation's write checks them again).
+  // In one batch (a remote database) they were read beside everything else; one by one, only now.
   const buyerId = req.buyer_id;
   if (buyerId != null && segmentMatters(facts)) {
-    input.buyer_orders = { buyer_id: buyerId, paid_order_times: await readPaidOrderTimes(deps.reads(), db, shop.id, buyerId) };
+    const paid = facts.paid ?? (await readAll(db, deps.reads(), deps, { paid: paidOrdersRead(db, shop.id, buyerId) })).paid;
+    input.buyer_orders = { buyer_id: buyerId, paid_order_times: paid };
   }
   return { result: evaluateQuote(input), coupons: rows };
 }
@@ -117,29 +131,47 @@ function segmentMatters(facts: QuoteFacts): boolean {
   return facts.wallet.some((e) => isCustomerAudience(e.coupon.audience));
 }
 
+/**
+ * Everything the quote reads, together (one batch where the database is remote). `latest`: the code's
+ * coupon as last read (a reservation, see QuoteOptions); `decidingOnly` leaves out what the reservation's
+ * write counts itself. The wallet is always read as it is: it chooses among the buyer's coupons, and a
+ * stale one could choose a claim already used where another would apply.
+ */
 async function loadFacts(
-  { db }: Deps,
-  { shop }: ShopCaller,
+  deps: Deps,
+  caller: ShopCaller,
   req: QuoteRequest,
-  reads: Reads,
-  opts: QuoteOptions,
-  findTyped: (reads: Reads) => Promise<{ code: string; found: LoadedCoupon | null }>,
+  code: string | undefined,
+  latest: boolean,
+  decidingOnly = latest,
 ): Promise<QuoteFacts> {
+  const { db } = deps;
+  const { shop, kind, now } = caller;
   const buyerId = req.buyer_id;
-  // A buyer's uses of a code are read only when a per-customer limit makes them matter (R22).
-  const usesOf = (found: LoadedCoupon | null) =>
-    !opts.decidingOnly && found && found.row.type === "promo_code" && found.row.per_customer_limit != null && buyerId
-      ? readCodeUses(reads, db, found.row.id, buyerId)
-      : [];
-  const walletMatters = !(opts.decidingOnly && req.code !== undefined && req.coupon_id === undefined);
-  const [typed, named, wallet] = await Promise.all([
-    req.code !== undefined ? findTyped(reads).then(async (t) => ({ ...t, uses: await usesOf(t.found) })) : null,
-    req.coupon_id !== undefined
-      ? readCoupon(reads, db, shop.id, req.coupon_id).then(async (found) => ({ found, uses: await usesOf(found) }))
-      : null,
-    buyerId && walletMatters ? readWallet(reads, db, shop.id, buyerId) : [],
-  ]);
-  return { typed, named, wallet };
+  const named = req.coupon_id;
+  // A buyer's uses of a code matter only under a per-customer limit (R22), and a reservation's write counts them.
+  const usesOf = buyerId && !decidingOnly ? buyerId : null;
+  const walletMatters = buyerId !== null && !(decidingOnly && code !== undefined && named === undefined);
+  const got = await readAll(db, deps.reads(), deps, {
+    typed: code !== undefined ? codeCouponRead(db, shop.id, code, latest) : null,
+    typedUses: code !== undefined && usesOf ? codeUsesRead(db, shop.id, code, usesOf) : null,
+    named: named !== undefined ? couponRead(db, shop.id, named) : null,
+    namedUses: named !== undefined && usesOf ? couponUsesRead(db, named, usesOf) : null,
+    wallet: walletMatters ? walletRead(db, shop.id, buyerId) : null,
+    // Free inside a batch; alone they would be a statement more per quote, so there they are read when needed.
+    lapsed: deps.batchReads && !decidingOnly ? lapsedReservationRead(db, shop.id, now) : null,
+    paid: deps.batchReads && buyerId !== null && (walletMatters || named !== undefined) ? paidOrdersRead(db, shop.id, buyerId) : null,
+  });
+  const limited = (found: LoadedCoupon | null, uses: readonly CodeUse[] | undefined) =>
+    found && found.row.type === "promo_code" && found.row.per_customer_limit != null ? (uses ?? []) : [];
+  const typed = code !== undefined ? visibleCode(got.typed ?? null, kind, now) : null;
+  return {
+    typed: code !== undefined ? { code, found: typed, uses: limited(typed, got.typedUses) } : null,
+    named: named !== undefined ? { found: got.named ?? null, uses: limited(got.named ?? null, got.namedUses) } : null,
+    wallet: got.wallet ?? [],
+    lapsed: got.lapsed,
+    paid: got.paid,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
  * (engine); the reservation batch decides whether the unit is still there (database). When that write
  * takes nothing, the quote is asked again, afterwards, only to word the refusal.
  */
+import type { ProblemCode } from "../contract/codes.js";
 import type { Db } from "../../db/client.js";
 import { serializeRedemption, type RedemptionInput, type RedemptionOut } from "../contract/redemptions.js";
 import type { AppliedCoupon, QuoteResult } from "../engine/types.js";
@@ -13,19 +14,19 @@ import { newId } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import { isUniqueViolation } from "../store/errors.js";
 import {
-  byId,
   byOrder,
   commitStatements,
   getRedemptionRow,
-  insertRedemptionGuarded,
   orderRedemptionRows,
   refundStatements,
   releaseExpiredInShop,
   releaseStatements,
   RESERVATION_MS,
   runBatch,
+  transitionRedemption,
   type RedemptionRow,
 } from "../store/redemptions.js";
+import { insertRedemptionGuarded } from "../store/redemption-reserve.js";
 import { redemptionReserved } from "./webhook-events.js";
 import { answerRow, idempotencyScope, refuse, replay, storedAnswer, type Answer } from "./idempotency.js";
 import { runQuote, type QuoteRequest } from "./quote.js";
@@ -38,7 +39,7 @@ export interface RedemptionRequest extends QuoteRequest {
  * Why nothing can be reserved: the first reason of the named code or coupon (they come first among the
  * candidates), else of the buyer's first coupon; without any candidate, no buyer or nothing held.
  */
-function firstReason(result: QuoteResult, buyerId: string | null): { code: string; message: string } {
+function firstReason(result: QuoteResult, buyerId: string | null): { code: ProblemCode; message: string } {
   for (const c of result.candidates) if (c.reasons.length > 0) return c.reasons[0];
   if (!buyerId) return { code: "buyer_required", message: "Name a code or coupon, or a buyer whose coupons may apply." };
   return { code: "no_applicable_coupon", message: "The buyer holds no coupon that applies to this cart." };
@@ -76,12 +77,12 @@ export async function reserveForOrder(
     const applied = result.applied;
     if (!applied) {
       const r = firstReason(result, req.buyer_id);
-      return refuse(db, scope, 409, r.code, r.message);
+      return refuse(db, scope, 409, r.code, r.message, deps);
     }
     const row = coupons.get(applied.coupon_id)!;
     // R22: a quote prices a limited code for anyone, but a use is counted against a buyer.
     if (!applied.claim_id && row.per_customer_limit != null && !req.buyer_id)
-      return refuse(db, scope, 409, "buyer_required", "This code is limited per customer: name the buyer to use it.");
+      return refuse(db, scope, 409, "buyer_required", "This code is limited per customer: name the buyer to use it.", deps);
 
     const red = newReservation(shop, req, result.subtotal_minor, applied, now);
     const body = { redemption: serializeRedemption(red) };
@@ -91,13 +92,21 @@ export async function reserveForOrder(
       const outbox = redemptionReserved(red, row, now, shop.currency);
       // A campaign's code is one of its own single-use codes: the write takes that code, not a shared unit.
       const campaignCode = row.unique_code_length != null;
-      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null, { campaignCode, outbox });
+      const opts = { campaignCode, outbox };
+      written = await insertRedemptionGuarded(db, red, row.version, scope ? answerRow(scope, answer) : null, opts, deps);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).
-      const first = scope ? await storedAnswer(db, scope) : null;
+      const first = scope ? await storedAnswer(db, scope, deps) : null;
       if (first) return replay(first);
-      return refuse(db, scope, 409, "one_seller_coupon_per_order", `Order ${req.order_id} already has a seller coupon reserved or used.`);
+      return refuse(
+        db,
+        scope,
+        409,
+        "one_seller_coupon_per_order",
+        `Order ${req.order_id} already has a seller coupon reserved or used.`,
+        deps,
+      );
     }
     if (written) return answer;
 
@@ -106,11 +115,11 @@ export async function reserveForOrder(
     quoted = await runQuote(deps, seller, quoteReq);
     const cand = quoted.result.candidates.find((k) => k.coupon_id === applied.coupon_id);
     const why = cand?.reasons.find((r) => r.code !== "one_seller_coupon_per_order");
-    if (why) return refuse(db, scope, 409, why.code, why.message);
+    if (why) return refuse(db, scope, 409, why.code, why.message, deps);
     if (attempt === 0 && quoted.result.applied) continue;
     return applied.claim_id
-      ? refuse(db, scope, 409, "not_claimed", "The buyer's claim of this coupon is no longer available.")
-      : refuse(db, scope, 409, "quantity_exhausted", "This coupon has run out.");
+      ? refuse(db, scope, 409, "not_claimed", "The buyer's claim of this coupon is no longer available.", deps)
+      : refuse(db, scope, 409, "quantity_exhausted", "This coupon has run out.", deps);
   }
 }
 
@@ -150,13 +159,10 @@ export async function getRedemption({ db }: Deps, { shop, now }: Seller, id: str
   return { redemption: serializeRedemption(await loadOwn(db, shop.id, id)) };
 }
 
-/** On payment: reserved → committed (idempotent); a released one cannot be committed (409). */
-export async function commitRedemption({ db }: Deps, { shop, now }: Seller, id: string): Promise<RedemptionAnswer> {
-  const shopId = shop.id;
-  await loadOwn(db, shopId, id);
-  await releaseExpiredInShop(db, shopId, now);
-  await runBatch(db, commitStatements(byId(shopId, id, now)));
-  const row = await loadOwn(db, shopId, id);
+/** On payment: reserved → committed (idempotent); a released one cannot be committed (409). One batch. */
+export async function commitRedemption(deps: Deps, { shop, now }: Seller, id: string): Promise<RedemptionAnswer> {
+  const row = await transitionRedemption(deps.db, deps, shop.id, id, now, { commit: true });
+  if (!row) throw new ApiError(404, "not_found", "No such redemption.");
   if (row.state === "committed") return { redemption: serializeRedemption(row) };
   throw new ApiError(
     409,
@@ -167,13 +173,10 @@ export async function commitRedemption({ db }: Deps, { shop, now }: Seller, id: 
   );
 }
 
-/** On cancellation: reserved → released, unit and claim given back (idempotent); a committed one is 409. */
-export async function releaseRedemption({ db }: Deps, { shop, now }: Seller, id: string, reason = "released"): Promise<RedemptionAnswer> {
-  const shopId = shop.id;
-  await loadOwn(db, shopId, id);
-  await releaseExpiredInShop(db, shopId, now);
-  await runBatch(db, releaseStatements(byId(shopId, id, now), reason));
-  const row = await loadOwn(db, shopId, id);
+/** On cancellation: reserved → released, unit and claim given back (idempotent); a committed one is 409. One batch. */
+export async function releaseRedemption(deps: Deps, { shop, now }: Seller, id: string, reason = "released"): Promise<RedemptionAnswer> {
+  const row = await transitionRedemption(deps.db, deps, shop.id, id, now, { release: reason });
+  if (!row) throw new ApiError(404, "not_found", "No such redemption.");
   if (row.state === "released") return { redemption: serializeRedemption(row) };
   throw new ApiError(409, "redemption_committed", "The redemption is committed (the order was paid); it can no longer be released.");
 }

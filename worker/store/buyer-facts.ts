@@ -7,34 +7,85 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { REPEAT_WINDOW_MS } from "../engine/segments.js";
 import type { BuyerFacts } from "../engine/types.js";
+import type { Read } from "./batch.js";
+import { fixedSql } from "./statement.js";
 
-export async function loadBuyerFacts(db: Db, shopId: string, buyerId: string): Promise<BuyerFacts> {
-  const [paid, follows, grant] = await db.batch([
-    // R7: an order once paid stays paid; a later refund or cancellation does not make the buyer new again.
-    db.all<{ paid_at: number }>(sql`SELECT paid_at FROM orders
-      WHERE shop_id = ${shopId} AND buyer_id = ${buyerId} AND paid_at IS NOT NULL ORDER BY paid_at`),
-    // R10: only current follows (shop or LIVE) count; an unfollow sets deleted_at.
-    db.all<{ target: "shop" | "live"; followed_at: number }>(sql`SELECT target, followed_at FROM follows
-      WHERE shop_id = ${shopId} AND buyer_id = ${buyerId} AND deleted_at IS NULL ORDER BY target`),
-    // R11: the one follower coupon for life, whatever happened to the follows since.
-    db.all<{ one: number }>(sql`SELECT 1 AS one FROM follower_grants WHERE shop_id = ${shopId} AND buyer_id = ${buyerId}`),
-  ]);
+/**
+ * A buyer's facts as three reads, to send with a route's other reads (store/batch.ts): R7 paid orders (an
+ * order once paid stays paid; a refund does not make the buyer new again), R10 current follows (an
+ * unfollow sets deleted_at), R11 the one follower coupon for life. `buyerFacts` puts them together.
+ */
+export function buyerFactsReads<B extends string | null>(db: Db, shopId: string, buyerId: B) {
+  type Or<T> = B extends string ? Read<T> : null;
+  if (buyerId === null)
+    return { paid: null, follows: null, grant: null } as {
+      paid: Or<readonly number[]>;
+      follows: Or<BuyerFacts["follows"]>;
+      grant: Or<boolean>;
+    };
   return {
-    buyer_id: buyerId,
-    paid_order_times: paid.map((r) => Number(r.paid_at)),
-    follows: follows.map((r) => ({ target: r.target, followed_at: Number(r.followed_at) })),
-    has_follower_grant: grant.length > 0,
+    paid: paidOrdersRead(db, shopId, buyerId),
+    follows: followsRead(db, shopId, buyerId),
+    grant: grantRead(db, shopId, buyerId),
+  } as {
+    paid: Or<readonly number[]>;
+    follows: Or<BuyerFacts["follows"]>;
+    grant: Or<boolean>;
   };
+}
+
+/** A buyer's facts, read now. */
+export async function loadBuyerFacts(db: Db, shopId: string, buyerId: string): Promise<BuyerFacts> {
+  const r = buyerFactsReads(db, shopId, buyerId as string);
+  const [paid, follows, grant] = await Promise.all([r.paid.load(), r.follows.load(), r.grant.load()]);
+  return buyerFacts(buyerId, { paid, follows, grant });
+}
+
+export function buyerFacts(
+  buyerId: string,
+  got: { paid?: readonly number[]; follows?: BuyerFacts["follows"]; grant?: boolean },
+): BuyerFacts {
+  return { buyer_id: buyerId, paid_order_times: [...(got.paid ?? [])], follows: got.follows ?? [], has_follower_grant: got.grant === true };
+}
+
+/** When the buyer's paid orders at the shop were paid (R6, R7). */
+export function paidOrdersRead(db: Db, shopId: string, buyerId: string): Read<readonly number[]> {
+  return {
+    key: `paid:${shopId}:${buyerId}`,
+    load: () => paidOrderTimes(db, shopId, buyerId),
+    query: () => db.all(paidOrdersSql(shopId, buyerId)),
+    map: (rows) => paidTimes(rows as Record<string, unknown>[]),
+  };
+}
+
+function followsRead(db: Db, shopId: string, buyerId: string): Read<BuyerFacts["follows"]> {
+  const query = () =>
+    db.all<{ target: "shop" | "live"; followed_at: number }>(sql`SELECT target, followed_at FROM follows
+      WHERE shop_id = ${shopId} AND buyer_id = ${buyerId} AND deleted_at IS NULL ORDER BY target`);
+  const map = (rows: unknown) =>
+    (rows as { target: "shop" | "live"; followed_at: number }[]).map((r) => ({ target: r.target, followed_at: Number(r.followed_at) }));
+  return { key: `follows:${shopId}:${buyerId}`, load: async () => map(await query()), query, map };
+}
+
+function grantRead(db: Db, shopId: string, buyerId: string): Read<boolean> {
+  const query = () =>
+    db.all<{ one: number }>(sql`SELECT 1 AS one FROM follower_grants WHERE shop_id = ${shopId} AND buyer_id = ${buyerId}`);
+  const map = (rows: unknown) => (rows as unknown[]).length > 0;
+  return { key: `grant:${shopId}:${buyerId}`, load: async () => map(await query()), query, map };
 }
 
 /** When each of the buyer's paid orders at the shop was paid (R6, R7: what the customer segments derive from). */
 export async function paidOrderTimes(db: Db, shopId: string, buyerId: string): Promise<number[]> {
-  const rs = await db.$client.execute({
-    sql: "SELECT paid_at FROM orders WHERE shop_id = ? AND buyer_id = ? AND paid_at IS NOT NULL ORDER BY paid_at",
-    args: [shopId, buyerId],
-  });
-  return rs.rows.map((r) => Number(r.paid_at));
+  const rs = await db.$client.execute({ sql: PAID_ORDERS, args: [shopId, buyerId] });
+  return paidTimes(rs.rows);
 }
+
+const PAID_ORDERS = "SELECT paid_at FROM orders WHERE shop_id = ? AND buyer_id = ? AND paid_at IS NOT NULL ORDER BY paid_at";
+
+/** `paidOrderTimes`'s statement, to ride in a batch (its rows read by `paidTimes`). */
+export const paidOrdersSql = (shopId: string, buyerId: string) => fixedSql(PAID_ORDERS, [shopId, buyerId]);
+
+export const paidTimes = (rows: readonly Record<string, unknown>[]): number[] => rows.map((r) => Number(r.paid_at));
 
 /**
  * R6, R7 as a condition of a guarded write, the engine's `matchesCustomerAudience` in SQL: the coupon

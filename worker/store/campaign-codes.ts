@@ -8,7 +8,7 @@
  * all or none. A code another live holder has is a primary-key failure that rolls the whole batch back;
  * the caller asks `liveHolders` which codes those were and tries again with only them replaced.
  */
-import { and, asc, eq, gt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { campaignCodes, coupons } from "../../db/schema.js";
 import type { CampaignCodeState } from "../engine/types.js";
@@ -141,23 +141,34 @@ export async function findCampaignCode(db: Db, shopId: string, code: string): Pr
     query = prepareByCampaignCode(db);
     byCampaignCode.set(db, query);
   }
-  const hit = await query.get({ shopId, code });
-  return hit ? { row: hit.coupon, state: hit.state, order_id: hit.order_id } : undefined;
+  return campaignCodeHit(await query.get({ shopId, code }));
 }
 
-const byCampaignCode = new WeakMap<Db, ReturnType<typeof prepareByCampaignCode>>();
-function prepareByCampaignCode(db: Db) {
+/** `findCampaignCode`'s query, to ride in a batch: its rows (at most one), read by `campaignCodeHit`. */
+export const campaignCodeQuery = (db: Db, shopId: string, code: string) => byCampaignCodeQuery(db, shopId, code);
+
+type CampaignCodeSelected = { coupon: CouponRow; state: CampaignCodeState; order_id: string | null };
+
+/** The hit in a row of `campaignCodeQuery` (or the prepared query's one row). */
+export const campaignCodeHit = (hit: CampaignCodeSelected | undefined): CampaignCodeHit | undefined =>
+  hit ? { row: hit.coupon, state: hit.state, order_id: hit.order_id } : undefined;
+
+function byCampaignCodeQuery(db: Db, shopId: string | Placeholder, code: string | Placeholder) {
   return (
     db
       .select({ coupon: couponColumns, state: campaignCodes.state, order_id: campaignCodes.order_id })
       .from(campaignCodes)
       .innerJoin(coupons, eq(coupons.id, campaignCodes.coupon_id))
-      .where(and(eq(campaignCodes.code, sql.placeholder("code")), eq(coupons.shop_id, sql.placeholder("shopId"))))
+      .where(and(eq(campaignCodes.code, code), eq(coupons.shop_id, shopId)))
       // `+seq`, as the shared code's look-up: the plan starts from the code's index, never walks the shop's coupons.
       .orderBy(sql`+${coupons.seq} DESC`)
       .limit(1)
-      .prepare()
   );
+}
+
+const byCampaignCode = new WeakMap<Db, ReturnType<typeof prepareByCampaignCode>>();
+function prepareByCampaignCode(db: Db) {
+  return byCampaignCodeQuery(db, sql.placeholder("shopId"), sql.placeholder("code")).prepare();
 }
 
 const codeColumns = saturatedColumns(campaignCodes);

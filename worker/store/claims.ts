@@ -8,17 +8,24 @@ import type { Db } from "../../db/client.js";
 import { claims, coupons } from "../../db/schema.js";
 import { customerAudienceHoldsSql } from "./buyer-facts.js";
 import { claimColumns, type ClaimRow } from "./wallet.js";
-import { newestCouponsPage, type CouponRow } from "./coupons.js";
+import { newestCouponIds, newestCouponsQuery, type CouponRow } from "./coupons.js";
+import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { keyGuard } from "./key-check.js";
+
+/** Which storefront page: for whom, which product, after which cursor, how many rows, at which shop clock. */
+export interface StorefrontPage {
+  buyerId: string | null;
+  productId?: string;
+  before: number | null;
+  limit: number;
+  now: number;
+}
 
 /**
  * Ongoing public coupons of a shop, newest first: regular and follower ones, and chat ones only when they
  * were sent to this buyer (R17). Review coupons are issued, promo codes typed: neither is listed.
  */
-export async function listStorefrontCoupons(
-  db: Db,
-  shopId: string,
-  opts: { buyerId: string | null; productId?: string; before: number | null; limit: number; now: number },
-): Promise<CouponRow[]> {
+function storefrontWhere(shopId: string, opts: StorefrontPage): SQL[] {
   const chatSent = opts.buyerId
     ? sql`(${coupons.type} = 'chat' AND EXISTS (SELECT 1 FROM chat_sends cs WHERE cs.coupon_id = ${coupons.id} AND cs.buyer_id = ${opts.buyerId}))`
     : sql`0`;
@@ -31,21 +38,39 @@ export async function listStorefrontCoupons(
     where.push(
       sql`(${coupons.scope_kind} = 'shop' OR EXISTS (SELECT 1 FROM json_each(${coupons.product_ids}) WHERE value = ${opts.productId}))`,
     );
-  return newestCouponsPage(db, where, opts.before, opts.limit);
+  return where;
 }
 
-/** This buyer's claims of the given coupons, any state (the engine's `buyer_claims`). */
-export async function buyerClaimsOf(db: Db, shopId: string, buyerId: string, couponIds: string[]): Promise<ClaimRow[]> {
-  if (couponIds.length === 0) return [];
-  return db
-    .select(claimColumns)
-    .from(claims)
-    .where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId), inArray(claims.coupon_id, couponIds)));
+/** The storefront's page of coupons (never cached: it depends on the clock). */
+export function storefrontPageRead(db: Db, shopId: string, opts: StorefrontPage): Read<CouponRow[]> {
+  const query = () => newestCouponsQuery(db, storefrontWhere(shopId, opts), opts.before, opts.limit);
+  return { key: null, load: () => query(), query, map: (rows) => rows as CouponRow[] };
 }
 
-export async function wasSentTo(db: Db, couponId: string, buyerId: string): Promise<boolean> {
-  const rows = await db.all<{ one: number }>(sql`SELECT 1 AS one FROM chat_sends WHERE coupon_id = ${couponId} AND buyer_id = ${buyerId}`);
-  return rows.length > 0;
+/** This buyer's claims, any state (the engine's `buyer_claims`), of one coupon or of a storefront page's coupons. */
+export function heldClaimsRead(
+  db: Db,
+  shopId: string,
+  buyerId: string,
+  of: { coupon: string } | { page: StorefrontPage },
+): Read<ClaimRow[]> {
+  const coupon =
+    "coupon" in of
+      ? eq(claims.coupon_id, of.coupon)
+      : inArray(claims.coupon_id, newestCouponIds(db, storefrontWhere(shopId, of.page), of.page.before, of.page.limit));
+  const query = () =>
+    db
+      .select(claimColumns)
+      .from(claims)
+      .where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId), coupon));
+  return { key: null, load: () => query(), query, map: (rows) => rows as ClaimRow[] };
+}
+
+/** Whether a chat coupon was sent to this buyer (R17). */
+export function sentRead(db: Db, couponId: string, buyerId: string): Read<boolean> {
+  const query = () => db.all<{ one: number }>(sql`SELECT 1 AS one FROM chat_sends WHERE coupon_id = ${couponId} AND buyer_id = ${buyerId}`);
+  const map = (rows: unknown) => (rows as unknown[]).length > 0;
+  return { key: null, load: async () => map(await query()), query, map };
 }
 
 export async function getClaimRow(db: Db, shopId: string, id: string): Promise<ClaimRow | undefined> {
@@ -77,9 +102,10 @@ export interface NewClaim {
  * per-customer limit counting every claim ever made (R9), and holds no claim of it that is still usable
  * or reserved. The counter moves only if the row was written. For a follower coupon the
  * `follower_grants` primary key refuses a second grant for the shop: the whole batch rolls back.
+ * With a key check planned, the INSERT also needs the key active and its shop as planned (store/key-check.ts).
  * Returns whether a claim was written; a unique violation (R11) is thrown to the caller.
  */
-export async function insertClaimGuarded(db: Db, k: NewClaim, outbox: SQL | null = null): Promise<boolean> {
+export async function insertClaimGuarded(db: Db, k: NewClaim, outbox: SQL | null = null, plan: WritePlan = UNCHECKED): Promise<boolean> {
   const written = sql`EXISTS (SELECT 1 FROM claims WHERE id = ${k.id})`;
   const statements: SQL[] = [
     sql`INSERT INTO claims (id, shop_id, coupon_id, buyer_id, state, valid_from, valid_until, source_order_id, created_at, updated_at)
@@ -92,7 +118,8 @@ export async function insertClaimGuarded(db: Db, k: NewClaim, outbox: SQL | null
         AND (SELECT count(*) FROM claims WHERE coupon_id = ${k.coupon_id} AND buyer_id = ${k.buyer_id})
             < (CASE WHEN c.type IN ('regular', 'chat') THEN COALESCE(c.per_customer_limit, 1) ELSE 1 END)
         AND NOT EXISTS (SELECT 1 FROM claims WHERE coupon_id = ${k.coupon_id} AND buyer_id = ${k.buyer_id}
-          AND ((state = 'available' AND valid_until > ${k.now}) OR state = 'reserved'))`,
+          AND ((state = 'available' AND valid_until > ${k.now}) OR state = 'reserved'))
+        AND ${keyGuard(plan.keyCheck)}`,
     sql`UPDATE coupons SET claimed_count = claimed_count + 1 WHERE id = ${k.coupon_id} AND ${written}`,
   ];
   if (k.follower)
@@ -100,6 +127,10 @@ export async function insertClaimGuarded(db: Db, k: NewClaim, outbox: SQL | null
       SELECT ${k.shop_id}, ${k.buyer_id}, ${k.id}, ${k.now} WHERE ${written}`);
   // The claim's webhook events (store/outbox.ts), after the counter they may read.
   if (outbox) statements.push(outbox);
-  const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
+  const results = (await writeBatch(
+    db,
+    plan,
+    statements.map((s) => db.run(s)),
+  )) as { rowsAffected: number }[];
   return results[0].rowsAffected === 1;
 }

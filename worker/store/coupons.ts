@@ -2,13 +2,15 @@
  * Coupons in the database: row ↔ engine shape, and the conditional writes that carry the "only one"
  * rules (name unique among live coupons, R8, R15, R19) so they hold when two creates race.
  */
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { coupons } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
 import { campaignCodeStatements } from "./campaign-codes.js";
 import { isUniqueViolation } from "./errors.js";
+import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { keyGuard } from "./key-check.js";
 import { saturatedColumns } from "./saturated.js";
 
 export type CouponRow = typeof coupons.$inferSelect;
@@ -155,9 +157,11 @@ export async function insertCouponGuarded(
     /** Webhook events of the coupon and its dependents (store/outbox.ts), each conditional on its row. */
     outbox?: SQL | null;
   },
+  plan: WritePlan = UNCHECKED,
 ): Promise<{ ok: true; row: CouponRow; dependents: CouponRow[] } | { ok: false; conflict: CreateConflict }> {
   const written = writtenSql(row.id);
-  const statements: SQL[] = [guardedInsertSql(row, opts.now)];
+  // With a key check planned, the coupon is written only while the key is active and its shop as planned.
+  const statements: SQL[] = [guardedInsertSql(row, opts.now, plan.keyCheck ? keyGuard(plan.keyCheck) : undefined)];
   if (row.type === "promo_code" && row.code) {
     // An ended or deactivated code frees its (region, code) row for a new coupon.
     statements.push(sql`DELETE FROM live_codes WHERE region = ${opts.region} AND code = ${row.code}
@@ -180,20 +184,18 @@ export async function insertCouponGuarded(
       statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
   }
   if (opts.outbox) statements.push(opts.outbox);
+  // The rows as written come back from the same batch (its transaction), read as every read takes them.
+  const made = [row.id, ...(opts.dependents ?? []).map((d) => d.row.id)];
+  let results: unknown[];
   try {
-    const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
-    if (results[0].rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };
+    results = await writeBatch(db, plan, [...statements.map((s) => db.run(s)), ...made.map((id) => couponRowQuery(db, row.shop_id, id))]);
   } catch (err) {
     if (isUniqueViolation(err)) return { ok: false, conflict: "promo_code_taken" };
     throw err;
   }
-  const stored = await getCouponRow(db, row.shop_id, row.id);
-  const dependents: CouponRow[] = [];
-  for (const d of opts.dependents ?? []) {
-    const dep = await getCouponRow(db, row.shop_id, d.row.id);
-    if (dep) dependents.push(dep);
-  }
-  return { ok: true, row: stored!, dependents };
+  if ((results[0] as { rowsAffected: number }).rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };
+  const [stored, ...dependents] = results.slice(statements.length).map((rows) => (rows as CouponRow[])[0]);
+  return { ok: true, row: stored, dependents: dependents.filter((d) => d !== undefined) };
 }
 
 /** R8 (one new-customer coupon per period) and R15 (review coupons may not overlap). */
@@ -232,13 +234,11 @@ export async function couponConflict(
   return null;
 }
 
-/** R19: whether a live coupon of any shop in the region holds this full code, as the shop `shopId` judges it. */
-export async function codeTaken(
-  db: Db,
-  f: { region: string; code: string; shopId: string; now: number; realNow: number },
-): Promise<boolean> {
-  const [r] = await db.all<{ free: number }>(sql`SELECT ${codeFreeSql(f.region, f.code, f.shopId, f.now, f.realNow)} AS free`);
-  return !r.free;
+/** R19: whether a live coupon of any shop in the region holds this full code, as the shop `shopId` judges it (a read for `readAll`). */
+export function codeTakenRead(db: Db, f: { region: string; code: string; shopId: string; now: number; realNow: number }): Read<boolean> {
+  const query = () => db.all<{ free: number }>(sql`SELECT ${codeFreeSql(f.region, f.code, f.shopId, f.now, f.realNow)} AS free`);
+  const map = (rows: unknown) => !(rows as { free: number }[])[0].free;
+  return { key: null, load: async () => map(await query()), query, map };
 }
 
 /** After a guarded write changed nothing: which rule refused it (for the answer, not the decision). */
@@ -252,14 +252,16 @@ async function explainConflict(db: Db, row: Omit<CouponRow, "seq">, now: number)
 }
 
 export async function getCouponRow(db: Db, shopId: string, id: string): Promise<CouponRow | undefined> {
-  return (
-    await db
-      .select(couponColumns)
-      .from(coupons)
-      .where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId)))
-      .limit(1)
-  )[0];
+  return (await couponRowQuery(db, shopId, id))[0];
 }
+
+/** `getCouponRow`'s query, to ride in a batch: its rows (at most one). */
+export const couponRowQuery = (db: Db, shopId: string, id: string) =>
+  db
+    .select(couponColumns)
+    .from(coupons)
+    .where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId)))
+    .limit(1);
 
 export async function listCouponRows(
   db: Db,
@@ -274,14 +276,21 @@ export async function listCouponRows(
 
 /** One page of coupons matching `where`, newest first, after the cursor position `before` (a `seq`). */
 export function newestCouponsPage(db: Db, where: SQL[], before: number | null | undefined, limit: number): Promise<CouponRow[]> {
-  const page = before != null ? [...where, lt(coupons.seq, before)] : where;
-  return db
-    .select(couponColumns)
-    .from(coupons)
-    .where(and(...page))
-    .orderBy(desc(coupons.seq))
-    .limit(limit);
+  return newestCouponsQuery(db, where, before, limit);
 }
+
+/** `newestCouponsPage`'s query (to ride in a batch); `ids` selects only the coupons' ids (a sub-select). */
+export function newestCouponsQuery(db: Db, where: SQL[], before: number | null | undefined, limit: number) {
+  return db.select(couponColumns).from(coupons).where(newestWhere(where, before)).orderBy(desc(coupons.seq)).limit(limit);
+}
+
+/** The ids of `newestCouponsPage`, as a sub-select. */
+export function newestCouponIds(db: Db, where: SQL[], before: number | null | undefined, limit: number) {
+  return db.select({ id: coupons.id }).from(coupons).where(newestWhere(where, before)).orderBy(desc(coupons.seq)).limit(limit);
+}
+
+const newestWhere = (where: SQL[], before: number | null | undefined) =>
+  and(...(before != null ? [...where, lt(coupons.seq, before)] : where));
 
 /** The same status derivation as the engine's `couponStatus`, as SQL for filtering lists. */
 function statusCondition(status: string, now: number): SQL {
@@ -312,22 +321,29 @@ export async function findCouponByCode(db: Db, shopId: string, code: string): Pr
   return query.get({ shopId, code });
 }
 
+/** The shop's latest coupon with this code: the query, with values or (prepared) placeholders. */
+function byCodeQuery(db: Db, shopId: string | Placeholder, code: string | Placeholder) {
+  return (
+    db
+      .select(couponColumns)
+      .from(coupons)
+      .where(and(eq(coupons.shop_id, shopId), eq(coupons.code, code)))
+      // `+seq`: without the unary plus SQLite walks the shop's whole (shop_id, seq) index to skip the
+      // sort, a scan that grows with the shop's coupons (bench/notes.md); with it, it seeks
+      // (shop_id, code) and sorts the one or few rows of that code.
+      .orderBy(sql`+${coupons.seq} DESC`)
+      .limit(1)
+  );
+}
+
+/** `findCouponByCode`'s query, to ride in a batch: its rows (at most one). */
+export const couponByCodeQuery = (db: Db, shopId: string, code: string) => byCodeQuery(db, shopId, code);
+
 /**
  * Every look-up and quote runs this query, so Drizzle builds its SQL once per database (`.prepare()`),
  * not per call (bench/notes.md).
  */
 const byCodeQueries = new WeakMap<Db, ReturnType<typeof prepareByCode>>();
 function prepareByCode(db: Db) {
-  return (
-    db
-      .select(couponColumns)
-      .from(coupons)
-      .where(and(eq(coupons.shop_id, sql.placeholder("shopId")), eq(coupons.code, sql.placeholder("code"))))
-      // `+seq`: without the unary plus SQLite walks the shop's whole (shop_id, seq) index to skip the
-      // sort, a scan that grows with the shop's coupons (bench/notes.md); with it, it seeks
-      // (shop_id, code) and sorts the one or few rows of that code.
-      .orderBy(sql`+${coupons.seq} DESC`)
-      .limit(1)
-      .prepare()
-  );
+  return byCodeQuery(db, sql.placeholder("shopId"), sql.placeholder("code")).prepare();
 }

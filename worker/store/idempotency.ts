@@ -7,6 +7,9 @@ import type { InStatement } from "@libsql/client";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { idempotencyKeys } from "../../db/schema.js";
+import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { fixedSql } from "./statement.js";
+import { keyGuard } from "./key-check.js";
 
 export type IdempotencyRow = typeof idempotencyKeys.$inferSelect;
 
@@ -24,11 +27,24 @@ export interface StoredAnswer {
 
 /** The stored answer to a key, if any (every redemption with a key asks: one fixed statement, no query building). */
 export async function getIdempotencyRow(db: Db, shopId: string, key: string): Promise<IdempotencyRow | undefined> {
-  const rs = await db.$client.execute({
-    sql: "SELECT shop_id, key, route, body_hash, status, response, created_at FROM idempotency_keys WHERE shop_id = ? AND key = ?",
-    args: [shopId, key],
-  });
-  const r = rs.rows[0];
+  const rs = await db.$client.execute({ sql: ANSWER, args: [shopId, key] });
+  return answerFromRows(rs.rows);
+}
+
+const ANSWER = "SELECT shop_id, key, route, body_hash, status, response, created_at FROM idempotency_keys WHERE shop_id = ? AND key = ?";
+
+/** `getIdempotencyRow` as a read that may ride in a batch with the key check (store/batch.ts). */
+export function idempotencyRowRead(db: Db, shopId: string, key: string): Read<IdempotencyRow | undefined> {
+  return {
+    key: null,
+    load: () => getIdempotencyRow(db, shopId, key),
+    query: () => db.all(fixedSql(ANSWER, [shopId, key])),
+    map: (rows) => answerFromRows(rows as Record<string, unknown>[]),
+  };
+}
+
+function answerFromRows(rows: readonly Record<string, unknown>[]): IdempotencyRow | undefined {
+  const r = rows[0];
   if (!r) return undefined;
   return {
     shop_id: String(r.shop_id),
@@ -50,10 +66,16 @@ export function storeAnswerStatement(a: StoredAnswer, writtenId: string): InStat
   };
 }
 
-/** Stores an answer that changed nothing (a refusal); false when another answer holds the key already. */
-export async function storeAnswerIfFirst(db: Db, a: StoredAnswer): Promise<boolean> {
-  const res = await db.run(sql`INSERT INTO idempotency_keys (shop_id, key, route, body_hash, status, response, created_at)
-    VALUES (${a.shop_id}, ${a.key}, ${a.route}, ${a.body_hash}, ${a.status}, ${JSON.stringify(a.response)}, ${a.created_at})
-    ON CONFLICT (shop_id, key) DO NOTHING`);
+/**
+ * Stores an answer that changed nothing (a refusal); false when another answer holds the key already. With
+ * a key check planned, only while the key is active (store/key-check.ts).
+ */
+export async function storeAnswerIfFirst(db: Db, a: StoredAnswer, plan: WritePlan = UNCHECKED): Promise<boolean> {
+  const [res] = (await writeBatch(db, plan, [
+    db.run(sql`INSERT INTO idempotency_keys (shop_id, key, route, body_hash, status, response, created_at)
+      SELECT ${a.shop_id}, ${a.key}, ${a.route}, ${a.body_hash}, ${a.status}, ${JSON.stringify(a.response)}, ${a.created_at}
+      WHERE ${keyGuard(plan.keyCheck)}
+      ON CONFLICT (shop_id, key) DO NOTHING`),
+  ])) as { rowsAffected: number }[];
   return res.rowsAffected === 1;
 }

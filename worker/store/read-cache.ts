@@ -31,6 +31,16 @@ export class ReadCache {
     private readonly maxEntries = 2_000,
   ) {}
 
+  /**
+   * A cache that serves no read exactly, only the latest values (`Reads.readLatest`, `Reads.latest`): for a
+   * host that cannot tell when the database changed (Workers), where only what a guarded write checks again
+   * may come from memory.
+   */
+  static latestOnly(maxEntries = 2_000): ReadCache {
+    let n = 0;
+    return new ReadCache(() => String(n++), maxEntries);
+  }
+
   /** The reads of one request, as of the database's version at its first read. */
   snapshot(): Reads {
     return new Reads(this);
@@ -108,6 +118,16 @@ export class Reads {
   async readLatest<T>(key: string, load: () => Promise<T>): Promise<T> {
     const known = this.cache?.latest(key);
     return known !== undefined ? (known as T) : this.read(key, load);
+  }
+
+  /** The latest value read for `key`, if any (see `readLatest`). */
+  latest<T>(key: string): T | undefined {
+    return this.cache?.latest(key) as T | undefined;
+  }
+
+  /** A value read elsewhere (in a batch), remembered as the latest for `key`. */
+  remember(key: string, value: unknown): void {
+    this.cache?.remember(key, value);
   }
 }
 

@@ -8,10 +8,12 @@ import { ProtocolError, type Stream, StreamError } from "./protocol.js";
 
 export type StreamTable = ReturnType<typeof streamTable>;
 
-export function streamTable(dbPath: string, streamIdleTimeoutMs: number) {
+export function streamTable(dbPath: string, streamIdleTimeoutMs: number, relaxedSync: boolean) {
   const openConnection = (): Database.Database => {
     // timeout 0: a lock held by another stream must never block the event loop; we retry instead.
-    return new Database(dbPath, { timeout: 0 });
+    const conn = new Database(dbPath, { timeout: 0 });
+    if (relaxedSync) conn.pragma("synchronous = NORMAL");
+    return conn;
   };
   const streams = new Map<string, Stream>();
   const expired = new Set<string>();

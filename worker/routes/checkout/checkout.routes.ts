@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { QuoteBody, QuoteSchema } from "../../contract/checkout.js";
-import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
+import { BuyerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 
 export const quote = createRoute({
   method: "post",
@@ -8,7 +8,7 @@ export const quote = createRoute({
   tags: ["Checkout"],
   summary: "Price a cart with the best (or the named) seller coupon; no side effects",
   description: "Every coupon considered is a candidate with its reasons. `explain: true` adds the promotion simulator's trace (R26).",
-  security: BearerSecurity,
+  security: BuyerSecurity,
   request: { body: jsonBody(QuoteBody) },
   responses: {
     200: json(QuoteSchema, "The priced cart"),

@@ -6,8 +6,9 @@ import {
   type HistoryInput,
   type RecipientsInput,
 } from "../../contract/coupons.js";
-import { requireSecret } from "../../lib/auth.js";
+import { requireSecret, withCaller } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
+import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { sendChatCoupon } from "../../services/chat-send.js";
 import { couponHistory, createCoupon, listCoupons, readCoupon, readPerformance } from "../../services/coupons.js";
@@ -21,10 +22,10 @@ import type * as routes from "./coupons.routes.js";
 
 const etag = (version: number) => `"${version}"`;
 
-export const create: AppRouteHandler<typeof routes.create> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await createCoupon(requestDeps(c), seller, c.req.valid("json")), 201);
-};
+export const create: AppRouteHandler<typeof routes.create> = keyCheckedInBatch(async (c) => {
+  const body = c.req.valid("json");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => createCoupon(deps, seller, body)), 201);
+});
 
 export const preview: AppRouteHandler<typeof routes.preview> = async (c) => {
   const seller = requireSecret(c);

@@ -90,13 +90,13 @@ export const read = createRoute({
   security: BearerSecurity,
   request: { params: CouponParams },
   responses: {
-    200: json(CouponAnswer, "The coupon"),
+    200: json(CouponAnswer, "The coupon", ["ETag"]),
     404: problem("No such coupon in this shop"),
     ...problemResponses,
   },
 });
 
-const couponAnswer = (description: string) => json(CouponAnswer, description);
+const couponAnswer = (description: string, headers: "ETag"[] = []) => json(CouponAnswer, description, headers);
 
 export const update = createRoute({
   method: "patch",
@@ -112,7 +112,7 @@ export const update = createRoute({
   security: BearerSecurity,
   request: { params: CouponParams, headers: IfMatchHeader, body: jsonBody(UpdateCouponBody) },
   responses: {
-    200: couponAnswer("The changed coupon"),
+    200: couponAnswer("The changed coupon", ["ETag"]),
     404: problem("No such coupon in this shop"),
     409: problem("edit_not_allowed, name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed"),
     429: problem(
@@ -134,7 +134,7 @@ export const deactivate = createRoute({
   security: BearerSecurity,
   request: { params: CouponParams, headers: IfMatchHeader },
   responses: {
-    200: couponAnswer("The deactivated coupon"),
+    200: couponAnswer("The deactivated coupon", ["ETag"]),
     404: problem("No such coupon in this shop"),
     412: problem("version_mismatch"),
     ...problemResponses,

@@ -1,39 +1,41 @@
 import { RedemptionSchema, type RedemptionListInput, type RedemptionOut } from "../../contract/redemptions.js";
-import { requireSecret, resolveBuyer } from "../../lib/auth.js";
+import { requireSecret, resolveBuyer, withCaller } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
+import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { commitRedemption, getRedemption, releaseRedemption, reserveForOrder } from "../../services/redemptions.js";
 import { listRedemptions } from "../../services/seller-lists.js";
 import { csvList, wantsCsv } from "../csv.js";
 import type * as routes from "./redemptions.routes.js";
 
-export const reserve: AppRouteHandler<typeof routes.reserve> = async (c) => {
-  const seller = requireSecret(c);
+export const reserve: AppRouteHandler<typeof routes.reserve> = keyCheckedInBatch(async (c) => {
   const body = c.req.valid("json");
-  const buyerId = await resolveBuyer(c, seller, body.buyer_id);
-  const answer = await reserveForOrder(requestDeps(c), seller, body, buyerId, c.req.valid("header")["idempotency-key"]);
+  const key = c.req.valid("header")["idempotency-key"];
+  const answer = await withCaller(c, requireSecret, async (seller, deps) =>
+    reserveForOrder(deps, seller, body, await resolveBuyer(c, seller, body.buyer_id), key),
+  );
   // Refusals (stored or fresh) are thrown as problems; what comes back is the 201. A fresh one is sent
   // as the very text that was stored for its key, written once.
   const created = (b: unknown) => c.json(b as { redemption: RedemptionOut }, 201);
   if (answer.json !== undefined)
     return c.body(answer.json, 201, { "Content-Type": "application/json" }) as unknown as ReturnType<typeof created>;
   return created(answer.body);
-};
+});
 
 export const read: AppRouteHandler<typeof routes.read> = async (c) => {
   const seller = requireSecret(c);
   return c.json(await getRedemption(requestDeps(c), seller, c.req.valid("param").id), 200);
 };
 
-export const commit: AppRouteHandler<typeof routes.commit> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await commitRedemption(requestDeps(c), seller, c.req.valid("param").id), 200);
-};
+export const commit: AppRouteHandler<typeof routes.commit> = keyCheckedInBatch(async (c) => {
+  const id = c.req.valid("param").id;
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => commitRedemption(deps, seller, id)), 200);
+});
 
-export const release: AppRouteHandler<typeof routes.release> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await releaseRedemption(requestDeps(c), seller, c.req.valid("param").id), 200);
-};
+export const release: AppRouteHandler<typeof routes.release> = keyCheckedInBatch(async (c) => {
+  const id = c.req.valid("param").id;
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => releaseRedemption(deps, seller, id)), 200);
+});
 
 export const list: AppRouteHandler<typeof routes.list> = async (c) => {
   const seller = requireSecret(c);

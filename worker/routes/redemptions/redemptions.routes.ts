@@ -12,7 +12,7 @@ import {
   RedemptionParams,
 } from "../../contract/redemptions.js";
 import { jsonOrCsv } from "../csv.js";
-import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
+import { BearerSecurity, BuyerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 
 export const reserve = createRoute({
   method: "post",
@@ -26,7 +26,7 @@ export const reserve = createRoute({
     "A discount the coupon's remaining budget cannot cover: 409 `budget_exhausted`. A campaign code is used once: the one typed is reserved for the order, and " +
     "a code already reserved or redeemed is 409 `quantity_exhausted`. " +
     "With an `Idempotency-Key` header, a replay answers the first answer with its status; the same key with another body is 422 `idempotency_key_reused`.",
-  security: BearerSecurity,
+  security: BuyerSecurity,
   request: {
     headers: IdempotencyHeader,
     body: jsonBody(RedemptionBody),

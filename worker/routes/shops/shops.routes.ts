@@ -55,6 +55,7 @@ export const update = createRoute({
 export const setTestClock = createRoute({
   method: "post",
   path: "/v1/test-clock",
+  operationId: "setTestClock",
   tags: ["Shops"],
   summary: "Freeze (or release) the clock of a test shop",
   description: "All time rules of the shop use this clock. Live shops answer 403. Buyer tokens and rate limits keep real time.",

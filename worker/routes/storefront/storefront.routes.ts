@@ -9,7 +9,7 @@ import {
   WalletQuery,
   WalletSchema,
 } from "../../contract/storefront.js";
-import { BearerSecurity, json, optionalJsonBody, problem, problemResponses } from "../openapi.js";
+import { BuyerSecurity, json, optionalJsonBody, problem, problemResponses } from "../openapi.js";
 
 const buyerNote = "The buyer is named by `X-Buyer-Token` (publishable key) or `buyer_id` (secret key).";
 
@@ -19,7 +19,7 @@ export const list = createRoute({
   tags: ["Storefront"],
   summary: "Ongoing coupons this buyer could claim, each with `claimable` and `reason`",
   description: `Regular and follower coupons, and chat coupons sent to this buyer (R17); with \`product_id\`, only those whose scope includes it. Without a buyer every entry is \`claimable: false, reason: "buyer_required"\`. ${buyerNote}`,
-  security: BearerSecurity,
+  security: BuyerSecurity,
   request: { query: StorefrontQuery },
   responses: {
     200: json(StorefrontPageSchema, "A page of coupons"),
@@ -33,7 +33,7 @@ export const claim = createRoute({
   tags: ["Storefront"],
   summary: "Claim a coupon for the buyer",
   description: `Refused claims answer 409 with the reason as \`code\` (quantity_exhausted, per_customer_limit_reached, already_claimed, audience_mismatch, not_a_follower, not_sent_to_buyer, not_started, expired, deactivated, buyer_required). ${buyerNote}`,
-  security: BearerSecurity,
+  security: BuyerSecurity,
   request: {
     params: ClaimParams,
     body: optionalJsonBody(ClaimBody),
@@ -52,7 +52,7 @@ export const wallet = createRoute({
   tags: ["Storefront"],
   summary: "The buyer's claims: available, reserved, used, expired or void",
   description: `\`expired\`: an available claim past its validity; \`void\`: not used and its coupon deactivated. Newest first, at most 500. ${buyerNote}`,
-  security: BearerSecurity,
+  security: BuyerSecurity,
   request: { query: WalletQuery },
   responses: {
     200: json(WalletSchema, "The buyer's claims"),
