@@ -1,53 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, answer, at, DAY, HOUR, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { ADMIN, answer, at, DAY, HOUR, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls, type CouponJson } from "../support/api.js";
+import { bodies } from "./coupon-bodies.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
 });
 
-const rnd = () => Math.random().toString(36).slice(2, 8);
-const window = { claim_starts_at: at(-HOUR), claim_ends_at: at(40 * DAY) };
-const bodies = {
-  regular: (o: Record<string, unknown> = {}) => ({
-    type: "regular",
-    name: `Reg ${rnd()}`,
-    discount: { kind: "fixed", amount_minor: 50 },
-    quantity: 10,
-    ...window,
-    validity: { kind: "days_after_claim", days: 7 },
-    ...o,
-  }),
-  follower: (o: Record<string, unknown> = {}) => ({
-    type: "follower",
-    name: `Fol ${rnd()}`,
-    discount: { kind: "fixed", amount_minor: 300 },
-    quantity: 10,
-    ...window,
-    validity: { kind: "days_after_claim", days: 7 },
-    ...o,
-  }),
-  review: (o: Record<string, unknown> = {}) => ({
-    type: "review",
-    name: `Rev ${rnd()}`,
-    discount: { kind: "fixed", amount_minor: 300 },
-    quantity: 10,
-    ...window,
-    validity: { kind: "days_after_claim", days: 7 },
-    ...o,
-  }),
-  chat: (o: Record<string, unknown> = {}) => ({
-    type: "chat",
-    name: `Chat ${rnd()}`,
-    discount: { kind: "fixed", amount_minor: 50 },
-    quantity: 10,
-    ...window,
-    validity: { kind: "days_after_claim", days: 7 },
-    ...o,
-  }),
-  promo_code: (o: Record<string, unknown> = {}) => promoBody({ discount: { kind: "fixed", amount_minor: 50 }, ...o }),
-};
 /** This suite sends invalid bodies on purpose: any object goes in (as the contract's type), the answer is typed. */
 const post = (s: ShopKeys, body: object) => answer(calls(t, s.sk).createCoupon(body as CouponJson));
 

@@ -5,24 +5,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { answer, at, DAY, expectStatus, HOUR, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls, type CouponJson, type CouponPatch } from "../support/api.js";
+import { regular, upcoming } from "./coupon-bodies.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
 });
-
-const regular = (over: Partial<Extract<CouponJson, { type: "regular" }>> = {}): CouponJson => ({
-  type: "regular",
-  name: `Regular ${Math.random().toString(36).slice(2, 8)}`,
-  discount: { kind: "fixed", amount_minor: 500 },
-  quantity: 100,
-  claim_starts_at: at(-HOUR),
-  claim_ends_at: at(40 * DAY),
-  validity: { kind: "days_after_claim", days: 7 },
-  ...over,
-});
-const upcoming = (over: Parameters<typeof regular>[0] = {}) =>
-  regular({ claim_starts_at: at(5 * DAY), claim_ends_at: at(50 * DAY), ...over });
 
 const create = async (s: ShopKeys, body: CouponJson) => (await expectStatus(calls(t, s.sk).createCoupon(body), 201)).coupon;
 /** Some patches are invalid on purpose: any object goes in (as the contract's type), the answer is typed. */

@@ -1,42 +1,15 @@
 /**
  * Drives the local Hrana server (test/support/hrana-server.ts) with the same clients the Worker uses:
- * `@libsql/client/web` and `drizzle-orm/libsql/web`, over a real loopback TCP socket.
+ * `@libsql/client/web`, over a real loopback TCP socket: basics, statements and batches. Transactions,
+ * concurrency, Drizzle and the shared file: hrana-transactions.test.ts. The server itself: hrana-fixture.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createClient, LibsqlError, type Client } from "@libsql/client/web";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type HranaServer, startHranaServer } from "../support/hrana-server.js";
+import { createClient, LibsqlError } from "@libsql/client/web";
+import { describe, expect, it } from "vitest";
+import { startHranaServer } from "../support/hrana-server.js";
+import { client, server, TOKEN, useHranaServer } from "./hrana-fixture.js";
 import { scanSql } from "../support/hrana/sql-scan.js";
 
-const TOKEN = "test-token";
-let server: HranaServer;
-let client: Client;
-let dir: string;
-let dbPath: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "hrana-test-"));
-  dbPath = join(dir, "test.db");
-  server = await startHranaServer({ dbPath, authToken: TOKEN });
-  client = createClient({ url: server.url, authToken: TOKEN });
-});
-
-afterAll(async () => {
-  client?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  await client.executeMultiple(`
-    DROP TABLE IF EXISTS vals;
-    DROP TABLE IF EXISTS t;
-    CREATE TABLE vals (id INTEGER PRIMARY KEY, i INTEGER, f REAL, s TEXT, b BLOB, n, any_col);
-    CREATE TABLE t (id INTEGER PRIMARY KEY, used INTEGER NOT NULL DEFAULT 0, code TEXT UNIQUE);
-  `);
-});
+useHranaServer();
 
 describe("server basics", () => {
   it("listens on 127.0.0.1 and answers the version probe", async () => {

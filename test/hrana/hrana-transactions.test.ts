@@ -3,46 +3,20 @@
  * transactions, concurrent writers, Drizzle and the project's migrations, and a file the Node client reads.
  * Basics, statements and batches: hrana-server.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient as createLocalClient } from "@libsql/client";
-import { createClient, type Client } from "@libsql/client/web";
+import { createClient } from "@libsql/client/web";
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { migrate } from "drizzle-orm/libsql/migrator";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type HranaServer, startHranaServer } from "../support/hrana-server.js";
+import { describe, expect, it } from "vitest";
+import { startHranaServer } from "../support/hrana-server.js";
+import { client, dbPath, useHranaServer } from "./hrana-fixture.js";
 
-const TOKEN = "test-token";
-let server: HranaServer;
-let client: Client;
-let dir: string;
-let dbPath: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "hrana-test-"));
-  dbPath = join(dir, "test.db");
-  server = await startHranaServer({ dbPath, authToken: TOKEN });
-  client = createClient({ url: server.url, authToken: TOKEN });
-});
-
-afterAll(async () => {
-  client?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  await client.executeMultiple(`
-    DROP TABLE IF EXISTS vals;
-    DROP TABLE IF EXISTS t;
-    CREATE TABLE vals (id INTEGER PRIMARY KEY, i INTEGER, f REAL, s TEXT, b BLOB, n, any_col);
-    CREATE TABLE t (id INTEGER PRIMARY KEY, used INTEGER NOT NULL DEFAULT 0, code TEXT UNIQUE);
-  `);
-});
+useHranaServer();
 
 describe("interactive transactions", () => {
   it("commits", async () => {
