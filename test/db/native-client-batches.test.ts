@@ -3,39 +3,15 @@
  * they raise, the write lock held from BEGIN, and group commit (the batches of one event-loop turn in one
  * transaction, each in its own savepoint). Result sets, Drizzle, the statement cache: native-client.test.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createClient, LibsqlBatchError, LibsqlError, type Client, type ResultSet } from "@libsql/client";
+import { LibsqlBatchError, LibsqlError, type ResultSet } from "@libsql/client";
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { file, native, reference, reopenNative, useNativeFiles } from "./native-fixture.js";
 import { createDb } from "../../db/client.js";
 import { createNativeClient } from "../../worker/adapters/node/native-client/index.js";
 import { isUniqueViolation } from "../../worker/store/errors.js";
 
-const dir = mkdtempSync(join(tmpdir(), "native-client-"));
-let n = 0;
-let file: string;
-let native: ReturnType<typeof createNativeClient>;
-let reference: Client;
-
-beforeEach(async () => {
-  file = join(dir, `db${++n}.sqlite`);
-  native = createNativeClient(file);
-  await native.executeMultiple(`
-    CREATE TABLE items (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, qty INTEGER NOT NULL, price REAL, data BLOB,
-      active INTEGER NOT NULL DEFAULT 1, at INTEGER);
-    CREATE TABLE vals (id INTEGER PRIMARY KEY, i INTEGER, f REAL, s TEXT, b BLOB, n, any_col);
-  `);
-  reference = createClient({ url: `file:${file}` });
-});
-
-afterEach(() => {
-  native.close();
-  reference.close();
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+useNativeFiles();
 
 describe("batches", () => {
   it("a failing statement rolls back every statement of the batch, and the error is a unique violation", async () => {
@@ -162,6 +138,6 @@ describe("group commit: write batches of one event-loop turn share a transaction
     native.close();
     await pending;
     expect(await codes()).toEqual(["late"]);
-    native = createNativeClient(file); // for afterEach
+    reopenNative(); // for afterEach
   });
 });

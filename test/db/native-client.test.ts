@@ -3,24 +3,18 @@
  * result sets for the same statements, Drizzle on top, a bounded statement cache, and the project's
  * migrations. Batches, their errors and group commit: native-client-batches.test.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createClient, type Client, type ResultSet } from "@libsql/client";
+import type { Client, ResultSet } from "@libsql/client";
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { integer, blob, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { file, native, reference, useNativeFiles } from "./native-fixture.js";
 import { createDb } from "../../db/client.js";
 import { applyMigrations } from "../../db/migrate.js";
 import { localDatabasePath } from "../../worker/adapters/node/database-url.js";
 import { createNativeClient, STATEMENT_CACHE_SIZE } from "../../worker/adapters/node/native-client/index.js";
 
-const dir = mkdtempSync(join(tmpdir(), "native-client-"));
-let n = 0;
-let file: string;
-let native: ReturnType<typeof createNativeClient>;
-let reference: Client;
+useNativeFiles();
 
 const items = sqliteTable("items", {
   id: integer("id").primaryKey(),
@@ -31,24 +25,6 @@ const items = sqliteTable("items", {
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   at: integer("at", { mode: "timestamp_ms" }),
 });
-
-beforeEach(async () => {
-  file = join(dir, `db${++n}.sqlite`);
-  native = createNativeClient(file);
-  await native.executeMultiple(`
-    CREATE TABLE items (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, qty INTEGER NOT NULL, price REAL, data BLOB,
-      active INTEGER NOT NULL DEFAULT 1, at INTEGER);
-    CREATE TABLE vals (id INTEGER PRIMARY KEY, i INTEGER, f REAL, s TEXT, b BLOB, n, any_col);
-  `);
-  reference = createClient({ url: `file:${file}` });
-});
-
-afterEach(() => {
-  native.close();
-  reference.close();
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What a caller can observe of a result set (rows by index, by name, as keys, and its JSON). */
 function observe(rs: ResultSet) {
@@ -191,7 +167,7 @@ describe("Drizzle over the native client", () => {
   });
 
   it("the project's migrations apply through drizzle's migrator, and again changes nothing", async () => {
-    const client = createNativeClient(join(dir, `migr${++n}.sqlite`));
+    const client = createNativeClient(file.replace(/\.sqlite$/, "-migrations.sqlite"));
     try {
       const db = createDb(client);
       await applyMigrations(db);
