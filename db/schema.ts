@@ -335,3 +335,5 @@ export const idempotencyKeys = sqliteTable(
 
 // Webhook endpoints, subscriptions and deliveries (README "Webhooks") live in their own file.
 export * from "./schema-webhooks.js";
+// Seller console sessions (README "Seller console") live in their own file too.
+export * from "./schema-console.js";

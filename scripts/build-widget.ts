@@ -42,13 +42,14 @@ const squeezeHtml = (src: string) =>
     .replace(/\n\s+(?=[.?@]?[a-z][\w-]*=["$])/g, " ");
 
 /**
- * Squeezes the whitespace of Lit templates in the widget's own sources: a `*.styles.ts` file holds
- * `css` templates without expressions (the tag refuses them); components go through `squeezeHtml`.
+ * Squeezes the whitespace of Lit templates in our own sources (`filter` picks the files; the console's
+ * build passes its own): a `*.styles.ts` file holds `css` templates without expressions (the tag refuses
+ * them); components go through `squeezeHtml`.
  */
-const squeezeTemplates: Plugin = {
+export const squeezeTemplates = (filter: RegExp = /widget[\\/]src[\\/].*\.(styles|component)\.ts$/): Plugin => ({
   name: "squeeze-templates",
   setup(b) {
-    b.onLoad({ filter: /widget[\\/]src[\\/].*\.(styles|component)\.ts$/ }, async (args) => {
+    b.onLoad({ filter }, async (args) => {
       const src = await readFile(args.path, "utf8");
       const contents = args.path.endsWith(".styles.ts")
         ? src.replace(/css`([^`]*)`/g, (_m, c: string) => `css\`${minifyCss(c)}\``)
@@ -56,10 +57,10 @@ const squeezeTemplates: Plugin = {
       return { contents, loader: "ts" };
     });
   },
-};
+});
 
-/** How the widget and the modules beside it are built: one minified browser ES module each, in memory. */
-const moduleOptions = {
+/** How the widget and the modules beside it (and the seller console) are built: minified browser ES modules, in memory. */
+export const moduleOptions = {
   absWorkingDir: root,
   tsconfig: join(root, "tsconfig.json"),
   bundle: true,
@@ -87,7 +88,7 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
       loader: "ts",
     },
     ...moduleOptions,
-    plugins: [squeezeTemplates],
+    plugins: [squeezeTemplates()],
     // Private members (`_name`) get short names; Lit's own `_$…` internals are left alone.
     mangleProps: /^_[a-z]/,
   });
@@ -112,7 +113,7 @@ export async function buildWidgetModule(name: string): Promise<string | undefine
     entryPoints: [join(root, "widget", "src", `${name}.ts`)],
     ...moduleOptions,
     plugins: [
-      squeezeTemplates,
+      squeezeTemplates(),
       {
         name: "from-the-widget",
         setup: (b) =>

@@ -5,6 +5,7 @@
  */
 import type { AppDeps } from "./lib/config.js";
 import { identifyCaller } from "./lib/auth.js";
+import { consoleSession } from "./lib/console-session.js";
 import { bodyGuard, cors, requestId } from "./lib/middleware.js";
 import { notFound, onError } from "./lib/on-error.js";
 import { buildDocument, servedDocument, type OpenApiDocument } from "./lib/openapi-document.js";
@@ -16,6 +17,7 @@ import { claims } from "./routes/claims/claims.index.js";
 import { coupons } from "./routes/coupons/coupons.index.js";
 import { events } from "./routes/events/events.index.js";
 import { keys } from "./routes/keys/keys.index.js";
+import { sellerConsole } from "./routes/console/console.index.js";
 import { promoCodes } from "./routes/promo-codes/promo-codes.index.js";
 import { redemptions } from "./routes/redemptions/redemptions.index.js";
 import { reviews } from "./routes/reviews/reviews.index.js";
@@ -39,6 +41,7 @@ export function createApp({ db, config }: AppDeps) {
   app.use("*", cors);
   // The caller first: a 413/415 answer to a publishable-key call still carries its CORS header.
   app.use("/v1/*", identifyCaller);
+  app.use("/v1/*", consoleSession);
   app.use("/v1/*", bodyGuard(config.maxBodyBytes));
 
   // Every feature, mounted once. `api` is the same app, typed with every route of these routers.
@@ -57,7 +60,8 @@ export function createApp({ db, config }: AppDeps) {
     .route("/", claims)
     .route("/", audit)
     .route("/", webhooks)
-    .route("/", campaignCodes);
+    .route("/", campaignCodes)
+    .route("/", sellerConsole);
 
   // Built once, on first read (every route is registered by then); each answer names its own origin.
   let document: OpenApiDocument | undefined;

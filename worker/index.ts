@@ -19,6 +19,8 @@ import { ReadCache } from "./store/read-cache.js";
 import widgetJs from "../dist/widget.js";
 import widgetCouponSummary from "../dist/widget-coupon-summary.js";
 import widgetLocaleDe from "../dist/widget-locales-de.js";
+// The seller console's page; its scripts are static assets (dist/public/console/assets), served before the Worker.
+import consoleHtml from "../dist/console.html";
 
 /** The sources of the modules beside the widget, by the names scripts/widget-modules.ts lists. */
 const WIDGET_MODULE_SOURCES: Record<string, string> = { "coupon-summary": widgetCouponSummary, "locales/de": widgetLocaleDe };
@@ -85,6 +87,7 @@ function buildFresh(env: WorkerEnv): Built {
     widgetJs: async () => widgetJs,
     widgetModuleJs: async (name) => (Object.hasOwn(WIDGET_MODULE_SOURCES, name) ? WIDGET_MODULE_SOURCES[name] : undefined),
     widgetModules: Object.keys(WIDGET_MODULE_SOURCES),
+    console: async () => ({ html: consoleHtml, files: {} }),
     // The demo page needs the demo shop and keys that `npm start` creates on an empty local database.
     demoHtml: async () => {
       throw new ApiError(404, "route_not_found", "The demo storefront is Node-only: run `npm start` to try it.");

@@ -63,6 +63,7 @@ async function main() {
       `Edge Coupons API listening on ${base}`,
       `  database      ${url}`,
       `  docs          ${base}/docs`,
+      `  console       ${base}/console   (sign in with the shop's secret key)`,
       `  demo store    ${base}/demo`,
       env.ADMIN_TOKEN ? `  admin token   (from ADMIN_TOKEN)` : `  admin token   ${adminToken}   (generated; set ADMIN_TOKEN to keep one)`,
     ];

@@ -17,6 +17,8 @@ export interface StartedServer {
   dbFile: string;
   demo: { shopId: string; secretKey: string; publishableKey: string; buyerTokenSecret: string };
   process: ChildProcess;
+  /** Everything the server has printed so far. */
+  output(): string;
   stop(): Promise<void>;
   /** SIGKILL, no goodbye: for crash tests. */
   kill(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startServer(opts: { env?: Record<string, string>; dbFile?:
     adminToken,
     dbFile,
     process: child,
+    output: () => out,
     demo: {
       shopId: keys.shop_id,
       secretKey: keys.secret_key,

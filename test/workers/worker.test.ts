@@ -241,6 +241,40 @@ describe("the Worker in workerd over remote libSQL", () => {
     expect(problemOf(res)).toMatchObject({ status: 404, code: "route_not_found" });
   });
 
+  it("serves the seller console as on Node: the page from the Worker, its hashed scripts as static assets cached for good", async () => {
+    const page = await fetch(`${worker.url}/console`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const html = await page.text();
+    const entry = /\/console\/assets\/(console-[A-Z0-9]+\.js)/.exec(html)?.[1];
+    expect(entry, html).toBeTruthy();
+    const again = await fetch(`${worker.url}/console`, { headers: { "if-none-match": page.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+    for (const name of [...html.matchAll(/\/console\/assets\/([\w.-]+\.js)/g)].map((m) => m[1])) {
+      const js = await fetch(`${worker.url}/console/assets/${name}`);
+      expect(js.status, name).toBe(200);
+      expect(js.headers.get("content-type"), name).toContain("javascript");
+      expect(js.headers.get("cache-control"), name).toBe("public, max-age=31536000, immutable");
+      if (name === entry) expect(await js.text()).toContain("ec-coupon-list");
+      else await js.arrayBuffer();
+    }
+    expect((await fetch(`${worker.url}/console/assets/nope.js`)).status).toBe(404);
+  });
+
+  it("opens console sessions in workerd too: the cookie acts as the secret key from the API's own origin only", async () => {
+    const origin = new URL(worker.url).origin;
+    const signIn = await call(worker, "POST", "/v1/console/sessions", undefined, { secret_key: sk }, { origin });
+    expect(signIn.status).toBe(201);
+    const cookie = signIn.headers.get("set-cookie")!.split(";")[0];
+    expect(signIn.headers.get("set-cookie")).toMatch(/HttpOnly/);
+    const mine = await call(worker, "GET", "/v1/coupons", undefined, undefined, { cookie, "sec-fetch-site": "same-origin" });
+    expect(mine.status).toBe(200);
+    const foreign = await call(worker, "GET", "/v1/coupons", undefined, undefined, { cookie, origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+  });
+
   it("without the ADMIN_TOKEN secret, every request is a 500 problem naming it", async () => {
     for (const path of ["/health", "/v1/shops"]) {
       const res = await call(noAdmin, "GET", path);

@@ -35,6 +35,8 @@ export const OTHER_PROBLEM_CODES = [
   "unauthorized",
   "invalid_buyer_token",
   "forbidden",
+  "session_expired",
+  "cross_origin_refused",
   "live_shop",
   // 404
   "not_found",

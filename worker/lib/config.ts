@@ -42,7 +42,7 @@ export interface AppConfig {
    * webhook URL must resolve to public addresses only. Absent (Workers): only the URL as written is judged.
    */
   resolveHost?: (host: string) => Promise<string[]>;
-  /** Static assets the host provides (the widget bundle and the demo page), if any; see worker/site/. */
+  /** Static assets the host provides (the widget bundle, the demo page, the seller console), if any; see worker/site/. */
   assets?: {
     widgetJs?: () => Promise<string>;
     /**
@@ -56,10 +56,18 @@ export interface AppConfig {
     /** A file of the docs viewer (swagger-ui-dist), where the host serves it itself (Node; Workers use `[assets]`). */
     docsFile?: (name: string) => Promise<Uint8Array<ArrayBuffer> | undefined>;
     demoHtml?: () => Promise<string>;
+    console?: () => Promise<ConsoleAssets>;
   };
 }
 
 export interface AppDeps {
   db: Db;
   config: AppConfig;
+}
+
+/** The seller console as built by scripts/build-console.ts: its page and its scripts by file name. */
+export interface ConsoleAssets {
+  html: string;
+  /** Script name → source; empty where the host serves the scripts as static files (Workers' `[assets]`). */
+  files: Record<string, string>;
 }

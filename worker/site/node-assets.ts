@@ -1,6 +1,7 @@
 /**
- * What the Node entry serves itself: the widget and the modules beside it, built from widget/src on first
- * request (esbuild, in-process), and the docs viewer's files read from node_modules/swagger-ui-dist.
+ * What the Node entry serves itself: the widget and the modules beside it, and the seller console, built
+ * from widget/src and console/src on first request (esbuild, in-process), and the docs viewer's files
+ * read from node_modules/swagger-ui-dist.
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -23,6 +24,7 @@ export function nodeSiteAssets(demoHtml: () => Promise<string>): HostAssets {
     widgetModuleJs: async (name) => (await builder()).buildWidgetModule(name),
     widgetModules: WIDGET_MODULES,
     docsFile: async (name) => (name in DOCS_FILES ? new Uint8Array(await readFile(join(docsDir, name))) : undefined),
+    console: () => import("../../scripts/build-console.js").then((m) => m.buildConsole()),
     demoHtml,
   };
 }

@@ -16,3 +16,9 @@ declare module "*/dist/widget-locales-de.js" {
   const source: string;
   export default source;
 }
+
+/** The seller console's page (`dist/console.html`), imported as text the same way. */
+declare module "*/dist/console.html" {
+  const html: string;
+  export default html;
+}

@@ -1,0 +1,57 @@
+/** Seller console sessions: rows keyed by the SHA-256 of the cookie's token (never the token itself). */
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { apiKeys, consoleSessions, shops } from "../../db/schema.js";
+import type { ShopRow } from "../lib/caller.js";
+
+export type ConsoleSessionRow = typeof consoleSessions.$inferSelect;
+
+/** Stores a new session; sessions that expired long ago are tidied in the same batch. */
+export async function insertConsoleSession(db: Db, row: ConsoleSessionRow): Promise<void> {
+  await db.batch([
+    db.delete(consoleSessions).where(lt(consoleSessions.expires_at, row.created_at)),
+    db.insert(consoleSessions).values(row),
+  ]);
+}
+
+/**
+ * The live session for a token hash with its shop, or undefined when it is unknown, expired, or the
+ * secret key it was opened with has been revoked since.
+ */
+export async function findConsoleSession(
+  db: Db,
+  tokenHash: string,
+  now: number,
+): Promise<{ session: ConsoleSessionRow; shop: ShopRow } | undefined> {
+  const rows = await db
+    .select({ session: consoleSessions, shop: shops })
+    .from(consoleSessions)
+    .innerJoin(shops, eq(shops.id, consoleSessions.shop_id))
+    .innerJoin(apiKeys, and(eq(apiKeys.id, consoleSessions.key_id), eq(apiKeys.kind, "secret"), isNull(apiKeys.revoked_at)))
+    .where(and(eq(consoleSessions.token_hash, tokenHash), gt(consoleSessions.expires_at, now)))
+    .limit(1);
+  return rows[0];
+}
+
+/** Slides a live session's idle expiry forward; a session that expired meanwhile stays expired. */
+export async function touchConsoleSession(db: Db, tokenHash: string, now: number, expiresAt: number): Promise<void> {
+  await db
+    .update(consoleSessions)
+    .set({ last_used_at: now, expires_at: expiresAt })
+    .where(and(eq(consoleSessions.token_hash, tokenHash), gt(consoleSessions.expires_at, now)));
+}
+
+export async function deleteConsoleSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(consoleSessions).where(eq(consoleSessions.token_hash, tokenHash));
+}
+
+/** The active secret key with this hash, and its shop (signing in). */
+export async function findSecretKey(db: Db, keyHash: string): Promise<{ keyId: string; shop: ShopRow } | undefined> {
+  const rows = await db
+    .select({ keyId: apiKeys.id, shop: shops })
+    .from(apiKeys)
+    .innerJoin(shops, eq(shops.id, apiKeys.shop_id))
+    .where(and(eq(apiKeys.key_hash, keyHash), eq(apiKeys.kind, "secret"), isNull(apiKeys.revoked_at)))
+    .limit(1);
+  return rows[0];
+}
