@@ -16,7 +16,12 @@ export interface CampaignRun {
   sample: string[];
 }
 
-export async function createCampaign(url: string, dbFile: string, sk: string, window: { active_starts_at: string; active_ends_at: string }): Promise<CampaignRun> {
+export async function createCampaign(
+  url: string,
+  dbFile: string,
+  sk: string,
+  window: { active_starts_at: string; active_ends_at: string },
+): Promise<CampaignRun> {
   checkpoint(dbFile);
   const before = databaseBytes(dbFile);
   const started = performance.now();
@@ -24,8 +29,12 @@ export async function createCampaign(url: string, dbFile: string, sk: string, wi
     method: "POST",
     headers: { authorization: `Bearer ${sk}`, "content-type": "application/json" },
     body: JSON.stringify({
-      type: "promo_code", name: "Bench campaign", discount: { kind: "percent", percent_off: 10, max_discount_minor: 5000 }, min_spend_minor: 1000,
-      unique_codes: { count: CAMPAIGN_CODES, length: 7 }, ...window,
+      type: "promo_code",
+      name: "Bench campaign",
+      discount: { kind: "percent", percent_off: 10, max_discount_minor: 5000 },
+      min_spend_minor: 1000,
+      unique_codes: { count: CAMPAIGN_CODES, length: 7 },
+      ...window,
     }),
   });
   const body = (await res.json()) as { coupon: { id: string } };
@@ -36,7 +45,9 @@ export async function createCampaign(url: string, dbFile: string, sk: string, wi
   // 2,050 codes spread over the list: every 48th of the first pages would all share a prefix of the order.
   const sample: string[] = [];
   for (let cursor = ""; sample.length < 2_050; ) {
-    const page = await fetch(`${url}/v1/coupons/${body.coupon.id}/codes?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { headers: { authorization: `Bearer ${sk}` } });
+    const page = await fetch(`${url}/v1/coupons/${body.coupon.id}/codes?limit=100${cursor ? `&cursor=${cursor}` : ""}`, {
+      headers: { authorization: `Bearer ${sk}` },
+    });
     const { data, next_cursor } = (await page.json()) as { data: { code: string }[]; next_cursor: string | null };
     sample.push(...data.map((d) => d.code));
     if (!next_cursor) break;

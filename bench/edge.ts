@@ -49,16 +49,36 @@ interface Scenario {
 }
 
 async function scenarios(a: Api, claims: number): Promise<Scenario[]> {
-  const shop = await a.call("POST", "/v1/shops", ADMIN, { name: "Edge Bench", region: "US", currency: "USD", mode: "live", allowed_origins: [], addon_coupons: false });
+  const shop = await a.call("POST", "/v1/shops", ADMIN, {
+    name: "Edge Bench",
+    region: "US",
+    currency: "USD",
+    mode: "live",
+    allowed_origins: [],
+    addon_coupons: false,
+  });
   if (shop.status !== 201) throw new Error(`shop: ${JSON.stringify(shop.body)}`);
   const { secret_key: sk, publishable_key: pk, buyer_token_secret: bts } = shop.body;
   const promo = await a.call("POST", "/v1/coupons", sk, {
-    type: "promo_code", name: "Edge 10%", code: "TEN", discount: { kind: "percent", percent_off: 10, max_discount_minor: 5000 },
-    min_spend_minor: 0, quantity: 1_000_000, active_starts_at: iso(-60_000), active_ends_at: iso(20 * 86_400_000),
+    type: "promo_code",
+    name: "Edge 10%",
+    code: "TEN",
+    discount: { kind: "percent", percent_off: 10, max_discount_minor: 5000 },
+    min_spend_minor: 0,
+    quantity: 1_000_000,
+    active_starts_at: iso(-60_000),
+    active_ends_at: iso(20 * 86_400_000),
   });
   const regular = await a.call("POST", "/v1/coupons", sk, {
-    type: "regular", name: "Edge regular", discount: { kind: "fixed", amount_minor: 500 }, min_spend_minor: 0, quantity: 1_000_000,
-    per_customer_limit: 1, claim_starts_at: iso(-60_000), claim_ends_at: iso(60 * 86_400_000), validity: { kind: "days_after_claim", days: 7 },
+    type: "regular",
+    name: "Edge regular",
+    discount: { kind: "fixed", amount_minor: 500 },
+    min_spend_minor: 0,
+    quantity: 1_000_000,
+    per_customer_limit: 1,
+    claim_starts_at: iso(-60_000),
+    claim_ends_at: iso(60 * 86_400_000),
+    validity: { kind: "days_after_claim", days: 7 },
   });
   if (promo.status !== 201 || regular.status !== 201) throw new Error(`coupons: ${JSON.stringify([promo.body, regular.body])}`);
   const code: string = promo.body.coupon.code;
@@ -67,7 +87,12 @@ async function scenarios(a: Api, claims: number): Promise<Scenario[]> {
   const shopper = { "x-buyer-token": await signBuyerToken(bts, "edge-shopper", exp) };
   // The shopper holds a claim, so the list and the wallet show one.
   if ((await a.call("POST", `/v1/storefront/coupons/${regularId}/claim`, pk, {}, shopper)).status !== 201) throw new Error("claim");
-  const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 2, unit_price_minor: 1500, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+  const cart = {
+    currency: "USD",
+    lines: [{ line_id: "1", product_id: "mug", quantity: 2, unit_price_minor: 1500, product_discount_minor: 0 }],
+    shipping_minor: 0,
+    shipping_discount_minor: 0,
+  };
   const expect = (what: string, status: number, res: { status: number; body: unknown }) => {
     if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as any;
@@ -79,7 +104,11 @@ async function scenarios(a: Api, claims: number): Promise<Scenario[]> {
   const claimers = await Promise.all(Array.from({ length: claims }, (_, i) => signBuyerToken(bts, `${run}-claimer-${i}`, exp)));
   let claimed = 0;
   return [
-    { route: "look-up `GET /v1/promo-codes/{code}` (pk)", target: { ms: 70, at: 30 }, run: async () => void expect("look-up", 200, await a.call("GET", `/v1/promo-codes/${code}`, pk)) },
+    {
+      route: "look-up `GET /v1/promo-codes/{code}` (pk)",
+      target: { ms: 70, at: 30 },
+      run: async () => void expect("look-up", 200, await a.call("GET", `/v1/promo-codes/${code}`, pk)),
+    },
     {
       route: "quote `POST /v1/checkout/quote` (pk + buyer token, code)",
       target: { ms: 70, at: 30 },
@@ -89,11 +118,24 @@ async function scenarios(a: Api, claims: number): Promise<Scenario[]> {
       route: "redemption `POST /v1/checkout/redemptions` (sk, code, new order)",
       run: async () => {
         const i = n++;
-        const body = expect("redemption", 201, await a.call("POST", "/v1/checkout/redemptions", sk, { buyer_id: `${run}-b${i}`, order_id: `${run}-o${i}`, code, cart }, { "idempotency-key": `${run}-k${i}` }));
+        const body = expect(
+          "redemption",
+          201,
+          await a.call(
+            "POST",
+            "/v1/checkout/redemptions",
+            sk,
+            { buyer_id: `${run}-b${i}`, order_id: `${run}-o${i}`, code, cart },
+            { "idempotency-key": `${run}-k${i}` },
+          ),
+        );
         reserved.push(body.redemption.id);
       },
     },
-    { route: "commit `POST /v1/redemptions/{id}/commit`", run: async () => void expect("commit", 200, await a.call("POST", `/v1/redemptions/${reserved.shift()}/commit`, sk)) },
+    {
+      route: "commit `POST /v1/redemptions/{id}/commit`",
+      run: async () => void expect("commit", 200, await a.call("POST", `/v1/redemptions/${reserved.shift()}/commit`, sk)),
+    },
     {
       route: "claim `POST /v1/storefront/coupons/{id}/claim` (pk + buyer token)",
       target: { ms: 100, at: 30 },
@@ -102,15 +144,31 @@ async function scenarios(a: Api, claims: number): Promise<Scenario[]> {
         expect("claim", 201, await a.call("POST", `/v1/storefront/coupons/${regularId}/claim`, pk, {}, token));
       },
     },
-    { route: "storefront list `GET /v1/storefront/coupons` (pk + buyer token)", run: async () => void expect("list", 200, await a.call("GET", "/v1/storefront/coupons", pk, undefined, shopper)) },
-    { route: "wallet `GET /v1/storefront/wallet` (pk + buyer token)", run: async () => void expect("wallet", 200, await a.call("GET", "/v1/storefront/wallet", pk, undefined, shopper)) },
+    {
+      route: "storefront list `GET /v1/storefront/coupons` (pk + buyer token)",
+      run: async () => void expect("list", 200, await a.call("GET", "/v1/storefront/coupons", pk, undefined, shopper)),
+    },
+    {
+      route: "wallet `GET /v1/storefront/wallet` (pk + buyer token)",
+      run: async () => void expect("wallet", 200, await a.call("GET", "/v1/storefront/wallet", pk, undefined, shopper)),
+    },
     {
       route: "create coupon `POST /v1/coupons` (sk, regular)",
       run: async () =>
-        void expect("create", 201, await a.call("POST", "/v1/coupons", sk, {
-          type: "regular", name: `Edge ${run} ${n++}`, discount: { kind: "fixed", amount_minor: 300 }, min_spend_minor: 0, quantity: 10,
-          claim_starts_at: iso(-60_000), claim_ends_at: iso(60 * 86_400_000), validity: { kind: "days_after_claim", days: 7 },
-        })),
+        void expect(
+          "create",
+          201,
+          await a.call("POST", "/v1/coupons", sk, {
+            type: "regular",
+            name: `Edge ${run} ${n++}`,
+            discount: { kind: "fixed", amount_minor: 300 },
+            min_spend_minor: 0,
+            quantity: 10,
+            claim_starts_at: iso(-60_000),
+            claim_ends_at: iso(60 * 86_400_000),
+            validity: { kind: "days_after_claim", days: 7 },
+          }),
+        ),
     },
   ];
 }
@@ -182,7 +240,8 @@ export const EDGE_NOTES = `Notes
   is the database's.
 - A claim is two round trips by design: what the engine judges, then the guarded write.`;
 
-const tripsText = (t: { typical: number; min: number; max: number }) => (t.min === t.max ? `${t.typical}` : `${t.typical} (${t.min}–${t.max})`);
+const tripsText = (t: { typical: number; min: number; max: number }) =>
+  t.min === t.max ? `${t.typical}` : `${t.typical} (${t.min}–${t.max})`;
 
 export function edgeMarkdown(rows: EdgeRow[]): string {
   const delays = Object.keys(rows[0]?.p50 ?? {}).map(Number);
@@ -193,7 +252,9 @@ export function edgeMarkdown(rows: EdgeRow[]): string {
     const same = trips.every((t) => t === trips[0]);
     const target = r.target ? `p50 ≤ ${r.target.ms} ms at ${r.target.at} ms` : "—";
     const met = r.target && r.p50[r.target.at] !== undefined ? (r.p50[r.target.at] <= r.target.ms ? "yes" : "no") : "n/a";
-    lines.push(`| ${[r.route, same ? trips[0] : trips.join(" / "), ...delays.map((d) => `${r.p50[d].toFixed(1)} ms`), target, met].join(" | ")} |`);
+    lines.push(
+      `| ${[r.route, same ? trips[0] : trips.join(" / "), ...delays.map((d) => `${r.p50[d].toFixed(1)} ms`), target, met].join(" | ")} |`,
+    );
   }
   return lines.join("\n");
 }

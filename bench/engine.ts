@@ -34,7 +34,10 @@ function walletCoupon(i: number): Coupon {
     shop_id: "shop_bench",
     type: "regular",
     name: `Coupon ${i}`,
-    discount: i % 3 === 0 ? { kind: "fixed", amount_minor: 300 + i * 50 } : { kind: "percent", percent_off: 5 + i, max_discount_minor: i % 2 ? 2500 : null },
+    discount:
+      i % 3 === 0
+        ? { kind: "fixed", amount_minor: 300 + i * 50 }
+        : { kind: "percent", percent_off: 5 + i, max_discount_minor: i % 2 ? 2500 : null },
     min_spend_minor: i * 1000,
     // Half are product-scoped (every other product of the cart, plus some not in it).
     scope: products ? { kind: "products", product_ids: Array.from({ length: 40 }, (_, k) => `p${k * 2 + (i % 4)}`) } : { kind: "shop" },
@@ -61,7 +64,14 @@ function walletCoupon(i: number): Coupon {
 export function benchQuoteInput(): QuoteInput {
   const wallet = Array.from({ length: CANDIDATES }, (_, i) => {
     const coupon = walletCoupon(i);
-    const claim: Claim = { id: `clm_${i}`, coupon_id: coupon.id, buyer_id: "b1", state: "available", valid_from: NOW - DAY, valid_until: NOW + (10 + i) * DAY };
+    const claim: Claim = {
+      id: `clm_${i}`,
+      coupon_id: coupon.id,
+      buyer_id: "b1",
+      state: "available",
+      valid_from: NOW - DAY,
+      valid_until: NOW + (10 + i) * DAY,
+    };
     return { claim, coupon };
   });
   return { now: NOW, shop_currency: "USD", cart: benchCart(20), buyer_id: "b1", explain: false, wallet };
@@ -93,7 +103,12 @@ function perSecond(fn: () => unknown, ms: number): number {
   return best;
 }
 
-export function benchEngine(ms = 2000): { quotesPerSecond: number; couponEvaluationsPerSecond: number; plainLoopPerSecond: number; applied: number } {
+export function benchEngine(ms = 2000): {
+  quotesPerSecond: number;
+  couponEvaluationsPerSecond: number;
+  plainLoopPerSecond: number;
+  applied: number;
+} {
   const input = benchQuoteInput();
   const check = evaluateQuote(input);
   if (!check.applied || check.candidates.length !== CANDIDATES) throw new Error("bench input does not exercise 10 candidates");
@@ -104,7 +119,12 @@ export function benchEngine(ms = 2000): { quotesPerSecond: number; couponEvaluat
     return s;
   }, ms);
   const quotesPerSecond = perSecond(() => evaluateQuote(input).applied, ms);
-  return { quotesPerSecond, couponEvaluationsPerSecond: quotesPerSecond * CANDIDATES, plainLoopPerSecond, applied: check.applied.discount_minor };
+  return {
+    quotesPerSecond,
+    couponEvaluationsPerSecond: quotesPerSecond * CANDIDATES,
+    plainLoopPerSecond,
+    applied: check.applied.discount_minor,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(benchEngine());

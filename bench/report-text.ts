@@ -1,18 +1,27 @@
-/** The prose of bench/results/REPORT.md around its table: how to read the rows, and where the time goes. */
+/** The prose of bench/results/REPORT.md: what each row measures, and where a request's time goes in this run. */
+import { fmt } from "./rows.js";
 import type { StatementCost } from "./statements.js";
 
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-
-export function whereTimeGoes(s: StatementCost, quoteUs: number, quotesPerSecond: number, redeemUs: number, quoteOfFloor: number | null): string {
+export function whereTimeGoes(
+  s: StatementCost,
+  quoteUs: number,
+  quotesPerSecond: number,
+  redeemUs: number,
+  quoteOfFloor: number | null,
+): string {
   const engineUs = 1e6 / quotesPerSecond;
   return `Where the time goes (measured in this run)
 - A quote costs the server about ${fmt(quoteUs)} µs (1 / its req/s at full load on one core). Repeated, it
   runs no SQL statement: the code's coupon and the buyer's wallet come from the read cache, which answers
   only while the WAL-index header (what SQLite's \`data_version\` compares; one pread per request) and the
   process's own write count are unchanged. What is left is HTTP, Hono's middleware, JSON parsing, zod validating the 20-line cart (the
-  largest single share in a CPU profile), the engine and writing the answer.${quoteOfFloor != null ? `
+  largest single share in a CPU profile), the engine and writing the answer.${
+    quoteOfFloor != null
+      ? `
   Row 1b is the floor of any quote on this stack: parsing the same body and answering a JSON of the same
-  size; the quote reaches ${(quoteOfFloor * 100).toFixed(0)} % of it.` : ""}
+  size; the quote reaches ${(quoteOfFloor * 100).toFixed(0)} % of it.`
+      : ""
+  }
 - On a cache miss the code look-up costs ${fmt(s.serverUs)} µs of CPU through the native client (Drizzle's mapping
   on top; ${s.columns} columns), ${fmt(s.nativeUs)} µs as a bare native statement, and ${fmt(s.clientUs)} µs through
   \`@libsql/client\`, which prepares every statement again on every call.

@@ -9,8 +9,22 @@ import { statSync } from "node:fs";
 const ROWS_PER_STATEMENT = 500;
 
 const COUPON_COLUMNS = [
-  "id", "shop_id", "type", "name", "discount_kind", "amount_minor", "min_spend_minor", "scope_kind", "code",
-  "active_starts_at", "active_ends_at", "quantity", "origin", "seq", "created_at", "updated_at",
+  "id",
+  "shop_id",
+  "type",
+  "name",
+  "discount_kind",
+  "amount_minor",
+  "min_spend_minor",
+  "scope_kind",
+  "code",
+  "active_starts_at",
+  "active_ends_at",
+  "quantity",
+  "origin",
+  "seq",
+  "created_at",
+  "updated_at",
 ] as const;
 
 export interface SeedTarget {
@@ -37,7 +51,9 @@ export function seedPromoCodes(t: SeedTarget, from: number, to: number): number 
   const couponRow = `(${COUPON_COLUMNS.map(() => "?").join(",")})`;
   const stmtFor = (n: number) => ({
     coupons: db.prepare(`INSERT INTO coupons (${COUPON_COLUMNS.join(",")}) VALUES ${Array(n).fill(couponRow).join(",")}`),
-    live: db.prepare(`INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ${Array(n).fill("(?,?,?,?,?)").join(",")}`),
+    live: db.prepare(
+      `INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at) VALUES ${Array(n).fill("(?,?,?,?,?)").join(",")}`,
+    ),
   });
   const full = stmtFor(ROWS_PER_STATEMENT);
   db.exec("BEGIN");
@@ -51,8 +67,24 @@ export function seedPromoCodes(t: SeedTarget, from: number, to: number): number 
         const id = `cpn_seed${i.toString(36).padStart(8, "0")}`;
         const code = `${t.codePrefix}S${suffix(i)}`;
         const ends = now + 20 * 86_400_000;
-        c.push(id, t.shopId, "promo_code", `Seeded ${i}`, "fixed", 100 + (i % 50) * 10, (i % 10) * 500, "shop", code,
-          now - 3_600_000, ends, 1000, "manual", seqBase + 1 + i - from, now, now);
+        c.push(
+          id,
+          t.shopId,
+          "promo_code",
+          `Seeded ${i}`,
+          "fixed",
+          100 + (i % 50) * 10,
+          (i % 10) * 500,
+          "shop",
+          code,
+          now - 3_600_000,
+          ends,
+          1000,
+          "manual",
+          seqBase + 1 + i - from,
+          now,
+          now,
+        );
         l.push(t.region, code, id, t.shopId, ends);
       }
       stmts.coupons.run(c);

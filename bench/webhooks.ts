@@ -53,10 +53,28 @@ export async function webhookRows(opts: {
   log: (s: string) => void;
 }): Promise<Row[]> {
   const { url, call, log } = opts;
-  const shopRes = await call("POST", "/v1/shops", opts.adminToken, { name: "Hooks Bench", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false });
+  const shopRes = await call("POST", "/v1/shops", opts.adminToken, {
+    name: "Hooks Bench",
+    region: "US",
+    currency: "USD",
+    mode: "test",
+    allowed_origins: [],
+    addon_coupons: false,
+  });
   const sk = shopRes.body.secret_key as string;
-  const window = { active_starts_at: new Date(Date.now() - 60_000).toISOString(), active_ends_at: new Date(Date.now() + 20 * 86_400_000).toISOString() };
-  const coupon = await call("POST", "/v1/coupons", sk, { type: "promo_code", name: "Hooks", code: "HOOKS", discount: { kind: "percent", percent_off: 10, max_discount_minor: 5000 }, min_spend_minor: 1000, quantity: 1_000_000, ...window });
+  const window = {
+    active_starts_at: new Date(Date.now() - 60_000).toISOString(),
+    active_ends_at: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+  };
+  const coupon = await call("POST", "/v1/coupons", sk, {
+    type: "promo_code",
+    name: "Hooks",
+    code: "HOOKS",
+    discount: { kind: "percent", percent_off: 10, max_discount_minor: 5000 },
+    min_spend_minor: 1000,
+    quantity: 1_000_000,
+    ...window,
+  });
   if (coupon.status !== 201) throw new Error(`webhook bench coupon: ${JSON.stringify(coupon.body)}`);
   const code = coupon.body.coupon.code as string;
   let n = 0;
@@ -145,7 +163,9 @@ export async function webhookRows(opts: {
 function count(dbFile: string, endpointId: string): { pending: number; failed: number; succeeded: number } {
   const db = new Database(dbFile, { readonly: true });
   try {
-    const rows = db.prepare("SELECT status, count(*) AS n FROM webhook_deliveries WHERE endpoint_id = ? GROUP BY status").all([endpointId]) as { status: string; n: number }[];
+    const rows = db
+      .prepare("SELECT status, count(*) AS n FROM webhook_deliveries WHERE endpoint_id = ? GROUP BY status")
+      .all([endpointId]) as { status: string; n: number }[];
     const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
     return { pending: of("pending"), failed: of("failed"), succeeded: of("succeeded") };
   } finally {

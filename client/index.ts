@@ -22,11 +22,12 @@ export type ProblemCode = Schemas["ProblemCode"];
 export type ReasonCode = Schemas["ReasonCode"];
 
 /** The JSON body an operation takes: `RequestBody<"quoteCheckout">` (fields with a default are optional). */
-export type RequestBody<Id extends keyof operations> = operations[Id] extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
-/** The JSON answer of an operation for one status: `Answer<"quoteCheckout">` (200), `Answer<"createCoupon", 201>`. */
-export type Answer<Id extends keyof operations, Status extends number = 200> = operations[Id]["responses"] extends Record<Status, { content: { "application/json": infer A } }>
-  ? A
+export type RequestBody<Id extends keyof operations> = operations[Id] extends { requestBody?: { content: { "application/json": infer B } } }
+  ? B
   : never;
+/** The JSON answer of an operation for one status: `Answer<"quoteCheckout">` (200), `Answer<"createCoupon", 201>`. */
+export type Answer<Id extends keyof operations, Status extends number = 200> =
+  operations[Id]["responses"] extends Record<Status, { content: { "application/json": infer A } }> ? A : never;
 
 /**
  * The body of a webhook event, for a receiver: `WebhookEvent<"redemption.committed">` (its

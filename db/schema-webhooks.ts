@@ -11,7 +11,9 @@ export const webhookEndpoints = sqliteTable(
   "webhook_endpoints",
   {
     id: text("id").primaryKey(),
-    shop_id: text("shop_id").notNull().references(() => shops.id),
+    shop_id: text("shop_id")
+      .notNull()
+      .references(() => shops.id),
     url: text("url").notNull(),
     events: text("events", { mode: "json" }).$type<string[]>().notNull(),
     /**

@@ -21,9 +21,12 @@ export const shops = sqliteTable("shops", {
   buyer_token_secret: text("buyer_token_secret").notNull(),
   /**
    * R3 minimum fixed discounts per coupon type in the shop's currency, when the shop sets its own
-   * (API.md: "other currencies use the shop's thresholds"); null = the engine's table for the currency.
+   * (R3: other currencies use the shop's thresholds); null = the engine's table for the currency.
    */
-  min_fixed_minor: text("min_fixed_minor", { mode: "json" }).$type<Record<"regular" | "follower" | "review" | "chat" | "promo_code", number> | null>(),
+  min_fixed_minor: text("min_fixed_minor", { mode: "json" }).$type<Record<
+    "regular" | "follower" | "review" | "chat" | "promo_code",
+    number
+  > | null>(),
   /**
    * R20: the shop's own blocked words, added to the platform's list (entries as README "Text safety"
    * describes: letters, with `*` at either end to match inside longer words).
@@ -39,7 +42,9 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: text("id").primaryKey(),
-    shop_id: text("shop_id").notNull().references(() => shops.id),
+    shop_id: text("shop_id")
+      .notNull()
+      .references(() => shops.id),
     kind: text("kind", { enum: ["secret", "publishable"] }).notNull(),
     /** SHA-256 of the whole key; the key itself is shown once. */
     key_hash: text("key_hash").notNull(),
@@ -55,7 +60,9 @@ export const coupons = sqliteTable(
   "coupons",
   {
     id: text("id").primaryKey(),
-    shop_id: text("shop_id").notNull().references(() => shops.id),
+    shop_id: text("shop_id")
+      .notNull()
+      .references(() => shops.id),
     type: text("type", { enum: ["regular", "follower", "review", "chat", "promo_code"] }).notNull(),
     name: text("name").notNull(),
     discount_kind: text("discount_kind", { enum: ["fixed", "percent"] }).notNull(),
@@ -87,7 +94,9 @@ export const coupons = sqliteTable(
     /** The most discount reserved and committed together may reach; null = no budget. */
     budget_minor: integer("budget_minor"),
     /** What `order.refunded` after commit gives back: nothing (`keep_used`) or the unit, use and budget. */
-    refund_policy: text("refund_policy", { enum: ["keep_used", "return_unit"] }).notNull().default("keep_used"),
+    refund_policy: text("refund_policy", { enum: ["keep_used", "return_unit"] })
+      .notNull()
+      .default("keep_used"),
     deactivated_at: integer("deactivated_at"),
     origin: text("origin", { enum: ["manual", "addon", "duplicate"] }).notNull(),
     parent_id: text("parent_id"),
@@ -167,7 +176,9 @@ export const campaignCodes = sqliteTable(
     coupon_id: text("coupon_id").notNull(),
     /** Full code (prefix + suffix), upper case. */
     code: text("code").notNull(),
-    state: text("state", { enum: ["available", "reserved", "redeemed"] }).notNull().default("available"),
+    state: text("state", { enum: ["available", "reserved", "redeemed"] })
+      .notNull()
+      .default("available"),
     /** The order that reserved or redeemed it. */
     order_id: text("order_id"),
     redeemed_at: integer("redeemed_at"),

@@ -63,7 +63,6 @@ export function gzipSizes(b: ConsoleBuild): { initial: number; initialFiles: str
   return { initial: initialFiles.reduce((a, f) => a + gz(f), 0), initialFiles, lazy };
 }
 
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const b = await buildConsole();
   const sizes = gzipSizes(b);

@@ -36,7 +36,9 @@ export async function buildPackage(): Promise<void> {
       external: ["lit", "lit/*", "@lit/*"],
     }),
     build({ ...common, entryPoints: [join(root, "worker/engine/index.ts")], outfile: dist("engine/index.js") }),
-    promisify(execFile)(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.package.json")], { cwd: root }),
+    promisify(execFile)(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.package.json")], {
+      cwd: root,
+    }),
     writeDocument(dist("openapi.json")),
   ]);
 }

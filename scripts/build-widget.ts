@@ -1,5 +1,5 @@
 /**
- * Builds `/widget.js` (the two components of API.md with Lit inside, one minified ES module) and the
+ * Builds `/widget.js` (the two components widget/README.md promises, with Lit inside, one minified ES module) and the
  * modules served beside it: `<coupon-summary>` and the locales, which import Lit and the rest from it.
  * The Node server builds them on first request and serves the strings; run directly
  * (`tsx scripts/build-widget.ts`) it writes `dist/widget.js`, prints the sizes, and writes the
@@ -19,7 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** CSS of a `css` template with the spaces nobody needs taken out (esbuild leaves template text alone). */
 const minifyCss = (c: string) =>
   c
-    .replace(/\/\*[^]*?\*\//g, "")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
     .replace(/\s+/g, " ")
     .replace(/\s*([{}:;,>])\s*/g, "$1")
     .replace(/;}/g, "}")
@@ -52,7 +52,7 @@ export const squeezeTemplates = (filter: RegExp = /widget[\\/]src[\\/].*\.(style
     b.onLoad({ filter }, async (args) => {
       const src = await readFile(args.path, "utf8");
       const contents = args.path.endsWith(".styles.ts")
-        ? src.replace(/css`([^`]*)`/g, (_m, c: string) => "css`" + minifyCss(c) + "`")
+        ? src.replace(/css`([^`]*)`/g, (_m, c: string) => `css\`${minifyCss(c)}\``)
         : squeezeHtml(src);
       return { contents, loader: "ts" };
     });
@@ -76,7 +76,7 @@ export const moduleOptions = {
 export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> {
   const result = await build({
     stdin: {
-      // The two components of API.md and what goes with them, plus the Lit the modules served beside
+      // The two components widget/README.md promises and what goes with them, plus the Lit the modules served beside
       // the widget import from it (so a page that uses them loads Lit once).
       contents: [
         'export * from "./widget/src/core.ts";',
@@ -108,7 +108,7 @@ export async function buildWidget(): Promise<{ js: string; gzipBytes: number }> 
 export async function buildWidgetModule(name: string): Promise<string | undefined> {
   if (!WIDGET_MODULES.includes(name)) return undefined;
   const own = `./${name.split("/").pop()}.`;
-  const widget = "../".repeat(name.split("/").length) + "widget.js";
+  const widget = `${"../".repeat(name.split("/").length)}widget.js`;
   const result = await build({
     entryPoints: [join(root, "widget", "src", `${name}.ts`)],
     ...moduleOptions,
@@ -153,7 +153,7 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
     return {
       description: doc ? text(doc.comment).replace(/\s+/g, " ").trim() : "",
       tags: (doc?.tags ?? []).map((t) => {
-        const m = /^(\S+)\s+-\s+([^]*)$/.exec(text(t.comment).trim());
+        const m = /^(\S+)\s+-\s+([\s\S]*)$/.exec(text(t.comment).trim());
         return { tag: t.tagName.text, name: m?.[1] ?? "", description: (m?.[2] ?? "").replace(/\s+/g, " ").trim() };
       }),
     };
@@ -179,8 +179,9 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
     const members: Entry[] = [];
     for (const m of cls.members) {
       const mods = (ts.canHaveModifiers(m) ? ts.getModifiers(m) : undefined) ?? [];
-      const hidden = mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword)
-        || mods.some((x) => x.kind === ts.SyntaxKind.StaticKeyword || x.kind === ts.SyntaxKind.OverrideKeyword);
+      const hidden =
+        mods.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword || x.kind === ts.SyntaxKind.ProtectedKeyword) ||
+        mods.some((x) => x.kind === ts.SyntaxKind.StaticKeyword || x.kind === ts.SyntaxKind.OverrideKeyword);
       const name = m.name && ts.isIdentifier(m.name) ? m.name.text : "";
       if (hidden || !name || name.startsWith("_")) continue;
       const { description } = docOf(m);
@@ -190,9 +191,11 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
         const init = m.initializer;
         const type = m.type
           ? m.type.getText() + (m.questionToken ? " | undefined" : "")
-          : init && ts.isStringLiteral(init) ? "string"
-          : init && (init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword) ? "boolean"
-          : "number";
+          : init && ts.isStringLiteral(init)
+            ? "string"
+            : init && (init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword)
+              ? "boolean"
+              : "number";
         const field: Entry = { kind: "field", name, type: { text: type }, description };
         if (init) field.default = init.getText();
         if (opts.attribute !== "false") {
@@ -220,7 +223,14 @@ export async function generateManifest(): Promise<Record<string, unknown>> {
       kind: "javascript-module",
       path: MODULES.base,
       declarations: [
-        { kind: "class", name: base.name, description: docOf(base.cls).description, superclass: { name: "LitElement", package: "lit" }, attributes: base.attributes, members: base.members },
+        {
+          kind: "class",
+          name: base.name,
+          description: docOf(base.cls).description,
+          superclass: { name: "LitElement", package: "lit" },
+          attributes: base.attributes,
+          members: base.members,
+        },
       ],
       exports: [{ kind: "js", name: base.name, declaration: { name: base.name, module: MODULES.base } }],
     },
@@ -270,6 +280,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const module = (await buildWidgetModule(name))!;
     console.log(`/widget/${name}.js: ${module.length} bytes, ${gzipSync(module, { level: 9 }).length} bytes gzip`);
   }
-  await writeFile(join(root, "widget", "custom-elements.json"), JSON.stringify(await generateManifest(), null, 2) + "\n");
+  await writeFile(join(root, "widget", "custom-elements.json"), `${JSON.stringify(await generateManifest(), null, 2)}\n`);
   console.log("widget/custom-elements.json written");
 }

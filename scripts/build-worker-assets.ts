@@ -28,7 +28,8 @@ async function inputsDigest(): Promise<string> {
   for (const dir of ["widget/src", "console/src"])
     for (const f of await readdir(join(root, dir), { recursive: true })) files.push(join(dir, f));
   files.push("console/index.html", "package-lock.json", "worker/site/docs.ts");
-  for (const f of await readdir(join(root, "scripts"))) if (f.startsWith("build-") || f.startsWith("widget-")) files.push(join("scripts", f));
+  for (const f of await readdir(join(root, "scripts")))
+    if (f.startsWith("build-") || f.startsWith("widget-")) files.push(join("scripts", f));
   const h = createHash("sha256");
   for (const f of files.sort()) {
     const s = await stat(join(root, f));
@@ -39,7 +40,11 @@ async function inputsDigest(): Promise<string> {
 const digest = await inputsDigest();
 const stamp = join(dist, ".inputs");
 const outputs = ["widget.js", "console.html", "public/_headers"].map((f) => join(dist, f));
-const exists = (f: string) => stat(f).then(() => true, () => false);
+const exists = (f: string) =>
+  stat(f).then(
+    () => true,
+    () => false,
+  );
 if ((await readFile(stamp, "utf8").catch(() => "")) === digest && (await Promise.all(outputs.map(exists))).every(Boolean)) {
   console.log("dist/: up to date");
   process.exit(0);

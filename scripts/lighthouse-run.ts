@@ -39,7 +39,10 @@ function lighthouse(url: string, out: string): Promise<void> {
     `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(" ")}`,
   ];
   return new Promise((ok, fail) => {
-    const child = spawn(bin, args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? CHROMIUM }, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(bin, args, {
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? CHROMIUM },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     child.on("exit", (code) => (code === 0 ? ok() : fail(new Error(`lighthouse exited with ${code}`))));
   });
 }

@@ -30,7 +30,9 @@ try {
   for (let i = 0; i < runs; i++) {
     const run = await lighthouseOnce(demo);
     results.push(run);
-    console.log(`run ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${c} ${run.scores[c]}`).join(", ")}, CLS ${run.metrics["cumulative-layout-shift"].toFixed(3)}`);
+    console.log(
+      `run ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${c} ${run.scores[c]}`).join(", ")}, CLS ${run.metrics["cumulative-layout-shift"].toFixed(3)}`,
+    );
   }
 } finally {
   await server.stop();
@@ -41,7 +43,12 @@ const worst = (c: (typeof CATEGORIES)[number]) => Math.min(...results.map((r) =>
 const cls = Math.max(...results.map((r) => r.metrics["cumulative-layout-shift"]));
 const checks = [
   { what: "performance (median)", value: perf, ok: perf >= 95, target: "≥ 95" },
-  ...(["accessibility", "best-practices", "seo"] as const).map((c) => ({ what: `${c} (lowest)`, value: worst(c), ok: worst(c) === 100, target: "100" })),
+  ...(["accessibility", "best-practices", "seo"] as const).map((c) => ({
+    what: `${c} (lowest)`,
+    value: worst(c),
+    ok: worst(c) === 100,
+    target: "100",
+  })),
   { what: "cumulative layout shift (highest)", value: Number(cls.toFixed(3)), ok: cls < 0.05, target: "< 0.05" },
 ];
 
@@ -57,8 +64,10 @@ const report = [
   "| --- | --- | --- |",
   ...checks.map((c) => `| ${c.what} ${c.target} | ${c.value} | ${c.ok ? "yes" : "**no**"} |`),
   "",
-  "| run | " + CATEGORIES.join(" | ") + " | " + Object.values(METRICS).join(" | ") + " |",
-  "| --- | " + CATEGORIES.map(() => "---").join(" | ") + " | " + Object.values(METRICS).map(() => "---").join(" | ") + " |",
+  `| run | ${CATEGORIES.join(" | ")} | ${Object.values(METRICS).join(" | ")} |`,
+  `| --- | ${CATEGORIES.map(() => "---").join(" | ")} | ${Object.values(METRICS)
+    .map(() => "---")
+    .join(" | ")} |`,
   ...results.map(
     (r, i) =>
       `| ${i + 1} | ${CATEGORIES.map((c) => r.scores[c]).join(" | ")} | ${(Object.keys(METRICS) as (keyof typeof METRICS)[]).map((m) => fmt(m, r.metrics[m])).join(" | ")} |`,
@@ -74,6 +83,6 @@ const report = [
   "",
 ].join("\n");
 writeFileSync(join(root, "bench", "results", "lighthouse.md"), report);
-console.log("\n" + checks.map((c) => `${c.ok ? "ok  " : "MISS"} ${c.what}: ${c.value} (target ${c.target})`).join("\n"));
+console.log(`\n${checks.map((c) => `${c.ok ? "ok  " : "MISS"} ${c.what}: ${c.value} (target ${c.target})`).join("\n")}`);
 console.log("bench/results/lighthouse.md written");
 process.exit(checks.every((c) => c.ok) ? 0 : 1);

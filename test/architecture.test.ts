@@ -1,7 +1,8 @@
 /**
  * The layering of README "Architecture", read from the sources: services are plain functions (no Hono,
  * no route files), SQL lives in worker/store/ (and db/, and the Node adapter), routes reach the database
- * only through services, and no source file grows past 350 lines. Each failure names the files.
+ * only through services, and no source file (worker, db, widget, console, test, bench, scripts) grows past
+ * 350 lines. Each failure names the files.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -92,7 +93,7 @@ describe("architecture", () => {
   });
 
   it("no source file is over 350 lines", () => {
-    const long = ["worker", "db", "widget", "console"]
+    const long = ["worker", "db", "widget", "console", "test", "bench", "scripts"]
       .flatMap(sources)
       .map((f) => ({ f, lines: read(f).split("\n").length - (read(f).endsWith("\n") ? 1 : 0) }))
       .filter(({ lines }) => lines > 350)

@@ -65,7 +65,10 @@ export function createApp({ db, config }: AppDeps) {
 
   // Built once, on first read (every route is registered by then); each answer names its own origin.
   let document: OpenApiDocument | undefined;
-  app.get("/openapi.json", (c) => c.body(JSON.stringify(servedDocument((document ??= buildDocument(app)), new URL(c.req.url).origin)), 200, { "content-type": "application/json" }));
+  app.get("/openapi.json", (c) => {
+    document ??= buildDocument(app);
+    return c.body(JSON.stringify(servedDocument(document, new URL(c.req.url).origin)), 200, { "content-type": "application/json" });
+  });
 
   app.notFound(notFound);
   app.onError(onError);

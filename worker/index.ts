@@ -7,6 +7,7 @@
 import { createClient } from "@libsql/client/web";
 import { createDb } from "../db/client.js";
 import { createApp, type AppType } from "./app.js";
+import type { AppConfig } from "./lib/config.js";
 import { configFromEnv, type EnvVars } from "./lib/env-config.js";
 import { ApiError, problemBody } from "./lib/problem.js";
 import { cacheApiBlocks, DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
@@ -67,7 +68,7 @@ function buildFresh(env: WorkerEnv): Built {
     return { error: "ADMIN_TOKEN is not set. On Workers it is a required secret: run `wrangler secret put ADMIN_TOKEN`." };
   if (!env.DATABASE_URL)
     return { error: "DATABASE_URL is not set: give the Worker the libsql:// URL of its Turso database (wrangler.toml [vars])." };
-  let config;
+  let config: AppConfig;
   try {
     config = configFromEnv(env as EnvVars, env.ADMIN_TOKEN);
   } catch (err) {

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the API on Node with an embedded libSQL file. Reads the environment (API.md "Running"),
+ * `npm start`: the API on Node with an embedded libSQL file. Reads the environment (README "Configuration"),
  * applies pending migrations, creates the demo shop on an empty database, and serves the same app as the
  * Workers entry.
  */

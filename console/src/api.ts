@@ -6,7 +6,17 @@
  */
 import { hc, type ClientResponse } from "hono/client";
 import type { AppType } from "../../worker/app.js";
-import type { ClaimQuery, CreateBody, DuplicateBody, FieldError, QuoteRequest, RedemptionQuery, ShopUpdate, UpdateBody, WebhookEventType } from "./contract.js";
+import type {
+  ClaimQuery,
+  CreateBody,
+  DuplicateBody,
+  FieldError,
+  QuoteRequest,
+  RedemptionQuery,
+  ShopUpdate,
+  UpdateBody,
+  WebhookEventType,
+} from "./contract.js";
 
 /** A refused or failed call: `status` 0 is a network failure; `errors` name the fields at fault. */
 export class ApiProblem extends Error {
@@ -25,7 +35,8 @@ export const SESSION_ENDED = "ec-session-ended";
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 /** The JSON body of a call's successful answer, as its route's contract types it (not a list's CSV form). */
-type Ok<R> = R extends ClientResponse<infer T, infer S, infer F> ? (S extends 200 | 201 ? (F extends "json" ? NotRaw<T> : never) : never) : never;
+type Ok<R> =
+  R extends ClientResponse<infer T, infer S, infer F> ? (S extends 200 | 201 ? (F extends "json" ? NotRaw<T> : never) : never) : never;
 /** A handler that may also answer a raw `Response` (a streamed CSV) types its body with it: not JSON. */
 type NotRaw<T> = T extends { arrayBuffer(): unknown } ? never : T;
 type AnyResponse = ClientResponse<unknown, number, string>;
@@ -74,13 +85,16 @@ export function createApi(base = "") {
     getCoupon: (id: string) => ok(v1.coupons[":id"].$get(coupon(id))),
     createCoupon: (body: CreateBody) => ok(v1.coupons.$post({ json: body })),
     previewCoupon: (body: CreateBody, signal?: AbortSignal) => ok(v1.coupons.preview.$post({ json: body }, aborting(signal)), signal),
-    availability: (code: string, signal?: AbortSignal) => ok(v1["promo-codes"].availability.$get({ query: { code } }, aborting(signal)), signal),
+    availability: (code: string, signal?: AbortSignal) =>
+      ok(v1["promo-codes"].availability.$get({ query: { code } }, aborting(signal)), signal),
     updateCoupon: (id: string, body: UpdateBody, version: number) =>
       ok(v1.coupons[":id"].$patch({ ...coupon(id), json: body, header: { "if-match": String(version) } })),
     deactivateCoupon: (id: string) => ok(v1.coupons[":id"].deactivate.$post({ ...coupon(id), header: {} })),
     duplicateCoupon: (id: string, body: DuplicateBody) => ok(v1.coupons[":id"].duplicate.$post({ ...coupon(id), json: body })),
-    history: (id: string, cursor?: string | null) => ok(v1.coupons[":id"].history.$get({ ...coupon(id), query: query({ cursor, limit: 100 }) })),
-    performance: (id: string, q: { from?: string; to?: string } = {}) => ok(v1.coupons[":id"].performance.$get({ ...coupon(id), query: query(q) })),
+    history: (id: string, cursor?: string | null) =>
+      ok(v1.coupons[":id"].history.$get({ ...coupon(id), query: query({ cursor, limit: 100 }) })),
+    performance: (id: string, q: { from?: string; to?: string } = {}) =>
+      ok(v1.coupons[":id"].performance.$get({ ...coupon(id), query: query(q) })),
     sendCoupon: (id: string, buyer_id: string) => ok(v1.coupons[":id"].send.$post({ ...coupon(id), json: { buyer_id } })),
     recipients: (id: string, cursor?: string | null) => ok(v1.coupons[":id"].recipients.$get({ ...coupon(id), query: query({ cursor }) })),
     quote: (body: QuoteRequest) => ok(v1.checkout.quote.$post({ json: body })),

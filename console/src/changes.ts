@@ -17,11 +17,16 @@ export function valueWords(t: ConsoleStrings, currency: string, field: string, v
   if (v === null || v === undefined) return field === "per_customer_limit" && v === null ? t.form.unlimited : t.none;
   if (field === "discount" && isObj(v)) {
     const d = v as Discount;
-    return d.kind === "fixed" ? t.amountOff(money(d.amount_minor)) : t.percentOff(d.percent_off, d.max_discount_minor ? money(d.max_discount_minor) : undefined);
+    return d.kind === "fixed"
+      ? t.amountOff(money(d.amount_minor))
+      : t.percentOff(d.percent_off, d.max_discount_minor ? money(d.max_discount_minor) : undefined);
   }
-  if (field === "scope" && isObj(v)) return v.kind === "shop" ? t.wholeShop : t.products((v.product_ids as unknown[] | undefined)?.length ?? 0);
+  if (field === "scope" && isObj(v))
+    return v.kind === "shop" ? t.wholeShop : t.products((v.product_ids as unknown[] | undefined)?.length ?? 0);
   if (field === "validity" && isObj(v))
-    return v.kind === "days_after_claim" ? t.validDays(Number(v.days)) : t.validBetween(formatDateTime(String(v.starts_at)), formatDateTime(String(v.ends_at)));
+    return v.kind === "days_after_claim"
+      ? t.validDays(Number(v.days))
+      : t.validBetween(formatDateTime(String(v.starts_at)), formatDateTime(String(v.ends_at)));
   if (field === "audience" && typeof v === "string") return t.form.audiences[v as keyof ConsoleStrings["form"]["audiences"]] ?? v;
   if (field === "type" && typeof v === "string") return t.types[v as keyof ConsoleStrings["types"]] ?? v;
   if (field === "status" && typeof v === "string") return t.statuses[v as keyof ConsoleStrings["statuses"]] ?? v;
@@ -32,7 +37,10 @@ export function valueWords(t: ConsoleStrings, currency: string, field: string, v
   if (typeof v === "string" && /_at$/.test(field) && !Number.isNaN(Date.parse(v))) return formatDateTime(v);
   if (typeof v === "boolean") return v ? t.yes : t.no;
   if (Array.isArray(v)) return v.join(", ");
-  if (isObj(v)) return Object.entries(v).map(([k, x]) => `${k}: ${valueWords(t, currency, k, x)}`).join("; ");
+  if (isObj(v))
+    return Object.entries(v)
+      .map(([k, x]) => `${k}: ${valueWords(t, currency, k, x)}`)
+      .join("; ");
   return String(v);
 }
 
@@ -53,11 +61,13 @@ export function renderChanges(t: ConsoleStrings, currency: string, e: Pick<Audit
       </table></div>`;
     return html`<div class="scroll-x" tabindex="0" role="region" aria-label=${t.history.changesLabel}><table class="changes">
       <thead><tr><th scope="col">${t.history.field}</th><th scope="col">${t.history.before}</th><th scope="col">${t.history.after}</th></tr></thead>
-      <tbody>${keys.map((k) => html`<tr>
+      <tbody>${keys.map(
+        (k) => html`<tr>
         <th scope="row">${fieldName(t, k)}</th>
         <td>${valueWords(t, currency, k, before[k])}</td>
         <td>${valueWords(t, currency, k, after[k])}</td>
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table></div>`;
   }
   const keys = Object.keys(c);
@@ -74,14 +84,23 @@ export function actorWords(t: ConsoleStrings, actor: string, hints: Map<string, 
 
 /** The shop's key hints by key id (who made a change); empty when they cannot be read. */
 export function keyHints(client: Api): Promise<Map<string, string>> {
-  return client.listKeys().then((k) => new Map(k.data.map((x) => [x.id, x.hint] as [string, string])), () => new Map());
+  return client.listKeys().then(
+    (k) => new Map(k.data.map((x) => [x.id, x.hint] as [string, string])),
+    () => new Map(),
+  );
 }
 
 /**
  * One audit entry: its action, the coupon it is about (`about`, in the shop's log), who and when; its
  * changes shown (`open`) or folded under a "Details" toggle.
  */
-export function renderEntry(t: ConsoleStrings, currency: string, e: AuditEntry, hints: Map<string, string>, o: { open: boolean; about?: TemplateResult }) {
+export function renderEntry(
+  t: ConsoleStrings,
+  currency: string,
+  e: AuditEntry,
+  hints: Map<string, string>,
+  o: { open: boolean; about?: TemplateResult },
+) {
   const h = t.history;
   const changes = Object.keys(e.changes ?? {}).length ? renderChanges(t, currency, e) : nothing;
   return html`<li class="entry">

@@ -3,7 +3,14 @@
  * bundle); the calls themselves are typed by `hc<AppType>` (api.ts).
  */
 import type { z } from "@hono/zod-openapi";
-import type { AuditEntrySchema, CouponSchema, CreateCouponBody, DuplicateCouponBody, RecipientSchema, UpdateCouponBody } from "../../worker/contract/coupons.js";
+import type {
+  AuditEntrySchema,
+  CouponSchema,
+  CreateCouponBody,
+  DuplicateCouponBody,
+  RecipientSchema,
+  UpdateCouponBody,
+} from "../../worker/contract/coupons.js";
 import type { PerformanceDaySchema, PerformanceSchema } from "../../worker/contract/performance.js";
 import type { ShopAuditEntrySchema } from "../../worker/contract/audit.js";
 import type { RedemptionListQuery, RedemptionSchema } from "../../worker/contract/redemptions.js";

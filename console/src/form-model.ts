@@ -110,7 +110,10 @@ export function fromCoupon(c: Coupon, currency: string, prefix: string, shiftTo?
  * The create body the form spells, and the fields whose text could not be read as a value (left out of
  * the body, so the API does not judge a guess). Empty optional fields are left out too.
  */
-export function toBody(s: FormState, currency: string): { body: CreateBody; unreadable: Partial<Record<FieldKey, "money" | "whole" | "date">> } {
+export function toBody(
+  s: FormState,
+  currency: string,
+): { body: CreateBody; unreadable: Partial<Record<FieldKey, "money" | "whole" | "date">> } {
   const unreadable: Partial<Record<FieldKey, "money" | "whole" | "date">> = {};
   const money = (k: FieldKey) => {
     const v = parseMoney(s[k], currency);
@@ -130,7 +133,11 @@ export function toBody(s: FormState, currency: string): { body: CreateBody; unre
   const discount =
     s.discountKind === "fixed"
       ? { kind: "fixed" as const, amount_minor: money("amount") as number }
-      : { kind: "percent" as const, percent_off: whole("percent") as number, ...(s.maxDiscount.trim() ? { max_discount_minor: money("maxDiscount") } : {}) };
+      : {
+          kind: "percent" as const,
+          percent_off: whole("percent") as number,
+          ...(s.maxDiscount.trim() ? { max_discount_minor: money("maxDiscount") } : {}),
+        };
   const ids = s.productIds.split(/[\s,;]+/).filter(Boolean);
   const body: Record<string, unknown> = {
     type: s.type,
@@ -181,10 +188,30 @@ function same(a: unknown, b: unknown): boolean {
 
 /** The body fields each form field feeds. */
 const BODY_KEY: Record<FieldKey, string> = {
-  type: "type", name: "name", discountKind: "discount", amount: "discount", percent: "discount", maxDiscount: "discount",
-  minSpend: "min_spend_minor", scope: "scope", productIds: "scope", audience: "audience", claimStarts: "claim_starts_at",
-  claimEnds: "claim_ends_at", validityKind: "validity", validDays: "validity", validFrom: "validity", validUntil: "validity",
-  code: "code", codeKind: "unique_codes", uniqueLength: "unique_codes", activeFrom: "active_starts_at", activeUntil: "active_ends_at", quantity: "quantity", perCustomer: "per_customer_limit", budget: "budget_minor",
+  type: "type",
+  name: "name",
+  discountKind: "discount",
+  amount: "discount",
+  percent: "discount",
+  maxDiscount: "discount",
+  minSpend: "min_spend_minor",
+  scope: "scope",
+  productIds: "scope",
+  audience: "audience",
+  claimStarts: "claim_starts_at",
+  claimEnds: "claim_ends_at",
+  validityKind: "validity",
+  validDays: "validity",
+  validFrom: "validity",
+  validUntil: "validity",
+  code: "code",
+  codeKind: "unique_codes",
+  uniqueLength: "unique_codes",
+  activeFrom: "active_starts_at",
+  activeUntil: "active_ends_at",
+  quantity: "quantity",
+  perCustomer: "per_customer_limit",
+  budget: "budget_minor",
 };
 export const bodyKeys = (fields: Iterable<FieldKey>) => new Set([...fields].map((f) => BODY_KEY[f]));
 
@@ -197,7 +224,10 @@ export function changes(c: Coupon, body: CreateBody, prefix: string, only?: Set<
   const stored: Record<string, unknown> = {
     ...c,
     code: c.code ? c.code.slice(prefix.length) : undefined,
-    discount: c.discount.kind === "percent" && c.discount.max_discount_minor == null ? { kind: "percent", percent_off: c.discount.percent_off } : c.discount,
+    discount:
+      c.discount.kind === "percent" && c.discount.max_discount_minor == null
+        ? { kind: "percent", percent_off: c.discount.percent_off }
+        : c.discount,
   };
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(b)) {
@@ -259,7 +289,7 @@ export function fieldOf(e: Pick<FieldError, "path" | "code">, s: Pick<FormState,
   return byPath[path] ?? byCode[e.code] ?? "form";
 }
 
-/** Fields an ongoing coupon may still change (API.md PATCH): its name, a larger quantity, a later end. */
+/** Fields an ongoing coupon may still change (PATCH /v1/coupons/{id} in the OpenAPI document): its name, a larger quantity, a later end. */
 export function editableOnceStarted(type: CouponType): ReadonlySet<FieldKey> {
   return new Set<FieldKey>(["name", "quantity", "budget", type === "promo_code" ? "activeUntil" : "claimEnds"]);
 }

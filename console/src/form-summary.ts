@@ -36,6 +36,8 @@ export function summaryWords(s: FormState, t: ConsoleStrings, currency: string, 
   const validity =
     s.validityKind === "fixed" && (s.type === "regular" || s.type === "chat")
       ? t.validBetween(when(s.validFrom), when(s.validUntil))
-      : days && !Number.isNaN(days) ? t.validDays(days) : "";
+      : days && !Number.isNaN(days)
+        ? t.validDays(days)
+        : "";
   return [w.claimable(who, offer), w.claim(when(s.claimStarts), when(s.claimEnds), validity), w.claims(amount)];
 }

@@ -1,5 +1,5 @@
 /**
- * Money, dates and numbers in words and back. Money is integer minor units everywhere (API.md); a seller
+ * Money, dates and numbers in words and back. Money is integer minor units everywhere (R25); a seller
  * types major units ("12.50"), turned into minor units with the currency's own number of digits.
  */
 import { formatMoney } from "../../widget/src/money.js";

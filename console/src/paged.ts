@@ -39,10 +39,14 @@ export abstract class PagedView<T> extends ConsoleElement {
   protected renderPaged(empty: string, rows: (rows: T[]) => TemplateResult): TemplateResult {
     const list = this._rows;
     return html`${this._error ? html`<div class="card"><p class="error">${this._error}</p><button @click=${() => this.reload()}>${this.t.retry}</button></div>` : nothing}
-      ${list === undefined
-        ? this._error ? nothing : html`<p>${this.t.loading}</p>`
-        : list.length === 0
-          ? html`<p class="card empty">${empty}</p>`
-          : html`${rows(list)}${this._next ? html`<p><button @click=${() => this.reload(true)}>${this.t.loadMore}</button></p>` : nothing}`}`;
+      ${
+        list === undefined
+          ? this._error
+            ? nothing
+            : html`<p>${this.t.loading}</p>`
+          : list.length === 0
+            ? html`<p class="card empty">${empty}</p>`
+            : html`${rows(list)}${this._next ? html`<p><button @click=${() => this.reload(true)}>${this.t.loadMore}</button></p>` : nothing}`
+      }`;
   }
 }

@@ -1,6 +1,9 @@
 /** The console's routes, read from the page's hash: `#/coupons/<id>/data?from=…`. */
 export type Route =
-  | { view: "list" | "simulator" | "activity" | "redemptions" | "claims" | "reviews" | "webhooks" | "settings"; query: Record<string, string> }
+  | {
+      view: "list" | "simulator" | "activity" | "redemptions" | "claims" | "reviews" | "webhooks" | "settings";
+      query: Record<string, string>;
+    }
   | { view: "form"; mode: "create" | "edit" | "duplicate"; id?: string; query: Record<string, string> }
   | { view: "data" | "history" | "send"; id: string; query: Record<string, string> };
 
@@ -26,7 +29,9 @@ export const couponPath = (id: string, page: "edit" | "duplicate" | "data" | "hi
 
 /** A sentence for the next view to announce (e.g. "“Summer” created." on the list after a create). */
 let flash = "";
-export const setFlash = (text: string) => void (flash = text);
+export const setFlash = (text: string): void => {
+  flash = text;
+};
 export function takeFlash(): string {
   const text = flash;
   flash = "";

@@ -146,7 +146,7 @@ export const fieldStrings: FieldStrings = {
     specificProducts: "Specific products",
     productIds: "Product IDs",
     productIdsHint: "Paste up to 2,000 product IDs, separated by commas, spaces or new lines.",
-    productCount: (n, r) => `${n.toLocaleString("en")} of 2,000 products` + (r ? ` (${r} repeated ${r === 1 ? "ID" : "IDs"} left out)` : ""),
+    productCount: (n, r) => `${n.toLocaleString("en")} of 2,000 products${r ? ` (${r} repeated ${r === 1 ? "ID" : "IDs"} left out)` : ""}`,
     audience: "Eligible customers",
     audiences: {
       all: "All customers",
@@ -220,7 +220,7 @@ export const fieldStrings: FieldStrings = {
       incomplete: "Enter the discount to see the coupon in words.",
       everything: "across the shop",
       products: (n) => `on ${n} selected ${n === 1 ? "product" : "products"}`,
-      offer: (d, scope, min) => `${d} ${scope}` + (min ? `, on orders of ${min} or more` : ""),
+      offer: (d, scope, min) => `${d} ${scope}${min ? `, on orders of ${min} or more` : ""}`,
       audience: {
         all: "Any customer can claim",
         new: "New customers can claim",
@@ -232,12 +232,13 @@ export const fieldStrings: FieldStrings = {
         chat: "Buyers you send it to can claim",
       },
       claimable: (who, offer) => `${who} ${offer}.`,
-      claim: (f, t, v) => `Claim from ${f} to ${t}` + (v ? `; ${v}.` : "."),
+      claim: (f, t, v) => `Claim from ${f} to ${t}${v ? `; ${v}.` : "."}`,
       claims: (n) => (n ? `${n.toLocaleString("en")} can be claimed in all.` : ""),
       promo: (code, offer) => `Code ${code}: ${offer}.`,
       generated: (p) => `${p}… (generated on creation)`,
       active: (f, t) => `Active from ${f} to ${t}.`,
-      uses: (n, one) => (n ? `${n.toLocaleString("en")} uses in all` : "Uses") + (one ? ", one per customer." : ", as many per customer as they like."),
+      uses: (n, one) =>
+        (n ? `${n.toLocaleString("en")} uses in all` : "Uses") + (one ? ", one per customer." : ", as many per customer as they like."),
       unique: (n, p, offer) => `${n ? n.toLocaleString("en") : "Some"} single-use codes (${p}…), each used once: ${offer}.`,
     },
   },

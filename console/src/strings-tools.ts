@@ -123,7 +123,8 @@ export interface ToolStrings {
 export const toolStrings: ToolStrings = {
   sim: {
     heading: "Simulator",
-    intro: "Try a cart as a buyer would check it out: see which coupon applies, and why each other one does not. Nothing is reserved or changed.",
+    intro:
+      "Try a cart as a buyer would check it out: see which coupon applies, and why each other one does not. Nothing is reserved or changed.",
     cart: "Cart",
     buyer: "Buyer ID",
     buyerHint: "Optional: the buyer whose claimed coupons to consider.",
@@ -160,7 +161,7 @@ export const toolStrings: ToolStrings = {
     stepSubtotal: (s, n) => `The cart's ${n} ${n === 1 ? "line comes" : "lines come"} to ${s} after product discounts.`,
     stepCurrency: (c, s) => `The cart is in ${c}, the shop sells in ${s}: no coupon can apply.`,
     stepCandidate: (n, scope, min, met, raw, cap, final) =>
-      `${n}: eligible items ${scope}, minimum spend ${min} ${met ? "met" : "not met"}; discount ${raw}` + (cap ? `, capped at ${cap}` : "") + ` → ${final}.`,
+      `${n}: eligible items ${scope}, minimum spend ${min} ${met ? "met" : "not met"}; discount ${raw}${cap ? `, capped at ${cap}` : ""} → ${final}.`,
     stepCandidateOut: (n, r) => `${n}: ${r}`,
     stepChosen: (n, why) => (n ? `Chosen: ${n} (${why}).` : `Nothing chosen (${why}).`),
     stepSpread: (a, parts) => `The ${a} discount is split over the eligible lines: ${parts}.`,
@@ -239,7 +240,8 @@ export const toolStrings: ToolStrings = {
     showDeliveries: "Deliveries",
     noDeliveries: "Nothing sent yet.",
     status: { pending: "Pending", succeeded: "Delivered", failed: "Failed" },
-    attempts: (n, code, error) => `${n} ${n === 1 ? "attempt" : "attempts"}` + (code ? `, last answer ${code}` : error ? `, last: ${error.replace(/_/g, " ")}` : ""),
+    attempts: (n, code, error) =>
+      `${n} ${n === 1 ? "attempt" : "attempts"}${code ? `, last answer ${code}` : error ? `, last: ${error.replace(/_/g, " ")}` : ""}`,
     retry: "Retry",
     retried: "Sent again.",
     remove: "Remove",

@@ -209,7 +209,15 @@ export const viewStrings: ViewStrings = {
     empty: "Not sent to anyone yet.",
   },
   records: {
-    states: { reserved: "Reserved", committed: "Committed", released: "Released", available: "Available", used: "Used", expired: "Expired", void: "Void" },
+    states: {
+      reserved: "Reserved",
+      committed: "Committed",
+      released: "Released",
+      available: "Available",
+      used: "Used",
+      expired: "Expired",
+      void: "Void",
+    },
     redemptionsHeading: "Redemptions",
     redemptionsIntro: "Orders that used a coupon: reserved at checkout, then committed on payment or released.",
     claimsHeading: "Claims",

@@ -231,7 +231,7 @@ export const en: ConsoleStrings = {
     codeCopied: (c) => `Code ${c} copied: paste it into your email, post or message.`,
   },
   amountOff: (a) => `${a} off`,
-  percentOff: (p, cap) => `${p}% off` + (cap ? `, up to ${cap}` : ""),
+  percentOff: (p, cap) => `${p}% off${cap ? `, up to ${cap}` : ""}`,
   minSpend: (a) => `min. spend ${a}`,
   noMinSpend: "no minimum spend",
   validDays: (d) => `valid ${d} ${d === 1 ? "day" : "days"} after claiming`,
@@ -241,7 +241,13 @@ export const en: ConsoleStrings = {
 };
 
 /** What the `strings` property of a view takes: any texts to lay over the English ones (one level deep). */
-export type StringsOverride = { [K in keyof ConsoleStrings]?: ConsoleStrings[K] extends (...a: never[]) => unknown ? ConsoleStrings[K] : ConsoleStrings[K] extends object ? Partial<ConsoleStrings[K]> : ConsoleStrings[K] };
+export type StringsOverride = {
+  [K in keyof ConsoleStrings]?: ConsoleStrings[K] extends (...a: never[]) => unknown
+    ? ConsoleStrings[K]
+    : ConsoleStrings[K] extends object
+      ? Partial<ConsoleStrings[K]>
+      : ConsoleStrings[K];
+};
 
 export function resolveStrings(over?: StringsOverride): ConsoleStrings {
   if (!over) return en;

@@ -1,5 +1,5 @@
 /**
- * Budgets and refund policies (API.md "Campaign codes"): `budget_minor` caps the discount reserved and
+ * Budgets and refund policies (README "Campaign codes, budgets and refunds"): `budget_minor` caps the discount reserved and
  * committed, on every type, as the guarded reservation write carries it; `refund_policy: return_unit`
  * gives the unit, the buyer's use and the budget back on `order.refunded` after commit, once. Each test
  * ends with the coupon's counters equal to its rows (test/support/books.ts).
@@ -29,14 +29,25 @@ const cartOf = (value: number) => cart([{ unit_price_minor: value }]);
 const create = async (s: ShopKeys, body: Parameters<ReturnType<typeof v1>["coupons"]["$post"]>[0]["json"]) =>
   (await expectStatus(v1(s).coupons.$post({ json: body }), 201)).coupon;
 const reserve = (s: ShopKeys, body: { code?: string; coupon_id?: string; buyer_id?: string; order_id: string; value?: number }) =>
-  v1(s).checkout.redemptions.$post({ header: {}, json: { code: body.code, coupon_id: body.coupon_id, buyer_id: body.buyer_id, order_id: body.order_id, cart: cartOf(body.value ?? 4000) } });
+  v1(s).checkout.redemptions.$post({
+    header: {},
+    json: {
+      code: body.code,
+      coupon_id: body.coupon_id,
+      buyer_id: body.buyer_id,
+      order_id: body.order_id,
+      cart: cartOf(body.value ?? 4000),
+    },
+  });
 let ev = 0;
 // One occurred_at for every event: a redelivery is the same body under the same id.
 const OCCURRED = at(-60_000);
 const event = async (s: ShopKeys, fact: EventFact, id = `evt_${++ev}`) =>
   (await calls(t, s.sk).event({ ...fact, id, occurred_at: OCCURRED } as EventJson)).status;
-const paid = (s: ShopKeys, buyer: string, order: string) => event(s, { type: "order.paid", buyer_id: buyer, order_id: order, total_minor: 4000 });
-const refunded = (s: ShopKeys, buyer: string, order: string, id?: string) => event(s, { type: "order.refunded", buyer_id: buyer, order_id: order }, id);
+const paid = (s: ShopKeys, buyer: string, order: string) =>
+  event(s, { type: "order.paid", buyer_id: buyer, order_id: order, total_minor: 4000 });
+const refunded = (s: ShopKeys, buyer: string, order: string, id?: string) =>
+  event(s, { type: "order.refunded", buyer_id: buyer, order_id: order }, id);
 const perf = async (s: ShopKeys, id: string) => expectStatus(calls(t, s.sk).performance(id), 200);
 
 describe("budgets", () => {
@@ -75,7 +86,8 @@ describe("budgets", () => {
   it("claim-based coupons carry a budget too: a claim whose discount would pass it cannot be redeemed", async () => {
     const s = await t.shop();
     const c = await create(s, claimableBody("regular", { quantity: 10, budget_minor: 700 }));
-    for (const b of ["b1", "b2"]) await expectStatus(t.api(s.sk).v1.storefront.coupons[":id"].claim.$post({ param: { id: c.id }, json: { buyer_id: b } }), 201);
+    for (const b of ["b1", "b2"])
+      await expectStatus(t.api(s.sk).v1.storefront.coupons[":id"].claim.$post({ param: { id: c.id }, json: { buyer_id: b } }), 201);
     await expectStatus(reserve(s, { coupon_id: c.id, buyer_id: "b1", order_id: "o1" }), 201);
     expect((await expectStatus(reserve(s, { coupon_id: c.id, buyer_id: "b2", order_id: "o2" }), 409)).code).toBe("budget_exhausted");
     await expectBooksBalanced(c.id);
@@ -92,7 +104,17 @@ describe("budgets", () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 300, max: 3_000 }), fc.array(op, { minLength: 5, maxLength: 25 }), async (budget, ops) => {
         run++;
-        const c = await create(s, promoBody({ code: `P${run}`, quantity: 1_000, per_customer_limit: null, refund_policy: "return_unit", budget_minor: budget, discount: { kind: "percent", percent_off: 10 } }));
+        const c = await create(
+          s,
+          promoBody({
+            code: `P${run}`,
+            quantity: 1_000,
+            per_customer_limit: null,
+            refund_policy: "return_unit",
+            budget_minor: budget,
+            discount: { kind: "percent", percent_off: 10 },
+          }),
+        );
         const orders: { order: string; id: string }[] = [];
         for (const [i, o] of ops.entries()) {
           if (o.kind === "reserve") {
@@ -124,9 +146,19 @@ describe("refund policies", () => {
     await expectStatus(reserve(s, { code: c.code!, buyer_id: "b1", order_id: "o1" }), 201);
     await paid(s, "b1", "o1");
     await refunded(s, "b1", "o1");
-    expect(await perf(s, c.id)).toMatchObject({ redemptions: 1, refunds: 1, refunded_discount_minor: 500, remaining: 4, remaining_budget_minor: 300 });
-    expect((await expectStatus(reserve(s, { code: c.code!, buyer_id: "b1", order_id: "o2" }), 409)).code).toBe("per_customer_limit_reached");
-    const red = await t.db.all<{ refunded_at: number | null; returned_at: number | null }>(sql`SELECT refunded_at, returned_at FROM redemptions WHERE coupon_id = ${c.id}`);
+    expect(await perf(s, c.id)).toMatchObject({
+      redemptions: 1,
+      refunds: 1,
+      refunded_discount_minor: 500,
+      remaining: 4,
+      remaining_budget_minor: 300,
+    });
+    expect((await expectStatus(reserve(s, { code: c.code!, buyer_id: "b1", order_id: "o2" }), 409)).code).toBe(
+      "per_customer_limit_reached",
+    );
+    const red = await t.db.all<{ refunded_at: number | null; returned_at: number | null }>(
+      sql`SELECT refunded_at, returned_at FROM redemptions WHERE coupon_id = ${c.id}`,
+    );
     expect(red[0].refunded_at).toBeGreaterThan(0);
     expect(red[0].returned_at).toBeNull();
     await expectBooksBalanced(c.id);
@@ -142,7 +174,13 @@ describe("refund policies", () => {
     // Redelivered (same id) and told again under a new id: nothing more comes back.
     expect(await refunded(s, "b1", "o1", "refund-1")).toBe(200);
     expect(await refunded(s, "b1", "o1", "refund-again")).toBe(200);
-    expect(await perf(s, c.id)).toMatchObject({ redemptions: 1, refunds: 1, refunded_discount_minor: 500, remaining: 1, remaining_budget_minor: 500 });
+    expect(await perf(s, c.id)).toMatchObject({
+      redemptions: 1,
+      refunds: 1,
+      refunded_discount_minor: 500,
+      remaining: 1,
+      remaining_budget_minor: 500,
+    });
     await expectBooksBalanced(c.id);
     // The same buyer may use it again (the use came back), and it is the one unit there is.
     const again = await expectStatus(reserve(s, { code: c.code!, buyer_id: "b1", order_id: "o3" }), 201);
@@ -155,9 +193,16 @@ describe("refund policies", () => {
 
   it("return_unit on a claim: the claim is available again while still valid; a lapsed one stays used", async () => {
     const s = await t.shop();
-    const c = await create(s, claimableBody("regular", { quantity: 10, refund_policy: "return_unit", validity: { kind: "days_after_claim", days: 2 } }));
-    for (const b of ["b1", "b2"]) await expectStatus(t.api(s.sk).v1.storefront.coupons[":id"].claim.$post({ param: { id: c.id }, json: { buyer_id: b } }), 201);
-    for (const [b, o] of [["b1", "o1"], ["b2", "o2"]]) {
+    const c = await create(
+      s,
+      claimableBody("regular", { quantity: 10, refund_policy: "return_unit", validity: { kind: "days_after_claim", days: 2 } }),
+    );
+    for (const b of ["b1", "b2"])
+      await expectStatus(t.api(s.sk).v1.storefront.coupons[":id"].claim.$post({ param: { id: c.id }, json: { buyer_id: b } }), 201);
+    for (const [b, o] of [
+      ["b1", "o1"],
+      ["b2", "o2"],
+    ]) {
       await expectStatus(reserve(s, { coupon_id: c.id, buyer_id: b, order_id: o }), 201);
       await paid(s, b, o);
     }

@@ -1,5 +1,5 @@
 /**
- * Campaign codes (API.md "Campaign codes"): a promo code holding many single-use codes. Created, listed
+ * Campaign codes (README "Campaign codes, budgets and refunds"): a promo code holding many single-use codes. Created, listed
  * (JSON pages and CSV), looked up, quoted and redeemed by any of its codes, each used once; R19 across
  * shared and campaign codes both ways; the seller's own codes imported with a reason per refusal.
  */
@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 
 const api = (s: ShopKeys) => t.api(s.sk).v1;
-const campaignBody = (count: number, over: Parameters<typeof promoBody>[0] = {}) => promoBody({ quantity: undefined, unique_codes: { count, length: 6 }, ...over });
+const campaignBody = (count: number, over: Parameters<typeof promoBody>[0] = {}) =>
+  promoBody({ quantity: undefined, unique_codes: { count, length: 6 }, ...over });
 async function campaign(s: ShopKeys, count = 50, over: Parameters<typeof promoBody>[0] = {}) {
   return (await expectStatus(api(s).coupons.$post({ json: campaignBody(count, over) }), 201)).coupon;
 }
@@ -30,14 +31,22 @@ async function allCodes(s: ShopKeys, id: string, state?: "available" | "reserved
   }
 }
 const CART = cart([{ unit_price_minor: 4000 }]);
-const quote = (s: ShopKeys, code: string, key = s.sk) => expectStatus(t.api(key).v1.checkout.quote.$post({ json: { code, cart: CART } }), 200);
-const redeem = (s: ShopKeys, code: string, order: string) => t.api(s.sk).v1.checkout.redemptions.$post({ header: {}, json: { code, order_id: order, cart: CART } });
+const quote = (s: ShopKeys, code: string, key = s.sk) =>
+  expectStatus(t.api(key).v1.checkout.quote.$post({ json: { code, cart: CART } }), 200);
+const redeem = (s: ShopKeys, code: string, order: string) =>
+  t.api(s.sk).v1.checkout.redemptions.$post({ header: {}, json: { code, order_id: order, cart: CART } });
 
 describe("campaign codes: creation and the list", () => {
   it("creates count codes of the shop prefix + length characters without look-alikes, all distinct; quantity is the count", async () => {
     const s = await t.shop({ name: "Camp One" });
     const c = await campaign(s, 250);
-    expect(c).toMatchObject({ code: null, quantity: 250, per_customer_limit: null, unique_codes: { count: 250, length: 6 }, refund_policy: "keep_used" });
+    expect(c).toMatchObject({
+      code: null,
+      quantity: 250,
+      per_customer_limit: null,
+      unique_codes: { count: 250, length: 6 },
+      refund_policy: "keep_used",
+    });
     const codes = await allCodes(s, c.id);
     expect(codes).toHaveLength(250);
     expect(new Set(codes.map((x) => x.code)).size).toBe(250);
@@ -64,7 +73,16 @@ describe("campaign codes: creation and the list", () => {
     expect(raw.status).toBe(422);
     const regular = await t.call("POST", "/v1/coupons", {
       key: s.sk,
-      body: { type: "regular", name: "R", discount: { kind: "fixed", amount_minor: 500 }, quantity: 5, claim_starts_at: at(-MINUTE), claim_ends_at: at(40 * DAY), validity: { kind: "days_after_claim", days: 3 }, unique_codes: { count: 5, length: 6 } },
+      body: {
+        type: "regular",
+        name: "R",
+        discount: { kind: "fixed", amount_minor: 500 },
+        quantity: 5,
+        claim_starts_at: at(-MINUTE),
+        claim_ends_at: at(40 * DAY),
+        validity: { kind: "days_after_claim", days: 3 },
+        unique_codes: { count: 5, length: 6 },
+      },
     });
     expect(raw.status).toBe(422);
     expect(regular.status).toBe(422);
@@ -76,7 +94,12 @@ describe("campaign codes: creation and the list", () => {
     const [first, second] = (await codesOf(s, c.id, { limit: "2" })).data;
     expect((await redeem(s, first.code, "ord-1")).status).toBe(201);
     expect((await redeem(s, second.code, "ord-2")).status).toBe(201);
-    await expectStatus(t.api(s.sk).v1.events.$post({ json: { id: "ev-paid-2", type: "order.paid", occurred_at: at(-1000), buyer_id: "b2", order_id: "ord-2", total_minor: 4000 } }), 200);
+    await expectStatus(
+      t.api(s.sk).v1.events.$post({
+        json: { id: "ev-paid-2", type: "order.paid", occurred_at: at(-1000), buyer_id: "b2", order_id: "ord-2", total_minor: 4000 },
+      }),
+      200,
+    );
     expect((await allCodes(s, c.id, "reserved")).map((x) => [x.code, x.order_id])).toEqual([[first.code, "ord-1"]]);
     const redeemed = await allCodes(s, c.id, "redeemed");
     expect(redeemed).toHaveLength(1);
@@ -84,7 +107,9 @@ describe("campaign codes: creation and the list", () => {
     expect(Date.parse(redeemed[0].redeemed_at!)).toBeGreaterThan(0);
     expect(await allCodes(s, c.id, "available")).toHaveLength(28);
 
-    const csv = await t.app.request(`/v1/coupons/${c.id}/codes?state=redeemed`, { headers: { authorization: `Bearer ${s.sk}`, accept: "text/csv" } });
+    const csv = await t.app.request(`/v1/coupons/${c.id}/codes?state=redeemed`, {
+      headers: { authorization: `Bearer ${s.sk}`, accept: "text/csv" },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="codes-cpn_[A-Za-z0-9]+-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -97,9 +122,13 @@ describe("campaign codes: creation and the list", () => {
     const s = await t.shop();
     const other = await t.shop();
     const c = await campaign(s, 5);
-    expect((await expectStatus(t.api(other.sk).v1.coupons[":id"].codes.$get({ param: { id: c.id }, query: {} }), 404)).code).toBe("not_found");
+    expect((await expectStatus(t.api(other.sk).v1.coupons[":id"].codes.$get({ param: { id: c.id }, query: {} }), 404)).code).toBe(
+      "not_found",
+    );
     const shared = (await expectStatus(api(s).coupons.$post({ json: promoBody() }), 201)).coupon;
-    expect((await expectStatus(api(s).coupons[":id"].codes.$get({ param: { id: shared.id }, query: {} }), 409)).code).toBe("not_a_campaign");
+    expect((await expectStatus(api(s).coupons[":id"].codes.$get({ param: { id: shared.id }, query: {} }), 409)).code).toBe(
+      "not_a_campaign",
+    );
   });
 });
 
@@ -116,7 +145,10 @@ describe("campaign codes: look-up, quote, redemption", () => {
     expect(red.redemption).toMatchObject({ coupon_id: c.id, code: a, state: "reserved" });
     // The code is held: the quote, the look-up and a second redemption say it is used; another code still works.
     expect((await quote(s, a)).candidates[0].reasons.map((r) => r.code)).toEqual(["quantity_exhausted"]);
-    expect(await expectStatus(t.api(s.sk).v1["promo-codes"][":code"].$get({ param: { code: a } }), 200)).toMatchObject({ valid: false, reason: "quantity_exhausted" });
+    expect(await expectStatus(t.api(s.sk).v1["promo-codes"][":code"].$get({ param: { code: a } }), 200)).toMatchObject({
+      valid: false,
+      reason: "quantity_exhausted",
+    });
     expect((await expectStatus(redeem(s, a, "o-a2"), 409)).code).toBe("quantity_exhausted");
     expect((await expectStatus(redeem(s, b, "o-b"), 201)).redemption.code).toBe(b);
     // Released, the code is available again, once.
@@ -161,8 +193,17 @@ describe("campaign codes: R19 across shared and campaign codes, shops and deacti
     }
     const shared = (await expectStatus(api(twin).coupons.$post({ json: promoBody({ code: "TAKEN9" }) }), 201)).coupon;
     const upcoming = await campaign(s, 2, { active_starts_at: at(DAY), active_ends_at: at(3 * DAY) });
-    const added = await expectStatus(api(s).coupons[":id"].codes.$post({ param: { id: upcoming.id }, json: { codes: ["taken9", suffix, "FRESH7"] } }), 200);
-    expect(added).toEqual({ added: 1, refused: [{ code: "taken9", reason: "promo_code_taken" }, { code: suffix, reason: "promo_code_taken" }] });
+    const added = await expectStatus(
+      api(s).coupons[":id"].codes.$post({ param: { id: upcoming.id }, json: { codes: ["taken9", suffix, "FRESH7"] } }),
+      200,
+    );
+    expect(added).toEqual({
+      added: 1,
+      refused: [
+        { code: "taken9", reason: "promo_code_taken" },
+        { code: suffix, reason: "promo_code_taken" },
+      ],
+    });
     // Deactivating frees the codes at once (R28, R19): the twin may now take the campaign's code.
     await expectStatus(api(s).coupons[":id"].deactivate.$post({ param: { id: c.id }, header: {} }), 200);
     expect((await expectStatus(api(twin).coupons.$post({ json: promoBody({ code: suffix }) }), 201)).coupon.code).toBe(held);
@@ -174,17 +215,30 @@ describe("campaign codes: R19 across shared and campaign codes, shops and deacti
     const c = await campaign(s, 40);
     const later = at(20 * DAY);
     await expectStatus(api(s).coupons[":id"].$patch({ param: { id: c.id }, header: {}, json: { active_ends_at: later } }), 200);
-    const ends = await t.db.all<{ n: number; e: number }>(sql`SELECT count(*) AS n, min(active_ends_at) AS e FROM live_codes WHERE coupon_id = ${c.id}`);
+    const ends = await t.db.all<{ n: number; e: number }>(
+      sql`SELECT count(*) AS n, min(active_ends_at) AS e FROM live_codes WHERE coupon_id = ${c.id}`,
+    );
     expect(ends[0]).toEqual({ n: 40, e: Date.parse(later) });
     const upcoming = await campaign(s, 4, { active_starts_at: at(DAY), active_ends_at: at(3 * DAY) });
-    expect((await expectStatus(api(s).coupons[":id"].$patch({ param: { id: upcoming.id }, header: {}, json: { quantity: 10 } }), 422)).errors?.[0].code).toBe("quantity_is_count");
-    expect((await expectStatus(api(s).coupons[":id"].$patch({ param: { id: upcoming.id }, header: {}, json: { code: "SHARED" } }), 422)).errors?.[0].path).toBe("code");
+    expect(
+      (await expectStatus(api(s).coupons[":id"].$patch({ param: { id: upcoming.id }, header: {}, json: { quantity: 10 } }), 422))
+        .errors?.[0].code,
+    ).toBe("quantity_is_count");
+    expect(
+      (await expectStatus(api(s).coupons[":id"].$patch({ param: { id: upcoming.id }, header: {}, json: { code: "SHARED" } }), 422))
+        .errors?.[0].path,
+    ).toBe("code");
   });
 
   it("a duplicate of a campaign is a new campaign with fresh codes of the same count and length", async () => {
     const s = await t.shop();
     const c = await campaign(s, 25);
-    const copy = (await expectStatus(api(s).coupons[":id"].duplicate.$post({ param: { id: c.id }, json: { active_starts_at: at(DAY), active_ends_at: at(4 * DAY) } }), 201)).coupon;
+    const copy = (
+      await expectStatus(
+        api(s).coupons[":id"].duplicate.$post({ param: { id: c.id }, json: { active_starts_at: at(DAY), active_ends_at: at(4 * DAY) } }),
+        201,
+      )
+    ).coupon;
     expect(copy).toMatchObject({ unique_codes: { count: 25, length: 6 }, quantity: 25, origin: "duplicate" });
     const mine = new Set((await allCodes(s, c.id)).map((x) => x.code));
     const theirs = await allCodes(s, copy.id);
@@ -226,9 +280,13 @@ describe("campaign codes: importing the seller's own", () => {
   it("only while the campaign is upcoming (409 edit_not_allowed), only a campaign, at most 10,000 a call", async () => {
     const s = await t.shop();
     const live = await campaign(s, 3);
-    expect((await expectStatus(api(s).coupons[":id"].codes.$post({ param: { id: live.id }, json: { codes: ["LATE1"] } }), 409)).code).toBe("edit_not_allowed");
+    expect((await expectStatus(api(s).coupons[":id"].codes.$post({ param: { id: live.id }, json: { codes: ["LATE1"] } }), 409)).code).toBe(
+      "edit_not_allowed",
+    );
     const shared = (await expectStatus(api(s).coupons.$post({ json: promoBody() }), 201)).coupon;
-    expect((await expectStatus(api(s).coupons[":id"].codes.$post({ param: { id: shared.id }, json: { codes: ["X1Y2"] } }), 409)).code).toBe("not_a_campaign");
+    expect((await expectStatus(api(s).coupons[":id"].codes.$post({ param: { id: shared.id }, json: { codes: ["X1Y2"] } }), 409)).code).toBe(
+      "not_a_campaign",
+    );
     const upcoming = await campaign(s, 1, { active_starts_at: at(DAY), active_ends_at: at(3 * DAY) });
     const many = Array.from({ length: 10_001 }, (_, i) => `C${i}`);
     expect((await t.call("POST", `/v1/coupons/${upcoming.id}/codes`, { key: s.sk, body: { codes: many } })).status).toBe(422);
@@ -243,8 +301,16 @@ describe("campaign codes: importing the seller's own", () => {
       const made = await expectStatus(app.api(owner.sk).v1.coupons.$post({ json: promoBody({ code: `HELD${i}` }) }), 201);
       taken.push(made.coupon.code!.slice(4));
     }
-    const c = (await expectStatus(app.api(prober.sk).v1.coupons.$post({ json: campaignBody(1, { active_starts_at: at(DAY), active_ends_at: at(3 * DAY) }) }), 201)).coupon;
-    const probe = await expectStatus(app.api(prober.sk).v1.coupons[":id"].codes.$post({ param: { id: c.id }, json: { codes: [...taken, "MINE1"] } }), 429);
+    const c = (
+      await expectStatus(
+        app.api(prober.sk).v1.coupons.$post({ json: campaignBody(1, { active_starts_at: at(DAY), active_ends_at: at(3 * DAY) }) }),
+        201,
+      )
+    ).coupon;
+    const probe = await expectStatus(
+      app.api(prober.sk).v1.coupons[":id"].codes.$post({ param: { id: c.id }, json: { codes: [...taken, "MINE1"] } }),
+      429,
+    );
     expect(probe.code).toBe("rate_limited");
     const read = await expectStatus(app.api(prober.sk).v1.coupons[":id"].$get({ param: { id: c.id } }), 200);
     expect(read.coupon.quantity).toBe(1);

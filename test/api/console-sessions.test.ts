@@ -91,7 +91,7 @@ describe("console sign-in", () => {
     const pk = await signInAs({}, s.pk);
     expect(pk.status).toBe(422);
     expect(pk.body.errors[0]).toMatchObject({ path: "secret_key", code: "not_a_secret_key" });
-    const unknown = await signInAs({}, "sk_test_" + "x".repeat(32));
+    const unknown = await signInAs({}, `sk_test_${"x".repeat(32)}`);
     expect(unknown.status).toBe(401);
     const made = await expectStatus(t.api(s.sk).v1.keys.$post({ json: { kind: "secret" } }), 201);
     await expectStatus(t.api(s.sk).v1.keys[":id"].revoke.$post({ param: { id: made.key.id } }), 200);

@@ -1,21 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, answer, at, DAY, HOUR, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { ADMIN, answer, at, DAY, HOUR, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls, type CouponJson } from "../support/api.js";
+import { bodies } from "./coupon-bodies.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
 });
 
-const rnd = () => Math.random().toString(36).slice(2, 8);
-const window = { claim_starts_at: at(-HOUR), claim_ends_at: at(40 * DAY) };
-const bodies = {
-  regular: (o: Record<string, unknown> = {}) => ({ type: "regular", name: `Reg ${rnd()}`, discount: { kind: "fixed", amount_minor: 50 }, quantity: 10, ...window, validity: { kind: "days_after_claim", days: 7 }, ...o }),
-  follower: (o: Record<string, unknown> = {}) => ({ type: "follower", name: `Fol ${rnd()}`, discount: { kind: "fixed", amount_minor: 300 }, quantity: 10, ...window, validity: { kind: "days_after_claim", days: 7 }, ...o }),
-  review: (o: Record<string, unknown> = {}) => ({ type: "review", name: `Rev ${rnd()}`, discount: { kind: "fixed", amount_minor: 300 }, quantity: 10, ...window, validity: { kind: "days_after_claim", days: 7 }, ...o }),
-  chat: (o: Record<string, unknown> = {}) => ({ type: "chat", name: `Chat ${rnd()}`, discount: { kind: "fixed", amount_minor: 50 }, quantity: 10, ...window, validity: { kind: "days_after_claim", days: 7 }, ...o }),
-  promo_code: (o: Record<string, unknown> = {}) => promoBody({ discount: { kind: "fixed", amount_minor: 50 }, ...o }),
-};
 /** This suite sends invalid bodies on purpose: any object goes in (as the contract's type), the answer is typed. */
 const post = (s: ShopKeys, body: object) => answer(calls(t, s.sk).createCoupon(body as CouponJson));
 
@@ -44,28 +36,50 @@ describe("R1, R2: the five types through one schema", () => {
     for (const audience of ["all_followers", "new_followers"]) expect((await post(s, bodies.follower({ audience }))).status).toBe(201);
     expect((await post(s, bodies.regular({ audience: "new_followers" }))).status).toBe(422);
     expect((await post(s, bodies.follower({ audience: "repeat" }))).status).toBe(422);
-    for (const type of ["review", "chat", "promo_code"] as const) expect((await post(s, bodies[type]({ audience: "all" }))).status, type).toBe(422);
+    for (const type of ["review", "chat", "promo_code"] as const)
+      expect((await post(s, bodies[type]({ audience: "all" }))).status, type).toBe(422);
   });
 
   it("R2: name 1-50, scope 1-2,000 distinct products, quantity 1-1,000,000, min spend >= 0", async () => {
     const s = await t.shop();
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `p${i}`);
     const bad = [
-      { name: "" }, { name: "x".repeat(51) }, { quantity: 0 }, { quantity: 1_000_001 }, { min_spend_minor: -1 },
-      { scope: { kind: "products", product_ids: [] } }, { scope: { kind: "products", product_ids: ids(2001) } },
-      { scope: { kind: "products", product_ids: ["a", "a"] } }, { type: "coupon" },
+      { name: "" },
+      { name: "x".repeat(51) },
+      { quantity: 0 },
+      { quantity: 1_000_001 },
+      { min_spend_minor: -1 },
+      { scope: { kind: "products", product_ids: [] } },
+      { scope: { kind: "products", product_ids: ids(2001) } },
+      { scope: { kind: "products", product_ids: ["a", "a"] } },
+      { type: "coupon" },
     ];
     for (const o of bad) expect((await post(s, bodies.regular(o))).status, JSON.stringify(o).slice(0, 80)).toBe(422);
-    const good = await post(s, bodies.regular({ name: "x".repeat(50), quantity: 1_000_000, min_spend_minor: 2500, scope: { kind: "products", product_ids: ids(2000) } }));
+    const good = await post(
+      s,
+      bodies.regular({
+        name: "x".repeat(50),
+        quantity: 1_000_000,
+        min_spend_minor: 2500,
+        scope: { kind: "products", product_ids: ids(2000) },
+      }),
+    );
     expect(good.status).toBe(201);
     expect((good.body.coupon!.scope as { product_ids: string[] }).product_ids).toHaveLength(2000);
   });
 
   it("R31: estimated spend = quantity x amount, or x cap; null when a percent has no cap", async () => {
     const s = await t.shop();
-    expect((await post(s, bodies.regular({ quantity: 40, discount: { kind: "fixed", amount_minor: 250 } }))).body.coupon!.estimated_spend_minor).toBe(10_000);
-    expect((await post(s, bodies.regular({ quantity: 40, discount: { kind: "percent", percent_off: 20, max_discount_minor: 700 } }))).body.coupon!.estimated_spend_minor).toBe(28_000);
-    expect((await post(s, bodies.regular({ discount: { kind: "percent", percent_off: 20 } }))).body.coupon!.estimated_spend_minor).toBeNull();
+    expect(
+      (await post(s, bodies.regular({ quantity: 40, discount: { kind: "fixed", amount_minor: 250 } }))).body.coupon!.estimated_spend_minor,
+    ).toBe(10_000);
+    expect(
+      (await post(s, bodies.regular({ quantity: 40, discount: { kind: "percent", percent_off: 20, max_discount_minor: 700 } }))).body
+        .coupon!.estimated_spend_minor,
+    ).toBe(28_000);
+    expect(
+      (await post(s, bodies.regular({ discount: { kind: "percent", percent_off: 20 } }))).body.coupon!.estimated_spend_minor,
+    ).toBeNull();
   });
 });
 
@@ -84,8 +98,10 @@ describe("R3: discount thresholds per type and currency", () => {
       const o = type === "review" ? { claim_starts_at: at(-HOUR) } : {};
       expect((await post(s, bodies[type]({ discount: { kind: "fixed", amount_minor: 300 }, ...o }))).status, type).toBe(201);
     }
-    for (const percent_off of [0, 100, 12.5]) expect((await post(s, bodies.regular({ discount: { kind: "percent", percent_off } }))).status).toBe(422);
-    for (const percent_off of [1, 99]) expect((await post(s, bodies.regular({ discount: { kind: "percent", percent_off } }))).status).toBe(201);
+    for (const percent_off of [0, 100, 12.5])
+      expect((await post(s, bodies.regular({ discount: { kind: "percent", percent_off } }))).status).toBe(422);
+    for (const percent_off of [1, 99])
+      expect((await post(s, bodies.regular({ discount: { kind: "percent", percent_off } }))).status).toBe(201);
   });
 
   it("R3: other currencies use the shop's table (JPY: 75 / 450 yen)", async () => {
@@ -106,7 +122,9 @@ describe("R3: discount thresholds per type and currency", () => {
     const reset = await answer(calls(t, ADMIN).patchShop(s.id, { min_fixed_minor: null }));
     expect(reset.body.shop!.min_fixed_minor).toEqual({ regular: 50, follower: 300, review: 300, chat: 50, promo_code: 50 });
     expect((await post(s, bodies.regular({ discount: { kind: "fixed", amount_minor: 999 } }))).status).toBe(201);
-    const partial = await answer(calls(t, ADMIN).patchShop(s.id, { min_fixed_minor: { regular: 10 } as never }) /* incomplete on purpose */);
+    const partial = await answer(
+      calls(t, ADMIN).patchShop(s.id, { min_fixed_minor: { regular: 10 } as never }) /* incomplete on purpose */,
+    );
     expect(partial.status).toBe(422);
   });
 });
@@ -148,7 +166,9 @@ describe("R4, R5: windows and validity", () => {
     const start = Date.now() + HOUR;
     expect((await post(s, bodies.promo_code({ active_starts_at: at(0, start), active_ends_at: at(10 * 60_000, start) }))).status).toBe(422);
     expect((await post(s, bodies.promo_code({ active_starts_at: at(0, start), active_ends_at: at(30 * DAY, start) }))).status).toBe(422);
-    expect((await post(s, bodies.promo_code({ active_starts_at: at(0, start), active_ends_at: at(10 * 60_000 + 1000, start) }))).status).toBe(201);
+    expect(
+      (await post(s, bodies.promo_code({ active_starts_at: at(0, start), active_ends_at: at(10 * 60_000 + 1000, start) }))).status,
+    ).toBe(201);
   });
 
   it("R9, R22: per_customer_limit for regular and chat (default 1); promo codes 1 or null; others none", async () => {
@@ -160,129 +180,5 @@ describe("R4, R5: windows and validity", () => {
     expect((await post(s, bodies.follower({ per_customer_limit: 1 }))).status).toBe(422);
     expect((await post(s, bodies.regular({ code: "ABC" }))).status).toBe(422);
     expect((await post(s, bodies.promo_code({ validity: { kind: "days_after_claim", days: 3 } }))).status).toBe(422);
-  });
-});
-
-describe("only one at a time and names", () => {
-  it("R8: one new-customer coupon per period: overlapping windows are 409, touching ones are fine", async () => {
-    const s = await t.shop();
-    const a = { claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY), audience: "new" };
-    expect((await post(s, bodies.regular(a))).status).toBe(201);
-    const clash = await post(s, bodies.regular({ ...a, claim_starts_at: at(20 * DAY), claim_ends_at: at(60 * DAY) }));
-    expect(clash.status).toBe(409);
-    expect(clash.body.code).toBe("new_customer_coupon_overlap");
-    expect((await post(s, bodies.regular({ audience: "new", claim_starts_at: a.claim_ends_at, claim_ends_at: at(80 * DAY) }))).status).toBe(201);
-    // Other audiences are not limited.
-    expect((await post(s, bodies.regular({ ...a, audience: "all" }))).status).toBe(201);
-  });
-
-  it("R8: a deactivated new-customer coupon no longer blocks its period", async () => {
-    const s = await t.shop();
-    const a = await post(s, bodies.regular({ audience: "new" }));
-    await answer(calls(t, s.sk).deactivate(a.body.coupon!.id));
-    expect((await post(s, bodies.regular({ audience: "new" }))).status).toBe(201);
-  });
-
-  it("R15: review coupons may not overlap in time", async () => {
-    const s = await t.shop();
-    expect((await post(s, bodies.review())).status).toBe(201);
-    const clash = await post(s, bodies.review({ claim_starts_at: at(10 * DAY), claim_ends_at: at(50 * DAY) }));
-    expect(clash.status).toBe(409);
-    expect(clash.body.code).toBe("review_coupon_overlap");
-    expect((await post(s, bodies.review({ claim_starts_at: window.claim_ends_at, claim_ends_at: at(90 * DAY) }))).status).toBe(201);
-  });
-
-  it("R8, R15: of concurrent creates in one period exactly one wins, the others are 409 (file database)", async () => {
-    const f = await makeTestApp({ file: true });
-    const s = await f.shop();
-    const racers = (make: (o?: Record<string, unknown>) => Record<string, unknown>, extra: Record<string, unknown>) =>
-      Promise.all(Array.from({ length: 6 }, () => answer(calls(f, s.sk).createCoupon(make(extra) as CouponJson))));
-    const news = await racers(bodies.regular, { audience: "new" });
-    expect(news.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-    expect(news.filter((r) => r.status === 409).every((r) => r.body.code === "new_customer_coupon_overlap")).toBe(true);
-    const reviews = await racers(bodies.review, {});
-    expect(reviews.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-    expect(reviews.filter((r) => r.status === 409).every((r) => r.body.code === "review_coupon_overlap")).toBe(true);
-    const names = await racers(bodies.chat, { name: "Same name" });
-    expect(names.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-    expect(names.filter((r) => r.status === 409).every((r) => r.body.code === "name_taken")).toBe(true);
-  });
-
-  it("names are unique among upcoming and ongoing coupons, case-insensitive; an ended one frees its name", async () => {
-    const s = await t.shop();
-    const start = Date.parse("2032-03-01T00:00:00Z");
-    await answer(calls(t, s.sk).setClock({ now: new Date(start).toISOString() }));
-    const first = await post(s, bodies.promo_code({ name: "Spring", active_starts_at: at(0, start), active_ends_at: at(DAY, start) }));
-    expect(first.status).toBe(201);
-    const dup = await post(s, bodies.regular({ name: "SPRING", claim_starts_at: at(0, start), claim_ends_at: at(40 * DAY, start) }));
-    expect(dup.status).toBe(409);
-    expect(dup.body.code).toBe("name_taken");
-    await answer(calls(t, s.sk).setClock({ now: new Date(start + 2 * DAY).toISOString() }));
-    expect((await post(s, bodies.regular({ name: "Spring", claim_starts_at: at(2 * DAY, start), claim_ends_at: at(40 * DAY, start) }))).status).toBe(201);
-  });
-});
-
-describe("R32: addon coupons", () => {
-  it("R32: a regular coupon brings a follower addon, then repurchase addons once a follower coupon exists", async () => {
-    const s = await t.shop({ addon_coupons: true });
-    const first = await post(s, bodies.regular({ name: "Summer sale", discount: { kind: "fixed", amount_minor: 100 }, validity: { kind: "fixed", starts_at: at(0), ends_at: at(50 * DAY) } }));
-    expect(first.status).toBe(201);
-    expect(first.body.addons).toHaveLength(1);
-    const addon = first.body.addons![0];
-    expect(addon).toMatchObject({ type: "follower", audience: "all_followers", origin: "addon", parent_id: first.body.coupon!.id });
-    expect(addon.name).toContain("addon");
-    // Follower rules hold for the addon: at least 300 fixed, days-after-claim validity (R3, R5).
-    expect(addon.discount).toEqual({ kind: "fixed", amount_minor: 300 });
-    expect(addon.validity?.kind).toBe("days_after_claim");
-
-    const second = await post(s, bodies.regular({ name: "Autumn sale" }));
-    expect(second.body.addons).toHaveLength(1);
-    expect(second.body.addons![0]).toMatchObject({ type: "regular", audience: "repeat", origin: "addon", parent_id: second.body.coupon!.id });
-    expect(second.body.addons![0].name).toContain("addon");
-  });
-
-  it("R32: the addon is in the history, created by the same actor alongside its parent", async () => {
-    const s = await t.shop({ addon_coupons: true });
-    const res = await post(s, bodies.regular());
-    const parent = res.body.coupon;
-    const addon = res.body.addons![0];
-    const ah = (await answer(calls(t, s.sk).history(addon.id))).body.data;
-    const ph = (await answer(calls(t, s.sk).history(parent!.id))).body.data;
-    expect(ah!.map((e) => e.action)).toEqual(["addon_created"]);
-    expect(ph!.map((e) => e.action)).toEqual(["created", "addon_created"]);
-    expect(ah![0].actor).toBe(ph![0].actor);
-    expect(ph![1].changes.addon_id).toBe(addon.id);
-  });
-
-  it("R32: only regular coupons bring addons; two parents sharing a long name both get one", async () => {
-    const s = await t.shop({ addon_coupons: true });
-    for (const type of ["follower", "review", "chat", "promo_code"] as const) expect((await post(s, bodies[type]())).body.addons, type).toEqual([]);
-    const long = "A very long coupon name that repeats its start";
-    const a = await post(s, bodies.regular({ name: `${long} 1` }));
-    const b = await post(s, bodies.regular({ name: `${long} 2` }));
-    expect(a.body.addons).toHaveLength(1);
-    expect(b.body.addons).toHaveLength(1);
-    expect(b.body.addons![0].name).not.toBe(a.body.addons![0].name);
-  });
-
-  it("R32: the addon is written with its parent or not at all: a refused coupon leaves no addon behind", async () => {
-    const s = await t.shop({ addon_coupons: true });
-    const first = await post(s, bodies.regular({ name: "Only once" }));
-    expect(first.body.addons).toHaveLength(1);
-    const before = (await answer(calls(t, s.sk).listCoupons({ limit: "100" }))).body.data!.length;
-    const refused = await post(s, bodies.regular({ name: "Only once" }));
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe("name_taken");
-    expect((await answer(calls(t, s.sk).listCoupons({ limit: "100" }))).body.data!.length).toBe(before);
-    const ah = (await answer(calls(t, s.sk).history(first.body.addons![0].id))).body.data;
-    expect(ah![0].changes.parent_id).toBe(first.body.coupon!.id);
-  });
-
-  it("R32: the shop can turn the feature off (PATCH /v1/shops/{id} addon_coupons)", async () => {
-    const s = await t.shop({ addon_coupons: true });
-    const off = await answer(calls(t, ADMIN).patchShop(s.id, { addon_coupons: false }));
-    expect(off.status).toBe(200);
-    expect(off.body.shop!.addon_coupons).toBe(false);
-    expect((await post(s, bodies.regular())).body.addons).toEqual([]);
   });
 });

@@ -48,7 +48,11 @@ describe("R5: a fixed validity must end after the claim window starts", () => {
     expect(paths(later.body)).toEqual(["validity.ends_at:validity_ends_before_claims"]);
     // Nothing changed.
     const now = await answer(calls(t, s.sk).readCoupon(id));
-    expect(now.body.coupon).toMatchObject({ version: 1, claim_starts_at: made.body.coupon!.claim_starts_at, validity: made.body.coupon!.validity });
+    expect(now.body.coupon).toMatchObject({
+      version: 1,
+      claim_starts_at: made.body.coupon!.claim_starts_at,
+      validity: made.body.coupon!.validity,
+    });
     expect((await patch({ claim_starts_at: at(15 * DAY) })).status).toBe(200);
   });
 

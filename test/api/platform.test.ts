@@ -19,7 +19,14 @@ describe("platform", () => {
   it("creates a shop with prefix, keys shown once, and stores only key hashes", async () => {
     const res = await expectStatus(
       t.api(ADMIN).v1.shops.$post({
-        json: { name: "a-b Shop", region: "us", currency: "USD", mode: "test", allowed_origins: ["https://shop.example"], addon_coupons: true },
+        json: {
+          name: "a-b Shop",
+          region: "us",
+          currency: "USD",
+          mode: "test",
+          allowed_origins: ["https://shop.example"],
+          addon_coupons: true,
+        },
       }),
       201,
     );
@@ -46,7 +53,7 @@ describe("platform", () => {
     expect(none.status).toBe(401);
     expect(none.headers.get("content-type")).toMatch(/application\/problem\+json/);
     expect(none.body).toMatchObject({ status: 401, code: "unauthorized" });
-    expect((await list("sk_test_" + "x".repeat(32))).status).toBe(401);
+    expect((await list(`sk_test_${"x".repeat(32)}`)).status).toBe(401);
     expect((await list(s.pk)).status).toBe(403);
     await expectStatus(t.api(s.sk).v1.shops.$post({ json: { name: "x", region: "US", currency: "USD" } }), 403);
   });
@@ -69,7 +76,11 @@ describe("platform", () => {
     expect(res.status).toBe(404);
     expect(problemOf(res).code).toBe("route_not_found");
     const s = await t.shop();
-    const form = await t.call("POST", "/v1/coupons", { key: s.sk, body: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await t.call("POST", "/v1/coupons", {
+      key: s.sk,
+      body: "a=b",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form.status).toBe(415);
     const broken = await t.call("POST", "/v1/coupons", { key: s.sk, body: "{not json" });
     expect(broken.status).toBe(422);
@@ -88,7 +99,12 @@ describe("platform", () => {
   it("publishes an OpenAPI 3.1 document generated from the schemas, and the reference page", async () => {
     const res = await t.call("GET", "/openapi.json");
     expect(res.status).toBe(200);
-    const doc = res.body as { openapi: string; paths: Record<string, unknown>; servers: unknown; components: { schemas: Record<string, unknown> } };
+    const doc = res.body as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      servers: unknown;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/v1/shops", "/v1/coupons", "/v1/promo-codes/{code}", "/v1/checkout/quote"]),

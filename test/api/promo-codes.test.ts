@@ -75,9 +75,15 @@ describe("promo codes", () => {
     const s = await t.shop({ name: "Reuse Shop" });
     const start = Date.parse("2031-01-01T00:00:00Z");
     await expectStatus(seller(s.sk).setClock(start), 200);
-    await expectStatus(seller(s.sk).create(promoBody({ code: "AGAIN", active_starts_at: at(0, start), active_ends_at: at(2 * HOUR, start) })), 201);
+    await expectStatus(
+      seller(s.sk).create(promoBody({ code: "AGAIN", active_starts_at: at(0, start), active_ends_at: at(2 * HOUR, start) })),
+      201,
+    );
     await expectStatus(seller(s.sk).setClock(start + 3 * HOUR), 200);
-    await expectStatus(seller(s.sk).create(promoBody({ code: "AGAIN", active_starts_at: at(3 * HOUR, start), active_ends_at: at(DAY, start) })), 201);
+    await expectStatus(
+      seller(s.sk).create(promoBody({ code: "AGAIN", active_starts_at: at(3 * HOUR, start), active_ends_at: at(DAY, start) })),
+      201,
+    );
     // The shop's latest coupon with the code is the one that answers.
     expect((await expectStatus(seller(s.sk).lookup("REUSAGAIN"), 200)).valid).toBe(true);
   });
@@ -124,7 +130,9 @@ describe("promo codes", () => {
   it("looks codes up: unknown is 200 code_not_found, live shows its terms", async () => {
     const s = await t.shop({ name: "Look Shop" });
     await expectStatus(
-      seller(s.sk).create(promoBody({ code: "TEN", discount: { kind: "percent", percent_off: 10, max_discount_minor: 1000 }, min_spend_minor: 1500 })),
+      seller(s.sk).create(
+        promoBody({ code: "TEN", discount: { kind: "percent", percent_off: 10, max_discount_minor: 1000 }, min_spend_minor: 1500 }),
+      ),
       201,
     );
     expect(await expectStatus(seller(s.pk).lookup("NOPE123"), 200)).toEqual({ valid: false, reason: "code_not_found" });
@@ -138,7 +146,8 @@ describe("promo codes", () => {
     const s = await t.shop();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await expectStatus(seller(s.sk).create(promoBody()), 201)).coupon.id);
-    const page = (cursor?: string | null) => expectStatus(seller(s.sk).list({ type: "promo_code", limit: "2", cursor: cursor ?? undefined }), 200);
+    const page = (cursor?: string | null) =>
+      expectStatus(seller(s.sk).list({ type: "promo_code", limit: "2", cursor: cursor ?? undefined }), 200);
     const p1 = await page();
     expect(p1.data.map((c) => c.id)).toEqual([ids[4], ids[3]]);
     const p2 = await page(p1.next_cursor);

@@ -63,7 +63,9 @@ describe("checkout quote with a promo code", () => {
     await code({ code: "SPREAD", discount: { kind: "fixed", amount_minor: 100 } });
     const res = await quote({
       code: "QUOTSPREAD",
-      cart: cart([{ unit_price_minor: 1 }, { unit_price_minor: 1 }, { unit_price_minor: 1 }].map((l) => ({ ...l, unit_price_minor: 1000 }))),
+      cart: cart(
+        [{ unit_price_minor: 1 }, { unit_price_minor: 1 }, { unit_price_minor: 1 }].map((l) => ({ ...l, unit_price_minor: 1000 })),
+      ),
     });
     const allocs = res.applied?.allocations ?? [];
     expect(allocs).toEqual([
@@ -78,7 +80,13 @@ describe("checkout quote with a promo code", () => {
     const res = await quote({ code: "nothing", cart: cart([{ unit_price_minor: 1000 }]) });
     expect(res.applied).toBeNull();
     expect(res.candidates).toEqual([
-      { coupon_id: null, code: "NOTHING", applicable: false, discount_minor: 0, reasons: [expect.objectContaining({ code: "code_not_found" })] },
+      {
+        coupon_id: null,
+        code: "NOTHING",
+        applicable: false,
+        discount_minor: 0,
+        reasons: [expect.objectContaining({ code: "code_not_found" })],
+      },
     ]);
   });
 

@@ -23,7 +23,10 @@ const lineArb = fc
     unit_price_minor: fc.integer({ min: 0, max: 50_000 }),
     discount_share: fc.integer({ min: 0, max: 100 }),
   })
-  .map(({ discount_share, ...l }) => ({ ...l, product_discount_minor: Math.floor((l.quantity * l.unit_price_minor * discount_share) / 200) }));
+  .map(({ discount_share, ...l }) => ({
+    ...l,
+    product_discount_minor: Math.floor((l.quantity * l.unit_price_minor * discount_share) / 200),
+  }));
 const cartArb = fc.record({
   lines: fc.array(lineArb, { minLength: 1, maxLength: 5 }),
   shipping_minor: fc.integer({ min: 0, max: 2000 }),
@@ -31,7 +34,11 @@ const cartArb = fc.record({
 const couponArb = fc.record({
   discount: fc.oneof(
     fc.record({ kind: fc.constant("fixed" as const), amount_minor: fc.integer({ min: 50, max: 100_000 }) }),
-    fc.record({ kind: fc.constant("percent" as const), percent_off: fc.integer({ min: 1, max: 99 }), max_discount_minor: fc.option(fc.integer({ min: 1, max: 20_000 }), { nil: undefined }) }),
+    fc.record({
+      kind: fc.constant("percent" as const),
+      percent_off: fc.integer({ min: 1, max: 99 }),
+      max_discount_minor: fc.option(fc.integer({ min: 1, max: 20_000 }), { nil: undefined }),
+    }),
   ),
   scope: fc.oneof(
     fc.constant({ kind: "shop" as const }),
@@ -72,7 +79,9 @@ describe("R25, R26: a redemption reserves what the quote applies", () => {
         const quote = await expectStatus(v1.checkout.quote.$post({ json: { code, cart } }), 200);
         const red = await answer(v1.checkout.redemptions.$post({ json: { code, cart, order_id: `o${n}` }, header: {} }));
 
-        const inScope = cart.lines.filter((l) => terms.scope.kind === "shop" || (terms.scope as { product_ids: string[] }).product_ids.includes(l.product_id));
+        const inScope = cart.lines.filter(
+          (l) => terms.scope.kind === "shop" || (terms.scope as { product_ids: string[] }).product_ids.includes(l.product_id),
+        );
         const value = (l: (typeof cart.lines)[number]) => l.quantity * l.unit_price_minor - l.product_discount_minor;
         const inScopeValue = inScope.reduce((sum, l) => sum + value(l), 0);
         const applied = quote.applied;

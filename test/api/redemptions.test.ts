@@ -1,7 +1,19 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sweepExpiredReservations } from "../../worker/services/sweeper.js";
-import { answer, at, cart, claimableBody, DAY, expectStatus, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import {
+  answer,
+  at,
+  cart,
+  claimableBody,
+  DAY,
+  expectStatus,
+  makeTestApp,
+  MINUTE,
+  promoBody,
+  type ShopKeys,
+  type TestApp,
+} from "../support/app.js";
 import { calls, type CouponJson, type RedemptionJson } from "../support/api.js";
 
 let t: TestApp;
@@ -24,8 +36,7 @@ const redeem = (s: ShopKeys, body: Omit<RedemptionJson, "cart"> & { cart?: Redem
   answer(calls(t, s.sk).redeem({ cart: CART, ...body }, idempotencyKey));
 const commit = (s: ShopKeys, id: string) => answer(calls(t, s.sk).commit(id));
 const release = (s: ShopKeys, id: string) => answer(calls(t, s.sk).release(id));
-const claim = (s: ShopKeys, couponId: string, buyer: string) =>
-  answer(calls(t, s.sk).claim(couponId, { buyer_id: buyer }));
+const claim = (s: ShopKeys, couponId: string, buyer: string) => answer(calls(t, s.sk).claim(couponId, { buyer_id: buyer }));
 const setClock = (s: ShopKeys, now: string | null) => answer(calls(t, s.sk).setClock({ now }));
 
 async function counters(couponId: string) {

@@ -17,10 +17,17 @@ const event = (s: ShopKeys, body: Record<string, unknown>) =>
   expectStatus(t.api(s.sk).v1.events.$post({ json: { id: `evt_${++n}`, occurred_at: at(-1000), ...body } as never }), 200);
 
 async function reviewCoupon(s: ShopKeys, startsIn = -DAY) {
-  const res = await answer(calls(t, s.sk).createCoupon({
-      type: "review", name: `Review ${++n}`, discount: { kind: "fixed", amount_minor: 300 }, quantity: 100,
-      claim_starts_at: at(startsIn), claim_ends_at: at(startsIn + 40 * DAY), validity: { kind: "days_after_claim", days: 14 },
-    }));
+  const res = await answer(
+    calls(t, s.sk).createCoupon({
+      type: "review",
+      name: `Review ${++n}`,
+      discount: { kind: "fixed", amount_minor: 300 },
+      quantity: 100,
+      claim_starts_at: at(startsIn),
+      claim_ends_at: at(startsIn + 40 * DAY),
+      validity: { kind: "days_after_claim", days: 14 },
+    }),
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.coupon!.id as string;
 }

@@ -4,7 +4,8 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertRedemptionGuarded, RESERVATION_MS } from "../../worker/store/redemptions.js";
+import { insertRedemptionGuarded } from "../../worker/store/redemption-reserve.js";
+import { RESERVATION_MS } from "../../worker/store/redemptions.js";
 import { insertClaimGuarded } from "../../worker/store/claims.js";
 import { answer, at, cart, claimableBody, DAY, expectStatus, makeTestApp, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls } from "../support/api.js";
@@ -24,16 +25,22 @@ async function coupon(s: ShopKeys, audience: "new" | "existing" | "repeat") {
 }
 const paid = (s: ShopKeys, buyer: string, order: string, occurred = at(-1000)) =>
   expectStatus(
-    t.api(s.sk).v1.events.$post({ json: { id: `evt_${++n}`, type: "order.paid", occurred_at: occurred, buyer_id: buyer, order_id: order, total_minor: 1000 } }),
+    t.api(s.sk).v1.events.$post({
+      json: { id: `evt_${++n}`, type: "order.paid", occurred_at: occurred, buyer_id: buyer, order_id: order, total_minor: 1000 },
+    }),
     200,
   );
 const claim = (s: ShopKeys, couponId: string, buyer: string) =>
   expectStatus(t.api(s.sk).v1.storefront.coupons[":id"].claim.$post({ param: { id: couponId }, json: { buyer_id: buyer } }), 201);
 const quote = (s: ShopKeys, buyer: string, couponId?: string) =>
-  expectStatus(t.api(s.sk).v1.checkout.quote.$post({ json: { buyer_id: buyer, cart: CART, ...(couponId ? { coupon_id: couponId } : {}) } }), 200);
+  expectStatus(
+    t.api(s.sk).v1.checkout.quote.$post({ json: { buyer_id: buyer, cart: CART, ...(couponId ? { coupon_id: couponId } : {}) } }),
+    200,
+  );
 const redeem = (s: ShopKeys, buyer: string, order: string, couponId?: string) =>
   answer(calls(t, s.sk).redeem({ buyer_id: buyer, order_id: order, cart: CART, ...(couponId ? { coupon_id: couponId } : {}) }));
-const reasonsOf = (q: Awaited<ReturnType<typeof quote>>, id: string) => q.candidates.find((c) => c.coupon_id === id)?.reasons.map((r) => r.code);
+const reasonsOf = (q: Awaited<ReturnType<typeof quote>>, id: string) =>
+  q.candidates.find((c) => c.coupon_id === id)?.reasons.map((r) => r.code);
 
 describe("R6, R7: a customer segment is judged when the coupon is used", () => {
   it("a new-customer coupon claimed while new stops applying once the buyer has paid an order: audience_mismatch in the quote, 409 at redemption", async () => {
@@ -62,11 +69,21 @@ describe("R6, R7: a customer segment is judged when the coupon is used", () => {
     const id = await coupon(s, "new");
     await claim(s, id, "b1");
     await claim(s, id, "b2");
-    await expectStatus(t.api(s.sk).v1.events.$post({ json: { id: `evt_${++n}`, type: "order.cancelled", occurred_at: at(-500), buyer_id: "b2", order_id: "never-paid" } }), 200);
+    await expectStatus(
+      t.api(s.sk).v1.events.$post({
+        json: { id: `evt_${++n}`, type: "order.cancelled", occurred_at: at(-500), buyer_id: "b2", order_id: "never-paid" },
+      }),
+      200,
+    );
     expect((await quote(s, "b2")).applied?.coupon_id).toBe(id);
 
     await paid(s, "b1", "refunded-later");
-    await expectStatus(t.api(s.sk).v1.events.$post({ json: { id: `evt_${++n}`, type: "order.refunded", occurred_at: at(-100), buyer_id: "b1", order_id: "refunded-later" } }), 200);
+    await expectStatus(
+      t.api(s.sk).v1.events.$post({
+        json: { id: `evt_${++n}`, type: "order.refunded", occurred_at: at(-100), buyer_id: "b1", order_id: "refunded-later" },
+      }),
+      200,
+    );
     expect(reasonsOf(await quote(s, "b1"), id)).toEqual(["audience_mismatch"]);
   });
 
@@ -117,7 +134,20 @@ describe("R7 race: an order.paid just before the write is seen by the write itse
     const write = (orderId: string) =>
       insertRedemptionGuarded(
         t.db,
-        { id: `red_${orderId}`, shop_id: s.id, coupon_id: id, claim_id: k.claim.id, buyer_id: "b1", order_id: orderId, code: null, discount_minor: 500, subtotal_minor: 4000, allocations: [{ line_id: "l1", discount_minor: 500 }], reserved_at: now, expires_at: now + RESERVATION_MS },
+        {
+          id: `red_${orderId}`,
+          shop_id: s.id,
+          coupon_id: id,
+          claim_id: k.claim.id,
+          buyer_id: "b1",
+          order_id: orderId,
+          code: null,
+          discount_minor: 500,
+          subtotal_minor: 4000,
+          allocations: [{ line_id: "l1", discount_minor: 500 }],
+          reserved_at: now,
+          expires_at: now + RESERVATION_MS,
+        },
         version,
         null,
       );
@@ -129,7 +159,20 @@ describe("R7 race: an order.paid just before the write is seen by the write itse
     const later = Date.now();
     const ok = await insertRedemptionGuarded(
       t.db,
-      { id: "red_b2", shop_id: s.id, coupon_id: id, claim_id: k2.claim.id, buyer_id: "b2", order_id: "b2-order", code: null, discount_minor: 500, subtotal_minor: 4000, allocations: [{ line_id: "l1", discount_minor: 500 }], reserved_at: later, expires_at: later + RESERVATION_MS },
+      {
+        id: "red_b2",
+        shop_id: s.id,
+        coupon_id: id,
+        claim_id: k2.claim.id,
+        buyer_id: "b2",
+        order_id: "b2-order",
+        code: null,
+        discount_minor: 500,
+        subtotal_minor: 4000,
+        allocations: [{ line_id: "l1", discount_minor: 500 }],
+        reserved_at: later,
+        expires_at: later + RESERVATION_MS,
+      },
       version,
       null,
     );
@@ -142,7 +185,16 @@ describe("R7 race: an order.paid just before the write is seen by the write itse
     await paid(s, "b1", "o1");
     const now = Date.now();
     const write = (buyer: string) =>
-      insertClaimGuarded(t.db, { id: `clm_${buyer}_${id}`, shop_id: s.id, coupon_id: id, buyer_id: buyer, valid_from: now, valid_until: now + DAY, now, follower: false });
+      insertClaimGuarded(t.db, {
+        id: `clm_${buyer}_${id}`,
+        shop_id: s.id,
+        coupon_id: id,
+        buyer_id: buyer,
+        valid_from: now,
+        valid_until: now + DAY,
+        now,
+        follower: false,
+      });
     expect(await write("b1")).toBe(false);
     expect(await write("b-new")).toBe(true);
     const counted = await t.db.get<{ c: number }>(sql`SELECT claimed_count AS c FROM coupons WHERE id = ${id}`);

@@ -61,7 +61,11 @@ describe("quote over the buyer's claimed coupons", () => {
   it("R24: a claimed coupon stacks with product-level and shipping discounts; min spend after product discounts", async () => {
     const s = await t.shop();
     await claimed(s, "b1", { discount: { kind: "fixed", amount_minor: 1000 }, min_spend_minor: 5000 });
-    const c = { ...cart([{ unit_price_minor: 3000, quantity: 2, product_discount_minor: 1000 }]), shipping_minor: 600, shipping_discount_minor: 600 };
+    const c = {
+      ...cart([{ unit_price_minor: 3000, quantity: 2, product_discount_minor: 1000 }]),
+      shipping_minor: 600,
+      shipping_discount_minor: 600,
+    };
     const res = await quote(s, { buyer_id: "b1", cart: c });
     expect(res).toMatchObject({ subtotal_minor: 5000, total_minor: 5000 - 1000 + 600 - 600 });
     expect(res.applied?.discount_minor).toBe(1000);

@@ -14,13 +14,17 @@ const create = async (s: ShopKeys, body: CouponJson) => (await expectStatus(call
 
 /** Uses the buyer's claim of a coupon on a paid order (reserve, then commit). */
 async function useClaim(s: ShopKeys, couponId: string, buyer: string, order: string) {
-  const body = { buyer_id: buyer, coupon_id: couponId, order_id: order, cart: { currency: "USD", lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 5000 }] } };
+  const body = {
+    buyer_id: buyer,
+    coupon_id: couponId,
+    order_id: order,
+    cart: { currency: "USD", lines: [{ line_id: "l1", product_id: "p1", quantity: 1, unit_price_minor: 5000 }] },
+  };
   const r = await expectStatus(calls(t, s.sk).redeem(body), 201);
   await expectStatus(calls(t, s.sk).commit(r.redemption.id), 200);
 }
 
-const claim = (s: ShopKeys, couponId: string, buyer: string) =>
-  answer(calls(t, s.sk).claim(couponId, { buyer_id: buyer }));
+const claim = (s: ShopKeys, couponId: string, buyer: string) => answer(calls(t, s.sk).claim(couponId, { buyer_id: buyer }));
 
 async function claimWithToken(s: ShopKeys, couponId: string, buyer: string) {
   return answer(calls(t, s.pk, { "x-buyer-token": await s.token(buyer) }).claim(couponId));
@@ -56,7 +60,7 @@ describe("claiming a coupon", () => {
     const res = await claim(s, c.id, "b1");
     expect(res.status).toBe(201);
     expect(res.body.claim!.valid_until).toBe(ends);
-    expect(Date.parse(res.body.claim!.valid_from)).toBeGreaterThan(Date.parse(at(-MINUTE)) );
+    expect(Date.parse(res.body.claim!.valid_from)).toBeGreaterThan(Date.parse(at(-MINUTE)));
   });
 
   it("R9: while one claim is available another is already_claimed; after using it, the buyer may claim again up to the limit", async () => {
@@ -177,9 +181,21 @@ describe("storefront list", () => {
     const follower = await create(s, claimable("follower", { discount: { kind: "fixed", amount_minor: 300 } }));
     const chat = await create(s, claimable("chat"));
     await create(s, claimable("regular", { claim_starts_at: at(DAY), claim_ends_at: at(40 * DAY) })); // upcoming
-    await create(s, { type: "promo_code", name: "promo", discount: { kind: "fixed", amount_minor: 500 }, quantity: 5, active_starts_at: at(-MINUTE), active_ends_at: at(DAY) });
+    await create(s, {
+      type: "promo_code",
+      name: "promo",
+      discount: { kind: "fixed", amount_minor: 500 },
+      quantity: 5,
+      active_starts_at: at(-MINUTE),
+      active_ends_at: at(DAY),
+    });
     const { audience: _audience, ...followerTerms } = claimable("follower");
-    await create(s, { ...followerTerms, type: "review", validity: { kind: "days_after_claim", days: 7 }, discount: { kind: "fixed", amount_minor: 300 } });
+    await create(s, {
+      ...followerTerms,
+      type: "review",
+      validity: { kind: "days_after_claim", days: 7 },
+      discount: { kind: "fixed", amount_minor: 300 },
+    });
     await sendChat(s, chat.id, "b2");
 
     const forB1 = await answer(calls(t, s.sk).storefront({ buyer_id: "b1" }));

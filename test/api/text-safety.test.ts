@@ -16,7 +16,7 @@ beforeAll(async () => {
 let n = 0;
 // Each shop its own prefix, so the same suffix in two shops is two codes (R19 is not what these test).
 const prefixes = ["AAAA", "BBBB", "CCCC", "DDDD", "EEEE", "FFFF", "GGGG", "HHHH"];
-const shop = () => t.shop({ name: prefixes[n++ % prefixes.length] + " store" });
+const shop = () => t.shop({ name: `${prefixes[n++ % prefixes.length]} store` });
 const create = (s: ShopKeys, code?: string, over: Record<string, unknown> = {}) =>
   answer(calls(t, s.sk).createCoupon(promoBody({ name: `Code ${++n}`, ...(code !== undefined ? { code } : {}), ...over })));
 const setWords = (s: ShopKeys, blocked_words: string[]) =>
@@ -45,8 +45,11 @@ describe("R20: the text-safety check", () => {
   });
 
   it("a malformed BLOCKED_WORDS entry is a configuration error, not a silently ignored word", () => {
-    for (const bad of ["two words", "x", "sex1", "**sex"]) expect(() => configFromEnv({ BLOCKED_WORDS: `fine, ${bad}` }, ADMIN), bad).toThrow(/BLOCKED_WORDS/);
-    expect(configFromEnv({ BLOCKED_WORDS: " rival , *cheap* " }, ADMIN).blockedWords).toEqual(expect.arrayContaining(["RIVAL", "*CHEAP*", "SEX"]));
+    for (const bad of ["two words", "x", "sex1", "**sex"])
+      expect(() => configFromEnv({ BLOCKED_WORDS: `fine, ${bad}` }, ADMIN), bad).toThrow(/BLOCKED_WORDS/);
+    expect(configFromEnv({ BLOCKED_WORDS: " rival , *cheap* " }, ADMIN).blockedWords).toEqual(
+      expect.arrayContaining(["RIVAL", "*CHEAP*", "SEX"]),
+    );
   });
 
   it("a shop's own blocked_words (admin settings) apply to that shop only, and can be cleared", async () => {
@@ -68,7 +71,7 @@ describe("R20: the text-safety check", () => {
   it("a malformed entry is 422 and changes nothing", async () => {
     const s = await shop();
     await setWords(s, ["promo"]);
-    for (const bad of [["a"], ["two words"], ["x1"], ["**x"], Array.from({ length: 201 }, (_, i) => `w${"a".repeat(i % 5 + 2)}`)]) {
+    for (const bad of [["a"], ["two words"], ["x1"], ["**x"], Array.from({ length: 201 }, (_, i) => `w${"a".repeat((i % 5) + 2)}`)]) {
       const res = await answer(calls(t, ADMIN).patchShop(s.id, { blocked_words: bad }));
       expect(res.status, JSON.stringify(bad).slice(0, 40)).toBe(422);
     }
@@ -85,7 +88,13 @@ describe("R20: the text-safety check", () => {
     const patched = await answer(calls(t, s.sk).patchCoupon(id, { code: "SEX2" }));
     expect(patched.status).toBe(409);
     expect(patched.body.code).toBe("code_not_allowed");
-    const dup = await answer(calls(t, s.sk).duplicate(id, { code: "RIVAL", active_starts_at: made.body.coupon!.active_starts_at!, active_ends_at: made.body.coupon!.active_ends_at! }));
+    const dup = await answer(
+      calls(t, s.sk).duplicate(id, {
+        code: "RIVAL",
+        active_starts_at: made.body.coupon!.active_starts_at!,
+        active_ends_at: made.body.coupon!.active_ends_at!,
+      }),
+    );
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe("code_not_allowed");
     expect((await answer(calls(t, s.sk).patchCoupon(id, { code: "GLASS2" }))).status).toBe(200);

@@ -14,7 +14,8 @@ import { webhookFlows } from "./webhooks.flows.js";
 import { layoutChecks } from "./layout.flows.js";
 import { servingChecks } from "./serving.flows.js";
 
-if (!runBrowserTests) console.warn(`[console browser tests] skipped: ${CHROMIUM} is missing (apt-get install -y chromium). In CI they run.`);
+if (!runBrowserTests)
+  console.warn(`[console browser tests] skipped: ${CHROMIUM} is missing (apt-get install -y chromium). In CI they run.`);
 
 describe.skipIf(!runBrowserTests)("seller console in Chromium", () => {
   const h = {} as Harness;

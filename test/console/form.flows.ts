@@ -2,7 +2,24 @@
 import { readFile } from "node:fs/promises";
 import { serverCalls } from "../support/api.js";
 import { expect, it } from "vitest";
-import { absent, byName, DAY, expectStatus, listed, errorBeside, isFocused, iso, localInput, newPage, open, poll, signIn, uniq, visible, type Harness } from "./harness.js";
+import {
+  absent,
+  byName,
+  DAY,
+  expectStatus,
+  listed,
+  errorBeside,
+  isFocused,
+  iso,
+  localInput,
+  newPage,
+  open,
+  poll,
+  signIn,
+  uniq,
+  visible,
+  type Harness,
+} from "./harness.js";
 
 type Page = Harness["page"];
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
@@ -84,11 +101,31 @@ export function formFlows(h: Harness) {
     await visible(row.getByText("Ongoing"));
 
     const regular = await byName(h, names.regular);
-    expect(regular).toMatchObject({ type: "regular", audience: "repeat", discount: { kind: "fixed", amount_minor: 500 }, min_spend_minor: 3000, quantity: 200, per_customer_limit: 2, validity: { kind: "days_after_claim", days: 14 } });
-    expect(await byName(h, names.follower)).toMatchObject({ type: "follower", audience: "new_followers", discount: { kind: "percent", percent_off: 15, max_discount_minor: 1000 } });
-    expect(await byName(h, names.review)).toMatchObject({ type: "review", scope: { kind: "products", product_ids: ["demo-mug", "demo-tee", "demo-cap"] } });
+    expect(regular).toMatchObject({
+      type: "regular",
+      audience: "repeat",
+      discount: { kind: "fixed", amount_minor: 500 },
+      min_spend_minor: 3000,
+      quantity: 200,
+      per_customer_limit: 2,
+      validity: { kind: "days_after_claim", days: 14 },
+    });
+    expect(await byName(h, names.follower)).toMatchObject({
+      type: "follower",
+      audience: "new_followers",
+      discount: { kind: "percent", percent_off: 15, max_discount_minor: 1000 },
+    });
+    expect(await byName(h, names.review)).toMatchObject({
+      type: "review",
+      scope: { kind: "products", product_ids: ["demo-mug", "demo-tee", "demo-cap"] },
+    });
     expect((await byName(h, names.chat)).validity?.kind).toBe("fixed");
-    expect(await byName(h, names.promo)).toMatchObject({ type: "promo_code", code: "DEMOFORM1", per_customer_limit: null, discount: { amount_minor: 400 } });
+    expect(await byName(h, names.promo)).toMatchObject({
+      type: "promo_code",
+      code: "DEMOFORM1",
+      per_customer_limit: null,
+      discount: { amount_minor: 400 },
+    });
   });
 
   it("R18–R20: Generate fills a code, and the code's availability is checked as it is typed", async () => {
@@ -161,7 +198,10 @@ export function formFlows(h: Harness) {
 
     // A shop with addon coupons on (R32): the addon is shown before creating, and created with it.
     const admin = serverCalls(h.server.url, h.server.adminToken);
-    const made = await expectStatus(admin.createShop({ name: "Addon Shop", region: "EU", currency: "EUR", mode: "test", addon_coupons: true }), 201);
+    const made = await expectStatus(
+      admin.createShop({ name: "Addon Shop", region: "EU", currency: "EUR", mode: "test", addon_coupons: true }),
+      201,
+    );
     const other = await newPage(h, 1280, 800);
     await signIn(h, other, made.secret_key);
     await newForm(other, "Coupon");
@@ -222,12 +262,24 @@ export function formFlows(h: Harness) {
   it("editing a started coupon changes only its name, a larger quantity and a later end (API PATCH rules)", async () => {
     const page = h.page;
     const name = uniq("Ongoing");
-    const { coupon: c } = await expectStatus(h.sk.createCoupon({ type: "regular", name, discount: { kind: "fixed", amount_minor: 700 }, quantity: 50, claim_starts_at: iso(-60_000), claim_ends_at: iso(40 * DAY), validity: { kind: "days_after_claim", days: 7 } }), 201);
+    const { coupon: c } = await expectStatus(
+      h.sk.createCoupon({
+        type: "regular",
+        name,
+        discount: { kind: "fixed", amount_minor: 700 },
+        quantity: 50,
+        claim_starts_at: iso(-60_000),
+        claim_ends_at: iso(40 * DAY),
+        validity: { kind: "days_after_claim", days: 7 },
+      }),
+      201,
+    );
     await open(page, "#/coupons", "Coupons");
     await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: "Edit", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: `Edit “${name}”` }).waitFor();
     await visible(page.getByText("only its name, a larger quantity and a later end can change"));
-    for (const locked of ["Coupon type", "Discount type", "Amount", "Minimum spend", "Claim starts", "Days valid"]) expect(await field(page, locked).isDisabled(), locked).toBe(true);
+    for (const locked of ["Coupon type", "Discount type", "Amount", "Minimum spend", "Claim starts", "Days valid"])
+      expect(await field(page, locked).isDisabled(), locked).toBe(true);
     for (const free of ["Name", "Quantity", "Claim ends"]) expect(await field(page, free).isEnabled(), free).toBe(true);
     await field(page, "Quantity").fill("40");
     await page.getByRole("button", { name: "Save changes" }).click();
@@ -245,7 +297,19 @@ export function formFlows(h: Harness) {
   it("R29: Duplicate opens the form prefilled, and Create makes an upcoming copy", async () => {
     const page = h.page;
     const name = uniq("Source");
-    const { coupon: src } = await expectStatus(h.sk.createCoupon({ type: "regular", name, discount: { kind: "percent", percent_off: 12 }, min_spend_minor: 1500, quantity: 30, claim_starts_at: iso(-60_000), claim_ends_at: iso(45 * DAY), validity: { kind: "days_after_claim", days: 10 } }), 201);
+    const { coupon: src } = await expectStatus(
+      h.sk.createCoupon({
+        type: "regular",
+        name,
+        discount: { kind: "percent", percent_off: 12 },
+        min_spend_minor: 1500,
+        quantity: 30,
+        claim_starts_at: iso(-60_000),
+        claim_ends_at: iso(45 * DAY),
+        validity: { kind: "days_after_claim", days: 10 },
+      }),
+      201,
+    );
     await open(page, "#/coupons", "Coupons");
     await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: "Duplicate", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: `Duplicate “${name}”` }).waitFor();
@@ -255,6 +319,12 @@ export function formFlows(h: Harness) {
     await page.getByRole("button", { name: "Create", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Coupons" }).waitFor();
     const copy = await byName(h, `${name} copy`);
-    expect(copy).toMatchObject({ origin: "duplicate", parent_id: src.id, status: "upcoming", discount: { kind: "percent", percent_off: 12 }, min_spend_minor: 1500 });
+    expect(copy).toMatchObject({
+      origin: "duplicate",
+      parent_id: src.id,
+      status: "upcoming",
+      discount: { kind: "percent", percent_off: 12 },
+      min_spend_minor: 1500,
+    });
   });
 }

@@ -89,7 +89,10 @@ export async function signIn(h: Harness, page: Page, key = h.server.demo.secretK
 /** Opens a console route (`#/…`) and waits for its heading. */
 export async function open(page: Page, hash: string, heading: string | RegExp) {
   // The route already shown is opened again as its nav link does: the view reloads.
-  await page.evaluate((h) => (location.hash === h ? dispatchEvent(new HashChangeEvent("hashchange")) : (location.hash = h)), hash);
+  await page.evaluate((h) => {
+    if (location.hash === h) dispatchEvent(new HashChangeEvent("hashchange"));
+    else location.hash = h;
+  }, hash);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
 }
 
@@ -125,7 +128,10 @@ export function errorBeside(field: Locator): Promise<string> {
     const errors = ids.map((id) => root.getElementById(id)).filter((e) => e?.classList.contains("error"));
     // Beside it: inside the same field block as the control.
     const block = el.closest(".field");
-    return errors.filter((e) => block?.contains(e)).map((e) => e!.textContent!.trim()).join(" ");
+    return errors
+      .filter((e) => block?.contains(e))
+      .map((e) => e!.textContent!.trim())
+      .join(" ");
   });
 }
 
@@ -136,9 +142,16 @@ export function focused(page: Page) {
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
     if (!a) return { tag: "", name: "", described: "" };
     const root = a.getRootNode() as Document | ShadowRoot;
-    const described = (a.getAttribute("aria-describedby") ?? "").split(/\s+/).map((id) => (id ? root.getElementById(id)?.textContent ?? "" : "")).join(" ");
-    const label = a.id ? root.querySelector(`label[for="${a.id}"]`)?.textContent ?? "" : "";
-    return { tag: a.tagName.toLowerCase(), name: (a.getAttribute("aria-label") ?? label ?? "").trim() || (a.textContent ?? "").trim(), described };
+    const described = (a.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .map((id) => (id ? (root.getElementById(id)?.textContent ?? "") : ""))
+      .join(" ");
+    const label = a.id ? (root.querySelector(`label[for="${a.id}"]`)?.textContent ?? "") : "";
+    return {
+      tag: a.tagName.toLowerCase(),
+      name: (a.getAttribute("aria-label") ?? label ?? "").trim() || (a.textContent ?? "").trim(),
+      described,
+    };
   });
 }
 

@@ -4,7 +4,22 @@
  */
 import { expect, it } from "vitest";
 import {
-  axeViolations, byName, expectStatus, listed, DAY, expectNoHorizontalScroll, focused, iso, newPage, open, poll, shot, signIn, tabTo, uniq, type Harness,
+  axeViolations,
+  byName,
+  expectStatus,
+  listed,
+  DAY,
+  expectNoHorizontalScroll,
+  focused,
+  iso,
+  newPage,
+  open,
+  poll,
+  shot,
+  signIn,
+  tabTo,
+  uniq,
+  type Harness,
 } from "./harness.js";
 
 type Page = Harness["page"];
@@ -19,7 +34,10 @@ async function check(page: Page, name: string, width: number) {
 
 export function layoutChecks(h: Harness) {
   // The two widths run side by side (each its own page of the one browser): the suite's slowest part, halved.
-  for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
     it.concurrent(`every view at ${width}×${height}: photographed, no horizontal scroll, no serious or critical axe violations`, async () => {
       const page = await newPage(h, width, height);
       await page.goto(`${h.server.url}/console`);
@@ -28,7 +46,18 @@ export function layoutChecks(h: Harness) {
       await signIn(h, page);
 
       const promo = (await listed(h, { type: "promo_code", status: "ongoing" }))[0]!;
-      const { coupon: chat } = await expectStatus(h.sk.createCoupon({ type: "chat", name: uniq("Layout chat"), discount: { kind: "fixed", amount_minor: 100 }, quantity: 5, claim_starts_at: iso(0), claim_ends_at: iso(35 * DAY), validity: { kind: "days_after_claim", days: 3 } }), 201);
+      const { coupon: chat } = await expectStatus(
+        h.sk.createCoupon({
+          type: "chat",
+          name: uniq("Layout chat"),
+          discount: { kind: "fixed", amount_minor: 100 },
+          quantity: 5,
+          claim_starts_at: iso(0),
+          claim_ends_at: iso(35 * DAY),
+          validity: { kind: "days_after_claim", days: 3 },
+        }),
+        201,
+      );
       const views: [string, string, string | RegExp][] = [
         ["coupons", "#/coupons", "Coupons"],
         ["new-regular", "#/coupons/new?type=regular", "New coupon"],

@@ -77,7 +77,9 @@ export function listFlows(h: Harness) {
     const { coupon: c } = await expectStatus(h.sk.createCoupon(chat(name, 0)), 201);
     await open(page, "#/coupons", "Coupons");
     // Only chat coupons have Send.
-    expect(await page.getByRole("row").filter({ hasText: "Save 10%" }).first().getByRole("button", { name: "Send", exact: true }).count()).toBe(0);
+    expect(
+      await page.getByRole("row").filter({ hasText: "Save 10%" }).first().getByRole("button", { name: "Send", exact: true }).count(),
+    ).toBe(0);
     await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: "Send", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: `Send: ${name}` }).waitFor();
     await page.getByRole("button", { name: "Send", exact: true }).click();

@@ -8,7 +8,12 @@ import { serverCalls, type EventFact, type EventJson } from "../support/api.js";
 import { byName, DAY, errorBeside, expectStatus, iso, newPage, open, poll, signIn, uniq, visible, type Harness } from "./harness.js";
 
 async function redeem(h: Harness, code: string, buyer: string, order: string) {
-  const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "demo-mug", quantity: 2, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+  const cart = {
+    currency: "USD",
+    lines: [{ line_id: "1", product_id: "demo-mug", quantity: 2, unit_price_minor: 2000, product_discount_minor: 0 }],
+    shipping_minor: 0,
+    shipping_discount_minor: 0,
+  };
   const { redemption } = await expectStatus(h.sk.redeem({ buyer_id: buyer, code, order_id: order, cart }, order), 201);
   await expectStatus(h.sk.commit(redemption.id), 200);
   return redemption;
@@ -24,7 +29,18 @@ export function viewFlows(h: Harness) {
   it("R30: History shows each entry's action, actor, time and before/after values", async () => {
     const page = h.page;
     const name = uniq("Tracked");
-    const { coupon: c } = await expectStatus(h.sk.createCoupon({ type: "promo_code", name, code: uniq("H").replace(/\W/g, "").slice(0, 8), discount: { kind: "fixed", amount_minor: 250 }, quantity: 40, active_starts_at: iso(-60_000), active_ends_at: iso(5 * DAY) }), 201);
+    const { coupon: c } = await expectStatus(
+      h.sk.createCoupon({
+        type: "promo_code",
+        name,
+        code: uniq("H").replace(/\W/g, "").slice(0, 8),
+        discount: { kind: "fixed", amount_minor: 250 },
+        quantity: 40,
+        active_starts_at: iso(-60_000),
+        active_ends_at: iso(5 * DAY),
+      }),
+      201,
+    );
     promo = { id: c.id, code: c.code!, name: `${name} renamed` };
     await expectStatus(h.sk.patchCoupon(c.id, { name: promo.name, quantity: 60 }), 200);
     await open(h.page, "#/coupons", "Coupons");
@@ -40,7 +56,9 @@ export function viewFlows(h: Harness) {
     expect(await nameRow.locator("td").allTextContents()).toEqual([name, promo.name]);
     const qtyRow = updated.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Quantity" }) });
     expect(await qtyRow.locator("td").allTextContents()).toEqual(["40", "60"]);
-    expect(await entries.filter({ hasText: "Created" }).getByRole("row").filter({ hasText: "Discount" }).locator("td").textContent()).toBe("$2.50 off");
+    expect(await entries.filter({ hasText: "Created" }).getByRole("row").filter({ hasText: "Discount" }).locator("td").textContent()).toBe(
+      "$2.50 off",
+    );
   });
 
   it("R31: Data shows the totals, and the daily chart loads only when it is opened", async () => {
@@ -52,7 +70,11 @@ export function viewFlows(h: Harness) {
     await open(page, "#/coupons", "Coupons");
     await page.getByRole("row").filter({ hasText: promo.name }).getByRole("button", { name: "Data", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: `Data: ${promo.name}` }).waitFor();
-    const tile = (label: string) => page.locator(".tile").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+    const tile = (label: string) =>
+      page
+        .locator(".tile")
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator("dd");
     await poll(() => tile("Uses").textContent()).toBe("1");
     expect(await tile("Discount spent").textContent()).toBe("$2.50");
     expect(await tile("Remaining").textContent()).toBe("59");
@@ -92,7 +114,9 @@ export function viewFlows(h: Harness) {
 
     await page.getByLabel("Promo code").fill("NOPE42");
     await page.getByRole("button", { name: "Simulate" }).click();
-    await poll(() => considered.filter({ hasText: "Code NOPE42" }).locator(".reasons").textContent()).toContain("No promo code has this code.");
+    await poll(() => considered.filter({ hasText: "Code NOPE42" }).locator(".reasons").textContent()).toContain(
+      "No promo code has this code.",
+    );
     // A bad line is refused beside its field, with nothing sent.
     await page.getByLabel("Quantity").first().fill("two");
     await page.getByRole("button", { name: "Simulate" }).click();
@@ -127,7 +151,9 @@ export function viewFlows(h: Harness) {
     await page.getByRole("button", { name: "Filter" }).click();
     const row = page.getByRole("row").filter({ hasText: order });
     await visible(row);
-    expect(await row.locator("td").allTextContents()).toEqual(expect.arrayContaining([promo.name, order, "buyer-list-1", promo.code, "Committed", "$2.50"]));
+    expect(await row.locator("td").allTextContents()).toEqual(
+      expect.arrayContaining([promo.name, order, "buyer-list-1", promo.code, "Committed", "$2.50"]),
+    );
     const rows = page.locator("tbody tr");
     expect(await rows.count()).toBe(2); // the Data test's use and this one: only this coupon's
     const csv = await csvRows(page);
@@ -158,12 +184,21 @@ export function viewFlows(h: Harness) {
     // The review coupon made through the form covers demo-mug (R13): a paid order's qualifying review earns it.
     const order = `order-review-${Date.now()}`;
     await event(h, { type: "order.paid", buyer_id: "reviewer-1", order_id: order, total_minor: 2400 });
-    const approved = await event(h, { type: "review.approved", buyer_id: "reviewer-1", order_id: order, product_id: "demo-mug", word_count: 14, media_count: 1 });
+    const approved = await event(h, {
+      type: "review.approved",
+      buyer_id: "reviewer-1",
+      order_id: order,
+      product_id: "demo-mug",
+      word_count: 14,
+      media_count: 1,
+    });
     expect(approved.issued_claim).not.toBeNull();
     await open(h.page, "#/reviews", "Incentivized reviews");
     const row = h.page.getByRole("row").filter({ hasText: order });
     await visible(row);
-    expect(await row.locator("td").allTextContents()).toEqual(expect.arrayContaining(["demo-mug", "reviewer-1", "Verified purchase Incentivized Review"]));
+    expect(await row.locator("td").allTextContents()).toEqual(
+      expect.arrayContaining(["demo-mug", "reviewer-1", "Verified purchase Incentivized Review"]),
+    );
   });
 
   it("Settings: keys are created (shown once) and revoked after a confirmation; the test clock freezes and runs, and a live shop has none", async () => {
@@ -232,7 +267,10 @@ export function viewFlows(h: Harness) {
     const page = await newPage(h, 1280, 800);
     await signIn(h, page);
     const cookie = (await page.context().cookies()).find((c) => c.name === "ec_console")!;
-    const out = await fetch(`${h.server.url}/v1/console/sessions/current`, { method: "DELETE", headers: { cookie: `ec_console=${cookie.value}`, origin: h.server.url } });
+    const out = await fetch(`${h.server.url}/v1/console/sessions/current`, {
+      method: "DELETE",
+      headers: { cookie: `ec_console=${cookie.value}`, origin: h.server.url },
+    });
     expect(out.status).toBe(204);
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Coupons" }).click();
     await page.getByText("Your session ended. Sign in again to continue.").waitFor();

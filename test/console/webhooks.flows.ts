@@ -28,7 +28,18 @@ export function webhookFlows(h: Harness) {
     expect(made.events.sort()).toEqual(["coupon.created", "coupon.deactivated"]);
 
     // A change it subscribes to is delivered (here: tried, and refused by the closed port).
-    await expectStatus(h.sk.createCoupon({ type: "chat", name: uniq("Hooked"), discount: { kind: "fixed", amount_minor: 100 }, quantity: 5, claim_starts_at: iso(0), claim_ends_at: iso(35 * DAY), validity: { kind: "days_after_claim", days: 3 } }), 201);
+    await expectStatus(
+      h.sk.createCoupon({
+        type: "chat",
+        name: uniq("Hooked"),
+        discount: { kind: "fixed", amount_minor: 100 },
+        quantity: 5,
+        claim_starts_at: iso(0),
+        claim_ends_at: iso(35 * DAY),
+        validity: { kind: "days_after_claim", days: 3 },
+      }),
+      201,
+    );
     const item = page.getByRole("listitem").filter({ hasText: made.url });
     await item.getByRole("button", { name: "Deliveries" }).click();
     const row = item.getByRole("row").filter({ hasText: "Coupon created" });

@@ -18,14 +18,18 @@ beforeAll(async () => {
 
 describe("the typed client", () => {
   it("has the document's types: client/openapi.ts is current (else run `npm run client:types`)", async () => {
-    expect(readFileSync(CLIENT_TYPES, "utf8") === (await clientTypes()), "client/openapi.ts is stale: run `npm run client:types`").toBe(true);
+    expect(readFileSync(CLIENT_TYPES, "utf8") === (await clientTypes()), "client/openapi.ts is stale: run `npm run client:types`").toBe(
+      true,
+    );
   }, 30_000);
 
   it("calls the API with the key and a buyer token it signed; answers and refusals are typed", async () => {
     const token = await signBuyerToken(s.buyerSecret, "buyer-1", Math.floor(Date.now() / 1000) + 60);
     const api = createClient({ baseUrl: "http://localhost/", key: s.pk, buyerToken: token, fetch: (r) => Promise.resolve(t.app.fetch(r)) });
     // Only the cart's required fields: the defaulted ones (explain, shipping, product discounts) may be left out.
-    const body: RequestBody<"quoteCheckout"> = { cart: { currency: "USD", lines: [{ line_id: "1", product_id: "p", quantity: 2, unit_price_minor: 300 }] } };
+    const body: RequestBody<"quoteCheckout"> = {
+      cart: { currency: "USD", lines: [{ line_id: "1", product_id: "p", quantity: 2, unit_price_minor: 300 }] },
+    };
     const quoted = await api.POST("/v1/checkout/quote", { body });
     const answer: Answer<"quoteCheckout"> | undefined = quoted.data;
     expect(answer).toMatchObject({ subtotal_minor: 600, applied: null, total_minor: 600 });
@@ -46,7 +50,11 @@ describe("the typed client", () => {
     await seller.POST("/v1/coupons", { body: promoBody({ code: "LISTED" }) as RequestBody<"createCoupon"> });
     const page = await seller.GET("/v1/coupons", { params: { query: { type: "promo_code" } } });
     expect(page.data?.data.map((c) => c.code)).toEqual([`${s.code_prefix}LISTED`]);
-    const csv = await seller.GET("/v1/coupons", { params: { query: { type: "promo_code" } }, headers: { accept: "text/csv" }, parseAs: "text" });
+    const csv = await seller.GET("/v1/coupons", {
+      params: { query: { type: "promo_code" } },
+      headers: { accept: "text/csv" },
+      parseAs: "text",
+    });
     expect(csv.response.headers.get("content-disposition")).toMatch(/^attachment/);
     expect(String(csv.data).split("\r\n")[0]).toMatch(/^id,/);
   });

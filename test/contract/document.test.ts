@@ -18,9 +18,7 @@ import { currentDocument } from "../../scripts/openapi.js";
 const root = resolve(import.meta.dirname, "../..");
 let doc: Record<string, any>;
 const operations = () =>
-  Object.entries<any>(doc.paths).flatMap(([path, item]) =>
-    Object.entries<any>(item).map(([method, op]) => ({ method, path, op })),
-  );
+  Object.entries<any>(doc.paths).flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => ({ method, path, op })));
 
 /** Every schema object in `node` (nested ones too), with where it is. */
 function* schemasIn(node: unknown, where = ""): Generator<[string, any]> {
@@ -44,9 +42,10 @@ describe("the OpenAPI document", () => {
     writeFileSync(file, JSON.stringify(doc));
     const cli = join(root, "node_modules/.bin/redocly");
     const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" };
-    const run = await promisify(execFile)(cli, ["lint", file, "--config", join(root, "redocly.yaml"), "--format", "json"], { env, cwd: root }).catch(
-      (e: { stdout: string; stderr: string }) => e,
-    );
+    const run = await promisify(execFile)(cli, ["lint", file, "--config", join(root, "redocly.yaml"), "--format", "json"], {
+      env,
+      cwd: root,
+    }).catch((e: { stdout: string; stderr: string }) => e);
     const report = JSON.parse(run.stdout.slice(run.stdout.indexOf("{")));
     const problems = report.problems.map((p: any) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location?.[0]?.pointer}`);
     expect(problems).toEqual([]);
@@ -101,11 +100,17 @@ describe("the OpenAPI document", () => {
 
   it("has no allOf whose members both define a property (an extended component overriding a field: both would have to hold)", () => {
     const resolve = (s: any): any => (s.$ref ? resolve(doc.components.schemas[s.$ref.split("/").pop()]) : s);
-    const propertiesOf = (s: any): string[] => [...Object.keys(resolve(s).properties ?? {}), ...(resolve(s).allOf ?? []).flatMap(propertiesOf)];
+    const propertiesOf = (s: any): string[] => [
+      ...Object.keys(resolve(s).properties ?? {}),
+      ...(resolve(s).allOf ?? []).flatMap(propertiesOf),
+    ];
     for (const [where, s] of schemasIn(doc)) {
       if (!s.allOf) continue;
       const names = s.allOf.flatMap(propertiesOf);
-      expect(names.filter((n: string, i: number) => names.indexOf(n) !== i), where).toEqual([]);
+      expect(
+        names.filter((n: string, i: number) => names.indexOf(n) !== i),
+        where,
+      ).toEqual([]);
     }
     expect(doc.components.schemas.CouponDraft.properties.id).toEqual({ type: "null" });
   });
@@ -113,7 +118,9 @@ describe("the OpenAPI document", () => {
   it("lists null in every nullable enum (per_customer_limit, review_label)", () => {
     for (const [where, s] of schemasIn(doc))
       if (s.enum && Array.isArray(s.type) && s.type.includes("null")) expect(s.enum, where).toContain(null);
-    const promo = doc.paths["/v1/coupons"].post.requestBody.content["application/json"].schema.oneOf.find((o: any) => o.properties.type.enum[0] === "promo_code");
+    const promo = doc.paths["/v1/coupons"].post.requestBody.content["application/json"].schema.oneOf.find(
+      (o: any) => o.properties.type.enum[0] === "promo_code",
+    );
     expect(promo.properties.per_customer_limit.enum).toEqual([1, null]);
     expect(doc.components.schemas.EventResult.properties.review_label.enum).toEqual(["Verified purchase Incentivized Review", null]);
   });

@@ -68,11 +68,25 @@ describe("the npm package", () => {
   it("builds, packs, installs offline into a new project, type-checks and runs a consumer of the client and the widget", async () => {
     await buildPackage();
     const packDir = mkdtempSync(join(tmpdir(), "edge-coupons-pack-"));
-    const packed = JSON.parse((await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], { cwd: root })).stdout)[0];
+    const packed = JSON.parse(
+      (await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], { cwd: root })).stdout,
+    )[0];
     const files: string[] = packed.files.map((f: { path: string }) => f.path);
     // What a consumer needs, and nothing of the server, the tests or the sources.
-    expect(files).toEqual(expect.arrayContaining(["dist/client/index.js", "dist/client/webhooks.js", "dist/types/client/index.d.ts", "dist/widget/index.js", "dist/widget/locales/de.js", "dist/openapi.json", "LICENSE"]));
-    expect(files.filter((f) => /^(worker|test|scripts|db|bench|client)\//.test(f) || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "dist/client/index.js",
+        "dist/client/webhooks.js",
+        "dist/types/client/index.d.ts",
+        "dist/widget/index.js",
+        "dist/widget/locales/de.js",
+        "dist/openapi.json",
+        "LICENSE",
+      ]),
+    );
+    expect(files.filter((f) => /^(worker|test|scripts|db|bench|client)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual(
+      [],
+    );
 
     const project = mkdtempSync(join(tmpdir(), "edge-coupons-consumer-"));
     const pkgDir = join(project, "node_modules", "edge-coupons");
@@ -90,11 +104,21 @@ describe("the npm package", () => {
     writeFileSync(
       join(project, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], strict: true, types: [], outDir: "out" },
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          lib: ["ES2022", "DOM"],
+          strict: true,
+          types: [],
+          outDir: "out",
+        },
         files: ["consumer.ts"],
       }),
     );
-    const tsc = await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", project], { cwd: project }).catch((e) => e);
+    const tsc = await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", project], { cwd: project }).catch(
+      (e) => e,
+    );
     expect(`${tsc.stdout ?? ""}${tsc.stderr ?? ""}`).toBe("");
     const out = await run(process.execPath, [join(project, "out", "consumer.js")], { cwd: project });
     expect(JSON.parse(out.stdout)).toEqual({

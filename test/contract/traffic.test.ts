@@ -9,7 +9,19 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, at, cart, contractChecker, DAY, makeTestApp, MINUTE, promoBody, bodyAs, type ShopKeys, type TestApp } from "../support/app.js";
+import {
+  ADMIN,
+  at,
+  cart,
+  contractChecker,
+  DAY,
+  makeTestApp,
+  MINUTE,
+  promoBody,
+  bodyAs,
+  type ShopKeys,
+  type TestApp,
+} from "../support/app.js";
 import { operations, resolver, seedShop, valueFor, type Schema, type Seeded } from "../security/openapi-walk.js";
 import { CouponAnswer } from "../../worker/contract/coupons.js";
 import { EventResultSchema } from "../../worker/contract/events.js";
@@ -40,7 +52,10 @@ async function expectCall(status: number, method: string, path: string, opts: Pa
 describe("real traffic keeps the OpenAPI document", () => {
   it("the platform and the seller: shops, keys, the test clock, coupons of every type and what a seller reads", async () => {
     await expectCall(200, "GET", `/v1/shops/${s.id}`, { key: ADMIN });
-    await expectCall(200, "PATCH", `/v1/shops/${s.id}`, { key: ADMIN, body: { allowed_origins: ["https://shop.example", "http://127.0.0.1:3000"] } });
+    await expectCall(200, "PATCH", `/v1/shops/${s.id}`, {
+      key: ADMIN,
+      body: { allowed_origins: ["https://shop.example", "http://127.0.0.1:3000"] },
+    });
     await expectCall(200, "POST", "/v1/test-clock", { key: s.sk, body: { now: null } });
     const key = await expectCall(201, "POST", "/v1/keys", { key: s.sk, body: { kind: "publishable" } });
     await expectCall(200, "GET", "/v1/keys?limit=2", { key: s.sk });
@@ -50,7 +65,11 @@ describe("real traffic keeps the OpenAPI document", () => {
     await expectCall(200, "GET", "/v1/coupons?type=promo_code&limit=5", { key: s.sk });
     const read = await t.call("GET", `/v1/coupons/${regular}`, { key: s.sk });
     expect(read.headers.get("etag")).toBe(`"${bodyAs(read, CouponAnswer).coupon.version}"`);
-    await expectCall(200, "PATCH", `/v1/coupons/${regular}`, { key: s.sk, body: { name: "Walk renamed" }, headers: { "if-match": read.headers.get("etag")! } });
+    await expectCall(200, "PATCH", `/v1/coupons/${regular}`, {
+      key: s.sk,
+      body: { name: "Walk renamed" },
+      headers: { "if-match": read.headers.get("etag")! },
+    });
     await expectCall(412, "PATCH", `/v1/coupons/${regular}`, { key: s.sk, body: { name: "Stale" }, headers: { "if-match": '"1"' } });
     await expectCall(201, "POST", `/v1/coupons/${promo_code}/duplicate`, {
       key: s.sk,
@@ -60,12 +79,28 @@ describe("real traffic keeps the OpenAPI document", () => {
     await expectCall(200, "GET", `/v1/coupons/${regular}/history`, { key: s.sk });
     await expectCall(200, "GET", `/v1/coupons/${regular}/performance`, { key: s.sk });
     await expectCall(200, "GET", "/v1/reviews", { key: s.sk });
-    const event = { id: "evt-walk-1", type: "order.paid", occurred_at: at(-MINUTE), buyer_id: "buyer-old", order_id: "o-old", total_minor: 1000 };
+    const event = {
+      id: "evt-walk-1",
+      type: "order.paid",
+      occurred_at: at(-MINUTE),
+      buyer_id: "buyer-old",
+      order_id: "o-old",
+      total_minor: 1000,
+    };
     await expectCall(200, "POST", "/v1/events", { key: s.sk, body: event });
     await expectCall(200, "POST", "/v1/events", { key: s.sk, body: event }); // a replay: the first answer
     const review = await expectCall(200, "POST", "/v1/events", {
       key: s.sk,
-      body: { id: "evt-walk-2", type: "review.approved", occurred_at: at(-MINUTE), buyer_id: "buyer-x", order_id: "o-x", product_id: "p1", word_count: 20, media_count: 1 },
+      body: {
+        id: "evt-walk-2",
+        type: "review.approved",
+        occurred_at: at(-MINUTE),
+        buyer_id: "buyer-x",
+        order_id: "o-x",
+        product_id: "p1",
+        word_count: 20,
+        media_count: 1,
+      },
     });
     expect(bodyAs(review, EventResultSchema).issued_claim).toBeNull(); // and review_label null: the document's enum must allow it
     await expectCall(200, "POST", `/v1/coupons/${seeded.coupons.review}/deactivate`, { key: s.sk });
@@ -83,10 +118,17 @@ describe("real traffic keeps the OpenAPI document", () => {
     // Defaults left out: product_discount_minor, shipping_minor, shipping_discount_minor, explain.
     const bare = { currency: "USD", lines: lines.lines.map(({ product_discount_minor: _, ...l }) => l) };
     await expectCall(200, "POST", "/v1/checkout/quote", { ...buyer, body: { cart: bare } });
-    await expectCall(200, "POST", "/v1/checkout/quote", { key: s.sk, body: { buyer_id: "buyer-walk", code: seeded.code, explain: true, cart: lines } });
+    await expectCall(200, "POST", "/v1/checkout/quote", {
+      key: s.sk,
+      body: { buyer_id: "buyer-walk", code: seeded.code, explain: true, cart: lines },
+    });
 
     const reserve = (order: string, body: object = {}) =>
-      t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { code: seeded.code, order_id: order, cart: lines, ...body }, headers: { "idempotency-key": `walk-${order}` } });
+      t.call("POST", "/v1/checkout/redemptions", {
+        key: s.sk,
+        body: { code: seeded.code, order_id: order, cart: lines, ...body },
+        headers: { "idempotency-key": `walk-${order}` },
+      });
     const first = await reserve("walk-1", { buyer_id: "buyer-w1" });
     expect(first.status).toBe(201);
     const id = bodyAs(first, RedemptionAnswer).redemption.id;
@@ -116,17 +158,32 @@ describe("real traffic keeps the OpenAPI document", () => {
     }
     await expectCall(200, "PATCH", `/v1/shops/${s.id}`, { key: s.sk, body: { allowed_origins_add: ["https://other.example"] } });
 
-    const campaign = await expectCall(201, "POST", "/v1/coupons", { key: s.sk, body: promoBody({ quantity: undefined, unique_codes: { count: 5, length: 6 }, budget_minor: 50_000, active_starts_at: at(DAY), active_ends_at: at(5 * DAY) }) });
+    const campaign = await expectCall(201, "POST", "/v1/coupons", {
+      key: s.sk,
+      body: promoBody({
+        quantity: undefined,
+        unique_codes: { count: 5, length: 6 },
+        budget_minor: 50_000,
+        active_starts_at: at(DAY),
+        active_ends_at: at(5 * DAY),
+      }),
+    });
     const campaignId = bodyAs(campaign, CouponAnswer).coupon.id;
     await expectCall(200, "GET", `/v1/coupons/${campaignId}/codes?state=available&limit=2`, { key: s.sk });
     await expectCall(200, "GET", `/v1/coupons/${campaignId}/codes`, csv);
     await expectCall(200, "POST", `/v1/coupons/${campaignId}/codes`, { key: s.sk, body: { codes: ["OWN123", "own123", "x"] } }); // codes are added while upcoming
 
-    const endpoint = await expectCall(201, "POST", "/v1/webhook-endpoints", { key: s.sk, body: { url: "http://127.0.0.1:9/hooks", events: ["coupon.created"] } });
+    const endpoint = await expectCall(201, "POST", "/v1/webhook-endpoints", {
+      key: s.sk,
+      body: { url: "http://127.0.0.1:9/hooks", events: ["coupon.created"] },
+    });
     const endpointId = bodyAs(endpoint, CreatedEndpointSchema).webhook_endpoint.id;
     await expectCall(201, "POST", "/v1/coupons", { key: s.sk, body: promoBody() }); // one delivery, written with the coupon
     await expectCall(200, "GET", "/v1/webhook-endpoints", { key: s.sk });
-    const deliveries = bodyAs(await expectCall(200, "GET", `/v1/webhook-endpoints/${endpointId}/deliveries`, { key: s.sk }), DeliveryPageSchema);
+    const deliveries = bodyAs(
+      await expectCall(200, "GET", `/v1/webhook-endpoints/${endpointId}/deliveries`, { key: s.sk }),
+      DeliveryPageSchema,
+    );
     expect(deliveries.data).toHaveLength(1);
     await expectCall(200, "POST", `/v1/webhook-deliveries/${deliveries.data[0].id}/retry`, { key: s.sk });
     await expectCall(200, "DELETE", `/v1/webhook-endpoints/${endpointId}`, { key: s.sk });
@@ -150,7 +207,11 @@ describe("real traffic keeps the OpenAPI document", () => {
     await expectCall(403, "GET", "/v1/coupons", { key: s.pk });
     await expectCall(404, "GET", "/v1/coupons/cpn_nothing", { key: s.sk });
     await expectCall(404, "GET", "/v1/nothing-here", { key: s.sk });
-    await expectCall(415, "POST", "/v1/checkout/quote", { key: s.sk, body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    await expectCall(415, "POST", "/v1/checkout/quote", {
+      key: s.sk,
+      body: "a=1",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     await expectCall(413, "POST", "/v1/coupons", { key: s.sk, body: "x".repeat(300 * 1024) });
     await expectCall(422, "POST", "/v1/checkout/quote", { key: s.sk, body: "{broken" });
     await expectCall(422, "POST", "/v1/checkout/quote", { key: s.sk, body: { cart: { currency: "USD", lines: [] } } });
@@ -169,14 +230,19 @@ describe("real traffic keeps the OpenAPI document", () => {
     for (const o of operations(doc)) {
       if (accepted(o.method, o.path)) continue;
       // Not in the walk above: requests generated from the route's schemas, with this shop's objects.
-      const samples = fc.sample(fc.record({ body: o.body ? valueFor(o.body, resolve) : fc.constant(undefined), id: fc.constantFrom(...seeded.ids, seeded.code) }), { numRuns: 40, seed: 7 });
+      const samples = fc.sample(
+        fc.record({ body: o.body ? valueFor(o.body, resolve) : fc.constant(undefined), id: fc.constantFrom(...seeded.ids, seeded.code) }),
+        { numRuns: 40, seed: 7 },
+      );
       for (const sample of samples) {
         const path = o.path.replace(/{[^}]+}/g, encodeURIComponent(sample.id));
         const key = o.path.startsWith("/v1/shops") ? ADMIN : s.sk;
         if ((await t.call(o.method, path, { key, body: sample.body })).status < 300) break;
       }
     }
-    const missing = operations(doc).filter((o) => !accepted(o.method, o.path)).map((o) => `${o.method} ${o.path}`);
+    const missing = operations(doc)
+      .filter((o) => !accepted(o.method, o.path))
+      .map((o) => `${o.method} ${o.path}`);
     expect(missing, "operations no valid request reached: add a step to test/contract/traffic.test.ts").toEqual([]);
   });
 });
@@ -200,9 +266,25 @@ describe("the checker itself", () => {
     expect(problems({ status: 418 })).toMatch(/status 418 is not declared/);
     expect(problems({ responseBody: JSON.stringify({ subtotal_minor: 100 }) })).toMatch(/must have required property/);
     expect(problems({ responseHeaders: new Headers({ "content-type": "application/json" }) })).toMatch(/X-Request-Id is missing/);
-    expect(problems({ responseHeaders: new Headers({ "content-type": "application/json", "x-request-id": "r", etag: '"1"' }) })).toMatch(/etag/);
-    expect(problems({ requestBody: JSON.stringify({ cart: cart([{ unit_price_minor: 100 }]), extra: 1 }) })).toMatch(/additional properties/);
-    expect(problems({ status: 409, responseHeaders: new Headers({ "content-type": "application/problem+json", "x-request-id": "r" }), responseBody: JSON.stringify({ type: "t", title: "t", status: 409, code: "made_up_code", detail: "d" }) })).toMatch(/status 409 is not declared|not one of the \d+ values the document lists/);
-    expect(problems({ status: 422, responseHeaders: new Headers({ "content-type": "application/problem+json", "x-request-id": "r" }), responseBody: JSON.stringify({ type: "t", title: "t", status: 422, code: "made_up_code", detail: "d" }) })).toMatch(/\/code is not one of the \d+ values the document lists/);
+    expect(problems({ responseHeaders: new Headers({ "content-type": "application/json", "x-request-id": "r", etag: '"1"' }) })).toMatch(
+      /etag/,
+    );
+    expect(problems({ requestBody: JSON.stringify({ cart: cart([{ unit_price_minor: 100 }]), extra: 1 }) })).toMatch(
+      /additional properties/,
+    );
+    expect(
+      problems({
+        status: 409,
+        responseHeaders: new Headers({ "content-type": "application/problem+json", "x-request-id": "r" }),
+        responseBody: JSON.stringify({ type: "t", title: "t", status: 409, code: "made_up_code", detail: "d" }),
+      }),
+    ).toMatch(/status 409 is not declared|not one of the \d+ values the document lists/);
+    expect(
+      problems({
+        status: 422,
+        responseHeaders: new Headers({ "content-type": "application/problem+json", "x-request-id": "r" }),
+        responseBody: JSON.stringify({ type: "t", title: "t", status: 422, code: "made_up_code", detail: "d" }),
+      }),
+    ).toMatch(/\/code is not one of the \d+ values the document lists/);
   });
 });

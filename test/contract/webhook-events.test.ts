@@ -56,13 +56,16 @@ describe("the document's webhooks", () => {
       expect(op.security).toEqual([{ webhookSignature: [] }]);
     }
     expect(doc.components.securitySchemes.webhookSignature).toMatchObject({ type: "apiKey", in: "header", name: "Coupon-Signature" });
-    expect(doc.components.schemas.RedemptionCommittedEvent.properties.data.properties.object).toEqual({ $ref: "#/components/schemas/Redemption" });
+    expect(doc.components.schemas.RedemptionCommittedEvent.properties.data.properties.object).toEqual({
+      $ref: "#/components/schemas/Redemption",
+    });
   });
 
   it("match what a real receiver gets for each event type, and type a receiver", async () => {
     const s = await t.shop({ name: "Hooked" });
     const api = calls(t, s.sk);
-    const endpoint = (await expectStatus(api.createEndpoint({ url: `${rx.url}/all`, events: [...WEBHOOK_EVENT_TYPES] }), 201)).webhook_endpoint;
+    const endpoint = (await expectStatus(api.createEndpoint({ url: `${rx.url}/all`, events: [...WEBHOOK_EVENT_TYPES] }), 201))
+      .webhook_endpoint;
 
     // coupon.created, coupon.updated; a one-unit code reserved (redemption.reserved, coupon.exhausted) and committed.
     const once = (await expectStatus(api.createCoupon(promoBody({ quantity: 1 })), 201)).coupon;
@@ -78,17 +81,35 @@ describe("the document's webhooks", () => {
     // claim.created; review_coupon.issued (with its claim.created).
     const regular = (await expectStatus(api.createCoupon(claimableBody("regular")), 201)).coupon;
     await expectStatus(api.claim(regular.id, { buyer_id: "b3" }), 201);
-    const review = { ...claimableBody("regular"), type: "review", discount: { kind: "fixed", amount_minor: 300 }, claim_starts_at: at(-DAY) } as CouponJson;
+    const review = {
+      ...claimableBody("regular"),
+      type: "review",
+      discount: { kind: "fixed", amount_minor: 300 },
+      claim_starts_at: at(-DAY),
+    } as CouponJson;
     await expectStatus(api.createCoupon(review), 201);
-    await expectStatus(api.event({ id: "e-paid", type: "order.paid", occurred_at: at(-1000), buyer_id: "rb", order_id: "ro1", total_minor: 1000 }), 200);
+    await expectStatus(
+      api.event({ id: "e-paid", type: "order.paid", occurred_at: at(-1000), buyer_id: "rb", order_id: "ro1", total_minor: 1000 }),
+      200,
+    );
     const reviewed = await expectStatus(
-      api.event({ id: "e-review", type: "review.approved", occurred_at: at(-1000), buyer_id: "rb", order_id: "ro1", product_id: "p2", word_count: 30, media_count: 1 }),
+      api.event({
+        id: "e-review",
+        type: "review.approved",
+        occurred_at: at(-1000),
+        buyer_id: "rb",
+        order_id: "ro1",
+        product_id: "p2",
+        word_count: 30,
+        media_count: 1,
+      }),
       200,
     );
     expect(reviewed.issued_claim).not.toBeNull();
 
     const deliveries = (await expectStatus(api.deliveries(endpoint.id, { limit: 100 }), 200)).data.length;
-    while (rx.received.length < deliveries) if ((await deliverDue(t.db, { poster: createNodePoster(), clock: Date.now })).succeeded === 0) break;
+    while (rx.received.length < deliveries)
+      if ((await deliverDue(t.db, { poster: createNodePoster(), clock: Date.now })).succeeded === 0) break;
     const got = rx.received.filter((r) => r.path === "/all");
     expect(new Set(got.map((r) => r.event.type))).toEqual(new Set(WEBHOOK_EVENT_TYPES));
 
@@ -98,14 +119,33 @@ describe("the document's webhooks", () => {
       expect(await verifySignature(endpoint.secret, String(r.headers["coupon-signature"]), r.raw, 300)).toBe(true);
     }
     const said = got.map((r) => summary(JSON.parse(r.raw) as WebhookEvent));
-    expect(said).toEqual(expect.arrayContaining(["redemption.committed o1 committed", "claim.created b3", "review_coupon.issued ro1 p2", "coupon.updated Renamed once"]));
+    expect(said).toEqual(
+      expect.arrayContaining([
+        "redemption.committed o1 committed",
+        "claim.created b3",
+        "review_coupon.issued ro1 p2",
+        "coupon.updated Renamed once",
+      ]),
+    );
   });
 
   it("the check names what is wrong with a delivery", () => {
     const checker = contractChecker(t.app);
-    const body = { id: "evt_1", type: "redemption.committed", created_at: "2026-12-01T00:00:00Z", shop_id: "shop_1", data: { object: { id: "cpn_1", name: "A coupon" } } };
-    expect(checker.checkWebhook({ "coupon-signature": "t=1,v1=00" }, JSON.stringify(body)).join("\n")).toMatch(/webhook redemption\.committed: body does not match the document: \/data\/object must have required property/);
-    expect(checker.checkWebhook({}, JSON.stringify({ ...body, type: "coupon.created" })).join("\n")).toMatch(/required header coupon-signature is missing/);
-    expect(checker.checkWebhook({}, JSON.stringify({ ...body, type: "order.shipped" }))).toEqual(["a webhook of type order.shipped, which the document's webhooks do not describe"]);
+    const body = {
+      id: "evt_1",
+      type: "redemption.committed",
+      created_at: "2026-12-01T00:00:00Z",
+      shop_id: "shop_1",
+      data: { object: { id: "cpn_1", name: "A coupon" } },
+    };
+    expect(checker.checkWebhook({ "coupon-signature": "t=1,v1=00" }, JSON.stringify(body)).join("\n")).toMatch(
+      /webhook redemption\.committed: body does not match the document: \/data\/object must have required property/,
+    );
+    expect(checker.checkWebhook({}, JSON.stringify({ ...body, type: "coupon.created" })).join("\n")).toMatch(
+      /required header coupon-signature is missing/,
+    );
+    expect(checker.checkWebhook({}, JSON.stringify({ ...body, type: "order.shipped" }))).toEqual([
+      "a webhook of type order.shipped, which the document's webhooks do not describe",
+    ]);
   });
 });

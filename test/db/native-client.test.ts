@@ -1,27 +1,20 @@
 /**
- * The native client (worker/adapters/node/native-client) against @libsql/client on the same file: the same result sets
- * for the same statements, Drizzle on top, atomic batches, errors our code recognises, a bounded
- * statement cache, and the project's migrations.
+ * The native client (worker/adapters/node/native-client) against @libsql/client on the same file: the same
+ * result sets for the same statements, Drizzle on top, a bounded statement cache, and the project's
+ * migrations. Batches, their errors and group commit: native-client-batches.test.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createClient, LibsqlBatchError, LibsqlError, type Client, type ResultSet } from "@libsql/client";
+import type { Client, ResultSet } from "@libsql/client";
 import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { integer, blob, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { file, native, reference, useNativeFiles } from "./native-fixture.js";
 import { createDb } from "../../db/client.js";
 import { applyMigrations } from "../../db/migrate.js";
 import { localDatabasePath } from "../../worker/adapters/node/database-url.js";
 import { createNativeClient, STATEMENT_CACHE_SIZE } from "../../worker/adapters/node/native-client/index.js";
-import { isUniqueViolation } from "../../worker/store/errors.js";
 
-const dir = mkdtempSync(join(tmpdir(), "native-client-"));
-let n = 0;
-let file: string;
-let native: ReturnType<typeof createNativeClient>;
-let reference: Client;
+useNativeFiles();
 
 const items = sqliteTable("items", {
   id: integer("id").primaryKey(),
@@ -32,24 +25,6 @@ const items = sqliteTable("items", {
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   at: integer("at", { mode: "timestamp_ms" }),
 });
-
-beforeEach(async () => {
-  file = join(dir, `db${++n}.sqlite`);
-  native = createNativeClient(file);
-  await native.executeMultiple(`
-    CREATE TABLE items (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, qty INTEGER NOT NULL, price REAL, data BLOB,
-      active INTEGER NOT NULL DEFAULT 1, at INTEGER);
-    CREATE TABLE vals (id INTEGER PRIMARY KEY, i INTEGER, f REAL, s TEXT, b BLOB, n, any_col);
-  `);
-  reference = createClient({ url: `file:${file}` });
-});
-
-afterEach(() => {
-  native.close();
-  reference.close();
-});
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What a caller can observe of a result set (rows by index, by name, as keys, and its JSON). */
 function observe(rs: ResultSet) {
@@ -72,7 +47,10 @@ describe("result sets match @libsql/client on the same file", () => {
     const blobBytes = new Uint8Array([0, 1, 2, 250, 255]);
     const statements: { sql: string; args?: unknown[] | Record<string, unknown> }[] = [
       { sql: "INSERT INTO vals (i, f, s, b, n, any_col) VALUES (?, ?, ?, ?, ?, ?)", args: [42, 1.5, "héllo", blobBytes.buffer, null, "x"] },
-      { sql: "INSERT INTO vals (i, f, s, b, n, any_col) VALUES (?, ?, ?, ?, ?, ?)", args: [Number.MAX_SAFE_INTEGER, -0.25, "", new ArrayBuffer(0), null, 7] },
+      {
+        sql: "INSERT INTO vals (i, f, s, b, n, any_col) VALUES (?, ?, ?, ?, ?, ?)",
+        args: [Number.MAX_SAFE_INTEGER, -0.25, "", new ArrayBuffer(0), null, 7],
+      },
       { sql: "INSERT INTO vals (i, s) VALUES (:i, $s)", args: { ":i": true, $s: "named" } },
       { sql: "INSERT INTO vals (i, s) VALUES (?, ?)", args: [new Date(1_700_000_000_000), "date"] },
       { sql: "INSERT INTO vals (i, s) VALUES (?, ?)", args: [123n, "bigint"] },
@@ -130,8 +108,14 @@ describe("result sets match @libsql/client on the same file", () => {
   it("refuses values the client refuses: unsafe integers read, non-finite numbers and undefined bound", async () => {
     await native.execute({ sql: "INSERT INTO vals (i) VALUES (?)", args: [2n ** 60n] });
     const expectSame = async (stmt: { sql: string; args?: unknown[] }) => {
-      const a = await native.execute(stmt as never).then(() => "ok", (e: Error) => `${e.constructor.name}: ${e.message}`);
-      const b = await reference.execute(stmt as never).then(() => "ok", (e: Error) => `${e.constructor.name}: ${e.message}`);
+      const a = await native.execute(stmt as never).then(
+        () => "ok",
+        (e: Error) => `${e.constructor.name}: ${e.message}`,
+      );
+      const b = await reference.execute(stmt as never).then(
+        () => "ok",
+        (e: Error) => `${e.constructor.name}: ${e.message}`,
+      );
       expect(a).toBe(b);
       expect(a).not.toBe("ok");
     };
@@ -147,10 +131,20 @@ describe("Drizzle over the native client", () => {
   it("inserts, selects, updates and returns rows with typed columns", async () => {
     const db = drizzle(native as never, { schema: { items } });
     const at = new Date(1_750_000_000_000);
-    const inserted = await db.insert(items).values({ code: "A", qty: 3, price: 9.5, data: Buffer.from("hi"), active: false, at }).returning();
+    const inserted = await db
+      .insert(items)
+      .values({ code: "A", qty: 3, price: 9.5, data: Buffer.from("hi"), active: false, at })
+      .returning();
     expect(inserted).toEqual([{ id: 1, code: "A", qty: 3, price: 9.5, data: Buffer.from("hi"), active: false, at }]);
-    await db.insert(items).values([{ code: "B", qty: 1 }, { code: "C", qty: 2 }]);
-    const updated = await db.update(items).set({ qty: sql`${items.qty} + 1` }).where(eq(items.code, "B")).returning({ id: items.id, qty: items.qty });
+    await db.insert(items).values([
+      { code: "B", qty: 1 },
+      { code: "C", qty: 2 },
+    ]);
+    const updated = await db
+      .update(items)
+      .set({ qty: sql`${items.qty} + 1` })
+      .where(eq(items.code, "B"))
+      .returning({ id: items.id, qty: items.qty });
     expect(updated).toEqual([{ id: 2, qty: 2 }]);
     const run = await db.update(items).set({ qty: 0 }).where(sql`${items.qty} < 3`);
     expect(run.rowsAffected).toBe(2);
@@ -161,7 +155,11 @@ describe("Drizzle over the native client", () => {
     ]);
     expect(await db.all(sql`SELECT code, qty FROM items WHERE id = ${1}`)).toEqual([{ code: "A", qty: 3 }]);
     expect(await db.get(sql`SELECT count(*) AS n FROM items`)).toEqual({ n: 3 });
-    const prepared = db.select().from(items).where(eq(items.code, sql.placeholder("code"))).prepare();
+    const prepared = db
+      .select()
+      .from(items)
+      .where(eq(items.code, sql.placeholder("code")))
+      .prepare();
     expect((await prepared.all({ code: "C" }))[0].active).toBe(true);
     const [x, y] = await db.batch([db.select({ n: sql<number>`count(*)` }).from(items), db.delete(items).where(eq(items.code, "C"))]);
     expect(x).toEqual([{ n: 3 }]);
@@ -169,7 +167,7 @@ describe("Drizzle over the native client", () => {
   });
 
   it("the project's migrations apply through drizzle's migrator, and again changes nothing", async () => {
-    const client = createNativeClient(join(dir, `migr${++n}.sqlite`));
+    const client = createNativeClient(file.replace(/\.sqlite$/, "-migrations.sqlite"));
     try {
       const db = createDb(client);
       await applyMigrations(db);
@@ -188,131 +186,6 @@ describe("Drizzle over the native client", () => {
   });
 });
 
-describe("batches", () => {
-  it("a failing statement rolls back every statement of the batch, and the error is a unique violation", async () => {
-    await native.execute("INSERT INTO items (code, qty) VALUES ('taken', 1)");
-    const err = await native
-      .batch([
-        { sql: "INSERT INTO items (code, qty) VALUES (?, ?)", args: ["new", 1] },
-        { sql: "UPDATE items SET qty = qty + 100" },
-        { sql: "INSERT INTO items (code, qty) VALUES (?, ?)", args: ["taken", 2] },
-      ])
-      .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LibsqlBatchError);
-    expect(err).toMatchObject({ statementIndex: 2, code: "SQLITE_CONSTRAINT", extendedCode: "SQLITE_CONSTRAINT_UNIQUE" });
-    expect((err as Error).message).toMatch(/UNIQUE constraint failed: items.code/);
-    expect(isUniqueViolation(err)).toBe(true);
-    expect((await native.execute("SELECT code, qty FROM items")).rows.map((r) => ({ ...r }))).toEqual([{ code: "taken", qty: 1 }]);
-    // The same through Drizzle's batch (its error wrapper keeps the cause).
-    const db = createDb(native);
-    const viaDrizzle = await db
-      .batch([db.run(sql`INSERT INTO items (code, qty) VALUES ('other', 1)`), db.run(sql`INSERT INTO items (id, code, qty) VALUES (1, 'dup-id', 1)`)])
-      .catch((e: unknown) => e);
-    expect(isUniqueViolation(viaDrizzle)).toBe(true);
-    expect((await native.execute("SELECT count(*) AS n FROM items")).rows[0].n).toBe(1);
-    // The connection is usable and not left inside a transaction.
-    await native.batch([{ sql: "INSERT INTO items (code, qty) VALUES ('after', 1)" }]);
-    expect((await reference.execute("SELECT count(*) AS n FROM items")).rows[0].n).toBe(2);
-  });
-
-  it("a plain execute error is a LibsqlError with the base and extended codes and the native cause", async () => {
-    await native.execute("INSERT INTO items (code, qty) VALUES ('x', 1)");
-    const err = await native.execute("INSERT INTO items (code, qty) VALUES ('x', 1)").catch((e: unknown) => e);
-    const ref = await reference.execute("INSERT INTO items (code, qty) VALUES ('x', 1)").catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LibsqlError);
-    for (const k of ["message", "code", "extendedCode", "rawCode", "name"] as const) expect((err as LibsqlError)[k]).toEqual((ref as LibsqlError)[k]);
-    expect(((err as Error).cause as { code: string }).code).toBe("SQLITE_CONSTRAINT_UNIQUE");
-    expect(isUniqueViolation(err)).toBe(true);
-    await expect(native.execute("SELECT nope FROM items")).rejects.toMatchObject({ code: "SQLITE_ERROR" });
-  });
-
-  it("write batches hold the write lock from BEGIN: a second connection waits, then sees all or nothing", async () => {
-    const other = createNativeClient(file, { busyTimeoutMs: 50 });
-    try {
-      // While the reference connection holds the write lock, a write batch fails after the busy timeout,
-      // leaving nothing behind.
-      await reference.execute("CREATE TABLE IF NOT EXISTS lockprobe (x)");
-      const tx = await reference.transaction("write");
-      await tx.execute("INSERT INTO lockprobe VALUES (1)");
-      const started = Date.now();
-      await expect(other.batch([{ sql: "INSERT INTO items (code, qty) VALUES ('b', 1)" }])).rejects.toMatchObject({ code: "SQLITE_BUSY" });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(40);
-      await tx.rollback();
-      await other.batch([{ sql: "INSERT INTO items (code, qty) VALUES ('b', 1)" }]);
-      expect((await native.execute("SELECT count(*) AS n FROM items")).rows[0].n).toBe(1);
-    } finally {
-      other.close();
-    }
-  });
-
-  it("read batches run; interactive transactions and unknown modes are refused clearly", async () => {
-    expect((await native.batch(["SELECT 1 AS one", "SELECT count(*) AS n FROM items"], "read")).map((r) => r.rows[0][0])).toEqual([1, 0]);
-    await expect(native.batch(["SELECT 1"], "bogus" as never)).rejects.toBeInstanceOf(RangeError);
-    await expect(native.transaction()).rejects.toMatchObject({ code: "TRANSACTION_UNSUPPORTED" });
-  });
-});
-
-describe("group commit: write batches of one event-loop turn share a transaction", () => {
-  const insert = (code: string, qty = 1) => ({ sql: "INSERT INTO items (code, qty) VALUES (?, ?)", args: [code, qty] });
-  const codes = async () => (await reference.execute("SELECT code FROM items ORDER BY code")).rows.map((r) => r.code);
-
-  it("concurrent batches each commit all or nothing: a failing one alone rolls back, with its own error", async () => {
-    await native.execute("INSERT INTO items (code, qty) VALUES ('taken', 1)");
-    const outcomes = await Promise.allSettled([
-      native.batch([insert("a"), insert("a2")]),
-      native.batch([insert("b"), insert("taken")]), // its second statement fails: "b" must not stay
-      native.batch([insert("c"), { sql: "UPDATE items SET qty = qty + 10 WHERE code = 'c'" }]),
-    ]);
-    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    const err = (outcomes[1] as PromiseRejectedResult).reason;
-    expect(err).toBeInstanceOf(LibsqlBatchError);
-    expect(err).toMatchObject({ statementIndex: 1, extendedCode: "SQLITE_CONSTRAINT_UNIQUE" });
-    expect(((outcomes[2] as PromiseFulfilledResult<ResultSet[]>).value)[1].rowsAffected).toBe(1);
-    expect(await codes()).toEqual(["a", "a2", "c", "taken"]);
-    expect((await reference.execute("SELECT qty FROM items WHERE code = 'c'")).rows[0].qty).toBe(11);
-  });
-
-  it("batches run in the order they came, each seeing the ones before (a guarded insert takes the last unit once)", async () => {
-    await native.execute("INSERT INTO items (code, qty) VALUES ('stock', 1)");
-    // Each batch takes a unit only while one is left, as a reservation does.
-    const take = (who: string) =>
-      native.batch([
-        { sql: "INSERT INTO items (code, qty) SELECT ?, 0 FROM items WHERE code = 'stock' AND qty > 0", args: [who] },
-        { sql: "UPDATE items SET qty = qty - 1 WHERE code = 'stock' AND EXISTS (SELECT 1 FROM items WHERE code = ?)", args: [who] },
-      ]);
-    const results = await Promise.all(["w1", "w2", "w3"].map(take));
-    expect(results.map((r) => r[0].rowsAffected)).toEqual([1, 0, 0]);
-    expect(await codes()).toEqual(["stock", "w1"]);
-  });
-
-  it("a batch has committed when its promise resolves: another connection sees it at once", async () => {
-    const pending = [native.batch([insert("x1")]), native.batch([insert("x2")])];
-    await pending[0];
-    expect(await codes()).toContain("x1");
-    await pending[1];
-    expect(await codes()).toEqual(["x1", "x2"]);
-  });
-
-  it("a statement that rolls back the whole transaction (OR ROLLBACK) still leaves the other batches committed", async () => {
-    await native.execute("INSERT INTO items (code, qty) VALUES ('taken', 1)");
-    const outcomes = await Promise.allSettled([
-      native.batch([insert("before")]),
-      native.batch([{ sql: "INSERT OR ROLLBACK INTO items (code, qty) VALUES ('taken', 2)" }]),
-      native.batch([insert("after")]),
-    ]);
-    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
-    expect(await codes()).toEqual(["after", "before", "taken"]);
-  });
-
-  it("closing the client commits the batches already handed to it", async () => {
-    const pending = native.batch([insert("late")]);
-    native.close();
-    await pending;
-    expect(await codes()).toEqual(["late"]);
-    native = createNativeClient(file); // for afterEach
-  });
-});
-
 describe("statement cache", () => {
   it("keeps one prepared statement per SQL text, bounded, and never answers one SQL with another's", async () => {
     await native.executeMultiple("INSERT INTO items (code, qty) VALUES ('a', 1), ('b', 2)");
@@ -322,7 +195,9 @@ describe("statement cache", () => {
     // Same shape, different text and columns: each its own statement and column list.
     expect((await native.execute({ sql: "SELECT qty AS q FROM items WHERE code = ?", args: ["b"] })).rows[0]).toMatchObject({ q: 2 });
     expect((await native.execute({ sql: "SELECT code, qty FROM items WHERE code = ?", args: ["a"] })).columns).toEqual(["code", "qty"]);
-    expect((await native.execute({ sql: "SELECT qty FROM items WHERE code = ?", args: ["b"] })).rows.map((r) => ({ ...r }))).toEqual([{ qty: 2 }]);
+    expect((await native.execute({ sql: "SELECT qty FROM items WHERE code = ?", args: ["b"] })).rows.map((r) => ({ ...r }))).toEqual([
+      { qty: 2 },
+    ]);
     for (let i = 0; i < STATEMENT_CACHE_SIZE + 50; i++) {
       const rs = await native.execute({ sql: `SELECT ${i} AS v, qty FROM items WHERE code = ?`, args: ["b"] });
       expect(rs.rows[0].v).toBe(i);
@@ -346,7 +221,14 @@ describe("which DATABASE_URLs the Node server runs natively", () => {
     expect(localDatabasePath("file:data/rel.db")).toBe("data/rel.db");
     expect(localDatabasePath(":memory:")).toBe(":memory:");
     expect(localDatabasePath("file::memory:")).toBe(":memory:");
-    for (const remote of ["libsql://db.turso.io", "https://db.example", "http://127.0.0.1:8080", "ws://x", "file://host/x.db", "file:/x.db?mode=ro"])
+    for (const remote of [
+      "libsql://db.turso.io",
+      "https://db.example",
+      "http://127.0.0.1:8080",
+      "ws://x",
+      "file://host/x.db",
+      "file:/x.db?mode=ro",
+    ])
       expect(localDatabasePath(remote)).toBeNull();
   });
 });

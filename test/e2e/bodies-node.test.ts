@@ -14,7 +14,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const cart = { currency: "USD", lines: [{ line_id: "l1", product_id: "p1", quantity: 2, unit_price_minor: 1250, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+const cart = {
+  currency: "USD",
+  lines: [{ line_id: "l1", product_id: "p1", quantity: 2, unit_price_minor: 1250, product_discount_minor: 0 }],
+  shipping_minor: 0,
+  shipping_discount_minor: 0,
+};
 
 async function post(body: BodyInit, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}/v1/checkout/quote`, {

@@ -37,10 +37,17 @@ describe("crash safety of a 100,000-code campaign", () => {
 
     let answered = false;
     const request = httpCall(server.url, sk, "POST", "/v1/coupons", {
-      type: "promo_code", name, discount: { kind: "fixed", amount_minor: 500 }, unique_codes: { count: 100_000, length: 7 },
-      active_starts_at: new Date(Date.now() - 60_000).toISOString(), active_ends_at: new Date(Date.now() + 86_400_000).toISOString(),
+      type: "promo_code",
+      name,
+      discount: { kind: "fixed", amount_minor: 500 },
+      unique_codes: { count: 100_000, length: 7 },
+      active_starts_at: new Date(Date.now() - 60_000).toISOString(),
+      active_ends_at: new Date(Date.now() + 86_400_000).toISOString(),
     }).then(
-      (r) => ((answered = true), r),
+      (r) => {
+        answered = true;
+        return r;
+      },
       () => null, // the server died with the request in flight
     );
     // Kill once the log has grown by 1 MB: the batch is writing and has not committed (no answer yet).
@@ -57,8 +64,14 @@ describe("crash safety of a 100,000-code campaign", () => {
       expect((await db.execute("PRAGMA integrity_check")).rows[0][0]).toBe("ok");
       const coupons = await db.execute({ sql: "SELECT id, quantity FROM coupons WHERE name = ?", args: [name] });
       const codes = Number((await db.execute("SELECT count(*) AS n FROM campaign_codes")).rows[0].n);
-      const orphanCodes = Number((await db.execute("SELECT count(*) AS n FROM campaign_codes k WHERE NOT EXISTS (SELECT 1 FROM coupons c WHERE c.id = k.coupon_id)")).rows[0].n);
-      const orphanLive = Number((await db.execute("SELECT count(*) AS n FROM live_codes l WHERE NOT EXISTS (SELECT 1 FROM coupons c WHERE c.id = l.coupon_id)")).rows[0].n);
+      const orphanCodes = Number(
+        (await db.execute("SELECT count(*) AS n FROM campaign_codes k WHERE NOT EXISTS (SELECT 1 FROM coupons c WHERE c.id = k.coupon_id)"))
+          .rows[0].n,
+      );
+      const orphanLive = Number(
+        (await db.execute("SELECT count(*) AS n FROM live_codes l WHERE NOT EXISTS (SELECT 1 FROM coupons c WHERE c.id = l.coupon_id)"))
+          .rows[0].n,
+      );
       expect(orphanCodes).toBe(0);
       expect(orphanLive).toBe(0);
       if (coupons.rows.length === 0) {
@@ -69,7 +82,10 @@ describe("crash safety of a 100,000-code campaign", () => {
         expect(codes).toBe(100_000);
         const live = await db.execute({ sql: "SELECT count(*) AS n FROM live_codes WHERE coupon_id = ?", args: [id] });
         expect(Number(live.rows[0].n)).toBe(100_000);
-        const audit = await db.execute({ sql: "SELECT count(*) AS n FROM audit_entries WHERE coupon_id = ? AND action = 'created'", args: [id] });
+        const audit = await db.execute({
+          sql: "SELECT count(*) AS n FROM audit_entries WHERE coupon_id = ? AND action = 'created'",
+          args: [id],
+        });
         expect(Number(audit.rows[0].n)).toBe(1);
       }
     } finally {
@@ -82,8 +98,12 @@ describe("crash safety of a 100,000-code campaign", () => {
     const api = serverCalls(again.url, sk);
     const small = await expectStatus(
       api.createCoupon({
-        type: "promo_code", name: "After the crash", discount: { kind: "fixed", amount_minor: 500 }, unique_codes: { count: 10, length: 7 },
-        active_starts_at: new Date(Date.now() - 60_000).toISOString(), active_ends_at: new Date(Date.now() + 86_400_000).toISOString(),
+        type: "promo_code",
+        name: "After the crash",
+        discount: { kind: "fixed", amount_minor: 500 },
+        unique_codes: { count: 10, length: 7 },
+        active_starts_at: new Date(Date.now() - 60_000).toISOString(),
+        active_ends_at: new Date(Date.now() + 86_400_000).toISOString(),
       }),
       201,
     );

@@ -32,11 +32,15 @@ const servers = () => [first.url, second.url];
 
 async function newShop(name: string) {
   const admin = serverCalls(first.url, first.adminToken);
-  const made = await expectStatus(admin.createShop({ name, region: "EU", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false }), 201);
+  const made = await expectStatus(
+    admin.createShop({ name, region: "EU", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false }),
+    201,
+  );
   return { sk: made.secret_key, prefix: made.shop.code_prefix };
 }
 
-const createCoupon = async (base: string, sk: string, body: CouponJson) => (await expectStatus(serverCalls(base, sk).createCoupon(body), 201)).coupon;
+const createCoupon = async (base: string, sk: string, body: CouponJson) =>
+  (await expectStatus(serverCalls(base, sk).createCoupon(body), 201)).coupon;
 
 async function books(couponId: string, campaign: boolean) {
   const rs = await db.execute({ sql: BOOKS_SQL, args: [couponId] });
@@ -45,14 +49,19 @@ async function books(couponId: string, campaign: boolean) {
   return b;
 }
 
-const noServerErrors = (answers: { status: number; body: unknown }[]) => expect(answers.filter((r) => r.status >= 500).map((r) => r.body)).toEqual([]);
+const noServerErrors = (answers: { status: number; body: unknown }[]) =>
+  expect(answers.filter((r) => r.status >= 500).map((r) => r.body)).toEqual([]);
 
 describe("campaign codes and budgets under real races (two processes, one file)", () => {
   it("50 buyers on one campaign code: exactly one reservation takes it, the others are 409 quantity_exhausted", async () => {
     const shop = await newShop("Codes Race");
     const { id } = await createCoupon(first.url, shop.sk, {
-      type: "promo_code", name: "Race campaign", discount: { kind: "fixed", amount_minor: 500 }, unique_codes: { count: 20, length: 5 },
-      active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000),
+      type: "promo_code",
+      name: "Race campaign",
+      discount: { kind: "fixed", amount_minor: 500 },
+      unique_codes: { count: 20, length: 5 },
+      active_starts_at: iso(-60_000),
+      active_ends_at: iso(86_400_000),
     });
     const { code } = (await expectStatus(serverCalls(first.url, shop.sk).codes(id, { limit: "1" }), 200)).data[0];
     const answers = await Promise.all(
@@ -72,8 +81,15 @@ describe("campaign codes and budgets under real races (two processes, one file)"
   it("200 redemptions against a budget of 40 discounts: exactly 40 are reserved, the rest 409 budget_exhausted", async () => {
     const shop = await newShop("Budget Race");
     const made = await createCoupon(first.url, shop.sk, {
-      type: "promo_code", name: "Race budget", code: "BUDGET", discount: { kind: "fixed", amount_minor: 500 }, quantity: 1_000,
-      per_customer_limit: null, budget_minor: 20_000, active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000),
+      type: "promo_code",
+      name: "Race budget",
+      code: "BUDGET",
+      discount: { kind: "fixed", amount_minor: 500 },
+      quantity: 1_000,
+      per_customer_limit: null,
+      budget_minor: 20_000,
+      active_starts_at: iso(-60_000),
+      active_ends_at: iso(86_400_000),
     });
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
@@ -92,8 +108,12 @@ describe("campaign codes and budgets under real races (two processes, one file)"
     const creator = await newShop("Twin South");
     expect(importer.prefix).toBe(creator.prefix);
     const { id: campaignId } = await createCoupon(first.url, importer.sk, {
-      type: "promo_code", name: "Imported", discount: { kind: "fixed", amount_minor: 500 }, unique_codes: { count: 1, length: 6 },
-      active_starts_at: iso(86_400_000), active_ends_at: iso(3 * 86_400_000),
+      type: "promo_code",
+      name: "Imported",
+      discount: { kind: "fixed", amount_minor: 500 },
+      unique_codes: { count: 1, length: 6 },
+      active_starts_at: iso(86_400_000),
+      active_ends_at: iso(3 * 86_400_000),
     });
     const suffixes = Array.from({ length: 12 }, (_, i) => `RC${i}X${Math.random().toString(36).slice(2, 5).toUpperCase()}`);
     // Every code is imported in its own call on one process while the other shop creates it on the other.
@@ -101,8 +121,13 @@ describe("campaign codes and budgets under real races (two processes, one file)"
     const creates = suffixes.map((sfx, i) =>
       answer(
         serverCalls(first.url, creator.sk).createCoupon({
-          type: "promo_code", name: `Shared ${i}`, code: sfx, discount: { kind: "fixed", amount_minor: 500 }, quantity: 5,
-          active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000),
+          type: "promo_code",
+          name: `Shared ${i}`,
+          code: sfx,
+          discount: { kind: "fixed", amount_minor: 500 },
+          quantity: 5,
+          active_starts_at: iso(-60_000),
+          active_ends_at: iso(86_400_000),
         }),
       ),
     );
@@ -114,7 +139,10 @@ describe("campaign codes and budgets under real races (two processes, one file)"
       expect(importWon !== createWon, `${sfx}: import ${JSON.stringify(imported[i].body)} create ${created[i].status}`).toBe(true);
       if (!importWon) expect(imported[i].body.refused).toEqual([{ code: sfx, reason: "promo_code_taken" }]);
       if (!createWon) expect(created[i].body.code).toBe("promo_code_taken");
-      const holders = await db.execute({ sql: "SELECT coupon_id FROM live_codes WHERE region = 'EU' AND code = ?", args: [importer.prefix + sfx] });
+      const holders = await db.execute({
+        sql: "SELECT coupon_id FROM live_codes WHERE region = 'EU' AND code = ?",
+        args: [importer.prefix + sfx],
+      });
       expect(holders.rows.map((r) => r.coupon_id)).toEqual([importWon ? campaignId : created[i].body.coupon?.id]);
     }
     const wonByImport = imported.filter((r) => r.body.added === 1).length;

@@ -41,7 +41,9 @@ let n = 0;
 
 /** A coupon of the given kind, named afresh. */
 async function createCoupon(body: RequestBody<"createCoupon">) {
-  const res = await api(first.url).POST("/v1/coupons", { body: { ...body, name: `Race ${++n} ${Math.random().toString(36).slice(2, 7)}` } });
+  const res = await api(first.url).POST("/v1/coupons", {
+    body: { ...body, name: `Race ${++n} ${Math.random().toString(36).slice(2, 7)}` },
+  });
   expect(res.response.status, JSON.stringify(res.error)).toBe(201);
   return res.data!.coupon;
 }
@@ -90,7 +92,12 @@ async function claimRace(bases: string[]) {
   const c = await regular();
   const results = await Promise.all(
     Array.from({ length: 200 }, (_, i) =>
-      outcome(api(bases[i % bases.length]).POST("/v1/storefront/coupons/{id}/claim", { params: { path: { id: c.id } }, body: { buyer_id: `buyer-${n}-${i}` } })),
+      outcome(
+        api(bases[i % bases.length]).POST("/v1/storefront/coupons/{id}/claim", {
+          params: { path: { id: c.id } },
+          body: { buyer_id: `buyer-${n}-${i}` },
+        }),
+      ),
     ),
   );
   const { byStatus, codes } = tally(results);
@@ -130,11 +137,18 @@ async function redemptionRace(bases: string[]) {
 async function oneClaimManyOrders(bases: string[]) {
   const c = await regular();
   const buyer = `solo-${n}`;
-  const claimed = await api(first.url).POST("/v1/storefront/coupons/{id}/claim", { params: { path: { id: c.id } }, body: { buyer_id: buyer } });
+  const claimed = await api(first.url).POST("/v1/storefront/coupons/{id}/claim", {
+    params: { path: { id: c.id } },
+    body: { buyer_id: buyer },
+  });
   expect(claimed.response.status).toBe(201);
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      outcome(api(bases[i % bases.length]).POST("/v1/checkout/redemptions", { body: { coupon_id: c.id, buyer_id: buyer, order_id: `o-${n}-${i}`, cart: CART } })),
+      outcome(
+        api(bases[i % bases.length]).POST("/v1/checkout/redemptions", {
+          body: { coupon_id: c.id, buyer_id: buyer, order_id: `o-${n}-${i}`, cart: CART },
+        }),
+      ),
     ),
   );
   const { byStatus } = tally(results);

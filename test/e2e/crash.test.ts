@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 /** A typed call's answer, or status 0 when the server died with the request in flight. */
-async function orDead<R extends ClientResponse<unknown, number, string>>(call: () => Promise<R>): Promise<Answer<R> | { status: 0; body: Record<string, never> }> {
+async function orDead<R extends ClientResponse<unknown, number, string>>(
+  call: () => Promise<R>,
+): Promise<Answer<R> | { status: 0; body: Record<string, never> }> {
   try {
     return await answer(call());
   } catch {
@@ -80,11 +82,23 @@ describe("crash safety (SIGKILL mid-burst, restart on the same file)", () => {
         acked.coupons.push(coupon.id);
         return coupon;
       };
-      const window = { claim_starts_at: iso(-60_000), claim_ends_at: iso(60 * 86_400_000), validity: { kind: "days_after_claim" as const, days: 7 } };
+      const window = {
+        claim_starts_at: iso(-60_000),
+        claim_ends_at: iso(60 * 86_400_000),
+        validity: { kind: "days_after_claim" as const, days: 7 },
+      };
       const r1 = await mk({ type: "regular", discount: { kind: "fixed", amount_minor: 500 }, quantity: 40, ...window });
       const r2 = await mk({ type: "regular", discount: { kind: "fixed", amount_minor: 500 }, quantity: 60, ...window });
       const promo = () =>
-        mk({ type: "promo_code", code: `K${rnd()}`.slice(0, 8), discount: { kind: "fixed", amount_minor: 500 }, quantity: 30, per_customer_limit: null, active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000) });
+        mk({
+          type: "promo_code",
+          code: `K${rnd()}`.slice(0, 8),
+          discount: { kind: "fixed", amount_minor: 500 },
+          quantity: 30,
+          per_customer_limit: null,
+          active_starts_at: iso(-60_000),
+          active_ends_at: iso(86_400_000),
+        });
       const p1 = await promo();
       const p2 = await promo();
       const holders = Array.from({ length: 20 }, (_, i) => `holder-${round}-${i}`);
@@ -111,7 +125,12 @@ describe("crash safety (SIGKILL mid-burst, restart on the same file)", () => {
       // Enough work that some of it is still in flight when the kill lands: with writes committed in
       // groups the server answers a small burst's remainder before the signal arrives.
       for (let i = 0; i < 150; i++)
-        jobs.push(job(() => api.claim(r1.id, { buyer_id: `burst-${round}-${i}` }), (r) => r.status === 201 && acked.claims.push(r.body.claim!.id)));
+        jobs.push(
+          job(
+            () => api.claim(r1.id, { buyer_id: `burst-${round}-${i}` }),
+            (r) => r.status === 201 && acked.claims.push(r.body.claim!.id),
+          ),
+        );
       for (let i = 0; i < 120; i++)
         jobs.push(
           job(
@@ -126,18 +145,26 @@ describe("crash safety (SIGKILL mid-burst, restart on the same file)", () => {
             (r) => r.status === 201 && acked.redemptions.set(r.body.redemption!.id, "reserved"),
           ),
         );
-      pending.forEach((id, i) =>
+      pending.forEach((id, i) => {
         jobs.push(
           job(
             () => (i % 2 ? api.release(id) : api.commit(id)),
             (r) => r.status === 200 && acked.redemptions.set(id, r.body.redemption!.state),
           ),
-        ),
-      );
+        );
+      });
       for (let i = 0; i < 10; i++)
         jobs.push(
           job(
-            () => api.createCoupon({ type: "promo_code", name: `Burst ${round} ${i} ${rnd()}`, discount: { kind: "fixed", amount_minor: 100 }, quantity: 5, active_starts_at: iso(-60_000), active_ends_at: iso(86_400_000) }),
+            () =>
+              api.createCoupon({
+                type: "promo_code",
+                name: `Burst ${round} ${i} ${rnd()}`,
+                discount: { kind: "fixed", amount_minor: 100 },
+                quantity: 5,
+                active_starts_at: iso(-60_000),
+                active_ends_at: iso(86_400_000),
+              }),
             (r) => r.status === 201 && acked.coupons.push(r.body.coupon!.id),
           ),
         );

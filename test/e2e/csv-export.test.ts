@@ -26,8 +26,13 @@ describe("a 100,000-row export", () => {
     const { secretKey: sk, shopId } = server.demo;
     const promo = await expectStatus(
       serverCalls(server.url, sk).createCoupon({
-        type: "promo_code", name: "Export", code: "EXPORT", discount: { kind: "fixed", amount_minor: 500 }, quantity: 1_000_000,
-        active_starts_at: new Date(Date.now() - 60_000).toISOString(), active_ends_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        type: "promo_code",
+        name: "Export",
+        code: "EXPORT",
+        discount: { kind: "fixed", amount_minor: 500 },
+        quantity: 1_000_000,
+        active_starts_at: new Date(Date.now() - 60_000).toISOString(),
+        active_ends_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
       }),
       201,
     );
@@ -78,7 +83,12 @@ describe("a 100,000-row export", () => {
       previous = i;
       seen.add(row.id);
       const order = i % 1000 === 0 ? `order "${i}", ok\r\nnext` : `order-${i}`;
-      if (row.order_id !== order || row.buyer_id !== `buyer-${i % 997}` || row.subtotal_minor !== String(4000 + (i % 100)) || row.state !== "committed")
+      if (
+        row.order_id !== order ||
+        row.buyer_id !== `buyer-${i % 997}` ||
+        row.subtotal_minor !== String(4000 + (i % 100)) ||
+        row.state !== "committed"
+      )
         wrong.push(row);
       count++;
     }

@@ -33,7 +33,7 @@ function section(from: string): string {
   }
   return out.join("\n");
 }
-const blocks = (text: string, lang: string) => [...text.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]);
+const blocks = (text: string, lang: string) => [...text.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, "g"))].map((m) => m[1]);
 
 interface Command {
   script: string;
@@ -51,7 +51,9 @@ function commands(block: string): Command[] {
     if (!current) continue;
     if (code.trim() && !code.trim().startsWith("#")) current.script += `${code}\n`;
     if (comment !== undefined && !current.shows) {
-      const pairs = [...comment.matchAll(/"(\w+)":\s*("[^"…]*"|-?\d+|true|false|null)(?=\s*[,}\]])/g)].map(([, k, v]) => [k, JSON.parse(v)] as [string, unknown]);
+      const pairs = [...comment.matchAll(/"(\w+)":\s*("[^"…]*"|-?\d+|true|false|null)(?=\s*[,}\]])/g)].map(
+        ([, k, v]) => [k, JSON.parse(v)] as [string, unknown],
+      );
       current.shows = { status: /^\s*(\d{3})\b/.exec(comment) ? Number(/^\s*(\d{3})/.exec(comment)![1]) : undefined, pairs };
     }
   }
@@ -70,7 +72,14 @@ let env: Record<string, string>;
 beforeAll(async () => {
   server = await startServer();
   const token = await signBuyerToken(server.demo.buyerTokenSecret, "buyer-42", Math.floor(Date.now() / 1000) + 600);
-  env = { ...(process.env as Record<string, string>), API: server.url, SK: server.demo.secretKey, PK: server.demo.publishableKey, TOKEN: token, SHOP_ID: server.demo.shopId };
+  env = {
+    ...(process.env as Record<string, string>),
+    API: server.url,
+    SK: server.demo.secretKey,
+    PK: server.demo.publishableKey,
+    TOKEN: token,
+    SHOP_ID: server.demo.shopId,
+  };
 });
 afterAll(async () => {
   await server?.stop();
@@ -89,7 +98,8 @@ async function runShown(command: Command, label: string) {
   const answer = await curl(command.script);
   const where = `${label}: ${command.script.trim().slice(0, 120)} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
   expect(answer.status, where).toBe(command.shows?.status ?? 200);
-  for (const [key, value] of command.shows?.pairs ?? []) expect(has(answer.body, key, value), `${where}\nshows "${key}": ${JSON.stringify(value)}`).toBe(true);
+  for (const [key, value] of command.shows?.pairs ?? [])
+    expect(has(answer.body, key, value), `${where}\nshows "${key}": ${JSON.stringify(value)}`).toBe(true);
   return answer;
 }
 
@@ -98,12 +108,19 @@ describe("the README's first hour, as written", () => {
     const cmds = blocks(section("## A walk-through with curl"), "sh").flatMap(commands);
     expect(cmds[0].script).toMatch(/^export API=\S+ SK=/); // the variables this test sets
     const shown = cmds.slice(1);
-    expect(shown.map((c) => /\$API(\/v1\/[\w/-]+)/.exec(c.script)?.[1])).toEqual(["/v1/coupons", "/v1/promo-codes/demowelcome", "/v1/checkout/quote"]);
+    expect(shown.map((c) => /\$API(\/v1\/[\w/-]+)/.exec(c.script)?.[1])).toEqual([
+      "/v1/coupons",
+      "/v1/promo-codes/demowelcome",
+      "/v1/checkout/quote",
+    ]);
     for (const c of shown) await runShown(c, "walk-through");
   });
 
   it("the checkout: a quote with the publishable key and the buyer token, reserve, then commit or release", async () => {
-    const [exported, quote, reserve, commit, release] = blocks(section("## The checkout: quote → reserve → commit or release"), "sh").flatMap(commands);
+    const [exported, quote, reserve, commit, release] = blocks(
+      section("## The checkout: quote → reserve → commit or release"),
+      "sh",
+    ).flatMap(commands);
     expect([...exported.script.matchAll(/ (\w+)=/g)].map((m) => m[1])).toEqual(["PK", "SHOP_ID", "TOKEN"]); // the variables this test sets
     const quoted = await runShown(quote, "quote");
     expect(quoted.body).toMatchObject({ subtotal_minor: 2400, applied: { code: "DEMOWELCOME", discount_minor: 360 }, total_minor: 2040 });
@@ -114,8 +131,14 @@ describe("the README's first hour, as written", () => {
     await runShown({ ...commit, script: commit.script.replace("red_…", id) }, "commit");
     // Release is for another order (a cancelled one): reserved the same way under its own order id.
     // (Another buyer's: the promo code is once per customer.)
-    const other = await runShown({ ...reserve, script: reserve.script.replaceAll("order-1001", "order-1002").replace("buyer-42", "buyer-43") }, "reserve another order");
-    await runShown({ ...release, script: release.script.replace("red_…", (other.body as { redemption: { id: string } }).redemption.id) }, "release");
+    const other = await runShown(
+      { ...reserve, script: reserve.script.replaceAll("order-1001", "order-1002").replace("buyer-42", "buyer-43") },
+      "reserve another order",
+    );
+    await runShown(
+      { ...release, script: release.script.replace("red_…", (other.body as { redemption: { id: string } }).redemption.id) },
+      "release",
+    );
   });
 
   it("the same checkout with the typed client (on a server of its own, after the walk-through's create): type-checks (strict) and runs", async () => {
@@ -130,7 +153,11 @@ describe("the README's first hour, as written", () => {
 
   it("allowing the storefront's origin with the shop's own secret key adds it to the list, and the browser's answers carry it", async () => {
     const [add] = blocks(section("### Allowing the storefront's origin"), "sh").flatMap(commands);
-    const before = (await createClient({ baseUrl: server.url, key: server.demo.secretKey }).GET("/v1/shops/{id}", { params: { path: { id: server.demo.shopId } } })).data!.shop.allowed_origins;
+    const before = (
+      await createClient({ baseUrl: server.url, key: server.demo.secretKey }).GET("/v1/shops/{id}", {
+        params: { path: { id: server.demo.shopId } },
+      })
+    ).data!.shop.allowed_origins;
     const added = await runShown(add, "allow an origin");
     expect((added.body as { shop: { allowed_origins: string[] } }).shop.allowed_origins).toEqual([...before, "https://shop.example"]);
     const browser = createClient({ baseUrl: server.url, key: server.demo.publishableKey, headers: { origin: "https://shop.example" } });
@@ -141,16 +168,35 @@ describe("the README's first hour, as written", () => {
 /** The walk-through's create (from the README), then the typed-client example, type-checked and run against `server`. */
 async function checkoutWithClient(server: StartedServer) {
   const [, create] = blocks(section("## A walk-through with curl"), "sh").flatMap(commands);
-  const { stdout: made } = await run("bash", ["-c", create.script], { env: { ...process.env, API: server.url, SK: server.demo.secretKey } });
+  const { stdout: made } = await run("bash", ["-c", create.script], {
+    env: { ...process.env, API: server.url, SK: server.demo.secretKey },
+  });
   expect(JSON.parse(made).coupon.code).toBe("DEMOWELCOME");
   const [example] = blocks(section("### The same with the typed client"), "ts");
   const dir = mkdtempSync(join(tmpdir(), "readme-client-"));
   const file = join(dir, "checkout.ts");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" })); // an ES module, as the example's top-level await needs
-  writeFileSync(file, example.replace('"edge-coupons/client"', JSON.stringify(join(root, "client/index.js"))).replaceAll("http://127.0.0.1:8787", server.url));
+  writeFileSync(
+    file,
+    example.replace('"edge-coupons/client"', JSON.stringify(join(root, "client/index.js"))).replaceAll("http://127.0.0.1:8787", server.url),
+  );
   const tsc = join(root, "node_modules/typescript/bin/tsc");
-  const flags = ["--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--target", "es2022", "--typeRoots", join(root, "node_modules/@types"), "--types", "node"];
-  await run(process.execPath, [tsc, ...flags, file], { cwd: root }).catch((e: { stdout: string }) => expect.fail(`the README's client example does not type-check:\n${e.stdout}`));
+  const flags = [
+    "--noEmit",
+    "--strict",
+    "--skipLibCheck",
+    "--module",
+    "nodenext",
+    "--target",
+    "es2022",
+    "--typeRoots",
+    join(root, "node_modules/@types"),
+    "--types",
+    "node",
+  ];
+  await run(process.execPath, [tsc, ...flags, file], { cwd: root }).catch((e: { stdout: string }) =>
+    expect.fail(`the README's client example does not type-check:\n${e.stdout}`),
+  );
   const { stdout } = await run(process.execPath, ["--import", "tsx", file], {
     cwd: root,
     env: { ...process.env, PK: server.demo.publishableKey, SK: server.demo.secretKey, BUYER_TOKEN_SECRET: server.demo.buyerTokenSecret },

@@ -89,7 +89,10 @@ describe("a started server, through the typed client", () => {
   it("allows the widget's origin with the shop's own secret key (the list read first, then replaced) and the browser's answers carry it", async () => {
     const shop = await seller.GET("/v1/shops/{id}", { params: { path: { id: server.demo.shopId } } });
     const origins = [...(shop.data?.shop.allowed_origins ?? []), "https://shop.example"];
-    const patched = await seller.PATCH("/v1/shops/{id}", { params: { path: { id: server.demo.shopId } }, body: { allowed_origins: origins } });
+    const patched = await seller.PATCH("/v1/shops/{id}", {
+      params: { path: { id: server.demo.shopId } },
+      body: { allowed_origins: origins },
+    });
     expect(patched.data?.shop.allowed_origins).toEqual(origins);
     const browser = createClient({ baseUrl: server.url, key: server.demo.publishableKey, headers: { origin: "https://shop.example" } });
     const listed = await browser.GET("/v1/storefront/coupons");

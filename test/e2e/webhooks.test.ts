@@ -49,7 +49,8 @@ async function endpoint(server: StartedServer, url: string, events: EndpointJson
   const made = await expectStatus(serverCalls(server.url, server.demo.secretKey).createEndpoint({ url, events }), 201);
   return made.webhook_endpoint;
 }
-const createCode = async (base: string, sk: string, name: string) => (await expectStatus(serverCalls(base, sk).createCoupon(promo(name)), 201)).coupon.code!;
+const createCode = async (base: string, sk: string, name: string) =>
+  (await expectStatus(serverCalls(base, sk).createCoupon(promo(name)), 201)).coupon.code!;
 
 describe("webhooks on the real server", () => {
   it("SIGKILL after commit: events committed before the kill are delivered after the restart, the one in flight too", async () => {
@@ -146,7 +147,9 @@ describe("webhooks on the real server", () => {
     await server.stop();
     expect(server.process.exitCode).toBe(0);
     const db = createClient({ url: `file:${server.dbFile}` });
-    const row = (await db.execute({ sql: "SELECT status, attempts, lease_owner FROM webhook_deliveries WHERE endpoint_id = ?", args: [ep.id] })).rows[0];
+    const row = (
+      await db.execute({ sql: "SELECT status, attempts, lease_owner FROM webhook_deliveries WHERE endpoint_id = ?", args: [ep.id] })
+    ).rows[0];
     db.close();
     expect({ ...row }).toEqual({ status: "pending", attempts: 0, lease_owner: null });
 

@@ -8,7 +8,19 @@
 import { Hono } from "hono";
 import type { ClientResponse } from "hono/client";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, answer, at, cart, claimableBody, DAY, makeTestApp, problemOf, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import {
+  ADMIN,
+  answer,
+  at,
+  cart,
+  claimableBody,
+  DAY,
+  makeTestApp,
+  problemOf,
+  promoBody,
+  type ShopKeys,
+  type TestApp,
+} from "../support/app.js";
 import { calls } from "../support/api.js";
 import { checksKeyInBatch, keyCheckedInBatch } from "../../worker/lib/planned-caller.js";
 
@@ -70,7 +82,9 @@ describe("one round trip per request, the key checked inside it", () => {
     const s = await t.shop();
     const seller = calls(t, s.sk);
     await answer(seller.setClock({ now: new Date(clock).toISOString() }));
-    const made = await answer(seller.createCoupon(promoBody({ code: "SOON", active_starts_at: at(-1000, clock), active_ends_at: at(2 * DAY, clock) })));
+    const made = await answer(
+      seller.createCoupon(promoBody({ code: "SOON", active_starts_at: at(-1000, clock), active_ends_at: at(2 * DAY, clock) })),
+    );
     const code = made.body.coupon!.code!;
     expect((await answer(seller.lookup(code))).body.valid).toBe(true);
     await elsewhere("UPDATE shops SET test_clock_now = ? WHERE id = ?", [clock + 3 * DAY, s.id]);
@@ -110,7 +124,9 @@ describe("one round trip per request, the key checked inside it", () => {
     expect(wallet.body.data).toHaveLength(1);
     expect(wallet.trips).toBe(1);
     // The code's coupon as this isolate last read it prices the reservation; the write re-checks it.
-    const red = await counted(() => seller.redeem({ code, buyer_id: "b-red", order_id: "o-1", cart: cart([{ unit_price_minor: 2500 }]) }, "k-1"));
+    const red = await counted(() =>
+      seller.redeem({ code, buyer_id: "b-red", order_id: "o-1", cart: cart([{ unit_price_minor: 2500 }]) }, "k-1"),
+    );
     expect(red.status).toBe(201);
     expect(red.trips).toBe(1);
     const commit = await counted(() => seller.commit(red.body.redemption!.id));
@@ -128,7 +144,11 @@ describe("one round trip per request, the key checked inside it", () => {
     expect((await answer(calls(t, s.sk).redeem({ ...body, buyer_id: "b-first", order_id: "o-first" }))).status).toBe(201);
     // A second secret key, so revoking the first is allowed; revoked behind this isolate's back.
     const other = (await answer(calls(t, s.sk).createKey({ kind: "secret" }))).body.secret!;
-    await elsewhere("UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret' AND key_hint = ?", [Date.now(), s.id, `${s.sk.slice(0, 12)}…`]);
+    await elsewhere("UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret' AND key_hint = ?", [
+      Date.now(),
+      s.id,
+      `${s.sk.slice(0, 12)}…`,
+    ]);
     const count = async () => Number((await elsewhere("SELECT count(*) AS n FROM redemptions WHERE shop_id = ?", [s.id])).rows[0].n);
     const before = await count();
     const refused = await counted(() => calls(t, s.sk).redeem(body, "k-w"));
@@ -144,7 +164,8 @@ describe("one round trip per request, the key checked inside it", () => {
 
   it("an Idempotency-Key replay is answered with the first answer (a failure path: it may read again)", async () => {
     const { s, code } = await shopWithCode();
-    const send = () => answer(calls(t, s.sk).redeem({ code, buyer_id: "b-r", order_id: "o-r", cart: cart([{ unit_price_minor: 2500 }]) }, "k-r"));
+    const send = () =>
+      answer(calls(t, s.sk).redeem({ code, buyer_id: "b-r", order_id: "o-r", cart: cart([{ unit_price_minor: 2500 }]) }, "k-r"));
     const first = await send();
     const again = await send();
     expect(again.status).toBe(201);
@@ -155,7 +176,10 @@ describe("one round trip per request, the key checked inside it", () => {
     const { s, code } = await shopWithCode();
     const seller = calls(t, s.sk);
     // The secret key is known to this isolate now (it created the code).
-    for (const [suffix, want] of [["FREE1", { available: true }], [code.slice(s.code_prefix.length), { available: false, reason: "promo_code_taken" }]] as const) {
+    for (const [suffix, want] of [
+      ["FREE1", { available: true }],
+      [code.slice(s.code_prefix.length), { available: false, reason: "promo_code_taken" }],
+    ] as const) {
       const r = await counted(() => seller.availability(suffix));
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       expect(r.body).toMatchObject(want);
@@ -181,8 +205,15 @@ describe("which route plans its key", () => {
       await next();
     });
     // Registered first, with a validator-like middleware before its handler, as a contract route is.
-    app.get("/x/special", async (_c, next) => next(), (c) => c.text("special"));
-    app.get("/x/:id", keyCheckedInBatch((c) => c.text("by id")));
+    app.get(
+      "/x/special",
+      async (_c, next) => next(),
+      (c) => c.text("special"),
+    );
+    app.get(
+      "/x/:id",
+      keyCheckedInBatch((c) => c.text("by id")),
+    );
     expect(await (await app.request("/x/special")).text()).toBe("special");
     expect(await (await app.request("/x/7")).text()).toBe("by id");
     expect(planned).toEqual([false, true]);

@@ -64,9 +64,14 @@ describe("campaign codes: drawing", () => {
     const lists = [DEFAULT_BLOCKED_WORDS, ["SEX", "*HOLE", "PISS*", "*FUCK*", "ASS"]];
     const chars = fc.constantFrom(..."ABCDEFHIKLNOPRSTUXY0129");
     fc.assert(
-      fc.property(fc.string({ unit: chars, minLength: 4, maxLength: 4 }), fc.string({ unit: chars, minLength: 2, maxLength: 8 }), fc.nat(1), (prefix, suffix, l) => {
-        expect(suffixChecker(prefix, lists[l])(suffix)).toBe(codeBlockedWord(prefix, suffix, lists[l]));
-      }),
+      fc.property(
+        fc.string({ unit: chars, minLength: 4, maxLength: 4 }),
+        fc.string({ unit: chars, minLength: 2, maxLength: 8 }),
+        fc.nat(1),
+        (prefix, suffix, l) => {
+          expect(suffixChecker(prefix, lists[l])(suffix)).toBe(codeBlockedWord(prefix, suffix, lists[l]));
+        },
+      ),
       { numRuns: 3_000 },
     );
     // Straddling words count: 12SE + X9 reads 12SEX9.
@@ -94,9 +99,18 @@ describe("campaign codes and budgets: the rules", () => {
     expect(ruleCodes(draft({ quantity: 999 }))).toEqual(["quantity:quantity_is_count"]);
     expect(ruleCodes(draft({ code: "SUMMER" }))).toEqual(["code:field_not_allowed"]);
     expect(ruleCodes(draft({ per_customer_limit: 1 }))).toEqual(["per_customer_limit:field_not_allowed"]);
-    expect(ruleCodes(draft({ unique_codes: { count: 100_001, length: 6 }, quantity: 100_001 }))).toEqual(["unique_codes.count:unique_codes_count"]);
+    expect(ruleCodes(draft({ unique_codes: { count: 100_001, length: 6 }, quantity: 100_001 }))).toEqual([
+      "unique_codes.count:unique_codes_count",
+    ]);
     expect(ruleCodes(draft({ unique_codes: { count: 1000, length: 3 } }))).toEqual(["unique_codes.length:unique_codes_length"]);
-    const regular = draft({ type: "regular", active_starts_at: null, active_ends_at: null, claim_starts_at: T0, claim_ends_at: T0 + 40 * DAY, validity: { kind: "days_after_claim", days: 7 } });
+    const regular = draft({
+      type: "regular",
+      active_starts_at: null,
+      active_ends_at: null,
+      claim_starts_at: T0,
+      claim_ends_at: T0 + 40 * DAY,
+      validity: { kind: "days_after_claim", days: 7 },
+    });
     expect(ruleCodes(regular)).toEqual(["unique_codes:field_not_allowed"]);
   });
 
@@ -141,7 +155,9 @@ describe("campaign codes and budgets: the quote", () => {
   const campaign = promo({ code: null, unique_code_length: 6 });
 
   it("a campaign code applies while available and names the exact code used", () => {
-    const q = evaluateQuote(base({ typed_code: { code: "SHOPK7M2QX", coupon: campaign, buyer_uses: 0, campaign_code_state: "available" } }));
+    const q = evaluateQuote(
+      base({ typed_code: { code: "SHOPK7M2QX", coupon: campaign, buyer_uses: 0, campaign_code_state: "available" } }),
+    );
     expect(q.applied).toMatchObject({ coupon_id: campaign.id, code: "SHOPK7M2QX", discount_minor: 500 });
     expect(q.candidates[0].code).toBe("SHOPK7M2QX");
   });

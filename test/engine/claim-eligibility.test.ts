@@ -3,8 +3,15 @@ import { claimDisplayState, claimValidity, evaluateClaim, type ClaimInput } from
 import type { BuyerFacts } from "../../worker/engine/types";
 import { claim, coupon, DAY, T0 } from "./fixtures";
 
-const facts = (over: Partial<BuyerFacts> = {}): BuyerFacts => ({ buyer_id: "b1", paid_order_times: [], follows: [], has_follower_grant: false, ...over });
-const ask = (over: Partial<ClaimInput> = {}) => evaluateClaim({ coupon: coupon(), now: T0, facts: facts(), buyer_claims: [], sent_to_buyer: false, ...over });
+const facts = (over: Partial<BuyerFacts> = {}): BuyerFacts => ({
+  buyer_id: "b1",
+  paid_order_times: [],
+  follows: [],
+  has_follower_grant: false,
+  ...over,
+});
+const ask = (over: Partial<ClaimInput> = {}) =>
+  evaluateClaim({ coupon: coupon(), now: T0, facts: facts(), buyer_claims: [], sent_to_buyer: false, ...over });
 const why = (over: Partial<ClaimInput> = {}) => ask(over).reason?.code ?? null;
 
 describe("evaluateClaim", () => {
@@ -41,7 +48,12 @@ describe("evaluateClaim", () => {
     expect(why({ coupon: coupon({ audience: "new" }), facts: facts({ paid_order_times: [T0 - 3 * DAY] }) })).toBe("audience_mismatch");
   });
 
-  const follower = coupon({ type: "follower", audience: "all_followers", per_customer_limit: null, discount: { kind: "fixed", amount_minor: 300 } });
+  const follower = coupon({
+    type: "follower",
+    audience: "all_followers",
+    per_customer_limit: null,
+    discount: { kind: "fixed", amount_minor: 300 },
+  });
   it("R10: only a current follower may claim a follower coupon", () => {
     expect(why({ coupon: follower })).toBe("not_a_follower");
     expect(why({ coupon: follower, facts: facts({ follows: [{ target: "live", followed_at: T0 - 100 * DAY }] }) })).toBe(null);
@@ -87,13 +99,17 @@ describe("evaluateClaim", () => {
   it("R9: after using it, the buyer may claim again while the per-customer limit allows", () => {
     const c = coupon({ per_customer_limit: 2 });
     expect(why({ coupon: c, buyer_claims: [claim({ state: "used" })] })).toBe(null);
-    expect(why({ coupon: c, buyer_claims: [claim({ state: "used" }), claim({ id: "k2", state: "used" })] })).toBe("per_customer_limit_reached");
+    expect(why({ coupon: c, buyer_claims: [claim({ state: "used" }), claim({ id: "k2", state: "used" })] })).toBe(
+      "per_customer_limit_reached",
+    );
   });
 
   it("R9: per_customer_limit defaults to 1 and counts every claim ever made (expired ones too)", () => {
     const c = coupon({ per_customer_limit: null });
     expect(why({ coupon: c, buyer_claims: [claim({ state: "used" })] })).toBe("per_customer_limit_reached");
-    expect(why({ coupon: coupon({ per_customer_limit: 1 }), buyer_claims: [claim({ valid_until: T0 })] })).toBe("per_customer_limit_reached");
+    expect(why({ coupon: coupon({ per_customer_limit: 1 }), buyer_claims: [claim({ valid_until: T0 })] })).toBe(
+      "per_customer_limit_reached",
+    );
   });
 
   it("R27: quantity exhausted once claims reach the quantity", () => {
@@ -119,7 +135,10 @@ describe("evaluateClaim", () => {
 
 describe("claimValidity (R5)", () => {
   it("days_after_claim: [now, now + days)", () => {
-    expect(claimValidity(coupon({ validity: { kind: "days_after_claim", days: 7 } }), T0 + 5)).toEqual({ valid_from: T0 + 5, valid_until: T0 + 5 + 7 * DAY });
+    expect(claimValidity(coupon({ validity: { kind: "days_after_claim", days: 7 } }), T0 + 5)).toEqual({
+      valid_from: T0 + 5,
+      valid_until: T0 + 5 + 7 * DAY,
+    });
   });
   it("fixed: the fixed range, never before the claim itself", () => {
     const c = coupon({ validity: { kind: "fixed", starts_at: T0 + DAY, ends_at: T0 + 9 * DAY } });

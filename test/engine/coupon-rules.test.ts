@@ -56,14 +56,24 @@ describe("validateCouponRules", () => {
     expect(check(regular({ discount: { kind: "fixed", amount_minor: 75 } }), "jpy")).toEqual([]);
     expect(check(regular({ discount: { kind: "fixed", amount_minor: 49 } }), "CHF")).toEqual(["discount.amount_minor:amount_too_small"]);
     const custom = { SEK: { min_fixed_minor: { regular: 500, chat: 500, promo_code: 500, follower: 3000, review: 3000 } } };
-    expect(validateCouponRules(regular({ discount: { kind: "fixed", amount_minor: 499 } }), { now: T0, currency: "SEK", thresholds: custom })).toHaveLength(1);
+    expect(
+      validateCouponRules(regular({ discount: { kind: "fixed", amount_minor: 499 } }), { now: T0, currency: "SEK", thresholds: custom }),
+    ).toHaveLength(1);
   });
 
   it("R3: percent is a whole number 1–99; a cap is at least 1", () => {
-    for (const [p, ok] of [[0, false], [1, true], [99, true], [100, false], [12.5, false]] as const) {
+    for (const [p, ok] of [
+      [0, false],
+      [1, true],
+      [99, true],
+      [100, false],
+      [12.5, false],
+    ] as const) {
       expect(check(regular({ discount: { kind: "percent", percent_off: p } })).length === 0).toBe(ok);
     }
-    expect(check(regular({ discount: { kind: "percent", percent_off: 10, max_discount_minor: 0 } }))).toEqual(["discount.max_discount_minor:cap_too_small"]);
+    expect(check(regular({ discount: { kind: "percent", percent_off: 10, max_discount_minor: 0 } }))).toEqual([
+      "discount.max_discount_minor:cap_too_small",
+    ]);
     expect(check(regular({ discount: { kind: "percent", percent_off: 10, max_discount_minor: 1 } }))).toEqual([]);
   });
 
@@ -81,7 +91,17 @@ describe("validateCouponRules", () => {
   it("R5: fixed validity only for regular and chat, and must end after it starts", () => {
     const fixed = { kind: "fixed" as const, starts_at: T0 + DAY, ends_at: T0 + 10 * DAY };
     expect(check(regular({ validity: fixed }))).toEqual([]);
-    expect(check(regular({ type: "follower", audience: "all_followers", per_customer_limit: null, discount: { kind: "fixed", amount_minor: 300 }, validity: fixed }))).toEqual(["validity:validity_not_allowed"]);
+    expect(
+      check(
+        regular({
+          type: "follower",
+          audience: "all_followers",
+          per_customer_limit: null,
+          discount: { kind: "fixed", amount_minor: 300 },
+          validity: fixed,
+        }),
+      ),
+    ).toEqual(["validity:validity_not_allowed"]);
     expect(check(regular({ validity: { ...fixed, ends_at: fixed.starts_at } }))).toEqual(["validity.ends_at:window_order"]);
     expect(check(regular({ validity: { kind: "days_after_claim", days: 0 } }))).toEqual(["validity.days:validity_days"]);
     expect(check(regular({ validity: null }))).toEqual(["validity:validity_required"]);
@@ -93,7 +113,9 @@ describe("validateCouponRules", () => {
     const fixed = (from: number, to: number) => ({ kind: "fixed" as const, starts_at: from, ends_at: to });
     expect(check(regular({ ...win, validity: fixed(T0 + DAY, starts) }))).toEqual(["validity.ends_at:validity_ends_before_claims"]);
     expect(check(regular({ ...win, validity: fixed(T0 + DAY, T0 + 2 * DAY) }))).toEqual(["validity.ends_at:validity_ends_before_claims"]);
-    expect(check(regular({ type: "chat", audience: null, ...win, validity: fixed(T0 + DAY, starts) }))).toEqual(["validity.ends_at:validity_ends_before_claims"]);
+    expect(check(regular({ type: "chat", audience: null, ...win, validity: fixed(T0 + DAY, starts) }))).toEqual([
+      "validity.ends_at:validity_ends_before_claims",
+    ]);
     // Ending 1 ms into the claim window: a claim made at the very start is usable for that millisecond.
     expect(check(regular({ ...win, validity: fixed(T0 + DAY, starts + 1) }))).toEqual([]);
     // A validity that starts after the claim window ends is fine: claims wait for it.
@@ -159,7 +181,9 @@ describe("checkEdit", () => {
   });
 
   it("ongoing: name, larger quantity and later end are allowed; unchanged values are fine", () => {
-    expect(checkEdit(ongoing, { name: "New", quantity: 11, claim_ends_at: T0 + 41 * DAY, discount: { ...ongoing.discount } }, T0)).toEqual([]);
+    expect(checkEdit(ongoing, { name: "New", quantity: 11, claim_ends_at: T0 + 41 * DAY, discount: { ...ongoing.discount } }, T0)).toEqual(
+      [],
+    );
   });
 
   it("ongoing: smaller quantity, earlier end, other fields are refused with a message", () => {

@@ -37,7 +37,10 @@ describe("computeDiscount", () => {
   });
 
   it("R25: a fixed discount never exceeds the in-scope value", () => {
-    const r = computeDiscount({ discount: fixed(5000), min_spend_minor: 0, scope: products("p1") }, cart([line("a", "p1", 1, 1200), line("b", "p2", 1, 9000)]));
+    const r = computeDiscount(
+      { discount: fixed(5000), min_spend_minor: 0, scope: products("p1") },
+      cart([line("a", "p1", 1, 1200), line("b", "p2", 1, 9000)]),
+    );
     expect(r.discount_minor).toBe(1200);
     expect(r.allocations).toEqual([{ line_id: "a", discount_minor: 1200 }]);
   });
@@ -56,22 +59,30 @@ describe("computeDiscount", () => {
     const c = cart([line("a", "p1", 1, 1000), line("b", "p2", 1, 3000), line("c", "p1", 2, 1000, 2000)]);
     const r = computeDiscount({ discount: fixed(101), min_spend_minor: 0, scope: products("p1", "p3") }, c);
     // line c is worth 0 after its product discount: in scope, gets 0
-    expect(r.allocations).toEqual([{ line_id: "a", discount_minor: 101 }, { line_id: "c", discount_minor: 0 }]);
+    expect(r.allocations).toEqual([
+      { line_id: "a", discount_minor: 101 },
+      { line_id: "c", discount_minor: 0 },
+    ]);
   });
 
   it("a line whose product discount exceeds its price counts as 0, never negative", () => {
-    const r = computeDiscount({ discount: fixed(100), min_spend_minor: 0, scope: shop }, cart([line("a", "p1", 1, 500, 900), line("b", "p2", 1, 300)]));
+    const r = computeDiscount(
+      { discount: fixed(100), min_spend_minor: 0, scope: shop },
+      cart([line("a", "p1", 1, 500, 900), line("b", "p2", 1, 300)]),
+    );
     expect(r.in_scope_minor).toBe(300);
     expect(r.discount_minor).toBe(100);
   });
 
   it("percent stays exact when in-scope value × percent passes 2^53", () => {
     const r = computeDiscount({ discount: pct(99), min_spend_minor: 0, scope: shop }, cart([line("a", "p", 1, 9_007_199_254_740_991)]));
-    expect(r.discount_minor).toBe(Number(9_007_199_254_740_991n * 99n / 100n));
+    expect(r.discount_minor).toBe(Number((9_007_199_254_740_991n * 99n) / 100n));
   });
 
   it("rejects non-integer money instead of computing with floats", () => {
-    expect(() => computeDiscount({ discount: fixed(100), min_spend_minor: 0, scope: shop }, cart([line("a", "p", 1, 10.5)]))).toThrow(RangeError);
+    expect(() => computeDiscount({ discount: fixed(100), min_spend_minor: 0, scope: shop }, cart([line("a", "p", 1, 10.5)]))).toThrow(
+      RangeError,
+    );
   });
 });
 

@@ -25,7 +25,12 @@ describe("spreadDiscount", () => {
   });
 
   it("R25: keeps line ids and order", () => {
-    expect(spreadDiscount(3, [{ line_id: "b", value: 1 }, { line_id: "a", value: 2 }])).toEqual([
+    expect(
+      spreadDiscount(3, [
+        { line_id: "b", value: 1 },
+        { line_id: "a", value: 2 },
+      ]),
+    ).toEqual([
       { line_id: "b", discount_minor: 1 },
       { line_id: "a", discount_minor: 2 },
     ]);

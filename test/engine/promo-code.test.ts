@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  codePrefix, fullCode, generateSuffix, normalizeCode,
-  splitCode, SUFFIX_ALPHABET, validateSuffix,
+  codePrefix,
+  fullCode,
+  generateSuffix,
+  normalizeCode,
+  splitCode,
+  SUFFIX_ALPHABET,
+  validateSuffix,
 } from "../../worker/engine/promo-code";
 
 describe("promo codes", () => {
@@ -23,7 +28,13 @@ describe("promo codes", () => {
   });
 
   it.each([
-    ["AB", true], ["ab12cd34", true], ["A", false], ["ABCDEFGHI", false], ["AB-1", false], ["ÄB", false], ["", false],
+    ["AB", true],
+    ["ab12cd34", true],
+    ["A", false],
+    ["ABCDEFGHI", false],
+    ["AB-1", false],
+    ["ÄB", false],
+    ["", false],
   ])("R18: suffix %j valid=%s", (s, ok) => {
     expect(validateSuffix(s)).toBe(ok);
   });
@@ -37,16 +48,23 @@ describe("promo codes", () => {
   it("R18: generated suffixes have the length asked, use only unambiguous characters, and are reproducible", () => {
     for (const ch of "0O1IL") expect(SUFFIX_ALPHABET).not.toContain(ch);
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 8, maxLength: 8 }), fc.integer({ min: 2, max: 8 }), (rs, len) => {
-        let i = 0;
-        const s = generateSuffix(() => rs[i++], len);
-        expect(s).toHaveLength(len);
-        expect(validateSuffix(s)).toBe(true);
-        for (const ch of s) expect(SUFFIX_ALPHABET).toContain(ch);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: 2, max: 8 }),
+        (rs, len) => {
+          let i = 0;
+          const s = generateSuffix(() => rs[i++], len);
+          expect(s).toHaveLength(len);
+          expect(validateSuffix(s)).toBe(true);
+          for (const ch of s) expect(SUFFIX_ALPHABET).toContain(ch);
+        },
+      ),
       { numRuns: 200 },
     );
-    const seq = () => { let x = 0.1; return () => (x = (x * 7.3) % 1); };
+    const seq = () => {
+      let x = 0.1;
+      return () => (x = (x * 7.3) % 1);
+    };
     expect(generateSuffix(seq())).toBe(generateSuffix(seq()));
     expect(generateSuffix(() => 0.999999999)).toBe(SUFFIX_ALPHABET.at(-1)!.repeat(6));
   });

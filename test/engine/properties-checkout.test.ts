@@ -25,7 +25,9 @@ const walletArb = fc
     entries.map((e, i): { claim: Claim; coupon: Coupon } => ({
       coupon: coupon({
         id: `c${i}`,
-        discount: e.percent ? { kind: "percent", percent_off: e.percent, max_discount_minor: null } : { kind: "fixed", amount_minor: e.amount },
+        discount: e.percent
+          ? { kind: "percent", percent_off: e.percent, max_discount_minor: null }
+          : { kind: "fixed", amount_minor: e.amount },
         min_spend_minor: e.min,
       }),
       claim: { id: `k${i}`, coupon_id: `c${i}`, buyer_id: "b1", state: e.state, valid_from: T0 - DAY, valid_until: T0 + e.until * DAY },
@@ -36,12 +38,26 @@ describe("R23: without a named code the quote applies the best claimed coupon", 
   it("no usable claim gives more; among equal discounts the one expiring first wins", () => {
     fc.assert(
       fc.property(walletArb, fc.integer({ min: 1, max: 10_000 }), (wallet, price) => {
-        const q = evaluateQuote({ now: T0, shop_currency: "USD", cart: cart([line("l1", "p1", 1, price)]), buyer_id: "b1", explain: false, wallet });
+        const q = evaluateQuote({
+          now: T0,
+          shop_currency: "USD",
+          cart: cart([line("l1", "p1", 1, price)]),
+          buyer_id: "b1",
+          explain: false,
+          wallet,
+        });
         // What each usable claim alone would take off: the quote of a wallet holding only it.
         const alone = wallet
           .filter((w) => w.claim.state === "available")
           .map((w) => {
-            const one = evaluateQuote({ now: T0, shop_currency: "USD", cart: cart([line("l1", "p1", 1, price)]), buyer_id: "b1", explain: false, wallet: [w] });
+            const one = evaluateQuote({
+              now: T0,
+              shop_currency: "USD",
+              cart: cart([line("l1", "p1", 1, price)]),
+              buyer_id: "b1",
+              explain: false,
+              wallet: [w],
+            });
             return { id: w.coupon.id, until: w.claim.valid_until, discount: one.applied?.discount_minor ?? 0 };
           })
           .filter((x) => x.discount > 0);
@@ -63,7 +79,10 @@ describe("R23: without a named code the quote applies the best claimed coupon", 
 
 const factsArb: fc.Arbitrary<BuyerFacts> = fc.record({
   buyer_id: fc.constant("b1"),
-  paid_order_times: fc.array(fc.integer({ min: -200, max: 0 }).map((d) => T0 + d * DAY), { maxLength: 3 }),
+  paid_order_times: fc.array(
+    fc.integer({ min: -200, max: 0 }).map((d) => T0 + d * DAY),
+    { maxLength: 3 },
+  ),
   follows: fc.subarray([
     { target: "shop" as const, followed_at: T0 - 10 * DAY },
     { target: "live" as const, followed_at: T0 - DAY },
@@ -79,7 +98,9 @@ const claimCouponArb = fc.record({
   limit: fc.integer({ min: 1, max: 3 }),
   // A fixed range ends after it starts (the create rules refuse any other).
   fixed: fc.option(
-    fc.record({ from: fc.integer({ min: -5, max: 5 }), len: fc.integer({ min: 1, max: 30 }) }).map(({ from, len }) => ({ from, to: from + len })),
+    fc
+      .record({ from: fc.integer({ min: -5, max: 5 }), len: fc.integer({ min: 1, max: 30 }) })
+      .map(({ from, len }) => ({ from, to: from + len })),
     { nil: null },
   ),
   days: fc.integer({ min: 1, max: 365 }),
@@ -88,7 +109,10 @@ const claimCouponArb = fc.record({
 });
 
 const heldArb = fc.array(
-  fc.record({ state: fc.constantFrom("available" as const, "reserved" as const, "used" as const), until: fc.integer({ min: -3, max: 10 }) }),
+  fc.record({
+    state: fc.constantFrom("available" as const, "reserved" as const, "used" as const),
+    until: fc.integer({ min: -3, max: 10 }),
+  }),
   { maxLength: 3 },
 );
 
@@ -102,12 +126,21 @@ describe("R5, R9, R27: claim eligibility", () => {
           quantity: k.quantity,
           claimed_count: k.claimed,
           per_customer_limit: k.type === "follower" ? null : k.limit,
-          validity: k.fixed ? { kind: "fixed", starts_at: T0 + k.fixed.from * DAY, ends_at: T0 + k.fixed.to * DAY } : { kind: "days_after_claim", days: k.days },
+          validity: k.fixed
+            ? { kind: "fixed", starts_at: T0 + k.fixed.from * DAY, ends_at: T0 + k.fixed.to * DAY }
+            : { kind: "days_after_claim", days: k.days },
           deactivated_at: k.deactivated ? T0 - 1 : null,
           claim_starts_at: T0 + k.start * DAY,
           claim_ends_at: T0 + (k.start + 60) * DAY,
         });
-        const claims: Claim[] = held.map((h, i) => ({ id: `k${i}`, coupon_id: c.id, buyer_id: "b1", state: h.state, valid_from: T0 - 20 * DAY, valid_until: T0 + h.until * DAY }));
+        const claims: Claim[] = held.map((h, i) => ({
+          id: `k${i}`,
+          coupon_id: c.id,
+          buyer_id: "b1",
+          state: h.state,
+          valid_from: T0 - 20 * DAY,
+          valid_until: T0 + h.until * DAY,
+        }));
         const input = { coupon: c, now: T0, facts, buyer_claims: claims, sent_to_buyer: sent };
         const ev = evaluateClaim(input);
         expect(evaluateClaim(structuredClone(input))).toEqual(ev); // same input, same answer
@@ -131,7 +164,13 @@ describe("R5, R9, R27: claim eligibility", () => {
   it("without a buyer nothing is claimable, always for the same reason", () => {
     fc.assert(
       fc.property(claimCouponArb, (k) => {
-        const ev = evaluateClaim({ coupon: coupon({ type: k.type, quantity: k.quantity }), now: T0, facts: null, buyer_claims: [], sent_to_buyer: true });
+        const ev = evaluateClaim({
+          coupon: coupon({ type: k.type, quantity: k.quantity }),
+          now: T0,
+          facts: null,
+          buyer_claims: [],
+          sent_to_buyer: true,
+        });
         expect(ev).toMatchObject({ claimable: false, reason: { code: "buyer_required" } });
       }),
       { numRuns: 100 },

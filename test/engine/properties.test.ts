@@ -34,46 +34,70 @@ const scopeArb: fc.Arbitrary<Scope> = fc.oneof(
 );
 const termsArb = fc.record({ discount: discountArb, min_spend_minor: fc.integer({ min: 0, max: 300_000 }), scope: scopeArb });
 
-const walletArb = fc.array(
-  fc.record({
-    terms: termsArb,
-    type: fc.constantFrom("regular" as const, "follower" as const, "chat" as const, "review" as const),
-    deactivated: fc.boolean(),
-    state: fc.constantFrom("available" as const, "available" as const, "reserved" as const, "used" as const, "void" as const),
-    from: fc.integer({ min: -5, max: 2 }),
-    until: fc.integer({ min: -1, max: 20 }),
-    couponIdx: fc.integer({ min: 0, max: 9 }),
-  }),
-  { maxLength: 10 },
-).map((entries) => entries.map((e, i): { claim: Claim; coupon: Coupon } => {
-  const id = `c${e.couponIdx}`;
-  return {
-    coupon: coupon({ id, type: e.type, ...e.terms, deactivated_at: e.deactivated ? T0 - 1 : null }),
-    claim: { id: `k${i}`, coupon_id: id, buyer_id: "b1", state: e.state, valid_from: T0 + e.from * DAY, valid_until: T0 + e.until * DAY },
-  };
-}));
+const walletArb = fc
+  .array(
+    fc.record({
+      terms: termsArb,
+      type: fc.constantFrom("regular" as const, "follower" as const, "chat" as const, "review" as const),
+      deactivated: fc.boolean(),
+      state: fc.constantFrom("available" as const, "available" as const, "reserved" as const, "used" as const, "void" as const),
+      from: fc.integer({ min: -5, max: 2 }),
+      until: fc.integer({ min: -1, max: 20 }),
+      couponIdx: fc.integer({ min: 0, max: 9 }),
+    }),
+    { maxLength: 10 },
+  )
+  .map((entries) =>
+    entries.map((e, i): { claim: Claim; coupon: Coupon } => {
+      const id = `c${e.couponIdx}`;
+      return {
+        coupon: coupon({ id, type: e.type, ...e.terms, deactivated_at: e.deactivated ? T0 - 1 : null }),
+        claim: {
+          id: `k${i}`,
+          coupon_id: id,
+          buyer_id: "b1",
+          state: e.state,
+          valid_from: T0 + e.from * DAY,
+          valid_until: T0 + e.until * DAY,
+        },
+      };
+    }),
+  );
 
-const inputArb: fc.Arbitrary<QuoteInput> = fc.record({
-  cart: cartArb,
-  wallet: walletArb,
-  buyer: fc.boolean(),
-  explain: fc.boolean(),
-  typed: fc.option(fc.record({ terms: termsArb, limit: fc.constantFrom(1, null), uses: fc.integer({ min: 0, max: 2 }), known: fc.boolean() }), { nil: undefined }),
-}).map(({ cart, wallet, buyer, explain, typed }) => ({
-  now: T0,
-  shop_currency: "USD",
-  cart,
-  buyer_id: buyer ? "b1" : null,
-  explain,
-  wallet,
-  typed_code: typed && {
-    code: "SHOPSAVE",
-    buyer_uses: typed.uses,
-    coupon: typed.known
-      ? coupon({ id: "promo", type: "promo_code", code: "SHOPSAVE", ...typed.terms, per_customer_limit: typed.limit, active_starts_at: T0 - DAY, active_ends_at: T0 + DAY })
-      : null,
-  },
-}));
+const inputArb: fc.Arbitrary<QuoteInput> = fc
+  .record({
+    cart: cartArb,
+    wallet: walletArb,
+    buyer: fc.boolean(),
+    explain: fc.boolean(),
+    typed: fc.option(
+      fc.record({ terms: termsArb, limit: fc.constantFrom(1, null), uses: fc.integer({ min: 0, max: 2 }), known: fc.boolean() }),
+      { nil: undefined },
+    ),
+  })
+  .map(({ cart, wallet, buyer, explain, typed }) => ({
+    now: T0,
+    shop_currency: "USD",
+    cart,
+    buyer_id: buyer ? "b1" : null,
+    explain,
+    wallet,
+    typed_code: typed && {
+      code: "SHOPSAVE",
+      buyer_uses: typed.uses,
+      coupon: typed.known
+        ? coupon({
+            id: "promo",
+            type: "promo_code",
+            code: "SHOPSAVE",
+            ...typed.terms,
+            per_customer_limit: typed.limit,
+            active_starts_at: T0 - DAY,
+            active_ends_at: T0 + DAY,
+          })
+        : null,
+    },
+  }));
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === "object" && !Object.isFrozen(o)) {
@@ -98,9 +122,10 @@ describe("computeDiscount properties", () => {
         }
         expect(r.in_scope_minor).toBeGreaterThanOrEqual(terms.min_spend_minor); // R24
         const d = terms.discount;
-        const want = d.kind === "fixed"
-          ? Math.min(d.amount_minor, r.in_scope_minor)
-          : Math.min(Math.floor((r.in_scope_minor * d.percent_off) / 100), d.max_discount_minor ?? Infinity, r.in_scope_minor);
+        const want =
+          d.kind === "fixed"
+            ? Math.min(d.amount_minor, r.in_scope_minor)
+            : Math.min(Math.floor((r.in_scope_minor * d.percent_off) / 100), d.max_discount_minor ?? Infinity, r.in_scope_minor);
         expect(r.discount_minor).toBe(want);
         expect(r.allocations.map((a) => a.line_id)).toEqual(inScope.map((l) => l.line_id));
         expect(r.allocations.reduce((s, a) => s + a.discount_minor, 0)).toBe(r.discount_minor);

@@ -22,17 +22,24 @@ const code = (cp: ReturnType<typeof promo> | null, buyer_uses = 0, typed = "SHOP
 
 describe("evaluateQuote", () => {
   it("subtotal and total: coupon stacks with product and shipping discounts (R24)", () => {
-    const q = evaluateQuote(base({
-      cart: cart([line("a", "p1", 2, 1000, 300), line("b", "p2", 1, 3000)], { shipping_minor: 499, shipping_discount_minor: 200 }),
-      wallet: [w(c5)],
-    }));
+    const q = evaluateQuote(
+      base({
+        cart: cart([line("a", "p1", 2, 1000, 300), line("b", "p2", 1, 3000)], { shipping_minor: 499, shipping_discount_minor: 200 }),
+        wallet: [w(c5)],
+      }),
+    );
     expect(q.subtotal_minor).toBe(4700);
     expect(q.applied?.discount_minor).toBe(500);
     expect(q.total_minor).toBe(4700 - 500 + 499 - 200);
   });
 
   it("shipping discount is capped at shipping and the total never goes below 0", () => {
-    const q = evaluateQuote(base({ cart: cart([line("a", "p", 1, 100)], { shipping_minor: 50, shipping_discount_minor: 80 }), wallet: [w(coupon({ id: "x", discount: { kind: "fixed", amount_minor: 500 } }))] }));
+    const q = evaluateQuote(
+      base({
+        cart: cart([line("a", "p", 1, 100)], { shipping_minor: 50, shipping_discount_minor: 80 }),
+        wallet: [w(coupon({ id: "x", discount: { kind: "fixed", amount_minor: 500 } }))],
+      }),
+    );
     expect(q.applied?.discount_minor).toBe(100);
     expect(q.total_minor).toBe(0);
   });
@@ -51,16 +58,22 @@ describe("evaluateQuote", () => {
   it("R23: ties go to the claim expiring first, then the lower coupon id", () => {
     const a = coupon({ id: "ca" });
     const b = coupon({ id: "cb" });
-    expect(evaluateQuote(base({ wallet: [w(a, { valid_until: T0 + 9 * DAY }), w(b, { valid_until: T0 + 3 * DAY })] })).applied?.coupon_id).toBe("cb");
+    expect(
+      evaluateQuote(base({ wallet: [w(a, { valid_until: T0 + 9 * DAY }), w(b, { valid_until: T0 + 3 * DAY })] })).applied?.coupon_id,
+    ).toBe("cb");
     expect(evaluateQuote(base({ wallet: [w(b), w(a)] })).applied?.coupon_id).toBe("ca");
   });
 
   it("R23: with several claims of one coupon, the usable one expiring first is used and the coupon is one candidate", () => {
-    const q = evaluateQuote(base({ wallet: [
-      { coupon: c5, claim: claim({ id: "late", coupon_id: "c5", valid_until: T0 + 20 * DAY }) },
-      { coupon: c5, claim: claim({ id: "soon", coupon_id: "c5", valid_until: T0 + 2 * DAY }) },
-      { coupon: c5, claim: claim({ id: "gone", coupon_id: "c5", valid_until: T0 }) },
-    ] }));
+    const q = evaluateQuote(
+      base({
+        wallet: [
+          { coupon: c5, claim: claim({ id: "late", coupon_id: "c5", valid_until: T0 + 20 * DAY }) },
+          { coupon: c5, claim: claim({ id: "soon", coupon_id: "c5", valid_until: T0 + 2 * DAY }) },
+          { coupon: c5, claim: claim({ id: "gone", coupon_id: "c5", valid_until: T0 }) },
+        ],
+      }),
+    );
     expect(q.candidates).toHaveLength(1);
     expect(q.applied?.claim_id).toBe("soon");
   });
@@ -77,7 +90,13 @@ describe("evaluateQuote", () => {
 
   it("an unknown code is a candidate with code_not_found, and nothing else is applied in its place", () => {
     const q = evaluateQuote(base({ typed_code: code(null, 0, "ACMENOPE"), wallet: [w(c7)] }));
-    expect(q.candidates[0]).toEqual({ coupon_id: null, code: "ACMENOPE", applicable: false, discount_minor: 0, reasons: [expect.objectContaining({ code: "code_not_found" })] });
+    expect(q.candidates[0]).toEqual({
+      coupon_id: null,
+      code: "ACMENOPE",
+      applicable: false,
+      discount_minor: 0,
+      reasons: [expect.objectContaining({ code: "code_not_found" })],
+    });
     expect(q.applied).toBeNull();
     expect(q.best).toEqual({ coupon_id: "c7", discount_minor: 700 });
     expect(q.candidates.find((c) => c.coupon_id === "c7")!.applicable).toBe(true);
@@ -97,12 +116,16 @@ describe("evaluateQuote", () => {
   });
 
   it("R22/R27: total quantity counts reserved and committed uses", () => {
-    expect(codes(evaluateQuote(base({ typed_code: code(promo({ quantity: 3, reserved_count: 1, used_count: 2 })) })), "p1")).toEqual(["quantity_exhausted"]);
+    expect(codes(evaluateQuote(base({ typed_code: code(promo({ quantity: 3, reserved_count: 1, used_count: 2 })) })), "p1")).toEqual([
+      "quantity_exhausted",
+    ]);
     expect(codes(evaluateQuote(base({ typed_code: code(promo({ quantity: 4, reserved_count: 1, used_count: 2 })) })), "p1")).toEqual([]);
   });
 
   it("R22: per-customer limit 1 refuses a second use; unlimited does not", () => {
-    expect(codes(evaluateQuote(base({ typed_code: code(promo({ per_customer_limit: 1 }), 1) })), "p1")).toEqual(["per_customer_limit_reached"]);
+    expect(codes(evaluateQuote(base({ typed_code: code(promo({ per_customer_limit: 1 }), 1) })), "p1")).toEqual([
+      "per_customer_limit_reached",
+    ]);
     expect(codes(evaluateQuote(base({ typed_code: code(promo({ per_customer_limit: 1 }), 0) })), "p1")).toEqual([]);
     expect(codes(evaluateQuote(base({ typed_code: code(promo({ per_customer_limit: null }), 5) })), "p1")).toEqual([]);
   });
@@ -167,18 +190,26 @@ describe("evaluateQuote", () => {
   });
 
   it("currency_mismatch applies to every candidate and nothing applies", () => {
-    const q = evaluateQuote(base({ cart: cart([line("a", "p", 1, 5000)], { currency: "EUR" }), typed_code: code(promo()), wallet: [w(c5)] }));
+    const q = evaluateQuote(
+      base({ cart: cart([line("a", "p", 1, 5000)], { currency: "EUR" }), typed_code: code(promo()), wallet: [w(c5)] }),
+    );
     expect(q.candidates.every((c) => c.reasons[0].code === "currency_mismatch" && !c.applicable && c.discount_minor === 0)).toBe(true);
     expect(q.applied).toBeNull();
     expect(q.best).toBeNull();
   });
 
   it("R25: the applied discount is spread over in-scope lines only, summing exactly", () => {
-    const scoped = coupon({ id: "s", scope: { kind: "products", product_ids: ["p1", "p3"] }, discount: { kind: "percent", percent_off: 33 } });
-    const q = evaluateQuote(base({
-      cart: cart([line("a", "p1", 1, 1001), line("b", "p2", 1, 9999), line("c", "p3", 3, 333)]),
-      wallet: [w(scoped)],
-    }));
+    const scoped = coupon({
+      id: "s",
+      scope: { kind: "products", product_ids: ["p1", "p3"] },
+      discount: { kind: "percent", percent_off: 33 },
+    });
+    const q = evaluateQuote(
+      base({
+        cart: cart([line("a", "p1", 1, 1001), line("b", "p2", 1, 9999), line("c", "p3", 3, 333)]),
+        wallet: [w(scoped)],
+      }),
+    );
     // in scope: 1001 + 999 = 2000 → 33% = 660
     expect(q.applied?.discount_minor).toBe(660);
     expect(q.applied?.allocations.map((a) => a.line_id)).toEqual(["a", "c"]);
@@ -207,7 +238,12 @@ describe("evaluateQuote", () => {
     expect(plain.trace).toBeUndefined();
     expect(trace!.map((s) => s.step)).toEqual(["subtotal", "candidate", "candidate", "candidate", "chosen", "total"]);
     const promoStep = trace!.find((s) => s.step === "candidate" && s.detail.coupon_id === "p1")!;
-    expect(promoStep.detail).toMatchObject({ in_scope_minor: 5000, min_spend_minor: 9000, min_spend_met: false, reasons: ["min_spend_not_met"] });
+    expect(promoStep.detail).toMatchObject({
+      in_scope_minor: 5000,
+      min_spend_minor: 9000,
+      min_spend_met: false,
+      reasons: ["min_spend_not_met"],
+    });
     expect(trace!.find((s) => s.step === "chosen")!.detail.coupon_id).toBeNull();
   });
 
@@ -238,13 +274,17 @@ describe("R6, R7: customer segments are judged when a claim is used", () => {
   it("existing needs one paid order, repeat two at most 90 days apart", () => {
     expect(codes(evaluateQuote(base({ wallet: [w(forExisting)], buyer_orders: orders() })), "existing")).toEqual(["audience_mismatch"]);
     expect(codes(evaluateQuote(base({ wallet: [w(forExisting)], buyer_orders: orders(-5) })), "existing")).toEqual([]);
-    expect(codes(evaluateQuote(base({ wallet: [w(forRepeat)], buyer_orders: orders(-200, -100) })), "repeat")).toEqual(["audience_mismatch"]);
+    expect(codes(evaluateQuote(base({ wallet: [w(forRepeat)], buyer_orders: orders(-200, -100) })), "repeat")).toEqual([
+      "audience_mismatch",
+    ]);
     expect(codes(evaluateQuote(base({ wallet: [w(forRepeat)], buyer_orders: orders(-200, -110, -100) })), "repeat")).toEqual([]);
   });
 
   it("without the buyer's orders (or with another buyer's) a segment coupon does not apply; other audiences need none", () => {
     expect(codes(evaluateQuote(base({ wallet: [w(forNew)] })), "new")).toEqual(["audience_mismatch"]);
-    expect(codes(evaluateQuote(base({ wallet: [w(forNew)], buyer_orders: { buyer_id: "someone-else", paid_order_times: [] } })), "new")).toEqual(["audience_mismatch"]);
+    expect(
+      codes(evaluateQuote(base({ wallet: [w(forNew)], buyer_orders: { buyer_id: "someone-else", paid_order_times: [] } })), "new"),
+    ).toEqual(["audience_mismatch"]);
     expect(evaluateQuote(base({ wallet: [w(c5)] })).applied?.coupon_id).toBe("c5");
     const follower = coupon({ id: "f", type: "follower", audience: "all_followers" });
     expect(evaluateQuote(base({ wallet: [w(follower)] })).applied?.coupon_id).toBe("f");

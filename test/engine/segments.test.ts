@@ -3,7 +3,13 @@ import { isExistingCustomer, isNewCustomer, isRepeatCustomer, matchesAudience } 
 import type { BuyerFacts } from "../../worker/engine/types";
 import { DAY, T0 } from "./fixtures";
 
-const facts = (over: Partial<BuyerFacts> = {}): BuyerFacts => ({ buyer_id: "b1", paid_order_times: [], follows: [], has_follower_grant: false, ...over });
+const facts = (over: Partial<BuyerFacts> = {}): BuyerFacts => ({
+  buyer_id: "b1",
+  paid_order_times: [],
+  follows: [],
+  has_follower_grant: false,
+  ...over,
+});
 
 describe("segments", () => {
   it("R6/R7: no paid order → new, not existing", () => {
@@ -43,6 +49,17 @@ describe("segments", () => {
     expect(matchesAudience("all_followers", facts({ follows: [{ target: "live", followed_at: T0 - DAY }] }), T0)).toBe(true);
     expect(matchesAudience("new_followers", facts({ follows: [{ target: "shop", followed_at: T0 - 1 }] }), T0)).toBe(false);
     expect(matchesAudience("new_followers", facts({ follows: [{ target: "shop", followed_at: T0 }] }), T0)).toBe(true);
-    expect(matchesAudience("new_followers", facts({ follows: [{ target: "shop", followed_at: T0 - DAY }, { target: "live", followed_at: T0 + 5 }] }), T0)).toBe(true);
+    expect(
+      matchesAudience(
+        "new_followers",
+        facts({
+          follows: [
+            { target: "shop", followed_at: T0 - DAY },
+            { target: "live", followed_at: T0 + 5 },
+          ],
+        }),
+        T0,
+      ),
+    ).toBe(true);
   });
 });

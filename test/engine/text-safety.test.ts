@@ -3,11 +3,25 @@ import { describe, expect, it } from "vitest";
 import { generateAllowedSuffix, SUFFIX_ALPHABET } from "../../worker/engine/promo-code";
 import { codeBlockedWord, DEFAULT_BLOCKED_WORDS, findBlockedWord, parseBlockedWord } from "../../worker/engine/text-safety";
 
-const blocked = (prefix: string, suffix: string, words: readonly string[] = DEFAULT_BLOCKED_WORDS) => codeBlockedWord(prefix, suffix, words);
+const blocked = (prefix: string, suffix: string, words: readonly string[] = DEFAULT_BLOCKED_WORDS) =>
+  codeBlockedWord(prefix, suffix, words);
 
 describe("R20: the text-safety check matches a code's words, not its substrings", () => {
   it("ordinary words that merely contain a blocked one pass", () => {
-    for (const suffix of ["GLASS1", "CLASS10", "MISSEX", "ASSET", "SUSSEX", "GRAPE", "SCRAPE", "COCKTAIL", "DICKENS", "ESSEX", "BASS", "CLASSIC"]) {
+    for (const suffix of [
+      "GLASS1",
+      "CLASS10",
+      "MISSEX",
+      "ASSET",
+      "SUSSEX",
+      "GRAPE",
+      "SCRAPE",
+      "COCKTAIL",
+      "DICKENS",
+      "ESSEX",
+      "BASS",
+      "CLASSIC",
+    ]) {
       expect(blocked("SHOP", suffix), suffix).toBeNull();
     }
     // Words formed across the prefix are judged whole too: CLAS + SIC10 reads CLASSIC10.

@@ -53,10 +53,10 @@ describe("key cache on the request path", () => {
     const t = await makeTestApp();
     const s = await t.shop({ allowed_origins: [] });
     const origin = "https://shop.example";
-    const first = await answer(calls(t, s.pk, { "origin": origin }).lookup("NOPE12"));
+    const first = await answer(calls(t, s.pk, { origin: origin }).lookup("NOPE12"));
     expect(first.headers.get("access-control-allow-origin")).toBeNull();
     expect((await answer(calls(t, ADMIN).patchShop(s.id, { allowed_origins: [origin] }))).status).toBe(200);
-    const second = await answer(calls(t, s.pk, { "origin": origin }).lookup("NOPE12"));
+    const second = await answer(calls(t, s.pk, { origin: origin }).lookup("NOPE12"));
     expect(second.headers.get("access-control-allow-origin")).toBe(origin);
   });
 });

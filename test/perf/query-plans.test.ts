@@ -17,8 +17,16 @@ function recording(client: Client): { client: Client; seen: InStatement[] } {
   const seen: InStatement[] = [];
   const proxy = new Proxy(client, {
     get(target, prop, receiver) {
-      if (prop === "execute") return (stmt: InStatement, args?: unknown) => (seen.push(stmt), target.execute(stmt as never, args as never));
-      if (prop === "batch") return (stmts: InStatement[], mode?: unknown) => (seen.push(...stmts), target.batch(stmts, mode as never));
+      if (prop === "execute")
+        return (stmt: InStatement, args?: unknown) => {
+          seen.push(stmt);
+          return target.execute(stmt as never, args as never);
+        };
+      if (prop === "batch")
+        return (stmts: InStatement[], mode?: unknown) => {
+          seen.push(...stmts);
+          return target.batch(stmts, mode as never);
+        };
       const v = Reflect.get(target, prop, receiver);
       return typeof v === "function" ? v.bind(target) : v;
     },
@@ -66,12 +74,36 @@ beforeAll(async () => {
   await applyMigrations(db);
   app = createApp({ db, config: configFromEnv({}, ADMIN) });
   const post = (path: string, key: string, body: unknown) =>
-    app.request(path, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-  const shop = (await (await post("/v1/shops", ADMIN, { name: "Plans", region: "US", currency: "USD", mode: "live", allowed_origins: [], addon_coupons: false })).json()) as any;
+    app.request(path, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const shop = (await (
+    await post("/v1/shops", ADMIN, {
+      name: "Plans",
+      region: "US",
+      currency: "USD",
+      mode: "live",
+      allowed_origins: [],
+      addon_coupons: false,
+    })
+  ).json()) as any;
   sk = shop.secret_key;
   pk = shop.publishable_key;
-  const window = { active_starts_at: new Date(Date.now() - 60_000).toISOString(), active_ends_at: new Date(Date.now() + 86_400_000).toISOString() };
-  const created = await post("/v1/coupons", sk, { type: "promo_code", name: "Plan code", code: "PLAN1", discount: { kind: "fixed", amount_minor: 500 }, min_spend_minor: 0, quantity: 10, ...window });
+  const window = {
+    active_starts_at: new Date(Date.now() - 60_000).toISOString(),
+    active_ends_at: new Date(Date.now() + 86_400_000).toISOString(),
+  };
+  const created = await post("/v1/coupons", sk, {
+    type: "promo_code",
+    name: "Plan code",
+    code: "PLAN1",
+    discount: { kind: "fixed", amount_minor: 500 },
+    min_spend_minor: 0,
+    quantity: 10,
+    ...window,
+  });
   code = ((await created.json()) as any).coupon.code;
 });
 
@@ -92,7 +124,12 @@ describe("hot-path query plans", () => {
       body: JSON.stringify({
         buyer_id: "b1",
         code,
-        cart: { currency: "USD", lines: [{ line_id: "1", product_id: "p", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 },
+        cart: {
+          currency: "USD",
+          lines: [{ line_id: "1", product_id: "p", quantity: 1, unit_price_minor: 2000, product_discount_minor: 0 }],
+          shipping_minor: 0,
+          shipping_discount_minor: 0,
+        },
       }),
     });
     expect(((await res.json()) as any).applied.discount_minor).toBe(500);

@@ -71,11 +71,17 @@ describe("bodies", () => {
     expect((await t.call("POST", "/v1/coupons", { key: s.sk, body: '{"type":' })).status).toBe(422);
     const nested = await t.call("POST", "/v1/checkout/quote", {
       key: s.sk,
-      body: { buyer_id: "b1", cart: { ...cart([{ unit_price_minor: 1000 }]), lines: [{ ...cart([{ unit_price_minor: 1000 }]).lines[0], colour: "red" }] } },
+      body: {
+        buyer_id: "b1",
+        cart: { ...cart([{ unit_price_minor: 1000 }]), lines: [{ ...cart([{ unit_price_minor: 1000 }]).lines[0], colour: "red" }] },
+      },
     });
     expect(nested.status).toBe(422);
     expect(problemOf(nested).errors?.map((e) => e.code)).toContain("unrecognized_keys");
-    const deep = await t.call("POST", "/v1/coupons", { key: s.sk, body: { ...promoBody(), discount: { kind: "fixed", amount_minor: 500, stack: true } } });
+    const deep = await t.call("POST", "/v1/coupons", {
+      key: s.sk,
+      body: { ...promoBody(), discount: { kind: "fixed", amount_minor: 500, stack: true } },
+    });
     expect(deep.status).toBe(422);
   });
 
@@ -91,7 +97,14 @@ describe("bodies", () => {
       if (schema.$ref) return walk(doc.components.schemas[schema.$ref.replace("#/components/schemas/", "")], where);
       for (const u of [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])]) walk(u, where);
       const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-      if (types.includes("string") && !schema.enum && schema.const === undefined && schema.maxLength === undefined && !schema.format && !schema.pattern)
+      if (
+        types.includes("string") &&
+        !schema.enum &&
+        schema.const === undefined &&
+        schema.maxLength === undefined &&
+        !schema.format &&
+        !schema.pattern
+      )
         problems.push(`${where}: string without maxLength`);
       if (types.includes("array")) {
         if (schema.maxItems === undefined) problems.push(`${where}: array without maxItems`);
@@ -105,8 +118,9 @@ describe("bodies", () => {
     for (const o of operations(doc)) {
       if (o.body) walk(o.body, `${o.method} ${o.path} body`);
       for (const p of o.params) if (p.in !== "header") walk(p.schema, `${o.method} ${o.path} ${p.in} ${p.name}`);
-      for (const p of o.params) if (p.in === "header" && p.schema?.type === "string" && p.schema.maxLength === undefined)
-        problems.push(`${o.method} ${o.path} header ${p.name}: string without maxLength`);
+      for (const p of o.params)
+        if (p.in === "header" && p.schema?.type === "string" && p.schema.maxLength === undefined)
+          problems.push(`${o.method} ${o.path} header ${p.name}: string without maxLength`);
     }
     expect(problems).toEqual([]);
   });
@@ -116,7 +130,7 @@ describe("R30: the audit trail", () => {
   it("R30: no route updates or deletes history: no DELETE but a webhook endpoint's and a console session's, nothing but GET under a history path", async () => {
     const doc = (await t.call("GET", "/openapi.json")).body as Schema;
     const ops = operations(doc);
-    // A webhook endpoint is a subscription the seller removes (API.md), not history: its deletion is audited.
+    // A webhook endpoint is a subscription the seller removes (README "Webhooks"), not history: its deletion is audited.
     // Ending a console session ends a sign-in, not a record.
     const allowed = ["/v1/webhook-endpoints/{id}", "/v1/console/sessions/current"];
     expect(ops.filter((o) => o.method === "DELETE" && !allowed.includes(o.path))).toEqual([]);
@@ -133,7 +147,9 @@ describe("R30: the audit trail", () => {
 
   it("R30: creating, updating, duplicating and deactivating each leave an entry with who and when", async () => {
     const count = async (couponId: string) =>
-      Number((await t.db.$client.execute({ sql: "SELECT COUNT(*) AS n FROM audit_entries WHERE coupon_id = ?", args: [couponId] })).rows[0].n);
+      Number(
+        (await t.db.$client.execute({ sql: "SELECT COUNT(*) AS n FROM audit_entries WHERE coupon_id = ?", args: [couponId] })).rows[0].n,
+      );
     const shopEntries = async () =>
       Number((await t.db.$client.execute({ sql: "SELECT COUNT(*) AS n FROM audit_entries WHERE shop_id = ?", args: [s.id] })).rows[0].n);
     const keyId = (await expectStatus(calls(t, s.sk).listKeys(), 200)).data.find((k) => k.kind === "secret")!.id;

@@ -24,7 +24,11 @@ describe("request hash", () => {
       code: "SHOPSAVE",
       order_id: "o1",
     };
-    const spelledOut = { ...body, explain: false, cart: { ...body.cart, shipping_minor: 0, shipping_discount_minor: 0, lines: [{ ...line, product_discount_minor: 0 }] } };
+    const spelledOut = {
+      ...body,
+      explain: false,
+      cart: { ...body.cart, shipping_minor: 0, shipping_discount_minor: 0, lines: [{ ...line, product_discount_minor: 0 }] },
+    };
     expect(await hashOf(reordered)).toBe(await hashOf(body));
     expect(await hashOf(spelledOut)).toBe(await hashOf(body));
   });
@@ -41,8 +45,22 @@ describe("request hash", () => {
   });
 
   it("ignores key order in event bodies too", async () => {
-    const a = EventBody.parse({ id: "e1", type: "order.paid", occurred_at: "2026-01-01T00:00:00Z", buyer_id: "b1", order_id: "o1", total_minor: 100 });
-    const b = EventBody.parse({ total_minor: 100, order_id: "o1", buyer_id: "b1", occurred_at: "2026-01-01T00:00:00Z", type: "order.paid", id: "e1" });
+    const a = EventBody.parse({
+      id: "e1",
+      type: "order.paid",
+      occurred_at: "2026-01-01T00:00:00Z",
+      buyer_id: "b1",
+      order_id: "o1",
+      total_minor: 100,
+    });
+    const b = EventBody.parse({
+      total_minor: 100,
+      order_id: "o1",
+      buyer_id: "b1",
+      occurred_at: "2026-01-01T00:00:00Z",
+      type: "order.paid",
+      id: "e1",
+    });
     expect(await hashBody(a, nodeSha)).toBe(await hashBody(b, nodeSha));
   });
 

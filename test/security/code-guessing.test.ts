@@ -1,5 +1,5 @@
 /**
- * Guessing promo codes (API.md "Errors and limits"): failed look-ups are rate limited per buyer or client
+ * Guessing promo codes (README "Security and durability"): failed look-ups are rate limited per buyer or client
  * address (429 with Retry-After, limit from RATE_LIMIT_FAILED_LOOKUPS) under a shop-wide ceiling far above
  * it (RATE_LIMIT_SHOP_FAILED_LOOKUPS, 20× by default), found codes never count, a blocked client is refused
  * even for a code that exists, and to a publishable key a code that is not live is indistinguishable from
@@ -27,7 +27,9 @@ beforeAll(async () => {
 const lookupIn = (app: TestApp, s: ShopKeys, code: string, client = "1.1.1.1", key = s.pk, origin?: string) =>
   answer(calls(app, key, { "x-test-client": client, ...(origin ? { origin } : {}) }).lookup(code));
 const quoteIn = (app: TestApp, s: ShopKeys, code: string, client = "1.1.1.1", key = s.pk, extra: Partial<QuoteJson> = {}) =>
-  answer(calls(app, key, { "x-test-client": client }).quote({ code, cart: cart([{ unit_price_minor: 2000, product_id: "p1" }]), ...extra }));
+  answer(
+    calls(app, key, { "x-test-client": client }).quote({ code, cart: cart([{ unit_price_minor: 2000, product_id: "p1" }]), ...extra }),
+  );
 
 const lookup = (s: ShopKeys, ...rest: [string, string?, string?, string?]) => lookupIn(t, s, ...rest);
 const quote = (s: ShopKeys, ...rest: [string, string?, string?]) => quoteIn(t, s, ...rest);
@@ -132,7 +134,10 @@ describe("rate limiting failed look-ups", () => {
     const app = await makeTestApp();
     app.config.rateLimiter = {
       known: (buckets, now) => inner.known(buckets, now),
-      countFailure: (buckets, now) => (counted.push(buckets.map((b) => `${b.key} ≤ ${b.limit}`)), inner.countFailure(buckets, now)),
+      countFailure: (buckets, now) => {
+        counted.push(buckets.map((b) => `${b.key} ≤ ${b.limit}`));
+        return inner.countFailure(buckets, now);
+      },
     };
     app.config.clientAddress = () => "203.0.113.7"; // what the socket (or Cloudflare) says
     const s = await app.shop({ name: "Each" });
@@ -140,7 +145,9 @@ describe("rate limiting failed look-ups", () => {
     await answer(calls(app, s.pk, { "cf-connecting-ip": "198.51.100.1" }).lookup("EACHNOPE"));
     expect(counted.splice(0)).toEqual([[`shop:${s.id}:publishable:addr:203.0.113.7 ≤ 30`, `shop:${s.id}:publishable ≤ 600`]]);
     // A buyer known by token is counted as that buyer, wherever the request comes from.
-    await answer(calls(app, s.pk, { "x-buyer-token": await s.token("alice") }).quote({ code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }));
+    await answer(
+      calls(app, s.pk, { "x-buyer-token": await s.token("alice") }).quote({ code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }),
+    );
     expect(counted.splice(0)).toEqual([[`shop:${s.id}:publishable:buyer:alice ≤ 30`, `shop:${s.id}:publishable ≤ 600`]]);
     // The seller's server counts in its own buckets; a found code counts nowhere.
     await answer(calls(app, s.sk).quote({ buyer_id: "bob", code: "EACHNOPE", cart: cart([{ unit_price_minor: 100 }]) }));
@@ -166,7 +173,10 @@ describe("rate limiting failed look-ups", () => {
     const later = <T>(v: Promise<T>) => new Promise<T>((r) => setTimeout(() => r(v), 5));
     t.config.rateLimiter = {
       known: (b, n) => inner.known(b, n),
-      countFailure: (b, n) => (asked++, later(inner.countFailure(b, n))),
+      countFailure: (b, n) => {
+        asked++;
+        return later(inner.countFailure(b, n));
+      },
     } satisfies GuessLimiter;
     const results = await Promise.all(Array.from({ length: 5 * LIMIT }, (_, i) => lookup(s, c!.code!, `10.0.0.${i}`))).finally(() => {
       t.config.rateLimiter = inner;

@@ -72,10 +72,24 @@ describe("promo_code_taken counts toward the asking shop's guessing limit", () =
     const own = await probe(attacker);
     for (let i = 1; i <= 2; i++) expect((await create(attacker, `VIC${i}`)).body.code).toBe("promo_code_taken");
     for (let i = 3; i <= LIMIT; i++) {
-      const dup = await answer(calls(t, attacker.sk).duplicate(own.id, { code: `VIC${i}`, active_starts_at: own.active_starts_at, active_ends_at: own.active_ends_at }));
+      const dup = await answer(
+        calls(t, attacker.sk).duplicate(own.id, {
+          code: `VIC${i}`,
+          active_starts_at: own.active_starts_at,
+          active_ends_at: own.active_ends_at,
+        }),
+      );
       expect(dup.body.code).toBe("promo_code_taken");
     }
-    expectLimited(await answer(calls(t, attacker.sk).duplicate(own.id, { code: "FREE3", active_starts_at: own.active_starts_at, active_ends_at: own.active_ends_at })));
+    expectLimited(
+      await answer(
+        calls(t, attacker.sk).duplicate(own.id, {
+          code: "FREE3",
+          active_starts_at: own.active_starts_at,
+          active_ends_at: own.active_ends_at,
+        }),
+      ),
+    );
     expectLimited(await create(attacker, "FREE4"));
     // It is the shop's limit, and a failed look-up of it: its secret-key look-ups of unknown codes wait too.
     expectLimited(await answer(calls(t, attacker.sk).lookup(`${attacker.code_prefix}NOPE`)));

@@ -69,17 +69,23 @@ function requestArb(o: Operation) {
   const queryParams = o.params.filter((p) => p.in === "query");
   const headerParams = o.params.filter((p) => p.in === "header");
   const scalar = (schema: Schema) =>
-    fc.oneof(
-      { weight: 5, arbitrary: valueFor(schema, resolve) },
-      { weight: 1, arbitrary: nastyString },
-      { weight: 1, arbitrary: hostileValue },
-    ).map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? ""));
+    fc
+      .oneof(
+        { weight: 5, arbitrary: valueFor(schema, resolve) },
+        { weight: 1, arbitrary: nastyString },
+        { weight: 1, arbitrary: hostileValue },
+      )
+      .map((v) => (typeof v === "string" ? v : (JSON.stringify(v) ?? "")));
 
   const path = fc
-    .tuple(...pathParams.map((p) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: scalar(p.schema) })))
+    .tuple(
+      ...pathParams.map((p) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: scalar(p.schema) })),
+    )
     .map((values) => {
       let url = o.path;
-      pathParams.forEach((p, i) => (url = url.replace(`{${p.name}}`, safeEncode(values[i]) || "%20")));
+      pathParams.forEach((p, i) => {
+        url = url.replace(`{${p.name}}`, safeEncode(values[i]) || "%20");
+      });
       return url;
     });
   const query = fc
@@ -92,7 +98,9 @@ function requestArb(o: Operation) {
     )
     .map((values) => {
       const parts: string[] = [];
-      queryParams.forEach((p, i) => values[i] !== undefined && parts.push(`${p.name}=${safeEncode(values[i] as string)}`));
+      queryParams.forEach((p, i) => {
+        if (values[i] !== undefined) parts.push(`${p.name}=${safeEncode(values[i] as string)}`);
+      });
       const extra = values[queryParams.length] as [string, string] | undefined;
       if (extra) parts.push(`${safeEncode(extra[0])}=${safeEncode(extra[1])}`);
       return parts.length ? `?${parts.join("&")}` : "";
@@ -117,9 +125,11 @@ function requestArb(o: Operation) {
     )
     .map((values) => {
       const h: Record<string, string> = {};
-      headerParams.forEach((p, i) => values[i] !== undefined && (h[p.name] = String(values[i]).replace(/[^\x20-\x7e]/g, "?")));
+      headerParams.forEach((p, i) => {
+        if (values[i] !== undefined) h[p.name] = String(values[i]).replace(/[^\x20-\x7e]/g, "?");
+      });
       const [who, token, type] = values.slice(headerParams.length) as [string, string | undefined, string];
-      const key = { secret: s.sk, publishable: s.pk, admin: ADMIN, none: undefined, junk: "sk_test_" + "A".repeat(32) }[who];
+      const key = { secret: s.sk, publishable: s.pk, admin: ADMIN, none: undefined, junk: `sk_test_${"A".repeat(32)}` }[who];
       if (key) h.authorization = `Bearer ${key}`;
       if (token !== undefined) h["x-buyer-token"] = token === "valid" ? "valid" : token.replace(/[^\x20-\x7e]/g, "?");
       if (type) h["content-type"] = type;
@@ -136,7 +146,7 @@ function requestArb(o: Operation) {
         "{not json",
         "",
         "[".repeat(20_000) + "]".repeat(20_000),
-        '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000),
+        `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`,
         "x".repeat(300 * 1024),
         '{"__proto__":{"admin":true}}',
       ),
@@ -151,7 +161,9 @@ describe("fuzzing every route of the OpenAPI document", () => {
       const draw = () => fc.sample(requestArb(o), { seed: routeSeed(o), numRuns: 5 });
       expect(draw(), `${o.method} ${o.path}`).toEqual(draw());
     }
-    expect(fc.sample(requestArb(ops[0]), { seed: routeSeed(ops[0]) + 1, numRuns: 5 })).not.toEqual(fc.sample(requestArb(ops[0]), { seed: routeSeed(ops[0]), numRuns: 5 }));
+    expect(fc.sample(requestArb(ops[0]), { seed: routeSeed(ops[0]) + 1, numRuns: 5 })).not.toEqual(
+      fc.sample(requestArb(ops[0]), { seed: routeSeed(ops[0]), numRuns: 5 }),
+    );
   });
 
   it("never answers 5xx, and every error is problem+json with a code", async () => {
@@ -162,37 +174,39 @@ describe("fuzzing every route of the OpenAPI document", () => {
     const stats = new Map<string, number>();
     const reached = new Map<string, number>();
     for (const o of ops) {
-      await fc.assert(
-        fc.asyncProperty(requestArb(o), async (r) => {
-          const headers = { ...r.headers };
-          if (headers["x-buyer-token"] === "valid") headers["x-buyer-token"] = tokenFor;
-          let { path: url, query, body } = r;
-          // A publishable key names its buyer by token only: usually leave out the `buyer_id` it may not send.
-          if (headers.authorization === `Bearer ${s.pk}` && r.keepBuyerId > 0) {
-            query = query.replace(/([?&])buyer_id=[^&]*&?/, "$1").replace(/[?&]$/, "");
-            try {
-              const parsed = JSON.parse(body ?? "");
-              if (parsed && typeof parsed === "object" && "buyer_id" in parsed) {
-                delete parsed.buyer_id;
-                body = JSON.stringify(parsed);
+      await fc
+        .assert(
+          fc.asyncProperty(requestArb(o), async (r) => {
+            const headers = { ...r.headers };
+            if (headers["x-buyer-token"] === "valid") headers["x-buyer-token"] = tokenFor;
+            let { path: url, query, body } = r;
+            // A publishable key names its buyer by token only: usually leave out the `buyer_id` it may not send.
+            if (headers.authorization === `Bearer ${s.pk}` && r.keepBuyerId > 0) {
+              query = query.replace(/([?&])buyer_id=[^&]*&?/, "$1").replace(/[?&]$/, "");
+              try {
+                const parsed = JSON.parse(body ?? "");
+                if (parsed && typeof parsed === "object" && "buyer_id" in parsed) {
+                  delete parsed.buyer_id;
+                  body = JSON.stringify(parsed);
+                }
+              } catch {
+                // not JSON: leave it
               }
-            } catch {
-              // not JSON: leave it
             }
-          }
-          const withBody = o.method !== "GET" && body !== undefined;
-          const res = await t.call(o.method, url + query, { headers, body: withBody ? body : undefined });
-          sent++;
-          const k = `${o.method} ${o.path} ${res.status >= 400 ? "4xx" : "2xx"}`;
-          stats.set(k, (stats.get(k) ?? 0) + 1);
-          if (reachedRoute(res.status)) reached.set(`${o.method} ${o.path}`, (reached.get(`${o.method} ${o.path}`) ?? 0) + 1);
-          expectWellFormed(res, `${o.method} ${url}${query.slice(0, 80)} ${headers.authorization?.slice(7, 15) ?? "no key"}`);
-        }),
-        { numRuns: runs, seed: routeSeed(o), endOnFailure: true },
-      ).catch((err: Error) => {
-        err.message = `${o.method} ${o.path} (FUZZ_SEED=${SEED}): ${err.message}`;
-        throw err;
-      });
+            const withBody = o.method !== "GET" && body !== undefined;
+            const res = await t.call(o.method, url + query, { headers, body: withBody ? body : undefined });
+            sent++;
+            const k = `${o.method} ${o.path} ${res.status >= 400 ? "4xx" : "2xx"}`;
+            stats.set(k, (stats.get(k) ?? 0) + 1);
+            if (reachedRoute(res.status)) reached.set(`${o.method} ${o.path}`, (reached.get(`${o.method} ${o.path}`) ?? 0) + 1);
+            expectWellFormed(res, `${o.method} ${url}${query.slice(0, 80)} ${headers.authorization?.slice(7, 15) ?? "no key"}`);
+          }),
+          { numRuns: runs, seed: routeSeed(o), endOnFailure: true },
+        )
+        .catch((err: Error) => {
+          err.message = `${o.method} ${o.path} (FUZZ_SEED=${SEED}): ${err.message}`;
+          throw err;
+        });
     }
     // Every route of the document was fuzzed, and some of its requests reached the route itself.
     expect(ops.filter((o) => !reached.get(`${o.method} ${o.path}`)).map((o) => `${o.method} ${o.path}`)).toEqual([]);

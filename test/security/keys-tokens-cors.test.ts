@@ -1,5 +1,5 @@
 /**
- * API.md "Keys and identities" and the CORS paragraph of "Errors and limits", through the HTTP API:
+ * README "Security and durability" (keys, identities, CORS), through the HTTP API:
  * key kinds reach only their routes, keys can be made and revoked (a revoked key is refused at once),
  * buyer tokens are HS256 with a required `exp`, and CORS answers echo only a shop's allowed origins.
  */
@@ -129,7 +129,7 @@ describe("key kinds", () => {
     expect((await t.call("POST", "/v1/shops", { key: s.sk, body: { name: "Mine", region: "US", currency: "USD" } })).status).toBe(403);
     expect((await answer(calls(t, s.sk).readShop(s.id))).status).toBe(200);
     // Near misses of the admin token are unknown keys.
-    for (const near of [ADMIN.slice(0, -1), ADMIN + "x", ADMIN.toUpperCase()]) {
+    for (const near of [ADMIN.slice(0, -1), `${ADMIN}x`, ADMIN.toUpperCase()]) {
       expect((await answer(calls(t, near).readShop(s.id))).status).toBe(401);
     }
     expect((await answer(calls(t, ADMIN).readShop(s.id))).status).toBe(200);
@@ -137,7 +137,7 @@ describe("key kinds", () => {
 
   it("a malformed Authorization header is 401 problem+json", async () => {
     for (const value of ["Basic abc", "Bearer", "Bearer a b", s.sk]) {
-      const res = await answer(calls(t, undefined, { "authorization": value }).listCoupons());
+      const res = await answer(calls(t, undefined, { authorization: value }).listCoupons());
       expect(res.status, value).toBe(401);
       expect(res.headers.get("content-type")).toMatch(/problem\+json/);
     }
@@ -220,7 +220,9 @@ describe("creating and revoking keys", () => {
 
     // Five secret keys revoked all at once: the one statement's guard lets exactly four through.
     const [liveSecret, liveId] = a.status === 200 ? [second.secret, second.key.id] : [shop.sk, only.id];
-    const made = await Promise.all([1, 2, 3, 4].map(() => expectStatus(t.api(liveSecret).v1.keys.$post({ json: { kind: "secret" } }), 201)));
+    const made = await Promise.all(
+      [1, 2, 3, 4].map(() => expectStatus(t.api(liveSecret).v1.keys.$post({ json: { kind: "secret" } }), 201)),
+    );
     const ids = [...made.map((m) => m.key.id), liveId];
     const outcomes = await Promise.all(ids.map((id) => revokeApiKey(t.db, shop.id, id, "test", Date.now())));
     expect(outcomes.filter((o) => o.ok)).toHaveLength(4);
@@ -275,14 +277,16 @@ describe("CORS", () => {
       }
     }
     // A bad buyer token (401) and a rate-limited look-up are publishable-key answers too.
-    const bad = await answer(calls(t, s.pk, { "origin": ORIGIN, "x-buyer-token": "a.b.c" }).quote({ cart: cart([{ unit_price_minor: 1000 }]) }));
+    const bad = await answer(
+      calls(t, s.pk, { origin: ORIGIN, "x-buyer-token": "a.b.c" }).quote({ cart: cart([{ unit_price_minor: 1000 }]) }),
+    );
     expect(bad.status).toBe(401);
     expect(bad.headers.get("access-control-allow-origin")).toBe(ORIGIN);
   });
 
   it("never allows an origin to a secret-key or keyless call", async () => {
     for (const key of [s.sk, undefined]) {
-      const res = await answer(calls(t, key, { "origin": ORIGIN }).listCoupons());
+      const res = await answer(calls(t, key, { origin: ORIGIN }).listCoupons());
       expect(res.headers.get("access-control-allow-origin")).toBeNull();
     }
   });

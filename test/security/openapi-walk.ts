@@ -37,7 +37,7 @@ export function operations(doc: Schema): Operation[] {
 export function resolver(doc: Schema) {
   return function resolve(s: Schema): Schema {
     let cur = s;
-    for (let i = 0; cur && cur.$ref && i < 20; i++) cur = doc.components.schemas[cur.$ref.replace("#/components/schemas/", "")];
+    for (let i = 0; cur?.$ref && i < 20; i++) cur = doc.components.schemas[cur.$ref.replace("#/components/schemas/", "")];
     return cur ?? {};
   };
 }
@@ -45,7 +45,20 @@ export function resolver(doc: Schema) {
 /** Strings a careless parser chokes on. */
 export const nastyString = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("", " ", "\u0000", "../../etc/passwd", "' OR 1=1 --", "%", "%00", "\ud800", "😀".repeat(30), "a".repeat(5000), "__proto__", "constructor"),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "../../etc/passwd",
+    "' OR 1=1 --",
+    "%",
+    "%00",
+    "\ud800",
+    "😀".repeat(30),
+    "a".repeat(5000),
+    "__proto__",
+    "constructor",
+  ),
 );
 
 /** Values of the wrong type, huge, tiny or deeply nested. */
@@ -84,7 +97,8 @@ export function valueFor(schema: Schema, resolve: (s: Schema) => Schema, depth =
       for (const [k, v] of Object.entries<Schema>(s.properties ?? {})) {
         props[k] = valueFor(v, resolve, depth + 1);
         // Discounts are refined against other fields (≤ price, ≤ shipping): mostly 0, so carts get through.
-        if (k.endsWith("discount_minor") && !k.startsWith("max")) props[k] = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: props[k] });
+        if (k.endsWith("discount_minor") && !k.startsWith("max"))
+          props[k] = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: props[k] });
       }
       return fc.record(props, { requiredKeys: (s.required ?? []).filter((k: string) => k in props) });
     }
@@ -94,15 +108,17 @@ export function valueFor(schema: Schema, resolve: (s: Schema) => Schema, depth =
       // Mostly small (a valid cart needs discount ≤ quantity × price), sometimes anywhere in range.
       const min = Math.max(s.minimum ?? -1e6, -1e6);
       const max = Math.min(s.maximum ?? 1e6, Math.max(min, 1e6));
-      return fc.oneof({ weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, Math.max(min, 0) + 100) }) }, { weight: 1, arbitrary: fc.integer({ min, max }) });
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min, max: Math.min(max, Math.max(min, 0) + 100) }) },
+        { weight: 1, arbitrary: fc.integer({ min, max }) },
+      );
     }
     case "number":
       return fc.double({ noNaN: true, min: s.minimum ?? -1e6, max: s.maximum ?? 1e6 });
     case "boolean":
       return fc.boolean();
     case "string": {
-      if (s.format === "date-time")
-        return fc.integer({ min: -30 * DAY, max: 60 * DAY }).map((ms) => new Date(WALK_NOW + ms).toISOString());
+      if (s.format === "date-time") return fc.integer({ min: -30 * DAY, max: 60 * DAY }).map((ms) => new Date(WALK_NOW + ms).toISOString());
       if (s.pattern) return fc.stringMatching(new RegExp(s.pattern)).filter((x) => x.length <= (s.maxLength ?? 200));
       return fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 20, 20) });
     }
@@ -152,7 +168,12 @@ export function expectWellFormed(res: Res, label: string) {
   expect(res.status, `${label} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`).toBeLessThan(500);
   if (res.status >= 400) {
     expect(res.headers.get("content-type"), label).toMatch(/^application\/problem\+json/);
-    expect(res.body, label).toMatchObject({ status: res.status, code: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+    expect(res.body, label).toMatchObject({
+      status: res.status,
+      code: expect.any(String),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
   }
 }
 

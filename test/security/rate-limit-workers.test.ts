@@ -42,7 +42,12 @@ export default {
 
 let mf: Miniflare;
 beforeAll(async () => {
-  const out = await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: "js" }, bundle: true, format: "esm", write: false });
+  const out = await build({
+    stdin: { contents: entry, resolveDir: process.cwd(), loader: "js" },
+    bundle: true,
+    format: "esm",
+    write: false,
+  });
   mf = new Miniflare({
     modules: true,
     script: out.outputFiles[0].text,
@@ -55,10 +60,13 @@ afterAll(async () => {
   await mf?.dispose();
 });
 
-const get = async (path: string) => (await (await mf.dispatchFetch(`http://w${path}`)).json()) as { wait: number; count?: number; end?: number };
+const get = async (path: string) =>
+  (await (await mf.dispatchFetch(`http://w${path}`)).json()) as { wait: number; count?: number; end?: number };
 const take = (key: string, limit: number, now: number) => get(`/take?key=${key}&limit=${limit}&now=${now}`);
-const fail = async (buckets: string, now: number, isolate = 0) => (await get(`/fail?buckets=${buckets}&now=${now}&isolate=${isolate}`)).wait;
-const known = async (buckets: string, now: number, isolate = 0) => (await get(`/known?buckets=${buckets}&now=${now}&isolate=${isolate}`)).wait;
+const fail = async (buckets: string, now: number, isolate = 0) =>
+  (await get(`/fail?buckets=${buckets}&now=${now}&isolate=${isolate}`)).wait;
+const known = async (buckets: string, now: number, isolate = 0) =>
+  (await get(`/known?buckets=${buckets}&now=${now}&isolate=${isolate}`)).wait;
 
 describe("RateLimitCounter (Durable Object) on workerd", () => {
   it("lets exactly `limit` attempts of a concurrent burst through, then answers the seconds left with its window", async () => {
@@ -104,7 +112,10 @@ describe("DurableObjectRateLimiter on workerd", () => {
   it("a burst inside one isolate is refused from the isolate's own count while the object's answers are pending", async () => {
     const t0 = 1_700_000_400_000;
     // Five failures sent at once: while they are in flight, the isolate already counts them.
-    const res = (await (await mf.dispatchFetch(`http://w/burst?n=5&buckets=burster=3,shopC=100&now=${t0}`)).json()) as { whilePending: number; waits: number[] };
+    const res = (await (await mf.dispatchFetch(`http://w/burst?n=5&buckets=burster=3,shopC=100&now=${t0}`)).json()) as {
+      whilePending: number;
+      waits: number[];
+    };
     expect(res.whilePending).toBeGreaterThanOrEqual(59);
     expect(res.waits.filter((w) => w === 0)).toHaveLength(3);
   }, 30_000);

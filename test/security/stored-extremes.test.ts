@@ -27,7 +27,8 @@ beforeAll(async () => {
   doc = (await t.call("GET", "/openapi.json")).body as Schema;
 });
 
-const quote = (c: unknown, extra: Record<string, unknown> = {}) => t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { cart: c, ...extra } });
+const quote = (c: unknown, extra: Record<string, unknown> = {}) =>
+  t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { cart: c, ...extra } });
 
 describe("carts are bounded so no coupon's sums can pass 2^53", () => {
   it("a subtotal of 9,007,199,254 minor units is quoted; one unit more is 422, on quote and redemption alike", async () => {
@@ -42,7 +43,10 @@ describe("carts are bounded so no coupon's sums can pass 2^53", () => {
     expect(refused.status).toBe(422);
     expect(problemOf(refused).code).toBe("validation_failed");
     expect(problemOf(refused).errors?.map((e) => e.path)).toContain("cart.lines");
-    const redemption = await t.call("POST", "/v1/checkout/redemptions", { key: s.sk, body: { code: seeded.code, order_id: "too-big", cart: over } });
+    const redemption = await t.call("POST", "/v1/checkout/redemptions", {
+      key: s.sk,
+      body: { code: seeded.code, order_id: "too-big", cart: over },
+    });
     expect(redemption.status).toBe(422);
     // A product discount brings a large cart back under the bound: the subtotal is after product discounts.
     const discounted = cart([{ quantity: 10_000, unit_price_minor: 900_719, product_discount_minor: 1 }, { unit_price_minor: 9_255 }]);

@@ -111,7 +111,10 @@ describe("tenant isolation", () => {
     }
     // A's coupon named by id or by code in B's quote answers exactly as an id or code that never existed.
     const quote = (extra: Record<string, string>) =>
-      t.call("POST", "/v1/checkout/quote", { key: b.sk, body: { buyer_id: "nobody-here", cart: cart([{ unit_price_minor: 5000 }]), ...extra } });
+      t.call("POST", "/v1/checkout/quote", {
+        key: b.sk,
+        body: { buyer_id: "nobody-here", cart: cart([{ unit_price_minor: 5000 }]), ...extra },
+      });
     const cases: [Record<string, string>, Record<string, string>, string][] = [
       [{ coupon_id: seeded.coupons.regular }, { coupon_id: "cpn_doesnotexist000000" }, seeded.coupons.regular],
       [{ coupon_id: seeded.coupons.promo_code }, { coupon_id: "cpn_doesnotexist000000" }, seeded.coupons.promo_code],

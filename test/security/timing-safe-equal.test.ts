@@ -6,12 +6,12 @@ describe("timingSafeEqual (admin token check)", () => {
   const secret = "adm_0123456789abcdefABCDEF";
   it("accepts the same string only", () => {
     expect(timingSafeEqual(secret, secret)).toBe(true);
-    expect(timingSafeEqual(secret.slice(0, -1) + "X", secret)).toBe(false);
-    expect(timingSafeEqual("X" + secret.slice(1), secret)).toBe(false);
+    expect(timingSafeEqual(`${secret.slice(0, -1)}X`, secret)).toBe(false);
+    expect(timingSafeEqual(`X${secret.slice(1)}`, secret)).toBe(false);
   });
   it("refuses a prefix, an extension and the empty string", () => {
     expect(timingSafeEqual(secret.slice(0, -1), secret)).toBe(false);
-    expect(timingSafeEqual(secret + "0", secret)).toBe(false);
+    expect(timingSafeEqual(`${secret}0`, secret)).toBe(false);
     expect(timingSafeEqual("", secret)).toBe(false);
   });
   it("never accepts against an empty secret", () => {

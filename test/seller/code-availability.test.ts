@@ -49,7 +49,12 @@ describe("availability of a suffix", () => {
     expect((await availability(s, "SHORT")).available).toBe(false);
     await expectStatus(calls(t, s.sk).setClock({ now: new Date(start + 2 * DAY).toISOString() }), 200);
     expect((await availability(s, "SHORT")).available).toBe(true);
-    await expectStatus(calls(t, s.sk).createCoupon(promoBody({ code: "SHORT", active_starts_at: at(0, start + 2 * DAY), active_ends_at: at(5 * DAY, start) })), 201);
+    await expectStatus(
+      calls(t, s.sk).createCoupon(
+        promoBody({ code: "SHORT", active_starts_at: at(0, start + 2 * DAY), active_ends_at: at(5 * DAY, start) }),
+      ),
+      201,
+    );
   });
 
   it("R20: a blocked word in the suffix is code_not_allowed; one wholly inside the shop's own prefix is not", async () => {

@@ -1,5 +1,5 @@
 /**
- * CSV downloads of the seller's lists (API.md "Seller tools"): with `Accept: text/csv` every list route
+ * CSV downloads of the seller's lists (README "Seller tools"): with `Accept: text/csv` every list route
  * answers its whole filtered list as an RFC 4180 attachment whose header row is the JSON field names and
  * whose rows are the JSON items — read from the database page by page while the client reads, so rows
  * written during a download still arrive, and a download never has to be built whole.
@@ -8,7 +8,18 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "@hono/zod-openapi";
 import { page } from "../../worker/contract/common.js";
-import { bodyAs, cart, claimableBody, DAY, expectStatus, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import {
+  bodyAs,
+  cart,
+  claimableBody,
+  DAY,
+  expectStatus,
+  makeTestApp,
+  MINUTE,
+  promoBody,
+  type ShopKeys,
+  type TestApp,
+} from "../support/app.js";
 import { calls, type CouponJson, type EventFact } from "../support/api.js";
 import { couponBodies } from "../security/openapi-walk.js";
 import { expectCsvOf, parseCsv } from "../support/csv.js";
@@ -32,7 +43,12 @@ beforeAll(async () => {
   }
   for (let i = 0; i < 7; i++) {
     const r = await expectStatus(
-      api.redeem({ code: code.code!, buyer_id: `b${i}`, order_id: `order, "${i}"\n`, cart: cart([{ unit_price_minor: 2000 + i }, { unit_price_minor: 999 }]) }),
+      api.redeem({
+        code: code.code!,
+        buyer_id: `b${i}`,
+        order_id: `order, "${i}"\n`,
+        cart: cart([{ unit_price_minor: 2000 + i }, { unit_price_minor: 999 }]),
+      }),
       201,
     );
     if (i % 2) await expectStatus(api.commit(r.redemption.id), 200);
@@ -41,7 +57,8 @@ beforeAll(async () => {
   // Two incentivized reviews (R13, R14): a paid order each, then its approved review.
   ids.review = (await make({ ...couponBodies.review(), name: "Review, thanks" } as CouponJson)).id;
   let n = 0;
-  const event = (fact: EventFact) => expectStatus(api.event({ id: `evt_${++n}`, occurred_at: new Date(Date.now() - 1000).toISOString(), ...fact }), 200);
+  const event = (fact: EventFact) =>
+    expectStatus(api.event({ id: `evt_${++n}`, occurred_at: new Date(Date.now() - 1000).toISOString(), ...fact }), 200);
   for (const order of ["r-1", 'r,"2"']) {
     await event({ type: "order.paid", buyer_id: "reviewer", order_id: order, total_minor: 1000 });
     await event({ type: "review.approved", buyer_id: "reviewer", order_id: order, product_id: "p,1", word_count: 20, media_count: 1 });
@@ -120,7 +137,9 @@ describe("CSV downloads", () => {
       expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     }
     // Another shop's download holds none of this shop's rows.
-    const theirs = await t.app.request(`/v1/redemptions?coupon_id=${ids.promo}`, { headers: { authorization: `Bearer ${other.sk}`, accept: "text/csv" } });
+    const theirs = await t.app.request(`/v1/redemptions?coupon_id=${ids.promo}`, {
+      headers: { authorization: `Bearer ${other.sk}`, accept: "text/csv" },
+    });
     expect(parseCsv(await theirs.text()).rows).toEqual([]);
   });
 
@@ -134,7 +153,9 @@ describe("CSV downloads", () => {
           subtotal_minor, allocations, reserved_at, expires_at, committed_at, released_at, release_reason)
         VALUES ${sql.join(
           rows.slice(at0, at0 + 500).map(
-            (i) => sql`(${`red_s${String(i).padStart(6, "0")}`}, ${shop.id}, 'cpn_x', NULL, ${`b${i}`}, ${`o${i}`}, 'STREX', 'committed', 100, 1000,
+            (
+              i,
+            ) => sql`(${`red_s${String(i).padStart(6, "0")}`}, ${shop.id}, 'cpn_x', NULL, ${`b${i}`}, ${`o${i}`}, 'STREX', 'committed', 100, 1000,
               '[]', ${base + i * 1000}, ${base + i * 1000 + 30 * MINUTE}, ${base + i * 1000 + MINUTE}, NULL, NULL)`,
           ),
           sql`, `,

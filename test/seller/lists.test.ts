@@ -1,10 +1,22 @@
 /**
- * The seller's lists (API.md "Seller tools"): redemptions, claims, a chat coupon's recipients and the
+ * The seller's lists (README "Seller tools"): redemptions, claims, a chat coupon's recipients and the
  * shop's operation log — newest first, complete cursor pages, every filter, bounded and validated
  * queries, and only the shop's own records (another shop's coupon_id gives nothing).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, cart, claimableBody, DAY, expectStatus, HOUR, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import {
+  at,
+  cart,
+  claimableBody,
+  DAY,
+  expectStatus,
+  HOUR,
+  makeTestApp,
+  MINUTE,
+  promoBody,
+  type ShopKeys,
+  type TestApp,
+} from "../support/app.js";
 import { calls, type CouponJson } from "../support/api.js";
 
 let t: TestApp;
@@ -18,7 +30,9 @@ async function create(s: ShopKeys, body: CouponJson) {
 }
 const setClock = (s: ShopKeys, ms: number) => expectStatus(calls(t, s.sk).setClock({ now: new Date(ms).toISOString() }), 200);
 async function reserve(s: ShopKeys, code: string, order: string, buyer = `b-${order}`) {
-  return (await expectStatus(calls(t, s.sk).redeem({ code, buyer_id: buyer, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) }), 201)).redemption;
+  return (
+    await expectStatus(calls(t, s.sk).redeem({ code, buyer_id: buyer, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) }), 201)
+  ).redemption;
 }
 
 /** Every item of a list, page by page with `limit`, checking each page's size. */
@@ -47,8 +61,14 @@ describe("GET /v1/redemptions", () => {
     s = await t.shop({ name: "Lists" });
     other = await t.shop({ name: "Other" });
     await setClock(s, start);
-    code = await create(s, promoBody({ code: "LISTA", quantity: 1000, active_starts_at: at(-MINUTE, start), active_ends_at: at(20 * DAY, start) }));
-    code2 = await create(s, promoBody({ code: "LISTB", quantity: 1000, active_starts_at: at(-MINUTE, start), active_ends_at: at(20 * DAY, start) }));
+    code = await create(
+      s,
+      promoBody({ code: "LISTA", quantity: 1000, active_starts_at: at(-MINUTE, start), active_ends_at: at(20 * DAY, start) }),
+    );
+    code2 = await create(
+      s,
+      promoBody({ code: "LISTB", quantity: 1000, active_starts_at: at(-MINUTE, start), active_ends_at: at(20 * DAY, start) }),
+    );
     // Seven reservations a day apart, two of them at the same millisecond (ties are ordered by id).
     for (let i = 0; i < 7; i++) {
       const when = start + i * DAY;
@@ -81,7 +101,10 @@ describe("GET /v1/redemptions", () => {
 
   it("newest first (ties by id), in complete cursor pages of `limit`", async () => {
     for (const limit of [1, 3, 100]) {
-      const all = await everyPage(async (cursor) => expectStatus(list({ limit: String(limit), ...(cursor ? { cursor } : {}) }), 200), limit);
+      const all = await everyPage(
+        async (cursor) => expectStatus(list({ limit: String(limit), ...(cursor ? { cursor } : {}) }), 200),
+        limit,
+      );
       expect(all.map((r) => r.id)).toEqual(newestFirst(made));
     }
   });
@@ -89,11 +112,14 @@ describe("GET /v1/redemptions", () => {
   it("filters by coupon, state and reserved time ([from, to), a UTC day or an RFC 3339 time)", async () => {
     const ids = async (query: Record<string, string>) => (await expectStatus(list({ limit: "100", ...query }), 200)).data.map((r) => r.id);
     expect(await ids({ coupon_id: code2.id })).toEqual(newestFirst(made.filter((r) => r.coupon === code2.id)));
-    for (const state of ["reserved", "committed", "released"]) expect(await ids({ state })).toEqual(newestFirst(made.filter((r) => r.state === state)));
+    for (const state of ["reserved", "committed", "released"])
+      expect(await ids({ state })).toEqual(newestFirst(made.filter((r) => r.state === state)));
     const from = new Date(start + 2 * DAY).toISOString().slice(0, 10); // a day: its midnight, before the reservation at noon
     const to = new Date(start + 5 * DAY).toISOString(); // a time: the reservation at exactly `to` is excluded
     expect(await ids({ from, to })).toEqual(newestFirst(made.filter((r) => r.at >= start + 2 * DAY - 12 * HOUR && r.at < start + 5 * DAY)));
-    expect(await ids({ state: "committed", coupon_id: code.id, from })).toEqual(newestFirst(made.filter((r) => r.state === "committed" && r.coupon === code.id && r.at >= start + 1.5 * DAY)));
+    expect(await ids({ state: "committed", coupon_id: code.id, from })).toEqual(
+      newestFirst(made.filter((r) => r.state === "committed" && r.coupon === code.id && r.at >= start + 1.5 * DAY)),
+    );
   });
 
   it("R27: a reservation past its 30 minutes is listed as released", async () => {
@@ -141,7 +167,14 @@ describe("GET /v1/claims", () => {
     const start = Date.UTC(2031, 5, 1);
     await setClock(s, start);
     const body = (name: string, days: number) =>
-      claimableBody("regular", { name, quantity: 50, per_customer_limit: 5, claim_starts_at: at(-MINUTE, start), claim_ends_at: at(60 * DAY, start), validity: { kind: "days_after_claim", days } });
+      claimableBody("regular", {
+        name,
+        quantity: 50,
+        per_customer_limit: 5,
+        claim_starts_at: at(-MINUTE, start),
+        claim_ends_at: at(60 * DAY, start),
+        validity: { kind: "days_after_claim", days },
+      });
     const short = await create(s, body("Short", 1));
     const long = await create(s, body("Long", 30));
     const doomed = await create(s, body("Doomed", 30));
@@ -171,11 +204,16 @@ describe("GET /v1/claims", () => {
     await redeem("bob", "ob2");
     for (const state of ["available", "reserved", "used", "expired", "void"] as const) {
       const page = await expectStatus(api.listClaims({ state, limit: "100" }), 200);
-      expect(page.data.every((k) => k.state === state), state).toBe(true);
+      expect(
+        page.data.every((k) => k.state === state),
+        state,
+      ).toBe(true);
       const expected = { available: [available], reserved: [reserved], used: [used], expired: [expired], void: [voided] }[state];
       expect(page.data.map((k) => k.id).sort(), state).toEqual(expected.sort());
     }
-    expect((await expectStatus(api.listClaims({ buyer_id: "ann" }), 200)).data.map((k) => k.id).sort()).toEqual([expired, available, voided].sort());
+    expect((await expectStatus(api.listClaims({ buyer_id: "ann" }), 200)).data.map((k) => k.id).sort()).toEqual(
+      [expired, available, voided].sort(),
+    );
     expect((await expectStatus(api.listClaims({ coupon_id: long.id, buyer_id: "cat" }), 200)).data.map((k) => k.id)).toEqual([used]);
     const paged = await everyPage(async (cursor) => expectStatus(api.listClaims({ limit: "2", ...(cursor ? { cursor } : {}) }), 200), 2);
     expect(paged.map((k) => k.id)).toEqual(all.data.map((k) => k.id));
@@ -210,7 +248,10 @@ describe("GET /v1/coupons/{id}/recipients", () => {
       { buyer_id: "amy", sent_at: new Date(start + HOUR).toISOString(), claimed: true },
       { buyer_id: "zoe", sent_at: new Date(start).toISOString(), claimed: false },
     ]);
-    const paged = await everyPage(async (cursor) => expectStatus(api.recipients(chat.id, { limit: "1", ...(cursor ? { cursor } : {}) }), 200), 1);
+    const paged = await everyPage(
+      async (cursor) => expectStatus(api.recipients(chat.id, { limit: "1", ...(cursor ? { cursor } : {}) }), 200),
+      1,
+    );
     expect(paged).toEqual(page.data);
 
     const regular = await create(s, claimableBody("regular", { claim_starts_at: at(HOUR, start), claim_ends_at: at(40 * DAY, start) }));
@@ -258,6 +299,7 @@ describe("GET /v1/audit", () => {
 
     const other = await t.shop({ name: "Outsider" });
     expect((await expectStatus(calls(t, other.sk).audit({ coupon_id: a.id }), 200)).data).toEqual([]);
-    for (const q of ["action=deleted", "limit=101", "cursor=k", "coupon_id="]) expect((await t.call("GET", `/v1/audit?${q}`, { key: s.sk })).status, q).toBe(422);
+    for (const q of ["action=deleted", "limit=101", "cursor=k", "coupon_id="])
+      expect((await t.call("GET", `/v1/audit?${q}`, { key: s.sk })).status, q).toBe(422);
   });
 });

@@ -4,7 +4,19 @@
  * by the day they were committed — while the totals stay what they were.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { at, cart, claimableBody, DAY, expectStatus, HOUR, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import {
+  at,
+  cart,
+  claimableBody,
+  DAY,
+  expectStatus,
+  HOUR,
+  makeTestApp,
+  MINUTE,
+  promoBody,
+  type ShopKeys,
+  type TestApp,
+} from "../support/app.js";
 import { calls, type CouponJson, type RedemptionJson } from "../support/api.js";
 
 let t: TestApp;
@@ -18,7 +30,14 @@ const perf = (s: ShopKeys, id: string, query: { from?: string; to?: string } = {
 async function create(s: ShopKeys, body: CouponJson) {
   return (await expectStatus(calls(t, s.sk).createCoupon(body), 201)).coupon;
 }
-async function use(s: ShopKeys, what: { coupon_id: string } | { code: string }, buyer: string, order: string, price: number, commit = true) {
+async function use(
+  s: ShopKeys,
+  what: { coupon_id: string } | { code: string },
+  buyer: string,
+  order: string,
+  price: number,
+  commit = true,
+) {
   const body: RedemptionJson = { ...what, buyer_id: buyer, order_id: order, cart: cart([{ unit_price_minor: price }]) };
   const { redemption } = await expectStatus(calls(t, s.sk).redeem(body), 201);
   if (commit) await expectStatus(calls(t, s.sk).commit(redemption.id), 200);
@@ -29,10 +48,17 @@ describe("the daily series", () => {
   it("R31: claims by the UTC day they were issued, committed uses by the day they were committed; zero days included", async () => {
     const s = await t.shop({ name: "Series" });
     await setClock(s, T0);
-    const c = await create(s, claimableBody("regular", {
-      quantity: 100, per_customer_limit: 3, discount: { kind: "fixed", amount_minor: 500 },
-      claim_starts_at: at(0, T0), claim_ends_at: at(30 * DAY, T0), validity: { kind: "days_after_claim", days: 5 },
-    }));
+    const c = await create(
+      s,
+      claimableBody("regular", {
+        quantity: 100,
+        per_customer_limit: 3,
+        discount: { kind: "fixed", amount_minor: 500 },
+        claim_starts_at: at(0, T0),
+        claim_ends_at: at(30 * DAY, T0),
+        validity: { kind: "days_after_claim", days: 5 },
+      }),
+    );
     const claim = (buyer: string) => expectStatus(calls(t, s.sk).claim(c.id, { buyer_id: buyer }), 201);
     // Day 1 (March 2): two claims, one late in the day (23:59 UTC), and ann's use.
     await setClock(s, T0 + DAY + HOUR);
@@ -69,7 +95,12 @@ describe("the daily series", () => {
     const times = await expectStatus(perf(s, c.id, { from: "2032-03-02T13:00:00Z", to: "2032-03-04T00:00:01+00:00" }), 200);
     expect(times.series.map((d) => d.date)).toEqual(["2032-03-02", "2032-03-03", "2032-03-04"]);
     // Only `from`: to the window's end.
-    expect((await expectStatus(perf(s, c.id, { from: "2032-04-01" }), 200)).series.map((d) => d.date)).toEqual(["2032-04-01", "2032-04-02", "2032-04-03", "2032-04-04"]);
+    expect((await expectStatus(perf(s, c.id, { from: "2032-04-01" }), 200)).series.map((d) => d.date)).toEqual([
+      "2032-04-01",
+      "2032-04-02",
+      "2032-04-03",
+      "2032-04-04",
+    ]);
   });
 
   it("R31, R28: a promo code's series is its active window, cut at deactivation; claims stay 0", async () => {
@@ -82,7 +113,12 @@ describe("the daily series", () => {
     expect(body.series[0]).toEqual({ date: "2032-03-01", claims: 0, redemptions: 1, buyers: 1, discount_minor: 500, gmv_minor: 1000 });
     await setClock(s, T0 + 3 * DAY + HOUR);
     await expectStatus(calls(t, s.sk).deactivate(c.id), 200);
-    expect((await expectStatus(perf(s, c.id), 200)).series.map((d) => d.date)).toEqual(["2032-03-01", "2032-03-02", "2032-03-03", "2032-03-04"]);
+    expect((await expectStatus(perf(s, c.id), 200)).series.map((d) => d.date)).toEqual([
+      "2032-03-01",
+      "2032-03-02",
+      "2032-03-03",
+      "2032-03-04",
+    ]);
   });
 
   it("R31: at most 366 days a call (a leap year fits); bad bounds are 422; another shop's coupon is 404", async () => {

@@ -6,7 +6,18 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { couponBodies } from "../security/openapi-walk.js";
-import { answer, at, claimableBody, DAY, expectStatus, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import {
+  answer,
+  at,
+  claimableBody,
+  DAY,
+  expectStatus,
+  makeTestApp,
+  MINUTE,
+  promoBody,
+  type ShopKeys,
+  type TestApp,
+} from "../support/app.js";
 import { calls, type CouponJson } from "../support/api.js";
 
 let t: TestApp;
@@ -19,7 +30,12 @@ const create = (s: ShopKeys, body: CouponJson) => calls(t, s.sk).createCoupon(bo
 /** Rows of every table a create writes. */
 async function written() {
   const count = async (table: string) => Number((await t.db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`)))!.n);
-  return { coupons: await count("coupons"), audit: await count("audit_entries"), codes: await count("live_codes"), campaignCodes: await count("campaign_codes") };
+  return {
+    coupons: await count("coupons"),
+    audit: await count("audit_entries"),
+    codes: await count("live_codes"),
+    campaignCodes: await count("campaign_codes"),
+  };
 }
 /** A frozen shop clock, so a preview and the create after it happen at the same instant. */
 async function frozenShop(over: Parameters<TestApp["shop"]>[0] = {}) {
@@ -36,7 +52,8 @@ describe("a preview is what create makes", () => {
       percent: () => claimableBody("regular", { discount: { kind: "percent", percent_off: 15, max_discount_minor: 700 }, quantity: 40 }),
       unbounded: () => promoBody({ code: "OPEN", discount: { kind: "percent", percent_off: 10 } }),
       promo_code: () => promoBody({ code: "FIXED", quantity: 20, discount: { kind: "fixed", amount_minor: 250 } }),
-      campaign: () => promoBody({ quantity: undefined, unique_codes: { count: 30, length: 6 }, budget_minor: 4000, refund_policy: "return_unit" }),
+      campaign: () =>
+        promoBody({ quantity: undefined, unique_codes: { count: 30, length: 6 }, budget_minor: 4000, refund_policy: "return_unit" }),
     };
     for (const [type, make] of Object.entries(bodies)) {
       const body = make() as CouponJson;
@@ -54,14 +71,20 @@ describe("a preview is what create makes", () => {
 
   it("R31: the estimated spend is quantity × amount, or × cap, and null without a cap; R32 adds the addon's", async () => {
     const s = await frozenShop({ name: "Spend", addon_coupons: true });
-    const fixed = await expectStatus(preview(s, claimableBody("regular", { discount: { kind: "fixed", amount_minor: 500 }, quantity: 10 })), 200);
+    const fixed = await expectStatus(
+      preview(s, claimableBody("regular", { discount: { kind: "fixed", amount_minor: 500 }, quantity: 10 })),
+      200,
+    );
     // The addon is a follower coupon (the shop has none), at least $3 (R3): 10 × 500 + 10 × 500.
     expect(fixed.coupon.estimated_spend_minor).toBe(5000);
     expect(fixed.addons).toHaveLength(1);
     expect(fixed.addons[0]).toMatchObject({ type: "follower", origin: "addon", id: null, status: expect.any(String) });
     expect(fixed.addons[0].name).toMatch(/addon/);
     expect(fixed.estimated_spend_minor).toBe(10_000);
-    const capped = await expectStatus(preview(s, promoBody({ discount: { kind: "percent", percent_off: 20, max_discount_minor: 1500 }, quantity: 7 })), 200);
+    const capped = await expectStatus(
+      preview(s, promoBody({ discount: { kind: "percent", percent_off: 20, max_discount_minor: 1500 }, quantity: 7 })),
+      200,
+    );
     expect(capped).toMatchObject({ addons: [], estimated_spend_minor: 10_500, coupon: { estimated_spend_minor: 10_500 } });
     const open = await expectStatus(preview(s, promoBody({ discount: { kind: "percent", percent_off: 20 }, quantity: 7 })), 200);
     expect(open).toMatchObject({ estimated_spend_minor: null, coupon: { estimated_spend_minor: null } });
@@ -85,14 +108,29 @@ describe("a preview of a campaign (unique_codes)", () => {
   it("answers the campaign as create makes it without drawing or writing one of its codes", async () => {
     const s = await frozenShop({ name: "Campaign Preview" });
     const before = await written();
-    const body = promoBody({ quantity: undefined, unique_codes: { count: 100_000, length: 8 }, discount: { kind: "fixed", amount_minor: 500 }, budget_minor: 2_000_000 });
+    const body = promoBody({
+      quantity: undefined,
+      unique_codes: { count: 100_000, length: 8 },
+      discount: { kind: "fixed", amount_minor: 500 },
+      budget_minor: 2_000_000,
+    });
     const p = await expectStatus(preview(s, body), 200);
-    expect(p.coupon).toMatchObject({ id: null, type: "promo_code", code: null, quantity: 100_000, unique_codes: { count: 100_000, length: 8 }, per_customer_limit: null });
+    expect(p.coupon).toMatchObject({
+      id: null,
+      type: "promo_code",
+      code: null,
+      quantity: 100_000,
+      unique_codes: { count: 100_000, length: 8 },
+      per_customer_limit: null,
+    });
     // R31 with a budget: min(quantity × amount, budget).
     expect(p.estimated_spend_minor).toBe(2_000_000);
     expect(await written()).toEqual(before);
     // Refused as create refuses it: a campaign takes no code of its own, and its quantity is its count.
-    for (const bad of [promoBody({ code: "MINE", unique_codes: { count: 10, length: 6 } }), promoBody({ quantity: 9, unique_codes: { count: 10, length: 6 } })]) {
+    for (const bad of [
+      promoBody({ code: "MINE", unique_codes: { count: 10, length: 6 } }),
+      promoBody({ quantity: 9, unique_codes: { count: 10, length: 6 } }),
+    ]) {
       const refused = await expectStatus(preview(s, bad), 422);
       expect({ ...refused, request_id: null }).toEqual({ ...(await expectStatus(create(s, bad), 422)), request_id: null });
     }

@@ -167,10 +167,10 @@ describe("pages", () => {
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).toContain("object-src 'none'");
       expect(csp, path).not.toContain("unsafe-inline");
-      for (const [, script] of res.text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([^]*?)<\/script>/g)) {
+      for (const [, script] of res.text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
         expect(csp, `${path} inline script`).toContain(sha256(script));
       }
-      for (const [, style] of res.text.matchAll(/<style>([^]*?)<\/style>/g)) expect(csp, `${path} style`).toContain(sha256(style));
+      for (const [, style] of res.text.matchAll(/<style>([\s\S]*?)<\/style>/g)) expect(csp, `${path} style`).toContain(sha256(style));
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
       expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
       expect(res.headers["x-frame-options"]).toBe("DENY");

@@ -13,16 +13,20 @@ describe.skipIf(!runBrowserTests)("Lighthouse on /demo", () => {
   let server: StartedServer;
   beforeAll(async () => {
     server = await startServer();
-    await (await fetch(server.url + "/demo")).text(); // the widget is built once, as on any server that has served
+    await (await fetch(`${server.url}/demo`)).text(); // the widget is built once, as on any server that has served
   });
   afterAll(async () => {
     await server?.stop();
   });
 
   it("scores 100 for accessibility, best practices and SEO, with no layout shift", async () => {
-    const run = await lighthouseOnce(server.url + "/demo");
+    const run = await lighthouseOnce(`${server.url}/demo`);
     console.log(`Lighthouse ${run.version}: ${JSON.stringify(run.scores)}, CLS ${run.metrics["cumulative-layout-shift"]}`);
-    expect({ a11y: run.scores.accessibility, bp: run.scores["best-practices"], seo: run.scores.seo }, run.missed.join("\n")).toEqual({ a11y: 100, bp: 100, seo: 100 });
+    expect({ a11y: run.scores.accessibility, bp: run.scores["best-practices"], seo: run.scores.seo }, run.missed.join("\n")).toEqual({
+      a11y: 100,
+      bp: 100,
+      seo: 100,
+    });
     expect(run.metrics["cumulative-layout-shift"]).toBeLessThan(0.05);
     const origin = new URL(server.url).origin;
     expect(run.requests.length).toBeGreaterThanOrEqual(4);

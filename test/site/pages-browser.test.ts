@@ -45,7 +45,9 @@ describe.skipIf(!runBrowserTests)("site pages in Chromium", () => {
     await page.screenshot({ path: join(shots, "20-docs.png") });
     // Open the quote operation: its request body schema renders (the viewer ran its full code under our CSP).
     await page.locator(".opblock-summary-path", { hasText: "/v1/checkout/quote" }).click();
-    await expect.poll(() => page.locator(".opblock.is-open .body-param__example, .opblock.is-open .model-example").count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator(".opblock.is-open .body-param__example, .opblock.is-open .model-example").count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, "21-docs-quote-open.png") });
     const origin = new URL(server.url).origin;
     expect(requests.length).toBeGreaterThanOrEqual(4);

@@ -17,7 +17,13 @@ describe("npm start", () => {
     try {
       const child = spawn(process.execPath, ["--import", "tsx", join(root, "worker/node.ts")], {
         cwd: root,
-        env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "db.sqlite")}`, DEMO_KEYS_FILE: join(dir, "keys.json") },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          DATABASE_URL: `file:${join(dir, "db.sqlite")}`,
+          DEMO_KEYS_FILE: join(dir, "keys.json"),
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let out = "";

@@ -37,17 +37,21 @@ export function serverCalls(base: string, key?: string, headers: Record<string, 
 }
 
 function routesOf(v1: V1) {
-  const coupon = (id: string) => v1.coupons[":id"];
+  const coupon = (_id: string) => v1.coupons[":id"];
   return {
     createCoupon: (json: CouponJson) => v1.coupons.$post({ json }),
     listCoupons: (query: Query<V1["coupons"]["$get"]> = {}) => v1.coupons.$get({ query }),
     readCoupon: (id: string) => coupon(id).$get({ param: { id } }),
-    patchCoupon: (id: string, json: CouponPatch, version?: number | string) => coupon(id).$patch({ param: { id }, json, header: ifMatch(version) }),
+    patchCoupon: (id: string, json: CouponPatch, version?: number | string) =>
+      coupon(id).$patch({ param: { id }, json, header: ifMatch(version) }),
     deactivate: (id: string, version?: number | string) => coupon(id).deactivate.$post({ param: { id }, header: ifMatch(version) }),
-    duplicate: (id: string, json: Json<V1["coupons"][":id"]["duplicate"]["$post"]> = {}) => coupon(id).duplicate.$post({ param: { id }, json }),
+    duplicate: (id: string, json: Json<V1["coupons"][":id"]["duplicate"]["$post"]> = {}) =>
+      coupon(id).duplicate.$post({ param: { id }, json }),
     history: (id: string, query: Query<V1["coupons"][":id"]["history"]["$get"]> = {}) => coupon(id).history.$get({ param: { id }, query }),
-    performance: (id: string, query: Query<V1["coupons"][":id"]["performance"]["$get"]> = {}) => coupon(id).performance.$get({ param: { id }, query }),
-    recipients: (id: string, query: Query<V1["coupons"][":id"]["recipients"]["$get"]> = {}) => coupon(id).recipients.$get({ param: { id }, query }),
+    performance: (id: string, query: Query<V1["coupons"][":id"]["performance"]["$get"]> = {}) =>
+      coupon(id).performance.$get({ param: { id }, query }),
+    recipients: (id: string, query: Query<V1["coupons"][":id"]["recipients"]["$get"]> = {}) =>
+      coupon(id).recipients.$get({ param: { id }, query }),
     preview: (json: CouponJson) => v1.coupons.preview.$post({ json }),
     codes: (id: string, query: Query<V1["coupons"][":id"]["codes"]["$get"]> = {}) => coupon(id).codes.$get({ param: { id }, query }),
     addCodes: (id: string, json: Json<V1["coupons"][":id"]["codes"]["$post"]>) => coupon(id).codes.$post({ param: { id }, json }),

@@ -80,7 +80,8 @@ export const contractChecker = (app: AppType) => (checker ??= new ContractChecke
 export async function makeTestApp(opts: { file?: boolean | string; env?: Record<string, string>; edge?: boolean } = {}): Promise<TestApp> {
   // The native client, as the Node server uses for local databases (WAL, busy timeout, foreign keys).
   // `file: true` is a new temp file; a path opens that file (a second app on it acts as a second process).
-  const path = typeof opts.file === "string" ? opts.file : opts.file ? join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite") : ":memory:";
+  const path =
+    typeof opts.file === "string" ? opts.file : opts.file ? join(mkdtempSync(join(tmpdir(), "coupons-")), "db.sqlite") : ":memory:";
   const client = createNativeClient(path);
   await applyMigrations(createDb(client));
   let sent = 0;
@@ -88,7 +89,10 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
     get(target, prop, receiver) {
       const v = Reflect.get(target, prop, receiver);
       if (prop !== "execute" && prop !== "batch") return typeof v === "function" ? v.bind(target) : v;
-      return (...args: unknown[]) => (sent++, (v as (...a: unknown[]) => unknown).apply(target, args));
+      return (...args: unknown[]) => {
+        sent++;
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
     },
   });
   const db = createDb(counted);
@@ -126,7 +130,15 @@ export async function makeTestApp(opts: { file?: boolean | string; env?: Record<
   let n = 0;
   const shop: TestApp["shop"] = async (over = {}) => {
     n++;
-    const json = { name: `Shop ${n}`, region: "US", currency: "USD", mode: "test" as const, allowed_origins: [], addon_coupons: false, ...over };
+    const json = {
+      name: `Shop ${n}`,
+      region: "US",
+      currency: "USD",
+      mode: "test" as const,
+      allowed_origins: [],
+      addon_coupons: false,
+      ...over,
+    };
     const b = await expectStatus(api(ADMIN).v1.shops.$post({ json }), 201);
     return {
       id: b.shop.id,
@@ -192,7 +204,10 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 /** A one-line cart of `value` minor units. */
-export function cart(lines: { product_id?: string; quantity?: number; unit_price_minor: number; product_discount_minor?: number }[], currency = "USD") {
+export function cart(
+  lines: { product_id?: string; quantity?: number; unit_price_minor: number; product_discount_minor?: number }[],
+  currency = "USD",
+) {
   return {
     currency,
     lines: lines.map((l, i) => ({
@@ -225,7 +240,10 @@ export function promoBody(over: Partial<PromoInput> = {}): PromoInput {
 }
 
 /** A claimable coupon's creation body (regular by default; follower and chat too) with sensible defaults. */
-export function claimableBody<T extends "regular" | "follower" | "chat" = "regular">(type: T = "regular" as T, over: Partial<ClaimableInput<T>> = {}): ClaimableInput<T> {
+export function claimableBody<T extends "regular" | "follower" | "chat" = "regular">(
+  type: T = "regular" as T,
+  over: Partial<ClaimableInput<T>> = {},
+): ClaimableInput<T> {
   return {
     type,
     name: `${type} ${Math.random().toString(36).slice(2, 8)}`,

@@ -1,4 +1,4 @@
-/** Debian's headless Chromium through playwright-core, with the flags this machine needs (README "Tests"). */
+/** Debian's headless Chromium through playwright-core, with the flags this machine needs (README "Quick start"). */
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 

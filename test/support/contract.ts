@@ -60,7 +60,10 @@ export class ContractChecker {
       for (const method of METHODS) {
         if (!item[method]) continue;
         const params: string[] = [];
-        const source = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?{([^}]+)\\?}/g, (_, name) => (params.push(name), "([^/]+)"));
+        const source = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?{([^}]+)\\?}/g, (_, name) => {
+          params.push(name);
+          return "([^/]+)";
+        });
         this.routes.push({ method: method.toUpperCase(), path, op: item[method], pattern: new RegExp(`^${source}$`), params });
       }
     }
@@ -117,7 +120,13 @@ export class ContractChecker {
     const pathValues = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
     for (const p of route.op.parameters ?? []) {
       const raw =
-        p.in === "path" ? pathValues[p.name] : p.in === "query" ? url.searchParams.get(p.name) ?? undefined : p.in === "header" ? x.requestHeaders.get(p.name) ?? undefined : undefined;
+        p.in === "path"
+          ? pathValues[p.name]
+          : p.in === "query"
+            ? (url.searchParams.get(p.name) ?? undefined)
+            : p.in === "header"
+              ? (x.requestHeaders.get(p.name) ?? undefined)
+              : undefined;
       if (raw === undefined) {
         if (p.required) out.push(`${label}: the accepted request lacks the required ${p.in} parameter ${p.name}`);
         continue;
@@ -151,7 +160,8 @@ export class ContractChecker {
       } else if (header.schema) out.push(...this.checkValue(`${label}: header ${name}`, header.schema, value));
     }
     for (const name of WATCHED_HEADERS)
-      if (x.responseHeaders.has(name) && !declaredNames.has(name)) out.push(`${label}: sends the header ${name}, which the document does not declare`);
+      if (x.responseHeaders.has(name) && !declaredNames.has(name))
+        out.push(`${label}: sends the header ${name}, which the document does not declare`);
     const content: Json | undefined = response.content;
     if (!content) return x.responseBody ? [...out, `${label}: has a body, and the document declares none`] : out;
     const media = (x.responseHeaders.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
@@ -160,7 +170,12 @@ export class ContractChecker {
     if (media.endsWith("json") && schema) out.push(...this.checkBody(`${label}: answer`, schema, x.responseBody));
     if (media === "text/csv" && !/^attachment/.test(x.responseHeaders.get("content-disposition") ?? ""))
       out.push(`${label}: a CSV answer without Content-Disposition: attachment`);
-    if (x.status === 401 && route.op.security && !JSON.stringify(route.op.security).includes("buyerToken") && x.responseBody.includes('"invalid_buyer_token"'))
+    if (
+      x.status === 401 &&
+      route.op.security &&
+      !JSON.stringify(route.op.security).includes("buyerToken") &&
+      x.responseBody.includes('"invalid_buyer_token"')
+    )
       out.push(`${label}: refuses an X-Buyer-Token, and the operation does not declare the buyerToken scheme`);
     return out;
   }
@@ -198,7 +213,12 @@ function rewriteRefs(node: any): any {
   if (!node || typeof node !== "object") return node;
   const out: Json = {};
   for (const [k, v] of Object.entries(node))
-    out[k] = k === "$ref" && typeof v === "string" ? v.replace("#/components/schemas/", "openapi#/$defs/") : k === "enum" || k === "const" || k === "default" || k === "example" ? v : rewriteRefs(v);
+    out[k] =
+      k === "$ref" && typeof v === "string"
+        ? v.replace("#/components/schemas/", "openapi#/$defs/")
+        : k === "enum" || k === "const" || k === "default" || k === "example"
+          ? v
+          : rewriteRefs(v);
   return out;
 }
 
@@ -237,7 +257,13 @@ export function checkEveryExchange(app: Fetcher, checker: () => ContractChecker)
           controller.enqueue(chunk);
         },
       });
-      const init = { method: original.method, headers: original.headers, body: original.body.pipeThrough(tap), duplex: "half", signal: original.signal };
+      const init = {
+        method: original.method,
+        headers: original.headers,
+        body: original.body.pipeThrough(tap),
+        duplex: "half",
+        signal: original.signal,
+      };
       request = new Request(original.url, init as RequestInit);
     }
     const res = await inner.call(app, request, ...rest);

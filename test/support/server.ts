@@ -28,7 +28,7 @@ export async function startServer(opts: { env?: Record<string, string>; dbFile?:
   const dir = mkdtempSync(join(tmpdir(), "coupons-server-"));
   const dbFile = opts.dbFile ?? join(dir, "db.sqlite");
   const demoFile = join(dirOf(dbFile), "demo-keys.json");
-  const adminToken = "adm_e2e_" + Math.random().toString(36).slice(2);
+  const adminToken = `adm_e2e_${Math.random().toString(36).slice(2)}`;
   // `node --import tsx`, not the tsx CLI: the CLI runs the server in a child process of its own, so a
   // SIGKILL (`kill()`) would end only the CLI and leave the real server running as an orphan.
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "worker/node.ts")], {

@@ -1,5 +1,5 @@
 /**
- * API.md "Webhooks (v1.1)", delivery, against a real receiver (node:http on 127.0.0.1): signed bodies that
+ * README "Webhooks", delivery, against a real receiver (node:http on 127.0.0.1): signed bodies that
  * `verifySignature` accepts (and refuses when tampered), retries with backoff on the shop's test clock
  * after 500s until a 2xx, `failed` after 24 hours, a manual retry, no redirect followed, deletion stopping
  * deliveries, an endpoint's events in order, and addresses a live shop may not reach refused at connect.
@@ -32,9 +32,13 @@ async function hooked(events: WebhookEventType[], path = "/hook") {
 const deliveries = async (s: ShopKeys, endpointId: string) => (await expectStatus(calls(t, s.sk).deliveries(endpointId), 200)).data;
 const setClock = (s: ShopKeys, ms: number) => expectStatus(calls(t, s.sk).setClock({ now: new Date(ms).toISOString() }), 200);
 /** A promo code made by the API (its `coupon.created` is what most of these tests deliver). */
-const createPromo = async (s: ShopKeys, over: Parameters<typeof promoBody>[0] = {}) => (await expectStatus(calls(t, s.sk).createCoupon(promoBody(over)), 201)).coupon;
+const createPromo = async (s: ShopKeys, over: Parameters<typeof promoBody>[0] = {}) =>
+  (await expectStatus(calls(t, s.sk).createCoupon(promoBody(over)), 201)).coupon;
 /** A promo code active from `from` for a day, on a shop whose clock is frozen there. */
-const promoFrom = (from: number, to = from + DAY) => ({ active_starts_at: new Date(from).toISOString(), active_ends_at: new Date(to).toISOString() });
+const promoFrom = (from: number, to = from + DAY) => ({
+  active_starts_at: new Date(from).toISOString(),
+  active_ends_at: new Date(to).toISOString(),
+});
 const at = (path: string) => rx.received.filter((r) => r.path === path);
 
 describe("webhook delivery to a real receiver", () => {
@@ -52,14 +56,21 @@ describe("webhook delivery to a real receiver", () => {
     expect(await verifySignature(endpoint.secret, header, got.raw, 300)).toBe(true);
     // Tampered body, another secret, a replay outside the tolerance, no header: refused.
     expect(await verifySignature(endpoint.secret, header, got.raw.replace('"coupon.created"', '"coupon.updated"'), 300)).toBe(false);
-    expect(await verifySignature(endpoint.secret, header, got.raw + " ", 300)).toBe(false);
+    expect(await verifySignature(endpoint.secret, header, `${got.raw} `, 300)).toBe(false);
     expect(await verifySignature("whsec_other", header, got.raw, 300)).toBe(false);
     const t0 = Number(/t=(\d+)/.exec(header)![1]);
     expect(await verifySignature(endpoint.secret, header, got.raw, 300, t0 + 301)).toBe(false);
     expect(await verifySignature(endpoint.secret, header.replace(/t=\d+/, `t=${t0 + 1}`), got.raw, 300)).toBe(false);
     expect(await verifySignature(endpoint.secret, undefined, got.raw, 300)).toBe(false);
     const [d] = await deliveries(s, endpoint.id);
-    expect(d).toMatchObject({ event_id: got.event.id, type: "coupon.created", status: "succeeded", attempts: 1, last_status_code: 200, next_attempt_at: null });
+    expect(d).toMatchObject({
+      event_id: got.event.id,
+      type: "coupon.created",
+      status: "succeeded",
+      attempts: 1,
+      last_status_code: 200,
+      next_attempt_at: null,
+    });
     // Another shop cannot see or retry it: 404, not 403.
     const other = await t.shop();
     expect((await expectStatus(calls(t, other.sk).retryDelivery(d.id), 404)).code).toBe("not_found");
@@ -160,7 +171,7 @@ describe("webhook delivery to a real receiver", () => {
 
   it("follows no redirect: a 302 is a failed attempt and its target receives nothing", async () => {
     const { s, endpoint } = await hooked(["coupon.created"], "/moved");
-    rx.respond = (_, r) => (r.path === "/moved" ? { status: 302, headers: { location: rx.url + "/target" } } : 200);
+    rx.respond = (_, r) => (r.path === "/moved" ? { status: 302, headers: { location: `${rx.url}/target` } } : 200);
     await createPromo(s);
     await pass();
     const [d] = await deliveries(s, endpoint.id);
@@ -192,7 +203,10 @@ describe("webhook delivery to a real receiver", () => {
     const promo = await createPromo(s);
     const api = calls(t, s.sk);
     for (let i = 0; i < 6; i++) {
-      const r = await expectStatus(api.redeem({ buyer_id: `b${i}`, code: promo.code!, order_id: `o${i}`, cart: cart([{ unit_price_minor: 4000 }]) }), 201);
+      const r = await expectStatus(
+        api.redeem({ buyer_id: `b${i}`, code: promo.code!, order_id: `o${i}`, cart: cart([{ unit_price_minor: 4000 }]) }),
+        201,
+      );
       await expectStatus(api.commit(r.redemption.id), 200);
     }
     while ((await pass()).taken > 0);
@@ -217,7 +231,13 @@ describe("addresses checked when connecting (the Node poster)", () => {
     // The name resolves to this machine's receiver (as a rebinding DNS answer would).
     const rebinding = createNodePoster({ resolve: async () => ["127.0.0.1"] });
     expect(await post(rebinding, `https://hooks.example.com:${rx.port}/x`, "live")).toEqual({ error: "url_refused" });
-    expect(await post(createNodePoster({ resolve: async () => ["93.184.216.34", "10.0.0.1"] }), `https://hooks.example.com:${rx.port}/x`, "live")).toEqual({
+    expect(
+      await post(
+        createNodePoster({ resolve: async () => ["93.184.216.34", "10.0.0.1"] }),
+        `https://hooks.example.com:${rx.port}/x`,
+        "live",
+      ),
+    ).toEqual({
       error: "url_refused",
     });
     expect(await post(poster, `${rx.url}/x`, "live")).toEqual({ error: "url_refused" }); // http, and a loopback literal

@@ -1,5 +1,5 @@
 /**
- * API.md "Webhooks (v1.1)", the seller's routes: endpoints are created with their secret shown once,
+ * README "Webhooks", the seller's routes: endpoints are created with their secret shown once,
  * listed without it, deleted; another shop's endpoints and deliveries are 404; publishable keys are 403.
  * Which URLs a shop may name (server-side request forgery): live shops only `https` to public addresses,
  * in every spelling of an address, and names are judged by what they resolve to; test shops may also use
@@ -16,7 +16,11 @@ let other: ShopKeys;
 
 beforeAll(async () => {
   t = await makeTestApp();
-  [testShop, liveShop, other] = await Promise.all([t.shop({ name: "Hooks Test" }), t.shop({ name: "Hooks Live", mode: "live" }), t.shop({ name: "Other Shop" })]);
+  [testShop, liveShop, other] = await Promise.all([
+    t.shop({ name: "Hooks Test" }),
+    t.shop({ name: "Hooks Live", mode: "live" }),
+    t.shop({ name: "Other Shop" }),
+  ]);
   // Names resolve through the host's resolver (Node's DNS in production): this machine has no internet, so
   // the names these tests use resolve here, the way a DNS server would answer them.
   const dns: Record<string, string[]> = {
@@ -32,7 +36,6 @@ beforeAll(async () => {
     return found;
   };
 });
-
 
 describe("webhook endpoints", () => {
   it("creates an endpoint and shows its secret once; the list never shows it", async () => {
@@ -66,7 +69,10 @@ describe("webhook endpoints", () => {
   });
 
   it("deletes an endpoint (then 404); another shop's endpoint and deliveries are 404", async () => {
-    const made = await expectStatus(calls(t, testShop.sk).createEndpoint({ url: "http://127.0.0.1:9/del", events: ["claim.created"] }), 201);
+    const made = await expectStatus(
+      calls(t, testShop.sk).createEndpoint({ url: "http://127.0.0.1:9/del", events: ["claim.created"] }),
+      201,
+    );
     const id = made.webhook_endpoint.id;
     const theirs = calls(t, other.sk);
     expect((await expectStatus(theirs.deleteEndpoint(id), 404)).code).toBe("not_found");
@@ -99,7 +105,11 @@ describe("webhook endpoints", () => {
 
   it("keeps at most 16 endpoints per shop (409 too_many_endpoints), even when creations race", async () => {
     const s = await t.shop({ name: "Many" });
-    const all = await Promise.all(Array.from({ length: 20 }, (_, i) => answer(calls(t, s.sk).createEndpoint({ url: `http://127.0.0.1:9/m${i}`, events: ["claim.created"] }))));
+    const all = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        answer(calls(t, s.sk).createEndpoint({ url: `http://127.0.0.1:9/m${i}`, events: ["claim.created"] })),
+      ),
+    );
     expect(all.filter((r) => r.status === 201)).toHaveLength(16);
     expect(all.filter((r) => r.status === 409).every((r) => r.body.code === "too_many_endpoints")).toBe(true);
     expect(all.filter((r) => r.status === 409)).toHaveLength(4);
@@ -170,7 +180,13 @@ describe("which URLs a shop may name", () => {
   });
 
   it("a test shop may also name http and loopback URLs, but not private networks", async () => {
-    for (const url of ["http://127.0.0.1:8080/h", "http://localhost:3000/h", "http://[::1]:8080/h", "http://loop.example.com/h", "https://hooks.example.com/h"]) {
+    for (const url of [
+      "http://127.0.0.1:8080/h",
+      "http://localhost:3000/h",
+      "http://[::1]:8080/h",
+      "http://loop.example.com/h",
+      "https://hooks.example.com/h",
+    ]) {
       const res = await create(testShop, url);
       expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBe(201);
     }

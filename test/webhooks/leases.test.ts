@@ -19,8 +19,12 @@ beforeAll(async () => {
   b = await makeTestApp({ file: a.path });
   s = await a.shop();
   const mk = async (path: string) =>
-    (await expectStatus(a.api(s.sk).v1["webhook-endpoints"].$post({ json: { url: `http://127.0.0.1:9${path}`, events: ["coupon.created"] } }), 201))
-      .webhook_endpoint.id;
+    (
+      await expectStatus(
+        a.api(s.sk).v1["webhook-endpoints"].$post({ json: { url: `http://127.0.0.1:9${path}`, events: ["coupon.created"] } }),
+        201,
+      )
+    ).webhook_endpoint.id;
   ep1 = await mk("/one");
   ep2 = await mk("/two");
   for (let i = 0; i < 3; i++) expect((await a.call("POST", "/v1/coupons", { key: s.sk, body: promoBody() })).status).toBe(201);
@@ -48,7 +52,12 @@ describe("delivery leases across two processes", () => {
     expect(takenB).toHaveLength(2);
     expect(takenB.every((d) => d.endpoint_id === ep1)).toBe(true);
     expect(takenB[0].seq).toBeLessThan(takenB[1].seq);
-    await recordOutcomes(b.db, "lease_B", now, takenB.map((delivery) => ({ delivery, kind: "succeeded" as const, status: 204 })));
+    await recordOutcomes(
+      b.db,
+      "lease_B",
+      now,
+      takenB.map((delivery) => ({ delivery, kind: "succeeded" as const, status: 204 })),
+    );
     expect(await state(takenB.map((d) => d.seq))).toEqual([
       { status: "succeeded", attempts: 1, lease_owner: null },
       { status: "succeeded", attempts: 1, lease_owner: null },

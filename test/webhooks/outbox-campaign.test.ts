@@ -16,7 +16,14 @@ beforeAll(async () => {
 });
 
 async function subscribe(s: ShopKeys): Promise<string> {
-  const all = ["coupon.created", "coupon.updated", "coupon.exhausted", "redemption.reserved", "redemption.committed", "redemption.released"] as const;
+  const all = [
+    "coupon.created",
+    "coupon.updated",
+    "coupon.exhausted",
+    "redemption.reserved",
+    "redemption.committed",
+    "redemption.released",
+  ] as const;
   return (await expectStatus(calls(t, s.sk).createEndpoint({ url: "http://127.0.0.1:9/h", events: [...all] }), 201)).webhook_endpoint.id;
 }
 async function recorded(endpointId: string, type?: string) {
@@ -37,7 +44,10 @@ const redeem = (s: ShopKeys, code: string, order: string, app = t) =>
   calls(app, s.sk).redeem({ code, buyer_id: `b-${order}`, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) });
 let n = 0;
 const refund = (s: ShopKeys, order: string) =>
-  expectStatus(calls(t, s.sk).event({ id: `fact_${++n}`, occurred_at: at(-1000), type: "order.refunded", buyer_id: `b-${order}`, order_id: order }), 200);
+  expectStatus(
+    calls(t, s.sk).event({ id: `fact_${++n}`, occurred_at: at(-1000), type: "order.refunded", buyer_id: `b-${order}`, order_id: order }),
+    200,
+  );
 
 describe("the outbox with campaign codes", () => {
   it("each transition of a campaign code is its event; coupon.exhausted once, when the last code is taken; a refund reports nothing", async () => {
@@ -80,7 +90,10 @@ describe("the outbox with campaign codes", () => {
   it("a budget running out is no coupon.exhausted; the refused redemption records nothing", async () => {
     const s = await t.shop({ name: "Budget Hooked" });
     const ep = await subscribe(s);
-    const { coupon } = await expectStatus(calls(t, s.sk).createCoupon(campaign({ unique_codes: { count: 5, length: 6 }, budget_minor: 1000 })), 201);
+    const { coupon } = await expectStatus(
+      calls(t, s.sk).createCoupon(campaign({ unique_codes: { count: 5, length: 6 }, budget_minor: 1000 })),
+      201,
+    );
     const codes = (await expectStatus(calls(t, s.sk).codes(coupon.id), 200)).data.map((k) => k.code);
     await expectStatus(redeem(s, codes[0], "p1"), 201);
     await expectStatus(redeem(s, codes[1], "p2"), 201);
@@ -93,7 +106,10 @@ describe("the outbox with campaign codes", () => {
   it("racing redemptions of one campaign from two processes: one event per reservation made, the books balance, exhausted at most once", async () => {
     const s = await t.shop({ name: "Campaign Race" });
     const ep = await subscribe(s);
-    const { coupon } = await expectStatus(calls(t, s.sk).createCoupon(campaign({ unique_codes: { count: 6, length: 6 }, budget_minor: 2500 })), 201);
+    const { coupon } = await expectStatus(
+      calls(t, s.sk).createCoupon(campaign({ unique_codes: { count: 6, length: 6 }, budget_minor: 2500 })),
+      201,
+    );
     const codes = (await expectStatus(calls(t, s.sk).codes(coupon.id), 200)).data.map((k) => k.code);
     const t2 = await makeTestApp({ file: t.path });
     // 24 orders for 6 codes (each asked by four orders) with a budget of five discounts.

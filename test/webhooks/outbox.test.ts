@@ -1,12 +1,25 @@
 /**
- * API.md "Webhooks (v1.1)": every event is recorded in the same batch as the change it reports, one
+ * README "Webhooks": every event is recorded in the same batch as the change it reports, one
  * delivery per subscribed endpoint, and a refused write records nothing. Each event's object is the API's
  * own answer for it; `coupon.exhausted` is recorded once per coupon even when writes race to the last unit.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { WEBHOOK_EVENT_TYPES } from "../../worker/contract/webhooks.js";
 import { sweepExpiredReservations } from "../../worker/services/sweeper.js";
-import { answer, at, cart, claimableBody, DAY, expectStatus, HOUR, makeTestApp, MINUTE, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import {
+  answer,
+  at,
+  cart,
+  claimableBody,
+  DAY,
+  expectStatus,
+  HOUR,
+  makeTestApp,
+  MINUTE,
+  promoBody,
+  type ShopKeys,
+  type TestApp,
+} from "../support/app.js";
 import { calls, type CouponJson, type EventFact } from "../support/api.js";
 
 let t: TestApp;
@@ -34,13 +47,20 @@ async function recorded(endpointId: string, type?: string): Promise<Row[]> {
     sql: `SELECT type, event_id, object, created_at, status FROM webhook_deliveries WHERE endpoint_id = ? ${type ? "AND type = ?" : ""} ORDER BY seq`,
     args: type ? [endpointId, type] : [endpointId],
   });
-  return rs.rows.map((r) => ({ type: String(r.type), event_id: String(r.event_id), object: JSON.parse(String(r.object)), created_at: Number(r.created_at), status: String(r.status) }));
+  return rs.rows.map((r) => ({
+    type: String(r.type),
+    event_id: String(r.event_id),
+    object: JSON.parse(String(r.object)),
+    created_at: Number(r.created_at),
+    status: String(r.status),
+  }));
 }
 
 const redeem = (s: ShopKeys, code: string, buyer: string, order: string, app = t) =>
   calls(app, s.sk).redeem({ buyer_id: buyer, code, order_id: order, cart: cart([{ unit_price_minor: 4000 }]) });
 let n = 0;
-const sendEvent = (s: ShopKeys, fact: EventFact) => expectStatus(calls(t, s.sk).event({ id: `fact_${++n}`, occurred_at: at(-1000), ...fact }), 200);
+const sendEvent = (s: ShopKeys, fact: EventFact) =>
+  expectStatus(calls(t, s.sk).event({ id: `fact_${++n}`, occurred_at: at(-1000), ...fact }), 200);
 const create = async (s: ShopKeys, body: CouponJson) => expectStatus(calls(t, s.sk).createCoupon(body), 201);
 
 describe("the outbox: events recorded with their change", () => {
@@ -162,14 +182,33 @@ describe("the outbox: events recorded with their change", () => {
   it("review_coupon.issued and claim.created when a review earns a claim; nothing when it does not", async () => {
     const s = await t.shop({ name: "Reviews Hooked" });
     const ep = await subscribe(s);
-    const review = { ...claimableBody("regular"), type: "review", discount: { kind: "fixed", amount_minor: 300 }, claim_starts_at: at(-DAY) } as CouponJson;
+    const review = {
+      ...claimableBody("regular"),
+      type: "review",
+      discount: { kind: "fixed", amount_minor: 300 },
+      claim_starts_at: at(-DAY),
+    } as CouponJson;
     const { coupon } = await create(s, review);
     expect(coupon.type).toBe("review");
     await sendEvent(s, { type: "order.paid", buyer_id: "rb", order_id: "ro1", total_minor: 1000 });
-    const short = await sendEvent(s, { type: "review.approved", buyer_id: "rb", order_id: "ro1", product_id: "p1", word_count: 3, media_count: 1 });
+    const short = await sendEvent(s, {
+      type: "review.approved",
+      buyer_id: "rb",
+      order_id: "ro1",
+      product_id: "p1",
+      word_count: 3,
+      media_count: 1,
+    });
     expect(short.issued_claim).toBeNull();
     expect(await recorded(ep, "review_coupon.issued")).toEqual([]);
-    const good = await sendEvent(s, { type: "review.approved", buyer_id: "rb", order_id: "ro1", product_id: "p2", word_count: 30, media_count: 1 });
+    const good = await sendEvent(s, {
+      type: "review.approved",
+      buyer_id: "rb",
+      order_id: "ro1",
+      product_id: "p2",
+      word_count: 30,
+      media_count: 1,
+    });
     const claim = good.issued_claim!;
     expect(claim).not.toBeNull();
     const issued = await recorded(ep, "review_coupon.issued");

@@ -48,7 +48,7 @@ describe.skipIf(!runBrowserTests)("honest widget in Chromium", () => {
         document.addEventListener(type, (e) => w.events.push({ type, detail: (e as CustomEvent).detail }));
       }
     });
-    await page.goto(server.url + "/demo");
+    await page.goto(`${server.url}/demo`);
     await poll(() => page.locator("#subtotal").textContent()).toBe("$37.00");
     return { page, errors };
   }
@@ -137,7 +137,9 @@ describe.skipIf(!runBrowserTests)("honest widget in Chromium", () => {
     await poll(() => message(page).textContent()).toBe("Promo codes are unavailable right now.");
     expect(await retry(page).count()).toBe(0);
     await poll(() => errors.length).toBe(1);
-    expect(errors[0]).toMatch(/^<promo-code-field>: the coupon service refused this page \(422 validation_failed .*cart\.lines\.0\.quantity/);
+    expect(errors[0]).toMatch(
+      /^<promo-code-field>: the coupon service refused this page \(422 validation_failed .*cart\.lines\.0\.quantity/,
+    );
     expect(errors[0]).toContain("Fix: check the api attribute and the cart");
     await shot(page, "34-unavailable-bad-cart");
 
@@ -158,7 +160,11 @@ describe.skipIf(!runBrowserTests)("honest widget in Chromium", () => {
     let shop: Server;
     let shopUrl: string;
     /** A storefront of its own origin, loading the widget from the API's. */
-    const embed = (api: string, pk: string, token: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another shop</title>
+    const embed = (
+      api: string,
+      pk: string,
+      token: string,
+    ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another shop</title>
 <script type="module" src="${server.url}/widget.js"></script></head><body>
 <promo-code-field api="${api}" publishable-key="${pk}" buyer-token="${token}"></promo-code-field>
 <coupon-list api="${api}" publishable-key="${pk}" buyer-token="${token}"></coupon-list></body></html>`;
@@ -178,7 +184,7 @@ describe.skipIf(!runBrowserTests)("honest widget in Chromium", () => {
       const p = await browser.newPage({ viewport: { width: 900, height: 600 } });
       const errors: string[] = [];
       p.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      await p.goto(shopUrl + "/");
+      await p.goto(`${shopUrl}/`);
       await p.waitForFunction(() => customElements.get("promo-code-field"));
       await p.locator("promo-code-field").evaluate((el: any, cart) => (el.cart = cart), CART);
       return { p, errors };

@@ -24,7 +24,7 @@ const declOf = (tag: string): Decl =>
 /** The reactive properties a source file declares in `static properties`, with the attribute Lit gives them. */
 function propertyAttributes(file: string): string[] {
   const src = readFileSync(join(root, file), "utf8");
-  const block = /static override properties: PropertyDeclarations = \{\n([^]*?)\n  \};/.exec(src);
+  const block = /static override properties: PropertyDeclarations = \{\n([\s\S]*?)\n {2}\};/.exec(src);
   expect(block, file).not.toBeNull();
   const out: string[] = [];
   for (const m of block![1].matchAll(/^\s*(\w+): \{([^}]*)\},?$/gm)) {
@@ -52,7 +52,7 @@ describe("custom-elements manifest", () => {
     expect(decl.attributes.map((a) => a.name).sort()).toEqual([...expected].sort());
   });
 
-  it("describes the events, parts and custom properties of API.md", () => {
+  it("describes the events, parts and custom properties widget/README.md promises", () => {
     const field = declOf("promo-code-field");
     expect(field.events.map((e) => e.name)).toEqual(["promo-applied", "promo-rejected", "promo-removed"]);
     expect(field.cssParts.map((p) => p.name)).toEqual(

@@ -1,5 +1,5 @@
 /**
- * `/widget.js` (the two components of API.md with Lit inside) stays within its gzip budget, the modules
+ * `/widget.js` (the two components of widget/README.md with Lit inside) stays within its gzip budget, the modules
  * served beside it stay small and take Lit from it, and the widget never turns text into HTML.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -10,8 +10,8 @@ import { gzipSync } from "node:zlib";
 import { buildWidget, buildWidgetModule, WIDGET_MODULES } from "../../scripts/build-widget.js";
 
 /**
- * API.md: "`/widget.js` with Lit inside is at most 12 KB gzip", held to 12,000 bytes so it holds whether
- * a KB is 1,000 or 1,024 bytes. README "The widget" says where the bytes went.
+ * widget/README.md: `/widget.js` with Lit inside is at most 12 KB gzip, held to 12,000 bytes so it holds whether
+ * a KB is 1,000 or 1,024 bytes. widget/README.md says where the bytes went.
  */
 const BUDGET = 12_000;
 /** `<coupon-summary>`, served beside the widget: its own code and styles only (about 0.6 KB). */
@@ -22,7 +22,7 @@ const gzip = (s: string) => gzipSync(s, { level: 9 }).length;
 const LIT_INSIDE = /litHtmlVersions|reactiveElementVersions|litElementVersions/;
 
 describe("widget bundle", () => {
-  it(`holds the two components of API.md with Lit in at most ${BUDGET} bytes gzip`, async () => {
+  it(`holds the two components of widget/README.md with Lit in at most ${BUDGET} bytes gzip`, async () => {
     const { js, gzipBytes } = await buildWidget();
     for (const tag of ["promo-code-field", "coupon-list"]) expect(js).toContain(`"${tag}"`);
     expect(js).not.toContain('"coupon-summary"'); // served beside it

@@ -21,7 +21,12 @@ function counting(env: WorkerEnv): WorkerEnv {
       idFromName: (name) => ns.idFromName(name),
       get: (id) => {
         const stub = ns.get(id);
-        return { fetch: (input, init) => (calls++, stub.fetch(input, init)) };
+        return {
+          fetch: (input, init) => {
+            calls++;
+            return stub.fetch(input, init);
+          },
+        };
       },
     };
     out = { ...env, RATE_LIMITER: counted };

@@ -32,7 +32,12 @@ afterAll(async () => {
 });
 
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-const cart = { currency: "USD", lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2500, product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 };
+const cart = {
+  currency: "USD",
+  lines: [{ line_id: "1", product_id: "mug", quantity: 1, unit_price_minor: 2500, product_discount_minor: 0 }],
+  shipping_minor: 0,
+  shipping_discount_minor: 0,
+};
 const limiterCalls = async () => ((await (await fetch(`${worker.url}/__test/limiter-calls`)).json()) as { calls: number }).calls;
 const api = (key: string, headers: Record<string, string> = {}) => serverCalls(worker.url, key, headers);
 
@@ -42,7 +47,12 @@ async function counted<R extends ClientResponse<unknown, number, string>>(call: 
   const calls = await limiterCalls();
   const res = await answer(call());
   const trips = proxy.take();
-  return { ...res, trips: trips.length, sql: JSON.stringify(trips.map((t) => t.sql.map((s) => s.slice(0, 60)))), limiter: (await limiterCalls()) - calls };
+  return {
+    ...res,
+    trips: trips.length,
+    sql: JSON.stringify(trips.map((t) => t.sql.map((s) => s.slice(0, 60)))),
+    limiter: (await limiterCalls()) - calls,
+  };
 }
 
 describe("round trips per request on Workers (through the counting proxy)", () => {
@@ -56,23 +66,55 @@ describe("round trips per request on Workers (through the counting proxy)", () =
 
   it("sets up a shop, a promo code, a claimable coupon and a campaign with a budget", async () => {
     // A test shop, so its webhook endpoint may be a local address (nothing is delivered: no cron runs here).
-    const shop = await expectStatus(api(ADMIN).createShop({ name: "Trips", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false }), 201);
+    const shop = await expectStatus(
+      api(ADMIN).createShop({ name: "Trips", region: "US", currency: "USD", mode: "test", allowed_origins: [], addon_coupons: false }),
+      201,
+    );
     ({ secret_key: sk, publishable_key: pk } = shop);
-    endpoint = (await expectStatus(api(sk).createEndpoint({ url: "http://127.0.0.1:9/hook", events: ["redemption.reserved"] }), 201)).webhook_endpoint.id;
-    const promo = await expectStatus(api(sk).createCoupon({
-      type: "promo_code", name: "Ten", code: "TEN", discount: { kind: "fixed", amount_minor: 500 }, min_spend_minor: 0, quantity: 1000,
-      per_customer_limit: 1, active_starts_at: iso(-60_000), active_ends_at: iso(7 * 86_400_000),
-    }), 201);
+    endpoint = (await expectStatus(api(sk).createEndpoint({ url: "http://127.0.0.1:9/hook", events: ["redemption.reserved"] }), 201))
+      .webhook_endpoint.id;
+    const promo = await expectStatus(
+      api(sk).createCoupon({
+        type: "promo_code",
+        name: "Ten",
+        code: "TEN",
+        discount: { kind: "fixed", amount_minor: 500 },
+        min_spend_minor: 0,
+        quantity: 1000,
+        per_customer_limit: 1,
+        active_starts_at: iso(-60_000),
+        active_ends_at: iso(7 * 86_400_000),
+      }),
+      201,
+    );
     code = promo.coupon.code!;
-    const reg = await expectStatus(api(sk).createCoupon({
-      type: "regular", name: "Claimable", discount: { kind: "fixed", amount_minor: 500 }, min_spend_minor: 0, quantity: 1000,
-      claim_starts_at: iso(-60_000), claim_ends_at: iso(60 * 86_400_000), validity: { kind: "days_after_claim", days: 7 },
-    }), 201);
+    const reg = await expectStatus(
+      api(sk).createCoupon({
+        type: "regular",
+        name: "Claimable",
+        discount: { kind: "fixed", amount_minor: 500 },
+        min_spend_minor: 0,
+        quantity: 1000,
+        claim_starts_at: iso(-60_000),
+        claim_ends_at: iso(60 * 86_400_000),
+        validity: { kind: "days_after_claim", days: 7 },
+      }),
+      201,
+    );
     regular = reg.coupon.id;
-    const campaign = await expectStatus(api(sk).createCoupon({
-      type: "promo_code", name: "Campaign", unique_codes: { count: 5, length: 8 }, discount: { kind: "fixed", amount_minor: 400 }, min_spend_minor: 0,
-      budget_minor: 800, active_starts_at: iso(-60_000), active_ends_at: iso(7 * 86_400_000),
-    }), 201);
+    const campaign = await expectStatus(
+      api(sk).createCoupon({
+        type: "promo_code",
+        name: "Campaign",
+        unique_codes: { count: 5, length: 8 },
+        discount: { kind: "fixed", amount_minor: 400 },
+        min_spend_minor: 0,
+        budget_minor: 800,
+        active_starts_at: iso(-60_000),
+        active_ends_at: iso(7 * 86_400_000),
+      }),
+      201,
+    );
     campaignCodes = (await expectStatus(api(sk).codes(campaign.coupon.id), 200)).data.map((c) => c.code);
     expect(campaignCodes).toHaveLength(5);
     shopper = { "x-buyer-token": await signBuyerToken(shop.buyer_token_secret, "shopper", Math.floor(Date.now() / 1000) + 3600) };
@@ -119,7 +161,8 @@ describe("round trips per request on Workers (through the counting proxy)", () =
   it("redemption of a campaign's code under a budget: one round trip each, with its outbox row; the budget and the code's state decided by that write", async () => {
     // Budget 800 at 400 a discount: two redemptions, each its own code; the third is refused by the budget.
     // Each code is quoted first, as a checkout does, so the isolate has read it (README "A request at the edge").
-    for (let i = 0; i < 3; i++) expect((await expectStatus(api(sk).quote({ code: campaignCodes[i], cart }), 200)).applied?.discount_minor).toBe(400);
+    for (let i = 0; i < 3; i++)
+      expect((await expectStatus(api(sk).quote({ code: campaignCodes[i], cart }), 200)).applied?.discount_minor).toBe(400);
     for (let i = 0; i < 2; i++) {
       const r = await counted(() => api(sk).redeem({ code: campaignCodes[i], buyer_id: `cb${i}`, order_id: `co${i}`, cart }));
       expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -161,10 +204,18 @@ describe("round trips per request on Workers (through the counting proxy)", () =
   });
 
   it("create coupon: one round trip, the created row coming back from the same batch", async () => {
-    const r = await counted(() => api(sk).createCoupon({
-      type: "regular", name: "Made at the edge", discount: { kind: "fixed", amount_minor: 300 }, min_spend_minor: 0, quantity: 5,
-      claim_starts_at: iso(-60_000), claim_ends_at: iso(60 * 86_400_000), validity: { kind: "days_after_claim", days: 7 },
-    }));
+    const r = await counted(() =>
+      api(sk).createCoupon({
+        type: "regular",
+        name: "Made at the edge",
+        discount: { kind: "fixed", amount_minor: 300 },
+        min_spend_minor: 0,
+        quantity: 5,
+        claim_starts_at: iso(-60_000),
+        claim_ends_at: iso(60 * 86_400_000),
+        validity: { kind: "days_after_claim", days: 7 },
+      }),
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.coupon).toMatchObject({ name: "Made at the edge", version: 1 });
     expect(r.trips, r.sql).toBe(1);
@@ -172,7 +223,8 @@ describe("round trips per request on Workers (through the counting proxy)", () =
 
   it("30 bad guesses from one client (the default limit) never block another shopper's valid code, which still waits on no Durable Object", async () => {
     const guesser = api(pk, { "cf-connecting-ip": "192.0.2.66" });
-    for (let i = 0; i < 30; i++) expect((await answer(guesser.lookup(`${code}X${i}`))).body).toEqual({ valid: false, reason: "code_not_found" });
+    for (let i = 0; i < 30; i++)
+      expect((await answer(guesser.lookup(`${code}X${i}`))).body).toEqual({ valid: false, reason: "code_not_found" });
     expect((await answer(guesser.lookup(`${code}X30`))).status).toBe(429);
     expect((await answer(guesser.lookup(code))).status).toBe(429);
     const other = await counted(() => api(pk, { "cf-connecting-ip": "192.0.2.67" }).lookup(code));

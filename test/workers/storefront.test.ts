@@ -37,7 +37,10 @@ describe("the typed client in a Worker", () => {
     const out = (await res.json()) as { token: string; status: number; wallet: { data: unknown[] } | null; error: unknown };
     expect(out.status, JSON.stringify(out.error)).toBe(200);
     expect(out.wallet?.data).toEqual([]);
-    const [header, payload] = out.token.split(".").slice(0, 2).map((part) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")));
+    const [header, payload] = out.token
+      .split(".")
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, "base64url").toString("utf8")));
     expect(header).toEqual({ alg: "HS256", typ: "JWT" });
     expect(payload).toMatchObject({ sub: "edge-buyer-1" });
     // A token signed with another secret is refused: the 200 above is the signature's doing.

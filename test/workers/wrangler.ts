@@ -37,7 +37,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** A temp libSQL file with the committed migrations applied, served over Hrana/HTTP. */
-export async function startMigratedHrana(opts: { authToken?: string; relaxedSync?: boolean } = {}): Promise<HranaServer & { dbPath: string }> {
+export async function startMigratedHrana(
+  opts: { authToken?: string; relaxedSync?: boolean } = {},
+): Promise<HranaServer & { dbPath: string }> {
   const dbPath = join(mkdtempSync(join(tmpdir(), "coupons-worker-")), "db.sqlite");
   const client = createClient({ url: `file:${dbPath}` });
   await applyMigrations(createDb(client));
@@ -65,11 +67,15 @@ export async function startWorker(vars: Record<string, string>, extraArgs: strin
   const args = [
     "dev",
     script,
-    "--ip", "127.0.0.1",
-    "--port", String(port),
-    "--inspector-port", "0",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--inspector-port",
+    "0",
     "--show-interactive-dev-session=false",
-    "--persist-to", persist,
+    "--persist-to",
+    persist,
     ...extraArgs,
     ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
   ];

@@ -1,5 +1,5 @@
 /**
- * The few calls the widget makes (API.md "Storefront and checkout"), over fetch with an AbortSignal.
+ * The few calls the widget makes (the storefront and checkout routes of the OpenAPI document), over fetch with an AbortSignal.
  * Sends the publishable key as a bearer token and the buyer's token when there is one.
  */
 
@@ -49,9 +49,7 @@ export interface StorefrontCoupon {
   min_spend_minor: number;
   currency?: string;
   claim_ends_at?: string;
-  validity?:
-    | { kind: "days_after_claim"; days: number }
-    | { kind: "fixed"; starts_at: string; ends_at: string };
+  validity?: { kind: "days_after_claim"; days: number } | { kind: "fixed"; starts_at: string; ends_at: string };
   claimable: boolean;
   reason?: string | null;
 }
@@ -99,12 +97,7 @@ export class ApiError extends Error {
  */
 export const pageFault = (e: ApiError) => e.refused || (e.status >= 400 && e.status < 500 && e.status !== 409 && e.status !== 429);
 
-export async function call<T>(
-  cfg: ApiConfig,
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
+export async function call<T>(cfg: ApiConfig, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { authorization: `Bearer ${cfg.publishableKey}` };
   if (cfg.buyerToken) headers["x-buyer-token"] = cfg.buyerToken;
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -123,7 +116,12 @@ export async function call<T>(
     // To fetch, an answer refused by CORS looks like a network failure. A no-cors request tells them
     // apart: if the service answers it (an opaque answer), it is up and refused this page's origin.
     const other = new URL(base || "/", location.href).origin !== location.origin;
-    const up = other && (await fetch(base + "/health", { mode: "no-cors", signal }).then(() => true, () => false));
+    const up =
+      other &&
+      (await fetch(`${base}/health`, { mode: "no-cors", signal }).then(
+        () => true,
+        () => false,
+      ));
     throw new ApiError(0, undefined, "", 0, up);
   }
   const data = await res.json().catch(() => undefined);

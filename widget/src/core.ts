@@ -1,5 +1,5 @@
 /**
- * What `/widget.js` carries: the two components of API.md (importing this defines `<promo-code-field>`
+ * What `/widget.js` carries: the two components widget/README.md promises (importing this defines `<promo-code-field>`
  * and `<coupon-list>`), their types, the shared base class, the strings table and the money helpers.
  * `<coupon-summary>` is served beside it as its own module; `index.ts` (for bundlers) adds it.
  */

@@ -74,7 +74,8 @@ export class CouponList extends WidgetElement {
   /** Loads the list again (after a sign-in, or to refresh claimability). */
   async reload(): Promise<void> {
     this._ctl?.abort();
-    const ctl = (this._ctl = new AbortController());
+    const ctl = new AbortController();
+    this._ctl = ctl;
     if (!this.publishableKey) return;
     this._error = this._retry = false;
     const q = this.productId ? `?product_id=${encodeURIComponent(this.productId)}` : "";
@@ -112,10 +113,7 @@ export class CouponList extends WidgetElement {
     this._claiming = c.id;
     this._message = (t) => t.claiming;
     try {
-      const res = await this.call<{ claim?: Claim } & Partial<Claim>>(
-        `/v1/storefront/coupons/${encodeURIComponent(c.id)}/claim`,
-        {},
-      );
+      const res = await this.call<{ claim?: Claim } & Partial<Claim>>(`/v1/storefront/coupons/${encodeURIComponent(c.id)}/claim`, {});
       this._outcome = { ...this._outcome, [c.id]: "claimed" };
       this._message = (t) => t.claimedNotice(c.name);
       this.emit("coupon-claimed", res.claim ?? res);
@@ -182,13 +180,14 @@ export class CouponList extends WidgetElement {
     const list = this._coupons;
     return html`<div part="base">
       ${this.buyerToken ? nothing : html`<p part="notice" class="notice">${t.signInToClaim}</p>`}
-      ${list === undefined
-        ? this._error
-          ? nothing
-          : html`<p class="empty">${t.loading}</p>`
-        : list.length === 0
-          ? html`<p class="empty">${t.noCoupons}</p>`
-          : html`<ul part="list" aria-label=${t.couponsLabel}>
+      ${
+        list === undefined
+          ? this._error
+            ? nothing
+            : html`<p class="empty">${t.loading}</p>`
+          : list.length === 0
+            ? html`<p class="empty">${t.noCoupons}</p>`
+            : html`<ul part="list" aria-label=${t.couponsLabel}>
               ${list.map((c, i) => {
                 const [off, details] = this._words(c);
                 return html`<li part="item" class="item">
@@ -200,11 +199,10 @@ export class CouponList extends WidgetElement {
                   ${this._action(c, i)}
                 </li>`;
               })}
-            </ul>`}
+            </ul>`
+      }
       <div part="message" class="message ${this._error ? "error" : ""}" role="status">${this._message(t)}</div>
-      ${this._retry
-        ? html`<button part="retry-button" type="button" @click=${this.reload}>${t.retry}</button>`
-        : nothing}
+      ${this._retry ? html`<button part="retry-button" type="button" @click=${this.reload}>${t.retry}</button>` : nothing}
     </div>`;
   }
 }

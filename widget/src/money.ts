@@ -1,5 +1,5 @@
 /**
- * Money in words: integers in the currency's minor unit (API.md), formatted with Intl.NumberFormat.
+ * Money in words: integers in the currency's minor unit (R25), formatted with Intl.NumberFormat.
  * The number of minor digits comes from Intl itself (USD 2, JPY 0, BHD 3).
  */
 export function formatMoney(minor: number, currency: string, locale: string): string {

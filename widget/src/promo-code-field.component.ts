@@ -4,28 +4,9 @@ import { WidgetElement } from "./base.js";
 import { reasonText, type WidgetStrings } from "./strings.js";
 import { sharedStyles } from "./shared.styles.js";
 import { styles } from "./promo-code-field.styles.js";
+import type { BetterCoupon, PromoRejectedDetail, PromoRemovedDetail, Status } from "./promo-code-field.types.js";
 
-/** A claimed coupon of the buyer that saves more than the typed code (the quote's `best`). */
-export interface BetterCoupon {
-  coupon_id: string;
-  discount_minor: number;
-}
-export interface PromoRejectedDetail {
-  /** The code as typed. */
-  code: string;
-  reasons: Reason[];
-  /** Set when the code applies but the buyer's claimed coupon saves more and stays (`one_seller_coupon_per_order`). */
-  better?: BetterCoupon;
-}
-export interface PromoRemovedDetail {
-  code: string;
-}
-
-/**
- * `better`: the typed code applies but a claimed coupon saves more and stays; `unavailable`: the service
- * refused the page itself (no retry can help).
- */
-type Status = "idle" | "applied" | "rejected" | "error" | "better" | "unavailable";
+export type { BetterCoupon, PromoRejectedDetail, PromoRemovedDetail } from "./promo-code-field.types.js";
 
 /** Reasons that a different cart may cure: a rejected code is tried again when the cart changes. */
 const CART_REASONS = ["min_spend_not_met", "no_items_in_scope", "currency_mismatch"];
@@ -187,7 +168,12 @@ export class PromoCodeField extends WidgetElement {
     // A changed cart re-quotes the code that applies, is offered, is in flight, or failed for a cart reason.
     if (changed.has("cart") && changed.get("cart") !== undefined && this._code) {
       const s = this._status;
-      if (s === "applied" || s === "better" || this._busy || (s === "rejected" && this._reasons.some((r) => CART_REASONS.includes(r.code)))) {
+      if (
+        s === "applied" ||
+        s === "better" ||
+        this._busy ||
+        (s === "rejected" && this._reasons.some((r) => CART_REASONS.includes(r.code)))
+      ) {
         this._ask(this._code, false);
       }
     }
@@ -201,7 +187,8 @@ export class PromoCodeField extends WidgetElement {
 
   private async _ask(code: string, byUser: boolean, force = this._force): Promise<void> {
     this._ctl?.abort(); // a newer request cancels the older one
-    const ctl = (this._ctl = new AbortController());
+    const ctl = new AbortController();
+    this._ctl = ctl;
     const t = this.t;
     this._busy = true;
     this._force = force;
@@ -231,7 +218,8 @@ export class PromoCodeField extends WidgetElement {
         const better = b && b.coupon_id !== a.coupon_id && b.discount_minor > a.discount_minor ? { ...b } : undefined;
         const name = better ? await this.couponName(better.coupon_id, ctl.signal) : "";
         if (ctl.signal.aborted) return;
-        const full = (this._code = a.code ?? code);
+        const full = a.code ?? code;
+        this._code = full;
         const saves = money(a.discount_minor);
         this._quote = answer;
         this._better = better;
@@ -240,7 +228,7 @@ export class PromoCodeField extends WidgetElement {
           this._reject(code, reasons, (t) => t.betterCoupon(name, money(better.discount_minor), full, saves), better);
           return;
         }
-        this._set("applied", (t) => t.applied(full, saves) + (better ? " " + t.couponWouldSave(name, money(better.discount_minor)) : ""));
+        this._set("applied", (t) => t.applied(full, saves) + (better ? ` ${t.couponWouldSave(name, money(better.discount_minor))}` : ""));
         this.emit("promo-applied", answer);
         if (byUser && hadFocus) this._focusAfterRender("button");
       } else {
@@ -299,8 +287,9 @@ export class PromoCodeField extends WidgetElement {
     const s = this._status;
     const busy = this._busy;
     return html`<div part="base" class="${s} ${this._off ? "off" : ""}">
-      ${s === "applied"
-        ? html`<div part="label">${t.label}</div>
+      ${
+        s === "applied"
+          ? html`<div part="label">${t.label}</div>
           <div part="applied" class="row">
             <span part="code" class="code">${this._code}</span>
             <button
@@ -311,7 +300,7 @@ export class PromoCodeField extends WidgetElement {
               @click=${this.removeCode}
             >${t.remove}</button>
           </div>`
-        : html`<label part="label" for="input">${t.label}</label>
+          : html`<label part="label" for="input">${t.label}</label>
             <div class="row">
               <input
                 id="input"
@@ -336,15 +325,18 @@ export class PromoCodeField extends WidgetElement {
                 ?disabled=${this._off}
                 @click=${this.apply}
               >${busy ? t.applying : t.apply}</button>
-            </div>`}
+            </div>`
+      }
       <div id="message" part="message" class="message" role="status">${this._message(t)}</div>
-      ${s === "better"
-        ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${() => this._ask(this._code, true, true)}>${t.useCode(this._code)}</button>`
-        : s === "applied" && this._better
-          ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${this.removeCode}>${t.useCoupon}</button>`
-          : s === "error" && !this._waiting
-            ? html`<button part="retry-button" type="button" @click=${() => this._ask(this._code, true)}>${t.retry}</button>`
-            : nothing}
+      ${
+        s === "better"
+          ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${() => this._ask(this._code, true, true)}>${t.useCode(this._code)}</button>`
+          : s === "applied" && this._better
+            ? html`<button part="choice-button" type="button" ?disabled=${this._off} @click=${this.removeCode}>${t.useCoupon}</button>`
+            : s === "error" && !this._waiting
+              ? html`<button part="retry-button" type="button" @click=${() => this._ask(this._code, true)}>${t.retry}</button>`
+              : nothing
+      }
     </div>`;
   }
 }

@@ -4,7 +4,7 @@
  * Sentences that carry data are functions so each language can order the words its own way.
  */
 
-/** Reason codes of API.md ("Reason codes"): the engine's own type, imported as a type only (no bytes). */
+/** Reason codes of the OpenAPI document: the engine's own type, imported as a type only (no bytes). */
 import type { ReasonCode } from "../../worker/engine/types.js";
 export type { ReasonCode };
 
@@ -130,7 +130,7 @@ export const en: WidgetStrings = {
   claimed: "Claimed",
   claimedNotice: (n) => `Coupon “${n}” claimed. It will apply at checkout.`,
   amountOff: (a) => `${a} off`,
-  percentOff: (p, cap) => `${p}% off` + (cap ? `, up to ${cap}` : ""),
+  percentOff: (p, cap) => `${p}% off${cap ? `, up to ${cap}` : ""}`,
   minSpend: (a) => `Min. spend ${a}`,
   noMinSpend: "No minimum spend",
   validDays: (d) => `Valid for ${d} ${d === 1 ? "day" : "days"} after claiming`,
@@ -155,9 +155,7 @@ export type StringsOverride = Partial<Omit<WidgetStrings, "reasons">> & {
  */
 export function resolveStrings(locale: string, overrides?: StringsOverride): WidgetStrings {
   const base = locales[locale] ?? locales[locale.split("-")[0].toLowerCase()] ?? en;
-  return overrides
-    ? { ...base, ...overrides, reasons: { ...base.reasons, ...overrides.reasons } }
-    : base;
+  return overrides ? { ...base, ...overrides, reasons: { ...base.reasons, ...overrides.reasons } } : base;
 }
 
 /** The sentence for a reason code, or the server's own message (plain text) for an unknown code. */

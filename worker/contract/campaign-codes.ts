@@ -1,5 +1,5 @@
 /**
- * A campaign's single-use codes (API.md "Campaign codes"): the list of them with their state, and the
+ * A campaign's single-use codes (README "Campaign codes, budgets and refunds"): the list of them with their state, and the
  * seller's own codes added to an upcoming campaign, each refused with its own reason.
  */
 import { z } from "@hono/zod-openapi";

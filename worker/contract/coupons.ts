@@ -54,7 +54,10 @@ export const DiscountAnswerSchema = z
   ])
   .openapi("Discount");
 export const ScopeAnswerSchema = z
-  .discriminatedUnion("kind", [z.object({ kind: z.literal("shop") }), z.object({ kind: z.literal("products"), product_ids: z.array(z.string()) })])
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("shop") }),
+    z.object({ kind: z.literal("products"), product_ids: z.array(z.string()) }),
+  ])
   .openapi("Scope");
 export const ValidityAnswerSchema = z
   .discriminatedUnion("kind", [
@@ -67,14 +70,14 @@ const DaysAfterClaim = z.strictObject({ kind: z.literal("days_after_claim"), day
 
 const Name = z.string().trim().min(1).max(50);
 const Quantity = z.int().min(1).max(1_000_000);
-const Budget = z
-  .int()
-  .min(1)
-  .max(1_000_000_000_000)
-  .openapi({ description: "The most discount the coupon's reserved and committed uses may reach together (minor units); a use that would pass it is refused with `budget_exhausted`" });
-const RefundPolicy = z
-  .enum(["keep_used", "return_unit"])
-  .openapi({ description: "What `order.refunded` after commit does: `keep_used` keeps the use; `return_unit` gives the unit, the buyer's use (claim or campaign code) and the budget back, once" });
+const Budget = z.int().min(1).max(1_000_000_000_000).openapi({
+  description:
+    "The most discount the coupon's reserved and committed uses may reach together (minor units); a use that would pass it is refused with `budget_exhausted`",
+});
+const RefundPolicy = z.enum(["keep_used", "return_unit"]).openapi({
+  description:
+    "What `order.refunded` after commit does: `keep_used` keeps the use; `return_unit` gives the unit, the buyer's use (claim or campaign code) and the budget back, once",
+});
 /** A campaign: single-use codes generated instead of one shared code. */
 export const UniqueCodesSchema = z
   .strictObject({ count: z.int().min(1).max(100_000), length: z.int().min(4).max(8) })
@@ -290,7 +293,7 @@ export const IfMatchHeader = z.object({
     .optional()
     .openapi({
       description:
-        "The coupon `version` you read (`3`, `\"3\"` or `W/\"3\"`, as in the `ETag`). On a mismatch the answer is 412 " +
+        'The coupon `version` you read (`3`, `"3"` or `W/"3"`, as in the `ETag`). On a mismatch the answer is 412 ' +
         "`version_mismatch`. Optional: without it the change applies to the current version (still as one conditional write).",
     }),
 });
@@ -329,14 +332,12 @@ export const CouponPreviewSchema = z
   .object({
     coupon: CouponDraftSchema,
     addons: z.array(CouponDraftSchema),
-    estimated_spend_minor: z
-      .int()
-      .nullable()
-      .openapi({ description: "What creating commits the seller to: the coupon's estimated spend plus its addons' (null when one is unbounded)" }),
+    estimated_spend_minor: z.int().nullable().openapi({
+      description: "What creating commits the seller to: the coupon's estimated spend plus its addons' (null when one is unbounded)",
+    }),
   })
   .openapi("CouponPreview");
 export type CouponPreview = z.infer<typeof CouponPreviewSchema>;
 
 export const SendCouponBody = z.strictObject({ buyer_id: ExternalId }).openapi("SendCoupon");
 export const SentCouponSchema = z.object({ coupon: CouponSchema, sent: z.object({ buyer_id: z.string(), sent_at: Timestamp }) });
-

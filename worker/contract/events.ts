@@ -48,7 +48,9 @@ export const EventResultSchema = z
     buyer_id: z.string(),
     occurred_at: Timestamp,
     processed: z.literal(true),
-    issued_claim: IssuedClaimSchema.nullable().optional().openapi({ description: "review.approved only: the claim the review earned, or null" }),
+    issued_claim: IssuedClaimSchema.nullable()
+      .optional()
+      .openapi({ description: "review.approved only: the claim the review earned, or null" }),
     review_label: z
       .literal("Verified purchase Incentivized Review")
       .nullable()

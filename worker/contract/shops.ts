@@ -59,8 +59,12 @@ export const ShopSchema = z
     mode: z.enum(["test", "live"]),
     allowed_origins: z.array(z.string()),
     addon_coupons: z.boolean(),
-    min_fixed_minor: MinFixedSchema.openapi({ description: "R3 minimum fixed discounts in effect: the shop's own, or the defaults for its currency" }),
-    blocked_words: z.array(z.string()).openapi({ description: "R20: the shop's own blocked words for promo codes, added to the platform's list" }),
+    min_fixed_minor: MinFixedSchema.openapi({
+      description: "R3 minimum fixed discounts in effect: the shop's own, or the defaults for its currency",
+    }),
+    blocked_words: z
+      .array(z.string())
+      .openapi({ description: "R20: the shop's own blocked words for promo codes, added to the platform's list" }),
     test_clock: Timestamp.nullable(),
     created_at: Timestamp,
     updated_at: Timestamp,

@@ -75,7 +75,9 @@ export function serializeWalletEntry(row: ClaimRow, state: ClaimDisplayState, co
       type: coupon.type,
       name: coupon.name,
       discount:
-        coupon.discount.kind === "fixed" ? coupon.discount : { ...coupon.discount, max_discount_minor: coupon.discount.max_discount_minor ?? null },
+        coupon.discount.kind === "fixed"
+          ? coupon.discount
+          : { ...coupon.discount, max_discount_minor: coupon.discount.max_discount_minor ?? null },
       min_spend_minor: coupon.min_spend_minor,
       scope: coupon.scope,
       currency,

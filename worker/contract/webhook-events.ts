@@ -25,7 +25,10 @@ export const WEBHOOK_EVENTS = {
   "coupon.created": { object: CouponSchema, about: "A coupon was created (each addon coupon has its own event)." },
   "coupon.updated": { object: CouponSchema, about: "A coupon was edited: the coupon after the edit." },
   "coupon.deactivated": { object: CouponSchema, about: "A coupon was deactivated (by the seller or by a shop-wide change)." },
-  "coupon.exhausted": { object: CouponSchema, about: "A claim or reservation took a coupon's last unit: the coupon as it was priced or claimed." },
+  "coupon.exhausted": {
+    object: CouponSchema,
+    about: "A claim or reservation took a coupon's last unit: the coupon as it was priced or claimed.",
+  },
   "claim.created": { object: ClaimSchema, about: "A buyer holds a new claim (claimed, or issued for a review)." },
   "redemption.reserved": { object: RedemptionSchema, about: "A coupon was reserved for an order." },
   "redemption.committed": { object: RedemptionSchema, about: "A reservation was committed (the order was paid)." },
@@ -44,7 +47,9 @@ export const eventSchemaName = (type: WebhookEventType) =>
 export function webhookEventSchema(type: WebhookEventType) {
   return z
     .object({
-      id: z.string().openapi({ description: "The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it" }),
+      id: z
+        .string()
+        .openapi({ description: "The event's id (`evt_…`): the same on every delivery and retry, so a receiver dedupes by it" }),
       type: z.literal(type),
       created_at: Timestamp,
       shop_id: z.string(),
@@ -55,7 +60,8 @@ export function webhookEventSchema(type: WebhookEventType) {
 
 /** The `Coupon-Signature` header every delivery carries (verify it with `verifySignature`). */
 export const WebhookHeaders = z.object({
-  "coupon-signature": z
-    .string()
-    .openapi({ description: '`t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it', example: "t=1764547200,v1=5257a869…" }),
+  "coupon-signature": z.string().openapi({
+    description: '`t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`; `edge-coupons/client/webhooks` verifies it',
+    example: "t=1764547200,v1=5257a869…",
+  }),
 });

@@ -44,7 +44,7 @@ export async function createDemoShop(db: Db, file: string, now: number, origin: 
     buyer_token_secret: created.buyer_token_secret,
   };
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(keys, null, 2) + "\n", { mode: 0o600 });
+  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
   await ensureDemoCoupons(db, created.shop, now);
   return keys;
 }

@@ -8,7 +8,9 @@ import { DAY_MS } from "./claim-eligibility";
 import { couponWindow } from "./status";
 import type { Coupon, Millis } from "./types";
 
-export function activitySpan(c: Pick<Coupon, "type" | "active_starts_at" | "active_ends_at" | "claim_starts_at" | "claim_ends_at" | "validity" | "deactivated_at">): {
+export function activitySpan(
+  c: Pick<Coupon, "type" | "active_starts_at" | "active_ends_at" | "claim_starts_at" | "claim_ends_at" | "validity" | "deactivated_at">,
+): {
   starts_at: Millis;
   ends_at: Millis;
 } {

@@ -79,7 +79,11 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
   if (d.kind === "fixed") {
     const min = thresholdsFor(ctx.currency, ctx.thresholds).min_fixed_minor[t];
     if (!isInt(d.amount_minor) || d.amount_minor < min) {
-      add("discount.amount_minor", "amount_too_small", `a fixed ${t} discount must be at least ${min} minor units of ${ctx.currency.toUpperCase()}`);
+      add(
+        "discount.amount_minor",
+        "amount_too_small",
+        `a fixed ${t} discount must be at least ${min} minor units of ${ctx.currency.toUpperCase()}`,
+      );
     }
   } else {
     if (!isInt(d.percent_off) || d.percent_off < 1 || d.percent_off > 99) {
@@ -114,7 +118,8 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
   if (CLAIM_TYPES.has(t)) {
     // R4: claim window
     checkWindow(v, "claim_starts_at", "claim_ends_at", draft.claim_starts_at, draft.claim_ends_at, ctx.now, (len) =>
-      len < CLAIM_WINDOW_MIN_MS || len > CLAIM_WINDOW_MAX_MS ? ["claim_window_length", "the claim window must last 30 to 180 days"] : null);
+      len < CLAIM_WINDOW_MIN_MS || len > CLAIM_WINDOW_MAX_MS ? ["claim_window_length", "the claim window must last 30 to 180 days"] : null,
+    );
     if (draft.active_starts_at != null || draft.active_ends_at != null) {
       add("active_starts_at", "field_not_allowed", `${t} coupons use claim_starts_at/claim_ends_at, not an active window`);
     }
@@ -132,7 +137,11 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
       // A claim is usable from its claim until the validity ends: one that ends by the time claims open
       // could never be used, whoever claims it and whenever.
       if (draft.claim_starts_at != null && isInt(val.ends_at) && val.ends_at <= draft.claim_starts_at) {
-        add("validity.ends_at", "validity_ends_before_claims", "a fixed validity must end after the claim window starts, or no claim of it could ever be used");
+        add(
+          "validity.ends_at",
+          "validity_ends_before_claims",
+          "a fixed validity must end after the claim window starts, or no claim of it could ever be used",
+        );
       }
     }
     if (draft.code != null) add("code", "field_not_allowed", "only promo codes have a code");
@@ -141,7 +150,8 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
     checkWindow(v, "active_starts_at", "active_ends_at", draft.active_starts_at, draft.active_ends_at, ctx.now, (len) =>
       len <= PROMO_WINDOW_MIN_MS || len >= PROMO_WINDOW_MAX_MS
         ? ["promo_window_length", "the active window must be longer than 10 minutes and shorter than 30 days"]
-        : null);
+        : null,
+    );
     if (draft.claim_starts_at != null || draft.claim_ends_at != null) {
       add("claim_starts_at", "field_not_allowed", "promo codes use active_starts_at/active_ends_at, not a claim window");
     }
@@ -156,7 +166,8 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
   }
   checkCampaign(draft, add);
   const budget = draft.budget_minor;
-  if (budget != null && (!isInt(budget) || budget < 1)) add("budget_minor", "budget_invalid", "budget_minor must be a whole number of at least 1");
+  if (budget != null && (!isInt(budget) || budget < 1))
+    add("budget_minor", "budget_invalid", "budget_minor must be a whole number of at least 1");
 
   // R9, R22: per-customer limit
   const pcl = draft.per_customer_limit;
@@ -164,7 +175,8 @@ export function validateCouponRules(draft: CouponDraft, ctx: RuleContext): RuleV
     if (t === "promo_code") {
       if (pcl !== 1) add("per_customer_limit", "per_customer_limit_invalid", "a promo code's per-customer limit is 1 or null (unlimited)");
     } else if (t === "regular" || t === "chat") {
-      if (!isInt(pcl) || pcl < 1 || pcl > MAX_QUANTITY) add("per_customer_limit", "per_customer_limit_invalid", "per_customer_limit must be a whole number of at least 1");
+      if (!isInt(pcl) || pcl < 1 || pcl > MAX_QUANTITY)
+        add("per_customer_limit", "per_customer_limit_invalid", "per_customer_limit must be a whole number of at least 1");
     } else if (pcl !== 1) {
       add("per_customer_limit", "field_not_allowed", `${t} coupons are one per buyer and take no per_customer_limit`);
     }
@@ -181,16 +193,23 @@ function checkCampaign(draft: CouponDraft, add: (path: string, code: string, mes
     return;
   }
   if (draft.code != null) add("code", "field_not_allowed", "a campaign has its unique codes instead of one code");
-  if (draft.per_customer_limit != null) add("per_customer_limit", "field_not_allowed", "each campaign code is used once; a campaign takes no per_customer_limit");
-  if (!isInt(u.count) || u.count < 1 || u.count > MAX_UNIQUE_CODES) add("unique_codes.count", "unique_codes_count", "count must be 1 to 100,000");
-  if (!isInt(u.length) || u.length < UNIQUE_CODE_MIN_LENGTH || u.length > UNIQUE_CODE_MAX_LENGTH) add("unique_codes.length", "unique_codes_length", "length must be 4 to 8");
+  if (draft.per_customer_limit != null)
+    add("per_customer_limit", "field_not_allowed", "each campaign code is used once; a campaign takes no per_customer_limit");
+  if (!isInt(u.count) || u.count < 1 || u.count > MAX_UNIQUE_CODES)
+    add("unique_codes.count", "unique_codes_count", "count must be 1 to 100,000");
+  if (!isInt(u.length) || u.length < UNIQUE_CODE_MIN_LENGTH || u.length > UNIQUE_CODE_MAX_LENGTH)
+    add("unique_codes.length", "unique_codes_length", "length must be 4 to 8");
   if (draft.quantity !== u.count) add("quantity", "quantity_is_count", "a campaign's quantity is its count of codes");
 }
 
 /** Shared window checks: both ends present, end after start, length rule, end in the future. */
 function checkWindow(
-  v: RuleViolation[], startPath: string, endPath: string,
-  start: Millis | null | undefined, end: Millis | null | undefined, now: Millis,
+  v: RuleViolation[],
+  startPath: string,
+  endPath: string,
+  start: Millis | null | undefined,
+  end: Millis | null | undefined,
+  now: Millis,
   lengthRule: (len: number) => [string, string] | null,
 ): void {
   if (start == null || end == null) {
@@ -201,7 +220,7 @@ function checkWindow(
     v.push({ path: endPath, code: "window_order", message: `${endPath} must be after ${startPath}` });
     return;
   }
-  const bad = lengthRule(end - start); // measured from the given start even if it is past (API.md)
+  const bad = lengthRule(end - start); // measured from the given start even if it is past (R4)
   if (bad) v.push({ path: endPath, code: bad[0], message: bad[1] });
   if (end <= now) v.push({ path: endPath, code: "window_end_past", message: `${endPath} must lie in the future` });
 }
@@ -261,7 +280,7 @@ export function checkEdit(current: Coupon, patch: Partial<CouponDraft>, now: Mil
   const v: RuleViolation[] = [];
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    let old = base[key];
+    const old = base[key];
     if (key === "code" && typeof value === "string" && current.code != null) {
       // accept the suffix or the full code as "unchanged"
       const n = normalizeCode(value);
@@ -290,7 +309,11 @@ export function checkEdit(current: Coupon, patch: Partial<CouponDraft>, now: Mil
       v.push({ path: key, code: "end_earlier", message: `an ongoing coupon's ${key} can only move later` });
       continue;
     }
-    v.push({ path: key, code: "field_locked", message: `${key} cannot change while the coupon is ongoing; only name, a larger quantity and a later end can` });
+    v.push({
+      path: key,
+      code: "field_locked",
+      message: `${key} cannot change while the coupon is ongoing; only name, a larger quantity and a later end can`,
+    });
   }
   return v;
 }

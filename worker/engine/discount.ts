@@ -54,7 +54,7 @@ export function lineValue(line: CartLine): number {
     assertMinor(gross, `value of line ${line.line_id}`);
   }
   const v = gross - line.product_discount_minor;
-  return v > 0 ? v : 0;
+  return Math.max(v, 0);
 }
 
 /** Σ quantity × unit price − product discounts (each line floored at 0, like the in-scope value). */
@@ -130,7 +130,14 @@ export function computeDiscountCore(
   }
   const { raw, cap } = rawDiscount(terms, inScopeValue);
   if (reasons.length > 0) {
-    return { in_scope_minor: inScopeValue, discount_minor: 0, allocations: NO_ALLOCATIONS, reasons, raw_discount_minor: raw, cap_minor: cap };
+    return {
+      in_scope_minor: inScopeValue,
+      discount_minor: 0,
+      allocations: NO_ALLOCATIONS,
+      reasons,
+      raw_discount_minor: raw,
+      cap_minor: cap,
+    };
   }
   // R25: the cap first (percent), then never more than the in-scope value.
   let discount = cap != null ? cap : raw;

@@ -24,7 +24,13 @@ export function mulDivFloor(a: number, b: number, d: number): { q: number; r: nu
     // Float division of safe integers can round up to the next integer; the remainder corrects it.
     let q = Math.floor(p / d);
     let r = p - q * d;
-    if (r < 0) { q -= 1; r += d; } else if (r >= d) { q += 1; r -= d; }
+    if (r < 0) {
+      q -= 1;
+      r += d;
+    } else if (r >= d) {
+      q += 1;
+      r -= d;
+    }
     return { q, r };
   }
   const big = BigInt(a) * BigInt(b);
@@ -83,8 +89,23 @@ const byRemainderThenLine = (a: number, b: number): number => sortRemainders[b] 
 
 /** ISO 4217 currencies whose minor unit is not 1/100. Everything else has two decimals. */
 const ZERO_DECIMAL = new Set([
-  "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV",
-  "XAF", "XOF", "XPF",
+  "BIF",
+  "CLP",
+  "DJF",
+  "GNF",
+  "ISK",
+  "JPY",
+  "KMF",
+  "KRW",
+  "PYG",
+  "RWF",
+  "UGX",
+  "UYI",
+  "VND",
+  "VUV",
+  "XAF",
+  "XOF",
+  "XPF",
 ]);
 const THREE_DECIMAL = new Set(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"]);
 

@@ -15,7 +15,10 @@ const SUFFIX_RE = /^[A-Z0-9]{2,8}$/;
  * ("Café" → CAFE) and other scripts are skipped, because codes are plain ASCII to type anywhere.
  */
 export function codePrefix(shopName: string): string {
-  const ascii = shopName.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toUpperCase();
+  const ascii = shopName
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase();
   let p = "";
   for (const ch of ascii) {
     if (/[A-Z0-9]/.test(ch)) p += ch;
@@ -69,7 +72,13 @@ export function generateSuffix(random: () => number, length = 6): string {
  * suffixes were all blocked (a list so wide that it leaves nothing to generate). Generation never hands
  * out a blocked code.
  */
-export function generateAllowedSuffix(random: () => number, prefix: string, blockedWords: readonly string[], length = 6, attempts = 200): string | null {
+export function generateAllowedSuffix(
+  random: () => number,
+  prefix: string,
+  blockedWords: readonly string[],
+  length = 6,
+  attempts = 200,
+): string | null {
   for (let i = 0; i < attempts; i++) {
     const s = generateSuffix(random, length);
     if (codeBlockedWord(prefix, s, blockedWords) === null) return s;

@@ -8,7 +8,16 @@ import { reason } from "./reasons";
 import { passesBudget, promoCodeAvailability } from "./promo-code-availability";
 import { isCustomerAudience, matchesCustomerAudience } from "./segments";
 import type {
-  AppliedCoupon, CampaignCodeState, Claim, Coupon, Millis, QuoteCandidate, QuoteInput, QuoteResult, Reason, TraceStep,
+  AppliedCoupon,
+  CampaignCodeState,
+  Claim,
+  Coupon,
+  Millis,
+  QuoteCandidate,
+  QuoteInput,
+  QuoteResult,
+  Reason,
+  TraceStep,
 } from "./types";
 
 type Source = "code" | "coupon_id" | "wallet";
@@ -32,8 +41,14 @@ function pickClaim(claims: Claim[], now: Millis): { claim: Claim | null; why: Re
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
     if (c.state !== "available") continue;
-    if (now < c.valid_from) { if (notYet == null || c.valid_from < notYet) notYet = c.valid_from; continue; }
-    if (now >= c.valid_until) { if (lapsed == null || c.valid_until > lapsed) lapsed = c.valid_until; continue; }
+    if (now < c.valid_from) {
+      if (notYet == null || c.valid_from < notYet) notYet = c.valid_from;
+      continue;
+    }
+    if (now >= c.valid_until) {
+      if (lapsed == null || c.valid_until > lapsed) lapsed = c.valid_until;
+      continue;
+    }
     if (best == null || c.valid_until < best.valid_until || (c.valid_until === best.valid_until && c.id < best.id)) best = c;
   }
   if (best) return { claim: best, why: null };
@@ -68,7 +83,12 @@ interface QuoteContext {
  * calls it for every candidate.
  */
 function evaluateCandidate(
-  q: QuoteContext, coupon: Coupon, source: Source, code: string | undefined, buyerUses: number, codeState?: CampaignCodeState | null,
+  q: QuoteContext,
+  coupon: Coupon,
+  source: Source,
+  code: string | undefined,
+  buyerUses: number,
+  codeState?: CampaignCodeState | null,
 ): Cand {
   const { now, cart, buyerId } = q;
   const reasons: Reason[] = [];
@@ -83,7 +103,7 @@ function evaluateCandidate(
     for (let i = 0; i < gates.length; i++) reasons.push(gates[i]);
     const limit = coupon.per_customer_limit;
     // R22: the per-customer limit is judged for a known buyer. An anonymous quote is a price preview
-    // (API.md: without a buyer only claim-based coupons show buyer_required); a redemption of a
+    // (without a buyer only claim-based coupons show buyer_required, as the OpenAPI document says); a redemption of a
     // limited code demands a buyer, so the limit still holds where a unit is actually taken.
     if (limit != null && buyerId != null && buyerUses >= limit) reasons.push(reason("per_customer_limit_reached"));
     if (coupon.active_ends_at != null) expires = coupon.active_ends_at;
@@ -153,8 +173,18 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
   if (tc) {
     if (tc.coupon == null) {
       cands.push({
-        out: { coupon_id: null, code: tc.code, applicable: false, discount_minor: 0, reasons: [reason("code_not_found", { code: tc.code })] },
-        source: "code", coupon: null, claim: null, calc: null, expires: Number.POSITIVE_INFINITY,
+        out: {
+          coupon_id: null,
+          code: tc.code,
+          applicable: false,
+          discount_minor: 0,
+          reasons: [reason("code_not_found", { code: tc.code })],
+        },
+        source: "code",
+        coupon: null,
+        claim: null,
+        calc: null,
+        expires: Number.POSITIVE_INFINITY,
       });
     } else {
       cands.push(evaluateCandidate(q, tc.coupon, "code", tc.code, tc.buyer_uses, tc.campaign_code_state));
@@ -167,7 +197,11 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
       // Unknown (or another shop's) coupon id: nothing the buyer holds, so "not claimed".
       cands.push({
         out: { coupon_id: input.named_coupon_id, applicable: false, discount_minor: 0, reasons: [reason("not_claimed")] },
-        source: "coupon_id", coupon: null, claim: null, calc: null, expires: Number.POSITIVE_INFINITY,
+        source: "coupon_id",
+        coupon: null,
+        claim: null,
+        calc: null,
+        expires: Number.POSITIVE_INFINITY,
       });
     } else {
       cands.push(evaluateCandidate(q, nc, "coupon_id", undefined, input.named_buyer_uses ?? 0));
@@ -214,7 +248,7 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
   }
 
   let applied: AppliedCoupon | null = null;
-  if (chosen && chosen.coupon) {
+  if (chosen?.coupon) {
     const full = computeDiscountCore(chosen.coupon, cart, true, values, subtotal);
     applied = { coupon_id: chosen.coupon.id, discount_minor: full.discount_minor, allocations: full.allocations };
     if (chosen.out.code != null && chosen.coupon.type === "promo_code") applied.code = chosen.out.code;
@@ -229,10 +263,24 @@ export function evaluateQuote(input: QuoteInput): QuoteResult {
   if (trace) {
     for (const c of cands) trace.push({ step: "candidate", detail: candidateDetail(c) });
     trace.push({ step: "chosen", detail: { coupon_id: chosen?.out.coupon_id ?? null, claim_id: chosen?.claim?.id ?? null, why } });
-    if (applied) trace.push({ step: "spread", detail: { coupon_id: applied.coupon_id, discount_minor: applied.discount_minor, allocations: applied.allocations.map((a) => ({ ...a })) } });
+    if (applied)
+      trace.push({
+        step: "spread",
+        detail: {
+          coupon_id: applied.coupon_id,
+          discount_minor: applied.discount_minor,
+          allocations: applied.allocations.map((a) => ({ ...a })),
+        },
+      });
     trace.push({
       step: "total",
-      detail: { subtotal_minor: subtotal, coupon_discount_minor: applied ? applied.discount_minor : 0, shipping_minor: shipping, shipping_discount_minor: shipDiscount, total_minor: total },
+      detail: {
+        subtotal_minor: subtotal,
+        coupon_discount_minor: applied ? applied.discount_minor : 0,
+        shipping_minor: shipping,
+        shipping_discount_minor: shipDiscount,
+        total_minor: total,
+      },
     });
   }
 

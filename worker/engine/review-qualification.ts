@@ -29,7 +29,7 @@ export type ReviewVerdict =
   | "order_not_paid";
 
 export function reviewVerdict(coupon: Coupon | null, review: ApprovedReview, now: Millis): ReviewVerdict {
-  if (!coupon || coupon.type !== "review" || couponStatus(coupon, now) !== "ongoing") return "no_active_review_coupon";
+  if (coupon?.type !== "review" || couponStatus(coupon, now) !== "ongoing") return "no_active_review_coupon";
   if (coupon.scope.kind === "products" && !coupon.scope.product_ids.includes(review.product_id)) return "product_not_in_scope";
   if (review.word_count < REVIEW_MIN_WORDS) return "too_few_words";
   if (review.media_count < REVIEW_MIN_MEDIA) return "no_media";

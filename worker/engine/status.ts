@@ -5,7 +5,9 @@
 import type { Coupon, CouponStatus, Millis, TimeWindow } from "./types";
 
 /** The window that drives status: the active window for promo codes, the claim window otherwise. */
-export function couponWindow(c: Pick<Coupon, "type" | "active_starts_at" | "active_ends_at" | "claim_starts_at" | "claim_ends_at">): TimeWindow {
+export function couponWindow(
+  c: Pick<Coupon, "type" | "active_starts_at" | "active_ends_at" | "claim_starts_at" | "claim_ends_at">,
+): TimeWindow {
   return c.type === "promo_code"
     ? { starts_at: c.active_starts_at, ends_at: c.active_ends_at }
     : { starts_at: c.claim_starts_at, ends_at: c.claim_ends_at };

@@ -16,9 +16,7 @@ export type Discount =
 
 export type Scope = { kind: "shop" } | { kind: "products"; product_ids: string[] };
 
-export type Validity =
-  | { kind: "days_after_claim"; days: number }
-  | { kind: "fixed"; starts_at: Millis; ends_at: Millis };
+export type Validity = { kind: "days_after_claim"; days: number } | { kind: "fixed"; starts_at: Millis; ends_at: Millis };
 
 /** A coupon as the engine sees it (a row of `coupons` plus its counters). */
 export interface Coupon {

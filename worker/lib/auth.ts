@@ -27,15 +27,18 @@ export const identifyCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
   const pending = c.var.pendingKey;
   if (pending && !pending.confirmed && c.res.status < 400) {
     console.error(`[${c.var.requestId}] ${c.req.method} ${c.req.path} answered ${c.res.status} before its key was checked`);
-    c.res = new Response(JSON.stringify(problemBody(500, "internal_error", "Something went wrong on our side; the request id helps us find it.")), {
-      status: 500,
-      headers: { "Content-Type": "application/problem+json" },
-    });
+    c.res = new Response(
+      JSON.stringify(problemBody(500, "internal_error", "Something went wrong on our side; the request id helps us find it.")),
+      {
+        status: 500,
+        headers: { "Content-Type": "application/problem+json" },
+      },
+    );
   }
 };
 
 /**
- * API.md "Keys and identities": `/v1/storefront/*`, `/v1/checkout/quote`, `GET /v1/promo-codes/{code}` —
+ * README "Security and durability", keys: `/v1/storefront/*`, `/v1/checkout/quote`, `GET /v1/promo-codes/{code}` —
  * but not the seller's `GET /v1/promo-codes/availability`, whose route is matched before `{code}`.
  */
 export function publishableMayCall(method: string, path: string): boolean {
@@ -77,7 +80,11 @@ async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
  * (lib/planned-caller.ts) and its batch found the shop changed, the service runs again for the shop as it
  * is: nothing was written (its writes are guarded by the planned shop), and it is rare.
  */
-export async function withCaller<C, T>(c: Context<AppEnv>, require: (c: Context<AppEnv>) => C, run: (caller: C, deps: Deps) => Promise<T>): Promise<T> {
+export async function withCaller<C, T>(
+  c: Context<AppEnv>,
+  require: (c: Context<AppEnv>) => C,
+  run: (caller: C, deps: Deps) => Promise<T>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await run(require(c), requestDeps(c));
@@ -105,7 +112,8 @@ export function requireSecret(c: Context<AppEnv>): Seller {
 export function requireAdminOrSecret(c: Context<AppEnv>): { kind: "admin" } | Seller {
   const caller = c.get("caller");
   if (caller?.kind === "admin") return caller;
-  if (caller?.kind === "publishable") throw new ApiError(403, "forbidden", "This route needs the platform admin token or a secret key (`sk_…`).");
+  if (caller?.kind === "publishable")
+    throw new ApiError(403, "forbidden", "This route needs the platform admin token or a secret key (`sk_…`).");
   return requireSecret(c);
 }
 

@@ -3,9 +3,7 @@ import type { shops } from "../../db/schema.js";
 
 export type ShopRow = typeof shops.$inferSelect;
 
-export type Caller =
-  | { kind: "admin" }
-  | { kind: "secret" | "publishable"; keyId: string; shop: ShopRow };
+export type Caller = { kind: "admin" } | { kind: "secret" | "publishable"; keyId: string; shop: ShopRow };
 
 /** A shop's key as a route sees it: the shop, the key, and the shop's clock for this request. */
 export interface ShopCaller {

@@ -41,7 +41,10 @@ export type Pages<T> = AsyncIterator<T[]>;
  * reader wants more. A failure after the first byte can no longer change the status: the stream errors
  * and the client sees a cut-off download rather than a wrong one.
  */
-export function csvStream<T extends Record<string, unknown>>(columns: readonly (keyof T & string)[], pages: Pages<T>): ReadableStream<Uint8Array> {
+export function csvStream<T extends Record<string, unknown>>(
+  columns: readonly (keyof T & string)[],
+  pages: Pages<T>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let header = true;
   return new ReadableStream<Uint8Array>(
@@ -82,7 +85,9 @@ export function csvResponse(name: string, body: ReadableStream<Uint8Array>, toda
 }
 
 /** A list read page by page through its cursor: the first page now, so its 404 or 422 is still an answer. */
-export async function listPages<T>(list: (cursor: string | undefined) => Promise<{ data: T[]; next_cursor: string | null }>): Promise<Pages<T>> {
+export async function listPages<T>(
+  list: (cursor: string | undefined) => Promise<{ data: T[]; next_cursor: string | null }>,
+): Promise<Pages<T>> {
   const first = await list(undefined);
   async function* pages() {
     yield first.data;

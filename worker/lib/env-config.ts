@@ -1,4 +1,4 @@
-/** The environment variables both entries read (API.md "Running"), turned into an `AppConfig`. */
+/** The environment variables both entries read (README "Configuration"), turned into an `AppConfig`. */
 import { BLOCKED_WORD_PATTERN, DEFAULT_BLOCKED_WORDS } from "../engine/text-safety.js";
 import { CallerCache } from "./caller-cache.js";
 import type { AppConfig } from "./config.js";

@@ -29,10 +29,7 @@ const keyCache = new Map<string, Promise<CryptoKey>>();
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keyCache.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-      "sign",
-      "verify",
-    ]);
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
     if (keyCache.size > 1000) keyCache.clear();
     keyCache.set(secret, key);
   }
@@ -57,13 +54,12 @@ export async function verifyBuyerToken(token: string, secret: string, nowSeconds
   // A validly signed payload may still be `null`, a number or an array: not a claims object.
   if (!payload || typeof payload !== "object" || Array.isArray(payload)) return { ok: false, why: "malformed token" };
   const sig = b64urlToBytes(s);
-  if (!sig || sig.length !== 32) return { ok: false, why: "bad signature" };
+  if (sig?.length !== 32) return { ok: false, why: "bad signature" };
   const valid = await crypto.subtle.verify("HMAC", await hmacKey(secret), sig, encoder.encode(`${h}.${p}`));
   if (!valid) return { ok: false, why: "bad signature" };
   if (typeof payload.exp !== "number" || !Number.isFinite(payload.exp)) return { ok: false, why: "exp is required" };
   if (payload.exp + LEEWAY_SECONDS <= nowSeconds) return { ok: false, why: "token expired" };
-  if (typeof payload.nbf === "number" && payload.nbf - LEEWAY_SECONDS > nowSeconds)
-    return { ok: false, why: "token not yet valid" };
+  if (typeof payload.nbf === "number" && payload.nbf - LEEWAY_SECONDS > nowSeconds) return { ok: false, why: "token not yet valid" };
   if (typeof payload.sub !== "string" || payload.sub.length < 1 || payload.sub.length > 64)
     return { ok: false, why: "sub must be a buyer id of 1 to 64 characters" };
   return { ok: true, sub: payload.sub };

@@ -57,8 +57,10 @@ export function bodyGuard(maxBytes: number): MiddlewareHandler<AppEnv> {
     // whole: on Node that is @hono/node-server's direct read, without the web-stream Request it otherwise
     // builds (bench/notes.md). A chunked body (no content-length) is read as a stream that we stop
     // past the limit, so it is never buffered whole before it is measured.
-    const raw = declared !== undefined && /^\d+$/.test(declared) ? await c.req.raw.arrayBuffer() : await readBounded(c.req.raw.body, maxBytes);
-    if (raw === null || raw.byteLength > maxBytes) throw new ApiError(413, "body_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
+    const raw =
+      declared !== undefined && /^\d+$/.test(declared) ? await c.req.raw.arrayBuffer() : await readBounded(c.req.raw.body, maxBytes);
+    if (raw === null || raw.byteLength > maxBytes)
+      throw new ApiError(413, "body_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
     if (raw.byteLength > 0) {
       if (!JSON_MEDIA_TYPE.test(c.req.header("content-type") ?? ""))
         throw new ApiError(415, "unsupported_media_type", "Send the body as `Content-Type: application/json`.");

@@ -19,11 +19,15 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { operationIdFor } from "./operation-ids.js";
 
 // The document is plain JSON; its parts are read and rewritten as such.
+// biome-ignore lint/suspicious/noExplicitAny: a JSON document of any shape, walked and rewritten by key
 type Json = Record<string, any>;
 export type OpenApiDocument = Json;
 
 /** The committed, linted and packaged copy names this server (`npm start`'s default address). */
-export const PLACEHOLDER_SERVER = { url: "http://127.0.0.1:8787", description: "`npm start` on this machine (the served document names the origin it was read from)" };
+export const PLACEHOLDER_SERVER = {
+  url: "http://127.0.0.1:8787",
+  description: "`npm start` on this machine (the served document names the origin it was read from)",
+};
 
 export const DOCUMENT_CONFIG = {
   openapi: "3.1.0" as const,
@@ -60,7 +64,7 @@ const SECURITY_SCHEMES = {
     in: "header",
     name: "Coupon-Signature",
     description:
-      'On the API\'s webhook deliveries: `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, "<t>.<raw body>")>`, the endpoint\'s secret shown once at its creation. `verifySignature` of `edge-coupons/client/webhooks` checks it.',
+      "On the API's webhook deliveries: `t=<unix seconds>,v1=<hex HMAC-SHA256(endpoint secret, \"<t>.<raw body>\")>`, the endpoint's secret shown once at its creation. `verifySignature` of `edge-coupons/client/webhooks` checks it.",
   },
 };
 
@@ -128,7 +132,8 @@ export function finishDocument(generated: Json): OpenApiDocument {
       if (!op) continue;
       op.operationId ??= operationIdFor(method, path);
       for (const param of op.parameters ?? []) if (param.schema) param.schema = inline(param.schema, schemas);
-      for (const media of Object.values<Json>(op.requestBody?.content ?? {})) if (media.schema) media.schema = inline(media.schema, schemas);
+      for (const media of Object.values<Json>(op.requestBody?.content ?? {}))
+        if (media.schema) media.schema = inline(media.schema, schemas);
       if (method === "post" || method === "patch" || method === "put") {
         op.responses["413"] ??= problem("body_too_large: the body is larger than the server takes");
         op.responses["415"] ??= problem("unsupported_media_type: bodies are `application/json`");
@@ -148,7 +153,8 @@ export function finishDocument(generated: Json): OpenApiDocument {
     doc.webhooks = Object.fromEntries(
       Object.entries<Json>(doc.webhooks).map(([name, item]) => {
         const type = name.replace(/^\/+/, "");
-        for (const method of METHODS) if (item[method]) item[method].operationId ??= `${type.replace(/[._](\w)/g, (_, c: string) => c.toUpperCase())}Event`;
+        for (const method of METHODS)
+          if (item[method]) item[method].operationId ??= `${type.replace(/[._](\w)/g, (_, c: string) => c.toUpperCase())}Event`;
         return [type, item];
       }),
     );
@@ -157,7 +163,9 @@ export function finishDocument(generated: Json): OpenApiDocument {
   // Only the schemes and headers some operation uses (an unused component is a lint warning).
   const text = JSON.stringify(doc.paths);
   const schemes = new Set(
-    [...Object.values<Json>(doc.paths), ...Object.values<Json>(doc.webhooks ?? {})].flatMap((item) => METHODS.flatMap((m) => (item[m]?.security ?? []).flatMap(Object.keys))),
+    [...Object.values<Json>(doc.paths), ...Object.values<Json>(doc.webhooks ?? {})].flatMap((item) =>
+      METHODS.flatMap((m) => (item[m]?.security ?? []).flatMap(Object.keys)),
+    ),
   );
   doc.components.securitySchemes = { ...pick(SECURITY_SCHEMES, (name) => schemes.has(name)), ...doc.components.securitySchemes };
   doc.components.headers = { ...pick(HEADERS, (name) => text.includes(`"#/components/headers/${name}"`)), ...doc.components.headers };
@@ -184,7 +192,8 @@ function inline(schema: Json, schemas: Json, depth = 0): Json {
     return { ...inline(target, schemas, depth + 1), ...siblings };
   }
   const out: Json = {};
-  for (const [k, v] of Object.entries(schema)) if (k !== "discriminator") out[k] = k === "example" || k === "default" || k === "enum" || k === "const" ? v : inline(v, schemas, depth);
+  for (const [k, v] of Object.entries(schema))
+    if (k !== "discriminator") out[k] = k === "example" || k === "default" || k === "enum" || k === "const" ? v : inline(v, schemas, depth);
   return out;
 }
 
@@ -199,7 +208,10 @@ function walkSchemas(doc: Json, visit: (schema: Json) => void): void {
   const walk = (node: unknown, isSchema: boolean): void => {
     if (!node || typeof node !== "object" || seen.has(node as Json)) return;
     seen.add(node as Json);
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, isSchema));
+    if (Array.isArray(node)) {
+      for (const n of node) walk(n, isSchema);
+      return;
+    }
     const obj = node as Json;
     if (isSchema) visit(obj);
     for (const [k, v] of Object.entries(obj)) {
@@ -217,7 +229,10 @@ function usedSchemas(doc: Json, schemas: Json): Json {
   const used = new Set<string>();
   const visit = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
     for (const [k, v] of Object.entries(node as Json)) {
       if (k === "$ref" && typeof v === "string" && v.startsWith("#/components/schemas/")) {
         const name = v.slice("#/components/schemas/".length);

@@ -2,7 +2,7 @@ import type { ProblemCode } from "../contract/codes.js";
 
 /**
  * Errors as RFC 9457 problem+json. Expected failures are thrown as `ApiError` with a stable `code`
- * (the reason codes of API.md among them); one `onError` renders every error the same way.
+ * (the reason codes of the OpenAPI document among them); one `onError` renders every error the same way.
  */
 
 export interface FieldError {
@@ -64,6 +64,6 @@ export function problemBody(status: number, code: ProblemCode, detail: string, e
     code,
     detail,
   };
-  if (errors && errors.length) body.errors = errors;
+  if (errors?.length) body.errors = errors;
   return body;
 }

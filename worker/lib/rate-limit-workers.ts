@@ -90,14 +90,16 @@ export function cacheApiBlocks(open: () => Promise<CacheLike>): BlockCache {
   const url = (key: string) => `https://guessing.invalid/${encodeURIComponent(key)}`;
   return {
     async blockedUntil(keys) {
-      const c = await (cache ??= open());
+      cache ??= open();
+      const c = await cache;
       const found = await Promise.all(keys.map((k) => c.match(url(k))));
       let until = 0;
       for (const res of found) if (res) until = Math.max(until, Number(res.headers.get("x-blocked-until")) || 0);
       return until;
     },
     async block(key, untilMs, nowMs) {
-      const c = await (cache ??= open());
+      cache ??= open();
+      const c = await cache;
       const seconds = waitUntil(untilMs, nowMs);
       await c.put(url(key), new Response(null, { headers: { "cache-control": `max-age=${seconds}`, "x-blocked-until": String(untilMs) } }));
     },

@@ -31,8 +31,10 @@ export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
 
 type Target = "query" | "param" | "header" | "json";
 
+// biome-ignore lint/complexity/noBannedTypes: `{}` is what Hono's validator hands on as the parsed target
 function parseOrRefuse(schema: ZodType, value: unknown, target: Target): {} {
   const result = schema.safeParse(value);
+  // biome-ignore lint/complexity/noBannedTypes: as above
   if (result.success) return result.data as {};
   const where = target === "json" ? "body" : target;
   throw new ApiError(422, "validation_failed", `The request ${where} is invalid.`, zodFieldErrors(result.error));
@@ -76,6 +78,7 @@ function requestValidators(request: RouteConfig["request"]): MiddlewareHandler<A
   return out;
 }
 
+// biome-ignore lint/complexity/noBannedTypes: the schema parameter as OpenAPIHono declares it
 class Router<S extends {} = {}, B extends string = "/"> extends OpenAPIHono<AppEnv, S, B> {
   /** As @hono/zod-openapi's: the contract into the document, then the route, its validators being ours. */
   override openapi = ((route: RouteConfig, handler: MiddlewareHandler<AppEnv>) => {
@@ -91,4 +94,3 @@ class Router<S extends {} = {}, B extends string = "/"> extends OpenAPIHono<AppE
 export function createRouter() {
   return new Router();
 }
-

@@ -1,5 +1,5 @@
 /**
- * The CSV form of a list route (API.md "Seller tools"): with `Accept: text/csv` the route answers its
+ * The CSV form of a list route (README "Seller tools"): with `Accept: text/csv` the route answers its
  * whole filtered list — `limit` and `cursor` aside — as a streamed attachment whose columns are the JSON
  * fields of the list's item schema, in order (nested values as JSON text).
  */
@@ -17,7 +17,9 @@ export const jsonOrCsv = <T extends z.ZodType>(schema: T, description: string) =
   content: {
     "application/json": { schema },
     // Typed `never` so typed clients see the JSON page; the document shows a string.
-    "text/csv": { schema: z.custom<never>().openapi({ type: "string", description: "RFC 4180 CSV, a header row of the item's field names" }) },
+    "text/csv": {
+      schema: z.custom<never>().openapi({ type: "string", description: "RFC 4180 CSV, a header row of the item's field names" }),
+    },
   },
 });
 

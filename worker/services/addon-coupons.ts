@@ -42,10 +42,7 @@ export async function planAddon(ctx: AddonContext, parent: CouponSettings): Prom
       kind === "follower" && parent.validity?.kind !== "days_after_claim" ? { kind: "days_after_claim", days: 30 } : parent.validity,
     per_customer_limit: kind === "follower" ? null : parent.per_customer_limit,
   };
-  const violations = validateCouponRules(
-    { ...settings, code: null },
-    { now, currency: shop.currency, thresholds: shopThresholds(shop) },
-  );
+  const violations = validateCouponRules({ ...settings, code: null }, { now, currency: shop.currency, thresholds: shopThresholds(shop) });
   // The addon is a convenience: if its own rules refuse it, the seller's coupon stands alone.
   return violations.length ? null : { kind, settings };
 }

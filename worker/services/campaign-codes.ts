@@ -27,7 +27,8 @@ import { couponChanged } from "./webhook-events.js";
 async function ownCampaign(deps: Deps, seller: Seller, id: string): Promise<CouponRow> {
   const row = await getCouponRow(deps.db, seller.shop.id, id);
   if (!row) throw notFound("coupon");
-  if (row.unique_code_length == null) throw new ApiError(409, "not_a_campaign", "This coupon has no campaign codes (create a promo code with `unique_codes`).");
+  if (row.unique_code_length == null)
+    throw new ApiError(409, "not_a_campaign", "This coupon has no campaign codes (create a promo code with `unique_codes`).");
   return row;
 }
 
@@ -60,18 +61,27 @@ export async function listCampaignCodes(
   await releaseExpiredInShop(deps.db, seller.shop.id, seller.now);
   const rows = await campaignCodePage(deps.db, row.id, { state: q.state, after: decodeCodeCursor(q.cursor), limit: q.limit + 1 });
   const shown = rows.slice(0, q.limit);
-  return { data: shown.map(serializeCampaignCode), next_cursor: rows.length > q.limit ? encodeCodeCursor(shown[shown.length - 1].code) : null };
+  return {
+    data: shown.map(serializeCampaignCode),
+    next_cursor: rows.length > q.limit ? encodeCodeCursor(shown[shown.length - 1].code) : null,
+  };
 }
 
 type Refusal = AddedCampaignCodes["refused"][number];
 
 /** `POST /v1/coupons/{id}/codes`: the seller's own codes added to an upcoming campaign. */
-export async function importCampaignCodes(deps: Deps, seller: Seller, id: string, input: AddCampaignCodesInput): Promise<AddedCampaignCodes> {
+export async function importCampaignCodes(
+  deps: Deps,
+  seller: Seller,
+  id: string,
+  input: AddCampaignCodesInput,
+): Promise<AddedCampaignCodes> {
   const ctx = writeContext(deps, seller);
   const { shop, now } = ctx;
   const row = await ownCampaign(deps, seller, id);
   const status = couponStatus(rowToCoupon(row), now);
-  if (status !== "upcoming") throw new ApiError(409, "edit_not_allowed", `Codes are added while a campaign is upcoming; this one is ${status}.`);
+  if (status !== "upcoming")
+    throw new ApiError(409, "edit_not_allowed", `Codes are added while a campaign is upcoming; this one is ${status}.`);
   // Each code the seller names is a guess at the region's codes: refused while the shop's limit is reached.
   await refuseWhileLimited(deps, seller);
 
@@ -108,14 +118,20 @@ export async function importCampaignCodes(deps: Deps, seller: Seller, id: string
     if (wanted.size === 0) return { added: 0, refused: refused() };
     const codes = [...wanted.keys()];
     const audit = {
-      id: newId("aud"), shop_id: shop.id, coupon_id: row.id, action: "updated" as const, actor: ctx.actor, at: now,
+      id: newId("aud"),
+      shop_id: shop.id,
+      coupon_id: row.id,
+      action: "updated" as const,
+      actor: ctx.actor,
+      at: now,
       changes: { codes_added: codes.length, before: { quantity: row.quantity }, after: { quantity: row.quantity + codes.length } },
     };
     // The coupon as the write leaves it (the write holds only at the version read): `coupon.updated`.
     const after: CouponRow = { ...row, quantity: row.quantity + codes.length, version: row.version + 1, updated_at: now };
     const outbox = couponChanged("coupon.updated", after, now, shop.currency, audit.id);
     try {
-      if (await addCampaignCodes(deps.db, target, codes, MAX_QUANTITY, audit, { version: row.version, outbox })) return { added: codes.length, refused: refused() };
+      if (await addCampaignCodes(deps.db, target, codes, MAX_QUANTITY, audit, { version: row.version, outbox }))
+        return { added: codes.length, refused: refused() };
     } catch (err) {
       // A code taken since the check: the batch wrote nothing; the next round finds and refuses it.
       if (isUniqueViolation(err) && attempt < 5) continue;

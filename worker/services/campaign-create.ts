@@ -23,7 +23,11 @@ export interface CampaignDraw {
 }
 
 const spaceExhausted = () =>
-  new ApiError(409, "code_space_exhausted", "Too few free codes of this length are left for the shop's prefix in this region: choose a longer length.");
+  new ApiError(
+    409,
+    "code_space_exhausted",
+    "Too few free codes of this length are left for the shop's prefix in this region: choose a longer length.",
+  );
 
 export async function drawCampaignCodes(ctx: WriteContext, length: number, count: number): Promise<CampaignDraw> {
   const prefix = ctx.shop.code_prefix;

@@ -21,7 +21,8 @@ export async function sendChatCoupon(
   const { shop, now } = seller;
   const coupon = await getCouponRow(deps.db, shop.id, id);
   if (!coupon) throw notFound("coupon");
-  if (coupon.type !== "chat") throw new ApiError(409, "not_a_chat_coupon", "Only chat coupons are sent to buyers; this one is a " + coupon.type + " coupon.");
+  if (coupon.type !== "chat")
+    throw new ApiError(409, "not_a_chat_coupon", `Only chat coupons are sent to buyers; this one is a ${coupon.type} coupon.`);
   const status = couponStatus(rowToCoupon(coupon), now);
   if (status === "deactivated") throw new ApiError(409, "deactivated", "The coupon is deactivated; it can no longer be sent.");
   if (status === "ended") throw new ApiError(409, "expired", "The coupon's claim window has ended; it can no longer be sent.");

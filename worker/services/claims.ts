@@ -6,7 +6,14 @@
  */
 import { decodeCursor, encodeCursor } from "../lib/cursor.js";
 import { serializeCoupon } from "../contract/coupons.js";
-import { serializeClaim, serializeWalletEntry, type ClaimOut, type StorefrontCoupon, type StorefrontInput, type WalletEntryOut } from "../contract/storefront.js";
+import {
+  serializeClaim,
+  serializeWalletEntry,
+  type ClaimOut,
+  type StorefrontCoupon,
+  type StorefrontInput,
+  type WalletEntryOut,
+} from "../contract/storefront.js";
 import { claimDisplayState, evaluateClaim } from "../engine/claim-eligibility.js";
 import type { ClaimEvaluation, ReasonCode } from "../engine/types.js";
 import type { ShopCaller } from "../lib/caller.js";
@@ -78,7 +85,13 @@ type ClaimFacts = Awaited<ReturnType<typeof claimReads>>;
 
 function evaluate(got: ClaimFacts, row: CouponRow, buyerId: string, now: number): ClaimEvaluation {
   const sent = row.type === "chat" && got.sent === true;
-  return evaluateClaim({ coupon: rowToCoupon(row), now, facts: buyerFacts(buyerId, got), buyer_claims: (got.held ?? []).map(rowToClaim), sent_to_buyer: sent });
+  return evaluateClaim({
+    coupon: rowToCoupon(row),
+    now,
+    facts: buyerFacts(buyerId, got),
+    buyer_claims: (got.held ?? []).map(rowToClaim),
+    sent_to_buyer: sent,
+  });
 }
 
 const refused = (code: ReasonCode, message: string) => new ApiError(409, code, message);
@@ -131,11 +144,16 @@ export async function claimCoupon(deps: Deps, caller: ShopCaller, couponId: stri
 }
 
 /** The buyer's claims with their coupons, as the wallet shows them (R5, R28). */
-export async function walletOf(deps: Deps, { shop, now }: ShopCaller, buyerId: string | null): Promise<{ data: WalletEntryOut[]; next_cursor: null }> {
+export async function walletOf(
+  deps: Deps,
+  { shop, now }: ShopCaller,
+  buyerId: string | null,
+): Promise<{ data: WalletEntryOut[]; next_cursor: null }> {
   if (!buyerId) throw new ApiError(401, "buyer_required", "The wallet is a buyer's: send X-Buyer-Token (or buyer_id with a secret key).");
   const { db } = deps;
   // A claim held by a reservation that has lapsed is shown available again (R27).
-  const read = () => readAll(db, deps.reads(), deps, { wallet: walletRead(db, shop.id, buyerId), lapsed: lapsedReservationRead(db, shop.id, now) });
+  const read = () =>
+    readAll(db, deps.reads(), deps, { wallet: walletRead(db, shop.id, buyerId), lapsed: lapsedReservationRead(db, shop.id, now) });
   let got = await read();
   if (got.lapsed && (await releaseLapsedInShop(db, shop.id, now)) > 0) got = await read();
   return {

@@ -1,5 +1,5 @@
 /**
- * The guessing limit on codes (API.md "Errors and limits", README "Guessing codes"). Failed look-ups are
+ * The guessing limit on codes (README "Guessing codes"). Failed look-ups are
  * counted per client — a buyer known by token, else the client's address — and then against the shop's
  * ceiling, far above one client's limit, so one guesser is stopped without stopping the shop; public
  * (publishable-key) guessing and the seller's own server count apart, so a guesser who exhausts the public

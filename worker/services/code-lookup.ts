@@ -11,7 +11,7 @@ import type { LoadedCoupon } from "../store/quote-reads.js";
  * secret key sees it whatever its status, a publishable key only an ongoing one (else it was not found).
  */
 export function visibleCode(found: LoadedCoupon | null, kind: "secret" | "publishable", now: number): LoadedCoupon | null {
-  if (!found || found.row.type !== "promo_code") return null;
+  if (found?.row.type !== "promo_code") return null;
   if (kind === "publishable" && couponStatus(found.coupon, now) !== "ongoing") return null;
   return found;
 }

@@ -25,7 +25,10 @@ export const MAX_SERIES_DAYS = 366;
 
 export async function couponPerformance(db: Db, coupon: CouponRow, now: number, q: PerformanceInput = {}): Promise<Performance> {
   const { from, to } = seriesDays(coupon, q);
-  const [totals, days] = await Promise.all([couponTotals(db, coupon, now), couponDays(db, coupon.shop_id, coupon.id, from * DAY_MS, to * DAY_MS)]);
+  const [totals, days] = await Promise.all([
+    couponTotals(db, coupon, now),
+    couponDays(db, coupon.shop_id, coupon.id, from * DAY_MS, to * DAY_MS),
+  ]);
   const claims = new Map(days.claims.map((d) => [d.day, d.claims]));
   const uses = new Map(days.uses.map((d) => [d.day, d]));
   const series: PerformanceDay[] = [];
@@ -80,7 +83,9 @@ export function seriesDays(coupon: CouponRow, q: PerformanceInput): { from: numb
   const to = q.to !== undefined ? Math.ceil(dayOrTimeMillis(q.to) / DAY_MS) : undefined;
   if (from !== undefined && to !== undefined) {
     if (to <= from)
-      throw new ApiError(422, "validation_failed", "`to` must come after `from`.", [{ path: "to", code: "range_empty", message: "must come after `from`" }]);
+      throw new ApiError(422, "validation_failed", "`to` must come after `from`.", [
+        { path: "to", code: "range_empty", message: "must come after `from`" },
+      ]);
     if (to - from > MAX_SERIES_DAYS) throw tooLong();
     return { from, to };
   }

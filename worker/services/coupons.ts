@@ -1,5 +1,12 @@
 /** A seller's coupons: create one (with its addon, R32), list them, read one, its history and performance. */
-import { serializeCoupon, type AuditEntryOut, type CouponListInput, type CouponOut, type CreateCouponInput, type HistoryInput } from "../contract/coupons.js";
+import {
+  serializeCoupon,
+  type AuditEntryOut,
+  type CouponListInput,
+  type CouponOut,
+  type CreateCouponInput,
+  type HistoryInput,
+} from "../contract/coupons.js";
 import type { Performance, PerformanceInput } from "../contract/performance.js";
 import { normalizeCode } from "../engine/promo-code.js";
 import type { Seller } from "../lib/caller.js";
@@ -28,7 +35,11 @@ export async function planCreation(deps: Deps, seller: Seller, input: CreateCoup
   return { ctx, settings, suffixGiven: suffix !== null, plan };
 }
 
-export async function createCoupon(deps: Deps, seller: Seller, input: CreateCouponInput): Promise<{ coupon: CouponOut; addons: CouponOut[] }> {
+export async function createCoupon(
+  deps: Deps,
+  seller: Seller,
+  input: CreateCouponInput,
+): Promise<{ coupon: CouponOut; addons: CouponOut[] }> {
   const { ctx, settings, suffixGiven, plan } = await planCreation(deps, seller, input);
   const { shop, now } = ctx;
   const { row, dependents } = await createCouponWith(
@@ -48,9 +59,19 @@ export async function createCoupon(deps: Deps, seller: Seller, input: CreateCoup
   return { coupon: serializeCoupon(row, now, shop.currency), addons };
 }
 
-export async function listCoupons(deps: Deps, seller: Seller, q: CouponListInput): Promise<{ data: CouponOut[]; next_cursor: string | null }> {
+export async function listCoupons(
+  deps: Deps,
+  seller: Seller,
+  q: CouponListInput,
+): Promise<{ data: CouponOut[]; next_cursor: string | null }> {
   const { shop, now } = seller;
-  const rows = await listCouponRows(deps.db, shop.id, { type: q.type, status: q.status, before: decodeCursor(q.cursor), limit: q.limit + 1, now });
+  const rows = await listCouponRows(deps.db, shop.id, {
+    type: q.type,
+    status: q.status,
+    before: decodeCursor(q.cursor),
+    limit: q.limit + 1,
+    now,
+  });
   const page = rows.slice(0, q.limit);
   return {
     data: page.map((r) => serializeCoupon(r, now, shop.currency)),
@@ -70,7 +91,12 @@ export async function readCoupon(deps: Deps, seller: Seller, id: string): Promis
 }
 
 /** R30: the coupon's audit entries, oldest first. */
-export async function couponHistory(deps: Deps, seller: Seller, id: string, q: HistoryInput): Promise<{ data: AuditEntryOut[]; next_cursor: string | null }> {
+export async function couponHistory(
+  deps: Deps,
+  seller: Seller,
+  id: string,
+  q: HistoryInput,
+): Promise<{ data: AuditEntryOut[]; next_cursor: string | null }> {
   await ownCoupon(deps, seller, id);
   const rows = await listAudit(deps.db, seller.shop.id, id, decodeCursor(q.cursor), q.limit + 1);
   const page = rows.slice(0, q.limit);

@@ -20,7 +20,10 @@ import { drawCampaignCodes } from "./campaign-create.js";
 import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
 import { couponsCreated } from "./webhook-events.js";
 
-export type CouponSettings = Omit<Coupon, "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at">;
+export type CouponSettings = Omit<
+  Coupon,
+  "id" | "shop_id" | "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at"
+>;
 
 const CONFLICT_DETAIL = {
   name_taken: "Another upcoming or ongoing coupon of this shop has this name.",
@@ -36,7 +39,9 @@ export const conflictError = (conflict: CreateConflict) => new ApiError(409, con
 export function settingsFromInput(input: CreateCouponInput, shop: ShopRow, suffix: string | null): CouponSettings {
   const count = input.type === "promo_code" ? input.unique_codes?.count : undefined;
   if (input.quantity === undefined && count === undefined) {
-    throw new ApiError(422, "validation_failed", "quantity is required", [{ path: "quantity", code: "quantity_required", message: "quantity is required (unless unique_codes gives the count)" }]);
+    throw new ApiError(422, "validation_failed", "quantity is required", [
+      { path: "quantity", code: "quantity_required", message: "quantity is required (unless unique_codes gives the count)" },
+    ]);
   }
   if (input.quantity !== undefined && count !== undefined && input.quantity !== count) {
     throw new ApiError(422, "validation_failed", "a campaign's quantity is its count of codes", [
@@ -114,8 +119,17 @@ export interface WriteContext {
 }
 
 export function writeContext(deps: Deps, seller: Seller): WriteContext {
-  return { db: deps.db, shop: seller.shop, now: seller.now, realNow: deps.clock(), actor: seller.keyId, blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords),
-    codeGuessing: { refuseWhileLimited: () => refuseWhileLimited(deps, seller), countTaken: async () => void (await countFailedLookup(deps, seller)) },
+  return {
+    db: deps.db,
+    shop: seller.shop,
+    now: seller.now,
+    realNow: deps.clock(),
+    actor: seller.keyId,
+    blockedWords: shopBlockedWords(seller.shop, deps.config.blockedWords),
+    codeGuessing: {
+      refuseWhileLimited: () => refuseWhileLimited(deps, seller),
+      countTaken: async () => void (await countFailedLookup(deps, seller)),
+    },
     plan: deps,
   };
 }
@@ -174,15 +188,20 @@ export async function createCouponWith(
       return { row: newCouponRow(ctx, depId, d.settings, d.origin, id), audit: d.audit(depId, id) };
     });
     const row = newCouponRow(ctx, id, s, ctx.origin, ctx.parentId);
-    const result = await insertCouponGuarded(ctx.db, row, {
-      now: ctx.now,
-      realNow: ctx.realNow,
-      region: ctx.shop.region,
-      audit: ctx.audit(id),
-      dependents: deps,
-      campaignCodes: campaign?.codes(),
-      outbox: couponsCreated([row, ...deps.map((d) => d.row)], ctx.now, ctx.shop.currency),
-    }, ctx.plan);
+    const result = await insertCouponGuarded(
+      ctx.db,
+      row,
+      {
+        now: ctx.now,
+        realNow: ctx.realNow,
+        region: ctx.shop.region,
+        audit: ctx.audit(id),
+        dependents: deps,
+        campaignCodes: campaign?.codes(),
+        outbox: couponsCreated([row, ...deps.map((d) => d.row)], ctx.now, ctx.shop.currency),
+      },
+      ctx.plan,
+    );
     if (result.ok) return { row: result.row, dependents: result.dependents };
     if (result.conflict === "promo_code_taken" && campaign && (await campaign.replaceTaken())) continue;
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
@@ -201,7 +220,10 @@ export function checkCreateRules(ctx: WriteContext, settings: CouponSettings): v
   const suffix = settings.code === null ? null : settings.code.slice(ctx.shop.code_prefix.length);
   const length = settings.unique_code_length;
   const unique_codes = length == null ? null : { count: settings.quantity, length };
-  const violations = validateCouponRules({ ...settings, code: suffix, unique_codes }, { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) });
+  const violations = validateCouponRules(
+    { ...settings, code: suffix, unique_codes },
+    { now: ctx.now, currency: ctx.shop.currency, thresholds: shopThresholds(ctx.shop) },
+  );
   if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
   if (settings.type === "promo_code" && suffix !== null) {
     // A word wholly inside the shop's fixed prefix is not the seller's choice and does not count.
@@ -220,12 +242,19 @@ export const generatesCode = (settings: CouponSettings, suffixGiven: boolean) =>
 /** A fresh generated full code for the shop that passes its text-safety check (R18, R20). */
 export function generatedCode(ctx: Pick<WriteContext, "shop" | "blockedWords">): string {
   const suffix = generateAllowedSuffix(secureRandom, ctx.shop.code_prefix, ctx.blockedWords);
-  if (suffix === null) throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
+  if (suffix === null)
+    throw new ApiError(409, "code_not_allowed", "The shop's blocked words leave no code to generate: choose a code (R20).");
   return fullCode(ctx.shop.code_prefix, suffix);
 }
 
 /** The row a creation writes (a preview shows it unwritten). */
-export function newCouponRow(ctx: Pick<WriteContext, "shop" | "now">, id: string, s: CouponSettings, origin: CouponOrigin, parentId: string | null) {
+export function newCouponRow(
+  ctx: Pick<WriteContext, "shop" | "now">,
+  id: string,
+  s: CouponSettings,
+  origin: CouponOrigin,
+  parentId: string | null,
+) {
   return {
     id,
     shop_id: ctx.shop.id,
@@ -244,4 +273,3 @@ export function newCouponRow(ctx: Pick<WriteContext, "shop" | "now">, id: string
     updated_at: ctx.now,
   };
 }
-

@@ -14,7 +14,12 @@ import { getCouponRow, type CouponRow } from "../store/coupons.js";
 import { diffCoupons, versionMismatch } from "./update-coupon.js";
 import { couponChanged } from "./webhook-events.js";
 
-export async function deactivateCoupon(deps: Deps, seller: Seller, id: string, ifMatch: number | null | undefined): Promise<{ coupon: CouponOut }> {
+export async function deactivateCoupon(
+  deps: Deps,
+  seller: Seller,
+  id: string,
+  ifMatch: number | null | undefined,
+): Promise<{ coupon: CouponOut }> {
   const { shop, now } = seller;
   const answer = (row: CouponRow) => ({ coupon: serializeCoupon(row, now, shop.currency) });
   const row = await getCouponRow(deps.db, shop.id, id);
@@ -25,7 +30,15 @@ export async function deactivateCoupon(deps: Deps, seller: Seller, id: string, i
 
   const after: CouponRow = { ...row, deactivated_at: now, version: row.version + 1, updated_at: now };
   const changes = diffCoupons(row, after, now, shop.currency);
-  const audit = { id: newId("aud"), shop_id: shop.id, coupon_id: id, action: "deactivated" as const, actor: seller.keyId, at: now, changes };
+  const audit = {
+    id: newId("aud"),
+    shop_id: shop.id,
+    coupon_id: id,
+    action: "deactivated" as const,
+    actor: seller.keyId,
+    at: now,
+    changes,
+  };
   const outbox = couponChanged("coupon.deactivated", after, now, shop.currency, audit.id);
   const done = await deactivateCouponGuarded(deps.db, row, shop.region, now, ifMatch ?? undefined, audit, outbox);
   const fresh = (await getCouponRow(deps.db, shop.id, id))!;

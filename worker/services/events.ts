@@ -109,7 +109,7 @@ export async function processEvent(deps: Deps, seller: Seller, input: EventInput
 }
 
 /**
- * Payment commits and cancellation releases the order's reserved redemption (API.md); a refund marks its
+ * Payment commits and cancellation releases the order's reserved redemption (R27); a refund marks its
  * committed one refunded and, under `return_unit`, gives back what it used. Each only moves redemptions
  * still in the state it leaves, so asking again (a redelivery, a concurrent delivery) changes nothing.
  */

@@ -54,7 +54,11 @@ export async function storedAnswer(db: Db, scope: IdempotencyScope, plan: BatchP
   const { row } = await readAll(db, Reads.uncached, plan, { row: idempotencyRowRead(db, scope.shopId, scope.key) });
   if (!row || row.status == null) return null;
   if (row.body_hash !== scope.bodyHash || row.route !== scope.route)
-    throw new ApiError(422, "idempotency_key_reused", "This Idempotency-Key was used with a different request; use a new key for a new request.");
+    throw new ApiError(
+      422,
+      "idempotency_key_reused",
+      "This Idempotency-Key was used with a different request; use a new key for a new request.",
+    );
   return { status: row.status, body: row.response };
 }
 

@@ -22,7 +22,8 @@ export async function lookupPromoCode(deps: Deps, caller: ShopCaller, typed: str
   const code = normalizeCode(typed);
   // The guessing limiter is asked beside the read (a found code never waits on its counter).
   const watch = watchGuessing(deps, caller, null);
-  const read = async () => visibleCode((await readAll(deps.db, deps.reads(), deps, { coupon: codeCouponRead(deps.db, shop.id, code) })).coupon, kind, now);
+  const read = async () =>
+    visibleCode((await readAll(deps.db, deps.reads(), deps, { coupon: codeCouponRead(deps.db, shop.id, code) })).coupon, kind, now);
   let found: LoadedCoupon | null = await read();
   await watch.settle(found !== null);
   // R27: a code that looks used up may get a unit back from a lapsed reservation; judge it after the release.

@@ -181,7 +181,8 @@ async function loadFacts(
  */
 function mayCountLapsedReservation(facts: QuoteFacts, now: number): boolean {
   // A campaign code held by a reservation is used up until that reservation is committed or released.
-  const exhaustedWhileReserved = (f: LoadedCoupon | null) => f != null && (usedUpWhileReserved(f.coupon) || f.campaignCode?.state === "reserved");
+  const exhaustedWhileReserved = (f: LoadedCoupon | null) =>
+    f != null && (usedUpWhileReserved(f.coupon) || f.campaignCode?.state === "reserved");
   const lapsedUse = (uses: readonly CodeUse[]) => uses.some((u) => u.state === "reserved" && reservationLapsed(u.expires_at, now));
   if (facts.typed && (exhaustedWhileReserved(facts.typed.found) || lapsedUse(facts.typed.uses))) return true;
   if (facts.named && (exhaustedWhileReserved(facts.named.found) || lapsedUse(facts.named.uses))) return true;

@@ -17,7 +17,6 @@ import {
   byOrder,
   commitStatements,
   getRedemptionRow,
-  insertRedemptionGuarded,
   orderRedemptionRows,
   refundStatements,
   releaseExpiredInShop,
@@ -27,6 +26,7 @@ import {
   transitionRedemption,
   type RedemptionRow,
 } from "../store/redemptions.js";
+import { insertRedemptionGuarded } from "../store/redemption-reserve.js";
 import { redemptionReserved } from "./webhook-events.js";
 import { answerRow, idempotencyScope, refuse, replay, storedAnswer, type Answer } from "./idempotency.js";
 import { runQuote, type QuoteRequest } from "./quote.js";
@@ -99,7 +99,14 @@ export async function reserveForOrder(
       // Either the key was answered meanwhile (replay it) or the order already has its coupon (R23).
       const first = scope ? await storedAnswer(db, scope, deps) : null;
       if (first) return replay(first);
-      return refuse(db, scope, 409, "one_seller_coupon_per_order", `Order ${req.order_id} already has a seller coupon reserved or used.`, deps);
+      return refuse(
+        db,
+        scope,
+        409,
+        "one_seller_coupon_per_order",
+        `Order ${req.order_id} already has a seller coupon reserved or used.`,
+        deps,
+      );
     }
     if (written) return answer;
 

@@ -13,7 +13,13 @@ import type { Coupon } from "../engine/types.js";
 import { newId } from "../lib/ids.js";
 import { orderOwner } from "../store/buyer-facts.js";
 import { getCouponRow } from "../store/coupons.js";
-import { activeReviewCoupons, ifClaimIssued, issueReviewClaimStatements, recordReviewStatement, type ApprovedReview } from "../store/reviews.js";
+import {
+  activeReviewCoupons,
+  ifClaimIssued,
+  issueReviewClaimStatements,
+  recordReviewStatement,
+  type ApprovedReview,
+} from "../store/reviews.js";
 import { jsonText, type Statement } from "../store/statement.js";
 import type { ClaimRow } from "../store/wallet.js";
 import { reviewCouponIssued } from "./webhook-events.js";

@@ -74,11 +74,21 @@ export async function listRecipients(deps: Deps, seller: Seller, couponId: strin
   const coupon = await ownCoupon(deps, seller, couponId);
   if (coupon.type !== "chat") throw new ApiError(409, "not_a_chat_coupon", "Only chat coupons are sent to buyers (R17).");
   const rows = await listRecipientRows(deps.db, seller.shop.id, couponId, decodeKeyCursor(q.cursor), q.limit + 1);
-  return pageOf(rows, q.limit, (r) => ({ buyer_id: r.buyer_id, sent_at: toIso(r.sent_at), claimed: r.claimed }), (r) => keyCursor(r.sent_at, r.buyer_id));
+  return pageOf(
+    rows,
+    q.limit,
+    (r) => ({ buyer_id: r.buyer_id, sent_at: toIso(r.sent_at), claimed: r.claimed }),
+    (r) => keyCursor(r.sent_at, r.buyer_id),
+  );
 }
 
 /** R30: the shop's whole operation log, newest first: coupons' entries and the shop's own (keys, settings). */
 export async function listShopLog(deps: Deps, seller: Seller, q: AuditListInput): Promise<Page<ShopAuditEntryOut>> {
-  const rows = await listShopAudit(deps.db, seller.shop.id, { couponId: q.coupon_id, action: q.action, before: decodeCursor(q.cursor), limit: q.limit + 1 });
+  const rows = await listShopAudit(deps.db, seller.shop.id, {
+    couponId: q.coupon_id,
+    action: q.action,
+    before: decodeCursor(q.cursor),
+    limit: q.limit + 1,
+  });
   return pageOf(rows, q.limit, serializeShopAuditEntry, (r) => encodeCursor(r.seq));
 }

@@ -5,7 +5,14 @@
  * carry the old settings (lib/caller-cache.ts).
  */
 import { toIso, toMillis } from "../contract/common.js";
-import { ADMIN_ONLY_SHOP_FIELDS, MAX_ORIGINS, serializeShop, type CreateShopInput, type Shop, type UpdateShopInput } from "../contract/shops.js";
+import {
+  ADMIN_ONLY_SHOP_FIELDS,
+  MAX_ORIGINS,
+  serializeShop,
+  type CreateShopInput,
+  type Shop,
+  type UpdateShopInput,
+} from "../contract/shops.js";
 import { shopNow, type Seller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import { ApiError, notFound } from "../lib/problem.js";

@@ -29,13 +29,25 @@ export function parseIfMatch(header: string | undefined): number | null | undefi
 }
 
 export function versionMismatch(current: number): ApiError {
-  return new ApiError(412, "version_mismatch", `The coupon has changed since you read it; its version is now ${current}. Read it again and retry.`);
+  return new ApiError(
+    412,
+    "version_mismatch",
+    `The coupon has changed since you read it; its version is now ${current}. Read it again and retry.`,
+  );
 }
 
 /** A stored coupon's settings (the engine's shape minus identity, counters and deactivation). */
 export function settingsOf(row: CouponRow): CouponSettings {
-  const { id: _id, shop_id: _shop, claimed_count: _c, reserved_count: _r, used_count: _u, budget_spent_minor: _b, deactivated_at: _d, ...settings } =
-    rowToCoupon(row);
+  const {
+    id: _id,
+    shop_id: _shop,
+    claimed_count: _c,
+    reserved_count: _r,
+    used_count: _u,
+    budget_spent_minor: _b,
+    deactivated_at: _d,
+    ...settings
+  } = rowToCoupon(row);
   return settings;
 }
 
@@ -72,7 +84,13 @@ export function diffCoupons(before: CouponRow, after: CouponRow, now: number, cu
 }
 
 /** The coupon changed as `input` says, answered at the shop clock (with its version for the ETag). */
-export async function updateCoupon(deps: Deps, seller: Seller, id: string, input: UpdateCouponInput, ifMatch: number | null | undefined): Promise<{ coupon: CouponOut }> {
+export async function updateCoupon(
+  deps: Deps,
+  seller: Seller,
+  id: string,
+  input: UpdateCouponInput,
+  ifMatch: number | null | undefined,
+): Promise<{ coupon: CouponOut }> {
   const ctx = writeContext(deps, seller);
   // Without If-Match the update is still conditional on the version it read; a lost race re-reads and
   // re-judges (the caller did not ask for a particular version). With If-Match a lost race is 412.
@@ -83,7 +101,12 @@ export async function updateCoupon(deps: Deps, seller: Seller, id: string, input
   }
 }
 
-async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput, ifMatch: number | null | undefined): Promise<CouponRow | "retry"> {
+async function tryUpdate(
+  ctx: WriteContext,
+  id: string,
+  input: UpdateCouponInput,
+  ifMatch: number | null | undefined,
+): Promise<CouponRow | "retry"> {
   const { db, shop, now } = ctx;
   const row = await getCouponRow(db, shop.id, id);
   if (!row) throw notFound("coupon");
@@ -149,8 +172,16 @@ async function tryUpdate(ctx: WriteContext, id: string, input: UpdateCouponInput
   }
   if (!(await overlapFree(db, next, now))) {
     throw row.type === "review"
-      ? new ApiError(409, "review_coupon_overlap", "Only one review coupon may be active at a time; another one's claim window overlaps this one (R15).")
-      : new ApiError(409, "new_customer_coupon_overlap", "Only one new-customer coupon may be active at a time; another one's claim window overlaps this one (R8).");
+      ? new ApiError(
+          409,
+          "review_coupon_overlap",
+          "Only one review coupon may be active at a time; another one's claim window overlaps this one (R15).",
+        )
+      : new ApiError(
+          409,
+          "new_customer_coupon_overlap",
+          "Only one new-customer coupon may be active at a time; another one's claim window overlaps this one (R8).",
+        );
   }
   throw new ApiError(409, "name_taken", "Another upcoming or ongoing coupon of this shop has this name.");
 }

@@ -72,14 +72,22 @@ export async function createEndpoint(
   return { webhook_endpoint: { ...serializeEndpoint(row), secret: row.secret } };
 }
 
-export async function listEndpoints(deps: Deps, seller: Seller, q: ListInput): Promise<{ data: WebhookEndpoint[]; next_cursor: string | null }> {
+export async function listEndpoints(
+  deps: Deps,
+  seller: Seller,
+  q: ListInput,
+): Promise<{ data: WebhookEndpoint[]; next_cursor: string | null }> {
   const rows = await listEndpointRows(deps.db, seller.shop.id, q.limit + 1, decodeCursor(q.cursor));
   const page = rows.slice(0, q.limit);
   return { data: page.map(serializeEndpoint), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].pos) : null };
 }
 
 /** Deleting stops its deliveries at once, pending ones included (README "Webhooks"). */
-export async function removeEndpoint(deps: Deps, seller: Seller, id: string): Promise<{ webhook_endpoint: WebhookEndpoint; deleted: true }> {
+export async function removeEndpoint(
+  deps: Deps,
+  seller: Seller,
+  id: string,
+): Promise<{ webhook_endpoint: WebhookEndpoint; deleted: true }> {
   const row = await deleteEndpoint(deps.db, seller.shop.id, id, seller.keyId, deps.clock());
   if (!row) throw notFound("webhook endpoint");
   return { webhook_endpoint: serializeEndpoint(row), deleted: true };

@@ -43,7 +43,9 @@ export function couponChanged(
   currency: string,
   auditId: string,
 ): Statement | null {
-  return outboxStatement([eventBranch(event(type, after.shop_id, now, couponObject(after, now, currency)), rowWritten("audit_entries", auditId))]);
+  return outboxStatement([
+    eventBranch(event(type, after.shop_id, now, couponObject(after, now, currency)), rowWritten("audit_entries", auditId)),
+  ]);
 }
 
 /**
@@ -72,7 +74,12 @@ export function reviewCouponIssued(
   const shown = serializeClaim(claim, "available");
   return outboxStatement([
     eventBranch(
-      event("review_coupon.issued", claim.shop_id, now, { ...shown, order_id: review.order_id, product_id: review.product_id, review_label: review.label }),
+      event("review_coupon.issued", claim.shop_id, now, {
+        ...shown,
+        order_id: review.order_id,
+        product_id: review.product_id,
+        review_label: review.label,
+      }),
       written,
     ),
     eventBranch(event("claim.created", claim.shop_id, now, shown), written),

@@ -51,8 +51,9 @@ export function sendAsset(c: Context, asset: StaticAsset, cacheControl: string, 
  */
 export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
-  return () => (made ??= load().catch((err) => {
-    made = undefined;
-    throw err;
-  }));
+  return () =>
+    (made ??= load().catch((err) => {
+      made = undefined;
+      throw err;
+    }));
 }

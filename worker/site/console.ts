@@ -27,7 +27,8 @@ function consoleFiles(config: AppConfig): (() => Promise<ConsoleFiles>) | undefi
     made = lazy(async () => {
       const built = await load();
       const scripts = new Map<string, StaticAsset>();
-      for (const [name, source] of Object.entries(built.files)) scripts.set(name, await makeAsset(source, "text/javascript; charset=utf-8"));
+      for (const [name, source] of Object.entries(built.files))
+        scripts.set(name, await makeAsset(source, "text/javascript; charset=utf-8"));
       return { page: await makeAsset(built.html, "text/html; charset=utf-8"), scripts };
     });
     byHost.set(host, made);

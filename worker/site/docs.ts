@@ -56,7 +56,10 @@ export async function serveDocsFile(c: Context, name: string): Promise<Response>
   const type = DOCS_FILES[name];
   if (!load || !type) throw new ApiError(404, "route_not_found", `No docs file ${name}.`);
   let files = byHost.get(load);
-  if (!files) byHost.set(load, (files = new Map()));
+  if (!files) {
+    files = new Map();
+    byHost.set(load, files);
+  }
   let entry = files.get(name);
   if (!entry) {
     entry = lazy(async () => {

@@ -17,7 +17,10 @@ export function nodeSiteAssets(demoHtml: () => Promise<string>): HostAssets {
   let widget: Promise<string> | undefined;
   const docsDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
   return {
-    widgetJs: () => (widget ??= builder().then((m) => m.buildWidget()).then((b) => b.js)),
+    widgetJs: () =>
+      (widget ??= builder()
+        .then((m) => m.buildWidget())
+        .then((b) => b.js)),
     widgetModuleJs: async (name) => (await builder()).buildWidgetModule(name),
     widgetModules: WIDGET_MODULES,
     docsFile: async (name) => (name in DOCS_FILES ? new Uint8Array(await readFile(join(docsDir, name))) : undefined),

@@ -9,8 +9,8 @@
  */
 import type { MiddlewareHandler } from "hono";
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([^]*?)<\/script>/gi;
-const INLINE_STYLE = /<style\b[^>]*>([^]*?)<\/style>/gi;
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi;
+const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
 const encoder = new TextEncoder();
 
 async function sha256Source(text: string): Promise<string> {

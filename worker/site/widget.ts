@@ -78,7 +78,8 @@ export async function serveWidget(c: Context, hash?: string): Promise<Response> 
   const assets = widgetAssets(c.get("config")) ?? noWidget();
   const asset = await assets.widget();
   if (hash === undefined) return sendAsset(c, asset, SHORT, CROSS_ORIGIN);
-  if (hash !== asset.hash) throw new ApiError(404, "route_not_found", `No widget build ${hash}: the current one is /widget.${asset.hash}.js.`);
+  if (hash !== asset.hash)
+    throw new ApiError(404, "route_not_found", `No widget build ${hash}: the current one is /widget.${asset.hash}.js.`);
   return sendAsset(c, asset, IMMUTABLE, CROSS_ORIGIN);
 }
 

@@ -32,12 +32,7 @@ export async function createApiKey(
  * Newest first by SQLite's rowid (insertion order; a shop's first two keys share one `created_at`), so a
  * page boundary never skips or repeats a key. `before` is the previous page's last rowid.
  */
-export async function listApiKeys(
-  db: Db,
-  shopId: string,
-  limit: number,
-  before: number | null,
-): Promise<(ApiKeyRow & { pos: number })[]> {
+export async function listApiKeys(db: Db, shopId: string, limit: number, before: number | null): Promise<(ApiKeyRow & { pos: number })[]> {
   const where = [eq(apiKeys.shop_id, shopId)];
   if (before != null) where.push(lt(sql`rowid`, before));
   const rows = await db
@@ -50,10 +45,18 @@ export async function listApiKeys(
 }
 
 export async function getApiKey(db: Db, shopId: string, id: string): Promise<ApiKeyRow | undefined> {
-  return (await db.select().from(apiKeys).where(and(eq(apiKeys.shop_id, shopId), eq(apiKeys.id, id))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.shop_id, shopId), eq(apiKeys.id, id)))
+      .limit(1)
+  )[0];
 }
 
-export type RevokeOutcome = { ok: true; row: ApiKeyRow } | { ok: false; why: "not_found" | "last_secret_key" | "already_revoked"; row?: ApiKeyRow };
+export type RevokeOutcome =
+  | { ok: true; row: ApiKeyRow }
+  | { ok: false; why: "not_found" | "last_secret_key" | "already_revoked"; row?: ApiKeyRow };
 
 export async function revokeApiKey(db: Db, shopId: string, id: string, actor: string, now: number): Promise<RevokeOutcome> {
   // The guard: a secret key is revoked only while another active secret key of the shop remains.

@@ -53,7 +53,11 @@ export async function listAudit(db: Db, shopId: string, couponId: string, after:
 }
 
 /** R30 for the whole shop: its operation log, newest first, optionally of one coupon or one action. */
-export async function listShopAudit(db: Db, shopId: string, f: { couponId?: string; action?: string; before: number | null; limit: number }) {
+export async function listShopAudit(
+  db: Db,
+  shopId: string,
+  f: { couponId?: string; action?: string; before: number | null; limit: number },
+) {
   const where = [eq(auditEntries.shop_id, shopId)];
   if (f.couponId !== undefined) where.push(eq(auditEntries.coupon_id, f.couponId));
   if (f.action !== undefined) where.push(eq(auditEntries.action, f.action));

@@ -88,7 +88,10 @@ export const UNCHECKED: WritePlan = { keyCheck: null, confirmKey: () => {} };
  */
 export async function writeBatch(db: Db, plan: WritePlan, items: BatchItem<"sqlite">[]): Promise<unknown[]> {
   if (!plan.keyCheck) return db.batch(items as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  const [key, ...rest] = await db.batch([activeKeyQuery(db, plan.keyCheck.hash), ...items] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  const [key, ...rest] = await db.batch([activeKeyQuery(db, plan.keyCheck.hash), ...items] as [
+    BatchItem<"sqlite">,
+    ...BatchItem<"sqlite">[],
+  ]);
   plan.confirmKey((key as ActiveKey[])[0], "write");
   return rest;
 }

@@ -17,8 +17,17 @@ import { fixedSql } from "./statement.js";
  */
 export function buyerFactsReads<B extends string | null>(db: Db, shopId: string, buyerId: B) {
   type Or<T> = B extends string ? Read<T> : null;
-  if (buyerId === null) return { paid: null, follows: null, grant: null } as { paid: Or<readonly number[]>; follows: Or<BuyerFacts["follows"]>; grant: Or<boolean> };
-  return { paid: paidOrdersRead(db, shopId, buyerId), follows: followsRead(db, shopId, buyerId), grant: grantRead(db, shopId, buyerId) } as {
+  if (buyerId === null)
+    return { paid: null, follows: null, grant: null } as {
+      paid: Or<readonly number[]>;
+      follows: Or<BuyerFacts["follows"]>;
+      grant: Or<boolean>;
+    };
+  return {
+    paid: paidOrdersRead(db, shopId, buyerId),
+    follows: followsRead(db, shopId, buyerId),
+    grant: grantRead(db, shopId, buyerId),
+  } as {
     paid: Or<readonly number[]>;
     follows: Or<BuyerFacts["follows"]>;
     grant: Or<boolean>;
@@ -32,7 +41,10 @@ export async function loadBuyerFacts(db: Db, shopId: string, buyerId: string): P
   return buyerFacts(buyerId, { paid, follows, grant });
 }
 
-export function buyerFacts(buyerId: string, got: { paid?: readonly number[]; follows?: BuyerFacts["follows"]; grant?: boolean }): BuyerFacts {
+export function buyerFacts(
+  buyerId: string,
+  got: { paid?: readonly number[]; follows?: BuyerFacts["follows"]; grant?: boolean },
+): BuyerFacts {
   return { buyer_id: buyerId, paid_order_times: [...(got.paid ?? [])], follows: got.follows ?? [], has_follower_grant: got.grant === true };
 }
 
@@ -50,12 +62,14 @@ function followsRead(db: Db, shopId: string, buyerId: string): Read<BuyerFacts["
   const query = () =>
     db.all<{ target: "shop" | "live"; followed_at: number }>(sql`SELECT target, followed_at FROM follows
       WHERE shop_id = ${shopId} AND buyer_id = ${buyerId} AND deleted_at IS NULL ORDER BY target`);
-  const map = (rows: unknown) => (rows as { target: "shop" | "live"; followed_at: number }[]).map((r) => ({ target: r.target, followed_at: Number(r.followed_at) }));
+  const map = (rows: unknown) =>
+    (rows as { target: "shop" | "live"; followed_at: number }[]).map((r) => ({ target: r.target, followed_at: Number(r.followed_at) }));
   return { key: `follows:${shopId}:${buyerId}`, load: async () => map(await query()), query, map };
 }
 
 function grantRead(db: Db, shopId: string, buyerId: string): Read<boolean> {
-  const query = () => db.all<{ one: number }>(sql`SELECT 1 AS one FROM follower_grants WHERE shop_id = ${shopId} AND buyer_id = ${buyerId}`);
+  const query = () =>
+    db.all<{ one: number }>(sql`SELECT 1 AS one FROM follower_grants WHERE shop_id = ${shopId} AND buyer_id = ${buyerId}`);
   const map = (rows: unknown) => (rows as unknown[]).length > 0;
   return { key: `grant:${shopId}:${buyerId}`, load: async () => map(await query()), query, map };
 }
@@ -81,7 +95,8 @@ export const paidTimes = (rows: readonly Record<string, unknown>[]): number[] =>
  * `buyer` is a trusted SQL expression naming the buyer (a column such as `k.buyer_id`), never input.
  */
 export function customerAudienceHoldsSql(buyer: string): string {
-  const paid = (alias: string) => `SELECT 1 FROM orders ${alias} WHERE ${alias}.shop_id = c.shop_id AND ${alias}.buyer_id = ${buyer} AND ${alias}.paid_at IS NOT NULL`;
+  const paid = (alias: string) =>
+    `SELECT 1 FROM orders ${alias} WHERE ${alias}.shop_id = c.shop_id AND ${alias}.buyer_id = ${buyer} AND ${alias}.paid_at IS NOT NULL`;
   return `(c.audience IS NULL OR c.audience NOT IN ('new', 'existing', 'repeat')
     OR (c.audience = 'new' AND NOT EXISTS (${paid("o")}))
     OR (c.audience = 'existing' AND EXISTS (${paid("o")}))
@@ -134,7 +149,11 @@ export const factSql = {
 };
 
 /** The buyer an order belongs to, if the shop has reported it (an order id names one buyer's order). */
-export async function orderOwner(db: Db, shopId: string, orderId: string): Promise<{ buyer_id: string; paid_at: number | null } | undefined> {
+export async function orderOwner(
+  db: Db,
+  shopId: string,
+  orderId: string,
+): Promise<{ buyer_id: string; paid_at: number | null } | undefined> {
   const [row] = await db.all<{ buyer_id: string; paid_at: number | null }>(
     sql`SELECT buyer_id, paid_at FROM orders WHERE shop_id = ${shopId} AND order_id = ${orderId}`,
   );

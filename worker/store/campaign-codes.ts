@@ -137,7 +137,10 @@ export interface CampaignCodeHit {
  */
 export async function findCampaignCode(db: Db, shopId: string, code: string): Promise<CampaignCodeHit | undefined> {
   let query = byCampaignCode.get(db);
-  if (!query) byCampaignCode.set(db, (query = prepareByCampaignCode(db)));
+  if (!query) {
+    query = prepareByCampaignCode(db);
+    byCampaignCode.set(db, query);
+  }
   return campaignCodeHit(await query.get({ shopId, code }));
 }
 
@@ -171,9 +174,18 @@ function prepareByCampaignCode(db: Db) {
 const codeColumns = saturatedColumns(campaignCodes);
 
 /** One page of a campaign's codes in code order, after the code `after`, optionally in one state. */
-export function campaignCodePage(db: Db, couponId: string, opts: { state?: CampaignCodeState; after: string | null; limit: number }): Promise<CampaignCodeRow[]> {
+export function campaignCodePage(
+  db: Db,
+  couponId: string,
+  opts: { state?: CampaignCodeState; after: string | null; limit: number },
+): Promise<CampaignCodeRow[]> {
   const where = [eq(campaignCodes.coupon_id, couponId)];
   if (opts.state) where.push(eq(campaignCodes.state, opts.state));
   if (opts.after != null) where.push(gt(campaignCodes.code, opts.after));
-  return db.select(codeColumns).from(campaignCodes).where(and(...where)).orderBy(asc(campaignCodes.code)).limit(opts.limit);
+  return db
+    .select(codeColumns)
+    .from(campaignCodes)
+    .where(and(...where))
+    .orderBy(asc(campaignCodes.code))
+    .limit(opts.limit);
 }

@@ -48,12 +48,21 @@ export function storefrontPageRead(db: Db, shopId: string, opts: StorefrontPage)
 }
 
 /** This buyer's claims, any state (the engine's `buyer_claims`), of one coupon or of a storefront page's coupons. */
-export function heldClaimsRead(db: Db, shopId: string, buyerId: string, of: { coupon: string } | { page: StorefrontPage }): Read<ClaimRow[]> {
+export function heldClaimsRead(
+  db: Db,
+  shopId: string,
+  buyerId: string,
+  of: { coupon: string } | { page: StorefrontPage },
+): Read<ClaimRow[]> {
   const coupon =
     "coupon" in of
       ? eq(claims.coupon_id, of.coupon)
       : inArray(claims.coupon_id, newestCouponIds(db, storefrontWhere(shopId, of.page), of.page.before, of.page.limit));
-  const query = () => db.select(claimColumns).from(claims).where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId), coupon));
+  const query = () =>
+    db
+      .select(claimColumns)
+      .from(claims)
+      .where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId), coupon));
   return { key: null, load: () => query(), query, map: (rows) => rows as ClaimRow[] };
 }
 
@@ -65,7 +74,13 @@ export function sentRead(db: Db, couponId: string, buyerId: string): Read<boolea
 }
 
 export async function getClaimRow(db: Db, shopId: string, id: string): Promise<ClaimRow | undefined> {
-  return (await db.select(claimColumns).from(claims).where(and(eq(claims.id, id), eq(claims.shop_id, shopId))).limit(1))[0];
+  return (
+    await db
+      .select(claimColumns)
+      .from(claims)
+      .where(and(eq(claims.id, id), eq(claims.shop_id, shopId)))
+      .limit(1)
+  )[0];
 }
 
 export interface NewClaim {
@@ -112,6 +127,10 @@ export async function insertClaimGuarded(db: Db, k: NewClaim, outbox: SQL | null
       SELECT ${k.shop_id}, ${k.buyer_id}, ${k.id}, ${k.now} WHERE ${written}`);
   // The claim's webhook events (store/outbox.ts), after the counter they may read.
   if (outbox) statements.push(outbox);
-  const results = (await writeBatch(db, plan, statements.map((s) => db.run(s)))) as { rowsAffected: number }[];
+  const results = (await writeBatch(
+    db,
+    plan,
+    statements.map((s) => db.run(s)),
+  )) as { rowsAffected: number }[];
   return results[0].rowsAffected === 1;
 }

@@ -80,7 +80,11 @@ export async function updateCouponGuarded(db: Db, e: CouponEdit): Promise<boolea
 }
 
 /** R8/R15 hold for this row at `now`: no other live coupon of its "only one" kind overlaps it. */
-export async function overlapFree(db: Db, row: Pick<CouponRow, "type" | "audience" | "shop_id" | "claim_starts_at" | "claim_ends_at" | "id">, now: number): Promise<boolean> {
+export async function overlapFree(
+  db: Db,
+  row: Pick<CouponRow, "type" | "audience" | "shop_id" | "claim_starts_at" | "claim_ends_at" | "id">,
+  now: number,
+): Promise<boolean> {
   const guard = oneActiveGuard(row, now);
   if (!guard) return true;
   const [free] = await db.all<{ ok: number }>(sql`SELECT ${guard} AS ok`);
@@ -132,6 +136,8 @@ export async function recordChatSend(db: Db, coupon: CouponRow, buyerId: string,
 
 /** Whether the shop has an upcoming or ongoing coupon of this type (R32 picks the addon's kind by it). */
 export async function hasLiveCouponOfType(db: Db, shopId: string, type: CouponRow["type"], now: number): Promise<boolean> {
-  const rows = await db.all<{ one: number }>(sql`SELECT 1 AS one FROM coupons WHERE shop_id = ${shopId} AND type = ${type} AND ${liveAt(now)} LIMIT 1`);
+  const rows = await db.all<{ one: number }>(
+    sql`SELECT 1 AS one FROM coupons WHERE shop_id = ${shopId} AND type = ${type} AND ${liveAt(now)} LIMIT 1`,
+  );
   return rows.length > 0;
 }

@@ -21,7 +21,13 @@ export interface DayUses {
 }
 
 /** The days of [fromMs, toMs) with any activity; days without any are not returned. */
-export async function couponDays(db: Db, shopId: string, couponId: string, fromMs: number, toMs: number): Promise<{ claims: DayClaims[]; uses: DayUses[] }> {
+export async function couponDays(
+  db: Db,
+  shopId: string,
+  couponId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<{ claims: DayClaims[]; uses: DayUses[] }> {
   const [claims, uses] = await db.batch([
     db.all<DayClaims>(sql`SELECT created_at / 86400000 AS day, count(*) AS claims FROM claims
       WHERE coupon_id = ${couponId} AND shop_id = ${shopId} AND created_at >= ${fromMs} AND created_at < ${toMs}
@@ -35,6 +41,12 @@ export async function couponDays(db: Db, shopId: string, couponId: string, fromM
   const num = (v: unknown) => Number(v ?? 0);
   return {
     claims: claims.map((r) => ({ day: num(r.day), claims: num(r.claims) })),
-    uses: uses.map((r) => ({ day: num(r.day), redemptions: num(r.redemptions), buyers: num(r.buyers), discount: num(r.discount), gmv: num(r.gmv) })),
+    uses: uses.map((r) => ({
+      day: num(r.day),
+      redemptions: num(r.redemptions),
+      buyers: num(r.buyers),
+      discount: num(r.discount),
+      gmv: num(r.gmv),
+    })),
   };
 }

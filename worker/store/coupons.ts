@@ -56,7 +56,9 @@ export function rowToCoupon(r: CouponRow): Coupon {
 }
 
 /** The columns a coupon's settings occupy (counters and bookkeeping excluded). */
-export function couponSettingsColumns(c: Omit<Coupon, "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at" | "id" | "shop_id">) {
+export function couponSettingsColumns(
+  c: Omit<Coupon, "claimed_count" | "reserved_count" | "used_count" | "budget_spent_minor" | "deactivated_at" | "id" | "shop_id">,
+) {
   return {
     type: c.type,
     name: c.name,
@@ -178,7 +180,8 @@ export async function insertCouponGuarded(
     if (d.row.type === "promo_code") throw new Error("a dependent coupon cannot be a promo code");
     statements.push(guardedInsertSql(d.row, opts.now, written));
     const depWritten = writtenSql(d.row.id);
-    for (const a of d.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
+    for (const a of d.audit)
+      statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
   }
   if (opts.outbox) statements.push(opts.outbox);
   // The rows as written come back from the same batch (its transaction), read as every read takes them.
@@ -196,7 +199,10 @@ export async function insertCouponGuarded(
 }
 
 /** R8 (one new-customer coupon per period) and R15 (review coupons may not overlap). */
-export function oneActiveGuard(row: Pick<CouponRow, "type" | "audience" | "shop_id" | "claim_starts_at" | "claim_ends_at" | "id">, now: number): SQL | null {
+export function oneActiveGuard(
+  row: Pick<CouponRow, "type" | "audience" | "shop_id" | "claim_starts_at" | "claim_ends_at" | "id">,
+  now: number,
+): SQL | null {
   const kind =
     row.type === "regular" && row.audience === "new"
       ? sql`type = 'regular' AND audience = 'new'`
@@ -251,7 +257,11 @@ export async function getCouponRow(db: Db, shopId: string, id: string): Promise<
 
 /** `getCouponRow`'s query, to ride in a batch: its rows (at most one). */
 export const couponRowQuery = (db: Db, shopId: string, id: string) =>
-  db.select(couponColumns).from(coupons).where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId))).limit(1);
+  db
+    .select(couponColumns)
+    .from(coupons)
+    .where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId)))
+    .limit(1);
 
 export async function listCouponRows(
   db: Db,
@@ -279,7 +289,8 @@ export function newestCouponIds(db: Db, where: SQL[], before: number | null | un
   return db.select({ id: coupons.id }).from(coupons).where(newestWhere(where, before)).orderBy(desc(coupons.seq)).limit(limit);
 }
 
-const newestWhere = (where: SQL[], before: number | null | undefined) => and(...(before != null ? [...where, lt(coupons.seq, before)] : where));
+const newestWhere = (where: SQL[], before: number | null | undefined) =>
+  and(...(before != null ? [...where, lt(coupons.seq, before)] : where));
 
 /** The same status derivation as the engine's `couponStatus`, as SQL for filtering lists. */
 function statusCondition(status: string, now: number): SQL {
@@ -303,7 +314,10 @@ function statusCondition(status: string, now: number): SQL {
  */
 export async function findCouponByCode(db: Db, shopId: string, code: string): Promise<CouponRow | undefined> {
   let query = byCodeQueries.get(db);
-  if (!query) byCodeQueries.set(db, (query = prepareByCode(db)));
+  if (!query) {
+    query = prepareByCode(db);
+    byCodeQueries.set(db, query);
+  }
   return query.get({ shopId, code });
 }
 

@@ -105,7 +105,10 @@ export function reservationOutbox(
 ): InStatement {
   const base = [reserved.id, JSON.stringify(reserved.object), reserved.created_at, reserved.shop_id, redemptionId];
   if (!exhausted) return { sql: RESERVED_SQL, args: base };
-  return { sql: RESERVED_OR_EXHAUSTED_SQL, args: [...base, exhausted.event.id, JSON.stringify(exhausted.event.object), exhausted.couponId] };
+  return {
+    sql: RESERVED_OR_EXHAUSTED_SQL,
+    args: [...base, exhausted.event.id, JSON.stringify(exhausted.event.object), exhausted.couponId],
+  };
 }
 
 const INSERT_TEXT = `INSERT OR IGNORE INTO webhook_deliveries (id, shop_id, endpoint_id, event_id, type, object, created_at,

@@ -11,7 +11,16 @@ import type { CampaignCodeState, Coupon } from "../engine/types.js";
 import type { Read } from "./batch.js";
 import { campaignCodeHit, campaignCodeQuery, findCampaignCode, type CampaignCodeHit } from "./campaign-codes.js";
 import { couponByCodeQuery, couponRowQuery, findCouponByCode, getCouponRow, rowToCoupon, type CouponRow } from "./coupons.js";
-import { buyerCodeUseRows, buyerUsesOfCode, codeUses, loadWallet, usesSql, walletEntries, walletQuery, type WalletEntry } from "./wallet.js";
+import {
+  buyerCodeUseRows,
+  buyerUsesOfCode,
+  codeUses,
+  loadWallet,
+  usesSql,
+  walletEntries,
+  walletQuery,
+  type WalletEntry,
+} from "./wallet.js";
 
 /** A coupon row with its engine shape, made once per read rather than once per request. */
 export interface LoadedCoupon {

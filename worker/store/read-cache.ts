@@ -101,7 +101,8 @@ export class Reads {
   async read<T>(key: string, load: () => Promise<T>): Promise<T> {
     const cache = this.cache;
     if (!cache) return load();
-    const version = (this.#version ??= cache.version());
+    this.#version ??= cache.version();
+    const version = this.#version;
     const hit = cache.lookup(version, key);
     if (hit) return hit.value as T;
     const value = await load();

@@ -37,7 +37,13 @@ export async function activeReviewCoupons(db: Db, shopId: string, now: number): 
 }
 
 /** The review row; with a claim id, its label and claim only if that claim was issued in the batch. */
-export function recordReviewStatement(shopId: string, ev: ApprovedReview, now: number, guard: Statement, claim: { id: string; label: string } | null): Statement {
+export function recordReviewStatement(
+  shopId: string,
+  ev: ApprovedReview,
+  now: number,
+  guard: Statement,
+  claim: { id: string; label: string } | null,
+): Statement {
   return sql`INSERT INTO reviews (shop_id, order_id, product_id, buyer_id, label, claim_id, approved_at)
       SELECT ${shopId}, ${ev.order_id}, ${ev.product_id}, ${ev.buyer_id},
         ${claim ? sql`CASE WHEN EXISTS (SELECT 1 FROM claims WHERE id = ${claim.id}) THEN ${claim.label} END` : sql`NULL`},
@@ -78,7 +84,11 @@ export function ifClaimIssued(claimId: string, issued: unknown, notIssued: unkno
 }
 
 /** A review that earned a coupon (R16): its label and claim are set. */
-export type IncentivizedReviewRow = Omit<typeof reviews.$inferSelect, "label" | "claim_id"> & { label: string; claim_id: string; pos: number };
+export type IncentivizedReviewRow = Omit<typeof reviews.$inferSelect, "label" | "claim_id"> & {
+  label: string;
+  claim_id: string;
+  pos: number;
+};
 
 /**
  * A page of the shop's incentivized reviews, most recently recorded first, before the cursor position
@@ -91,7 +101,9 @@ export async function listIncentivizedReviews(
 ): Promise<IncentivizedReviewRow[]> {
   const where: SQL[] = [eq(reviews.shop_id, shopId), isNotNull(reviews.label), isNotNull(reviews.claim_id)];
   if (opts.couponId !== undefined)
-    where.push(sql`${reviews.claim_id} IN (SELECT ${claims.id} FROM ${claims} WHERE ${claims.coupon_id} = ${opts.couponId} AND ${claims.shop_id} = ${shopId})`);
+    where.push(
+      sql`${reviews.claim_id} IN (SELECT ${claims.id} FROM ${claims} WHERE ${claims.coupon_id} = ${opts.couponId} AND ${claims.shop_id} = ${shopId})`,
+    );
   if (opts.before != null) where.push(lt(sql`${reviews}.rowid`, opts.before));
   const rows = await db
     .select({ review: reviews, pos: sql<number>`${reviews}.rowid` })

@@ -95,7 +95,13 @@ export interface RecipientRow {
 }
 
 /** R17: the buyers a chat coupon was sent to, newest send first, and whether each has claimed it. */
-export async function listRecipientRows(db: Db, shopId: string, couponId: string, p: KeyPosition | null, limit: number): Promise<RecipientRow[]> {
+export async function listRecipientRows(
+  db: Db,
+  shopId: string,
+  couponId: string,
+  p: KeyPosition | null,
+  limit: number,
+): Promise<RecipientRow[]> {
   const rows = await db
     .select({
       buyer_id: chatSends.buyer_id,

@@ -133,14 +133,20 @@ export async function updateShopSettings(
   p: ShopSettingsPatch,
   opts: { now: number; actor: string; maxOrigins: number },
 ): Promise<ShopRow | undefined | "too_many_origins"> {
-  const changes = (Object.entries(p.set) as [keyof ShopColumns, unknown][]).filter(([, v]) => v !== undefined).map(([k, v]) => columnChange(k, v));
+  const changes = (Object.entries(p.set) as [keyof ShopColumns, unknown][])
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => columnChange(k, v));
   const inPlace = originsChanged(p.origins_add, p.origins_remove);
   if (inPlace) changes.push({ name: "allowed_origins", stored: inPlace, before: sql`json(shops.allowed_origins)`, after: inPlace });
   if (changes.length === 0) return getShop(db, id);
 
   const origins = changes.find((c) => c.name === "allowed_origins")?.stored;
   const fits = origins ? sql`json_array_length(${origins}) <= ${opts.maxOrigins}` : sql`1`;
-  const object = (part: "before" | "after") => sql`json_object(${sql.join(changes.map((c) => sql`${c.name}, ${c[part]}`), sql`, `)})`;
+  const object = (part: "before" | "after") =>
+    sql`json_object(${sql.join(
+      changes.map((c) => sql`${c.name}, ${c[part]}`),
+      sql`, `,
+    )})`;
   const [, updated, after] = await db.batch([
     // The entry first: it reads the row as it was. It is written only if the UPDATE below will be.
     db.run(sql`INSERT INTO audit_entries (id, shop_id, coupon_id, action, actor, at, changes, seq)
@@ -148,7 +154,10 @@ export async function updateShopSettings(
         json_object('before', ${object("before")}, 'after', ${object("after")}),
         (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_entries WHERE shop_id = shops.id)
       FROM shops WHERE shops.id = ${id} AND ${fits} AND ${object("before")} IS NOT ${object("after")}`),
-    db.run(sql`UPDATE shops SET ${sql.join(changes.map((c) => sql`${sql.raw(c.name)} = ${c.stored}`), sql`, `)}, updated_at = ${opts.now}
+    db.run(sql`UPDATE shops SET ${sql.join(
+      changes.map((c) => sql`${sql.raw(c.name)} = ${c.stored}`),
+      sql`, `,
+    )}, updated_at = ${opts.now}
       WHERE shops.id = ${id} AND ${fits}`),
     db.select().from(shops).where(eq(shops.id, id)),
   ]);

@@ -33,7 +33,10 @@ export interface WalletEntry {
 
 export async function loadWallet(db: Db, shopId: string, buyerId: string): Promise<WalletEntry[]> {
   let query = walletQueries.get(db);
-  if (!query) walletQueries.set(db, (query = walletQuery(db, sql.placeholder("shopId"), sql.placeholder("buyerId")).prepare()));
+  if (!query) {
+    query = walletQuery(db, sql.placeholder("shopId"), sql.placeholder("buyerId")).prepare();
+    walletQueries.set(db, query);
+  }
   return walletEntries(await query.all({ shopId, buyerId }));
 }
 
@@ -67,7 +70,8 @@ export async function buyerCodeUseRows(db: Db, couponId: string, buyerId: string
 }
 
 // A use a refund gave back (`returned_at`) no longer counts.
-const USES = "SELECT state, expires_at FROM redemptions WHERE buyer_id = ? AND state IN ('reserved', 'committed') AND returned_at IS NULL AND";
+const USES =
+  "SELECT state, expires_at FROM redemptions WHERE buyer_id = ? AND state IN ('reserved', 'committed') AND returned_at IS NULL AND";
 /**
  * The shop's latest coupon with a shared code (as `findCouponByCode` finds it). A campaign's codes are not
  * among them, and need not be: a campaign takes no per-customer limit, so its buyers' uses are never read.

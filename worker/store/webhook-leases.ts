@@ -75,7 +75,9 @@ export async function leaseDueDeliveries(
   const rows = await db.all<ClaimedDelivery>(sql`UPDATE webhook_deliveries SET lease_owner = ${lease}, lease_until = ${realNow + leaseMs}
     WHERE seq IN (${dueSelection(realNow, perEndpoint, limit)})
     RETURNING seq, id, shop_id, endpoint_id, event_id, type, object, created_at, attempts`);
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), created_at: Number(r.created_at), attempts: Number(r.attempts) })).sort((a, b) => a.seq - b.seq);
+  return rows
+    .map((r) => ({ ...r, seq: Number(r.seq), created_at: Number(r.created_at), attempts: Number(r.attempts) }))
+    .sort((a, b) => a.seq - b.seq);
 }
 
 /** Where and how to send: the endpoints of leased deliveries (a deleted one is simply absent). */

@@ -54,7 +54,13 @@ export async function listEndpointRows(db: Db, shopId: string, limit: number, be
 }
 
 export async function getEndpointRow(db: Db, shopId: string, id: string): Promise<EndpointRow | undefined> {
-  return (await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id))).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id)))
+      .limit(1)
+  )[0];
 }
 
 /**
@@ -70,7 +76,10 @@ export async function deleteEndpoint(db: Db, shopId: string, id: string, actor: 
         sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE shop_id = ${shopId} AND id = ${id})`,
       ),
     ),
-    db.delete(webhookEndpoints).where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id))).returning(),
+    db
+      .delete(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id)))
+      .returning(),
     db.run(sql`DELETE FROM webhook_subscriptions WHERE shop_id = ${shopId} AND endpoint_id = ${id}`),
     db.run(sql`DELETE FROM webhook_deliveries WHERE shop_id = ${shopId} AND endpoint_id = ${id}`),
   ]);
@@ -78,7 +87,13 @@ export async function deleteEndpoint(db: Db, shopId: string, id: string, actor: 
 }
 
 /** An endpoint's deliveries, newest first (by `seq`, the order the events were written in). */
-export async function listDeliveryRows(db: Db, shopId: string, endpointId: string, limit: number, before: number | null): Promise<DeliveryRow[]> {
+export async function listDeliveryRows(
+  db: Db,
+  shopId: string,
+  endpointId: string,
+  limit: number,
+  before: number | null,
+): Promise<DeliveryRow[]> {
   const where = [eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.endpoint_id, endpointId)];
   if (before != null) where.push(lt(webhookDeliveries.seq, before));
   return db

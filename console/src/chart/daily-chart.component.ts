@@ -90,8 +90,10 @@ export class DailyChart extends LitElement {
     const labelAt = new Set(pts.length <= 7 ? pts.map((_, i) => i) : [0, Math.floor((pts.length - 1) / 2), pts.length - 1]);
     const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
     return html`<svg viewBox="0 0 ${w} ${H}" width=${w} height=${H} role="img" aria-label=${this.summary}>
-      ${ticks.map((v) => svg`<line class="grid" x1=${PAD.left} x2=${w - PAD.right} y1=${y(v)} y2=${y(v)}></line>
-        <text x=${PAD.left - 8} y=${y(v) + 4} text-anchor="end">${this.format(v)}</text>`)}
+      ${ticks.map(
+        (v) => svg`<line class="grid" x1=${PAD.left} x2=${w - PAD.right} y1=${y(v)} y2=${y(v)}></line>
+        <text x=${PAD.left - 8} y=${y(v) + 4} text-anchor="end">${this.format(v)}</text>`,
+      )}
       ${pts.map((p, i) => {
         const x = PAD.left + i * step + (step - barW) / 2;
         const h = Math.max(0, PAD.top + plotH - y(p.value));

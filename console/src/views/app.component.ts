@@ -68,8 +68,14 @@ export class ConsoleApp extends ConsoleElement {
     const n = this.t.nav;
     if (!this._shop) return this.t.signIn.button;
     const titles: Record<string, string> = {
-      list: n.coupons, simulator: n.simulator, activity: n.activity, redemptions: n.redemptions,
-      claims: n.claims, reviews: n.reviews, webhooks: n.webhooks, settings: n.settings,
+      list: n.coupons,
+      simulator: n.simulator,
+      activity: n.activity,
+      redemptions: n.redemptions,
+      claims: n.claims,
+      reviews: n.reviews,
+      webhooks: n.webhooks,
+      settings: n.settings,
     };
     return titles[this._route.view] ?? n.coupons;
   }
@@ -133,9 +139,11 @@ export class ConsoleApp extends ConsoleElement {
     const again = (e: Event) => (e.target as HTMLAnchorElement).getAttribute?.("href") === location.hash && this._onHash();
     return html`<nav id="nav" aria-label=${n.label} class=${this._menuOpen ? "open" : ""} @click=${again}>
       <ul>
-        ${items.map(([href, label, views]) => html`<li>
+        ${items.map(
+          ([href, label, views]) => html`<li>
           <a href=${href} aria-current=${views.includes(this._route.view) ? "page" : nothing}>${label}</a>
-        </li>`)}
+        </li>`,
+        )}
       </ul>
     </nav>`;
   }
@@ -143,13 +151,12 @@ export class ConsoleApp extends ConsoleElement {
   protected override render() {
     const shop = this._shop;
     if (shop === undefined) return html`<p class="boot" role="status">${this.t.loading}</p>`;
-    if (shop === null)
-      return html`<ec-sign-in api=${this.api} .ended=${this._ended} @ec-signed-in=${this._signedIn}></ec-sign-in>`;
+    if (shop === null) return html`<ec-sign-in api=${this.api} .ended=${this._ended} @ec-signed-in=${this._signedIn}></ec-sign-in>`;
     const t = this.t;
     return html`<a class="skip" href="#main" @click=${(e: Event) => {
-        e.preventDefault();
-        (this.renderRoot.querySelector("main") as HTMLElement).focus();
-      }}>${t.skipToContent}</a>
+      e.preventDefault();
+      (this.renderRoot.querySelector("main") as HTMLElement).focus();
+    }}>${t.skipToContent}</a>
       <header class="top">
         <div class="brand">
           <span class="mark" aria-hidden="true">%</span>

@@ -57,7 +57,14 @@ export class AuditLog extends PagedView<ShopAuditEntry> {
   /** Coupon names for the entries' coupon ids (the log names coupons by id). */
   protected override async loaded(entries: ShopAuditEntry[]) {
     const ids = [...new Set(entries.map((e) => e.coupon_id).filter((id): id is string => !!id && !this._names.has(id)))];
-    const found = await Promise.all(ids.map((id) => this.client.getCoupon(id).then((r) => [id, r.coupon.name] as const, () => null)));
+    const found = await Promise.all(
+      ids.map((id) =>
+        this.client.getCoupon(id).then(
+          (r) => [id, r.coupon.name] as const,
+          () => null,
+        ),
+      ),
+    );
     const names = new Map(this._names);
     for (const f of found) if (f) names.set(f[0], f[1]);
     this._names = names;
@@ -72,16 +79,26 @@ export class AuditLog extends PagedView<ShopAuditEntry> {
       <div class="row filters">
         <div class="field">
           <label for="action">${a.action}</label>
-          <select id="action" @change=${(e: Event) => { this._action = (e.target as HTMLSelectElement).value; void this.reload(); }}>
+          <select id="action" @change=${(e: Event) => {
+            this._action = (e.target as HTMLSelectElement).value;
+            void this.reload();
+          }}>
             <option value="">${a.allActions}</option>
             ${(Object.keys(h.actions) as AuditAction[]).map((v) => html`<option value=${v} ?selected=${v === this._action}>${h.actions[v]}</option>`)}
           </select>
         </div>
       </div>
-      ${this.renderPaged(a.empty, (list) => html`<ol class="entries">${list.map((e) =>
-        renderEntry(this.t, this.currency, e, this._hints, {
-          open: false,
-          about: e.coupon_id ? html`<a href=${couponPath(e.coupon_id, "history")}>${this._names.get(e.coupon_id) ?? e.coupon_id}</a>` : html`<span>${a.shopLevel}</span>`,
-        }))}</ol>`)}`;
+      ${this.renderPaged(
+        a.empty,
+        (list) =>
+          html`<ol class="entries">${list.map((e) =>
+            renderEntry(this.t, this.currency, e, this._hints, {
+              open: false,
+              about: e.coupon_id
+                ? html`<a href=${couponPath(e.coupon_id, "history")}>${this._names.get(e.coupon_id) ?? e.coupon_id}</a>`
+                : html`<span>${a.shopLevel}</span>`,
+            }),
+          )}</ol>`,
+      )}`;
   }
 }

@@ -38,7 +38,10 @@ export class ChatRecipients extends PagedView<Recipient> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.client.getCoupon(this.couponId).then((r) => (this._coupon = r.coupon), () => undefined);
+    this.client.getCoupon(this.couponId).then(
+      (r) => (this._coupon = r.coupon),
+      () => undefined,
+    );
   }
 
   protected fetchPage(cursor: string | null) {
@@ -62,7 +65,10 @@ export class ChatRecipients extends PagedView<Recipient> {
       void this.reload();
     } catch (err) {
       const p = err instanceof ApiProblem ? err : null;
-      this._sendError = p && p.status < 500 && p.status !== 0 ? (this.t.reasons[p.code as keyof typeof this.t.reasons] ?? p.errors[0]?.message ?? p.detail) : this.problemText(err);
+      this._sendError =
+        p && p.status < 500 && p.status !== 0
+          ? (this.t.reasons[p.code as keyof typeof this.t.reasons] ?? p.errors[0]?.message ?? p.detail)
+          : this.problemText(err);
       this._input.focus();
     } finally {
       this._busy = false;
@@ -89,9 +95,12 @@ export class ChatRecipients extends PagedView<Recipient> {
         <p class="status-line ok" role="status">${this._message}</p>
       </form>
       <h2>${s.recipients}</h2>
-      ${this.renderPaged(s.empty, (list) => html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${s.recipients}><table>
+      ${this.renderPaged(
+        s.empty,
+        (list) => html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${s.recipients}><table>
         <thead><tr><th scope="col">${s.buyer}</th><th scope="col">${s.sentAt}</th><th scope="col">${s.claimed}</th></tr></thead>
         <tbody>${list.map((r) => html`<tr><td class="mono">${r.buyer_id}</td><td>${formatDateTime(r.sent_at)}</td><td>${r.claimed ? this.t.yes : this.t.no}</td></tr>`)}</tbody>
-      </table></div>`)}`;
+      </table></div>`,
+      )}`;
   }
 }

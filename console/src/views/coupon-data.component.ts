@@ -124,11 +124,19 @@ export class CouponData extends ConsoleElement {
 
   private _chart(series: SeriesDay[]) {
     const d = this.t.data;
-    const names: Record<Metric, string> = { redemptions: d.redemptions, claims: d.claims, buyers: d.buyers, discount_minor: d.discount, gmv_minor: d.gmv };
+    const names: Record<Metric, string> = {
+      redemptions: d.redemptions,
+      claims: d.claims,
+      buyers: d.buyers,
+      discount_minor: d.discount,
+      gmv_minor: d.gmv,
+    };
     const metrics = (Object.keys(names) as Metric[]).filter((m) => m !== "claims" || this._coupon?.type !== "promo_code");
     const m = this._metric;
     const total = series.reduce((a, s) => a + s[m], 0);
-    const summary = series.length ? d.chartLabel(names[m], this.date(series[0].date), this.date(series[series.length - 1].date), this._value(m, total)) : "";
+    const summary = series.length
+      ? d.chartLabel(names[m], this.date(series[0].date), this.date(series[series.length - 1].date), this._value(m, total))
+      : "";
     return html`<section class="card" aria-labelledby="daily">
       <div class="chart-head">
         <h2 id="daily">${d.daily}</h2>
@@ -140,9 +148,11 @@ export class CouponData extends ConsoleElement {
         </div>
       </div>
       <div class="chart">
-        ${this._chartReady
-          ? html`<ec-daily-chart .points=${series.map((s) => ({ date: s.date, value: s[m] }))} .format=${(n: number) => this._value(m, n)} summary=${summary}></ec-daily-chart>`
-          : html`<p>${this.t.loading}</p>`}
+        ${
+          this._chartReady
+            ? html`<ec-daily-chart .points=${series.map((s) => ({ date: s.date, value: s[m] }))} .format=${(n: number) => this._value(m, n)} summary=${summary}></ec-daily-chart>`
+            : html`<p>${this.t.loading}</p>`
+        }
       </div>
       <details>
         <summary>${d.showTable}</summary>
@@ -169,8 +179,12 @@ export class CouponData extends ConsoleElement {
         <button class="link" @click=${() => this.navigate("#/coupons")}>${d.back}</button>
       </div>
       ${this._error ? html`<div class="card"><p class="error">${this._error}</p><button @click=${this._load}>${this.t.retry}</button></div>` : nothing}
-      ${p && c
-        ? html`<form class="range" @submit=${(e: Event) => { e.preventDefault(); void this._load(); }}>
+      ${
+        p && c
+          ? html`<form class="range" @submit=${(e: Event) => {
+              e.preventDefault();
+              void this._load();
+            }}>
               <div class="field"><label for="from">${d.from}</label><input id="from" type="date" .value=${this._from} @change=${(e: Event) => (this._from = (e.target as HTMLInputElement).value)} /></div>
               <div class="field"><label for="to">${d.to}</label><input id="to" type="date" .value=${this._to} @change=${(e: Event) => (this._to = (e.target as HTMLInputElement).value)} /></div>
               <button type="submit">${d.apply}</button>
@@ -194,6 +208,9 @@ export class CouponData extends ConsoleElement {
               ${c.type === "review" ? html`<button class="small" @click=${() => this.navigate(`#/reviews${q}`)}>${d.seeReviews}</button>` : nothing}
               ${c.type === "chat" ? html`<button class="small" @click=${() => this.navigate(`#/coupons/${encodeURIComponent(c.id)}/send`)}>${d.seeRecipients}</button>` : nothing}
             </div>`
-        : this._error ? nothing : html`<p>${this.t.loading}</p>`}`;
+          : this._error
+            ? nothing
+            : html`<p>${this.t.loading}</p>`
+      }`;
   }
 }

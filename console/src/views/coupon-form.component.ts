@@ -5,15 +5,13 @@ import type { Coupon, CouponType, FieldError } from "../contract.js";
 import { bodyKeys, changes, defaults, duplicateOverrides, fieldOf, fromCoupon, toBody, type FieldKey } from "../form-model.js";
 import { setFlash } from "../route.js";
 import { shared } from "../shared.styles.js";
-import { CouponFormFields, type Errors } from "./coupon-form.fields.js";
-import { randomSuffix } from "../code.js";
+import { CouponFormCode } from "./coupon-form.code.js";
+import type { Errors } from "./coupon-form.fields.js";
 import { summaryWords } from "../form-summary.js";
 import { styles } from "./coupon-form.styles.js";
 
 const TYPES: CouponType[] = ["regular", "follower", "review", "chat", "promo_code"];
 const HOUR = 3_600_000;
-
-type CodeState = "idle" | "checking" | "available" | "taken" | "blocked" | "format";
 
 /**
  * Create, edit or duplicate a coupon. Only the chosen type's fields show, each with its limit; a live
@@ -21,7 +19,7 @@ type CodeState = "idle" | "checking" | "available" | "taken" | "blocked" | "form
  * the code's availability from `GET /v1/promo-codes/availability`. The API's 422/409 answers are shown
  * beside the fields they name; a refused form creates nothing.
  */
-export class CouponForm extends CouponFormFields {
+export class CouponForm extends CouponFormCode {
   static override styles = [shared, styles];
 
   @property() mode: "create" | "edit" | "duplicate" = "create";
@@ -31,7 +29,6 @@ export class CouponForm extends CouponFormFields {
 
   @state() private _spend: { state: "waiting" | "ok" | "invalid" | "unavailable"; value?: number | null } = { state: "waiting" };
   @state() private _addons: Pick<Coupon, "name" | "type" | "discount">[] = [];
-  @state() private _code: { state: CodeState; full?: string } = { state: "idle" };
   @state() private _busy = false;
   @state() private _conflict = false;
   @state() private _loadError = "";
@@ -40,8 +37,6 @@ export class CouponForm extends CouponFormFields {
 
   private _previewTimer?: ReturnType<typeof setTimeout>;
   private _previewCtl?: AbortController;
-  private _codeTimer?: ReturnType<typeof setTimeout>;
-  private _codeCtl?: AbortController;
 
   protected get _editing() {
     return this.mode === "edit";
@@ -54,14 +49,9 @@ export class CouponForm extends CouponFormFields {
 
   override disconnectedCallback(): void {
     clearTimeout(this._previewTimer);
-    clearTimeout(this._codeTimer);
     this._previewCtl?.abort();
-    this._codeCtl?.abort();
+    this._stopCodeCheck();
     super.disconnectedCallback();
-  }
-
-  private get _prefix() {
-    return this.shop?.code_prefix ?? "";
   }
 
   private async _start() {
@@ -90,7 +80,18 @@ export class CouponForm extends CouponFormFields {
     let next = { ...s, [key]: value };
     if (key === "type") {
       const d = defaults(value as CouponType, this.shopNow());
-      next = { ...d, name: s.name, discountKind: s.discountKind, amount: s.amount, percent: s.percent, maxDiscount: s.maxDiscount, minSpend: s.minSpend, scope: s.scope, productIds: s.productIds, quantity: s.quantity };
+      next = {
+        ...d,
+        name: s.name,
+        discountKind: s.discountKind,
+        amount: s.amount,
+        percent: s.percent,
+        maxDiscount: s.maxDiscount,
+        minSpend: s.minSpend,
+        scope: s.scope,
+        productIds: s.productIds,
+        quantity: s.quantity,
+      };
       this._errors = {};
       this._code = { state: "idle" };
     }
@@ -113,7 +114,8 @@ export class CouponForm extends CouponFormFields {
   private async _preview() {
     if (!this._s) return;
     this._previewCtl?.abort();
-    const ctl = (this._previewCtl = new AbortController());
+    const ctl = new AbortController();
+    this._previewCtl = ctl;
     const { body, unreadable } = toBody(this._s, this.currency);
     const live: Errors = {};
     for (const [k, kind] of Object.entries(unreadable)) live[k as FieldKey] = this._unreadableText(kind);
@@ -147,17 +149,21 @@ export class CouponForm extends CouponFormFields {
   /** The API's answer, field by field, in the console's words (its own message when we have none). */
   private _fieldErrors(p: ApiProblem): Errors {
     const out: Errors = {};
-    const list: Pick<FieldError, "path" | "code" | "message">[] = p.errors.length ? p.errors : [{ path: "", code: p.code, message: p.detail }];
+    const list: Pick<FieldError, "path" | "code" | "message">[] = p.errors.length
+      ? p.errors
+      : [{ path: "", code: p.code, message: p.detail }];
     const min = this.shop?.min_fixed_minor?.[this._s!.type];
     for (const e of list) {
       const key = fieldOf(e, this._s!);
       if (out[key]) continue;
       const words =
-        e.code === "amount_too_small" && min ? this.t.form.amountHint(this.money(min))
-        : this.t.errorCodes[e.code]
-          // A campaign's count shows in Quantity, whose own rule (up to 1,000,000) would mislead.
-          ?? (e.path === "unique_codes.count" ? this.t.errorCodes.unique_codes_count : undefined)
-          ?? (key !== "form" ? this.t.fieldRules[key] : undefined) ?? "";
+        e.code === "amount_too_small" && min
+          ? this.t.form.amountHint(this.money(min))
+          : (this.t.errorCodes[e.code] ??
+            // A campaign's count shows in Quantity, whose own rule (up to 1,000,000) would mislead.
+            (e.path === "unique_codes.count" ? this.t.errorCodes.unique_codes_count : undefined) ??
+            (key !== "form" ? this.t.fieldRules[key] : undefined) ??
+            "");
       const msg = words || e.message || p.detail;
       out[key] = msg.charAt(0).toUpperCase() + msg.slice(1);
     }
@@ -165,32 +171,6 @@ export class CouponForm extends CouponFormFields {
   }
 
   // ---- promo code: Generate, and a live availability check (R18–R20) ----
-
-  private _generate() {
-    this._set("code", randomSuffix(6));
-    this._touched = new Set([...this._touched, "code"]);
-  }
-
-  private _scheduleCodeCheck() {
-    clearTimeout(this._codeTimer);
-    this._codeCtl?.abort();
-    const code = this._s!.code.trim();
-    if (!code) return void (this._code = { state: "idle" });
-    if (!/^[A-Za-z0-9]{2,8}$/.test(code)) return void (this._code = { state: "format" });
-    this._code = { state: "checking" };
-    this._codeTimer = setTimeout(async () => {
-      const ctl = (this._codeCtl = new AbortController());
-      try {
-        const a = await this.client.availability(code, ctl.signal);
-        if (ctl.signal.aborted) return;
-        this._code = a.available
-          ? { state: "available", full: a.code || this._prefix + code.toUpperCase() }
-          : { state: a.reason === "code_not_allowed" ? "blocked" : "taken" };
-      } catch (e) {
-        if (!isAbort(e)) this._code = { state: "idle" };
-      }
-    }, 300);
-  }
 
   // ---- submit ----
 
@@ -211,11 +191,15 @@ export class CouponForm extends CouponFormFields {
       let saved: Coupon;
       if (this.mode === "edit") {
         const patch = changes(this._source!, body, this._prefix, bodyKeys(this._dirty));
-        saved = Object.keys(patch).length ? (await this.client.updateCoupon(this._source!.id, patch, this._source!.version)).coupon : this._source!;
+        saved = Object.keys(patch).length
+          ? (await this.client.updateCoupon(this._source!.id, patch, this._source!.version)).coupon
+          : this._source!;
         setFlash(this.t.form.saved(saved.name));
       } else {
         const overrides = this.mode === "duplicate" ? duplicateOverrides(this._source!, body, this._prefix) : null;
-        saved = overrides ? (await this.client.duplicateCoupon(this._source!.id, overrides)).coupon : (await this.client.createCoupon(body)).coupon;
+        saved = overrides
+          ? (await this.client.duplicateCoupon(this._source!.id, overrides)).coupon
+          : (await this.client.createCoupon(body)).coupon;
         setFlash(this.t.form.created(saved.name));
       }
       this.navigate("#/coupons");
@@ -225,8 +209,7 @@ export class CouponForm extends CouponFormFields {
       else if (p && (p.status === 422 || p.status === 409)) {
         this._live = {}; // the answer replaces what earlier previews said
         void this._show(this._fieldErrors(p));
-      }
-      else this._show({ form: this.problemText(err) });
+      } else this._show({ form: this.problemText(err) });
     } finally {
       this._busy = false;
     }
@@ -243,55 +226,43 @@ export class CouponForm extends CouponFormFields {
 
   // ---- render ----
 
-  private _codeField() {
-    const f = this.t.form;
-    const c = this._code;
-    const status =
-      c.state === "checking" ? html`<span>${f.codeChecking}</span>`
-      : c.state === "available" ? html`<span class="ok">✓ ${f.codeAvailable(c.full ?? "")}</span>`
-      : c.state === "taken" ? html`<span class="bad">${f.codeTaken}</span>`
-      : c.state === "blocked" ? html`<span class="bad">${f.codeBlocked}</span>`
-      : c.state === "format" ? html`<span class="bad">${f.codeFormat}</span>`
-      : nothing;
-    return this._field("code", f.code, (a) => html`<div class="code-row">
-        <div class="affix">
-          <span class="prefix code-prefix" id="code-prefix" title=${this._prefix}>${this._prefix}</span>
-          <input id=${a.id} .value=${this._s!.code} maxlength="8" autocapitalize="characters" spellcheck="false" autocomplete="off"
-            aria-describedby="code-prefix ${a.describedby} code-status" aria-invalid=${a.invalid ? "true" : "false"} ?disabled=${a.disabled}
-            @input=${(e: Event) => this._set("code", (e.target as HTMLInputElement).value.toUpperCase())} />
-        </div>
-        <button type="button" ?disabled=${a.disabled} @click=${this._generate}>${f.generate}</button>
-      </div>`, f.codeHint, html`<p class="hint code-status" id="code-status" role="status">${status}</p>`);
-  }
-
   private _aside() {
     const f = this.t.form;
     const sp = this._spend;
-    const spend =
-      sp.state === "ok" ? (sp.value == null ? f.unbounded : this.money(sp.value)) : this.t.none;
+    const spend = sp.state === "ok" ? (sp.value == null ? f.unbounded : this.money(sp.value)) : this.t.none;
     const editing = this.mode === "edit";
     const closed = editing && (this._source?.status === "ended" || this._source?.status === "deactivated");
     return html`<aside class="card summary">
       <div class="words">
         <h2>${f.summaryTitle}</h2>
-        ${summaryWords(this._s!, this.t, this.currency, this._prefix).filter(Boolean).map((line) => html`<p>${line}</p>`)}
+        ${summaryWords(this._s!, this.t, this.currency, this._prefix)
+          .filter(Boolean)
+          .map((line) => html`<p>${line}</p>`)}
       </div>
       <div class="spend">
         <label for="spend">${f.estimatedSpend}</label>
         <output id="spend" aria-describedby="spend-hint">${spend}</output>
         <p class="hint" id="spend-hint">${f.estimatedSpendHint}</p>
       </div>
-      ${this._addons.length
-        ? html`<div class="addons">
+      ${
+        this._addons.length
+          ? html`<div class="addons">
             <h2>${f.addonsTitle}</h2>
             <p class="hint">${f.addonsIntro}</p>
             <ul>${this._addons.map((a) => html`<li><strong>${a.name}</strong><br /><span class="hint">${this.t.types[a.type]} · ${this.discountWords(a.discount)}</span></li>`)}</ul>
           </div>`
-        : nothing}
+          : nothing
+      }
       <p class="error" id="form-error" role="alert">${this._error("form")}</p>
-      ${this._conflict
-        ? html`<p class="error" role="alert">${f.versionConflict}</p><button type="button" @click=${() => { this._conflict = false; this._errors = {}; void this._start(); }}>${f.reload}</button>`
-        : nothing}
+      ${
+        this._conflict
+          ? html`<p class="error" role="alert">${f.versionConflict}</p><button type="button" @click=${() => {
+              this._conflict = false;
+              this._errors = {};
+              void this._start();
+            }}>${f.reload}</button>`
+          : nothing
+      }
       <div class="row actions">
         <button id="submit" class="primary" type="submit" ?disabled=${closed} aria-busy=${this._busy ? "true" : "false"} aria-describedby="form-error">
           ${editing ? (this._busy ? f.saving : f.save) : this._busy ? f.creating : f.create}
@@ -304,7 +275,12 @@ export class CouponForm extends CouponFormFields {
   protected override render() {
     const f = this.t.form;
     const src = this._source;
-    const heading = this.mode === "edit" && src ? f.editHeading(src.name) : this.mode === "duplicate" && src ? f.duplicateHeading(src.name) : f.createHeading;
+    const heading =
+      this.mode === "edit" && src
+        ? f.editHeading(src.name)
+        : this.mode === "duplicate" && src
+          ? f.duplicateHeading(src.name)
+          : f.createHeading;
     if (this._loadError)
       return html`<h1 tabindex="-1">${heading}</h1><div class="card"><p class="error">${this._loadError}</p><button @click=${this._start}>${this.t.retry}</button></div>`;
     const s = this._s;
@@ -320,7 +296,12 @@ export class CouponForm extends CouponFormFields {
           <section class="card" aria-labelledby="s-basics">
             <h2 id="s-basics">${f.basics}</h2>
             <div class="grid">
-              ${this._select("type", f.couponType, TYPES.map((v) => [v, this.t.types[v]]), this.t.typeGoals[type])}
+              ${this._select(
+                "type",
+                f.couponType,
+                TYPES.map((v) => [v, this.t.types[v]]),
+                this.t.typeGoals[type],
+              )}
               ${this._text("name", f.name, f.nameHint, { max: 50 })}
             </div>
             ${type === "promo_code" ? this._codesFields(() => this._codeField(), this._prefix) : nothing}

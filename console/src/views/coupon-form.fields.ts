@@ -47,7 +47,13 @@ export abstract class CouponFormFields extends ConsoleElement {
   }
 
   /** Label, control, hint and error; the control is described by the hint and the error. */
-  protected _field(key: FieldKey, label: string, control: (a: { id: string; describedby: string; invalid: boolean; disabled: boolean }) => TemplateResult, hint?: string | TemplateResult, extra?: TemplateResult) {
+  protected _field(
+    key: FieldKey,
+    label: string,
+    control: (a: { id: string; describedby: string; invalid: boolean; disabled: boolean }) => TemplateResult,
+    hint?: string | TemplateResult,
+    extra?: TemplateResult,
+  ) {
     const err = this._error(key);
     const locked = this._locked(key);
     const describedby = [hint || locked ? `${key}-hint` : "", `${key}-error`].filter(Boolean).join(" ");
@@ -60,14 +66,24 @@ export abstract class CouponFormFields extends ConsoleElement {
     </div>`;
   }
 
-  protected _text(key: FieldKey, label: string, hint?: string | TemplateResult, o: { type?: string; inputmode?: string; affix?: string; max?: number } = {}) {
+  protected _text(
+    key: FieldKey,
+    label: string,
+    hint?: string | TemplateResult,
+    o: { type?: string; inputmode?: string; affix?: string; max?: number } = {},
+  ) {
     const value = this._s![key];
-    return this._field(key, label, (a) => {
-      const input = html`<input id=${a.id} type=${o.type ?? "text"} inputmode=${o.inputmode ?? nothing} .value=${value}
+    return this._field(
+      key,
+      label,
+      (a) => {
+        const input = html`<input id=${a.id} type=${o.type ?? "text"} inputmode=${o.inputmode ?? nothing} .value=${value}
         maxlength=${o.max ?? nothing} aria-describedby=${a.describedby} aria-invalid=${a.invalid ? "true" : "false"} ?disabled=${a.disabled}
         @input=${(e: Event) => this._set(key, (e.target as HTMLInputElement).value)} @change=${() => this._touch(key)} />`;
-      return o.affix ? html`<div class="affix"><span class="prefix" aria-hidden="true">${o.affix}</span>${input}</div>` : input;
-    }, hint);
+        return o.affix ? html`<div class="affix"><span class="prefix" aria-hidden="true">${o.affix}</span>${input}</div>` : input;
+      },
+      hint,
+    );
   }
 
   protected _money(key: FieldKey, label: string, hint?: string) {
@@ -84,11 +100,16 @@ export abstract class CouponFormFields extends ConsoleElement {
 
   protected _select(key: FieldKey, label: string, options: Option[], hint?: string) {
     const value = this._s![key];
-    return this._field(key, label, (a) => html`<select id=${a.id} aria-describedby=${a.describedby} aria-invalid=${a.invalid ? "true" : "false"}
+    return this._field(
+      key,
+      label,
+      (a) => html`<select id=${a.id} aria-describedby=${a.describedby} aria-invalid=${a.invalid ? "true" : "false"}
       ?disabled=${a.disabled} @change=${(e: Event) => {
         this._set(key, (e.target as HTMLSelectElement).value);
         this._touch(key);
-      }}>${options.map(([v, l]) => html`<option value=${v} ?selected=${v === value}>${l}</option>`)}</select>`, hint);
+      }}>${options.map(([v, l]) => html`<option value=${v} ?selected=${v === value}>${l}</option>`)}</select>`,
+      hint,
+    );
   }
 
   private _symbol(): string {
@@ -106,10 +127,15 @@ export abstract class CouponFormFields extends ConsoleElement {
     const s = this._s!;
     const min = this.shop?.min_fixed_minor?.[type];
     return html`<div class="grid">
-      ${this._select("discountKind", f.discountType, [["fixed", f.fixed], ["percent", f.percent]])}
-      ${s.discountKind === "fixed"
-        ? this._money("amount", f.amount, min ? f.amountHint(this.money(min)) : undefined)
-        : html`${this._number("percent", f.percentOff, f.percentHint)}${this._money("maxDiscount", f.maxDiscount, f.maxDiscountHint)}`}
+      ${this._select("discountKind", f.discountType, [
+        ["fixed", f.fixed],
+        ["percent", f.percent],
+      ])}
+      ${
+        s.discountKind === "fixed"
+          ? this._money("amount", f.amount, min ? f.amountHint(this.money(min)) : undefined)
+          : html`${this._number("percent", f.percentOff, f.percentHint)}${this._money("maxDiscount", f.maxDiscount, f.maxDiscountHint)}`
+      }
       ${this._money("minSpend", f.minSpend, f.minSpendHint)}
     </div>`;
   }
@@ -120,21 +146,41 @@ export abstract class CouponFormFields extends ConsoleElement {
     const s = this._s!;
     const a = f.audiences;
     const audiences: Option[] | null =
-      type === "regular" ? [["all", a.all], ["new", a.new], ["existing", a.existing], ["repeat", a.repeat]]
-      : type === "follower" ? [["all_followers", a.all_followers], ["new_followers", a.new_followers]]
-      : null;
+      type === "regular"
+        ? [
+            ["all", a.all],
+            ["new", a.new],
+            ["existing", a.existing],
+            ["repeat", a.repeat],
+          ]
+        : type === "follower"
+          ? [
+              ["all_followers", a.all_followers],
+              ["new_followers", a.new_followers],
+            ]
+          : null;
     const list = parseIdList(s.productIds);
     return html`<div class="grid">
-        ${this._select("scope", f.appliesTo, [["shop", f.wholeShop], ["products", f.specificProducts]])}
+        ${this._select("scope", f.appliesTo, [
+          ["shop", f.wholeShop],
+          ["products", f.specificProducts],
+        ])}
         ${audiences ? this._select("audience", f.audience, audiences, type === "regular" ? f.audienceHint : undefined) : nothing}
       </div>
-      ${s.scope === "products"
-        ? this._field("productIds", f.productIds, (c) => html`<textarea id=${c.id} aria-describedby="${c.describedby} productIds-count"
+      ${
+        s.scope === "products"
+          ? this._field(
+              "productIds",
+              f.productIds,
+              (c) => html`<textarea id=${c.id} aria-describedby="${c.describedby} productIds-count"
             aria-invalid=${c.invalid ? "true" : "false"} ?disabled=${c.disabled} .value=${s.productIds} spellcheck="false"
             @input=${(e: Event) => this._set("productIds", (e.target as HTMLTextAreaElement).value)}
-            @change=${() => this._touch("productIds")}></textarea>`, f.productIdsHint,
-            html`<p class="hint count" id="productIds-count">${f.productCount(list.ids.length, list.repeated)}</p>`)
-        : nothing}`;
+            @change=${() => this._touch("productIds")}></textarea>`,
+              f.productIdsHint,
+              html`<p class="hint count" id="productIds-count">${f.productCount(list.ids.length, list.repeated)}</p>`,
+            )
+          : nothing
+      }`;
   }
 
   /** Claim window (R4), validity (R5), or a promo code's code (R18–R20) and active window (R21). */
@@ -148,17 +194,34 @@ export abstract class CouponFormFields extends ConsoleElement {
         ${this._date("claimStarts", f.claimStarts)}${this._date("claimEnds", f.claimEnds, f.claimHint)}
       </div>
       <div class="grid">
-        ${fixedAllowed ? this._select("validityKind", f.validity, [["days_after_claim", f.daysAfterClaim], ["fixed", f.dateRange]]) : nothing}
-        ${fixedAllowed && s.validityKind === "fixed"
-          ? html`${this._date("validFrom", f.validFrom)}${this._date("validUntil", f.validUntil)}`
-          : this._number("validDays", f.validDays, f.validDaysHint)}
+        ${
+          fixedAllowed
+            ? this._select("validityKind", f.validity, [
+                ["days_after_claim", f.daysAfterClaim],
+                ["fixed", f.dateRange],
+              ])
+            : nothing
+        }
+        ${
+          fixedAllowed && s.validityKind === "fixed"
+            ? html`${this._date("validFrom", f.validFrom)}${this._date("validUntil", f.validUntil)}`
+            : this._number("validDays", f.validDays, f.validDaysHint)
+        }
       </div>`;
   }
 
   /** A promo code's codes: one shared code (`shared`, R18–R20), or a campaign of unique single-use ones. */
   protected _codesFields(shared: () => TemplateResult, prefix: string) {
     const f = this.t.form;
-    return html`<div class="grid">${this._select("codeKind", f.codeKind, [["shared", f.sharedCode], ["unique", f.uniqueCodes]], f.codeKindHint)}
+    return html`<div class="grid">${this._select(
+      "codeKind",
+      f.codeKind,
+      [
+        ["shared", f.sharedCode],
+        ["unique", f.uniqueCodes],
+      ],
+      f.codeKindHint,
+    )}
         ${this._s!.codeKind === "unique" ? this._number("uniqueLength", f.uniqueLength, f.uniqueLengthHint(prefix)) : nothing}</div>
       ${this._s!.codeKind === "unique" ? nothing : shared()}`;
   }
@@ -169,13 +232,18 @@ export abstract class CouponFormFields extends ConsoleElement {
     const unique = type === "promo_code" && this._s!.codeKind === "unique";
     return html`<div class="grid">
       ${this._number("quantity", f.quantity, unique ? f.quantityHintCodes : type === "promo_code" ? f.quantityHintUses : f.quantityHintClaims)}
-      ${unique
-        ? nothing
-        : type === "promo_code"
-        ? this._select("perCustomer", f.usesPerCustomer, [["1", f.onePerCustomer], ["", f.unlimited]])
-        : type === "regular" || type === "chat"
-          ? this._number("perCustomer", f.claimsPerCustomer, f.claimsPerCustomerHint)
-          : nothing}
+      ${
+        unique
+          ? nothing
+          : type === "promo_code"
+            ? this._select("perCustomer", f.usesPerCustomer, [
+                ["1", f.onePerCustomer],
+                ["", f.unlimited],
+              ])
+            : type === "regular" || type === "chat"
+              ? this._number("perCustomer", f.claimsPerCustomer, f.claimsPerCustomerHint)
+              : nothing
+      }
       ${this._money("budget", f.budget, f.budgetHint)}
     </div>`;
   }

@@ -17,7 +17,10 @@ export class CouponHistory extends PagedView<AuditEntry> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.client.getCoupon(this.couponId).then((r) => (this._coupon = r.coupon), () => undefined);
+    this.client.getCoupon(this.couponId).then(
+      (r) => (this._coupon = r.coupon),
+      () => undefined,
+    );
     keyHints(this.client).then((h) => (this._hints = h));
   }
 

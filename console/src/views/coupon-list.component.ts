@@ -117,11 +117,14 @@ export class CouponList extends ConsoleElement {
   private _code(code: string) {
     const l = this.t.list;
     const copy = async () => {
-      await navigator.clipboard.writeText(code).then(() => (this._message = l.codeCopied(code)), () => undefined);
+      await navigator.clipboard.writeText(code).then(
+        () => (this._message = l.codeCopied(code)),
+        () => undefined,
+      );
     };
-    return html`<code class="code">${code}</code>${navigator.clipboard
-      ? html` <button class="link copy" aria-label=${l.copyCode(code)} @click=${copy}>${this.t.copy}</button>`
-      : nothing}`;
+    return html`<code class="code">${code}</code>${
+      navigator.clipboard ? html` <button class="link copy" aria-label=${l.copyCode(code)} @click=${copy}>${this.t.copy}</button>` : nothing
+    }`;
   }
 
   /** A campaign's count of unique codes, with a button that downloads them all as CSV. */
@@ -148,8 +151,9 @@ export class CouponList extends ConsoleElement {
       </td>
       <td data-label=${l.colType}>${this.t.types[c.type]}</td>
       <td data-label=${l.colStatus}><span class="badge ${c.status}">${this.t.statuses[c.status]}</span></td>
-      <td data-label=${l.colCode} class=${c.code || c.unique_codes ? "" : "no-code"}>${c.code ? this._code(c.code)
-        : c.unique_codes ? this._campaign(c) : html`<span class="muted">${this.t.none}</span>`}</td>
+      <td data-label=${l.colCode} class=${c.code || c.unique_codes ? "" : "no-code"}>${
+        c.code ? this._code(c.code) : c.unique_codes ? this._campaign(c) : html`<span class="muted">${this.t.none}</span>`
+      }</td>
       <td data-label=${l.colWhen} class="when">${this._when(c)}</td>
       <td class="actions">
         <div class="row">
@@ -215,20 +219,24 @@ export class CouponList extends ConsoleElement {
         </div>
       </div>
       <p class="status-line" role="status">${this._message}</p>
-      ${this._error
-        ? html`<div class="card"><p class="error">${this._error}</p><button @click=${this._load}>${t.retry}</button></div>`
-        : this._rows
-          ? this._table(this._rows)
-          : html`<p class="muted">${t.loading}</p>`}
+      ${
+        this._error
+          ? html`<div class="card"><p class="error">${this._error}</p><button @click=${this._load}>${t.retry}</button></div>`
+          : this._rows
+            ? this._table(this._rows)
+            : html`<p class="muted">${t.loading}</p>`
+      }
       <dialog aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${() => (this._confirm = null)}>
-        ${c
-          ? html`<h2 id="confirm-title">${l.confirmTitle(c.name)}</h2>
+        ${
+          c
+            ? html`<h2 id="confirm-title">${l.confirmTitle(c.name)}</h2>
               <p id="confirm-text">${c.status === "upcoming" ? l.confirmUpcoming : l.confirmOngoing}</p>
               <div class="row">
                 <button autofocus @click=${() => this._dialog.close()}>${t.cancel}</button>
                 <button class="danger" aria-busy=${this._busy ? "true" : "false"} @click=${this._deactivate}>${l.deactivate}</button>
               </div>`
-          : nothing}
+            : nothing
+        }
       </dialog>`;
   }
 }

@@ -36,7 +36,10 @@ export abstract class RecordsView extends PagedView<Row> {
   override connectedCallback(): void {
     this._q = { coupon_id: this.couponId };
     super.connectedCallback();
-    this.client.listCoupons({ limit: 100 }).then((p) => (this._coupons = p.data), () => undefined);
+    this.client.listCoupons({ limit: 100 }).then(
+      (p) => (this._coupons = p.data),
+      () => undefined,
+    );
   }
 
   protected fetchPage(cursor: string | null) {
@@ -72,7 +75,10 @@ export abstract class RecordsView extends PagedView<Row> {
     const r = this.t.records;
     const cols = this.columns;
     return html`<div class="head"><div><h1 tabindex="-1">${this.heading}</h1><p class="sub">${this.intro}</p></div></div>
-      <form class="card" novalidate @submit=${(e: Event) => { e.preventDefault(); void this.reload(); }}>
+      <form class="card" novalidate @submit=${(e: Event) => {
+        e.preventDefault();
+        void this.reload();
+      }}>
         <div class="grid">
           <div class="field">
             <label for="coupon">${r.coupon}</label>
@@ -97,10 +103,13 @@ export abstract class RecordsView extends PagedView<Row> {
         </div>
         <p class="error" role="alert">${this._downloadError}</p>
       </form>
-      ${this.renderPaged(r.empty, (rows) => html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${this.heading}><table>
+      ${this.renderPaged(
+        r.empty,
+        (rows) => html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${this.heading}><table>
         <thead><tr>${cols.map((c) => html`<th scope="col" class=${c === "discount_minor" ? "num" : ""}>${r.columns[c] ?? c}</th>`)}</tr></thead>
         <tbody>${rows.map((row) => html`<tr>${cols.map((c) => html`<td class=${c === "discount_minor" ? "num" : c !== "coupon_id" && (c.endsWith("_id") || c === "code") ? "mono" : ""}>${this._cell(row, c)}</td>`)}</tr>`)}</tbody>
-      </table></div>`)}`;
+      </table></div>`,
+      )}`;
   }
 }
 

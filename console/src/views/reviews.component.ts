@@ -21,11 +21,24 @@ export class ReviewsView extends PagedView<Review> {
   protected override render() {
     const r = this.t.reviews;
     return html`<div class="head"><div><h1 tabindex="-1">${r.heading}</h1><p class="sub">${r.intro}</p></div></div>
-      ${this.renderPaged(r.empty, (rows) => html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${r.heading}><table>
+      ${this.renderPaged(
+        r.empty,
+        (rows) => html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${r.heading}><table>
         <thead><tr>${COLUMNS.map((c) => html`<th scope="col">${r.columns[c]}</th>`)}</tr></thead>
-        <tbody>${rows.map((row) => html`<tr>${COLUMNS.map((c) => html`<td class=${c.endsWith("_id") ? "mono" : ""}>${
-          c === "at" ? formatDateTime(row.at) : c === "label" && row.label ? html`<span class="tag">${row.label}</span>` : (row[c] ?? this.t.none)
-        }</td>`)}</tr>`)}</tbody>
-      </table></div>`)}`;
+        <tbody>${rows.map(
+          (row) =>
+            html`<tr>${COLUMNS.map(
+              (c) =>
+                html`<td class=${c.endsWith("_id") ? "mono" : ""}>${
+                  c === "at"
+                    ? formatDateTime(row.at)
+                    : c === "label" && row.label
+                      ? html`<span class="tag">${row.label}</span>`
+                      : (row[c] ?? this.t.none)
+                }</td>`,
+            )}</tr>`,
+        )}</tbody>
+      </table></div>`,
+      )}`;
   }
 }

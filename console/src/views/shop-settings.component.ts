@@ -146,7 +146,10 @@ export class ShopSettings extends ConsoleElement {
   private async _setClock(frozen: boolean) {
     this._clockError = "";
     const at = frozen ? fromLocalInput(this._clockInput?.value ?? "") : null;
-    if (frozen && !at) return void (this._clockError = this.t.form.enterDate);
+    if (frozen && !at) {
+      this._clockError = this.t.form.enterDate;
+      return;
+    }
     try {
       const r = await this.client.setTestClock(at);
       this.emit("ec-shop-changed", { ...this.shop!, test_clock: r.frozen ? r.now : null });
@@ -159,13 +162,22 @@ export class ShopSettings extends ConsoleElement {
     const s = this.t.settings;
     return html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-labelledby="keys"><table>
       <thead><tr><th scope="col">${s.kind}</th><th scope="col">${s.hint}</th><th scope="col">${s.created}</th><th scope="col">${s.state}</th><th scope="col"><span class="sr-only">${this.t.list.colActions}</span></th></tr></thead>
-      <tbody>${keys.map((k) => html`<tr>
+      <tbody>${keys.map(
+        (k) => html`<tr>
         <td>${k.kind === "secret" ? s.secretKind : s.publishableKind}</td>
         <td class="mono" id="k-${k.id}">${k.hint}</td>
         <td>${formatDate(k.created_at)}</td>
         <td>${k.revoked_at ? s.revoked : s.active}</td>
-        <td>${k.revoked_at ? nothing : html`<button class="small" aria-describedby="k-${k.id}" @click=${() => { this._revoke = k; this._dialog.showModal(); }}>${s.revoke}</button>`}</td>
-      </tr>`)}</tbody>
+        <td>${
+          k.revoked_at
+            ? nothing
+            : html`<button class="small" aria-describedby="k-${k.id}" @click=${() => {
+                this._revoke = k;
+                this._dialog.showModal();
+              }}>${s.revoke}</button>`
+        }</td>
+      </tr>`,
+      )}</tbody>
     </table></div>`;
   }
 
@@ -189,15 +201,26 @@ export class ShopSettings extends ConsoleElement {
       <section class="card" aria-labelledby="origins">
         <h2 id="origins">${s.origins}</h2>
         <p class="hint">${s.originsIntro}</p>
-        ${this._origins.length
-          ? html`<ul class="origins">${this._origins.map((o) => html`<li><span class="mono">${o}</span>
-              <button class="small" aria-label=${s.removeOrigin(o)} @click=${() => { this._origins = this._origins.filter((x) => x !== o); }}>✕</button></li>`)}</ul>`
-          : html`<p>${s.noOrigins}</p>`}
+        ${
+          this._origins.length
+            ? html`<ul class="origins">${this._origins.map(
+                (o) => html`<li><span class="mono">${o}</span>
+              <button class="small" aria-label=${s.removeOrigin(o)} @click=${() => {
+                this._origins = this._origins.filter((x) => x !== o);
+              }}>✕</button></li>`,
+              )}</ul>`
+            : html`<p>${s.noOrigins}</p>`
+        }
         <div class="add">
           <div class="field">
             <label for="origin">${s.origin}</label>
             <input id="origin" inputmode="url" spellcheck="false" placeholder="https://shop.example" aria-describedby="origin-hint origin-error"
-              aria-invalid=${this._originError ? "true" : "false"} @keydown=${(e: KeyboardEvent) => { if (e.key === "Enter") { e.preventDefault(); this._addOrigin(); } }} />
+              aria-invalid=${this._originError ? "true" : "false"} @keydown=${(e: KeyboardEvent) => {
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  this._addOrigin();
+                }
+              }} />
             <p class="hint" id="origin-hint">${s.originHint}</p>
             <p class="error" id="origin-error">${this._originError}</p>
           </div>
@@ -208,14 +231,16 @@ export class ShopSettings extends ConsoleElement {
       <section class="card" aria-labelledby="keys">
         <h2 id="keys">${s.keys}</h2>
         <p class="hint">${s.keysIntro}</p>
-        ${this._newSecret
-          ? html`<div class="secret" role="status">
+        ${
+          this._newSecret
+            ? html`<div class="secret" role="status">
               <label for="new-secret">${s.newKey}</label>
               <div class="row"><input id="new-secret" readonly .value=${this._newSecret} aria-describedby="new-secret-note" />
                 <button class="small" @click=${() => navigator.clipboard?.writeText(this._newSecret)}>${this.t.copy}</button></div>
               <p class="hint" id="new-secret-note">${s.newKeyNote}</p>
             </div>`
-          : nothing}
+            : nothing
+        }
         <p class="error" role="alert">${this._keyError}</p>
         ${this._keys ? this._keysTable(this._keys) : html`<p>${this.t.loading}</p>`}
         <div class="row spaced">
@@ -223,8 +248,9 @@ export class ShopSettings extends ConsoleElement {
           <button @click=${() => this._createKey("publishable")}>${s.createPublishable}</button>
         </div>
       </section>
-      ${shop.mode === "test"
-        ? html`<section class="card" aria-labelledby="clock-h">
+      ${
+        shop.mode === "test"
+          ? html`<section class="card" aria-labelledby="clock-h">
             <h2 id="clock-h">${s.clock}</h2>
             <p class="hint">${s.clockIntro}</p>
             <p role="status">${shop.test_clock ? s.clockNow(formatDateTime(shop.test_clock)) : s.clockReal}</p>
@@ -238,14 +264,17 @@ export class ShopSettings extends ConsoleElement {
             </div>
             ${shop.test_clock ? html`<button @click=${() => this._setClock(false)}>${s.unfreeze}</button>` : nothing}
           </section>`
-        : nothing}
+          : nothing
+      }
       <dialog aria-labelledby="revoke-title" aria-describedby="revoke-text" @close=${() => (this._revoke = null)}>
-        ${this._revoke
-          ? html`<h2 id="revoke-title">${s.confirmRevoke(this._revoke.hint)}</h2>
+        ${
+          this._revoke
+            ? html`<h2 id="revoke-title">${s.confirmRevoke(this._revoke.hint)}</h2>
               <p id="revoke-text">${s.confirmRevokeText}</p>
               <div class="row"><button autofocus @click=${() => this._dialog.close()}>${this.t.cancel}</button>
                 <button class="danger" @click=${this._confirmRevoke}>${s.revoke}</button></div>`
-          : nothing}
+            : nothing
+        }
       </dialog>`;
   }
 }

@@ -83,10 +83,13 @@ export class SignIn extends ConsoleElement {
     } catch (err) {
       const p = err instanceof ApiProblem ? err : null;
       this._error =
-        p?.status === 401 ? s.unknownKey
-        : p?.status === 429 ? s.tooMany(p.retryAfter || 60)
-        : p?.status === 422 ? (p.errors[0]?.message ?? p.detail)
-        : this.problemText(err);
+        p?.status === 401
+          ? s.unknownKey
+          : p?.status === 429
+            ? s.tooMany(p.retryAfter || 60)
+            : p?.status === 422
+              ? (p.errors[0]?.message ?? p.detail)
+              : this.problemText(err);
       this._input.focus();
     } finally {
       this._busy = false;

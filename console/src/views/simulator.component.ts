@@ -151,7 +151,12 @@ export class Simulator extends ConsoleElement {
     });
     const body: QuoteRequest = {
       explain: true,
-      cart: { currency: this.currency, lines, shipping_minor: money("shipping", this._shipping), shipping_discount_minor: money("shippingDiscount", this._shippingDiscount) },
+      cart: {
+        currency: this.currency,
+        lines,
+        shipping_minor: money("shipping", this._shipping),
+        shipping_discount_minor: money("shippingDiscount", this._shippingDiscount),
+      },
       ...(this._buyer.trim() ? { buyer_id: this._buyer.trim() } : {}),
       ...(this._code.trim() ? { code: this._code.trim() } : {}),
     };
@@ -161,8 +166,14 @@ export class Simulator extends ConsoleElement {
   /** An API error path (`cart.lines.0.unit_price_minor`) as the id of the field it names. */
   private _fieldId(path: string): string {
     const m = /^cart\.lines\.(\d+)\.(\w+)/.exec(path);
-    if (m) return `l${m[1]}-${{ product_id: "product", quantity: "qty", unit_price_minor: "price", product_discount_minor: "discount" }[m[2]] ?? "product"}`;
-    const map: Record<string, string> = { buyer_id: "buyer", code: "code", "cart.shipping_minor": "shipping", "cart.shipping_discount_minor": "shippingDiscount" };
+    if (m)
+      return `l${m[1]}-${{ product_id: "product", quantity: "qty", unit_price_minor: "price", product_discount_minor: "discount" }[m[2]] ?? "product"}`;
+    const map: Record<string, string> = {
+      buyer_id: "buyer",
+      code: "code",
+      "cart.shipping_minor": "shipping",
+      "cart.shipping_discount_minor": "shippingDiscount",
+    };
     return map[path] ?? "lines";
   }
 
@@ -176,12 +187,20 @@ export class Simulator extends ConsoleElement {
       const q = await this.client.quote(body);
       this._quote = q;
       const ids = [...new Set(q.candidates.map((c) => c.coupon_id).filter((id): id is string => !!id && !this._names.has(id)))];
-      const found = await Promise.all(ids.map((id) => this.client.getCoupon(id).then((r) => [id, r.coupon.name] as const, () => null)));
+      const found = await Promise.all(
+        ids.map((id) =>
+          this.client.getCoupon(id).then(
+            (r) => [id, r.coupon.name] as const,
+            () => null,
+          ),
+        ),
+      );
       this._names = new Map([...this._names, ...found.filter((x): x is readonly [string, string] => !!x)]);
     } catch (err) {
       const p = err instanceof ApiProblem ? err : null;
       const out: Record<string, string> = {};
-      if (p && p.errors.length) for (const fe of p.errors) out[this._fieldId(fe.path)] ??= fe.message.charAt(0).toUpperCase() + fe.message.slice(1);
+      if (p?.errors.length)
+        for (const fe of p.errors) out[this._fieldId(fe.path)] ??= fe.message.charAt(0).toUpperCase() + fe.message.slice(1);
       else out.lines = p?.status === 429 ? p.detail : this.problemText(err);
       this._errors = out;
       this._quote = undefined;
@@ -197,7 +216,13 @@ export class Simulator extends ConsoleElement {
     (this.renderRoot.querySelector(`#${first}`) as HTMLElement | null)?.focus?.();
   }
 
-  private _input(id: string, label: string, value: string, set: (v: string) => void, o: { money?: boolean; numeric?: boolean; hint?: string; cls?: string } = {}) {
+  private _input(
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    o: { money?: boolean; numeric?: boolean; hint?: string; cls?: string } = {},
+  ) {
     const err = this._errors[id] ?? "";
     const input = html`<input id=${id} .value=${value} inputmode=${o.money ? "decimal" : o.numeric ? "numeric" : nothing} spellcheck="false"
       aria-describedby="${o.hint ? `${id}-hint ` : ""}${id}-error" aria-invalid=${err ? "true" : "false"}
@@ -220,18 +245,22 @@ export class Simulator extends ConsoleElement {
         </div>
         <h2>${s.lines}</h2>
         <p class="hint">${s.linesHint}</p>
-        ${this._lines.map((l, i) => html`<fieldset>
+        ${this._lines.map(
+          (l, i) => html`<fieldset>
           <legend>${s.line(i + 1)}</legend>
           <div class="line">
             ${this._input(`l${i}-product`, s.product, l.product, (v) => this._setLine(i, "product", v), { cls: "product" })}
             ${this._input(`l${i}-qty`, s.quantity, l.qty, (v) => this._setLine(i, "qty", v), { numeric: true })}
             ${this._input(`l${i}-price`, s.unitPrice, l.price, (v) => this._setLine(i, "price", v), { money: true })}
             ${this._input(`l${i}-discount`, s.productDiscount, l.discount, (v) => this._setLine(i, "discount", v), { money: true })}
-            ${this._lines.length > 1
-              ? html`<button type="button" class="small" aria-label=${s.removeLine(i + 1)} @click=${() => (this._lines = this._lines.filter((_, j) => j !== i))}>✕</button>`
-              : nothing}
+            ${
+              this._lines.length > 1
+                ? html`<button type="button" class="small" aria-label=${s.removeLine(i + 1)} @click=${() => (this._lines = this._lines.filter((_, j) => j !== i))}>✕</button>`
+                : nothing
+            }
           </div>
-        </fieldset>`)}
+        </fieldset>`,
+        )}
         <p class="error" id="lines" tabindex="-1">${this._errors.lines ?? ""}</p>
         <p><button type="button" class="small" @click=${() => (this._lines = [...this._lines, { product: `sku-${this._lines.length + 1}`, qty: "1", price: "", discount: "0" }])}>${s.addLine}</button></p>
         <div class="grid shipping">

@@ -25,15 +25,17 @@ function stepWords(t: ConsoleStrings, money: Money, name: (id: unknown, code?: u
         const reasons = ((d.reasons as string[] | undefined) ?? []).map((r) => reasonWords(t, r)).join(" ");
         return s.stepCandidateOut(name(d.coupon_id, d.code), reasons || t.unknownReason);
       }
-      return s.stepCandidate(
-        name(d.coupon_id, d.code),
-        money(n("in_scope_minor")),
-        money(n("min_spend_minor")),
-        d.min_spend_met === true,
-        money(n("raw_discount_minor")),
-        d.cap_minor == null ? null : money(n("cap_minor")),
-        money(n("final_discount_minor")),
-      ) + (d.applicable ? "" : " " + ((d.reasons as string[] | undefined) ?? []).map((r) => reasonWords(t, r)).join(" "));
+      return (
+        s.stepCandidate(
+          name(d.coupon_id, d.code),
+          money(n("in_scope_minor")),
+          money(n("min_spend_minor")),
+          d.min_spend_met === true,
+          money(n("raw_discount_minor")),
+          d.cap_minor == null ? null : money(n("cap_minor")),
+          money(n("final_discount_minor")),
+        ) + (d.applicable ? "" : ` ${((d.reasons as string[] | undefined) ?? []).map((r) => reasonWords(t, r)).join(" ")}`)
+      );
     case "chosen":
       return s.stepChosen(d.coupon_id ? name(d.coupon_id) : null, String(d.why ?? ""));
     case "spread": {
@@ -43,7 +45,13 @@ function stepWords(t: ConsoleStrings, money: Money, name: (id: unknown, code?: u
       return s.stepSpread(money(n("discount_minor")), parts);
     }
     case "total":
-      return s.stepTotal(money(n("subtotal_minor")), money(n("coupon_discount_minor")), money(n("shipping_minor")), money(n("shipping_discount_minor")), money(n("total_minor")));
+      return s.stepTotal(
+        money(n("subtotal_minor")),
+        money(n("coupon_discount_minor")),
+        money(n("shipping_minor")),
+        money(n("shipping_discount_minor")),
+        money(n("total_minor")),
+      );
     default:
       return `${step}: ${JSON.stringify(d)}`;
   }
@@ -52,7 +60,7 @@ function stepWords(t: ConsoleStrings, money: Money, name: (id: unknown, code?: u
 /** The whole answer; `names` maps coupon ids to names (looked up by the view). */
 export function renderResult(t: ConsoleStrings, money: Money, q: Quote, names: Map<string, string>) {
   const s = t.sim;
-  const name = (id: unknown, code?: unknown) => (typeof id === "string" ? names.get(id) ?? id : s.unknownCode(String(code ?? "")));
+  const name = (id: unknown, code?: unknown) => (typeof id === "string" ? (names.get(id) ?? id) : s.unknownCode(String(code ?? "")));
   const applied = q.applied;
   const shipping = q.total_minor - q.subtotal_minor + (applied?.discount_minor ?? 0);
   return html`<section class="card result" aria-labelledby="result">
@@ -64,16 +72,20 @@ export function renderResult(t: ConsoleStrings, money: Money, q: Quote, names: M
         <dt>${s.shippingNet}</dt><dd>${money(shipping)}</dd>
         <dt class="strong">${s.total}</dt><dd class="strong">${money(q.total_minor)}</dd>
       </dl>
-      ${applied && applied.allocations.length > 1
-        ? html`<h3>${s.split}</h3><ul class="split">${applied.allocations.map((a) => html`<li>${lineLabel(t, a.line_id)}: ${money(a.discount_minor)}</li>`)}</ul>`
-        : nothing}
+      ${
+        applied && applied.allocations.length > 1
+          ? html`<h3>${s.split}</h3><ul class="split">${applied.allocations.map((a) => html`<li>${lineLabel(t, a.line_id)}: ${money(a.discount_minor)}</li>`)}</ul>`
+          : nothing
+      }
     </section>
     <section class="card" aria-labelledby="considered">
       <h2 id="considered">${s.considered}</h2>
-      ${q.candidates.length === 0
-        ? html`<p class="hint">${s.noneConsidered}</p>`
-        : html`<ul class="candidates">
-            ${q.candidates.map((c) => html`<li class=${c.applicable ? "yes" : "no"}>
+      ${
+        q.candidates.length === 0
+          ? html`<p class="hint">${s.noneConsidered}</p>`
+          : html`<ul class="candidates">
+            ${q.candidates.map(
+              (c) => html`<li class=${c.applicable ? "yes" : "no"}>
               <div class="cand-head">
                 <strong>${name(c.coupon_id, c.code)}</strong>
                 ${c.code && c.coupon_id ? html`<code>${c.code}</code>` : nothing}
@@ -81,13 +93,17 @@ export function renderResult(t: ConsoleStrings, money: Money, q: Quote, names: M
               </div>
               <p class="cand-state">${c.applicable ? s.applies(money(c.discount_minor)) : s.doesNotApply}</p>
               ${c.reasons.length ? html`<ul class="reasons">${c.reasons.map((r) => html`<li>${reasonWords(t, r.code, r.message)}</li>`)}</ul>` : nothing}
-            </li>`)}
-          </ul>`}
+            </li>`,
+            )}
+          </ul>`
+      }
     </section>
-    ${q.trace?.length
-      ? html`<section class="card" aria-labelledby="steps">
+    ${
+      q.trace?.length
+        ? html`<section class="card" aria-labelledby="steps">
           <h2 id="steps">${s.steps}</h2>
           <ol class="steps">${q.trace.map((st) => html`<li>${stepWords(t, money, name, st.step, st.detail as Detail)}</li>`)}</ol>
         </section>`
-      : nothing}`;
+        : nothing
+    }`;
 }

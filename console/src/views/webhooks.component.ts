@@ -118,7 +118,10 @@ export class WebhooksView extends ConsoleElement {
 
   private async _toggle(ep: WebhookEndpoint) {
     this._message = "";
-    if (this._open === ep.id) return void (this._open = "");
+    if (this._open === ep.id) {
+      this._open = "";
+      return;
+    }
     this._open = ep.id;
     this._deliveries = [];
     try {
@@ -156,12 +159,14 @@ export class WebhooksView extends ConsoleElement {
     if (!this._deliveries.length) return html`<p class="hint">${w.noDeliveries}</p>`;
     return html`<div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${w.deliveries(ep.url)}><table>
       <thead><tr><th scope="col">${this.t.audit.when}</th><th scope="col">${w.event}</th><th scope="col">${this.t.records.state}</th><th scope="col"><span class="sr-only">${this.t.list.colActions}</span></th></tr></thead>
-      <tbody>${this._deliveries.map((d) => html`<tr>
+      <tbody>${this._deliveries.map(
+        (d) => html`<tr>
         <td>${formatDateTime(d.created_at)}</td>
         <td>${w.types[d.type]}</td>
         <td><span class="tag">${w.status[d.status]}</span> <span class="hint">${w.attempts(d.attempts, d.last_status_code, d.last_error)}</span></td>
         <td>${d.status === "succeeded" ? nothing : html`<button class="small" @click=${() => this._retry(d)}>${w.retry}</button>`}</td>
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table></div>`;
   }
 
@@ -178,47 +183,61 @@ export class WebhooksView extends ConsoleElement {
         </div>
         <fieldset aria-describedby="events-error">
           <legend>${w.events}</legend>
-          <div class="events">${types.map((t) => html`<label><input type="checkbox" .checked=${this._events.has(t)} @change=${(e: Event) => {
-            const next = new Set(this._events);
-            if ((e.target as HTMLInputElement).checked) next.add(t);
-            else next.delete(t);
-            this._events = next;
-          }} />${w.types[t]}</label>`)}</div>
+          <div class="events">${types.map(
+            (t) =>
+              html`<label><input type="checkbox" .checked=${this._events.has(t)} @change=${(e: Event) => {
+                const next = new Set(this._events);
+                if ((e.target as HTMLInputElement).checked) next.add(t);
+                else next.delete(t);
+                this._events = next;
+              }} />${w.types[t]}</label>`,
+          )}</div>
           <p class="error" id="events-error">${this._errors.events ?? ""}</p>
         </fieldset>
         <button class="primary" type="submit">${w.add}</button>
-        ${this._secret
-          ? html`<div class="secret" role="status">
+        ${
+          this._secret
+            ? html`<div class="secret" role="status">
               <label for="secret">${w.newSecret}</label>
               <input id="secret" class="mono" readonly .value=${this._secret} aria-describedby="secret-note" />
               <p class="hint" id="secret-note">${w.newSecretNote}</p>
             </div>`
-          : nothing}
+            : nothing
+        }
       </form>
       <p class="error" role="alert">${this._errors.list ?? ""}</p>
       <p class="ok" role="status">${this._message}</p>
-      ${!this._endpoints
-        ? html`<p>${this.t.loading}</p>`
-        : this._endpoints.length === 0
-          ? html`<div class="card empty"><p>${w.empty}</p></div>`
-          : html`<ul class="endpoints">${this._endpoints.map((ep) => html`<li class="card endpoint">
+      ${
+        !this._endpoints
+          ? html`<p>${this.t.loading}</p>`
+          : this._endpoints.length === 0
+            ? html`<div class="card empty"><p>${w.empty}</p></div>`
+            : html`<ul class="endpoints">${this._endpoints.map(
+                (ep) => html`<li class="card endpoint">
               <div class="row">
                 <span class="url mono" id="ep-${ep.id}">${ep.url}</span>
                 <div class="row">
                   <button class="small" aria-expanded=${this._open === ep.id ? "true" : "false"} aria-describedby="ep-${ep.id}" @click=${() => this._toggle(ep)}>${w.showDeliveries}</button>
-                  <button class="small danger-text" aria-label=${w.removeOf(ep.url)} @click=${() => { this._remove = ep; this._dialog.showModal(); }}>${w.remove}</button>
+                  <button class="small danger-text" aria-label=${w.removeOf(ep.url)} @click=${() => {
+                    this._remove = ep;
+                    this._dialog.showModal();
+                  }}>${w.remove}</button>
                 </div>
               </div>
               <p class="hint">${ep.events.map((t) => w.types[t]).join(" · ")}</p>
               ${this._open === ep.id ? this._deliveriesTable(ep) : nothing}
-            </li>`)}</ul>`}
+            </li>`,
+              )}</ul>`
+      }
       <dialog aria-labelledby="remove-title" aria-describedby="remove-text" @close=${() => (this._remove = null)}>
-        ${this._remove
-          ? html`<h2 id="remove-title">${w.confirmRemove(this._remove.url)}</h2>
+        ${
+          this._remove
+            ? html`<h2 id="remove-title">${w.confirmRemove(this._remove.url)}</h2>
               <p id="remove-text">${w.confirmRemoveText}</p>
               <div class="row"><button autofocus @click=${() => this._dialog.close()}>${this.t.cancel}</button>
                 <button class="danger" @click=${this._confirmRemove}>${w.remove}</button></div>`
-          : nothing}
+            : nothing
+        }
       </dialog>`;
   }
 }

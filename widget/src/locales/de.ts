@@ -61,7 +61,7 @@ export const de: WidgetStrings = {
   claimed: "Gesichert",
   claimedNotice: (n) => `Gutschein „${n}“ gesichert. Er wird an der Kasse angerechnet.`,
   amountOff: (a) => `${a} Rabatt`,
-  percentOff: (p, cap) => `${p} % Rabatt` + (cap ? `, höchstens ${cap}` : ""),
+  percentOff: (p, cap) => `${p} % Rabatt${cap ? `, höchstens ${cap}` : ""}`,
   minSpend: (a) => `Mindestbestellwert ${a}`,
   noMinSpend: "Kein Mindestbestellwert",
   validDays: (d) => `Gültig ${d} ${d === 1 ? "Tag" : "Tage"} nach dem Sichern`,

@@ -37,7 +37,11 @@ export function checkedLookup(mode: ShopMode, resolve: Resolver = resolveHost): 
           return;
         }
         const family = (a: string) => (a.includes(":") ? 6 : 4);
-        if ((options as { all?: boolean }).all) (callback as never as (e: null, a: LookupAddress[]) => void)(null, all.map((address) => ({ address, family: family(address) })));
+        if ((options as { all?: boolean }).all)
+          (callback as never as (e: null, a: LookupAddress[]) => void)(
+            null,
+            all.map((address) => ({ address, family: family(address) })),
+          );
         else callback(null, all[0], family(all[0]));
       },
       (err: NodeJS.ErrnoException) => callback(err, "", 4),

@@ -1,6 +1,11 @@
 /** A campaign's single-use codes (secret key): list them (JSON or CSV) and add the seller's own. */
 import { createRoute } from "@hono/zod-openapi";
-import { AddCampaignCodesBody, AddedCampaignCodesSchema, CampaignCodePageSchema, CampaignCodesQuery } from "../../contract/campaign-codes.js";
+import {
+  AddCampaignCodesBody,
+  AddedCampaignCodesSchema,
+  CampaignCodePageSchema,
+  CampaignCodesQuery,
+} from "../../contract/campaign-codes.js";
 import { CouponParams } from "../../contract/coupons.js";
 import { jsonOrCsv } from "../csv.js";
 import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";

@@ -7,8 +7,7 @@ export const quote = createRoute({
   path: "/v1/checkout/quote",
   tags: ["Checkout"],
   summary: "Price a cart with the best (or the named) seller coupon; no side effects",
-  description:
-    "Every coupon considered is a candidate with its reasons. `explain: true` adds the promotion simulator's trace (R26).",
+  description: "Every coupon considered is a candidate with its reasons. `explain: true` adds the promotion simulator's trace (R26).",
   security: BuyerSecurity,
   request: { body: jsonBody(QuoteBody) },
   responses: {

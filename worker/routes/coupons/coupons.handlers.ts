@@ -1,4 +1,11 @@
-import { AuditEntrySchema, CouponSchema, RecipientSchema, type CouponListInput, type HistoryInput, type RecipientsInput } from "../../contract/coupons.js";
+import {
+  AuditEntrySchema,
+  CouponSchema,
+  RecipientSchema,
+  type CouponListInput,
+  type HistoryInput,
+  type RecipientsInput,
+} from "../../contract/coupons.js";
 import { requireSecret, withCaller } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
 import { keyCheckedInBatch } from "../../lib/planned-caller.js";

@@ -36,8 +36,12 @@ export const create = createRoute({
   request: { body: jsonBody(CreateCouponBody) },
   responses: {
     201: json(CreatedCouponSchema, "The new coupon and its addons"),
-    409: problem("name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed, or code_space_exhausted (too few free campaign codes of that length)"),
-    429: problem("rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)"),
+    409: problem(
+      "name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed, or code_space_exhausted (too few free campaign codes of that length)",
+    ),
+    429: problem(
+      "rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)",
+    ),
     ...problemResponses,
   },
 });
@@ -111,7 +115,9 @@ export const update = createRoute({
     200: couponAnswer("The changed coupon", ["ETag"]),
     404: problem("No such coupon in this shop"),
     409: problem("edit_not_allowed, name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed"),
-    429: problem("rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)"),
+    429: problem(
+      "rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)",
+    ),
     412: problem("version_mismatch: If-Match names another version"),
     ...problemResponses,
   },
@@ -141,9 +147,9 @@ export const duplicate = createRoute({
   tags: ["Coupons"],
   summary: "Duplicate a coupon (R29)",
   description:
-    "Copies the coupon's settings into a new coupon (`origin: \"duplicate\"`, `parent_id` the source) with the given " +
+    'Copies the coupon\'s settings into a new coupon (`origin: "duplicate"`, `parent_id` the source) with the given ' +
     "overrides. Without new dates the source must not have started yet (else 422). The name defaults to the source's " +
-    "name + \" copy\"; a promo code gets the given suffix or a fresh generated one. The create rules apply (409 codes).",
+    'name + " copy"; a promo code gets the given suffix or a fresh generated one. The create rules apply (409 codes).',
   security: BearerSecurity,
   request: {
     params: CouponParams,
@@ -153,7 +159,9 @@ export const duplicate = createRoute({
     201: couponAnswer("The new coupon"),
     404: problem("No such coupon in this shop"),
     409: problem("name_taken, new_customer_coupon_overlap, review_coupon_overlap, promo_code_taken, code_not_allowed"),
-    429: problem("rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)"),
+    429: problem(
+      "rate_limited: a code the seller chose while the shop's guessing limit is reached (each promo_code_taken counts as a failed look-up)",
+    ),
     ...problemResponses,
   },
 });

@@ -8,7 +8,7 @@ export const lookup = createRoute({
   tags: ["Promo codes"],
   summary: "Is this code live? (off-platform channels, the widget)",
   description:
-    "Unknown codes answer 200 `{valid: false, reason: \"code_not_found\"}`. To publishable keys a code that is not ongoing is also `code_not_found`. Failed look-ups are rate limited.",
+    'Unknown codes answer 200 `{valid: false, reason: "code_not_found"}`. To publishable keys a code that is not ongoing is also `code_not_found`. Failed look-ups are rate limited.',
   security: BearerSecurity,
   request: { params: PromoCodeParams },
   responses: {

@@ -17,7 +17,8 @@ export const reserve: AppRouteHandler<typeof routes.reserve> = keyCheckedInBatch
   // Refusals (stored or fresh) are thrown as problems; what comes back is the 201. A fresh one is sent
   // as the very text that was stored for its key, written once.
   const created = (b: unknown) => c.json(b as { redemption: RedemptionOut }, 201);
-  if (answer.json !== undefined) return c.body(answer.json, 201, { "Content-Type": "application/json" }) as unknown as ReturnType<typeof created>;
+  if (answer.json !== undefined)
+    return c.body(answer.json, 201, { "Content-Type": "application/json" }) as unknown as ReturnType<typeof created>;
   return created(answer.body);
 });
 

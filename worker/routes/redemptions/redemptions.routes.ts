@@ -3,7 +3,14 @@
  * payment, release it on cancellation; the shop's redemptions, newest first.
  */
 import { createRoute } from "@hono/zod-openapi";
-import { IdempotencyHeader, RedemptionAnswer, RedemptionBody, RedemptionListQuery, RedemptionPageSchema, RedemptionParams } from "../../contract/redemptions.js";
+import {
+  IdempotencyHeader,
+  RedemptionAnswer,
+  RedemptionBody,
+  RedemptionListQuery,
+  RedemptionPageSchema,
+  RedemptionParams,
+} from "../../contract/redemptions.js";
 import { jsonOrCsv } from "../csv.js";
 import { BearerSecurity, BuyerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 

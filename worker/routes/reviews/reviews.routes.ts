@@ -10,7 +10,7 @@ export const list = createRoute({
   tags: ["Reviews"],
   summary: "List the shop's incentivized reviews, most recent first",
   description:
-    "The reviews that earned a review coupon (R13, R14), each with the label stored with it (R16, \"Verified purchase Incentivized Review\") and the claim it earned. `coupon_id` narrows the list to one review coupon; another shop's coupon lists nothing.",
+    'The reviews that earned a review coupon (R13, R14), each with the label stored with it (R16, "Verified purchase Incentivized Review") and the claim it earned. `coupon_id` narrows the list to one review coupon; another shop\'s coupon lists nothing.',
   security: BearerSecurity,
   request: { query: ReviewListQuery },
   responses: {

@@ -1,6 +1,14 @@
 /** The contract of shop routes (platform operator) and the test clock (secret key of a test shop). */
 import { createRoute } from "@hono/zod-openapi";
-import { CreatedShopSchema, CreateShopBody, ShopAnswer, ShopParams, TestClockAnswer, TestClockBody, UpdateShopBody } from "../../contract/shops.js";
+import {
+  CreatedShopSchema,
+  CreateShopBody,
+  ShopAnswer,
+  ShopParams,
+  TestClockAnswer,
+  TestClockBody,
+  UpdateShopBody,
+} from "../../contract/shops.js";
 import { BearerSecurity, json, jsonBody, problem, problemResponses } from "../openapi.js";
 
 export const create = createRoute({

@@ -1,10 +1,17 @@
 /** Storefront routes (publishable or secret key): claimable coupons, claiming one, the buyer's wallet. */
 import { createRoute } from "@hono/zod-openapi";
-import { ClaimAnswer, ClaimBody, ClaimParams, StorefrontPageSchema, StorefrontQuery, WalletQuery, WalletSchema } from "../../contract/storefront.js";
+import {
+  ClaimAnswer,
+  ClaimBody,
+  ClaimParams,
+  StorefrontPageSchema,
+  StorefrontQuery,
+  WalletQuery,
+  WalletSchema,
+} from "../../contract/storefront.js";
 import { BuyerSecurity, json, optionalJsonBody, problem, problemResponses } from "../openapi.js";
 
-const buyerNote =
-  "The buyer is named by `X-Buyer-Token` (publishable key) or `buyer_id` (secret key).";
+const buyerNote = "The buyer is named by `X-Buyer-Token` (publishable key) or `buyer_id` (secret key).";
 
 export const list = createRoute({
   method: "get",

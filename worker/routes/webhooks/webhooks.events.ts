@@ -12,7 +12,8 @@ export const eventWebhooks: RouteConfig[] = WEBHOOK_EVENT_TYPES.map((type) => ({
   path: type,
   tags: ["Webhooks"],
   summary: WEBHOOK_EVENTS[type].about,
-  description: "Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.",
+  description:
+    "Sent at least once to each endpoint subscribed to this type (dedupe by `id`); verify `Coupon-Signature` on the raw body before parsing it.",
   security: [{ webhookSignature: [] }],
   request: {
     headers: WebhookHeaders,

@@ -18,7 +18,7 @@ export const create = createRoute({
   tags: ["Webhooks"],
   summary: "Subscribe a URL to event types; the signing secret is shown this once",
   description:
-    "Live shops may only name `https` URLs whose host resolves to public addresses (422 `url_not_allowed`); test shops may also name `http` and loopback URLs. Each event is POSTed as JSON `{id, type, created_at, shop_id, data: {object}}` with `Coupon-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<raw body>\")>`, at least once (dedupe by `id`), retried with exponential backoff for 24 hours until a 2xx answer within 10 s. At most 16 endpoints per shop (409 `too_many_endpoints`).",
+    'Live shops may only name `https` URLs whose host resolves to public addresses (422 `url_not_allowed`); test shops may also name `http` and loopback URLs. Each event is POSTed as JSON `{id, type, created_at, shop_id, data: {object}}` with `Coupon-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, at least once (dedupe by `id`), retried with exponential backoff for 24 hours until a 2xx answer within 10 s. At most 16 endpoints per shop (409 `too_many_endpoints`).',
   security: BearerSecurity,
   request: { body: jsonBody(CreateEndpointBody) },
   responses: {

@@ -51,7 +51,9 @@ class NativeClientImpl implements Client, Transactions {
       // WAL lets readers run beside the one writer; synchronous = NORMAL in WAL never loses a committed
       // transaction on a process crash (README "Security and durability"); foreign keys enforced.
       if (path !== ":memory:") this.db.exec("PRAGMA journal_mode = WAL");
-      this.db.exec(`PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}; PRAGMA foreign_keys = ON`);
+      this.db.exec(
+        `PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}; PRAGMA foreign_keys = ON`,
+      );
     } catch (e) {
       this.db.close();
       throw mapError(e);
@@ -97,10 +99,15 @@ class NativeClientImpl implements Client, Transactions {
     this.#checkOpen();
     const list = stmts.map((s) => (Array.isArray(s) ? { sql: s[0], args: s[1] } : typeof s === "string" ? { sql: s, args: undefined } : s));
     const begin =
-      mode === "write" ? "BEGIN IMMEDIATE"
-      : mode === "deferred" || mode === "read" ? "BEGIN DEFERRED"
-      : mode === undefined ? (list.every((s) => /^\s*SELECT\b/i.test(s.sql)) ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE")
-      : invalidMode();
+      mode === "write"
+        ? "BEGIN IMMEDIATE"
+        : mode === "deferred" || mode === "read"
+          ? "BEGIN DEFERRED"
+          : mode === undefined
+            ? list.every((s) => /^\s*SELECT\b/i.test(s.sql))
+              ? "BEGIN DEFERRED"
+              : "BEGIN IMMEDIATE"
+            : invalidMode();
     if (begin === "BEGIN DEFERRED") return this.inTransaction(begin, list);
     return this.#group.submit(list);
   }

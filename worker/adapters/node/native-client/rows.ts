@@ -71,13 +71,13 @@ export class NativeResultSet implements ResultSet {
       columnTypes: this.columnTypes,
       rows: this.rows.map((row) => Array.prototype.map.call(row, valueToJson)),
       rowsAffected: this.rowsAffected,
-      lastInsertRowid: this.lastInsertRowid !== undefined ? "" + this.lastInsertRowid : null,
+      lastInsertRowid: this.lastInsertRowid !== undefined ? `${this.lastInsertRowid}` : null,
     };
   }
 }
 
 function valueToJson(value: unknown): unknown {
-  if (typeof value === "bigint") return "" + value;
+  if (typeof value === "bigint") return `${value}`;
   if (value instanceof ArrayBuffer) return Buffer.from(value).toString("base64");
   return value;
 }

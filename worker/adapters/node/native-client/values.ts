@@ -35,7 +35,8 @@ function toSql(value: InValue | undefined): SqlValue {
   }
   if (typeof value === "string" || value === null) return value;
   if (typeof value === "bigint") {
-    if (value < MIN_I64 || value > MAX_I64) throw new RangeError("bigint is too large to be represented as a 64-bit integer and passed as argument");
+    if (value < MIN_I64 || value > MAX_I64)
+      throw new RangeError("bigint is too large to be represented as a 64-bit integer and passed as argument");
     return value;
   }
   if (typeof value === "boolean") return value ? 1 : 0;
