@@ -97,7 +97,8 @@ const HEADERS = {
   },
   // Declared as a response's `Set-Cookie`: a request carrying a console session slides its expiry.
   SessionRefresh: {
-    description: "Only to a request made with the console's session cookie: the same cookie with its idle expiry moved on (at most once a minute).",
+    description:
+      "Only to a request made with the console's session cookie: the same cookie with its idle expiry moved on (at most once a minute).",
     required: false,
     schema: { type: "string" },
   },

@@ -44,5 +44,8 @@ export const signOut = createRoute({
   summary: "Sign out: end the current console session",
   description: `Ends the session and clears its cookie; answers 204 also when it had already ended (or there was none). With a session cookie: ${sameOrigin}`,
   security: SessionSecurity,
-  responses: { 204: { description: "Signed out; the cookie is cleared", headers: setsCookie }, 403: problem("Not from the API's own origin") },
+  responses: {
+    204: { description: "Signed out; the cookie is cleared", headers: setsCookie },
+    403: problem("Not from the API's own origin"),
+  },
 });
