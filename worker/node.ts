@@ -17,7 +17,7 @@ import { getShop, hasAnyShop } from "./store/shops.js";
 import { createDemoShop, ensureDemoCoupons, readDemoKeys, type DemoKeys } from "./demo/seed.js";
 import { startSweeper } from "./services/sweeper.js";
 import { nodeSiteAssets } from "./site/node-assets.js";
-import { withCompression } from "./lib/compress-node.js";
+import { withCompression } from "./adapters/node/compression.js";
 import { listenErrorMessage } from "./lib/listen-error.js";
 import { startWebhookWorker } from "./adapters/node/webhook-worker.js";
 

@@ -2,6 +2,10 @@
  * Compression for the Node server (Workers need none: Cloudflare compresses at its edge). Wraps the app's
  * `fetch`, so the app itself stays the same on both hosts.
  *
+ * Why not hono/compress: on Node 20 it has only CompressionStream (gzip and deflate, no Brotli) and it
+ * compresses every answer anew, the docs viewer's 1.7 MB bundle included; keeping that bundle as Brotli
+ * once makes it about a fifth smaller and costs nothing per request after the first (bench/notes.md).
+ *
  * - Text answers (HTML, CSS, JS, JSON, problem+json, SVG…) of at least 1 KB are sent as Brotli when the
  *   client accepts `br`, else gzip; smaller ones are not worth a compression frame (hono/compress draws
  *   the same line).
