@@ -37,7 +37,7 @@ beforeAll(async () => {
   ids.chat = (await make(claimableBody("chat", { name: "Line one\r\nline two\nthree" }))).id;
   const code = await make(promoBody({ name: "Café ☕ 10%", code: "CSV1", quantity: 50 }));
   ids.promo = code.id;
-  for (const buyer of ['ann,"a"', "bob\nb", "çé"]) {
+  for (const buyer of ['ann,"a"', "bob\nb", "çé", ...FORMULAS]) {
     await expectStatus(api.send(ids.chat, { buyer_id: buyer }), 200);
     await expectStatus(api.claim(ids.chat, { buyer_id: buyer }), 201);
   }
@@ -64,6 +64,9 @@ beforeAll(async () => {
     await event({ type: "review.approved", buyer_id: "reviewer", order_id: order, product_id: "p,1", word_count: 20, media_count: 1 });
   }
 });
+
+/** Buyer ids a spreadsheet would run as formulas (CSV injection). */
+const FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB"];
 
 /** Any list's page: its items are compared field by field with the CSV rows, whichever list it is. */
 const AnyPage = page(z.record(z.string(), z.unknown()));
@@ -109,6 +112,15 @@ describe("CSV downloads", () => {
       expect(items.length, path).toBeGreaterThan(0);
       expectCsvOf(await res.text(), items, path);
     }
+  });
+
+  it("a text cell that a spreadsheet would take for a formula is written behind a ' (CSV injection); numbers stay numbers", async () => {
+    const { rows } = parseCsv(await (await csv(`/v1/claims?coupon_id=${ids.chat}`)).text());
+    const buyers = rows.map((r) => r.buyer_id);
+    for (const f of FORMULAS) expect(buyers, f).toContain(`'${f}`);
+    expect(buyers).toContain("çé");
+    const { rows: redemptions } = parseCsv(await (await csv("/v1/redemptions")).text());
+    for (const r of redemptions) expect(r.discount_minor).toMatch(/^[0-9]+$/);
   });
 
   it("limit and cursor do not cut a download; CSV wins only when asked for (q-values)", async () => {

@@ -1,6 +1,7 @@
 /**
  * Reading the API's CSV downloads in tests with an independent RFC 4180 parser (csv-parse), and the text
- * a JSON value must have in a cell: empty for null, JSON for objects and arrays, else the value as text.
+ * a JSON value must have in a cell: empty for null, JSON for objects and arrays, a formula-like text behind
+ * a ', else the value as text.
  */
 import { parse } from "csv-parse/sync";
 import { expect } from "vitest";
@@ -13,6 +14,8 @@ export function parseCsv(text: string): { header: string[]; rows: Record<string,
 
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
+  // A text a spreadsheet would run as a formula is written with a leading ' (CSV injection).
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 

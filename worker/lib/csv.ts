@@ -4,6 +4,10 @@
  * streamed page by page as the client reads them. The body is a pull stream: the next page is read from
  * the database only when the previous one has been taken, so a download of any length holds about one
  * page in memory, on Node and on Workers alike.
+ *
+ * Sellers open these files in spreadsheets, and buyer ids, order ids and names come from outside: a text
+ * cell that starts with `=`, `+`, `-`, `@`, a tab or a CR would be read as a formula (CSV injection), so it
+ * is written with a leading `'`, which spreadsheets show as text. Numbers are written as they are.
  */
 
 /** Whether the caller asked for CSV (`Accept: text/csv`, alone or preferred over JSON). */
@@ -22,10 +26,14 @@ export function wantsCsv(accept: string | undefined): boolean {
   return csv > 0 && csv >= json;
 }
 
-/** One field: empty for null, JSON for objects and arrays, quoted when RFC 4180 requires it. */
+/** A text a spreadsheet would take for a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One field: empty for null, JSON for objects and arrays, text kept from formulas, quoted when RFC 4180 requires it. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+  const raw = typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text = typeof value === "string" && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
