@@ -11,7 +11,7 @@ import type { AppConfig } from "./lib/config.js";
 import { configFromEnv, type EnvVars } from "./lib/env-config.js";
 import { ApiError, problemBody } from "./lib/problem.js";
 import { cacheApiBlocks, DurableObjectRateLimiter, type CounterNamespace } from "./lib/rate-limit-workers.js";
-import { sweepExpiredReservations } from "./services/sweeper.js";
+import { sweepExpiredReservations, sweepSettledDeliveries } from "./services/sweeper.js";
 import { deliverDue } from "./services/webhook-delivery.js";
 import { fetchPoster } from "./lib/webhook-fetch.js";
 import { ReadCache } from "./store/read-cache.js";
@@ -121,6 +121,12 @@ export default {
       sweepExpiredReservations(entry.db, Date.now()).then(
         (n) => console.log(`reservation sweep (${event.cron}): ${n} released`),
         (err) => console.error("reservation sweep failed", err),
+      ),
+    );
+    ctx.waitUntil(
+      sweepSettledDeliveries(entry.db, Date.now()).then(
+        (n) => n && console.log(`delivery retention (${event.cron}): ${n} deleted`),
+        (err) => console.error("delivery retention sweep failed", err),
       ),
     );
     ctx.waitUntil(

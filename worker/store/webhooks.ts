@@ -3,7 +3,7 @@
  * retry). The rows themselves are written by the changes' batches (store/outbox.ts) and sent by the
  * delivery worker (store/webhook-leases.ts).
  */
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.js";
 import { auditInsertSql } from "./audit.js";
@@ -121,4 +121,19 @@ export async function retryDeliveryRow(db: Db, shopId: string, id: string, now: 
       WHERE id = (SELECT endpoint_id FROM webhook_deliveries WHERE shop_id = ${shopId} AND id = ${id})`),
   ]);
   return rows[0];
+}
+
+/**
+ * Deletes up to `max` settled deliveries (succeeded or failed) whose delivery window ended before `before`,
+ * oldest first; a pending one is never deleted. Answers how many went.
+ */
+export async function deleteSettledDeliveries(db: Db, before: number, max: number): Promise<number> {
+  const old = db
+    .select({ seq: webhookDeliveries.seq })
+    .from(webhookDeliveries)
+    .where(and(ne(webhookDeliveries.status, "pending"), lt(webhookDeliveries.expires_at, before)))
+    .orderBy(webhookDeliveries.seq)
+    .limit(max);
+  const res = await db.delete(webhookDeliveries).where(inArray(webhookDeliveries.seq, old));
+  return res.rowsAffected;
 }
