@@ -6,6 +6,7 @@
 import { z } from "@hono/zod-openapi";
 import { estimatedSpend } from "../engine/coupon-rules.js";
 import { couponStatus } from "../engine/status.js";
+import type { Coupon } from "../engine/types.js";
 import { rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { Cursor, ExternalId, KeyCursor, Limit, MinorAmount, orNull, page, Timestamp, toIso } from "./common.js";
 
@@ -242,6 +243,11 @@ export const DuplicateCouponBody = z
 export type DuplicateCouponInput = z.infer<typeof DuplicateCouponBody>;
 
 /** A stored coupon as the API shows it, its status at the shop clock `now`. */
+/** A coupon's discount as answers show it (a percent one always names its cap, null for none). */
+export function discountOut(d: Coupon["discount"]): CouponOut["discount"] {
+  return d.kind === "fixed" ? d : { kind: "percent", percent_off: d.percent_off, max_discount_minor: d.max_discount_minor ?? null };
+}
+
 export function serializeCoupon(row: CouponRow, now: number, currency: string): CouponOut {
   const c = rowToCoupon(row);
   return {
@@ -249,14 +255,7 @@ export function serializeCoupon(row: CouponRow, now: number, currency: string): 
     type: row.type,
     name: row.name,
     status: couponStatus(c, now),
-    discount:
-      c.discount.kind === "fixed"
-        ? c.discount
-        : {
-            kind: "percent",
-            percent_off: c.discount.percent_off,
-            max_discount_minor: c.discount.max_discount_minor ?? null,
-          },
+    discount: discountOut(c.discount),
     min_spend_minor: row.min_spend_minor,
     scope: c.scope,
     currency,

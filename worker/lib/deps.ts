@@ -40,19 +40,50 @@ export interface Deps extends BatchPlan {
 }
 
 export function requestDeps(c: Context<AppEnv>): Deps {
-  const { db, config, pendingKey } = c.var;
-  return {
-    db,
-    batchReads: config.oneRoundTrip === true,
-    keyCheck: pendingKey ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null,
-    confirmKey: (found, after) => confirmKey(c, found, after),
-    reads: () => config.readCache?.snapshot() ?? Reads.uncached,
-    limiter: config.rateLimiter,
-    clock: config.now,
-    config,
-    sha256: config.sha256Hex,
-    clientAddress: () => config.clientAddress?.(c),
-    forgetShop: (shopId) => config.callerCache?.dropShop(shopId),
-    resolveHost: config.resolveHost,
-  };
+  return new RequestDeps(c);
+}
+
+/**
+ * `Deps` for one request. Its functions are methods on the prototype, not closures made per request:
+ * every route builds one, and under tsx (`npm start`) each closure made also pays esbuild's name-keeping
+ * call (bench/notes.md). Invariant: nothing reads these methods off the object to call later unbound —
+ * services call them as `deps.x()`, and store/batch.ts as `plan.confirmKey()`.
+ */
+class RequestDeps implements Deps {
+  readonly db: Db;
+  readonly batchReads: boolean;
+  readonly keyCheck: Deps["keyCheck"];
+  readonly limiter: GuessLimiter;
+  readonly clock: () => number;
+  readonly config: AppConfig;
+  readonly sha256?: SyncSha256;
+  readonly resolveHost?: (host: string) => Promise<string[]>;
+
+  constructor(private readonly c: Context<AppEnv>) {
+    const { db, config, pendingKey } = c.var;
+    this.db = db;
+    this.batchReads = config.oneRoundTrip === true;
+    this.keyCheck = pendingKey ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null;
+    this.limiter = config.rateLimiter;
+    this.clock = config.now;
+    this.config = config;
+    this.sha256 = config.sha256Hex;
+    this.resolveHost = config.resolveHost;
+  }
+
+  confirmKey(found: Parameters<Deps["confirmKey"]>[0], after?: "read" | "write"): void {
+    confirmKey(this.c, found, after);
+  }
+
+  reads(): Reads {
+    return this.config.readCache?.snapshot() ?? Reads.uncached;
+  }
+
+  clientAddress(): string | undefined {
+    return this.config.clientAddress?.(this.c);
+  }
+
+  forgetShop(shopId: string): void {
+    this.config.callerCache?.dropShop(shopId);
+  }
 }

@@ -86,7 +86,12 @@ export async function refuse(
   plan: WritePlan = UNCHECKED,
 ): Promise<Answer> {
   if (scope && !(await storeAnswerIfFirst(db, answerRow(scope, { status, body: { code, detail } }), plan))) {
-    const first = await storedAnswer(db, scope, { ...plan, batchReads: false });
+    // Named, not spread: a plan may be a request's Deps, whose confirmKey is a method (lib/deps.ts).
+    const first = await storedAnswer(db, scope, {
+      keyCheck: plan.keyCheck,
+      confirmKey: (f, after) => plan.confirmKey(f, after),
+      batchReads: false,
+    });
     if (first) return replay(first);
   }
   throw new ApiError(status, code, detail);

@@ -4,7 +4,7 @@
  * (code-guessing.ts).
  */
 import { toIso } from "../contract/common.js";
-import { serializeCoupon } from "../contract/coupons.js";
+import { discountOut } from "../contract/coupons.js";
 import type { PromoCodeLookup } from "../contract/promo-codes.js";
 import { promoCodeAvailability } from "../engine/promo-code-availability.js";
 import { usedUpWhileReserved } from "../engine/reservations.js";
@@ -30,19 +30,19 @@ export async function lookupPromoCode(deps: Deps, caller: ShopCaller, typed: str
   const reserved = found && (usedUpWhileReserved(found.coupon) || found.campaignCode?.state === "reserved");
   if (reserved && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0) found = await read();
   if (!found) return { valid: false, reason: "code_not_found" };
-  const row = found.row;
+  const { row, coupon } = found;
   // The first reason the code cannot be used now, as the quote would tell it (the engine's one rule).
-  const reason = promoCodeAvailability(found.coupon, now, found.campaignCode?.state)[0]?.code;
-  const view = serializeCoupon(row, now, shop.currency);
+  const reason = promoCodeAvailability(coupon, now, found.campaignCode?.state)[0]?.code;
+  // Only the terms the answer shows, as serializeCoupon writes them (not the whole coupon, then picked).
   return {
     valid: reason === undefined,
     ...(reason ? { reason } : {}),
     coupon: {
-      name: view.name,
-      discount: view.discount,
-      min_spend_minor: view.min_spend_minor,
+      name: row.name,
+      discount: discountOut(coupon.discount),
+      min_spend_minor: row.min_spend_minor,
       active_ends_at: toIso(row.active_ends_at ?? 0),
-      scope: view.scope,
+      scope: coupon.scope,
     },
   };
 }
