@@ -75,6 +75,8 @@ export const webhookDeliveries = sqliteTable(
     index("webhook_deliveries_endpoint").on(t.endpoint_id, t.seq),
     uniqueIndex("webhook_deliveries_once").on(t.endpoint_id, t.dedupe_key).where(sql`dedupe_key IS NOT NULL`),
     index("webhook_deliveries_pending").on(t.next_attempt_at).where(sql`status = 'pending'`),
+    // The idle poll asks endpoint by endpoint whether one has a delivery due (store/webhook-leases.ts).
+    index("webhook_deliveries_endpoint_pending").on(t.endpoint_id, t.next_attempt_at).where(sql`status = 'pending'`),
     // Deliveries being sent now (few): the worker sends one endpoint's deliveries from one process at a time.
     index("webhook_deliveries_leased").on(t.endpoint_id).where(sql`lease_until IS NOT NULL`),
   ],

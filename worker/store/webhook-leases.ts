@@ -57,9 +57,20 @@ function dueSelection(realNow: number, perEndpoint: number, limit: number): SQL 
     ) WHERE n <= ${perEndpoint}`;
 }
 
-/** A read first, so an idle worker polls without taking the write lock. */
+/**
+ * A read first, so an idle worker polls without taking the write lock. The same conditions as
+ * `dueSelection`, asked endpoint by endpoint: a resting or busy endpoint is passed over whole, so a poll
+ * costs one row per endpoint instead of every due delivery waiting behind a resting receiver.
+ */
 export async function anyDeliveryDue(db: Db, realNow: number): Promise<boolean> {
-  const rows = await db.all<{ seq: number }>(sql`${dueSelection(realNow, 1, 1)} LIMIT 1`);
+  const clock = shopClock(sql`e.shop_id`, realNow);
+  const rows = await db.all<{ one: number }>(sql`SELECT 1 AS one FROM webhook_endpoints e
+    WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints p WHERE p.id = e.id AND p.paused_until > ${clock})
+      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries o WHERE o.endpoint_id = e.id
+        AND o.lease_until IS NOT NULL AND o.lease_until > ${realNow})
+      AND EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = e.id AND d.status = 'pending'
+        AND d.next_attempt_at <= ${clock} AND (d.lease_until IS NULL OR d.lease_until <= ${realNow}))
+    LIMIT 1`);
   return rows.length > 0;
 }
 
