@@ -1,37 +1,16 @@
 /** The strings table: a sentence for every reason code in English and German, and money in words. */
 import { describe, expect, it } from "vitest";
-import { en, resolveStrings, reasonText, type ReasonCode } from "../../widget/src/strings.js";
+import { en, resolveStrings, reasonText } from "../../widget/src/strings.js";
 import { de } from "../../widget/src/locales/de.js";
 import { formatMoney } from "../../widget/src/money.js";
-
-// The reason codes of the OpenAPI document, in its order.
-const REASONS: ReasonCode[] = [
-  "code_not_found",
-  "not_started",
-  "expired",
-  "deactivated",
-  "min_spend_not_met",
-  "audience_mismatch",
-  "not_a_follower",
-  "no_items_in_scope",
-  "quantity_exhausted",
-  "per_customer_limit_reached",
-  "already_claimed",
-  "not_claimed",
-  "claim_expired",
-  "not_sent_to_buyer",
-  "currency_mismatch",
-  "buyer_required",
-  "one_seller_coupon_per_order",
-  "budget_exhausted",
-];
+import { REASON_CODES } from "../../worker/contract/codes.js";
 
 describe("widget strings", () => {
   it.each([
     ["en", en],
     ["de", de],
   ] as const)("%s has one distinct sentence per reason code", (_l, t) => {
-    expect(Object.keys(t.reasons).sort()).toEqual([...REASONS].sort());
+    expect(Object.keys(t.reasons).sort()).toEqual([...REASON_CODES].sort());
     const sentences = Object.values(t.reasons);
     for (const s of sentences) expect(s).toMatch(/^\S.{8,}[.!]$/);
     expect(new Set(sentences).size).toBe(sentences.length);

@@ -1,6 +1,7 @@
 /** Values between Hrana's JSON encoding and libSQL, and SQLite failures as Hrana errors (as sqld reports them). */
 import Database from "libsql";
 import { HranaError, ProtocolError, type ProtoValue } from "./protocol.js";
+import { SQLITE_CODES } from "../../../worker/adapters/node/native-client/errors.js";
 
 const MIN_I64 = -9223372036854775808n;
 const MAX_I64 = 9223372036854775807n;
@@ -46,33 +47,6 @@ export function valueToProto(v: unknown): ProtoValue {
 // ---------------------------------------------------------------------------------------------
 // SQLite errors
 
-const sqliteBaseCodes: Record<number, string> = {
-  1: "SQLITE_ERROR",
-  2: "SQLITE_INTERNAL",
-  3: "SQLITE_PERM",
-  4: "SQLITE_ABORT",
-  5: "SQLITE_BUSY",
-  6: "SQLITE_LOCKED",
-  7: "SQLITE_NOMEM",
-  8: "SQLITE_READONLY",
-  9: "SQLITE_INTERRUPT",
-  10: "SQLITE_IOERR",
-  11: "SQLITE_CORRUPT",
-  12: "SQLITE_NOTFOUND",
-  13: "SQLITE_FULL",
-  14: "SQLITE_CANTOPEN",
-  15: "SQLITE_PROTOCOL",
-  17: "SQLITE_SCHEMA",
-  18: "SQLITE_TOOBIG",
-  19: "SQLITE_CONSTRAINT",
-  20: "SQLITE_MISMATCH",
-  21: "SQLITE_MISUSE",
-  22: "SQLITE_NOLFS",
-  23: "SQLITE_AUTH",
-  25: "SQLITE_RANGE",
-  26: "SQLITE_NOTADB",
-};
-
 export const SQLITE_BUSY = 5;
 
 export function rawCodeOf(e: unknown): number | undefined {
@@ -84,7 +58,7 @@ export function toHranaError(e: unknown): HranaError {
   if (e instanceof HranaError) return e;
   if (e instanceof Database.SqliteError) {
     const raw = e.rawCode;
-    const code = raw === undefined ? "SQLITE_UNKNOWN" : (sqliteBaseCodes[raw & 0xff] ?? "SQLITE_UNKNOWN");
+    const code = raw === undefined ? "SQLITE_UNKNOWN" : (SQLITE_CODES[raw & 0xff] ?? "SQLITE_UNKNOWN");
     return new HranaError(`SQLite error: ${e.message}`, code);
   }
   const message = e instanceof Error ? e.message : String(e);

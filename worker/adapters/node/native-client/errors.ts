@@ -12,7 +12,8 @@ export function mapError(e: unknown): unknown {
   return e;
 }
 
-const SQLITE_CODES: Record<number, string> = {
+/** SQLite's primary result codes by number (the low byte of an extended code); the Hrana test server names them too. */
+export const SQLITE_CODES: Record<number, string> = {
   1: "SQLITE_ERROR",
   2: "SQLITE_INTERNAL",
   3: "SQLITE_PERM",
