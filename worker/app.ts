@@ -1,12 +1,11 @@
 /**
  * The one Hono app, built the same way by the Node entry (`node.ts`) and the Workers entry (`index.ts`):
- * request id → security headers → CORS → caller → body guard → the features' routers; one `onError` renders every failure as
- * problem+json. `AppType` types the API for `hc` and `testClient`.
+ * the request frame (request id, common headers, CORS) → the caller (key or console session) → body guard → the
+ * features' routers, and the HTML pages' security headers; one `onError` renders every failure as problem+json. `AppType` types the API for `hc` and `testClient`.
  */
 import type { AppDeps } from "./lib/config.js";
 import { identifyCaller } from "./lib/auth.js";
-import { consoleSession } from "./lib/console-session.js";
-import { bodyGuard, cors, requestId } from "./lib/middleware.js";
+import { bodyGuard, requestFrame } from "./lib/middleware.js";
 import { notFound, onError } from "./lib/on-error.js";
 import { buildDocument, servedDocument, type OpenApiDocument } from "./lib/openapi-document.js";
 import { createRouter } from "./lib/router.js";
@@ -23,25 +22,17 @@ import { redemptions } from "./routes/redemptions/redemptions.index.js";
 import { reviews } from "./routes/reviews/reviews.index.js";
 import { shops } from "./routes/shops/shops.index.js";
 import { site } from "./routes/site/site.index.js";
-import { securityHeaders, siteRoutes } from "./site/index.js";
+import { HTML_PAGES, pageSecurity, siteRoutes } from "./site/index.js";
 import { storefront } from "./routes/storefront/storefront.index.js";
 import { webhooks } from "./routes/webhooks/webhooks.index.js";
 
 export function createApp({ db, config }: AppDeps) {
   const app = createRouter();
 
-  app.use("*", requestId);
-  app.use("*", securityHeaders);
-  app.use("*", async (c, next) => {
-    c.set("db", db);
-    c.set("config", config);
-    c.set("caller", null);
-    await next();
-  });
-  app.use("*", cors);
+  app.use("*", requestFrame({ db, config }));
+  for (const page of HTML_PAGES) app.use(page, pageSecurity);
   // The caller first: a 413/415 answer to a publishable-key call still carries its CORS header.
   app.use("/v1/*", identifyCaller);
-  app.use("/v1/*", consoleSession);
   app.use("/v1/*", bodyGuard(config.maxBodyBytes));
 
   // Every feature, mounted once. `api` is the same app, typed with every route of these routers.

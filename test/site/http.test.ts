@@ -9,6 +9,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import swaggerUi from "swagger-ui-dist/package.json";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type StartedServer } from "../support/server.js";
+import { HTML_PAGES, siteRoutes } from "../../worker/site/index.js";
 
 let server: StartedServer;
 
@@ -159,8 +160,20 @@ describe("pages", () => {
     expect(res.text).toContain(`${server.url}${manifest.widget}`);
   });
 
+  it("the site answers HTML only on its HTML_PAGES, the paths that get the pages' security headers", async () => {
+    const manifest = JSON.parse((await get("/widget/manifest.json")).text) as Record<string, string>;
+    const fixed = siteRoutes.routes.filter((r) => r.method === "GET" && !r.path.includes(":")).map((r) => r.path);
+    const assets = Object.values(manifest).filter((v) => typeof v === "string" && v.startsWith("/"));
+    const html: string[] = [];
+    for (const path of [...fixed, ...assets]) {
+      const res = await get(path);
+      if ((res.headers["content-type"] ?? "").startsWith("text/html")) html.push(path);
+    }
+    expect(html.sort()).toEqual([...HTML_PAGES].sort());
+  });
+
   it("HTML pages carry a CSP listing exactly their inline blocks, and the other security headers", async () => {
-    for (const path of ["/", "/docs", "/demo"]) {
+    for (const path of HTML_PAGES) {
       const res = await get(path);
       const csp = res.headers["content-security-policy"];
       expect(csp, path).toContain("default-src 'self'");

@@ -5,6 +5,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { findActiveKey } from "../store/api-keys.js";
 import { shopNow, type Caller, type Seller, type ShopCaller } from "./caller.js";
+import { sessionCaller } from "./console-session.js";
 import type { AppEnv } from "./context.js";
 import { sha256Hex, timingSafeEqual } from "./crypto.js";
 import { requestDeps, type Deps } from "./deps.js";
@@ -14,9 +15,13 @@ import { ApiError, problemBody } from "./problem.js";
 
 const KEY_PATTERN = /^(sk|pk)_(test|live)_[A-Za-z0-9]{16,64}$/;
 
-/** Resolves the bearer credential, if any, onto `c.get("caller")`; routes then demand the kind they need. */
+/**
+ * Resolves the caller onto `c.get("caller")`: the bearer credential, or without one the console session
+ * (lib/console-session.ts), or null; routes then demand the kind they need.
+ */
 export const identifyCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const caller = await resolveCaller(c);
+  const header = c.req.header("authorization");
+  const caller = header ? await resolveCaller(c, header) : await sessionCaller(c);
   c.set("caller", caller);
   // Checked here, before any body or query is validated, so a public key learns nothing about the
   // shape of seller routes (403 whatever it sends); the caller is set first so CORS still applies.
@@ -24,9 +29,9 @@ export const identifyCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw new ApiError(403, "forbidden", "A publishable key reaches only storefront, checkout quote and promo-code lookup routes.");
   await next();
   // A planned key must have been checked before anything succeeded (lib/planned-caller.ts).
-  const pending = c.var.pendingKey;
+  const pending = c.get("pendingKey");
   if (pending && !pending.confirmed && c.res.status < 400) {
-    console.error(`[${c.var.requestId}] ${c.req.method} ${c.req.path} answered ${c.res.status} before its key was checked`);
+    console.error(`[${c.get("requestId")}] ${c.req.method} ${c.req.path} answered ${c.res.status} before its key was checked`);
     c.res = new Response(
       JSON.stringify(problemBody(500, "internal_error", "Something went wrong on our side; the request id helps us find it.")),
       {
@@ -47,9 +52,7 @@ export function publishableMayCall(method: string, path: string): boolean {
   return (method === "GET" || method === "HEAD") && /^\/v1\/promo-codes\/[^/]+$/.test(path) && path !== "/v1/promo-codes/availability";
 }
 
-async function resolveCaller(c: Context<AppEnv>): Promise<Caller | null> {
-  const header = c.req.header("authorization");
-  if (!header) return null;
+async function resolveCaller(c: Context<AppEnv>, header: string): Promise<Caller> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new ApiError(401, "unauthorized", "Authorization must be `Bearer <key>`.");
   const token = match[1];

@@ -4,9 +4,10 @@
  * routes, and only when it comes from the API's own origin (CSRF: a foreign or missing same-origin
  * signal is 403, whatever the cookie). The cookie holds a random token; the database only its SHA-256.
  */
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { findConsoleSession, touchConsoleSession } from "../store/console-sessions.js";
+import type { Caller } from "./caller.js";
 import type { AppEnv } from "./context.js";
 import { sha256Hex } from "./crypto.js";
 import { ApiError } from "./problem.js";
@@ -57,11 +58,14 @@ export const sessionToken = (c: Context): string | undefined => getCookie(c, SES
 const ownsSessionRoute = (method: string, path: string) =>
   (method === "POST" && path === "/v1/console/sessions") || (method === "DELETE" && path === "/v1/console/sessions/current");
 
-/** Runs after `identifyCaller`: a request that named no key may be a console session. */
-export const consoleSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+/**
+ * The caller a request without `Authorization` acts as: its console session's, or null when it carries no
+ * session cookie (`identifyCaller` asks only then, so API calls with a key pay nothing for sessions).
+ */
+export async function sessionCaller(c: Context<AppEnv>): Promise<Caller | null> {
   const token = sessionToken(c);
   // Signing in takes a key in its body and ignores any old cookie; signing out works on an ended session too.
-  if (c.get("caller") !== null || token === undefined || ownsSessionRoute(c.req.method, c.req.path)) return next();
+  if (token === undefined || ownsSessionRoute(c.req.method, c.req.path)) return null;
   requireOwnOrigin(c);
   const db = c.get("db");
   const now = c.get("config").now(); // sessions keep real time, never a shop's test clock
@@ -72,6 +76,5 @@ export const consoleSession: MiddlewareHandler<AppEnv> = async (c, next) => {
     await touchConsoleSession(db, hash, now, now + SESSION_IDLE_MS);
     writeSessionCookie(c, token, SESSION_IDLE_MS);
   }
-  c.set("caller", { kind: "secret", keyId: found.session.key_id, shop: found.shop });
-  await next();
-};
+  return { kind: "secret", keyId: found.session.key_id, shop: found.shop };
+}

@@ -60,7 +60,9 @@ class RequestDeps implements Deps {
   readonly resolveHost?: (host: string) => Promise<string[]>;
 
   constructor(private readonly c: Context<AppEnv>) {
-    const { db, config, pendingKey } = c.var;
+    const db = c.get("db");
+    const config = c.get("config");
+    const pendingKey = c.get("pendingKey");
     this.db = db;
     this.batchReads = config.oneRoundTrip === true;
     this.keyCheck = pendingKey ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null;

@@ -20,7 +20,8 @@ export const notFound: NotFoundHandler<AppEnv> = (c) =>
 
 export const onError: ErrorHandler<AppEnv> = async (err, c) => {
   // A key planned with but not checked yet is checked before any other problem is told (lib/planned-caller.ts).
-  if (c.var.pendingKey && !c.var.pendingKey.confirmed && !(err instanceof ApiError && err.status === 401)) {
+  const pending = c.get("pendingKey");
+  if (pending && !pending.confirmed && !(err instanceof ApiError && err.status === 401)) {
     const active = await checkPendingKey(c).catch(() => true);
     if (!active) return problemResponse(c, unknownKey());
   }

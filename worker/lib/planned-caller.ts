@@ -63,9 +63,9 @@ function asPlanned(a: KeyCaller, b: KeyCaller, after: "read" | "write"): boolean
 
 /** Hears what a batch found for the pending key (see the top of this file). */
 export function confirmKey(c: Context<AppEnv>, found: ActiveKey | undefined, after: "read" | "write" = "read"): void {
-  const pending = c.var.pendingKey;
+  const pending = c.get("pendingKey");
   if (!pending) return;
-  const cache = c.var.config.callerCache;
+  const cache = c.get("config").callerCache;
   if (!found) {
     cache?.forget(pending.token);
     c.set("caller", null);
@@ -73,7 +73,7 @@ export function confirmKey(c: Context<AppEnv>, found: ActiveKey | undefined, aft
     throw unknownKey();
   }
   const fresh: KeyCaller = { kind: found.kind, keyId: found.keyId, shop: found.shop };
-  cache?.set(pending.token, pending.hash, fresh, c.var.config.now(), pending.epoch);
+  cache?.set(pending.token, pending.hash, fresh, c.get("config").now(), pending.epoch);
   c.set("caller", fresh);
   if (!asPlanned(pending.planned, fresh, after)) {
     pending.planned = fresh;
@@ -85,10 +85,10 @@ export function confirmKey(c: Context<AppEnv>, found: ActiveKey | undefined, aft
 
 /** The pending key, checked now (one round trip) unless a batch did: false when it is not active. */
 export async function checkPendingKey(c: Context<AppEnv>): Promise<boolean> {
-  const pending = c.var.pendingKey;
+  const pending = c.get("pendingKey");
   if (!pending || pending.confirmed) return true;
   try {
-    confirmKey(c, await findActiveKey(c.var.db, pending.hash));
+    confirmKey(c, await findActiveKey(c.get("db"), pending.hash));
   } catch (err) {
     if (err instanceof CallerChanged) {
       pending.confirmed = true;

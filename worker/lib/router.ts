@@ -46,7 +46,7 @@ function jsonBody(schema: ZodType, required: boolean): MiddlewareHandler<AppEnv>
     const type = c.req.header("content-type");
     if (type !== undefined && !JSON_MEDIA_TYPE.test(type))
       throw new ApiError(415, "unsupported_media_type", "Send the body as `Content-Type: application/json`.");
-    const body = c.var.body;
+    const body = c.get("body");
     if (body === undefined && type !== undefined) throw new ApiError(422, "malformed_json", "The request body is not valid JSON.");
     if (body === undefined && !required) c.req.addValidatedData("json", {});
     else c.req.addValidatedData("json", parseOrRefuse(schema, body ?? {}, "json"));

@@ -37,7 +37,7 @@ function consoleFiles(config: AppConfig): (() => Promise<ConsoleFiles>) | undefi
 }
 
 function files(c: Context): Promise<ConsoleFiles> {
-  const load = consoleFiles(c.var.config as AppConfig);
+  const load = consoleFiles(c.get("config") as AppConfig);
   if (!load) throw new ApiError(404, "route_not_found", "This deployment serves no seller console.");
   return load();
 }

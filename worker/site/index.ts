@@ -1,7 +1,7 @@
 /**
  * The site around the API, without auth: `/`, `/docs`, the favicon, the widget files, `/demo` and the
  * seller console's page and scripts.
- * Mounted by `createApp` with `app.route("/", siteRoutes)`; `securityHeaders` is its middleware.
+ * Mounted by `createApp` with `app.route("/", siteRoutes)`; `pageSecurity` runs on its `HTML_PAGES`.
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../lib/context.js";
@@ -11,7 +11,7 @@ import { serveDemo } from "./demo.js";
 import { serveFavicon, serveIndex } from "./pages.js";
 import { serveWidget, serveWidgetManifest, serveWidgetModule } from "./widget.js";
 
-export { securityHeaders } from "./security-headers.js";
+export { HTML_PAGES, pageSecurity } from "./security-headers.js";
 
 export const siteRoutes = new Hono<AppEnv>()
   .get("/", serveIndex)

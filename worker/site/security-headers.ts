@@ -1,6 +1,7 @@
 /**
- * Security headers. Every answer gets `X-Content-Type-Options: nosniff`; an HTML page also gets a
- * Content-Security-Policy, a referrer policy, and is refused as a frame (`frame-ancestors 'none'`).
+ * Security headers of the site's HTML pages (`HTML_PAGES`; every answer's `nosniff` is in the request
+ * frame, lib/middleware.ts): a Content-Security-Policy, a referrer policy, and refusal as a frame
+ * (`frame-ancestors 'none'`).
  *
  * The policy allows scripts and styles from our own origin only, plus the page's own inline `<script>` and
  * `<style>` blocks by their SHA-256 (read from the page as sent, so a page needs no nonce plumbing and
@@ -44,15 +45,20 @@ export async function pageCsp(html: string): Promise<string> {
   ].join("; ");
 }
 
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
+/**
+ * The paths whose answers are HTML pages: only they run `pageSecurity`, so API answers pay nothing for it.
+ * test/site/http.test.ts checks that no other path of the site answers HTML.
+ */
+export const HTML_PAGES = ["/", "/docs", "/demo", "/console"] as const;
+
+export const pageSecurity: MiddlewareHandler = async (c, next) => {
   await next();
   const html = (c.res.headers.get("content-type") ?? "").startsWith("text/html");
+  if (!html) return;
   // The body is read before any header is set: reading may replace the Response's header list
   // (@hono/node-server turns its light response into a full one), and later sets must land on that one.
-  const csp = html && !c.res.headers.has("content-security-policy") ? await pageCsp(await c.res.clone().text()) : undefined;
+  const csp = !c.res.headers.has("content-security-policy") ? await pageCsp(await c.res.clone().text()) : undefined;
   const headers = c.res.headers;
-  headers.set("X-Content-Type-Options", "nosniff");
-  if (!html) return;
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");

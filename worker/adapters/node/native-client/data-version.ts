@@ -24,6 +24,8 @@ export class DataVersion {
   #shm: { fd: number; buf: Buffer } | null = null;
   #pragma: ReturnType<NativeDb["prepare"]> | null = null;
   #unsettled = 0;
+  /** The last header read and the version it gave: an unchanged header gives the same string, not a new one. */
+  #last = { header: Buffer.alloc(WAL_INDEX_HEADER), ownWrites: -1, version: "" };
 
   /**
    * `db` is open on `path` and has read the database in WAL mode at least once, so the `-shm` file exists;
@@ -50,7 +52,12 @@ export class DataVersion {
       const h = this.#shm.buf;
       readSync(this.#shm.fd, h, 0, WAL_INDEX_HEADER * 2, 0);
       if (h.compare(h, 0, WAL_INDEX_HEADER, WAL_INDEX_HEADER, WAL_INDEX_HEADER * 2) !== 0) return `moving:${++this.#unsettled}`;
-      return `${h.toString("base64", 0, WAL_INDEX_HEADER)}:${ownWrites}`;
+      const last = this.#last;
+      if (last.ownWrites === ownWrites && h.compare(last.header, 0, WAL_INDEX_HEADER, 0, WAL_INDEX_HEADER) === 0) return last.version;
+      h.copy(last.header, 0, 0, WAL_INDEX_HEADER);
+      last.ownWrites = ownWrites;
+      last.version = `${h.toString("base64", 0, WAL_INDEX_HEADER)}:${ownWrites}`;
+      return last.version;
     }
     if (!this.#pragma) {
       this.#pragma = this.db.prepare("PRAGMA data_version");
