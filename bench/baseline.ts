@@ -23,6 +23,22 @@ export interface Baseline {
   floor: LoadResult | null;
   rows: Row[];
   bars: { label: string; rps: number; p99: number }[];
+  /**
+   * The reference (row 1's hello-world, or row 1b's floor) measured again now, for a row that brackets
+   * itself with it: the machine's speed drifts by up to 1.5× within minutes, so a row is compared with the
+   * reference measured just before and just after it rather than with row 1 from minutes earlier.
+   */
+  again(ref: "hello" | "floor"): Promise<LoadResult>;
+  /** Stops the reference server. */
+  stop(): Promise<void>;
+}
+
+/** `row`, run between two measurements of its reference; the reference is their mean req/s. */
+export async function bracketed(baseline: Baseline, ref: "hello" | "floor", row: () => Promise<LoadResult>) {
+  const before = await baseline.again(ref);
+  const result = await row();
+  const after = await baseline.again(ref);
+  return { result, reference: { ...before, rps: (before.rps + after.rps) / 2 }, before: before.rps, after: after.rps };
 }
 
 export async function baselineRows(opts: { connections: number; seconds: number; withFloor: boolean }): Promise<Baseline> {
@@ -45,15 +61,16 @@ export async function baselineRows(opts: { connections: number; seconds: number;
     met: "n/a",
   });
   let floor: LoadResult | null = null;
+  const floorSpec = {
+    url: `${hello.url}/floor`,
+    method: "POST" as const,
+    body: JSON.stringify({ buyer_id: "bench-buyer", code: "BENCBENCH", cart: benchCart(20) }),
+    connections,
+  };
+  await fetch(`${hello.url}/floor`, { method: "PUT", body: JSON.stringify(FLOOR_ANSWER) });
   if (withFloor) {
     log("floor: the same server parsing a quote's body and answering a quote-sized JSON");
-    await fetch(`${hello.url}/floor`, { method: "PUT", body: JSON.stringify(FLOOR_ANSWER) });
-    const spec = {
-      url: `${hello.url}/floor`,
-      method: "POST" as const,
-      body: JSON.stringify({ buyer_id: "bench-buyer", code: "BENCBENCH", cart: benchCart(20) }),
-      connections,
-    };
+    const spec = floorSpec;
     await load({ ...spec, seconds: 2 });
     floor = await load({ ...spec, seconds });
     bars.push({ label: "Floor: parse + answer", rps: floor.rps, p99: floor.p99 });
@@ -67,6 +84,12 @@ export async function baselineRows(opts: { connections: number; seconds: number;
       ),
     );
   }
-  await hello.stop();
-  return { base, floor, rows, bars };
+  return {
+    base,
+    floor,
+    rows,
+    bars,
+    again: (ref) => (ref === "hello" ? load({ url: `${hello.url}/`, connections, seconds }) : load({ ...floorSpec, seconds })),
+    stop: () => hello.stop(),
+  };
 }

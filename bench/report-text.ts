@@ -39,6 +39,10 @@ export const NOTES = `Notes
 - Rows 1–4: req/s counts 2xx answers only; p50/p99 come from autocannon (whole milliseconds) at the stated connections.
 - Row 1b runs on the baseline's server: \`POST /floor\` parses the quote's body and answers a JSON as long as
   the quote's answer, with nothing else. No quote on this stack can be faster; it bounds row 3's ratio.
+- Rows 2 and 3 are each divided by their reference measured again just before and just after them (the
+  mean of the two): row 2 by the hello-world, row 3's "of 1b" by the floor. The machine's speed drifts by
+  up to 1.5× within minutes, so row 1 from minutes earlier is no fair yardstick; rows 1 and 1b show the
+  first measurement. Row 3's plain ratio is still to row 1.
 - Row 4 needs \`POST /v1/checkout/redemptions\`; each request is a new buyer, order and Idempotency-Key.
 - Rows 4w/4x: a test shop's redemptions with one webhook endpoint subscribed to every event type, divided by
   the mean of a run without before and one after. 4w: the receiver is unreachable, so each redemption's
