@@ -62,9 +62,17 @@ export const ProblemSchema = z
 export function toIso(ms: number): string;
 export function toIso(ms: number | null): string | null;
 export function toIso(ms: number | null): string | null {
+  if (ms == null) return null;
+  // The last time written is kept: answers write the same few times over and over (a code's end), and
+  // Date's toISOString is a runtime call (bench/notes.md).
+  if (ms === lastIso.ms) return lastIso.iso;
   // Held to the range a Date can show (±8.64e15 ms): no stored time can make an answer fail.
-  return ms == null ? null : new Date(Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, ms))).toISOString();
+  const iso = new Date(Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, ms))).toISOString();
+  lastIso.ms = ms;
+  lastIso.iso = iso;
+  return iso;
 }
 const MAX_DATE_MS = 8.64e15;
+const lastIso = { ms: Number.NaN, iso: "" };
 
 export const toMillis = (iso: string): number => Date.parse(iso);

@@ -58,18 +58,31 @@ export function peekSlot(w: Window | undefined, limit: number, nowMs: number): n
 /** Whole seconds until `endMs`, at least 1 (a Retry-After of 0 would invite an immediate retry). */
 export const waitUntil = (endMs: number, nowMs: number) => Math.max(1, Math.ceil((endMs - nowMs) / 1000));
 
+/**
+ * The in-process windows of some buckets, read when asked. A class, not a closure made per look-up: every
+ * look-up makes one, and a closure made per request also pays the name-keeping call of tsx and wrangler's
+ * bundles (bench/notes.md).
+ */
+class KnownWindows implements KnownBlocks {
+  constructor(
+    private readonly windows: Map<string, Window>,
+    private readonly buckets: readonly Bucket[],
+    private readonly nowMs: number,
+  ) {}
+
+  async wait(): Promise<number> {
+    let wait = 0;
+    for (const b of this.buckets) wait = Math.max(wait, peekSlot(this.windows.get(b.key), b.limit, this.nowMs));
+    return wait;
+  }
+}
+
 /** The exact in-process counter (Node): one map of windows, read and written without awaiting anything. */
 export class MemoryRateLimiter implements GuessLimiter {
   private windows = new Map<string, Window>();
 
   known(buckets: readonly Bucket[], nowMs: number): KnownBlocks {
-    return {
-      wait: async () => {
-        let wait = 0;
-        for (const b of buckets) wait = Math.max(wait, peekSlot(this.windows.get(b.key), b.limit, nowMs));
-        return wait;
-      },
-    };
+    return new KnownWindows(this.windows, buckets, nowMs);
   }
 
   async countFailure(buckets: readonly Bucket[], nowMs: number): Promise<number> {

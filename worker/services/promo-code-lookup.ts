@@ -18,17 +18,15 @@ import { watchGuessing } from "./code-guessing.js";
 import { visibleCode } from "./code-lookup.js";
 
 export async function lookupPromoCode(deps: Deps, caller: ShopCaller, typed: string): Promise<PromoCodeLookup> {
-  const { shop, kind, now } = caller;
+  const { shop, now } = caller;
   const code = normalizeCode(typed);
   // The guessing limiter is asked beside the read (a found code never waits on its counter).
   const watch = watchGuessing(deps, caller, null);
-  const read = async () =>
-    visibleCode((await readAll(deps.db, deps.reads(), deps, { coupon: codeCouponRead(deps.db, shop.id, code) })).coupon, kind, now);
-  let found: LoadedCoupon | null = await read();
+  let found: LoadedCoupon | null = await readCode(deps, caller, code);
   await watch.settle(found !== null);
   // R27: a code that looks used up may get a unit back from a lapsed reservation; judge it after the release.
   const reserved = found && (usedUpWhileReserved(found.coupon) || found.campaignCode?.state === "reserved");
-  if (reserved && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0) found = await read();
+  if (reserved && (await releaseExpiredInShop(deps.db, shop.id, now)) > 0) found = await readCode(deps, caller, code);
   if (!found) return { valid: false, reason: "code_not_found" };
   const { row, coupon } = found;
   // The first reason the code cannot be used now, as the quote would tell it (the engine's one rule).
@@ -45,4 +43,10 @@ export async function lookupPromoCode(deps: Deps, caller: ShopCaller, typed: str
       scope: coupon.scope,
     },
   };
+}
+
+/** The code's coupon as the caller may see it (a function, not a closure made per look-up: bench/notes.md). */
+async function readCode(deps: Deps, caller: ShopCaller, code: string): Promise<LoadedCoupon | null> {
+  const { coupon } = await readAll(deps.db, deps.reads(), deps, { coupon: codeCouponRead(deps.db, caller.shop.id, code) });
+  return visibleCode(coupon, caller.kind, caller.now);
 }

@@ -162,8 +162,6 @@ async function loadFacts(
     lapsed: deps.batchReads && !decidingOnly ? lapsedReservationRead(db, shop.id, now) : null,
     paid: deps.batchReads && buyerId !== null && (walletMatters || named !== undefined) ? paidOrdersRead(db, shop.id, buyerId) : null,
   });
-  const limited = (found: LoadedCoupon | null, uses: readonly CodeUse[] | undefined) =>
-    found && found.row.type === "promo_code" && found.row.per_customer_limit != null ? (uses ?? []) : [];
   const typed = code !== undefined ? visibleCode(got.typed ?? null, kind, now) : null;
   return {
     typed: code !== undefined ? { code, found: typed, uses: limited(typed, got.typedUses) } : null,
@@ -180,11 +178,23 @@ async function loadFacts(
  * its expiry, or a claim the wallet shows reserved. Otherwise releasing first could not change the quote.
  */
 function mayCountLapsedReservation(facts: QuoteFacts, now: number): boolean {
-  // A campaign code held by a reservation is used up until that reservation is committed or released.
-  const exhaustedWhileReserved = (f: LoadedCoupon | null) =>
-    f != null && (usedUpWhileReserved(f.coupon) || f.campaignCode?.state === "reserved");
-  const lapsedUse = (uses: readonly CodeUse[]) => uses.some((u) => u.state === "reserved" && reservationLapsed(u.expires_at, now));
-  if (facts.typed && (exhaustedWhileReserved(facts.typed.found) || lapsedUse(facts.typed.uses))) return true;
-  if (facts.named && (exhaustedWhileReserved(facts.named.found) || lapsedUse(facts.named.uses))) return true;
+  if (facts.typed && (exhaustedWhileReserved(facts.typed.found) || lapsedUse(facts.typed.uses, now))) return true;
+  if (facts.named && (exhaustedWhileReserved(facts.named.found) || lapsedUse(facts.named.uses, now))) return true;
   return facts.wallet.some((e) => e.claim.state === "reserved");
+}
+
+// The helpers below are module functions, not closures made per quote (bench/notes.md).
+
+/** The buyer's uses that count: only under a promo code's per-customer limit (R22). */
+function limited(found: LoadedCoupon | null, uses: readonly CodeUse[] | undefined): readonly CodeUse[] {
+  return found && found.row.type === "promo_code" && found.row.per_customer_limit != null ? (uses ?? []) : [];
+}
+
+/** A code used up while units are reserved; a campaign code held by a reservation is used up until it is committed or released. */
+function exhaustedWhileReserved(f: LoadedCoupon | null): boolean {
+  return f != null && (usedUpWhileReserved(f.coupon) || f.campaignCode?.state === "reserved");
+}
+
+function lapsedUse(uses: readonly CodeUse[], now: number): boolean {
+  return uses.some((u) => u.state === "reserved" && reservationLapsed(u.expires_at, now));
 }

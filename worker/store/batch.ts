@@ -43,7 +43,9 @@ export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: Batc
     const values = await Promise.all(
       names.map((k) => {
         const i = items[k]!;
-        return i.key === null ? i.load() : i.latest ? reads.readLatest(i.key, i.load) : reads.read(i.key, i.load);
+        if (i.key === null) return i.load();
+        // Called on the item (a read may be a class whose methods need it), never detached.
+        return i.latest ? reads.readLatest(i.key, () => i.load()) : reads.read(i.key, () => i.load());
       }),
     );
     for (let n = 0; n < names.length; n++) out[names[n]] = values[n];
