@@ -3,12 +3,19 @@
  * carries the console's session cookie acts as the secret key the session was opened with, on `/v1`
  * routes, and only when it comes from the API's own origin (CSRF: a foreign or missing same-origin
  * signal is 403, whatever the cookie). The cookie holds a random token; the database only its SHA-256.
+ *
+ * Where the database is far (Workers), a route that checks its caller in its own first batch
+ * (lib/planned-caller.ts) does not resolve a session this isolate has seen before: it plans with the
+ * session's key and shop as last seen, and its batch checks the session live (not idle past its expiry,
+ * not signed out, its key not revoked) and its shop as planned, so the request costs the route's round
+ * trips alone; the sliding refresh, due once a minute, is one write after the route.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { findConsoleSession, touchConsoleSession } from "../store/console-sessions.js";
 import type { AppEnv } from "./context.js";
 import { sha256Hex } from "./crypto.js";
+import { checksKeyInBatch, sessionEnded } from "./planned-caller.js";
 import { ApiError } from "./problem.js";
 
 export const SESSION_COOKIE = "ec_console";
@@ -63,15 +70,34 @@ export const consoleSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   // Signing in takes a key in its body and ignores any old cookie; signing out works on an ended session too.
   if (c.get("caller") !== null || token === undefined || ownsSessionRoute(c.req.method, c.req.path)) return next();
   requireOwnOrigin(c);
-  const db = c.get("db");
-  const now = c.get("config").now(); // sessions keep real time, never a shop's test clock
+  const { db, config } = c.var;
+  const now = config.now(); // sessions keep real time, never a shop's test clock
+  const cache = config.oneRoundTrip ? config.callerCache : undefined;
+  // Kept beside the bearer keys: a cookie's token never has a key's shape, so the two cannot meet.
+  const cached = `session:${token}`;
+  const epoch = cache?.epoch() ?? 0;
+  const planned = checksKeyInBatch(c) ? cache?.plan(cached) : undefined;
+  if (planned) {
+    const session: { now: number; lastUsedAt?: number } = { now };
+    c.set("pendingKey", { token: cached, hash: planned.hash, planned: planned.caller, confirmed: false, epoch, session });
+    c.set("caller", planned.caller);
+    await next();
+    // The route's batch found the session live and told its last use (or its failure was checked first).
+    if (session.lastUsedAt !== undefined && now - session.lastUsedAt >= SESSION_TOUCH_MS) await slide(c, planned.hash, token, now);
+    return;
+  }
   const hash = await sha256Hex(token);
   const found = await findConsoleSession(db, hash, now);
-  if (!found) throw new ApiError(401, "session_expired", "The console session has ended; sign in again.");
-  if (now - found.session.last_used_at >= SESSION_TOUCH_MS) {
-    await touchConsoleSession(db, hash, now, now + SESSION_IDLE_MS);
-    writeSessionCookie(c, token, SESSION_IDLE_MS);
-  }
-  c.set("caller", { kind: "secret", keyId: found.session.key_id, shop: found.shop });
+  if (!found) throw sessionEnded();
+  if (now - found.session.last_used_at >= SESSION_TOUCH_MS) await slide(c, hash, token, now);
+  const caller = { kind: "secret" as const, keyId: found.session.key_id, shop: found.shop };
+  cache?.set(cached, hash, caller, now, epoch);
+  c.set("caller", caller);
   await next();
 };
+
+/** The session's idle expiry moved forward, in the database and in the browser's cookie. */
+async function slide(c: Context<AppEnv>, hash: string, token: string, now: number): Promise<void> {
+  await touchConsoleSession(c.var.db, hash, now, now + SESSION_IDLE_MS);
+  writeSessionCookie(c, token, SESSION_IDLE_MS);
+}

@@ -63,7 +63,9 @@ class RequestDeps implements Deps {
     const { db, config, pendingKey } = c.var;
     this.db = db;
     this.batchReads = config.oneRoundTrip === true;
-    this.keyCheck = pendingKey ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null;
+    this.keyCheck = pendingKey
+      ? { hash: pendingKey.hash, shop: pendingKey.planned.shop, session: pendingKey.session && { now: pendingKey.session.now } }
+      : null;
     this.limiter = config.rateLimiter;
     this.clock = config.now;
     this.config = config;

@@ -123,6 +123,8 @@ export interface ActiveKey {
   keyId: string;
   kind: ApiKeyRow["kind"];
   shop: ShopRow;
+  /** When the check was a console session's (store/console-sessions.ts): the session's last use. */
+  lastUsedAt?: number;
 }
 
 /** The shop and kind of an active (not revoked) key, by the SHA-256 of the key. */
