@@ -5,17 +5,18 @@
  * live (idle expiry, sign-out, its key's revocation) and its shop as planned, so the request costs the
  * route's one round trip, plus the sliding refresh's write once a minute. CSRF is judged before anything.
  */
-import type { ClientResponse } from "hono/client";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CallerCache } from "../../worker/lib/caller-cache.js";
 import { answer, cart, makeTestApp, problemOf, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls } from "../support/api.js";
+import { probes } from "./trips.js";
 
 const OWN = "http://localhost"; // the test client's origin
 const HOUR = 3_600_000;
 const url = "http://127.0.0.1:9/hook";
 
 let t: TestApp;
+const { counted, elsewhere, count } = probes(() => t);
 let s: ShopKeys;
 let clock: number;
 beforeEach(async () => {
@@ -25,15 +26,6 @@ beforeEach(async () => {
   t.config.now = () => clock;
   s = await t.shop();
 });
-
-async function counted<R extends ClientResponse<unknown, number, string>>(call: () => R | Promise<R>) {
-  const before = t.trips();
-  const res = await answer(call());
-  return { ...res, trips: t.trips() - before };
-}
-
-const elsewhere = (sql: string, args: (string | number | null)[]) => t.db.$client.execute({ sql, args });
-const count = async (sql: string, args: (string | number)[]) => Number((await elsewhere(sql, args)).rows[0].n);
 
 /** Signs in with the shop's secret key: the console's calls, as its page makes them (cookie, own origin). */
 async function console_(origin = OWN) {

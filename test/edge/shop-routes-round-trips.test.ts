@@ -6,28 +6,18 @@
  * trip: the key check rides in the route's read batch or guards its write. A key revoked in another
  * isolate writes nothing; a shop changed elsewhere is planned again and answered as it is now.
  */
-import type { ClientResponse } from "hono/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CallerCache } from "../../worker/lib/caller-cache.js";
 import { ADMIN, answer, claimableBody, DAY, makeTestApp, problemOf, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls } from "../support/api.js";
+import { probes } from "./trips.js";
 
 let t: TestApp;
+const { counted, elsewhere, count } = probes(() => t);
 beforeAll(async () => {
   t = await makeTestApp({ edge: true, file: true });
   t.config.callerCache = new CallerCache(0);
 });
-
-/** The answer of one typed call and the database round trips it made. */
-async function counted<R extends ClientResponse<unknown, number, string>>(call: () => R | Promise<R>) {
-  const before = t.trips();
-  const res = await answer(call());
-  return { ...res, trips: t.trips() - before };
-}
-
-/** Another isolate's write (or a look at the database), behind this one's back. */
-const elsewhere = (sql: string, args: (string | number | null)[]) => t.db.$client.execute({ sql, args });
-const count = async (sql: string, args: (string | number)[]) => Number((await elsewhere(sql, args)).rows[0].n);
 
 /**
  * A read that makes this isolate know the key's shop as it is now: a write to the shop's row or keys

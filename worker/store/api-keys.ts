@@ -10,7 +10,7 @@ import type { Db } from "../../db/client.js";
 import { apiKeys, shops } from "../../db/schema.js";
 import type { ShopRow } from "../lib/caller.js";
 import { auditInsertSql } from "./audit.js";
-import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 import { apiKeyRow, newApiKey } from "./shops.js";
 
@@ -48,31 +48,19 @@ export async function createApiKey(
  * Newest first by SQLite's rowid (insertion order; a shop's first two keys share one `created_at`), so a
  * page boundary never skips or repeats a key. `before` is the previous page's last rowid.
  */
-export async function listApiKeys(db: Db, shopId: string, limit: number, before: number | null): Promise<(ApiKeyRow & { pos: number })[]> {
-  return keyPage(await keyPageQuery(db, shopId, limit, before));
-}
-
-function keyPageQuery(db: Db, shopId: string, limit: number, before: number | null) {
+export function keyPageRead(db: Db, shopId: string, limit: number, before: number | null): Read<(ApiKeyRow & { pos: number })[]> {
   const where = [eq(apiKeys.shop_id, shopId)];
   if (before != null) where.push(lt(sql`rowid`, before));
-  return db
-    .select({ key: apiKeys, pos: sql<number>`rowid` })
-    .from(apiKeys)
-    .where(and(...where))
-    .orderBy(desc(sql`rowid`))
-    .limit(limit);
-}
-
-const keyPage = (rows: { key: ApiKeyRow; pos: number }[]) => rows.map((r) => ({ ...r.key, pos: Number(r.pos) }));
-
-/** `listApiKeys` as a read for `readAll` (never shared through the read cache, as it never was). */
-export function keyPageRead(db: Db, shopId: string, limit: number, before: number | null): Read<(ApiKeyRow & { pos: number })[]> {
-  return {
-    key: null,
-    load: () => listApiKeys(db, shopId, limit, before),
-    query: () => keyPageQuery(db, shopId, limit, before),
-    map: (rows) => keyPage(rows as { key: ApiKeyRow; pos: number }[]),
-  };
+  return queryRead(
+    () =>
+      db
+        .select({ key: apiKeys, pos: sql<number>`rowid` })
+        .from(apiKeys)
+        .where(and(...where))
+        .orderBy(desc(sql`rowid`))
+        .limit(limit),
+    (rows) => rows.map((r) => ({ ...r.key, pos: Number(r.pos) })),
+  );
 }
 
 export async function getApiKey(db: Db, shopId: string, id: string): Promise<ApiKeyRow | undefined> {

@@ -26,6 +26,14 @@ export interface Read<T> {
   map(result: unknown): T;
 }
 
+/**
+ * A read of one query whose value is never shared through the read cache (a page, a row read where it is
+ * changed): run alone on Node, or as an item of the route's batch.
+ */
+export function queryRead<R, T>(query: () => BatchItem<"sqlite"> & PromiseLike<R>, map: (rows: R) => T): Read<T> {
+  return { key: null, load: async () => map(await query()), query, map: (rows) => map(rows as R) };
+}
+
 type Reads_ = Record<string, Read<unknown> | null>;
 type Values<R extends Reads_> = { [K in keyof R]: R[K] extends Read<infer T> ? T : undefined };
 

@@ -7,7 +7,7 @@ import type { CurrencyThresholds } from "../engine/types.js";
 import type { ShopRow } from "../lib/caller.js";
 import { sha256Hex } from "../lib/crypto.js";
 import { newId, randomString } from "../lib/ids.js";
-import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 
 export interface NewShop {
@@ -77,10 +77,12 @@ export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> 
 
 const shopQuery = (db: Db, id: string) => db.select().from(shops).where(eq(shops.id, id)).limit(1);
 
-/** A shop's row (a read for `readAll`); never shared through the read cache, as `getShop` never was. */
-export function shopRead(db: Db, id: string): Read<ShopRow | undefined> {
-  return { key: null, load: () => getShop(db, id), query: () => shopQuery(db, id), map: (rows) => (rows as ShopRow[])[0] };
-}
+/** A shop's row (a read for `readAll`). */
+export const shopRead = (db: Db, id: string): Read<ShopRow | undefined> =>
+  queryRead(
+    () => shopQuery(db, id),
+    (rows) => rows[0],
+  );
 
 /** The shop columns a PATCH sets as given (all but the origins, which may also change in place). */
 export type ShopColumns = Partial<Pick<ShopRow, "name" | "addon_coupons" | "min_fixed_minor" | "allowed_origins" | "blocked_words">>;

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.js";
 import { auditInsertSql } from "./audit.js";
-import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -50,55 +50,33 @@ export async function insertEndpointGuarded(
   return inserted.rowsAffected === 1;
 }
 
-type EndpointPage = (EndpointRow & { pos: number })[];
-
-/** Newest first by rowid (insertion order), after the previous page's last rowid `before`. */
-export async function listEndpointRows(db: Db, shopId: string, limit: number, before: number | null): Promise<EndpointPage> {
-  return endpointPage(await endpointPageQuery(db, shopId, limit, before));
-}
-
-function endpointPageQuery(db: Db, shopId: string, limit: number, before: number | null) {
+/** A page of the shop's endpoints, newest first by rowid (insertion order), after the previous page's last rowid `before`. */
+export function endpointPageRead(db: Db, shopId: string, limit: number, before: number | null): Read<(EndpointRow & { pos: number })[]> {
   const where = [eq(webhookEndpoints.shop_id, shopId)];
   if (before != null) where.push(lt(sql`rowid`, before));
-  return db
-    .select({ e: webhookEndpoints, pos: sql<number>`rowid` })
-    .from(webhookEndpoints)
-    .where(and(...where))
-    .orderBy(desc(sql`rowid`))
-    .limit(limit);
+  return queryRead(
+    () =>
+      db
+        .select({ e: webhookEndpoints, pos: sql<number>`rowid` })
+        .from(webhookEndpoints)
+        .where(and(...where))
+        .orderBy(desc(sql`rowid`))
+        .limit(limit),
+    (rows) => rows.map((r) => ({ ...r.e, pos: Number(r.pos) })),
+  );
 }
 
-const endpointPage = (rows: { e: EndpointRow; pos: number }[]): EndpointPage => rows.map((r) => ({ ...r.e, pos: Number(r.pos) }));
-
-/** `listEndpointRows` as a read for `readAll` (never shared through the read cache, as it never was). */
-export function endpointPageRead(db: Db, shopId: string, limit: number, before: number | null): Read<EndpointPage> {
-  return {
-    key: null,
-    load: () => listEndpointRows(db, shopId, limit, before),
-    query: () => endpointPageQuery(db, shopId, limit, before),
-    map: (rows) => endpointPage(rows as { e: EndpointRow; pos: number }[]),
-  };
-}
-
-export async function getEndpointRow(db: Db, shopId: string, id: string): Promise<EndpointRow | undefined> {
-  return (await endpointQuery(db, shopId, id))[0];
-}
-
-const endpointQuery = (db: Db, shopId: string, id: string) =>
-  db
-    .select()
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id)))
-    .limit(1);
-
-/** `getEndpointRow` as a read for `readAll`. */
+/** One endpoint of the shop. */
 export function endpointRead(db: Db, shopId: string, id: string): Read<EndpointRow | undefined> {
-  return {
-    key: null,
-    load: () => getEndpointRow(db, shopId, id),
-    query: () => endpointQuery(db, shopId, id),
-    map: (rows) => (rows as EndpointRow[])[0],
-  };
+  return queryRead(
+    () =>
+      db
+        .select()
+        .from(webhookEndpoints)
+        .where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id)))
+        .limit(1),
+    (rows) => rows[0],
+  );
 }
 
 /**
@@ -133,36 +111,20 @@ export async function deleteEndpoint(
   return deleted[0];
 }
 
-/** An endpoint's deliveries, newest first (by `seq`, the order the events were written in). */
-export async function listDeliveryRows(
-  db: Db,
-  shopId: string,
-  endpointId: string,
-  limit: number,
-  before: number | null,
-): Promise<DeliveryRow[]> {
-  return deliveryPageQuery(db, shopId, endpointId, limit, before);
-}
-
-function deliveryPageQuery(db: Db, shopId: string, endpointId: string, limit: number, before: number | null) {
+/** A page of an endpoint's deliveries, newest first (by `seq`, the order the events were written in). */
+export function deliveryPageRead(db: Db, shopId: string, endpointId: string, limit: number, before: number | null): Read<DeliveryRow[]> {
   const where = [eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.endpoint_id, endpointId)];
   if (before != null) where.push(lt(webhookDeliveries.seq, before));
-  return db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(...where))
-    .orderBy(desc(webhookDeliveries.seq))
-    .limit(limit);
-}
-
-/** `listDeliveryRows` as a read for `readAll`. */
-export function deliveryPageRead(db: Db, shopId: string, endpointId: string, limit: number, before: number | null): Read<DeliveryRow[]> {
-  return {
-    key: null,
-    load: () => listDeliveryRows(db, shopId, endpointId, limit, before),
-    query: () => deliveryPageQuery(db, shopId, endpointId, limit, before),
-    map: (rows) => rows as DeliveryRow[],
-  };
+  return queryRead(
+    () =>
+      db
+        .select()
+        .from(webhookDeliveries)
+        .where(and(...where))
+        .orderBy(desc(webhookDeliveries.seq))
+        .limit(limit),
+    (rows) => rows,
+  );
 }
 
 /**
