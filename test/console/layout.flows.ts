@@ -106,7 +106,7 @@ export function layoutChecks(h: Harness) {
         await check(page, "menu", width);
       }
       await page.close();
-    });
+    }, 90_000); // every view, axe on each, both sizes at once: over 30 s on a busy 2-core machine
   }
 
   it("creates and deactivates a coupon with the keyboard alone", async () => {

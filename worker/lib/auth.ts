@@ -5,7 +5,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { findActiveKey } from "../store/api-keys.js";
 import { shopNow, type Caller, type Seller, type ShopCaller } from "./caller.js";
-import { sessionCaller } from "./console-session.js";
+import { sessionCaller, slidePlannedSession } from "./console-session.js";
 import type { AppEnv } from "./context.js";
 import { sha256Hex, timingSafeEqual } from "./crypto.js";
 import { requestDeps, type Deps } from "./deps.js";
@@ -40,6 +40,7 @@ export const identifyCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
       },
     );
   }
+  if (!header) await slidePlannedSession(c);
 };
 
 /**

@@ -13,6 +13,9 @@
  *
  * A resolution that began before a drop is not stored (the epoch check), so a revoked key cannot come back
  * through a request that was in flight while it was revoked.
+ *
+ * Where requests are planned (Workers), console sessions are kept here too, as `session:<cookie token>`
+ * (lib/console-session.ts), only to `plan` with: their batch checks the session itself.
  */
 import type { Caller } from "./caller.js";
 

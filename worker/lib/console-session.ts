@@ -3,6 +3,12 @@
  * carries the console's session cookie acts as the secret key the session was opened with, on `/v1`
  * routes, and only when it comes from the API's own origin (CSRF: a foreign or missing same-origin
  * signal is 403, whatever the cookie). The cookie holds a random token; the database only its SHA-256.
+ *
+ * Where the database is far (Workers), a route that checks its caller in its own first batch
+ * (lib/planned-caller.ts) does not resolve a session this isolate has seen before: it plans with the
+ * session's key and shop as last seen, and its batch checks the session live (not idle past its expiry,
+ * not signed out, its key not revoked) and its shop as planned, so the request costs the route's round
+ * trips alone; the sliding refresh, due once a minute, is one write after the route.
  */
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
@@ -10,6 +16,7 @@ import { findConsoleSession, touchConsoleSession } from "../store/console-sessio
 import type { Caller } from "./caller.js";
 import type { AppEnv } from "./context.js";
 import { sha256Hex } from "./crypto.js";
+import { checksKeyInBatch, sessionEnded } from "./planned-caller.js";
 import { ApiError } from "./problem.js";
 
 export const SESSION_COOKIE = "ec_console";
@@ -68,13 +75,39 @@ export async function sessionCaller(c: Context<AppEnv>): Promise<Caller | null> 
   if (token === undefined || ownsSessionRoute(c.req.method, c.req.path)) return null;
   requireOwnOrigin(c);
   const db = c.get("db");
-  const now = c.get("config").now(); // sessions keep real time, never a shop's test clock
+  const config = c.get("config");
+  const now = config.now(); // sessions keep real time, never a shop's test clock
+  const cache = config.oneRoundTrip ? config.callerCache : undefined;
+  // Kept beside the bearer keys: a cookie's token never has a key's shape, so the two cannot meet.
+  const cached = `session:${token}`;
+  const epoch = cache?.epoch() ?? 0;
+  const planned = checksKeyInBatch(c) ? cache?.plan(cached) : undefined;
+  if (planned) {
+    // The route's batch checks the session and tells its last use; `slidePlannedSession` follows the route.
+    const session: { now: number; lastUsedAt?: number } = { now };
+    c.set("pendingKey", { token: cached, hash: planned.hash, planned: planned.caller, confirmed: false, epoch, session });
+    return planned.caller;
+  }
   const hash = await sha256Hex(token);
   const found = await findConsoleSession(db, hash, now);
-  if (!found) throw new ApiError(401, "session_expired", "The console session has ended; sign in again.");
-  if (now - found.session.last_used_at >= SESSION_TOUCH_MS) {
-    await touchConsoleSession(db, hash, now, now + SESSION_IDLE_MS);
-    writeSessionCookie(c, token, SESSION_IDLE_MS);
-  }
-  return { kind: "secret", keyId: found.session.key_id, shop: found.shop };
+  if (!found) throw sessionEnded();
+  if (now - found.session.last_used_at >= SESSION_TOUCH_MS) await slide(c, hash, token, now);
+  const caller = { kind: "secret" as const, keyId: found.session.key_id, shop: found.shop };
+  cache?.set(cached, hash, caller, now, epoch);
+  return caller;
+}
+
+/** After the route: a planned session's sliding refresh, when the route's batch found the session live and due. */
+export async function slidePlannedSession(c: Context<AppEnv>): Promise<void> {
+  const pending = c.get("pendingKey");
+  const session = pending?.session;
+  if (!pending || !session || session.lastUsedAt === undefined || session.now - session.lastUsedAt < SESSION_TOUCH_MS) return;
+  const token = sessionToken(c);
+  if (token !== undefined) await slide(c, pending.hash, token, session.now);
+}
+
+/** The session's idle expiry moved forward, in the database and in the browser's cookie. */
+async function slide(c: Context<AppEnv>, hash: string, token: string, now: number): Promise<void> {
+  await touchConsoleSession(c.get("db"), hash, now, now + SESSION_IDLE_MS);
+  writeSessionCookie(c, token, SESSION_IDLE_MS);
 }

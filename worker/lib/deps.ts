@@ -65,7 +65,9 @@ class RequestDeps implements Deps {
     const pendingKey = c.get("pendingKey");
     this.db = db;
     this.batchReads = config.oneRoundTrip === true;
-    this.keyCheck = pendingKey ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null;
+    this.keyCheck = pendingKey
+      ? { hash: pendingKey.hash, shop: pendingKey.planned.shop, session: pendingKey.session && { now: pendingKey.session.now } }
+      : null;
     this.limiter = config.rateLimiter;
     this.clock = config.now;
     this.config = config;

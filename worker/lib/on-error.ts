@@ -2,7 +2,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./context.js";
-import { checkPendingKey, unknownKey } from "./planned-caller.js";
+import { checkPendingKey, refusedCredential } from "./planned-caller.js";
 import { ApiError, problemBody } from "./problem.js";
 
 export function problemResponse(c: Context, err: ApiError): Response {
@@ -23,7 +23,7 @@ export const onError: ErrorHandler<AppEnv> = async (err, c) => {
   const pending = c.get("pendingKey");
   if (pending && !pending.confirmed && !(err instanceof ApiError && err.status === 401)) {
     const active = await checkPendingKey(c).catch(() => true);
-    if (!active) return problemResponse(c, unknownKey());
+    if (!active) return problemResponse(c, refusedCredential(pending));
   }
   if (err instanceof ApiError) return problemResponse(c, err);
   if (err instanceof HTTPException) {

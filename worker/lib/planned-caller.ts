@@ -7,10 +7,13 @@
  * planned again when the shop changed (new settings, a new test clock). A request that fails before its
  * batch (validation, a bad buyer token, a known guesser) has its key checked by `onError` first, so an
  * unknown key is still answered 401 ahead of any other problem, as when the key is resolved up front.
+ * A console session's cookie (lib/console-session.ts) is planned and checked the same way, as the
+ * session it was last seen to be: an ended session is 401 `session_expired`.
  */
 import type { Context } from "hono";
 import { matchedRoutes } from "hono/route";
 import { findActiveKey, type ActiveKey } from "../store/api-keys.js";
+import { activeSessionQuery } from "../store/console-sessions.js";
 import type { Caller } from "./caller.js";
 import type { AppEnv } from "./context.js";
 import { ApiError } from "./problem.js";
@@ -25,6 +28,11 @@ export interface PendingKey {
   confirmed: boolean;
   /** The cache's epoch when the request began (a shop dropped since must not be stored again). */
   epoch: number;
+  /**
+   * Set when the credential is a console session: `hash` is its token's, the session must be live at
+   * `now` (real time), and the check tells its `lastUsedAt` (for its sliding refresh).
+   */
+  session?: { now: number; lastUsedAt?: number };
 }
 
 const marked = new WeakSet<object>();
@@ -47,6 +55,10 @@ export function checksKeyInBatch(c: Context<AppEnv>): boolean {
 }
 
 export const unknownKey = () => new ApiError(401, "unauthorized", "Unknown or revoked API key.");
+export const sessionEnded = () => new ApiError(401, "session_expired", "The console session has ended; sign in again.");
+
+/** The 401 of a planned credential found no longer valid. */
+export const refusedCredential = (pending: PendingKey) => (pending.session ? sessionEnded() : unknownKey());
 
 /** Thrown by `confirmKey` when the key's shop changed since the request was planned: `withCaller` plans again. */
 export class CallerChanged extends Error {}
@@ -70,8 +82,9 @@ export function confirmKey(c: Context<AppEnv>, found: ActiveKey | undefined, aft
     cache?.forget(pending.token);
     c.set("caller", null);
     c.set("pendingKey", undefined);
-    throw unknownKey();
+    throw refusedCredential(pending);
   }
+  if (pending.session) pending.session.lastUsedAt = found.lastUsedAt;
   const fresh: KeyCaller = { kind: found.kind, keyId: found.keyId, shop: found.shop };
   cache?.set(pending.token, pending.hash, fresh, c.get("config").now(), pending.epoch);
   c.set("caller", fresh);
@@ -88,7 +101,11 @@ export async function checkPendingKey(c: Context<AppEnv>): Promise<boolean> {
   const pending = c.get("pendingKey");
   if (!pending || pending.confirmed) return true;
   try {
-    confirmKey(c, await findActiveKey(c.get("db"), pending.hash));
+    const db = c.get("db");
+    confirmKey(
+      c,
+      pending.session ? (await activeSessionQuery(db, pending.hash, pending.session.now))[0] : await findActiveKey(db, pending.hash),
+    );
   } catch (err) {
     if (err instanceof CallerChanged) {
       pending.confirmed = true;

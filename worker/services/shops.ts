@@ -16,7 +16,8 @@ import {
 import { shopNow, type Seller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import { ApiError, notFound } from "../lib/problem.js";
-import { getShop, insertShop, setShopTestClock, updateShopSettings } from "../store/shops.js";
+import { readAll } from "../store/batch.js";
+import { insertShop, setShopTestClock, shopPatchIsEmpty, shopRead, updateShopSettings } from "../store/shops.js";
 
 export async function createShop(deps: Deps, input: CreateShopInput) {
   const created = await insertShop(deps.db, input, deps.clock());
@@ -31,9 +32,10 @@ function ownOrAny(manager: ShopManager, id: string): void {
   if (manager.kind === "secret" && manager.shop.id !== id) throw notFound("shop");
 }
 
+/** One read, which carries a seller's key check where the database is far (README "A request at the edge"). */
 export async function readShop(deps: Deps, manager: ShopManager, id: string): Promise<{ shop: Shop }> {
   ownOrAny(manager, id);
-  const shop = await getShop(deps.db, id);
+  const { shop } = await readAll(deps.db, deps.reads(), deps, { shop: shopRead(deps.db, id) });
   if (!shop) throw notFound("shop");
   return { shop: serializeShop(shop) };
 }
@@ -56,12 +58,12 @@ export async function updateShop(deps: Deps, manager: ShopManager, id: string, p
       );
   }
   const { allowed_origins_add, allowed_origins_remove, ...set } = patch;
-  const out = await updateShopSettings(
-    deps.db,
-    id,
-    { set, origins_add: allowed_origins_add, origins_remove: allowed_origins_remove },
-    { now: deps.clock(), actor: manager.kind === "secret" ? manager.keyId : "admin", maxOrigins: MAX_ORIGINS },
-  );
+  const change = { set, origins_add: allowed_origins_add, origins_remove: allowed_origins_remove };
+  // Nothing to change: the shop as it is (readShop's one read). Else one guarded batch: the audit entry,
+  // the UPDATE and the row after, with the seller's key check first where the database is far.
+  if (shopPatchIsEmpty(change)) return readShop(deps, manager, id);
+  const actor = manager.kind === "secret" ? manager.keyId : "admin";
+  const out = await updateShopSettings(deps.db, id, change, { now: deps.clock(), actor, maxOrigins: MAX_ORIGINS }, deps);
   deps.forgetShop(id);
   if (out === undefined) throw notFound("shop");
   if (out === "too_many_origins")
@@ -75,7 +77,9 @@ export async function updateShop(deps: Deps, manager: ShopManager, id: string, p
 export async function setTestClock(deps: Deps, seller: Seller, now: string | null): Promise<{ now: string; frozen: boolean }> {
   if (seller.shop.mode !== "test") throw new ApiError(403, "live_shop", "Only test shops have a test clock.");
   const frozen = now === null ? null : toMillis(now);
-  const row = await setShopTestClock(deps.db, seller.shop.id, frozen);
+  // One guarded UPDATE … RETURNING, the key check beside it: the shop was planned as `seller.shop`, and
+  // its mode (decided above) never changes after creation.
+  const row = await setShopTestClock(deps.db, seller.shop.id, frozen, deps);
   deps.forgetShop(seller.shop.id); // the next call must see the new clock
   return { now: toIso(shopNow(row ?? seller.shop, deps.clock())), frozen: frozen !== null };
 }

@@ -1,7 +1,8 @@
 /**
  * A shop's webhook endpoints (create with the secret shown once, list, delete) and their deliveries
  * (list, manual retry). Endpoint times are real time; delivery times are the shop clock, as the retry
- * schedule is (a test shop's retries follow its test clock).
+ * schedule is (a test shop's retries follow its test clock). Each route is one round trip where the
+ * database is far: its reads in one batch, or its one guarded write, carrying the caller's key check.
  */
 import {
   MAX_ENDPOINTS_PER_SHOP,
@@ -18,12 +19,13 @@ import type { Deps } from "../lib/deps.js";
 import { newId, randomString } from "../lib/ids.js";
 import { ApiError, notFound } from "../lib/problem.js";
 import { addressAllowed, checkWebhookUrl } from "../lib/webhook-url.js";
+import { readAll } from "../store/batch.js";
 import {
   deleteEndpoint,
-  getEndpointRow,
+  deliveryPageRead,
+  endpointPageRead,
+  endpointRead,
   insertEndpointGuarded,
-  listDeliveryRows,
-  listEndpointRows,
   retryDeliveryRow,
   type EndpointRow,
 } from "../store/webhooks.js";
@@ -67,7 +69,7 @@ export async function createEndpoint(
     created_at: deps.clock(),
     paused_until: null,
   };
-  if (!(await insertEndpointGuarded(deps.db, row, MAX_ENDPOINTS_PER_SHOP, seller.keyId)))
+  if (!(await insertEndpointGuarded(deps.db, row, MAX_ENDPOINTS_PER_SHOP, seller.keyId, deps)))
     throw new ApiError(409, "too_many_endpoints", `A shop may have at most ${MAX_ENDPOINTS_PER_SHOP} webhook endpoints; delete one first.`);
   return { webhook_endpoint: { ...serializeEndpoint(row), secret: row.secret } };
 }
@@ -77,7 +79,9 @@ export async function listEndpoints(
   seller: Seller,
   q: ListInput,
 ): Promise<{ data: WebhookEndpoint[]; next_cursor: string | null }> {
-  const rows = await listEndpointRows(deps.db, seller.shop.id, q.limit + 1, decodeCursor(q.cursor));
+  const { rows } = await readAll(deps.db, deps.reads(), deps, {
+    rows: endpointPageRead(deps.db, seller.shop.id, q.limit + 1, decodeCursor(q.cursor)),
+  });
   const page = rows.slice(0, q.limit);
   return { data: page.map(serializeEndpoint), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].pos) : null };
 }
@@ -88,7 +92,7 @@ export async function removeEndpoint(
   seller: Seller,
   id: string,
 ): Promise<{ webhook_endpoint: WebhookEndpoint; deleted: true }> {
-  const row = await deleteEndpoint(deps.db, seller.shop.id, id, seller.keyId, deps.clock());
+  const row = await deleteEndpoint(deps.db, seller.shop.id, id, seller.keyId, deps.clock(), deps);
   if (!row) throw notFound("webhook endpoint");
   return { webhook_endpoint: serializeEndpoint(row), deleted: true };
 }
@@ -99,15 +103,19 @@ export async function listDeliveries(
   endpointId: string,
   q: ListInput,
 ): Promise<{ data: WebhookDelivery[]; next_cursor: string | null }> {
-  if (!(await getEndpointRow(deps.db, seller.shop.id, endpointId))) throw notFound("webhook endpoint");
-  const rows = await listDeliveryRows(deps.db, seller.shop.id, endpointId, q.limit + 1, decodeCursor(q.cursor));
+  // The endpoint and the page together: the page of an endpoint the shop lacks is empty and unused.
+  const { endpoint, rows } = await readAll(deps.db, deps.reads(), deps, {
+    endpoint: endpointRead(deps.db, seller.shop.id, endpointId),
+    rows: deliveryPageRead(deps.db, seller.shop.id, endpointId, q.limit + 1, decodeCursor(q.cursor)),
+  });
+  if (!endpoint) throw notFound("webhook endpoint");
   const page = rows.slice(0, q.limit);
   return { data: page.map(serializeDelivery), next_cursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].seq) : null };
 }
 
 /** Due at once (the shop clock), whatever its status; a delivery in flight records its own answer too. */
 export async function retryDelivery(deps: Deps, seller: Seller, id: string): Promise<{ webhook_delivery: WebhookDelivery }> {
-  const row = await retryDeliveryRow(deps.db, seller.shop.id, id, seller.now);
+  const row = await retryDeliveryRow(deps.db, seller.shop.id, id, seller.now, deps);
   if (!row) throw notFound("webhook delivery");
   return { webhook_delivery: serializeDelivery(row) };
 }

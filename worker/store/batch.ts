@@ -7,8 +7,8 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../../db/client.js";
 import type { InStatement, ResultSet } from "@libsql/client";
-import { activeKeyQuery, type ActiveKey } from "./api-keys.js";
-import { activeKeyFromRows, activeKeyStatement, type BatchPlan } from "./key-check.js";
+import type { ActiveKey } from "./api-keys.js";
+import { activeKeyFromRows, activeKeyStatement, keyCheckQuery, type BatchPlan } from "./key-check.js";
 import type { Reads } from "./read-cache.js";
 
 /** One read: alone (`load`, e.g. a prepared statement) or as a batch item (`query`, then `map`). */
@@ -24,6 +24,14 @@ export interface Read<T> {
   query(): BatchItem<"sqlite"> | BatchItem<"sqlite">[];
   /** The value from the query's result (from the list of results when `query` gave several). */
   map(result: unknown): T;
+}
+
+/**
+ * A read of one query whose value is never shared through the read cache (a page, a row read where it is
+ * changed): run alone on Node, or as an item of the route's batch.
+ */
+export function queryRead<R, T>(query: () => BatchItem<"sqlite"> & PromiseLike<R>, map: (rows: R) => T): Read<T> {
+  return { key: null, load: async () => map(await query()), query, map: (rows) => map(rows as R) };
 }
 
 type Reads_ = Record<string, Read<unknown> | null>;
@@ -59,7 +67,7 @@ export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: Batc
     else missing.push(k);
   }
   if (missing.length === 0) return out as Values<R>;
-  const queries: BatchItem<"sqlite">[] = plan.keyCheck ? [activeKeyQuery(db, plan.keyCheck.hash)] : [];
+  const queries: BatchItem<"sqlite">[] = plan.keyCheck ? [keyCheckQuery(db, plan.keyCheck)] : [];
   // Where each read's results start, and how many it has (-1: one query, mapped from its result alone).
   const spans = missing.map((k) => {
     const q = items[k]!.query();
@@ -90,10 +98,7 @@ export const UNCHECKED: WritePlan = { keyCheck: null, confirmKey: () => {} };
  */
 export async function writeBatch(db: Db, plan: WritePlan, items: BatchItem<"sqlite">[]): Promise<unknown[]> {
   if (!plan.keyCheck) return db.batch(items as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  const [key, ...rest] = await db.batch([activeKeyQuery(db, plan.keyCheck.hash), ...items] as [
-    BatchItem<"sqlite">,
-    ...BatchItem<"sqlite">[],
-  ]);
+  const [key, ...rest] = await db.batch([keyCheckQuery(db, plan.keyCheck), ...items] as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   plan.confirmKey((key as ActiveKey[])[0], "write");
   return rest;
 }
@@ -101,7 +106,7 @@ export async function writeBatch(db: Db, plan: WritePlan, items: BatchItem<"sqli
 /** `writeBatch` for fixed-text statements sent to the client as they are (prepared once on Node). */
 export async function writeStatements(db: Db, plan: WritePlan, statements: InStatement[]): Promise<ResultSet[]> {
   if (!plan.keyCheck) return db.$client.batch(statements, "write");
-  const [key, ...rest] = await db.$client.batch([activeKeyStatement(plan.keyCheck.hash), ...statements], "write");
+  const [key, ...rest] = await db.$client.batch([activeKeyStatement(plan.keyCheck), ...statements], "write");
   plan.confirmKey(activeKeyFromRows(key.rows), "write");
   return rest;
 }

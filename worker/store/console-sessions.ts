@@ -33,6 +33,21 @@ export async function findConsoleSession(
   return rows[0];
 }
 
+/**
+ * A live session's check as a route's batch carries it (store/key-check.ts), shaped as a key check's
+ * answer: the secret key it acts as and its shop, with the session's last use (for its sliding refresh).
+ * Live as `findConsoleSession` judges it: not expired at `now`, its secret key not revoked.
+ */
+export function activeSessionQuery(db: Db, tokenHash: string, now: number) {
+  return db
+    .select({ keyId: apiKeys.id, kind: apiKeys.kind, shop: shops, lastUsedAt: consoleSessions.last_used_at })
+    .from(consoleSessions)
+    .innerJoin(shops, eq(shops.id, consoleSessions.shop_id))
+    .innerJoin(apiKeys, and(eq(apiKeys.id, consoleSessions.key_id), eq(apiKeys.kind, "secret"), isNull(apiKeys.revoked_at)))
+    .where(and(eq(consoleSessions.token_hash, tokenHash), gt(consoleSessions.expires_at, now)))
+    .limit(1);
+}
+
 /** Slides a live session's idle expiry forward; a session that expired meanwhile stays expired. */
 export async function touchConsoleSession(db: Db, tokenHash: string, now: number, expiresAt: number): Promise<void> {
   await db

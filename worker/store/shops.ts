@@ -1,5 +1,5 @@
 /** Shops and their API keys. */
-import { eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiKeys, shops } from "../../db/schema.js";
 import { codePrefix } from "../engine/promo-code.js";
@@ -7,6 +7,8 @@ import type { CurrencyThresholds } from "../engine/types.js";
 import type { ShopRow } from "../lib/caller.js";
 import { sha256Hex } from "../lib/crypto.js";
 import { newId, randomString } from "../lib/ids.js";
+import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { keyGuard } from "./key-check.js";
 
 export interface NewShop {
   name: string;
@@ -70,8 +72,17 @@ export async function insertShop(db: Db, input: NewShop, now: number): Promise<C
 }
 
 export async function getShop(db: Db, id: string): Promise<ShopRow | undefined> {
-  return (await db.select().from(shops).where(eq(shops.id, id)).limit(1))[0];
+  return (await shopQuery(db, id))[0];
 }
+
+const shopQuery = (db: Db, id: string) => db.select().from(shops).where(eq(shops.id, id)).limit(1);
+
+/** A shop's row (a read for `readAll`). */
+export const shopRead = (db: Db, id: string): Read<ShopRow | undefined> =>
+  queryRead(
+    () => shopQuery(db, id),
+    (rows) => rows[0],
+  );
 
 /** The shop columns a PATCH sets as given (all but the origins, which may also change in place). */
 export type ShopColumns = Partial<Pick<ShopRow, "name" | "addon_coupons" | "min_fixed_minor" | "allowed_origins" | "blocked_words">>;
@@ -97,6 +108,11 @@ function originsChanged(add: string[] | undefined, remove: string[] | undefined)
       SELECT value, 0 AS part, key AS pos FROM json_each(shops.allowed_origins) WHERE value NOT IN (SELECT value FROM json_each(${JSON.stringify(remove ?? [])}))
       UNION ALL
       SELECT value, 1, key FROM json_each(${JSON.stringify(add ?? [])}) WHERE value NOT IN (SELECT value FROM json_each(shops.allowed_origins))))`;
+}
+
+/** Whether a PATCH names nothing to change (it then answers the shop as it is). */
+export function shopPatchIsEmpty(p: ShopSettingsPatch): boolean {
+  return Object.values(p.set).every((v) => v === undefined) && p.origins_add === undefined && p.origins_remove === undefined;
 }
 
 /** One setting that changes: its column, and as SQL its value as stored, and before and after as JSON for the audit. */
@@ -126,48 +142,67 @@ function columnChange(name: keyof ShopColumns, value: unknown): Change {
  * A shop's settings changed, with its `shop_updated` audit entry (the changed settings before and after,
  * by `actor`) in the same batch and only if something changed. Answers the shop after, undefined when
  * there is no such shop, or `too_many_origins` when the list would pass `maxOrigins` (nothing changed).
+ * With a key check planned, both statements also need the key active and its shop as planned
+ * (store/key-check.ts), so a refused guard writes nothing and `confirmKey` says why before the answer.
  */
 export async function updateShopSettings(
   db: Db,
   id: string,
   p: ShopSettingsPatch,
   opts: { now: number; actor: string; maxOrigins: number },
+  plan: WritePlan = UNCHECKED,
 ): Promise<ShopRow | undefined | "too_many_origins"> {
   const changes = (Object.entries(p.set) as [keyof ShopColumns, unknown][])
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => columnChange(k, v));
   const inPlace = originsChanged(p.origins_add, p.origins_remove);
   if (inPlace) changes.push({ name: "allowed_origins", stored: inPlace, before: sql`json(shops.allowed_origins)`, after: inPlace });
+  // Unguarded: a route answers a PATCH that changes nothing itself, from its own read (services/shops.ts).
   if (changes.length === 0) return getShop(db, id);
 
   const origins = changes.find((c) => c.name === "allowed_origins")?.stored;
   const fits = origins ? sql`json_array_length(${origins}) <= ${opts.maxOrigins}` : sql`1`;
+  const guard = keyGuard(plan.keyCheck);
   const object = (part: "before" | "after") =>
     sql`json_object(${sql.join(
       changes.map((c) => sql`${c.name}, ${c[part]}`),
       sql`, `,
     )})`;
-  const [, updated, after] = await db.batch([
+  const [, updated, after] = (await writeBatch(db, plan, [
     // The entry first: it reads the row as it was. It is written only if the UPDATE below will be.
     db.run(sql`INSERT INTO audit_entries (id, shop_id, coupon_id, action, actor, at, changes, seq)
       SELECT ${newId("aud")}, shops.id, NULL, 'shop_updated', ${opts.actor}, ${opts.now},
         json_object('before', ${object("before")}, 'after', ${object("after")}),
         (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_entries WHERE shop_id = shops.id)
-      FROM shops WHERE shops.id = ${id} AND ${fits} AND ${object("before")} IS NOT ${object("after")}`),
+      FROM shops WHERE shops.id = ${id} AND ${fits} AND ${object("before")} IS NOT ${object("after")} AND ${guard}`),
     db.run(sql`UPDATE shops SET ${sql.join(
       changes.map((c) => sql`${sql.raw(c.name)} = ${c.stored}`),
       sql`, `,
     )}, updated_at = ${opts.now}
-      WHERE shops.id = ${id} AND ${fits}`),
+      WHERE shops.id = ${id} AND ${fits} AND ${guard}`),
     db.select().from(shops).where(eq(shops.id, id)),
-  ]);
+  ])) as [unknown, { rowsAffected: number }, ShopRow[]];
   if (!after[0]) return undefined;
   return updated.rowsAffected === 0 ? "too_many_origins" : after[0];
 }
 
-/** A test shop's clock frozen at `frozen` (null: real time again). */
-export async function setShopTestClock(db: Db, id: string, frozen: number | null): Promise<ShopRow | undefined> {
-  return (await db.update(shops).set({ test_clock_now: frozen }).where(eq(shops.id, id)).returning())[0];
+/**
+ * A test shop's clock frozen at `frozen` (null: real time again). With a key check planned, only while the
+ * key is active and its shop as planned, the key check in the same batch (store/key-check.ts).
+ */
+export async function setShopTestClock(
+  db: Db,
+  id: string,
+  frozen: number | null,
+  plan: WritePlan = UNCHECKED,
+): Promise<ShopRow | undefined> {
+  const update = db
+    .update(shops)
+    .set({ test_clock_now: frozen })
+    .where(and(eq(shops.id, id), keyGuard(plan.keyCheck)))
+    .returning();
+  const [rows] = plan.keyCheck ? ((await writeBatch(db, plan, [update])) as [ShopRow[]]) : [await update];
+  return rows[0];
 }
 
 /** Whether the database holds any shop yet (an empty one gets the demo shop). */

@@ -1,12 +1,15 @@
 /**
  * Webhook endpoints and their delivery rows: the seller's routes (create, list, delete, deliveries,
  * retry). The rows themselves are written by the changes' batches (store/outbox.ts) and sent by the
- * delivery worker (store/webhook-leases.ts).
+ * delivery worker (store/webhook-leases.ts). Each route's reads are `Read`s for `readAll` and its write
+ * one batch guarded by the caller's key check where the database is far (README "A request at the edge").
  */
 import { and, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.js";
 import { auditInsertSql } from "./audit.js";
+import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { keyGuard } from "./key-check.js";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -14,13 +17,20 @@ export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 /**
  * The endpoint and its subscriptions in one batch, only while the shop has fewer than `max` endpoints
  * (a conditional INSERT, so two creations racing for the last place cannot both win). False when full.
+ * The other statements follow the INSERT (`written`), which also needs the caller's key check to pass.
  */
-export async function insertEndpointGuarded(db: Db, row: EndpointRow, max: number, actor: string): Promise<boolean> {
+export async function insertEndpointGuarded(
+  db: Db,
+  row: EndpointRow,
+  max: number,
+  actor: string,
+  plan: WritePlan = UNCHECKED,
+): Promise<boolean> {
   const written = sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = ${row.id})`;
-  const [inserted] = await db.batch([
+  const [inserted] = (await writeBatch(db, plan, [
     db.run(sql`INSERT INTO webhook_endpoints (id, shop_id, url, events, secret, created_at)
       SELECT ${row.id}, ${row.shop_id}, ${row.url}, ${JSON.stringify(row.events)}, ${row.secret}, ${row.created_at}
-      WHERE (SELECT count(*) FROM webhook_endpoints WHERE shop_id = ${row.shop_id}) < ${max}`),
+      WHERE (SELECT count(*) FROM webhook_endpoints WHERE shop_id = ${row.shop_id}) < ${max} AND ${keyGuard(plan.keyCheck)}`),
     db.run(sql`INSERT INTO webhook_subscriptions (shop_id, type, endpoint_id)
       SELECT ${row.shop_id}, value, ${row.id} FROM json_each(${JSON.stringify(row.events)}) WHERE ${written}`),
     db.run(
@@ -36,90 +46,110 @@ export async function insertEndpointGuarded(db: Db, row: EndpointRow, max: numbe
         written,
       ),
     ),
-  ]);
+  ])) as { rowsAffected: number }[];
   return inserted.rowsAffected === 1;
 }
 
-/** Newest first by rowid (insertion order), after the previous page's last rowid `before`. */
-export async function listEndpointRows(db: Db, shopId: string, limit: number, before: number | null) {
+/** A page of the shop's endpoints, newest first by rowid (insertion order), after the previous page's last rowid `before`. */
+export function endpointPageRead(db: Db, shopId: string, limit: number, before: number | null): Read<(EndpointRow & { pos: number })[]> {
   const where = [eq(webhookEndpoints.shop_id, shopId)];
   if (before != null) where.push(lt(sql`rowid`, before));
-  const rows = await db
-    .select({ e: webhookEndpoints, pos: sql<number>`rowid` })
-    .from(webhookEndpoints)
-    .where(and(...where))
-    .orderBy(desc(sql`rowid`))
-    .limit(limit);
-  return rows.map((r) => ({ ...r.e, pos: Number(r.pos) }));
+  return queryRead(
+    () =>
+      db
+        .select({ e: webhookEndpoints, pos: sql<number>`rowid` })
+        .from(webhookEndpoints)
+        .where(and(...where))
+        .orderBy(desc(sql`rowid`))
+        .limit(limit),
+    (rows) => rows.map((r) => ({ ...r.e, pos: Number(r.pos) })),
+  );
 }
 
-export async function getEndpointRow(db: Db, shopId: string, id: string): Promise<EndpointRow | undefined> {
-  return (
-    await db
-      .select()
-      .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id)))
-      .limit(1)
-  )[0];
+/** One endpoint of the shop. */
+export function endpointRead(db: Db, shopId: string, id: string): Read<EndpointRow | undefined> {
+  return queryRead(
+    () =>
+      db
+        .select()
+        .from(webhookEndpoints)
+        .where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id)))
+        .limit(1),
+    (rows) => rows[0],
+  );
 }
 
 /**
  * The endpoint, its subscriptions and its delivery rows go in one batch: from its COMMIT on, no change
  * records an event for it and the worker finds nothing of it to send (a delivery in flight then finds no
  * row to record its answer in). Returns the deleted endpoint, or undefined if there was none.
+ * Every statement carries the caller's key check (`guard`): a refused one deletes nothing at all.
  */
-export async function deleteEndpoint(db: Db, shopId: string, id: string, actor: string, now: number): Promise<EndpointRow | undefined> {
-  const [, deleted] = await db.batch([
+export async function deleteEndpoint(
+  db: Db,
+  shopId: string,
+  id: string,
+  actor: string,
+  now: number,
+  plan: WritePlan = UNCHECKED,
+): Promise<EndpointRow | undefined> {
+  const guard = keyGuard(plan.keyCheck);
+  const [, deleted] = (await writeBatch(db, plan, [
     db.run(
       auditInsertSql(
         { shop_id: shopId, coupon_id: null, action: "webhook_endpoint_deleted", actor, at: now, changes: { endpoint_id: id } },
-        sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE shop_id = ${shopId} AND id = ${id})`,
+        sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE shop_id = ${shopId} AND id = ${id}) AND ${guard}`,
       ),
     ),
     db
       .delete(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id)))
+      .where(and(eq(webhookEndpoints.shop_id, shopId), eq(webhookEndpoints.id, id), guard))
       .returning(),
-    db.run(sql`DELETE FROM webhook_subscriptions WHERE shop_id = ${shopId} AND endpoint_id = ${id}`),
-    db.run(sql`DELETE FROM webhook_deliveries WHERE shop_id = ${shopId} AND endpoint_id = ${id}`),
-  ]);
+    db.run(sql`DELETE FROM webhook_subscriptions WHERE shop_id = ${shopId} AND endpoint_id = ${id} AND ${guard}`),
+    db.run(sql`DELETE FROM webhook_deliveries WHERE shop_id = ${shopId} AND endpoint_id = ${id} AND ${guard}`),
+  ])) as [unknown, EndpointRow[], ...unknown[]];
   return deleted[0];
 }
 
-/** An endpoint's deliveries, newest first (by `seq`, the order the events were written in). */
-export async function listDeliveryRows(
-  db: Db,
-  shopId: string,
-  endpointId: string,
-  limit: number,
-  before: number | null,
-): Promise<DeliveryRow[]> {
+/** A page of an endpoint's deliveries, newest first (by `seq`, the order the events were written in). */
+export function deliveryPageRead(db: Db, shopId: string, endpointId: string, limit: number, before: number | null): Read<DeliveryRow[]> {
   const where = [eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.endpoint_id, endpointId)];
   if (before != null) where.push(lt(webhookDeliveries.seq, before));
-  return db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(...where))
-    .orderBy(desc(webhookDeliveries.seq))
-    .limit(limit);
+  return queryRead(
+    () =>
+      db
+        .select()
+        .from(webhookDeliveries)
+        .where(and(...where))
+        .orderBy(desc(webhookDeliveries.seq))
+        .limit(limit),
+    (rows) => rows,
+  );
 }
 
 /**
  * A manual retry: the delivery is due at once (`now`, the shop clock), whatever its status. Its 24-hour
  * window does not start again: past it, a failed retry is `failed` at once. Undefined if there is no such
- * delivery in the shop.
+ * delivery in the shop. Both statements carry the caller's key check (`now` is its planned shop clock).
  */
-export async function retryDeliveryRow(db: Db, shopId: string, id: string, now: number): Promise<DeliveryRow | undefined> {
-  const [rows] = await db.batch([
+export async function retryDeliveryRow(
+  db: Db,
+  shopId: string,
+  id: string,
+  now: number,
+  plan: WritePlan = UNCHECKED,
+): Promise<DeliveryRow | undefined> {
+  const guard = keyGuard(plan.keyCheck);
+  const [rows] = (await writeBatch(db, plan, [
     db
       .update(webhookDeliveries)
       .set({ status: "pending", next_attempt_at: now })
-      .where(and(eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.id, id)))
+      .where(and(eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.id, id), guard))
       .returning(),
     // The seller asks for it now: the endpoint's rest after a failure does not hold it back.
     db.run(sql`UPDATE webhook_endpoints SET paused_until = NULL
-      WHERE id = (SELECT endpoint_id FROM webhook_deliveries WHERE shop_id = ${shopId} AND id = ${id})`),
-  ]);
+      WHERE id = (SELECT endpoint_id FROM webhook_deliveries WHERE shop_id = ${shopId} AND id = ${id}) AND ${guard}`),
+  ])) as [DeliveryRow[], unknown];
   return rows[0];
 }
 

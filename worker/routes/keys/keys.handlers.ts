@@ -1,20 +1,20 @@
-import { requireSecret } from "../../lib/auth.js";
-import { requestDeps } from "../../lib/deps.js";
+import { requireSecret, withCaller } from "../../lib/auth.js";
+import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { createKey, listKeys, revokeKey } from "../../services/keys.js";
 import type * as routes from "./keys.routes.js";
 
-export const create: AppRouteHandler<typeof routes.create> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await createKey(requestDeps(c), seller, c.req.valid("json")), 201);
-};
+export const create: AppRouteHandler<typeof routes.create> = keyCheckedInBatch(async (c) => {
+  const input = c.req.valid("json");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => createKey(deps, seller, input)), 201);
+});
 
-export const list: AppRouteHandler<typeof routes.list> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await listKeys(requestDeps(c), seller, c.req.valid("query")), 200);
-};
+export const list: AppRouteHandler<typeof routes.list> = keyCheckedInBatch(async (c) => {
+  const query = c.req.valid("query");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => listKeys(deps, seller, query)), 200);
+});
 
-export const revoke: AppRouteHandler<typeof routes.revoke> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await revokeKey(requestDeps(c), seller, c.req.valid("param").id), 200);
-};
+export const revoke: AppRouteHandler<typeof routes.revoke> = keyCheckedInBatch(async (c) => {
+  const id = c.req.valid("param").id;
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => revokeKey(deps, seller, id)), 200);
+});

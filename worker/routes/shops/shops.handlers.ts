@@ -1,5 +1,6 @@
-import { requireAdmin, requireAdminOrSecret, requireSecret } from "../../lib/auth.js";
+import { requireAdmin, requireAdminOrSecret, requireSecret, withCaller } from "../../lib/auth.js";
 import { requestDeps } from "../../lib/deps.js";
+import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import * as shops from "../../services/shops.js";
 import type * as routes from "./shops.routes.js";
@@ -9,17 +10,18 @@ export const create: AppRouteHandler<typeof routes.create> = async (c) => {
   return c.json(await shops.createShop(requestDeps(c), c.req.valid("json")), 201);
 };
 
-export const read: AppRouteHandler<typeof routes.read> = async (c) => {
-  const manager = requireAdminOrSecret(c);
-  return c.json(await shops.readShop(requestDeps(c), manager, c.req.valid("param").id), 200);
-};
+export const read: AppRouteHandler<typeof routes.read> = keyCheckedInBatch(async (c) => {
+  const id = c.req.valid("param").id;
+  return c.json(await withCaller(c, requireAdminOrSecret, (manager, deps) => shops.readShop(deps, manager, id)), 200);
+});
 
-export const update: AppRouteHandler<typeof routes.update> = async (c) => {
-  const manager = requireAdminOrSecret(c);
-  return c.json(await shops.updateShop(requestDeps(c), manager, c.req.valid("param").id, c.req.valid("json")), 200);
-};
+export const update: AppRouteHandler<typeof routes.update> = keyCheckedInBatch(async (c) => {
+  const id = c.req.valid("param").id;
+  const patch = c.req.valid("json");
+  return c.json(await withCaller(c, requireAdminOrSecret, (manager, deps) => shops.updateShop(deps, manager, id, patch)), 200);
+});
 
-export const setTestClock: AppRouteHandler<typeof routes.setTestClock> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await shops.setTestClock(requestDeps(c), seller, c.req.valid("json").now), 200);
-};
+export const setTestClock: AppRouteHandler<typeof routes.setTestClock> = keyCheckedInBatch(async (c) => {
+  const now = c.req.valid("json").now;
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => shops.setTestClock(deps, seller, now)), 200);
+});

@@ -1,30 +1,31 @@
-import { requireSecret } from "../../lib/auth.js";
-import { requestDeps } from "../../lib/deps.js";
+import { requireSecret, withCaller } from "../../lib/auth.js";
+import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { createEndpoint, listDeliveries, listEndpoints, removeEndpoint, retryDelivery } from "../../services/webhook-endpoints.js";
 import type * as routes from "./webhooks.routes.js";
 
-export const create: AppRouteHandler<typeof routes.create> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await createEndpoint(requestDeps(c), seller, c.req.valid("json")), 201);
-};
+export const create: AppRouteHandler<typeof routes.create> = keyCheckedInBatch(async (c) => {
+  const input = c.req.valid("json");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => createEndpoint(deps, seller, input)), 201);
+});
 
-export const list: AppRouteHandler<typeof routes.list> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await listEndpoints(requestDeps(c), seller, c.req.valid("query")), 200);
-};
+export const list: AppRouteHandler<typeof routes.list> = keyCheckedInBatch(async (c) => {
+  const query = c.req.valid("query");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => listEndpoints(deps, seller, query)), 200);
+});
 
-export const remove: AppRouteHandler<typeof routes.remove> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await removeEndpoint(requestDeps(c), seller, c.req.valid("param").id), 200);
-};
+export const remove: AppRouteHandler<typeof routes.remove> = keyCheckedInBatch(async (c) => {
+  const id = c.req.valid("param").id;
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => removeEndpoint(deps, seller, id)), 200);
+});
 
-export const deliveries: AppRouteHandler<typeof routes.deliveries> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await listDeliveries(requestDeps(c), seller, c.req.valid("param").id, c.req.valid("query")), 200);
-};
+export const deliveries: AppRouteHandler<typeof routes.deliveries> = keyCheckedInBatch(async (c) => {
+  const id = c.req.valid("param").id;
+  const query = c.req.valid("query");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => listDeliveries(deps, seller, id, query)), 200);
+});
 
-export const retry: AppRouteHandler<typeof routes.retry> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await retryDelivery(requestDeps(c), seller, c.req.valid("param").id), 200);
-};
+export const retry: AppRouteHandler<typeof routes.retry> = keyCheckedInBatch(async (c) => {
+  const id = c.req.valid("param").id;
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => retryDelivery(deps, seller, id)), 200);
+});
