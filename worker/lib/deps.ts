@@ -63,7 +63,8 @@ class RequestDeps implements Deps {
     const { db, config, pendingKey } = c.var;
     this.db = db;
     this.batchReads = config.oneRoundTrip === true;
-    this.keyCheck = pendingKey ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null;
+    // A key this request has already checked is not checked again (a CSV download's later pages).
+    this.keyCheck = pendingKey && !pendingKey.confirmed ? { hash: pendingKey.hash, shop: pendingKey.planned.shop } : null;
     this.limiter = config.rateLimiter;
     this.clock = config.now;
     this.config = config;

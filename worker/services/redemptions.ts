@@ -16,8 +16,8 @@ import { isUniqueViolation } from "../store/errors.js";
 import {
   byOrder,
   commitStatements,
-  getRedemptionRow,
   orderRedemptionRows,
+  redemptionRead,
   refundStatements,
   releaseExpiredInShop,
   releaseStatements,
@@ -30,6 +30,7 @@ import { insertRedemptionGuarded } from "../store/redemption-reserve.js";
 import { redemptionReserved } from "./webhook-events.js";
 import { answerRow, idempotencyScope, refuse, replay, storedAnswer, type Answer } from "./idempotency.js";
 import { runQuote, type QuoteRequest } from "./quote.js";
+import { afterLapsed } from "./seller-lists.js";
 
 export interface RedemptionRequest extends QuoteRequest {
   order_id: string;
@@ -146,17 +147,13 @@ function newReservation(shop: ShopRow, req: RedemptionRequest, subtotal: number,
   };
 }
 
-async function loadOwn(db: Db, shopId: string, id: string): Promise<RedemptionRow> {
-  const row = await getRedemptionRow(db, shopId, id);
-  if (!row) throw new ApiError(404, "not_found", "No such redemption.");
-  return row;
-}
-
 type RedemptionAnswer = { redemption: RedemptionOut };
 
-export async function getRedemption({ db }: Deps, { shop, now }: Seller, id: string): Promise<RedemptionAnswer> {
-  await releaseExpiredInShop(db, shop.id, now);
-  return { redemption: serializeRedemption(await loadOwn(db, shop.id, id)) };
+/** One redemption; a reservation past its 30 minutes is released first and shown so (R27). */
+export async function getRedemption(deps: Deps, seller: Seller, id: string): Promise<RedemptionAnswer> {
+  const row = await afterLapsed(deps, seller, () => redemptionRead(deps.db, seller.shop.id, id));
+  if (!row) throw new ApiError(404, "not_found", "No such redemption.");
+  return { redemption: serializeRedemption(row) };
 }
 
 /** On payment: reserved → committed (idempotent); a released one cannot be committed (409). One batch. */
