@@ -42,8 +42,9 @@ const revokeSecretKeys = (s: ShopKeys) =>
   elsewhere("UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret'", [Date.now(), s.id]);
 
 let n = 0;
-/** An event as `POST /v1/events` takes it, an id of its own, a second before the shop clock `now`. */
-const eventOf = (fact: Record<string, unknown>, now = Date.now()) => ({ id: `evt_${++n}`, occurred_at: at(-1000, now), ...fact }) as never;
+/** An event as `POST /v1/events` takes it, an id of its own, ten minutes before `now` (a shop clock frozen a little earlier). */
+const eventOf = (fact: Record<string, unknown>, now = Date.now()) =>
+  ({ id: `evt_${++n}`, occurred_at: at(-10 * MINUTE, now), ...fact }) as never;
 
 /** A shop (test clock frozen at `clock`) with a promo code, a claimable coupon, a review coupon, and what they were used for. */
 async function busyShop(clock = Date.now()) {
@@ -199,5 +200,121 @@ describe("the seller's reads: one round trip, the key checked in it", () => {
     const other = await t.shop();
     const r = await answer(calls(t, other.sk).redemption(redemption.id));
     expect(r.status).toBe(404);
+  });
+});
+
+describe("events: one guarded batch (review.approved: a read, then the batch)", () => {
+  const count = async (sql: string, args: (string | number)[]) => Number((await elsewhere(sql, args)).rows[0].n);
+  const eventRows = (s: ShopKeys) => count("SELECT count(*) AS n FROM events WHERE shop_id = ?", [s.id]);
+
+  it("order.paid commits the order's reservation, order.cancelled releases one, order.refunded marks one: 1 round trip each", async () => {
+    const { seller, promo } = await busyShop();
+    const reserve = async (order: string) =>
+      (
+        await answer(
+          seller.redeem({ code: promo.code!, buyer_id: `b-${order}`, order_id: order, cart: cart([{ unit_price_minor: 2500 }]) }),
+        )
+      ).body.redemption!.id;
+    const paid = await reserve("o-paid");
+    const cancelled = await reserve("o-cancel");
+    const fact = (type: string, order: string) =>
+      eventOf({ type, buyer_id: `b-${order}`, order_id: order, ...(type === "order.paid" ? { total_minor: 2000 } : {}) });
+
+    const pay = await counted(() => seller.event(fact("order.paid", "o-paid")));
+    expect(pay.body).toMatchObject({ type: "order.paid", buyer_id: "b-o-paid", processed: true });
+    expect(pay.trips).toBe(1);
+    expect((await answer(seller.redemption(paid))).body.redemption?.state).toBe("committed");
+
+    const cancel = await counted(() => seller.event(fact("order.cancelled", "o-cancel")));
+    expect(cancel.body).toMatchObject({ type: "order.cancelled", processed: true });
+    expect(cancel.trips).toBe(1);
+    expect((await answer(seller.redemption(cancelled))).body.redemption).toMatchObject({
+      state: "released",
+      release_reason: "order_cancelled",
+    });
+
+    const refund = await counted(() => seller.event(eventOf({ type: "order.refunded", buyer_id: "b-o-paid", order_id: "o-paid" })));
+    expect(refund.body).toMatchObject({ type: "order.refunded", processed: true });
+    expect(refund.trips).toBe(1);
+    expect((await answer(seller.redemption(paid))).body.redemption?.refunded_at).toEqual(expect.any(String));
+  });
+
+  it("follows: 1 round trip each, and the buyer is a follower (then not) at once", async () => {
+    const { seller } = await busyShop();
+    const follow = await counted(() => seller.event(eventOf({ type: "follow.created", buyer_id: "fan", target: "shop" })));
+    expect(follow.body).toMatchObject({ type: "follow.created", processed: true });
+    expect(follow.trips).toBe(1);
+    const unfollow = await counted(() => seller.event(eventOf({ type: "follow.deleted", buyer_id: "fan", target: "shop" })));
+    expect(unfollow.body).toMatchObject({ type: "follow.deleted", processed: true });
+    expect(unfollow.trips).toBe(1);
+  });
+
+  it("review.approved: two round trips (its review coupons decide what to write), the claim issued by the second", async () => {
+    const { seller, review } = await busyShop();
+    expect((await answer(seller.event(eventOf({ type: "order.paid", buyer_id: "rv", order_id: "o-rv", total_minor: 500 })))).status).toBe(
+      200,
+    );
+    const approved = await counted(() =>
+      seller.event(
+        eventOf({ type: "review.approved", buyer_id: "rv", order_id: "o-rv", product_id: "p9", word_count: 20, media_count: 1 }),
+      ),
+    );
+    expect(approved.body).toMatchObject({ review_label: expect.any(String), issued_claim: { coupon_id: review.id, state: "available" } });
+    expect(approved.trips).toBe(2);
+  });
+
+  it("a redelivery answers the first answer in one round trip and writes nothing twice; another body under the id is 422", async () => {
+    const { s, seller } = await busyShop();
+    const body = eventOf({ type: "order.paid", buyer_id: "twice", order_id: "o-twice", total_minor: 700 });
+    const first = await answer(seller.event(body));
+    const events = await eventRows(s);
+    const again = await counted(() => seller.event(body));
+    expect(again.body).toEqual(first.body);
+    expect(again.trips).toBe(1);
+    expect(await eventRows(s)).toBe(events);
+    const other = await answer(seller.event({ ...(body as object), total_minor: 701 } as never));
+    expect(other.status).toBe(422);
+    expect(problemOf(other).code).toBe("idempotency_key_reused");
+  });
+
+  it("another buyer's fact about an order is 409 and writes nothing (refused by the batch's own insert)", async () => {
+    const { s, seller } = await busyShop();
+    await answer(seller.event(eventOf({ type: "order.paid", buyer_id: "owner", order_id: "o-owned", total_minor: 700 })));
+    const events = await eventRows(s);
+    const r = await answer(seller.event(eventOf({ type: "order.cancelled", buyer_id: "intruder", order_id: "o-owned" })));
+    expect(r.status).toBe(409);
+    expect(problemOf(r).code).toBe("order_buyer_mismatch");
+    expect(await eventRows(s)).toBe(events);
+    expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ? AND cancelled_at IS NOT NULL", [s.id])).toBe(0);
+  });
+
+  it("a key revoked in another isolate: 401 in the one round trip, no event, the reservation not committed", async () => {
+    const { s, seller, redemption } = await busyShop();
+    await revokeSecretKeys(s);
+    const events = await eventRows(s);
+    const r = await counted(() => seller.event(eventOf({ type: "order.paid", buyer_id: "b-red", order_id: "o-red", total_minor: 2500 })));
+    expect(r.status).toBe(401);
+    expect(problemOf(r).code).toBe("unauthorized");
+    expect(r.trips).toBe(1);
+    expect(await eventRows(s)).toBe(events);
+    expect(await count("SELECT count(*) AS n FROM orders WHERE shop_id = ? AND order_id = 'o-red'", [s.id])).toBe(0);
+    const state = await elsewhere("SELECT state FROM redemptions WHERE id = ?", [redemption.id]);
+    expect(state.rows[0].state).toBe("reserved");
+  });
+
+  it("a shop clock moved in another isolate is planned again: a payment after the 30 minutes releases the reservation as expired (R27)", async () => {
+    const clock = Date.now();
+    const { s, seller, redemption } = await busyShop(clock);
+    await elsewhere("UPDATE shops SET test_clock_now = ? WHERE id = ?", [clock + 31 * MINUTE, s.id]);
+    const pay = await counted(() =>
+      seller.event(eventOf({ type: "order.paid", buyer_id: "b-red", order_id: "o-red", total_minor: 2500 }, clock)),
+    );
+    expect(pay.status, JSON.stringify(pay.body)).toBe(200);
+    expect(pay.trips).toBe(2); // the guarded batch wrote nothing on the old clock; again on the new one
+    expect((await answer(seller.redemption(redemption.id))).body.redemption).toMatchObject({
+      state: "released",
+      release_reason: "expired",
+    });
+    expect(await count("SELECT count(*) AS n FROM events WHERE shop_id = ? AND result LIKE 'pending:%'", [s.id])).toBe(0);
   });
 });

@@ -199,11 +199,24 @@ export async function transitionRedemption(
   return (results[results.length - 1] as RedemptionRow[])[0];
 }
 
-export async function orderRedemptionRows(db: Db, shopId: string, orderId: string): Promise<RedemptionRow[]> {
-  return db
-    .select(redemptionColumns)
-    .from(redemptions)
-    .where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
+/**
+ * What an order event moves (R27, R31): payment commits the order's reservation and cancellation releases
+ * it, each after the shop's lapsed reservations are released (one past its 30 minutes is released as
+ * expired, not committed); a refund marks its committed redemption refunded. Statements for the event's
+ * own batch, each also conditional on `guard` (the key check, the event accepted).
+ */
+export function settleOrderStatements(
+  kind: "paid" | "cancelled" | "refunded",
+  shopId: string,
+  orderId: string,
+  now: number,
+  guard: SQL,
+): SQL[] {
+  const only = (s: Selection): Selection => ({ where: (t) => sql`${s.where(t)} AND ${guard}`, clock: s.clock });
+  const order = only(byOrder(shopId, orderId, now));
+  if (kind === "refunded") return refundStatements(order);
+  const lapsed = releaseStatements(only(expiredInShop(shopId, now)), "expired");
+  return [...lapsed, ...(kind === "paid" ? commitStatements(order) : releaseStatements(order, "order_cancelled"))];
 }
 
 /**

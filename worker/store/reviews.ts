@@ -8,7 +8,7 @@ import { and, desc, eq, gt, isNotNull, isNull, lt, lte, sql, type SQL } from "dr
 import type { Db } from "../../db/client.js";
 import { claims, coupons, reviews } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
-import { couponColumns, rowToCoupon } from "./coupons.js";
+import { couponColumns, type CouponRow } from "./coupons.js";
 import type { Read } from "./batch.js";
 import type { Statement } from "./statement.js";
 
@@ -18,23 +18,24 @@ export interface ApprovedReview {
   product_id: string;
 }
 
-/** Ongoing review coupons of the shop (R15 keeps it to one; newest first if ever more). */
-export async function activeReviewCoupons(db: Db, shopId: string, now: number): Promise<Coupon[]> {
-  const rows = await db
-    .select(couponColumns)
-    .from(coupons)
-    .where(
-      and(
-        eq(coupons.shop_id, shopId),
-        eq(coupons.type, "review"),
-        isNull(coupons.deactivated_at),
-        lte(coupons.claim_starts_at, now),
-        gt(coupons.claim_ends_at, now),
-      ),
-    )
-    .orderBy(desc(coupons.seq))
-    .limit(5);
-  return rows.map(rowToCoupon);
+/** Ongoing review coupons of the shop (R15 keeps it to one; newest first if ever more): a read for a batch, never cached. */
+export function activeReviewCouponsRead(db: Db, shopId: string, now: number): Read<CouponRow[]> {
+  const query = () =>
+    db
+      .select(couponColumns)
+      .from(coupons)
+      .where(
+        and(
+          eq(coupons.shop_id, shopId),
+          eq(coupons.type, "review"),
+          isNull(coupons.deactivated_at),
+          lte(coupons.claim_starts_at, now),
+          gt(coupons.claim_ends_at, now),
+        ),
+      )
+      .orderBy(desc(coupons.seq))
+      .limit(5);
+  return { key: null, load: async () => await query(), query, map: (rows) => rows as CouponRow[] };
 }
 
 /** The review row; with a claim id, its label and claim only if that claim was issued in the batch. */
