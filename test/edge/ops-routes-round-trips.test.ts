@@ -318,3 +318,32 @@ describe("events: one guarded batch (review.approved: a read, then the batch)", 
     expect(await count("SELECT count(*) AS n FROM events WHERE shop_id = ? AND result LIKE 'pending:%'", [s.id])).toBe(0);
   });
 });
+
+describe("releasing a reservation: one guarded batch", () => {
+  it("released in one round trip; with the key revoked elsewhere 401 and still reserved; on a clock moved elsewhere, released as expired", async () => {
+    const clock = Date.now();
+    const { s, seller, promo, redemption } = await busyShop(clock);
+    const released = await counted(() => seller.release(redemption.id));
+    expect(released.body.redemption).toMatchObject({ id: redemption.id, state: "released", release_reason: "released" });
+    expect(released.trips).toBe(1);
+
+    const reserve = async (order: string) =>
+      (
+        await answer(
+          seller.redeem({ code: promo.code!, buyer_id: `b-${order}`, order_id: order, cart: cart([{ unit_price_minor: 2500 }]) }),
+        )
+      ).body.redemption!.id;
+    const kept = await reserve("o-kept");
+    await elsewhere("UPDATE shops SET test_clock_now = ? WHERE id = ?", [clock + 31 * MINUTE, s.id]);
+    const lapsed = await counted(() => seller.release(kept));
+    expect(lapsed.body.redemption).toMatchObject({ state: "released", release_reason: "expired" });
+    expect(lapsed.trips).toBe(2); // the guarded batch wrote nothing on the old clock; again on the new one
+
+    const last = await reserve("o-last");
+    await revokeSecretKeys(s);
+    const refused = await counted(() => seller.release(last));
+    expect(refused.status).toBe(401);
+    expect(refused.trips).toBe(1);
+    expect((await elsewhere("SELECT state FROM redemptions WHERE id = ?", [last])).rows[0].state).toBe("reserved");
+  });
+});
