@@ -65,9 +65,11 @@ class RequestDeps implements Deps {
     const pendingKey = c.get("pendingKey");
     this.db = db;
     this.batchReads = config.oneRoundTrip === true;
-    this.keyCheck = pendingKey
-      ? { hash: pendingKey.hash, shop: pendingKey.planned.shop, session: pendingKey.session && { now: pendingKey.session.now } }
-      : null;
+    // A key this request has already checked is not checked again (a CSV download's later pages).
+    this.keyCheck =
+      pendingKey && !pendingKey.confirmed
+        ? { hash: pendingKey.hash, shop: pendingKey.planned.shop, session: pendingKey.session && { now: pendingKey.session.now } }
+        : null;
     this.limiter = config.rateLimiter;
     this.clock = config.now;
     this.config = config;

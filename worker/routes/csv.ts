@@ -4,6 +4,11 @@
  * fields of the list's item schema, in order (nested values as JSON text).
  */
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Seller } from "../lib/caller.js";
+import { requireSecret, withCaller } from "../lib/auth.js";
+import type { AppEnv } from "../lib/context.js";
+import { requestDeps, type Deps } from "../lib/deps.js";
 import { csvResponse, csvStream, listPages } from "../lib/csv.js";
 
 export { wantsCsv } from "../lib/csv.js";
@@ -36,4 +41,29 @@ export async function csvList<S extends z.ZodObject, Q extends { limit: number; 
   const columns = Object.keys(item.shape) as (keyof z.infer<S> & string)[];
   const pages = await listPages((cursor) => list({ ...q, cursor, limit: EXPORT_PAGE }));
   return csvResponse(name, csvStream(columns, pages));
+}
+
+type Page<T> = { data: T[]; next_cursor: string | null };
+
+/**
+ * `csvList` for a seller list whose handler is marked `keyCheckedInBatch` (lib/planned-caller.ts): the
+ * first page carries the caller's key check in its batch (and is read again for a shop changed meanwhile).
+ * The later pages are read after that check and do not carry it again, so a shop edited during a long
+ * download does not cut it off.
+ */
+export function checkedCsvList<S extends z.ZodObject, Q extends { limit: number; cursor?: string }>(
+  c: Context<AppEnv>,
+  name: string,
+  item: S,
+  q: Q,
+  list: (deps: Deps, seller: Seller, q: Q) => Promise<Page<z.infer<S>>>,
+): Promise<Response> {
+  return withCaller(c, requireSecret, (seller, deps) => {
+    let plan = deps;
+    return csvList(name, item, q, async (p) => {
+      const page = await list(plan, seller, p);
+      plan = requestDeps(c);
+      return page;
+    });
+  });
 }

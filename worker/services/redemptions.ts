@@ -5,7 +5,6 @@
  * takes nothing, the quote is asked again, afterwards, only to word the refusal.
  */
 import type { ProblemCode } from "../contract/codes.js";
-import type { Db } from "../../db/client.js";
 import { serializeRedemption, type RedemptionInput, type RedemptionOut } from "../contract/redemptions.js";
 import type { AppliedCoupon, QuoteResult } from "../engine/types.js";
 import type { Seller, ShopRow } from "../lib/caller.js";
@@ -13,23 +12,12 @@ import type { Deps } from "../lib/deps.js";
 import { newId } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import { isUniqueViolation } from "../store/errors.js";
-import {
-  byOrder,
-  commitStatements,
-  getRedemptionRow,
-  orderRedemptionRows,
-  refundStatements,
-  releaseExpiredInShop,
-  releaseStatements,
-  RESERVATION_MS,
-  runBatch,
-  transitionRedemption,
-  type RedemptionRow,
-} from "../store/redemptions.js";
+import { redemptionRead, RESERVATION_MS, transitionRedemption, type RedemptionRow } from "../store/redemptions.js";
 import { insertRedemptionGuarded } from "../store/redemption-reserve.js";
 import { redemptionReserved } from "./webhook-events.js";
 import { answerRow, idempotencyScope, refuse, replay, storedAnswer, type Answer } from "./idempotency.js";
 import { runQuote, type QuoteRequest } from "./quote.js";
+import { afterLapsed } from "./seller-lists.js";
 
 export interface RedemptionRequest extends QuoteRequest {
   order_id: string;
@@ -146,17 +134,13 @@ function newReservation(shop: ShopRow, req: RedemptionRequest, subtotal: number,
   };
 }
 
-async function loadOwn(db: Db, shopId: string, id: string): Promise<RedemptionRow> {
-  const row = await getRedemptionRow(db, shopId, id);
-  if (!row) throw new ApiError(404, "not_found", "No such redemption.");
-  return row;
-}
-
 type RedemptionAnswer = { redemption: RedemptionOut };
 
-export async function getRedemption({ db }: Deps, { shop, now }: Seller, id: string): Promise<RedemptionAnswer> {
-  await releaseExpiredInShop(db, shop.id, now);
-  return { redemption: serializeRedemption(await loadOwn(db, shop.id, id)) };
+/** One redemption; a reservation past its 30 minutes is released first and shown so (R27). */
+export async function getRedemption(deps: Deps, seller: Seller, id: string): Promise<RedemptionAnswer> {
+  const row = await afterLapsed(deps, seller, () => redemptionRead(deps.db, seller.shop.id, id));
+  if (!row) throw new ApiError(404, "not_found", "No such redemption.");
+  return { redemption: serializeRedemption(row) };
 }
 
 /** On payment: reserved → committed (idempotent); a released one cannot be committed (409). One batch. */
@@ -179,32 +163,4 @@ export async function releaseRedemption(deps: Deps, { shop, now }: Seller, id: s
   if (!row) throw new ApiError(404, "not_found", "No such redemption.");
   if (row.state === "released") return { redemption: serializeRedemption(row) };
   throw new ApiError(409, "redemption_committed", "The redemption is committed (the order was paid); it can no longer be released.");
-}
-
-/** `order.paid`: commits the order's reservation, if any. Returns the order's redemptions afterwards. */
-export async function commitOrderRedemptions(db: Db, shopId: string, orderId: string, now: number): Promise<RedemptionRow[]> {
-  await releaseExpiredInShop(db, shopId, now);
-  await runBatch(db, commitStatements(byOrder(shopId, orderId, now)));
-  return orderRedemptionRows(db, shopId, orderId);
-}
-
-/**
- * `order.refunded`: marks the order's committed redemption refunded and, under a `return_unit` policy,
- * gives its unit, the buyer's use and the budget back; once, however often the event comes.
- */
-export async function refundOrderRedemptions(db: Db, shopId: string, orderId: string, now: number): Promise<void> {
-  await runBatch(db, refundStatements(byOrder(shopId, orderId, now)));
-}
-
-/** `order.cancelled`: releases the order's reservation, if any. Returns the order's redemptions afterwards. */
-export async function releaseOrderRedemptions(
-  db: Db,
-  shopId: string,
-  orderId: string,
-  now: number,
-  reason = "order_cancelled",
-): Promise<RedemptionRow[]> {
-  await releaseExpiredInShop(db, shopId, now);
-  await runBatch(db, releaseStatements(byOrder(shopId, orderId, now), reason));
-  return orderRedemptionRows(db, shopId, orderId);
 }

@@ -5,16 +5,17 @@
  * claims(coupon_id, source_order_id) refuses a second time for the same order, and the counter moves only
  * if that claim row exists.
  */
-import type { Db } from "../../db/client.js";
 import { toIso } from "../contract/common.js";
 import { claimValidity } from "../engine/claim-eligibility.js";
 import { INCENTIVIZED_REVIEW_LABEL, reviewVerdict, type ReviewVerdict } from "../engine/review-qualification.js";
 import type { Coupon } from "../engine/types.js";
+import type { Deps } from "../lib/deps.js";
 import { newId } from "../lib/ids.js";
-import { orderOwner } from "../store/buyer-facts.js";
-import { getCouponRow } from "../store/coupons.js";
+import { readAll } from "../store/batch.js";
+import { orderOwnerRead } from "../store/buyer-facts.js";
+import { rowToCoupon, type CouponRow } from "../store/coupons.js";
 import {
-  activeReviewCoupons,
+  activeReviewCouponsRead,
   ifClaimIssued,
   issueReviewClaimStatements,
   recordReviewStatement,
@@ -36,35 +37,48 @@ export interface ReviewPlan {
   result: (base: Record<string, unknown>) => Statement;
 }
 
+/**
+ * The review's statements, planned on the shop's review coupons and the order as read now: one read (a
+ * batch carrying the caller's key check where the database is far, README "A request at the edge") whose
+ * answer decides, by the engine's rules, which coupon the write issues a claim of. The write re-checks the
+ * limits itself (quantity, deactivation, the order paid by this buyer, one per order).
+ */
 export async function planReviewApproved(
-  db: Db,
+  deps: Deps,
   shop: { id: string; currency: string },
   now: number,
   ev: ApprovedReviewEvent,
   guard: Statement,
 ): Promise<ReviewPlan> {
   const shopId = shop.id;
-  const [candidates, owner] = await Promise.all([activeReviewCoupons(db, shopId, now), orderOwner(db, shopId, ev.order_id)]);
+  const { db } = deps;
+  const got = await readAll(db, deps.reads(), deps, {
+    candidates: activeReviewCouponsRead(db, shopId, now),
+    owner: orderOwnerRead(db, shopId, ev.order_id),
+  });
+  const { owner } = got;
+  const candidates = got.candidates.map((row) => ({ row, coupon: rowToCoupon(row) }));
   const review = {
     product_id: ev.product_id,
     word_count: ev.word_count,
     media_count: ev.media_count,
     order_paid_by_buyer: owner?.buyer_id === ev.buyer_id && owner.paid_at != null,
   };
-  let coupon: Coupon | null = candidates[0] ?? null;
-  let verdict = reviewVerdict(coupon, review, now);
+  let chosen: { row: CouponRow; coupon: Coupon } | null = candidates[0] ?? null;
+  let verdict = reviewVerdict(chosen?.coupon ?? null, review, now);
   for (const c of candidates.slice(1)) {
     if (verdict === "qualifies") break;
-    const v = reviewVerdict(c, review, now);
-    if (v === "qualifies") [coupon, verdict] = [c, v];
+    const v = reviewVerdict(c.coupon, review, now);
+    if (v === "qualifies") [chosen, verdict] = [c, v];
   }
 
   const without = (base: Record<string, unknown>) => ({ ...base, issued_claim: null, review_label: null });
 
-  if (verdict !== "qualifies" || !coupon) {
+  if (verdict !== "qualifies" || !chosen) {
     return { verdict, statements: [recordReviewStatement(shopId, ev, now, guard, null)], result: (base) => jsonText(without(base)) };
   }
 
+  const { coupon, row: couponRow } = chosen;
   const claimId = newId("clm");
   const { valid_from, valid_until } = claimValidity(coupon, now);
   const statements = [
@@ -72,24 +86,21 @@ export async function planReviewApproved(
     recordReviewStatement(shopId, ev, now, guard, { id: claimId, label: INCENTIVIZED_REVIEW_LABEL }),
   ];
   // Its webhook events, written only if the claim is (store/outbox.ts); the coupon as the API shows it.
-  const couponRow = await getCouponRow(db, shopId, coupon.id);
-  if (couponRow) {
-    const issued: ClaimRow = {
-      id: claimId,
-      shop_id: shopId,
-      coupon_id: coupon.id,
-      buyer_id: ev.buyer_id,
-      state: "available",
-      valid_from,
-      valid_until,
-      source_order_id: ev.order_id,
-      created_at: now,
-      updated_at: now,
-    };
-    const review = { order_id: ev.order_id, product_id: ev.product_id, label: INCENTIVIZED_REVIEW_LABEL };
-    const outbox = reviewCouponIssued(issued, review, couponRow, now, shop.currency);
-    if (outbox) statements.push(outbox);
-  }
+  const issued: ClaimRow = {
+    id: claimId,
+    shop_id: shopId,
+    coupon_id: coupon.id,
+    buyer_id: ev.buyer_id,
+    state: "available",
+    valid_from,
+    valid_until,
+    source_order_id: ev.order_id,
+    created_at: now,
+    updated_at: now,
+  };
+  const reviewed = { order_id: ev.order_id, product_id: ev.product_id, label: INCENTIVIZED_REVIEW_LABEL };
+  const outbox = reviewCouponIssued(issued, reviewed, couponRow, now, shop.currency);
+  if (outbox) statements.push(outbox);
   const claim = { id: claimId, coupon_id: coupon.id, valid_from: toIso(valid_from), valid_until: toIso(valid_until), state: "available" };
   return {
     verdict,

@@ -14,9 +14,11 @@ import type { Seller } from "../lib/caller.js";
 import { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor, type KeyPosition } from "../lib/cursor.js";
 import type { Deps } from "../lib/deps.js";
 import { ApiError } from "../lib/problem.js";
-import { listShopAudit } from "../store/audit.js";
-import { releaseExpiredInShop } from "../store/redemptions.js";
-import { listClaimRows, listRecipientRows, listRedemptionRows } from "../store/seller-lists.js";
+import { shopAuditRead } from "../store/audit.js";
+import { readAll, type Read } from "../store/batch.js";
+import { lapsedReservationRead } from "../store/quote-reads.js";
+import { releaseLapsedInShop } from "../store/redemptions.js";
+import { claimPageRead, listRecipientRows, redemptionPageRead } from "../store/seller-lists.js";
 import { rowToClaim } from "../store/wallet.js";
 import { ownCoupon } from "./coupons.js";
 
@@ -33,34 +35,42 @@ function pageOf<R, T>(rows: R[], limit: number, show: (r: R) => T, position: (r:
 
 const keyCursor = (at: number, id: string) => encodeKeyCursor({ at, id } satisfies KeyPosition);
 
+/**
+ * What `read` reads, as it is once the shop's lapsed reservations are released (R27): read in one go with
+ * whether any has lapsed (one batch carrying the caller's key check, README "A request at the edge"); only
+ * when one has are they released and the read made again, so a lapsed reservation never shows reserved.
+ */
+export async function afterLapsed<T>(deps: Deps, { shop, now }: Seller, read: () => Read<T>): Promise<T> {
+  const { db } = deps;
+  const both = () => readAll(db, deps.reads(), deps, { value: read(), lapsed: lapsedReservationRead(db, shop.id, now) });
+  let got = await both();
+  if (got.lapsed) {
+    await releaseLapsedInShop(db, shop.id, now);
+    got = await both();
+  }
+  return got.value;
+}
+
 export async function listRedemptions(deps: Deps, seller: Seller, q: RedemptionListInput): Promise<Page<RedemptionOut>> {
-  const { shop, now } = seller;
-  // R27: a reservation past its 30 minutes is shown released, as it is for every other reader.
-  await releaseExpiredInShop(deps.db, shop.id, now);
-  const rows = await listRedemptionRows(deps.db, shop.id, {
+  const filter = {
     couponId: q.coupon_id,
     state: q.state,
     from: q.from === undefined ? undefined : dayOrTimeMillis(q.from),
     to: q.to === undefined ? undefined : dayOrTimeMillis(q.to),
     after: decodeKeyCursor(q.cursor),
     limit: q.limit + 1,
-  });
+  };
+  // R27: a reservation past its 30 minutes is shown released, as it is for every other reader.
+  const rows = await afterLapsed(deps, seller, () => redemptionPageRead(deps.db, seller.shop.id, filter));
   return pageOf(rows, q.limit, serializeRedemption, (r) => keyCursor(r.reserved_at, r.id));
 }
 
 /** Claims as the wallet shows them (`claimDisplayState`): a claim of a deactivated coupon is void, a lapsed one expired. */
 export async function listClaims(deps: Deps, seller: Seller, q: ClaimListInput): Promise<Page<ClaimOut>> {
   const { shop, now } = seller;
+  const filter = { couponId: q.coupon_id, buyerId: q.buyer_id, state: q.state, now, after: decodeKeyCursor(q.cursor), limit: q.limit + 1 };
   // R27: a claim reserved for an order not paid within 30 minutes is available again.
-  await releaseExpiredInShop(deps.db, shop.id, now);
-  const rows = await listClaimRows(deps.db, shop.id, {
-    couponId: q.coupon_id,
-    buyerId: q.buyer_id,
-    state: q.state,
-    now,
-    after: decodeKeyCursor(q.cursor),
-    limit: q.limit + 1,
-  });
+  const rows = await afterLapsed(deps, seller, () => claimPageRead(deps.db, shop.id, filter));
   return pageOf(
     rows,
     q.limit,
@@ -84,11 +94,8 @@ export async function listRecipients(deps: Deps, seller: Seller, couponId: strin
 
 /** R30: the shop's whole operation log, newest first: coupons' entries and the shop's own (keys, settings). */
 export async function listShopLog(deps: Deps, seller: Seller, q: AuditListInput): Promise<Page<ShopAuditEntryOut>> {
-  const rows = await listShopAudit(deps.db, seller.shop.id, {
-    couponId: q.coupon_id,
-    action: q.action,
-    before: decodeCursor(q.cursor),
-    limit: q.limit + 1,
-  });
+  const filter = { couponId: q.coupon_id, action: q.action, before: decodeCursor(q.cursor), limit: q.limit + 1 };
+  // One read, carrying the caller's key check where the database is far (README "A request at the edge").
+  const { rows } = await readAll(deps.db, deps.reads(), deps, { rows: shopAuditRead(deps.db, seller.shop.id, filter) });
   return pageOf(rows, q.limit, serializeShopAuditEntry, (r) => encodeCursor(r.seq));
 }

@@ -6,6 +6,7 @@ import { asc, and, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditEntries } from "../../db/schema.js";
 import { newId } from "../lib/ids.js";
+import { pageRead } from "./seller-lists.js";
 
 /** Every action the log records: a coupon's own (R30), then the shop's (keys, settings, webhook endpoints). */
 export const AUDIT_ACTIONS = [
@@ -52,20 +53,18 @@ export async function listAudit(db: Db, shopId: string, couponId: string, after:
     .limit(limit);
 }
 
-/** R30 for the whole shop: its operation log, newest first, optionally of one coupon or one action. */
-export async function listShopAudit(
-  db: Db,
-  shopId: string,
-  f: { couponId?: string; action?: string; before: number | null; limit: number },
-) {
+/** R30 for the whole shop: its operation log, newest first, optionally of one coupon or one action (a read for the route's batch). */
+export function shopAuditRead(db: Db, shopId: string, f: { couponId?: string; action?: string; before: number | null; limit: number }) {
   const where = [eq(auditEntries.shop_id, shopId)];
   if (f.couponId !== undefined) where.push(eq(auditEntries.coupon_id, f.couponId));
   if (f.action !== undefined) where.push(eq(auditEntries.action, f.action));
   if (f.before != null) where.push(lt(auditEntries.seq, f.before));
-  return db
-    .select()
-    .from(auditEntries)
-    .where(and(...where))
-    .orderBy(desc(auditEntries.seq))
-    .limit(f.limit);
+  return pageRead(() =>
+    db
+      .select()
+      .from(auditEntries)
+      .where(and(...where))
+      .orderBy(desc(auditEntries.seq))
+      .limit(f.limit),
+  );
 }

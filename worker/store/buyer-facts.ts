@@ -148,14 +148,17 @@ export const factSql = {
       WHERE follows.deleted_at IS NULL AND follows.followed_at <= excluded.deleted_at`,
 };
 
-/** The buyer an order belongs to, if the shop has reported it (an order id names one buyer's order). */
-export async function orderOwner(
-  db: Db,
-  shopId: string,
-  orderId: string,
-): Promise<{ buyer_id: string; paid_at: number | null } | undefined> {
-  const [row] = await db.all<{ buyer_id: string; paid_at: number | null }>(
-    sql`SELECT buyer_id, paid_at FROM orders WHERE shop_id = ${shopId} AND order_id = ${orderId}`,
-  );
-  return row;
+export type OrderOwner = { buyer_id: string; paid_at: number | null };
+
+/** The buyer an order belongs to, if the shop has reported it (an order id names one buyer's order): a read for a batch. */
+export function orderOwnerRead(db: Db, shopId: string, orderId: string): Read<OrderOwner | undefined> {
+  const query = () => db.all<OrderOwner>(sql`SELECT buyer_id, paid_at FROM orders WHERE shop_id = ${shopId} AND order_id = ${orderId}`);
+  return { key: null, load: async () => (await query())[0], query, map: (rows) => (rows as OrderOwner[])[0] };
 }
+
+/**
+ * SQL condition: no other buyer has reported this order. An order belongs to the buyer who first reported
+ * it and never changes hands (`factSql.orderPaid` keeps its buyer), so once false it stays false.
+ */
+export const orderNotAnotherBuyers = (shopId: string, orderId: string, buyerId: string): SQL =>
+  sql`NOT EXISTS (SELECT 1 FROM orders WHERE shop_id = ${shopId} AND order_id = ${orderId} AND buyer_id <> ${buyerId})`;

@@ -11,7 +11,7 @@ import { redemptions } from "../../db/schema.js";
 import { redemptionMovedStatement } from "./outbox.js";
 import { saturatedColumns, saturatedSum } from "./saturated.js";
 import { lapsedSql } from "./quote-reads.js";
-import { writeBatch, type WritePlan } from "./batch.js";
+import { writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
@@ -161,8 +161,10 @@ export function releaseLapsedInShop(db: Db, shopId: string, now: number): Promis
   return runBatch(db, releaseStatements(expiredInShop(shopId, now), "expired"));
 }
 
-export async function getRedemptionRow(db: Db, shopId: string, id: string): Promise<RedemptionRow | undefined> {
-  return (await redemptionRowQuery(db, shopId, id))[0];
+/** One redemption of the shop, as a read for the route's batch (store/batch.ts); never cached. */
+export function redemptionRead(db: Db, shopId: string, id: string): Read<RedemptionRow | undefined> {
+  const query = () => redemptionRowQuery(db, shopId, id);
+  return { key: null, load: async () => (await query())[0], query, map: (rows) => (rows as RedemptionRow[])[0] };
 }
 
 const redemptionRowQuery = (db: Db, shopId: string, id: string) =>
@@ -197,11 +199,24 @@ export async function transitionRedemption(
   return (results[results.length - 1] as RedemptionRow[])[0];
 }
 
-export async function orderRedemptionRows(db: Db, shopId: string, orderId: string): Promise<RedemptionRow[]> {
-  return db
-    .select(redemptionColumns)
-    .from(redemptions)
-    .where(and(eq(redemptions.shop_id, shopId), eq(redemptions.order_id, orderId)));
+/**
+ * What an order event moves (R27, R31): payment commits the order's reservation and cancellation releases
+ * it, each after the shop's lapsed reservations are released (one past its 30 minutes is released as
+ * expired, not committed); a refund marks its committed redemption refunded. Statements for the event's
+ * own batch, each also conditional on `guard` (the key check, the event accepted).
+ */
+export function settleOrderStatements(
+  kind: "paid" | "cancelled" | "refunded",
+  shopId: string,
+  orderId: string,
+  now: number,
+  guard: SQL,
+): SQL[] {
+  const only = (s: Selection): Selection => ({ where: (t) => sql`${s.where(t)} AND ${guard}`, clock: s.clock });
+  const order = only(byOrder(shopId, orderId, now));
+  if (kind === "refunded") return refundStatements(order);
+  const lapsed = releaseStatements(only(expiredInShop(shopId, now)), "expired");
+  return [...lapsed, ...(kind === "paid" ? commitStatements(order) : releaseStatements(order, "order_cancelled"))];
 }
 
 /**

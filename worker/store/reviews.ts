@@ -8,7 +8,8 @@ import { and, desc, eq, gt, isNotNull, isNull, lt, lte, sql, type SQL } from "dr
 import type { Db } from "../../db/client.js";
 import { claims, coupons, reviews } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
-import { couponColumns, rowToCoupon } from "./coupons.js";
+import { couponColumns, type CouponRow } from "./coupons.js";
+import type { Read } from "./batch.js";
 import type { Statement } from "./statement.js";
 
 export interface ApprovedReview {
@@ -17,23 +18,24 @@ export interface ApprovedReview {
   product_id: string;
 }
 
-/** Ongoing review coupons of the shop (R15 keeps it to one; newest first if ever more). */
-export async function activeReviewCoupons(db: Db, shopId: string, now: number): Promise<Coupon[]> {
-  const rows = await db
-    .select(couponColumns)
-    .from(coupons)
-    .where(
-      and(
-        eq(coupons.shop_id, shopId),
-        eq(coupons.type, "review"),
-        isNull(coupons.deactivated_at),
-        lte(coupons.claim_starts_at, now),
-        gt(coupons.claim_ends_at, now),
-      ),
-    )
-    .orderBy(desc(coupons.seq))
-    .limit(5);
-  return rows.map(rowToCoupon);
+/** Ongoing review coupons of the shop (R15 keeps it to one; newest first if ever more): a read for a batch, never cached. */
+export function activeReviewCouponsRead(db: Db, shopId: string, now: number): Read<CouponRow[]> {
+  const query = () =>
+    db
+      .select(couponColumns)
+      .from(coupons)
+      .where(
+        and(
+          eq(coupons.shop_id, shopId),
+          eq(coupons.type, "review"),
+          isNull(coupons.deactivated_at),
+          lte(coupons.claim_starts_at, now),
+          gt(coupons.claim_ends_at, now),
+        ),
+      )
+      .orderBy(desc(coupons.seq))
+      .limit(5);
+  return { key: null, load: async () => await query(), query, map: (rows) => rows as CouponRow[] };
 }
 
 /** The review row; with a claim id, its label and claim only if that claim was issued in the batch. */
@@ -92,24 +94,33 @@ export type IncentivizedReviewRow = Omit<typeof reviews.$inferSelect, "label" | 
 
 /**
  * A page of the shop's incentivized reviews, most recently recorded first, before the cursor position
- * `before` (a rowid, in insertion order); with a coupon, only the reviews whose claim is of it.
+ * `before` (a rowid, in insertion order); with a coupon, only the reviews whose claim is of it. A read to
+ * ride in the route's batch (store/batch.ts), never cached.
  */
-export async function listIncentivizedReviews(
+export function incentivizedReviewsRead(
   db: Db,
   shopId: string,
   opts: { couponId?: string; before: number | null; limit: number },
-): Promise<IncentivizedReviewRow[]> {
+): Read<IncentivizedReviewRow[]> {
   const where: SQL[] = [eq(reviews.shop_id, shopId), isNotNull(reviews.label), isNotNull(reviews.claim_id)];
   if (opts.couponId !== undefined)
     where.push(
       sql`${reviews.claim_id} IN (SELECT ${claims.id} FROM ${claims} WHERE ${claims.coupon_id} = ${opts.couponId} AND ${claims.shop_id} = ${shopId})`,
     );
   if (opts.before != null) where.push(lt(sql`${reviews}.rowid`, opts.before));
-  const rows = await db
-    .select({ review: reviews, pos: sql<number>`${reviews}.rowid` })
-    .from(reviews)
-    .where(and(...where))
-    .orderBy(desc(sql`${reviews}.rowid`))
-    .limit(opts.limit);
-  return rows.map((r) => ({ ...r.review, label: r.review.label!, claim_id: r.review.claim_id!, pos: Number(r.pos) }));
+  const query = () =>
+    db
+      .select({ review: reviews, pos: sql<number>`${reviews}.rowid` })
+      .from(reviews)
+      .where(and(...where))
+      .orderBy(desc(sql`${reviews}.rowid`))
+      .limit(opts.limit);
+  const map = (rows: unknown) =>
+    (rows as Awaited<ReturnType<typeof query>>).map((r) => ({
+      ...r.review,
+      label: r.review.label!,
+      claim_id: r.review.claim_id!,
+      pos: Number(r.pos),
+    }));
+  return { key: null, load: async () => map(await query()), query, map };
 }

@@ -9,9 +9,11 @@ import type { Db } from "../../db/client.js";
 import { chatSends, claims, coupons, redemptions } from "../../db/schema.js";
 import type { ClaimDisplayState } from "../engine/types.js";
 import type { KeyPosition } from "../lib/cursor.js";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Read } from "./batch.js";
 import { redemptionColumns, type RedemptionRow } from "./redemptions.js";
 import { saturated } from "./saturated.js";
-import { claimColumns, type ClaimRow } from "./wallet.js";
+import { claimColumns } from "./wallet.js";
 
 /** Rows strictly after `p` in (time DESC, id DESC) order (a row value comparison: one index seek). */
 const after = (time: SQLWrapper, id: SQLWrapper, p: KeyPosition | null): SQL[] => (p ? [sql`(${time}, ${id}) < (${p.at}, ${p.id})`] : []);
@@ -26,7 +28,17 @@ export interface RedemptionFilter {
   limit: number;
 }
 
-export function listRedemptionRows(db: Db, shopId: string, f: RedemptionFilter): Promise<RedemptionRow[]> {
+/**
+ * A read of one page of a seller list, to ride in the route's batch (store/batch.ts). Never cached:
+ * seller lists are read once each, and their rows change with every redemption.
+ */
+export function pageRead<T>(query: () => BatchItem<"sqlite"> & PromiseLike<T>): Read<T> {
+  return { key: null, load: async () => await query(), query, map: (rows) => rows as T };
+}
+
+export const redemptionPageRead = (db: Db, shopId: string, f: RedemptionFilter) => pageRead(() => listRedemptionRows(db, shopId, f));
+
+export function listRedemptionRows(db: Db, shopId: string, f: RedemptionFilter) {
   const where: SQL[] = [eq(redemptions.shop_id, shopId)];
   if (f.couponId !== undefined) where.push(eq(redemptions.coupon_id, f.couponId));
   if (f.state !== undefined) where.push(eq(redemptions.state, f.state));
@@ -72,8 +84,10 @@ export interface ClaimFilter {
   limit: number;
 }
 
+export const claimPageRead = (db: Db, shopId: string, f: ClaimFilter) => pageRead(() => listClaimRows(db, shopId, f));
+
 /** Claims with their coupon's deactivation (what their shown state depends on). */
-export function listClaimRows(db: Db, shopId: string, f: ClaimFilter): Promise<{ claim: ClaimRow; deactivated_at: number | null }[]> {
+export function listClaimRows(db: Db, shopId: string, f: ClaimFilter) {
   const where: SQL[] = [eq(claims.shop_id, shopId)];
   if (f.couponId !== undefined) where.push(eq(claims.coupon_id, f.couponId));
   if (f.buyerId !== undefined) where.push(eq(claims.buyer_id, f.buyerId));

@@ -1,16 +1,13 @@
-import type { ClaimListInput } from "../../contract/claims.js";
 import { ClaimSchema } from "../../contract/storefront.js";
-import { requireSecret } from "../../lib/auth.js";
-import { requestDeps } from "../../lib/deps.js";
+import { requireSecret, withCaller } from "../../lib/auth.js";
+import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { listClaims } from "../../services/seller-lists.js";
-import { csvList, wantsCsv } from "../csv.js";
+import { checkedCsvList, wantsCsv } from "../csv.js";
 import type * as routes from "./claims.routes.js";
 
-export const list: AppRouteHandler<typeof routes.list> = async (c) => {
-  const seller = requireSecret(c);
-  const deps = requestDeps(c);
-  const page = (q: ClaimListInput) => listClaims(deps, seller, q);
-  if (wantsCsv(c.req.header("accept"))) return csvList("claims", ClaimSchema, c.req.valid("query"), page);
-  return c.json(await page(c.req.valid("query")), 200);
-};
+export const list: AppRouteHandler<typeof routes.list> = keyCheckedInBatch(async (c) => {
+  const q = c.req.valid("query");
+  if (wantsCsv(c.req.header("accept"))) return checkedCsvList(c, "claims", ClaimSchema, q, listClaims);
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => listClaims(deps, seller, q)), 200);
+});

@@ -1,11 +1,10 @@
-import { RedemptionSchema, type RedemptionListInput, type RedemptionOut } from "../../contract/redemptions.js";
+import { RedemptionSchema, type RedemptionOut } from "../../contract/redemptions.js";
 import { requireSecret, resolveBuyer, withCaller } from "../../lib/auth.js";
-import { requestDeps } from "../../lib/deps.js";
 import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { commitRedemption, getRedemption, releaseRedemption, reserveForOrder } from "../../services/redemptions.js";
 import { listRedemptions } from "../../services/seller-lists.js";
-import { csvList, wantsCsv } from "../csv.js";
+import { checkedCsvList, wantsCsv } from "../csv.js";
 import type * as routes from "./redemptions.routes.js";
 
 export const reserve: AppRouteHandler<typeof routes.reserve> = keyCheckedInBatch(async (c) => {
@@ -22,10 +21,10 @@ export const reserve: AppRouteHandler<typeof routes.reserve> = keyCheckedInBatch
   return created(answer.body);
 });
 
-export const read: AppRouteHandler<typeof routes.read> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await getRedemption(requestDeps(c), seller, c.req.valid("param").id), 200);
-};
+export const read: AppRouteHandler<typeof routes.read> = keyCheckedInBatch(async (c) => {
+  const id = c.req.valid("param").id;
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => getRedemption(deps, seller, id)), 200);
+});
 
 export const commit: AppRouteHandler<typeof routes.commit> = keyCheckedInBatch(async (c) => {
   const id = c.req.valid("param").id;
@@ -37,10 +36,8 @@ export const release: AppRouteHandler<typeof routes.release> = keyCheckedInBatch
   return c.json(await withCaller(c, requireSecret, (seller, deps) => releaseRedemption(deps, seller, id)), 200);
 });
 
-export const list: AppRouteHandler<typeof routes.list> = async (c) => {
-  const seller = requireSecret(c);
-  const deps = requestDeps(c);
-  const page = (q: RedemptionListInput) => listRedemptions(deps, seller, q);
-  if (wantsCsv(c.req.header("accept"))) return csvList("redemptions", RedemptionSchema, c.req.valid("query"), page);
-  return c.json(await page(c.req.valid("query")), 200);
-};
+export const list: AppRouteHandler<typeof routes.list> = keyCheckedInBatch(async (c) => {
+  const q = c.req.valid("query");
+  if (wantsCsv(c.req.header("accept"))) return checkedCsvList(c, "redemptions", RedemptionSchema, q, listRedemptions);
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => listRedemptions(deps, seller, q)), 200);
+});
