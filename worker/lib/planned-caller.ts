@@ -99,3 +99,13 @@ export async function checkPendingKey(c: Context<AppEnv>): Promise<boolean> {
   }
   return true;
 }
+
+/**
+ * The pending key checked now (one round trip) and the plan dropped, so what follows runs as when the
+ * key is resolved first: a CSV download, whose pages are read after the answer has begun, when a key
+ * check failing in a later page could only cut the file short.
+ */
+export async function resolvePendingKey(c: Context<AppEnv>): Promise<void> {
+  if (!(await checkPendingKey(c))) throw unknownKey();
+  c.set("pendingKey", undefined);
+}

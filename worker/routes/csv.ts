@@ -4,9 +4,15 @@
  * fields of the list's item schema, in order (nested values as JSON text).
  */
 import { z } from "@hono/zod-openapi";
-import { csvResponse, csvStream, listPages } from "../lib/csv.js";
+import type { Context } from "hono";
+import { requireSecret, withCaller } from "../lib/auth.js";
+import type { Seller } from "../lib/caller.js";
+import type { AppEnv } from "../lib/context.js";
+import { csvResponse, csvStream, listPages, wantsCsv } from "../lib/csv.js";
+import { requestDeps, type Deps } from "../lib/deps.js";
+import { resolvePendingKey } from "../lib/planned-caller.js";
 
-export { wantsCsv } from "../lib/csv.js";
+export { wantsCsv };
 
 /** Rows read from the database per page of a download: one page is what the server holds at a time. */
 export const EXPORT_PAGE = 500;
@@ -36,4 +42,28 @@ export async function csvList<S extends z.ZodObject, Q extends { limit: number; 
   const columns = Object.keys(item.shape) as (keyof z.infer<S> & string)[];
   const pages = await listPages((cursor) => list({ ...q, cursor, limit: EXPORT_PAGE }));
   return csvResponse(name, csvStream(columns, pages));
+}
+
+/**
+ * A seller list route marked `keyCheckedInBatch`: its JSON page in one batch with the key check (README
+ * "A request at the edge"); a CSV download has its key resolved first (its later pages are read while the
+ * file streams, where a failed check could only cut it short), then reads page after page.
+ */
+export async function sellerList<
+  S extends z.ZodObject,
+  Q extends { limit: number; cursor?: string },
+  P extends { data: z.infer<S>[]; next_cursor: string | null },
+>(
+  c: Context<AppEnv>,
+  csv: { name: string; item: S },
+  q: Q,
+  list: (deps: Deps, seller: Seller, q: Q) => Promise<P>,
+): Promise<{ csv: Response } | { csv?: undefined; json: P }> {
+  if (wantsCsv(c.req.header("accept"))) {
+    requireSecret(c);
+    await resolvePendingKey(c);
+    const [seller, deps] = [requireSecret(c), requestDeps(c)];
+    return { csv: await csvList(csv.name, csv.item, q, (page) => list(deps, seller, page)) };
+  }
+  return { json: await withCaller(c, requireSecret, (seller, deps) => list(deps, seller, q)) };
 }

@@ -263,15 +263,16 @@ export const couponRowQuery = (db: Db, shopId: string, id: string) =>
     .where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId)))
     .limit(1);
 
-export async function listCouponRows(
+/** A page of the shop's coupons: the query itself (awaited alone, or an item of a batch). */
+export function listCouponRows(
   db: Db,
   shopId: string,
   opts: { type?: CouponRow["type"]; status?: string; before?: number | null; limit: number; now: number },
-): Promise<CouponRow[]> {
+) {
   const where: SQL[] = [eq(coupons.shop_id, shopId)];
   if (opts.type) where.push(eq(coupons.type, opts.type));
   if (opts.status) where.push(statusCondition(opts.status, opts.now));
-  return newestCouponsPage(db, where, opts.before, opts.limit);
+  return newestCouponsQuery(db, where, opts.before, opts.limit);
 }
 
 /** One page of coupons matching `where`, newest first, after the cursor position `before` (a `seq`). */
