@@ -145,6 +145,30 @@ describe("the seller's coupon reads: one round trip, the key checked in the batc
     expect(await count("SELECT count(*) AS n FROM redemptions WHERE shop_id = ? AND state = 'released'", [s.id])).toBe(1);
   });
 
+  it("preview: one round trip, an addon shop's too (every answer its judgement may need rides in the batch)", async () => {
+    const { seller, promo } = await shopWithCoupon();
+    const chosen = await counted(() => seller.preview(promoBody({ code: "FRESH" })));
+    expect(chosen.body.coupon).toMatchObject({ id: null, code: `${promo.code!.slice(0, -3)}FRESH` });
+    expect(chosen.trips).toBe(1);
+    const generated = await counted(() => seller.preview(promoBody()));
+    expect(generated.body.coupon?.code).toEqual(expect.any(String));
+    expect(generated.trips).toBe(1);
+    const taken = await counted(() => seller.preview(promoBody({ code: "TEN" })));
+    expect(problemOf(taken).code).toBe("promo_code_taken");
+
+    // R32: no live follower coupon, so the addon is a follower coupon; then one exists, so a repurchase one.
+    const s = await t.shop({ addon_coupons: true });
+    const addonSeller = calls(t, s.sk);
+    await answer(addonSeller.listCoupons()); // the key's shop known to this isolate
+    const first = await counted(() => addonSeller.preview(claimableBody("regular", { name: "Spring" })));
+    expect(first.body.addons?.map((a) => [a.type, a.name])).toEqual([["follower", "Spring addon follow"]]);
+    expect(first.trips).toBe(1);
+    expect((await answer(addonSeller.createCoupon(claimableBody("follower")))).status).toBe(201);
+    const second = await counted(() => addonSeller.preview(claimableBody("regular", { name: "Spring" })));
+    expect(second.body.addons?.map((a) => [a.type, a.audience, a.name])).toEqual([["regular", "repeat", "Spring addon repeat"]]);
+    expect(second.trips).toBe(1);
+  });
+
   it("a CSV download resolves its key first, then reads its pages; a revoked key gets no file", async () => {
     const { s, seller, promo } = await shopWithCoupon();
     await answer(seller.history(promo.id)); // the key's shop known to this isolate

@@ -29,12 +29,18 @@ import { createCouponWith, settingsFromInput, writeContext } from "./create-coup
  * start here, so a preview shows what create makes.
  */
 export async function planCreation(deps: Deps, seller: Seller, input: CreateCouponInput) {
+  const { ctx, settings, suffixGiven, wantsAddon } = creationSettings(deps, seller, input);
+  // R32: the addon is planned first and written in the coupon's own batch.
+  const plan = wantsAddon ? await planAddon(ctx, settings) : null;
+  return { ctx, settings, suffixGiven, plan };
+}
+
+/** `planCreation` before the addon is planned: whether one is wanted (R32), and its settings once a read says which kind. */
+export function creationSettings(deps: Deps, seller: Seller, input: CreateCouponInput) {
   const ctx = writeContext(deps, seller);
   const suffix = input.type === "promo_code" && input.code !== undefined ? normalizeCode(input.code) : null;
   const settings = settingsFromInput(input, ctx.shop, suffix);
-  // R32: the addon is planned first and written in the coupon's own batch.
-  const plan = input.type === "regular" && ctx.shop.addon_coupons ? await planAddon(ctx, settings) : null;
-  return { ctx, settings, suffixGiven: suffix !== null, plan };
+  return { ctx, settings, suffixGiven: suffix !== null, wantsAddon: input.type === "regular" && ctx.shop.addon_coupons };
 }
 
 export async function createCoupon(

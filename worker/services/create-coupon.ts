@@ -213,7 +213,7 @@ export async function createCouponWith(
 /**
  * The rules a creation is judged by before anything is written (create and preview alike): the engine's
  * (422: R2–R5, R10, R18, R21, R22 and the rest of `validateCouponRules`), then R20 for a chosen code (409
- * `code_not_allowed`). The "only one" rules are the database's, at the write (or `couponConflict`).
+ * `code_not_allowed`). The "only one" rules are the database's, at the write (or `couponConflictRead`).
  */
 export function checkCreateRules(ctx: WriteContext, settings: CouponSettings): void {
   // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.

@@ -7,6 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
+import type { Read } from "./batch.js";
 import { campaignLiveRows } from "./campaign-codes.js";
 import { liveAt, oneActiveGuard, type CouponRow } from "./coupons.js";
 
@@ -136,8 +137,14 @@ export async function recordChatSend(db: Db, coupon: CouponRow, buyerId: string,
 
 /** Whether the shop has an upcoming or ongoing coupon of this type (R32 picks the addon's kind by it). */
 export async function hasLiveCouponOfType(db: Db, shopId: string, type: CouponRow["type"], now: number): Promise<boolean> {
-  const rows = await db.all<{ one: number }>(
-    sql`SELECT 1 AS one FROM coupons WHERE shop_id = ${shopId} AND type = ${type} AND ${liveAt(now)} LIMIT 1`,
-  );
-  return rows.length > 0;
+  return (await liveCouponOfTypeQuery(db, shopId, type, now)).length > 0;
 }
+
+/** `hasLiveCouponOfType` as a read for `readAll`. */
+export function liveCouponOfTypeRead(db: Db, shopId: string, type: CouponRow["type"], now: number): Read<boolean> {
+  const query = () => liveCouponOfTypeQuery(db, shopId, type, now);
+  return { key: null, load: async () => (await query()).length > 0, query, map: (rows) => (rows as unknown[]).length > 0 };
+}
+
+const liveCouponOfTypeQuery = (db: Db, shopId: string, type: CouponRow["type"], now: number) =>
+  db.all<{ one: number }>(sql`SELECT 1 AS one FROM coupons WHERE shop_id = ${shopId} AND type = ${type} AND ${liveAt(now)} LIMIT 1`);

@@ -4,14 +4,16 @@
  * requests (`key: null`: read as they are now, as on Node before); a coupon row by id is kept as the
  * isolate's latest copy, which an edit may plan its guarded write from (the write re-checks the version).
  */
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { coupons } from "../../db/schema.js";
 import type { CampaignCodeState } from "../engine/types.js";
 import type { KeyPosition } from "../lib/cursor.js";
 import { listAudit } from "./audit.js";
 import type { Read } from "./batch.js";
 import { campaignCodePage, type CampaignCodeRow } from "./campaign-codes.js";
 import { couponDaysQueries, daysOf, type DayClaims, type DayUses } from "./coupon-series.js";
-import { couponRowQuery, getCouponRow, listCouponRows, type CouponRow } from "./coupons.js";
+import { couponRowQuery, getCouponRow, newestCouponsQuery, type CouponRow } from "./coupons.js";
 import { redemptionTotalsQuery, totalsOf } from "./redemptions.js";
 import { recipientRows, recipientRowsQuery, type RecipientRow } from "./seller-lists.js";
 
@@ -43,11 +45,36 @@ export function couponRowRead(db: Db, shopId: string, id: string, latest = false
   };
 }
 
-export const couponListRead = (db: Db, shopId: string, opts: Parameters<typeof listCouponRows>[2]): Read<CouponRow[]> =>
-  plain(
-    () => listCouponRows(db, shopId, opts),
+/** A page of the shop's coupons, newest first, optionally of one type and status. */
+export function couponListRead(
+  db: Db,
+  shopId: string,
+  opts: { type?: CouponRow["type"]; status?: string; before?: number | null; limit: number; now: number },
+): Read<CouponRow[]> {
+  const where: SQL[] = [eq(coupons.shop_id, shopId)];
+  if (opts.type) where.push(eq(coupons.type, opts.type));
+  if (opts.status) where.push(statusCondition(opts.status, opts.now));
+  return plain(
+    () => newestCouponsQuery(db, where, opts.before, opts.limit),
     (rows) => rows,
   );
+}
+
+/** The same status derivation as the engine's `couponStatus`, as SQL for filtering lists. */
+function statusCondition(status: string, now: number): SQL {
+  const start = sql`COALESCE(${coupons.active_starts_at}, ${coupons.claim_starts_at})`;
+  const end = sql`COALESCE(${coupons.active_ends_at}, ${coupons.claim_ends_at})`;
+  switch (status) {
+    case "deactivated":
+      return sql`${coupons.deactivated_at} IS NOT NULL`;
+    case "upcoming":
+      return sql`${coupons.deactivated_at} IS NULL AND ${start} > ${now}`;
+    case "ongoing":
+      return sql`${coupons.deactivated_at} IS NULL AND ${start} <= ${now} AND ${end} > ${now}`;
+    default:
+      return sql`${coupons.deactivated_at} IS NULL AND ${end} <= ${now}`;
+  }
+}
 
 /** R30: a coupon's audit entries after the `seq` `after`, oldest first. */
 export const auditPageRead = (db: Db, shopId: string, couponId: string, after: number | null, limit: number) =>

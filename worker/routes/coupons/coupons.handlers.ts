@@ -20,10 +20,10 @@ export const create: AppRouteHandler<typeof routes.create> = keyCheckedInBatch(a
   return c.json(await withCaller(c, requireSecret, (seller, deps) => createCoupon(deps, seller, body)), 201);
 });
 
-export const preview: AppRouteHandler<typeof routes.preview> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await previewCoupon(requestDeps(c), seller, c.req.valid("json")), 200);
-};
+export const preview: AppRouteHandler<typeof routes.preview> = keyCheckedInBatch(async (c) => {
+  const body = c.req.valid("json");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => previewCoupon(deps, seller, body)), 200);
+});
 
 export const list: AppRouteHandler<typeof routes.list> = keyCheckedInBatch(async (c) => {
   const out = await sellerList(c, { name: "coupons", item: CouponSchema }, c.req.valid("query"), listCoupons);
