@@ -47,10 +47,11 @@ function campaignBody(count: number, over: Parameters<typeof promoBody>[0] = {})
 }
 
 /** A shop whose secret key this isolate has seen (its first request resolved it), and a promo code. */
+let shops = 0;
 async function shopWithCoupon() {
   const s = await t.shop();
   const seller = calls(t, s.sk);
-  const made = await answer(seller.createCoupon(promoBody({ code: "TEN" })));
+  const made = await answer(seller.createCoupon(promoBody({ code: `TEN${++shops}` })));
   expect(made.status, JSON.stringify(made.body)).toBe(201);
   return { s, seller, promo: made.body.coupon! };
 }
@@ -146,14 +147,14 @@ describe("the seller's coupon reads: one round trip, the key checked in the batc
   });
 
   it("preview: one round trip, an addon shop's too (every answer its judgement may need rides in the batch)", async () => {
-    const { seller, promo } = await shopWithCoupon();
+    const { s: owner, seller, promo } = await shopWithCoupon();
     const chosen = await counted(() => seller.preview(promoBody({ code: "FRESH" })));
-    expect(chosen.body.coupon).toMatchObject({ id: null, code: `${promo.code!.slice(0, -3)}FRESH` });
+    expect(chosen.body.coupon).toMatchObject({ id: null, code: `${owner.code_prefix}FRESH` });
     expect(chosen.trips).toBe(1);
     const generated = await counted(() => seller.preview(promoBody()));
     expect(generated.body.coupon?.code).toEqual(expect.any(String));
     expect(generated.trips).toBe(1);
-    const taken = await counted(() => seller.preview(promoBody({ code: "TEN" })));
+    const taken = await counted(() => seller.preview(promoBody({ code: promo.code!.slice(owner.code_prefix.length) })));
     expect(problemOf(taken).code).toBe("promo_code_taken");
 
     // R32: no live follower coupon, so the addon is a follower coupon; then one exists, so a repurchase one.
@@ -211,5 +212,112 @@ describe("the seller's coupon reads: one round trip, the key checked in the batc
     const list = await counted(() => seller.listCoupons({ status: "ended" }));
     expect(list.body.data?.map((c) => c.id)).toEqual([promo.id]);
     expect(list.trips).toBe(1);
+  });
+});
+
+describe("the seller's coupon edits: one guarded batch, planned from the isolate's copy of the coupon", () => {
+  it("PATCH, send and deactivate: each one round trip after the coupon was created or read here", async () => {
+    const { s, seller, promo } = await shopWithCoupon();
+    const patched = await counted(() => seller.patchCoupon(promo.id, { name: "Renamed" }, 1));
+    expect(patched.body.coupon).toMatchObject({ id: promo.id, name: "Renamed", version: 2 });
+    expect(patched.headers.get("etag")).toBe('"2"');
+    expect(patched.trips).toBe(1);
+    // The row the write read back is the next edit's copy.
+    const again = await counted(() => seller.patchCoupon(promo.id, { quantity: 150 }));
+    expect(again.body.coupon).toMatchObject({ name: "Renamed", quantity: 150, version: 3 });
+    expect(again.trips).toBe(1);
+
+    const chat = (await answer(seller.createCoupon(claimableBody("chat")))).body.coupon!;
+    const sent = await counted(() => seller.send(chat.id, { buyer_id: "b-1" }));
+    expect(sent.body).toMatchObject({ coupon: { id: chat.id }, sent: { buyer_id: "b-1", sent_at: expect.any(String) } });
+    expect(sent.trips).toBe(1);
+    const repeat = await counted(() => seller.send(chat.id, { buyer_id: "b-1" }));
+    expect(repeat.body.sent?.sent_at).toBe(sent.body.sent?.sent_at); // idempotent: the first send's time
+    expect(repeat.trips).toBe(1);
+
+    const off = await counted(() => seller.deactivate(promo.id, 3));
+    expect(off.body.coupon).toMatchObject({ status: "deactivated", version: 4 });
+    expect(off.trips).toBe(1);
+    const history = await answer(seller.history(promo.id));
+    expect(history.body.data?.map((e) => e.action)).toEqual(["created", "updated", "updated", "deactivated"]);
+    expect(await count("SELECT count(*) AS n FROM audit_entries WHERE coupon_id = ? AND action = 'updated'", [chat.id])).toBe(1);
+    expect(await count("SELECT count(*) AS n FROM live_codes WHERE coupon_id = ?", [promo.id])).toBe(0);
+    void s;
+  });
+
+  it("a copy made old by another isolate writes nothing; the edit is judged again from the row its batch read back", async () => {
+    const { seller, promo } = await shopWithCoupon();
+    await answer(seller.readCoupon(promo.id)); // this isolate's copy: version 1
+    await elsewhere("UPDATE coupons SET name = 'Elsewhere', version = version + 1 WHERE id = ?", [promo.id]);
+    const stale = await counted(() => seller.patchCoupon(promo.id, { quantity: 120 }));
+    expect(stale.body.coupon).toMatchObject({ name: "Elsewhere", quantity: 120, version: 3 });
+    expect(stale.trips).toBe(2);
+    // If-Match names the version the seller read: one the copy does not know is judged from the row as it is.
+    await elsewhere("UPDATE coupons SET version = version + 1 WHERE id = ?", [promo.id]);
+    expect((await answer(seller.patchCoupon(promo.id, { quantity: 130 }, 4))).body.coupon?.version).toBe(5);
+    await elsewhere("UPDATE coupons SET version = version + 1 WHERE id = ?", [promo.id]);
+    const refused = await answer(seller.patchCoupon(promo.id, { quantity: 140 }, 5));
+    expect(problemOf(refused).code).toBe("version_mismatch");
+    // A refusal judged from an old copy is not told before the row as it is agrees.
+    await elsewhere("UPDATE coupons SET deactivated_at = ?, version = version + 1 WHERE id = ?", [Date.now(), promo.id]);
+    const off = await answer(seller.deactivate(promo.id));
+    expect(off.body.coupon).toMatchObject({ status: "deactivated", version: 7 });
+    const chat = (await answer(seller.createCoupon(claimableBody("chat")))).body.coupon!;
+    await elsewhere("UPDATE coupons SET deactivated_at = ?, version = version + 1 WHERE id = ?", [Date.now(), chat.id]);
+    expect(problemOf(await answer(seller.send(chat.id, { buyer_id: "b-2" }))).code).toBe("deactivated");
+    expect(await count("SELECT count(*) AS n FROM chat_sends WHERE coupon_id = ?", [chat.id])).toBe(0);
+  });
+
+  it("a key revoked in another isolate: each edit is 401 and writes nothing (the key guards the write)", async () => {
+    // Each edit on a shop of its own: a 401 makes this isolate forget the key, so the next request would
+    // resolve it first and never reach its write.
+    const revokedThen = async <R extends ClientResponse<unknown, number, string>>(
+      edit: (seller: ReturnType<typeof calls>, promo: { id: string }, chat: { id: string }) => Promise<R>,
+    ) => {
+      const { s, seller, promo } = await shopWithCoupon();
+      const chat = (await answer(seller.createCoupon(claimableBody("chat")))).body.coupon!;
+      const other = await revokeFirstKeyElsewhere(s);
+      const state = () =>
+        elsewhere(
+          `SELECT (SELECT count(*) FROM audit_entries WHERE shop_id = ?1) AS entries, (SELECT count(*) FROM chat_sends WHERE shop_id = ?1) AS sends,
+             (SELECT group_concat(name || version || ifnull(deactivated_at, '-')) FROM coupons WHERE shop_id = ?1) AS coupons`,
+          [s.id],
+        ).then((r) => r.rows[0]);
+      const before = await state();
+      const refused = await counted(() => edit(seller, promo, chat));
+      expect(problemOf(refused).code).toBe("unauthorized");
+      expect(refused.trips).toBe(1);
+      expect(await state()).toEqual(before);
+      // The same edit through the shop's live key goes through.
+      expect((await answer(edit(calls(t, other), promo, chat))).status).toBe(200);
+      expect(await state()).not.toEqual(before);
+    };
+    await revokedThen((seller, promo) => seller.patchCoupon(promo.id, { name: "Nope" }));
+    await revokedThen((seller, _promo, chat) => seller.send(chat.id, { buyer_id: "b-x" }));
+    await revokedThen((seller, promo) => seller.deactivate(promo.id));
+  });
+
+  it("a shop changed in another isolate (its test clock) is planned again: the edit is judged and stamped on the new clock", async () => {
+    const clock = Date.now();
+    const s = await t.shop();
+    const seller = calls(t, s.sk);
+    await answer(seller.setClock({ now: new Date(clock).toISOString() }));
+    const soon = promoBody({ code: "SOON", active_starts_at: at(DAY, clock), active_ends_at: at(3 * DAY, clock) });
+    const promo = (await answer(seller.createCoupon(soon))).body.coupon!;
+    expect(promo.status).toBe("upcoming");
+    // In another isolate the shop's clock moves past the start: the coupon is ongoing, its discount locked.
+    const later = clock + 2 * DAY;
+    await elsewhere("UPDATE shops SET test_clock_now = ? WHERE id = ?", [later, s.id]);
+    const locked = await answer(seller.patchCoupon(promo.id, { discount: { kind: "fixed", amount_minor: 700 } }));
+    expect(problemOf(locked).code).toBe("edit_not_allowed");
+    await elsewhere("UPDATE shops SET test_clock_now = ? WHERE id = ?", [later + DAY / 2, s.id]);
+    const renamed = await counted(() => seller.patchCoupon(promo.id, { name: "Later" }));
+    expect(renamed.body.coupon).toMatchObject({ name: "Later", status: "ongoing", updated_at: new Date(later + DAY / 2).toISOString() });
+    expect(renamed.trips).toBe(2); // planned on the old clock (its guarded write did nothing), then on the new one
+    await elsewhere("UPDATE shops SET test_clock_now = ? WHERE id = ?", [later + DAY, s.id]);
+    const off = await counted(() => seller.deactivate(promo.id));
+    expect(off.body.coupon).toMatchObject({ status: "deactivated", deactivated_at: new Date(later + DAY).toISOString() });
+    expect(off.trips).toBe(2);
+    expect(await count("SELECT count(*) AS n FROM audit_entries WHERE coupon_id = ? AND action = 'deactivated'", [promo.id])).toBe(1);
   });
 });

@@ -20,7 +20,7 @@ import type { CouponRow } from "../store/coupons.js";
 import { auditPageRead, couponDaysRead, couponListRead, couponRowKey, redemptionTotalsRead } from "../store/seller-reads.js";
 import { addonDependent, createTaggedAddon, planAddon } from "./addon-coupons.js";
 import { couponPerformance, plannedDays, seriesDays } from "./coupon-performance.js";
-import { ownCoupon, ownCouponWith, parsedLater } from "./own-coupon.js";
+import { keepCoupon, ownCoupon, ownCouponWith, parsedLater } from "./own-coupon.js";
 import { createCouponWith, settingsFromInput, writeContext } from "./create-coupon.js";
 
 /**
@@ -63,8 +63,9 @@ export async function createCoupon(
   );
   let addon: CouponRow | null = dependents[0] ?? null;
   if (plan && !addon) addon = await createTaggedAddon(ctx, row, plan);
-  const addons = addon ? [serializeCoupon(addon, now, shop.currency)] : [];
-  return { coupon: serializeCoupon(row, now, shop.currency), addons };
+  const addons = addon ? [serializeCoupon(keepCoupon(deps, addon), now, shop.currency)] : [];
+  // Kept as the isolate's latest copies: an edit right after the create plans from them (`couponToEdit`).
+  return { coupon: serializeCoupon(keepCoupon(deps, row), now, shop.currency), addons };
 }
 
 export async function listCoupons(

@@ -9,7 +9,7 @@ import { readAll, type Read } from "../store/batch.js";
 import type { CouponRow } from "../store/coupons.js";
 import { lapsedReservationRead } from "../store/quote-reads.js";
 import { releaseExpiredInShop, releaseLapsedInShop } from "../store/redemptions.js";
-import { couponRowRead } from "../store/seller-reads.js";
+import { couponRowKey, couponRowRead } from "../store/seller-reads.js";
 
 type Items = Record<string, Read<unknown> | null>;
 type Values<R extends Items> = { [K in keyof R]: R[K] extends Read<infer T> ? T : undefined };
@@ -70,4 +70,23 @@ export function parsedLater<T>(parse: () => T): { value: T | null; check(): void
       },
     };
   }
+}
+
+/**
+ * The coupon an edit plans from (README "A request at the edge"): where reads go in batches, the isolate's
+ * latest copy when it has one — no round trip; the edit's write is guarded by the copy's version (every
+ * field the API shows moves it), so a stale copy writes nothing and the edit is judged again from the row
+ * its batch read back — else the row read now. `copy`: it came from memory, so an answer that writes
+ * nothing (an edit that changes nothing, a refusal) must read the row first.
+ */
+export async function couponToEdit(deps: Deps, seller: Seller, id: string): Promise<{ row: CouponRow; copy: boolean }> {
+  const known = deps.batchReads ? deps.reads().latest<CouponRow>(couponRowKey(seller.shop.id, id)) : undefined;
+  if (known) return { row: known, copy: true };
+  return { row: await ownCoupon(deps, seller, id), copy: false };
+}
+
+/** The row a write read back, kept as the isolate's latest copy for the next edit to plan from. */
+export function keepCoupon(deps: Deps, row: CouponRow): CouponRow {
+  deps.reads().remember(couponRowKey(row.shop_id, row.id), row);
+  return row;
 }

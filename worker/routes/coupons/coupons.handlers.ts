@@ -37,20 +37,22 @@ export const read: AppRouteHandler<typeof routes.read> = keyCheckedInBatch(async
   return c.json(answer, 200);
 });
 
-export const update: AppRouteHandler<typeof routes.update> = async (c) => {
-  const seller = requireSecret(c);
+export const update: AppRouteHandler<typeof routes.update> = keyCheckedInBatch(async (c) => {
   const ifMatch = parseIfMatch(c.req.valid("header")["if-match"]);
-  const answer = await updateCoupon(requestDeps(c), seller, c.req.valid("param").id, c.req.valid("json"), ifMatch);
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const answer = await withCaller(c, requireSecret, (seller, deps) => updateCoupon(deps, seller, id, body, ifMatch));
   c.header("ETag", etag(answer.coupon.version));
   return c.json(answer, 200);
-};
+});
 
-export const deactivate: AppRouteHandler<typeof routes.deactivate> = async (c) => {
-  const seller = requireSecret(c);
-  const answer = await deactivateCoupon(requestDeps(c), seller, c.req.valid("param").id, parseIfMatch(c.req.valid("header")["if-match"]));
+export const deactivate: AppRouteHandler<typeof routes.deactivate> = keyCheckedInBatch(async (c) => {
+  const ifMatch = parseIfMatch(c.req.valid("header")["if-match"]);
+  const { id } = c.req.valid("param");
+  const answer = await withCaller(c, requireSecret, (seller, deps) => deactivateCoupon(deps, seller, id, ifMatch));
   c.header("ETag", etag(answer.coupon.version));
   return c.json(answer, 200);
-};
+});
 
 export const duplicate: AppRouteHandler<typeof routes.duplicate> = async (c) => {
   const seller = requireSecret(c);
@@ -77,7 +79,8 @@ export const recipients: AppRouteHandler<typeof routes.recipients> = keyCheckedI
   return out.csv ?? c.json(out.json, 200);
 });
 
-export const send: AppRouteHandler<typeof routes.send> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await sendChatCoupon(requestDeps(c), seller, c.req.valid("param").id, c.req.valid("json").buyer_id), 200);
-};
+export const send: AppRouteHandler<typeof routes.send> = keyCheckedInBatch(async (c) => {
+  const { id } = c.req.valid("param");
+  const buyer = c.req.valid("json").buyer_id;
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => sendChatCoupon(deps, seller, id, buyer)), 200);
+});
