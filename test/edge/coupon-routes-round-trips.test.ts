@@ -47,6 +47,9 @@ function campaignBody(count: number, over: Parameters<typeof promoBody>[0] = {})
 }
 
 /** A shop whose secret key this isolate has seen (its first request resolved it), and a promo code. */
+/** New dates for a duplicate of an ongoing promo code (its window has started). */
+const newDates = { active_starts_at: at(DAY), active_ends_at: at(3 * DAY) };
+
 let shops = 0;
 async function shopWithCoupon() {
   const s = await t.shop();
@@ -289,12 +292,26 @@ describe("the seller's coupon edits: one guarded batch, planned from the isolate
       expect(refused.trips).toBe(1);
       expect(await state()).toEqual(before);
       // The same edit through the shop's live key goes through.
-      expect((await answer(edit(calls(t, other), promo, chat))).status).toBe(200);
+      expect((await answer(edit(calls(t, other), promo, chat))).status).toBeLessThan(300);
       expect(await state()).not.toEqual(before);
     };
     await revokedThen((seller, promo) => seller.patchCoupon(promo.id, { name: "Nope" }));
     await revokedThen((seller, _promo, chat) => seller.send(chat.id, { buyer_id: "b-x" }));
     await revokedThen((seller, promo) => seller.deactivate(promo.id));
+    await revokedThen((seller, promo) => seller.duplicate(promo.id, newDates));
+  });
+
+  it("duplicate: one round trip from the copy of its source; a source changed elsewhere is duplicated as it is now", async () => {
+    const { seller, promo } = await shopWithCoupon();
+    const dup = await counted(() => seller.duplicate(promo.id, newDates));
+    expect(dup.status).toBe(201);
+    expect(dup.body.coupon).toMatchObject({ origin: "duplicate", parent_id: promo.id, name: `${promo.name} copy`, status: "upcoming" });
+    expect(dup.trips).toBe(1);
+    await elsewhere("UPDATE coupons SET name = 'Elsewhere', version = version + 1 WHERE id = ?", [promo.id]);
+    const again = await counted(() => seller.duplicate(promo.id, newDates));
+    expect(again.body.coupon).toMatchObject({ parent_id: promo.id, name: "Elsewhere copy" });
+    expect(again.trips).toBe(3); // refused at the copy's version, the source read, written
+    expect(await count("SELECT count(*) AS n FROM coupons WHERE parent_id = ?", [promo.id])).toBe(2);
   });
 
   it("a shop changed in another isolate (its test clock) is planned again: the edit is judged and stamped on the new clock", async () => {

@@ -154,6 +154,8 @@ export async function insertCouponGuarded(
     dependents?: DependentInsert[];
     /** A campaign's codes (full, distinct), written in the same batch: all of them or no coupon. */
     campaignCodes?: readonly string[];
+    /** Written only while this coupon is at this version (a duplicate planned from a copy of its source). */
+    sourceAt?: { id: string; version: number };
     /** Webhook events of the coupon and its dependents (store/outbox.ts), each conditional on its row. */
     outbox?: SQL | null;
   },
@@ -161,7 +163,11 @@ export async function insertCouponGuarded(
 ): Promise<{ ok: true; row: CouponRow; dependents: CouponRow[] } | { ok: false; conflict: CreateConflict }> {
   const written = writtenSql(row.id);
   // With a key check planned, the coupon is written only while the key is active and its shop as planned.
-  const statements: SQL[] = [guardedInsertSql(row, opts.now, plan.keyCheck ? keyGuard(plan.keyCheck) : undefined)];
+  const source = opts.sourceAt
+    ? sql`EXISTS (SELECT 1 FROM coupons WHERE id = ${opts.sourceAt.id} AND version = ${opts.sourceAt.version})`
+    : null;
+  const onlyIf = [...(plan.keyCheck ? [keyGuard(plan.keyCheck)] : []), ...(source ? [source] : [])];
+  const statements: SQL[] = [guardedInsertSql(row, opts.now, onlyIf.length ? sql.join(onlyIf, sql` AND `) : undefined)];
   if (row.type === "promo_code" && row.code) {
     // An ended or deactivated code frees its (region, code) row for a new coupon.
     statements.push(sql`DELETE FROM live_codes WHERE region = ${opts.region} AND code = ${row.code}

@@ -1,6 +1,5 @@
 import { AuditEntrySchema, CouponSchema, RecipientSchema, type HistoryInput, type RecipientsInput } from "../../contract/coupons.js";
 import { requireSecret, withCaller } from "../../lib/auth.js";
-import { requestDeps } from "../../lib/deps.js";
 import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { sendChatCoupon } from "../../services/chat-send.js";
@@ -54,10 +53,11 @@ export const deactivate: AppRouteHandler<typeof routes.deactivate> = keyCheckedI
   return c.json(answer, 200);
 });
 
-export const duplicate: AppRouteHandler<typeof routes.duplicate> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await duplicateCoupon(requestDeps(c), seller, c.req.valid("param").id, c.req.valid("json")), 201);
-};
+export const duplicate: AppRouteHandler<typeof routes.duplicate> = keyCheckedInBatch(async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => duplicateCoupon(deps, seller, id, body)), 201);
+});
 
 export const history: AppRouteHandler<typeof routes.history> = keyCheckedInBatch(async (c) => {
   const { id } = c.req.valid("param");
