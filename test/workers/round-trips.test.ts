@@ -57,6 +57,7 @@ async function counted<R extends ClientResponse<unknown, number, string>>(call: 
 
 describe("round trips per request on Workers (through the counting proxy)", () => {
   let sk: string;
+  let shopId: string;
   let pk: string;
   let code: string;
   let regular: string;
@@ -71,6 +72,7 @@ describe("round trips per request on Workers (through the counting proxy)", () =
       201,
     );
     ({ secret_key: sk, publishable_key: pk } = shop);
+    shopId = shop.shop.id;
     endpoint = (await expectStatus(api(sk).createEndpoint({ url: "http://127.0.0.1:9/hook", events: ["redemption.reserved"] }), 201))
       .webhook_endpoint.id;
     const promo = await expectStatus(
@@ -219,6 +221,35 @@ describe("round trips per request on Workers (through the counting proxy)", () =
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.coupon).toMatchObject({ name: "Made at the edge", version: 1 });
     expect(r.trips, r.sql).toBe(1);
+  });
+
+  it("seller routes: one round trip each, also once the isolate's 1 s trust in the key has lapsed (the key checked in the route's batch)", async () => {
+    const lapse = () => new Promise((r) => setTimeout(r, 1_100));
+    const seller = api(sk);
+    /** One call after the isolate's fresh window lapsed: its 200 body, having made exactly one round trip. */
+    const once = async <R extends ClientResponse<unknown, number, string>>(what: string, call: () => Promise<R>) => {
+      await lapse();
+      proxy.take();
+      const body = await expectStatus(call(), 200);
+      const trips = proxy.take();
+      expect(trips.length, `${what}: ${JSON.stringify(trips.map((t) => t.sql.map((q) => q.slice(0, 60))))}`).toBe(1);
+      return body;
+    };
+    expect((await once("shop", () => seller.readShop(shopId))).shop.id).toBe(shopId);
+    expect((await once("keys", () => seller.listKeys())).data.length).toBeGreaterThanOrEqual(2);
+    const coupon = (await once("coupon", () => seller.readCoupon(regular))).coupon;
+    expect(coupon.id).toBe(regular);
+    expect((await once("coupons", () => seller.listCoupons())).data.length).toBeGreaterThanOrEqual(3);
+    const patched = await once("PATCH coupon", () => seller.patchCoupon(regular, { name: "Renamed at the edge" }, coupon.version));
+    expect(patched.coupon).toMatchObject({ name: "Renamed at the edge", version: coupon.version + 1 });
+    // An order's payment commits its reservation in the same one batch as the event.
+    const reserved = await expectStatus(seller.redeem({ code, buyer_id: "payer", order_id: "paid-1", cart }, "k-paid-1"), 201);
+    const paid = await once("order.paid", () =>
+      seller.event({ id: "evt-paid-1", type: "order.paid", buyer_id: "payer", order_id: "paid-1", total_minor: 2000, occurred_at: iso(0) }),
+    );
+    expect(paid).toMatchObject({ type: "order.paid", processed: true });
+    expect((await expectStatus(seller.redemption(reserved.redemption.id), 200)).redemption.state).toBe("committed");
+    expect((await once("redemptions", () => seller.listRedemptions())).data.length).toBeGreaterThanOrEqual(1);
   });
 
   it("30 bad guesses from one client (the default limit) never block another shopper's valid code, which still waits on no Durable Object", async () => {

@@ -5,13 +5,13 @@
  */
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { Seller } from "../lib/caller.js";
 import { requireSecret, withCaller } from "../lib/auth.js";
+import type { Seller } from "../lib/caller.js";
 import type { AppEnv } from "../lib/context.js";
+import { csvResponse, csvStream, listPages, wantsCsv } from "../lib/csv.js";
 import { requestDeps, type Deps } from "../lib/deps.js";
-import { csvResponse, csvStream, listPages } from "../lib/csv.js";
 
-export { wantsCsv } from "../lib/csv.js";
+export { wantsCsv };
 
 /** Rows read from the database per page of a download: one page is what the server holds at a time. */
 export const EXPORT_PAGE = 500;
@@ -66,4 +66,22 @@ export function checkedCsvList<S extends z.ZodObject, Q extends { limit: number;
       return page;
     });
   });
+}
+
+/**
+ * A seller list route marked `keyCheckedInBatch`: its JSON page in one batch with the key check (README
+ * "A request at the edge"), or as a CSV download through `checkedCsvList`.
+ */
+export async function sellerList<
+  S extends z.ZodObject,
+  Q extends { limit: number; cursor?: string },
+  P extends { data: z.infer<S>[]; next_cursor: string | null },
+>(
+  c: Context<AppEnv>,
+  csv: { name: string; item: S },
+  q: Q,
+  list: (deps: Deps, seller: Seller, q: Q) => Promise<P>,
+): Promise<{ csv: Response } | { csv?: undefined; json: P }> {
+  if (wantsCsv(c.req.header("accept"))) return { csv: await checkedCsvList(c, csv.name, csv.item, q, list) };
+  return { json: await withCaller(c, requireSecret, (seller, deps) => list(deps, seller, q)) };
 }

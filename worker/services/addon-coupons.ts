@@ -24,10 +24,14 @@ export interface AddonPlan {
 
 /** The addon a new regular coupon brings, or null when the addon's own rules would refuse it. */
 export async function planAddon(ctx: AddonContext, parent: CouponSettings): Promise<AddonPlan | null> {
-  const { db, shop, now } = ctx;
-  const hasFollower = await hasLiveCouponOfType(db, shop.id, "follower", now);
+  const hasFollower = await hasLiveCouponOfType(ctx.db, ctx.shop.id, "follower", ctx.now);
+  return addonPlanOf(hasFollower ? "repurchase" : "follower", ctx, parent);
+}
+
+/** The addon of this kind (the shop's live follower coupon decides which: `planAddon`), or null when its rules refuse it. */
+export function addonPlanOf(kind: AddonPlan["kind"], ctx: Pick<AddonContext, "shop" | "now">, parent: CouponSettings): AddonPlan | null {
+  const { shop, now } = ctx;
   const thresholds = thresholdsFor(shop.currency, shopThresholds(shop));
-  const kind = hasFollower ? "repurchase" : "follower";
   const settings: CouponSettings = {
     ...parent,
     name: `${parent.name.slice(0, 36)} addon ${kind === "follower" ? "follow" : "repeat"}`,

@@ -15,18 +15,17 @@ import { suffixChecker } from "../engine/text-safety.js";
 import type { Seller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import { newId } from "../lib/ids.js";
-import { ApiError, notFound } from "../lib/problem.js";
-import { addCampaignCodes, campaignCodePage, liveHolders, type CampaignTarget } from "../store/campaign-codes.js";
-import { getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
+import { ApiError } from "../lib/problem.js";
+import { addCampaignCodes, liveHolders, type CampaignTarget } from "../store/campaign-codes.js";
+import { rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { isUniqueViolation } from "../store/errors.js";
-import { releaseExpiredInShop } from "../store/redemptions.js";
+import { campaignCodesRead } from "../store/seller-reads.js";
 import { countFailedLookup, refuseWhileLimited, tooManyLookups } from "./code-guessing.js";
 import { writeContext } from "./create-coupon.js";
+import { ownCoupon, ownCouponWith, parsedLater } from "./own-coupon.js";
 import { couponChanged } from "./webhook-events.js";
 
-async function ownCampaign(deps: Deps, seller: Seller, id: string): Promise<CouponRow> {
-  const row = await getCouponRow(deps.db, seller.shop.id, id);
-  if (!row) throw notFound("coupon");
+function isCampaign(row: CouponRow): CouponRow {
   if (row.unique_code_length == null)
     throw new ApiError(409, "not_a_campaign", "This coupon has no campaign codes (create a promo code with `unique_codes`).");
   return row;
@@ -56,10 +55,14 @@ export async function listCampaignCodes(
   id: string,
   q: CampaignCodesInput,
 ): Promise<{ data: CampaignCodeOut[]; next_cursor: string | null }> {
-  const row = await ownCampaign(deps, seller, id);
-  // R27: a code held by a reservation past its 30 minutes is available again before it is shown.
-  await releaseExpiredInShop(deps.db, seller.shop.id, seller.now);
-  const rows = await campaignCodePage(deps.db, row.id, { state: q.state, after: decodeCodeCursor(q.cursor), limit: q.limit + 1 });
+  const after = parsedLater(() => decodeCodeCursor(q.cursor));
+  // One batch: the coupon and the page of its codes, shown only if the coupon is a campaign; R27: a code
+  // held by a reservation past its 30 minutes is available again before it is shown.
+  const page = () => ({ rows: campaignCodesRead(deps.db, id, { state: q.state, after: after.value, limit: q.limit + 1 }) });
+  const got = await ownCouponWith(deps, seller, id, page, { release: true });
+  isCampaign(got.coupon);
+  after.check();
+  const rows = got.rows;
   const shown = rows.slice(0, q.limit);
   return {
     data: shown.map(serializeCampaignCode),
@@ -78,7 +81,7 @@ export async function importCampaignCodes(
 ): Promise<AddedCampaignCodes> {
   const ctx = writeContext(deps, seller);
   const { shop, now } = ctx;
-  const row = await ownCampaign(deps, seller, id);
+  const row = isCampaign(await ownCoupon(deps, seller, id));
   const status = couponStatus(rowToCoupon(row), now);
   if (status !== "upcoming")
     throw new ApiError(409, "edit_not_allowed", `Codes are added while a campaign is upcoming; this one is ${status}.`);

@@ -10,25 +10,26 @@
  * and committed and not given back. `series` spreads the uses over UTC days: claims by the day they were
  * issued, uses by the day they were committed.
  */
-import type { Db } from "../../db/client.js";
 import { dayDate, dayOrTimeMillis } from "../contract/common.js";
 import type { Performance, PerformanceDay, PerformanceInput, PerformanceTotals } from "../contract/performance.js";
 import { activitySpan, utcDay } from "../engine/activity.js";
 import { DAY_MS } from "../engine/claim-eligibility.js";
 import { ApiError } from "../lib/problem.js";
-import { couponDays } from "../store/coupon-series.js";
+import type { DayClaims, DayUses } from "../store/coupon-series.js";
 import { rowToCoupon, type CouponRow } from "../store/coupons.js";
-import { redemptionTotals } from "../store/redemptions.js";
+import type { totalsOf } from "../store/redemptions.js";
 
 /** The longest series one call answers: a year, leap day included. */
 export const MAX_SERIES_DAYS = 366;
 
-export async function couponPerformance(db: Db, coupon: CouponRow, now: number, q: PerformanceInput = {}): Promise<Performance> {
-  const { from, to } = seriesDays(coupon, q);
-  const [totals, days] = await Promise.all([
-    couponTotals(db, coupon, now),
-    couponDays(db, coupon.shop_id, coupon.id, from * DAY_MS, to * DAY_MS),
-  ]);
+/** The answer from what was read: the coupon, its redemption totals, and its activity over the days `range`. */
+export function couponPerformance(
+  coupon: CouponRow,
+  totals: RedemptionTotals,
+  days: { claims: DayClaims[]; uses: DayUses[] },
+  range: { from: number; to: number },
+): Performance {
+  const { from, to } = range;
   const claims = new Map(days.claims.map((d) => [d.day, d.claims]));
   const uses = new Map(days.uses.map((d) => [d.day, d]));
   const series: PerformanceDay[] = [];
@@ -43,11 +44,12 @@ export async function couponPerformance(db: Db, coupon: CouponRow, now: number, 
       gmv_minor: u?.gmv ?? 0,
     });
   }
-  return { ...totals, from: dayDate(from), to: dayDate(to), series };
+  return { ...couponTotals(coupon, totals), from: dayDate(from), to: dayDate(to), series };
 }
 
-async function couponTotals(db: Db, coupon: CouponRow, now: number): Promise<PerformanceTotals> {
-  const r = await redemptionTotals(db, coupon.shop_id, coupon.id, now);
+type RedemptionTotals = ReturnType<typeof totalsOf>;
+
+function couponTotals(coupon: CouponRow, r: RedemptionTotals): PerformanceTotals {
   const isCode = coupon.type === "promo_code";
   const claims = isCode ? 0 : coupon.claimed_count;
   const used = isCode ? r.reserved + r.redemptions - r.returned : claims;
@@ -65,6 +67,19 @@ async function couponTotals(db: Db, coupon: CouponRow, now: number): Promise<Per
   };
 }
 
+/**
+ * The days a series would cover, planned before the coupon is read: from a copy of it (perhaps old), or
+ * from the query alone when it gives both bounds; null when they cannot be planned (or the query is refused,
+ * which `seriesDays` says once the coupon is read).
+ */
+export function plannedDays(copy: CouponRow | null, q: PerformanceInput): { from: number; to: number } | null {
+  try {
+    return copy ? seriesDays(copy, q) : q.from !== undefined && q.to !== undefined ? seriesDays(null, q) : null;
+  } catch {
+    return null;
+  }
+}
+
 const tooLong = () =>
   new ApiError(422, "validation_failed", `A series covers at most ${MAX_SERIES_DAYS} days.`, [
     { path: "to", code: "range_too_long", message: `at most ${MAX_SERIES_DAYS} days after \`from\`` },
@@ -75,10 +90,7 @@ const tooLong = () =>
  * a time inside a day includes that day); a bound not given is the coupon's activity span's, fitted to
  * at most 366 days. Both given and longer than that is 422, as is `to` not after `from`.
  */
-export function seriesDays(coupon: CouponRow, q: PerformanceInput): { from: number; to: number } {
-  const span = activitySpan(rowToCoupon(coupon));
-  const spanFrom = utcDay(span.starts_at);
-  const spanTo = Math.max(spanFrom + 1, Math.ceil(span.ends_at / DAY_MS));
+export function seriesDays(coupon: CouponRow | null, q: PerformanceInput): { from: number; to: number } {
   const from = q.from !== undefined ? utcDay(dayOrTimeMillis(q.from)) : undefined;
   const to = q.to !== undefined ? Math.ceil(dayOrTimeMillis(q.to) / DAY_MS) : undefined;
   if (from !== undefined && to !== undefined) {
@@ -89,6 +101,10 @@ export function seriesDays(coupon: CouponRow, q: PerformanceInput): { from: numb
     if (to - from > MAX_SERIES_DAYS) throw tooLong();
     return { from, to };
   }
+  if (!coupon) throw new Error("seriesDays: a bound not given needs the coupon");
+  const span = activitySpan(rowToCoupon(coupon));
+  const spanFrom = utcDay(span.starts_at);
+  const spanTo = Math.max(spanFrom + 1, Math.ceil(span.ends_at / DAY_MS));
   if (from !== undefined) return { from, to: Math.max(from + 1, Math.min(spanTo, from + MAX_SERIES_DAYS)) };
   if (to !== undefined) return { from: Math.min(to - 1, Math.max(spanFrom, to - MAX_SERIES_DAYS)), to };
   return { from: spanFrom, to: Math.min(spanTo, spanFrom + MAX_SERIES_DAYS) };

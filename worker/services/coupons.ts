@@ -12,13 +12,15 @@ import { normalizeCode } from "../engine/promo-code.js";
 import type { Seller } from "../lib/caller.js";
 import { decodeCursor, encodeCursor } from "../lib/cursor.js";
 import type { Deps } from "../lib/deps.js";
-import { notFound } from "../lib/problem.js";
 import { serializeAuditEntry } from "../contract/audit.js";
-import { listAudit } from "../store/audit.js";
-import { getCouponRow, listCouponRows, type CouponRow } from "../store/coupons.js";
-import { releaseExpiredInShop } from "../store/redemptions.js";
+import { DAY_MS } from "../engine/claim-eligibility.js";
+import { readAll } from "../store/batch.js";
+import { couponDays } from "../store/coupon-series.js";
+import type { CouponRow } from "../store/coupons.js";
+import { auditPageRead, couponDaysRead, couponListRead, couponRowKey, redemptionTotalsRead } from "../store/seller-reads.js";
 import { addonDependent, createTaggedAddon, planAddon } from "./addon-coupons.js";
-import { couponPerformance } from "./coupon-performance.js";
+import { couponPerformance, plannedDays, seriesDays } from "./coupon-performance.js";
+import { keepCoupon, ownCoupon, ownCouponWith, parsedLater } from "./own-coupon.js";
 import { createCouponWith, settingsFromInput, writeContext } from "./create-coupon.js";
 
 /**
@@ -27,12 +29,18 @@ import { createCouponWith, settingsFromInput, writeContext } from "./create-coup
  * start here, so a preview shows what create makes.
  */
 export async function planCreation(deps: Deps, seller: Seller, input: CreateCouponInput) {
+  const { ctx, settings, suffixGiven, wantsAddon } = creationSettings(deps, seller, input);
+  // R32: the addon is planned first and written in the coupon's own batch.
+  const plan = wantsAddon ? await planAddon(ctx, settings) : null;
+  return { ctx, settings, suffixGiven, plan };
+}
+
+/** `planCreation` before the addon is planned: whether one is wanted (R32), and its settings once a read says which kind. */
+export function creationSettings(deps: Deps, seller: Seller, input: CreateCouponInput) {
   const ctx = writeContext(deps, seller);
   const suffix = input.type === "promo_code" && input.code !== undefined ? normalizeCode(input.code) : null;
   const settings = settingsFromInput(input, ctx.shop, suffix);
-  // R32: the addon is planned first and written in the coupon's own batch.
-  const plan = input.type === "regular" && ctx.shop.addon_coupons ? await planAddon(ctx, settings) : null;
-  return { ctx, settings, suffixGiven: suffix !== null, plan };
+  return { ctx, settings, suffixGiven: suffix !== null, wantsAddon: input.type === "regular" && ctx.shop.addon_coupons };
 }
 
 export async function createCoupon(
@@ -55,8 +63,9 @@ export async function createCoupon(
   );
   let addon: CouponRow | null = dependents[0] ?? null;
   if (plan && !addon) addon = await createTaggedAddon(ctx, row, plan);
-  const addons = addon ? [serializeCoupon(addon, now, shop.currency)] : [];
-  return { coupon: serializeCoupon(row, now, shop.currency), addons };
+  const addons = addon ? [serializeCoupon(keepCoupon(deps, addon), now, shop.currency)] : [];
+  // Kept as the isolate's latest copies: an edit right after the create plans from them (`couponToEdit`).
+  return { coupon: serializeCoupon(keepCoupon(deps, row), now, shop.currency), addons };
 }
 
 export async function listCoupons(
@@ -65,13 +74,8 @@ export async function listCoupons(
   q: CouponListInput,
 ): Promise<{ data: CouponOut[]; next_cursor: string | null }> {
   const { shop, now } = seller;
-  const rows = await listCouponRows(deps.db, shop.id, {
-    type: q.type,
-    status: q.status,
-    before: decodeCursor(q.cursor),
-    limit: q.limit + 1,
-    now,
-  });
+  const filter = { type: q.type, status: q.status, before: decodeCursor(q.cursor), limit: q.limit + 1, now };
+  const { rows } = await readAll(deps.db, deps.reads(), deps, { rows: couponListRead(deps.db, shop.id, filter) });
   const page = rows.slice(0, q.limit);
   return {
     data: page.map((r) => serializeCoupon(r, now, shop.currency)),
@@ -79,26 +83,22 @@ export async function listCoupons(
   };
 }
 
-/** The seller's own coupon, or 404 (another shop's is as unknown as one that never existed). */
-export async function ownCoupon(deps: Deps, seller: Seller, id: string): Promise<CouponRow> {
-  const row = await getCouponRow(deps.db, seller.shop.id, id);
-  if (!row) throw notFound("coupon");
-  return row;
-}
-
 export async function readCoupon(deps: Deps, seller: Seller, id: string): Promise<{ coupon: CouponOut }> {
   return { coupon: serializeCoupon(await ownCoupon(deps, seller, id), seller.now, seller.shop.currency) };
 }
 
-/** R30: the coupon's audit entries, oldest first. */
+/** R30: the coupon's audit entries, oldest first (read in one batch with the coupon). */
 export async function couponHistory(
   deps: Deps,
   seller: Seller,
   id: string,
   q: HistoryInput,
 ): Promise<{ data: AuditEntryOut[]; next_cursor: string | null }> {
-  await ownCoupon(deps, seller, id);
-  const rows = await listAudit(deps.db, seller.shop.id, id, decodeCursor(q.cursor), q.limit + 1);
+  const after = parsedLater(() => decodeCursor(q.cursor));
+  const { rows } = await ownCouponWith(deps, seller, id, () => ({
+    rows: auditPageRead(deps.db, seller.shop.id, id, after.value, q.limit + 1),
+  }));
+  after.check();
   const page = rows.slice(0, q.limit);
   return {
     data: page.map(serializeAuditEntry),
@@ -106,8 +106,28 @@ export async function couponHistory(
   };
 }
 
+/**
+ * R31, in one batch: the coupon, its totals and its days. The days depend on the coupon's dates unless
+ * both bounds are given, so they are planned from the coupon as this isolate last read it and read again
+ * only when the coupon read beside them gives other days (its dates changed, or it was never read here).
+ */
 export async function readPerformance(deps: Deps, seller: Seller, id: string, q: PerformanceInput = {}): Promise<Performance> {
-  // R27: lapsed reservations give their unit and budget back before anything counts them.
-  await releaseExpiredInShop(deps.db, seller.shop.id, seller.now);
-  return couponPerformance(deps.db, await ownCoupon(deps, seller, id), seller.now, q);
+  const { db } = deps;
+  const { shop, now } = seller;
+  const planned = deps.batchReads ? plannedDays(deps.reads().latest<CouponRow>(couponRowKey(shop.id, id)) ?? null, q) : null;
+  const got = await ownCouponWith(
+    deps,
+    seller,
+    id,
+    () => ({
+      totals: redemptionTotalsRead(db, shop.id, id, now),
+      days: planned ? couponDaysRead(db, shop.id, id, planned.from * DAY_MS, planned.to * DAY_MS) : null,
+    }),
+    // R27: lapsed reservations give their unit and budget back before anything counts them.
+    { release: true },
+  );
+  const range = seriesDays(got.coupon, q);
+  const same = got.days && planned?.from === range.from && planned.to === range.to;
+  const days = same ? got.days! : await couponDays(db, shop.id, id, range.from * DAY_MS, range.to * DAY_MS);
+  return couponPerformance(got.coupon, got.totals, days, range);
 }

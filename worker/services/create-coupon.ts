@@ -145,6 +145,8 @@ export interface CreateContext extends WriteContext {
   parentId: string | null;
   /** Audit entries to write with the coupon (`created` plus e.g. `duplicated`). */
   audit: (coupon_id: string) => (Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: string })[];
+  /** Written only while this coupon is at this version (a duplicate planned from a copy of its source). */
+  sourceAt?: { id: string; version: number };
 }
 
 /** A coupon to create in the same batch as the new one, only if that one is written (an addon). */
@@ -198,6 +200,7 @@ export async function createCouponWith(
         audit: ctx.audit(id),
         dependents: deps,
         campaignCodes: campaign?.codes(),
+        sourceAt: ctx.sourceAt,
         outbox: couponsCreated([row, ...deps.map((d) => d.row)], ctx.now, ctx.shop.currency),
       },
       ctx.plan,
@@ -213,7 +216,7 @@ export async function createCouponWith(
 /**
  * The rules a creation is judged by before anything is written (create and preview alike): the engine's
  * (422: R2–R5, R10, R18, R21, R22 and the rest of `validateCouponRules`), then R20 for a chosen code (409
- * `code_not_allowed`). The "only one" rules are the database's, at the write (or `couponConflict`).
+ * `code_not_allowed`). The "only one" rules are the database's, at the write (or `couponConflictRead`).
  */
 export function checkCreateRules(ctx: WriteContext, settings: CouponSettings): void {
   // The engine judges the seller's suffix; the shop's prefix is fixed and always valid.

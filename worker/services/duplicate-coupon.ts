@@ -10,18 +10,40 @@ import { couponWindow } from "../engine/status.js";
 import type { CouponDraft } from "../engine/types.js";
 import type { Seller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
-import { ApiError, notFound } from "../lib/problem.js";
-import { getCouponRow, rowToCoupon } from "../store/coupons.js";
+import { ApiError } from "../lib/problem.js";
+import { rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { createCoupon, writeContext, type CouponSettings } from "./create-coupon.js";
+import { couponToEdit, keepCoupon, ownCoupon } from "./own-coupon.js";
 import { settingsOf } from "./update-coupon.js";
 
 const DATE_FIELDS = ["claim_starts_at", "claim_ends_at", "active_starts_at", "active_ends_at"] as const;
 
+/**
+ * One round trip on the edge when the isolate has a copy of the source (`couponToEdit`): the create is
+ * written only while the source is at the copy's version. A refusal judged from a copy stands if the
+ * source read afterwards is still that version; else the duplicate is made from the source as it is.
+ */
 export async function duplicateCoupon(deps: Deps, seller: Seller, id: string, input: DuplicateCouponInput): Promise<{ coupon: CouponOut }> {
+  const { row: source, copy } = await couponToEdit(deps, seller, id);
+  try {
+    return await duplicateFrom(deps, seller, source, input, copy);
+  } catch (err) {
+    if (!copy || !(err instanceof ApiError) || (err.status !== 409 && err.status !== 422)) throw err;
+    const fresh = await ownCoupon(deps, seller, id);
+    if (fresh.version === source.version) throw err;
+    return duplicateFrom(deps, seller, fresh, input, false);
+  }
+}
+
+async function duplicateFrom(
+  deps: Deps,
+  seller: Seller,
+  source: CouponRow,
+  input: DuplicateCouponInput,
+  copy: boolean,
+): Promise<{ coupon: CouponOut }> {
   const ctx = writeContext(deps, seller);
-  const { db, shop, now } = ctx;
-  const source = await getCouponRow(db, shop.id, id);
-  if (!source) throw notFound("coupon");
+  const { shop, now } = ctx;
 
   const datesGiven = DATE_FIELDS.some((k) => input[k] !== undefined);
   const start = couponWindow(rowToCoupon(source)).starts_at;
@@ -51,9 +73,10 @@ export async function duplicateCoupon(deps: Deps, seller: Seller, id: string, in
       origin: "duplicate",
       parentId: source.id,
       audit: () => [{ action: "duplicated", actor: ctx.actor, at: now, changes: { source_id: source.id, overrides: input } }],
+      sourceAt: copy ? { id: source.id, version: source.version } : undefined,
     },
     settings,
     suffixGiven,
   );
-  return { coupon: serializeCoupon(row, now, shop.currency) };
+  return { coupon: serializeCoupon(keepCoupon(deps, row), now, shop.currency) };
 }

@@ -18,9 +18,10 @@ import { shopAuditRead } from "../store/audit.js";
 import { readAll, type Read } from "../store/batch.js";
 import { lapsedReservationRead } from "../store/quote-reads.js";
 import { releaseLapsedInShop } from "../store/redemptions.js";
-import { claimPageRead, listRecipientRows, redemptionPageRead } from "../store/seller-lists.js";
+import { claimPageRead, redemptionPageRead } from "../store/seller-lists.js";
+import { recipientsRead } from "../store/seller-reads.js";
 import { rowToClaim } from "../store/wallet.js";
-import { ownCoupon } from "./coupons.js";
+import { ownCouponWith, parsedLater } from "./own-coupon.js";
 
 export interface Page<T> {
   data: T[];
@@ -81,9 +82,13 @@ export async function listClaims(deps: Deps, seller: Seller, q: ClaimListInput):
 
 /** R17: the buyers a chat coupon was sent to, newest first; another type is 409 `not_a_chat_coupon`. */
 export async function listRecipients(deps: Deps, seller: Seller, couponId: string, q: RecipientsInput): Promise<Page<RecipientOut>> {
-  const coupon = await ownCoupon(deps, seller, couponId);
+  // The page is read beside the coupon (one batch) and shown only if the coupon is a chat coupon.
+  const cursor = parsedLater(() => decodeKeyCursor(q.cursor));
+  const { coupon, rows } = await ownCouponWith(deps, seller, couponId, () => ({
+    rows: recipientsRead(deps.db, seller.shop.id, couponId, cursor.value, q.limit + 1),
+  }));
   if (coupon.type !== "chat") throw new ApiError(409, "not_a_chat_coupon", "Only chat coupons are sent to buyers (R17).");
-  const rows = await listRecipientRows(deps.db, seller.shop.id, couponId, decodeKeyCursor(q.cursor), q.limit + 1);
+  cursor.check();
   return pageOf(
     rows,
     q.limit,

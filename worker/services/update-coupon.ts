@@ -14,11 +14,12 @@ import type { Seller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import { newId } from "../lib/ids.js";
 import { ApiError, notFound } from "../lib/problem.js";
-import { overlapFree, updateCouponGuarded } from "../store/coupon-edits.js";
-import { couponSettingsColumns, getCouponRow, rowToCoupon, type CouponRow } from "../store/coupons.js";
+import { overlapFree, updateCouponGuarded, type EditResult } from "../store/coupon-edits.js";
+import { couponSettingsColumns, rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { isUniqueViolation } from "../store/errors.js";
 import { shopThresholds } from "../store/shops.js";
 import { codeTaken, writeContext, type CouponSettings, type WriteContext } from "./create-coupon.js";
+import { ownCoupon, couponToEdit, keepCoupon } from "./own-coupon.js";
 import { couponChanged } from "./webhook-events.js";
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3; anything else can match no version. */
@@ -83,7 +84,12 @@ export function diffCoupons(before: CouponRow, after: CouponRow, now: number, cu
   return changes;
 }
 
-/** The coupon changed as `input` says, answered at the shop clock (with its version for the ETag). */
+/**
+ * The coupon changed as `input` says, answered at the shop clock (with its version for the ETag). One
+ * round trip on the edge when the isolate has a copy of the coupon (`couponToEdit`): the UPDATE is guarded
+ * by the copy's version and reads the row back; anything but a write judged from a copy (a refusal, an
+ * edit that changes nothing) is judged again from the row as it is.
+ */
 export async function updateCoupon(
   deps: Deps,
   seller: Seller,
@@ -92,32 +98,41 @@ export async function updateCoupon(
   ifMatch: number | null | undefined,
 ): Promise<{ coupon: CouponOut }> {
   const ctx = writeContext(deps, seller);
+  const fresh = () => ownCoupon(deps, seller, id);
+  let { row, copy } = await couponToEdit(deps, seller, id);
   // Without If-Match the update is still conditional on the version it read; a lost race re-reads and
   // re-judges (the caller did not ask for a particular version). With If-Match a lost race is 412.
   for (let attempt = 1; ; attempt++) {
-    const result = await tryUpdate(ctx, id, input, ifMatch);
-    if (result !== "retry") return { coupon: serializeCoupon(result, ctx.now, ctx.shop.currency) };
+    const result = await tryUpdate(ctx, row, input, ifMatch, copy ? fresh : null);
+    if ("done" in result) return { coupon: serializeCoupon(keepCoupon(deps, result.done), ctx.now, ctx.shop.currency) };
+    if (copy) attempt--; // a copy found old is not a lost race
+    ({ row, copy } = { row: result.again, copy: false });
     if (attempt >= 3) throw new ApiError(409, "concurrent_update", "The coupon kept changing while this update was applied; retry.");
   }
 }
 
+/** The edit judged from `row` and written at its version: the row it wrote, or the row to judge it again from. */
 async function tryUpdate(
   ctx: WriteContext,
-  id: string,
+  row: CouponRow,
   input: UpdateCouponInput,
   ifMatch: number | null | undefined,
-): Promise<CouponRow | "retry"> {
+  recheck: (() => Promise<CouponRow>) | null,
+): Promise<{ done: CouponRow } | { again: CouponRow }> {
   const { db, shop, now } = ctx;
-  const row = await getCouponRow(db, shop.id, id);
-  if (!row) throw notFound("coupon");
-  if (ifMatch !== undefined && ifMatch !== row.version) throw versionMismatch(row.version);
-
+  const id = row.id;
+  // Judged from a copy (`recheck`), a refusal or an edit that changes nothing may be the copy's age:
+  // it is judged again from the row as it is.
+  const refuse = async (err: ApiError | null) => {
+    if (recheck) return { again: await recheck() };
+    if (err) throw err;
+    return { done: row };
+  };
+  if (ifMatch !== undefined && ifMatch !== row.version) return refuse(versionMismatch(row.version));
   const patch = patchDraft(input);
   const current = rowToCoupon(row);
   const locked = checkEdit(current, patch, now);
-  if (locked.length) {
-    throw new ApiError(409, "edit_not_allowed", locked[0].message, locked);
-  }
+  if (locked.length) return refuse(new ApiError(409, "edit_not_allowed", locked[0].message, locked));
 
   const before = settingsOf(row);
   const suffix = patch.code ?? (before.code ? before.code.slice(shop.code_prefix.length) : null);
@@ -131,10 +146,10 @@ async function tryUpdate(
   const unique_codes = row.unique_code_length == null ? null : { count: row.quantity, length: row.unique_code_length };
   const draft = { ...merged, code: suffix, unique_codes };
   const violations = validateCouponRules(draft, { now, currency: shop.currency, thresholds: shopThresholds(shop) });
-  if (violations.length) throw new ApiError(422, "validation_failed", violations[0].message, violations);
+  if (violations.length) return refuse(new ApiError(422, "validation_failed", violations[0].message, violations));
   const codeChanged = merged.code !== row.code;
   const word = codeChanged && suffix ? codeBlockedWord(shop.code_prefix, suffix, ctx.blockedWords) : null;
-  if (word) throw new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`);
+  if (word) return refuse(new ApiError(409, "code_not_allowed", `This code is refused by the text-safety check (blocked: ${word}) (R20).`));
 
   // A new code is the seller's guess: refused while the shop's guessing limit is reached (429).
   if (codeChanged && merged.code !== null) await ctx.codeGuessing?.refuseWhileLimited();
@@ -142,33 +157,39 @@ async function tryUpdate(
   const cols = couponSettingsColumns(merged);
   const next: CouponRow = { ...row, ...cols, version: row.version + 1, updated_at: now };
   const changes = diffCoupons(row, next, now, shop.currency);
-  if (Object.keys(changes.after).length === 0) return row; // nothing to change: no new version, no entry
+  // Nothing to change: no new version, no entry.
+  if (Object.keys(changes.after).length === 0) return refuse(null);
 
   const auditId = newId("aud");
-  let written: boolean;
+  let written: EditResult;
   try {
-    written = await updateCouponGuarded(db, {
-      before: row,
-      columns: cols,
-      after: next,
-      region: shop.region,
-      now,
-      realNow: ctx.realNow,
-      audit: { id: auditId, shop_id: shop.id, coupon_id: id, action: "updated", actor: ctx.actor, at: now, changes },
-      outbox: couponChanged("coupon.updated", next, now, shop.currency, auditId),
-    });
+    written = await updateCouponGuarded(
+      db,
+      {
+        before: row,
+        columns: cols,
+        after: next,
+        region: shop.region,
+        now,
+        realNow: ctx.realNow,
+        audit: { id: auditId, shop_id: shop.id, coupon_id: id, action: "updated", actor: ctx.actor, at: now, changes },
+        outbox: couponChanged("coupon.updated", next, now, shop.currency, auditId),
+      },
+      ctx.plan,
+    );
   } catch (err) {
     if (isUniqueViolation(err)) throw await codeTaken(ctx);
     throw err;
   }
-  if (written) return (await getCouponRow(db, shop.id, id))!;
-
-  // The UPDATE changed nothing: say which condition refused it (for the answer, not the decision).
-  const fresh = await getCouponRow(db, shop.id, id);
+  const fresh = written.row;
   if (!fresh) throw notFound("coupon");
+  if (written.won) return { done: fresh };
+
+  // The UPDATE changed nothing: the row it read back says whether another version came first (judged
+  // again, or 412 when If-Match names another), else which guard refused it (for the answer only).
   if (fresh.version !== row.version) {
-    if (ifMatch !== undefined) throw versionMismatch(fresh.version);
-    return "retry";
+    if (ifMatch !== undefined && ifMatch !== fresh.version) throw versionMismatch(fresh.version);
+    return { again: fresh };
   }
   if (!(await overlapFree(db, next, now))) {
     throw row.type === "review"

@@ -42,7 +42,8 @@ export function auditInsertSql(e: AuditInput, onlyIf?: SQL): SQL {
     ${onlyIf ? sql`WHERE ${onlyIf}` : sql``}`;
 }
 
-export async function listAudit(db: Db, shopId: string, couponId: string, after: number | null, limit: number) {
+/** A coupon's entries after `after` (a `seq`), oldest first; the query itself, so it can ride in a batch. */
+export function listAudit(db: Db, shopId: string, couponId: string, after: number | null, limit: number) {
   const where = [eq(auditEntries.shop_id, shopId), eq(auditEntries.coupon_id, couponId)];
   if (after != null) where.push(gt(auditEntries.seq, after));
   return db

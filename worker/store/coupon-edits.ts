@@ -7,8 +7,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
+import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { campaignLiveRows } from "./campaign-codes.js";
-import { liveAt, oneActiveGuard, type CouponRow } from "./coupons.js";
+import { couponRowQuery, liveAt, oneActiveGuard, type CouponRow } from "./coupons.js";
+import { keyGuard } from "./key-check.js";
 
 const sqlValue = (v: unknown) => sql`${v !== null && typeof v === "object" ? JSON.stringify(v) : v}`;
 
@@ -40,10 +42,11 @@ export interface CouponEdit {
  * The edit, or nothing: false when a guard refused it (another version, a name taken, R8/R15). A code
  * another live coupon holds (R19) is a unique violation, thrown: the whole batch rolled back.
  */
-export async function updateCouponGuarded(db: Db, e: CouponEdit): Promise<boolean> {
+export async function updateCouponGuarded(db: Db, e: CouponEdit, plan: WritePlan = UNCHECKED): Promise<EditResult> {
   const { before, after, now } = e;
   const id = before.id;
-  const guards: SQL[] = [sql`id = ${id}`, sql`shop_id = ${before.shop_id}`, sql`version = ${before.version}`];
+  // With a key check planned, the edit happens only while the key is active and its shop as planned.
+  const guards: SQL[] = [sql`id = ${id}`, sql`shop_id = ${before.shop_id}`, sql`version = ${before.version}`, keyGuard(plan.keyCheck)];
   if (after.name.toLowerCase() !== before.name.toLowerCase()) guards.push(nameFree(before.shop_id, id, after.name, now));
   const overlap = oneActiveGuard(after, now);
   if (overlap) guards.push(overlap);
@@ -75,8 +78,18 @@ export async function updateCouponGuarded(db: Db, e: CouponEdit): Promise<boolea
     statements.push(sql`UPDATE live_codes SET active_ends_at = ${after.active_ends_at} WHERE ${campaignLiveRows(e.region, id)} AND ${won}`);
   }
   if (e.outbox) statements.push(e.outbox);
-  const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
-  return results[0].rowsAffected === 1;
+  return editBatch(db, plan, statements, before);
+}
+
+/** Whether the edit's driving statement changed the row, and the row as the batch left it (read back in it). */
+export interface EditResult {
+  won: boolean;
+  row: CouponRow | undefined;
+}
+
+async function editBatch(db: Db, plan: WritePlan, statements: SQL[], row: CouponRow): Promise<EditResult> {
+  const results = await writeBatch(db, plan, [...statements.map((s) => db.run(s)), couponRowQuery(db, row.shop_id, row.id)]);
+  return { won: (results[0] as { rowsAffected: number }).rowsAffected === 1, row: (results[results.length - 1] as CouponRow[])[0] };
 }
 
 /** R8/R15 hold for this row at `now`: no other live coupon of its "only one" kind overlaps it. */
@@ -92,23 +105,24 @@ export async function overlapFree(
 }
 
 /**
- * R28: the coupon deactivated now (if not already, and, with `ifMatch`, only at that version), its audit
- * entry, and a promo code's live_codes row given up, in one batch. True when this call deactivated it.
+ * R28: the coupon deactivated now (if not already, and only at the version `row` has: the entry and the
+ * event were made from it), its audit entry, and a promo code's live_codes row given up, in one batch
+ * guarded by the key when one is planned; `won` when this call deactivated it, and the row read back.
  */
 export async function deactivateCouponGuarded(
   db: Db,
   row: CouponRow,
   region: string,
   now: number,
-  ifMatch: number | undefined,
   audit: AuditInput,
   outbox: SQL | null = null,
-): Promise<boolean> {
+  plan: WritePlan = UNCHECKED,
+): Promise<EditResult> {
   const won = sql`EXISTS (SELECT 1 FROM audit_entries WHERE id = ${audit.id})`;
   const statements = [
     sql`UPDATE coupons SET deactivated_at = ${now}, version = version + 1, updated_at = ${now}
-      WHERE id = ${row.id} AND shop_id = ${row.shop_id} AND deactivated_at IS NULL
-      ${ifMatch !== undefined ? sql`AND version = ${ifMatch}` : sql``}`,
+      WHERE id = ${row.id} AND shop_id = ${row.shop_id} AND deactivated_at IS NULL AND version = ${row.version}
+        AND ${keyGuard(plan.keyCheck)}`,
     auditInsertSql(audit, sql`changes() = 1`),
     // A campaign's codes are found through its own rows; a shared code by its coupon.
     row.unique_code_length != null
@@ -116,28 +130,45 @@ export async function deactivateCouponGuarded(
       : sql`DELETE FROM live_codes WHERE coupon_id = ${row.id} AND ${won}`,
   ];
   if (outbox) statements.push(outbox);
-  const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
-  return results[0].rowsAffected === 1;
+  return editBatch(db, plan, statements, row);
 }
 
 /**
  * R17: a chat coupon sent to a buyer. Idempotent (the primary key keeps the first send); the first send
- * leaves an `updated` audit entry, a repeat none. Answers the first send's time.
+ * leaves an `updated` audit entry, a repeat none. Sent only while the coupon is at the version the caller
+ * judged (and the key as planned); answers the first send's time, if any, and the coupon as the batch saw it.
  */
-export async function recordChatSend(db: Db, coupon: CouponRow, buyerId: string, now: number, audit: AuditInput): Promise<number> {
-  const [, , sent] = await db.batch([
+export async function recordChatSend(
+  db: Db,
+  coupon: CouponRow,
+  buyerId: string,
+  now: number,
+  audit: AuditInput,
+  plan: WritePlan = UNCHECKED,
+): Promise<{ sentAt: number | undefined; row: CouponRow | undefined }> {
+  const [, , sent, row] = await writeBatch(db, plan, [
     db.run(sql`INSERT INTO chat_sends (coupon_id, buyer_id, shop_id, sent_at)
-      VALUES (${coupon.id}, ${buyerId}, ${coupon.shop_id}, ${now}) ON CONFLICT (coupon_id, buyer_id) DO NOTHING`),
+      SELECT ${coupon.id}, ${buyerId}, ${coupon.shop_id}, ${now}
+      WHERE EXISTS (SELECT 1 FROM coupons WHERE id = ${coupon.id} AND version = ${coupon.version}) AND ${keyGuard(plan.keyCheck)}
+      ON CONFLICT (coupon_id, buyer_id) DO NOTHING`),
     db.run(auditInsertSql(audit, sql`changes() = 1`)),
     db.all<{ sent_at: number }>(sql`SELECT sent_at FROM chat_sends WHERE coupon_id = ${coupon.id} AND buyer_id = ${buyerId}`),
+    couponRowQuery(db, coupon.shop_id, coupon.id),
   ]);
-  return Number(sent[0].sent_at);
+  const first = (sent as { sent_at: number }[])[0];
+  return { sentAt: first ? Number(first.sent_at) : undefined, row: (row as CouponRow[])[0] };
 }
 
 /** Whether the shop has an upcoming or ongoing coupon of this type (R32 picks the addon's kind by it). */
 export async function hasLiveCouponOfType(db: Db, shopId: string, type: CouponRow["type"], now: number): Promise<boolean> {
-  const rows = await db.all<{ one: number }>(
-    sql`SELECT 1 AS one FROM coupons WHERE shop_id = ${shopId} AND type = ${type} AND ${liveAt(now)} LIMIT 1`,
-  );
-  return rows.length > 0;
+  return (await liveCouponOfTypeQuery(db, shopId, type, now)).length > 0;
 }
+
+/** `hasLiveCouponOfType` as a read for `readAll`. */
+export function liveCouponOfTypeRead(db: Db, shopId: string, type: CouponRow["type"], now: number): Read<boolean> {
+  const query = () => liveCouponOfTypeQuery(db, shopId, type, now);
+  return { key: null, load: async () => (await query()).length > 0, query, map: (rows) => (rows as unknown[]).length > 0 };
+}
+
+const liveCouponOfTypeQuery = (db: Db, shopId: string, type: CouponRow["type"], now: number) =>
+  db.all<{ one: number }>(sql`SELECT 1 AS one FROM coupons WHERE shop_id = ${shopId} AND type = ${type} AND ${liveAt(now)} LIMIT 1`);

@@ -21,14 +21,14 @@ export interface DayUses {
 }
 
 /** The days of [fromMs, toMs) with any activity; days without any are not returned. */
-export async function couponDays(
-  db: Db,
-  shopId: string,
-  couponId: string,
-  fromMs: number,
-  toMs: number,
-): Promise<{ claims: DayClaims[]; uses: DayUses[] }> {
-  const [claims, uses] = await db.batch([
+export async function couponDays(db: Db, shopId: string, couponId: string, fromMs: number, toMs: number) {
+  const [claims, uses] = await db.batch(couponDaysQueries(db, shopId, couponId, fromMs, toMs));
+  return daysOf(claims, uses);
+}
+
+/** `couponDays`' two queries, to ride in a batch (their results read by `daysOf`). */
+export const couponDaysQueries = (db: Db, shopId: string, couponId: string, fromMs: number, toMs: number) =>
+  [
     db.all<DayClaims>(sql`SELECT created_at / 86400000 AS day, count(*) AS claims FROM claims
       WHERE coupon_id = ${couponId} AND shop_id = ${shopId} AND created_at >= ${fromMs} AND created_at < ${toMs}
       GROUP BY day`),
@@ -37,7 +37,9 @@ export async function couponDays(
       FROM redemptions
       WHERE coupon_id = ${couponId} AND shop_id = ${shopId} AND state = 'committed' AND committed_at >= ${fromMs} AND committed_at < ${toMs}
       GROUP BY day`),
-  ]);
+  ] as const;
+
+export function daysOf(claims: DayClaims[], uses: DayUses[]): { claims: DayClaims[]; uses: DayUses[] } {
   const num = (v: unknown) => Number(v ?? 0);
   return {
     claims: claims.map((r) => ({ day: num(r.day), claims: num(r.claims) })),

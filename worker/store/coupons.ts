@@ -154,6 +154,8 @@ export async function insertCouponGuarded(
     dependents?: DependentInsert[];
     /** A campaign's codes (full, distinct), written in the same batch: all of them or no coupon. */
     campaignCodes?: readonly string[];
+    /** Written only while this coupon is at this version (a duplicate planned from a copy of its source). */
+    sourceAt?: { id: string; version: number };
     /** Webhook events of the coupon and its dependents (store/outbox.ts), each conditional on its row. */
     outbox?: SQL | null;
   },
@@ -161,7 +163,11 @@ export async function insertCouponGuarded(
 ): Promise<{ ok: true; row: CouponRow; dependents: CouponRow[] } | { ok: false; conflict: CreateConflict }> {
   const written = writtenSql(row.id);
   // With a key check planned, the coupon is written only while the key is active and its shop as planned.
-  const statements: SQL[] = [guardedInsertSql(row, opts.now, plan.keyCheck ? keyGuard(plan.keyCheck) : undefined)];
+  const source = opts.sourceAt
+    ? sql`EXISTS (SELECT 1 FROM coupons WHERE id = ${opts.sourceAt.id} AND version = ${opts.sourceAt.version})`
+    : null;
+  const onlyIf = [...(plan.keyCheck ? [keyGuard(plan.keyCheck)] : []), ...(source ? [source] : [])];
+  const statements: SQL[] = [guardedInsertSql(row, opts.now, onlyIf.length ? sql.join(onlyIf, sql` AND `) : undefined)];
   if (row.type === "promo_code" && row.code) {
     // An ended or deactivated code frees its (region, code) row for a new coupon.
     statements.push(sql`DELETE FROM live_codes WHERE region = ${opts.region} AND code = ${row.code}
@@ -216,22 +222,27 @@ export function oneActiveGuard(
 
 /**
  * What `insertCouponGuarded` would refuse this row for now, judged by the same guards and in the same
- * order (R8/R15, then the name, then the code), writing nothing: null when it would be written.
+ * order (R8/R15, then the name, then the code), writing nothing: null when it would be written (a read for `readAll`).
  */
-export async function couponConflict(
+export function couponConflictRead(
   db: Db,
   row: Omit<CouponRow, "seq">,
   opts: { now: number; realNow: number; region: string },
-): Promise<CreateConflict | null> {
+): Read<CreateConflict | null> {
   const overlap = oneActiveGuard(row, opts.now) ?? sql`1`;
   const code = row.type === "promo_code" && row.code ? codeFreeSql(opts.region, row.code, row.shop_id, opts.now, opts.realNow) : sql`1`;
-  const [r] = await db.all<{ overlap: number; name: number; code: number }>(
-    sql`SELECT ${overlap} AS overlap, ${nameFreeSql(row.shop_id, row.name, opts.now)} AS name, ${code} AS code`,
-  );
-  if (!r.overlap) return row.type === "review" ? "review_coupon_overlap" : "new_customer_coupon_overlap";
-  if (!r.name) return "name_taken";
-  if (!r.code) return "promo_code_taken";
-  return null;
+  const query = () =>
+    db.all<{ overlap: number; name: number; code: number }>(
+      sql`SELECT ${overlap} AS overlap, ${nameFreeSql(row.shop_id, row.name, opts.now)} AS name, ${code} AS code`,
+    );
+  const map = (rows: unknown): CreateConflict | null => {
+    const [r] = rows as { overlap: number; name: number; code: number }[];
+    if (!r.overlap) return row.type === "review" ? "review_coupon_overlap" : "new_customer_coupon_overlap";
+    if (!r.name) return "name_taken";
+    if (!r.code) return "promo_code_taken";
+    return null;
+  };
+  return { key: null, load: async () => map(await query()), query, map };
 }
 
 /** R19: whether a live coupon of any shop in the region holds this full code, as the shop `shopId` judges it (a read for `readAll`). */
@@ -263,50 +274,18 @@ export const couponRowQuery = (db: Db, shopId: string, id: string) =>
     .where(and(eq(coupons.id, id), eq(coupons.shop_id, shopId)))
     .limit(1);
 
-export async function listCouponRows(
-  db: Db,
-  shopId: string,
-  opts: { type?: CouponRow["type"]; status?: string; before?: number | null; limit: number; now: number },
-): Promise<CouponRow[]> {
-  const where: SQL[] = [eq(coupons.shop_id, shopId)];
-  if (opts.type) where.push(eq(coupons.type, opts.type));
-  if (opts.status) where.push(statusCondition(opts.status, opts.now));
-  return newestCouponsPage(db, where, opts.before, opts.limit);
-}
-
-/** One page of coupons matching `where`, newest first, after the cursor position `before` (a `seq`). */
-export function newestCouponsPage(db: Db, where: SQL[], before: number | null | undefined, limit: number): Promise<CouponRow[]> {
-  return newestCouponsQuery(db, where, before, limit);
-}
-
-/** `newestCouponsPage`'s query (to ride in a batch); `ids` selects only the coupons' ids (a sub-select). */
+/** One page of coupons matching `where`, newest first, after the cursor position `before` (a `seq`): the query (it may ride in a batch). */
 export function newestCouponsQuery(db: Db, where: SQL[], before: number | null | undefined, limit: number) {
   return db.select(couponColumns).from(coupons).where(newestWhere(where, before)).orderBy(desc(coupons.seq)).limit(limit);
 }
 
-/** The ids of `newestCouponsPage`, as a sub-select. */
+/** The ids of `newestCouponsQuery`'s page, as a sub-select. */
 export function newestCouponIds(db: Db, where: SQL[], before: number | null | undefined, limit: number) {
   return db.select({ id: coupons.id }).from(coupons).where(newestWhere(where, before)).orderBy(desc(coupons.seq)).limit(limit);
 }
 
 const newestWhere = (where: SQL[], before: number | null | undefined) =>
   and(...(before != null ? [...where, lt(coupons.seq, before)] : where));
-
-/** The same status derivation as the engine's `couponStatus`, as SQL for filtering lists. */
-function statusCondition(status: string, now: number): SQL {
-  const start = sql`COALESCE(${coupons.active_starts_at}, ${coupons.claim_starts_at})`;
-  const end = sql`COALESCE(${coupons.active_ends_at}, ${coupons.claim_ends_at})`;
-  switch (status) {
-    case "deactivated":
-      return sql`${coupons.deactivated_at} IS NOT NULL`;
-    case "upcoming":
-      return sql`${coupons.deactivated_at} IS NULL AND ${start} > ${now}`;
-    case "ongoing":
-      return sql`${coupons.deactivated_at} IS NULL AND ${start} <= ${now} AND ${end} > ${now}`;
-    default:
-      return sql`${coupons.deactivated_at} IS NULL AND ${end} <= ${now}`;
-  }
-}
 
 /**
  * The shop's latest coupon with this full code, whatever its status (a secret-key caller sees an ended or

@@ -224,17 +224,17 @@ export function settleOrderStatements(
  * and the committed uses refunded afterwards (their count and discount, and how many gave their unit back).
  */
 export async function redemptionTotals(db: Db, shopId: string, couponId: string, now: number) {
-  const [r] = await db.all<{
-    redemptions: number;
-    buyers: number;
-    orders: number;
-    discount: number;
-    gmv: number;
-    reserved: number;
-    refunds: number;
-    refunded: number;
-    returned: number;
-  }>(sql`
+  return totalsOf(await redemptionTotalsQuery(db, shopId, couponId, now));
+}
+
+type TotalsRow = Record<
+  "redemptions" | "buyers" | "orders" | "discount" | "gmv" | "reserved" | "refunds" | "refunded" | "returned",
+  number
+>;
+
+/** `redemptionTotals`' query, to ride in a batch (its one row read by `totalsOf`). */
+export const redemptionTotalsQuery = (db: Db, shopId: string, couponId: string, now: number) =>
+  db.all<TotalsRow>(sql`
     SELECT
       COUNT(*) FILTER (WHERE state = 'committed') AS redemptions,
       COUNT(DISTINCT CASE WHEN state = 'committed' THEN buyer_id END) AS buyers,
@@ -246,6 +246,9 @@ export async function redemptionTotals(db: Db, shopId: string, couponId: string,
       ${saturatedSum(sql`CASE WHEN state = 'committed' AND refunded_at IS NOT NULL THEN discount_minor END`)} AS refunded,
       COUNT(*) FILTER (WHERE state = 'committed' AND returned_at IS NOT NULL) AS returned
     FROM redemptions WHERE coupon_id = ${couponId} AND shop_id = ${shopId}`);
+
+export function totalsOf(rows: TotalsRow[]) {
+  const r = rows[0];
   return {
     redemptions: Number(r?.redemptions ?? 0),
     buyers: Number(r?.buyers ?? 0),

@@ -116,7 +116,12 @@ export async function listRecipientRows(
   p: KeyPosition | null,
   limit: number,
 ): Promise<RecipientRow[]> {
-  const rows = await db
+  return recipientRows(await recipientRowsQuery(db, shopId, couponId, p, limit));
+}
+
+/** `listRecipientRows`' query, to ride in a batch (its rows read by `recipientRows`). */
+export const recipientRowsQuery = (db: Db, shopId: string, couponId: string, p: KeyPosition | null, limit: number) =>
+  db
     .select({
       buyer_id: chatSends.buyer_id,
       sent_at: saturated(chatSends.sent_at).mapWith(chatSends.sent_at),
@@ -127,5 +132,6 @@ export async function listRecipientRows(
     .where(and(eq(chatSends.shop_id, shopId), eq(chatSends.coupon_id, couponId), ...after(chatSends.sent_at, chatSends.buyer_id, p)))
     .orderBy(desc(chatSends.sent_at), desc(chatSends.buyer_id))
     .limit(limit);
-  return rows.map((r) => ({ buyer_id: r.buyer_id, sent_at: r.sent_at, claimed: Boolean(r.claimed) }));
-}
+
+export const recipientRows = (rows: { buyer_id: string; sent_at: number; claimed: number }[]): RecipientRow[] =>
+  rows.map((r) => ({ buyer_id: r.buyer_id, sent_at: r.sent_at, claimed: Boolean(r.claimed) }));
