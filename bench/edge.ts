@@ -153,6 +153,22 @@ async function scenarios(a: Api, claims: number): Promise<Scenario[]> {
       run: async () => void expect("wallet", 200, await a.call("GET", "/v1/storefront/wallet", pk, undefined, shopper)),
     },
     {
+      route: "seller's coupon `GET /v1/coupons/{id}` (sk)",
+      run: async () => void expect("coupon", 200, await a.call("GET", `/v1/coupons/${regularId}`, sk)),
+    },
+    {
+      route: "seller's list `GET /v1/coupons` (sk)",
+      run: async () => void expect("coupons", 200, await a.call("GET", "/v1/coupons", sk)),
+    },
+    {
+      route: "order paid `POST /v1/events` (sk, a new order)",
+      run: async () => {
+        const i = n++;
+        const fact = { type: "order.paid", buyer_id: `${run}-payer${i}`, order_id: `${run}-paid${i}`, total_minor: 3000 };
+        expect("event", 200, await a.call("POST", "/v1/events", sk, { id: `${run}-evt${i}`, occurred_at: iso(0), ...fact }));
+      },
+    },
+    {
       route: "create coupon `POST /v1/coupons` (sk, regular)",
       run: async () =>
         void expect(
