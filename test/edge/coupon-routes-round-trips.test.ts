@@ -21,24 +21,16 @@ import {
   type TestApp,
 } from "../support/app.js";
 import { calls } from "../support/api.js";
+import { probes } from "./trips.js";
 import { parseCsv } from "../support/csv.js";
 import { CallerCache } from "../../worker/lib/caller-cache.js";
 
 let t: TestApp;
+const { counted, elsewhere, count } = probes(() => t);
 beforeEach(async () => {
   t = await makeTestApp({ edge: true, file: true });
   t.config.callerCache = new CallerCache(0);
 });
-
-async function counted<R extends ClientResponse<unknown, number, string>>(call: () => R | Promise<R>) {
-  const before = t.trips();
-  const res = await answer(call());
-  return { ...res, trips: t.trips() - before };
-}
-
-/** Another isolate's write, behind this one's back (its caches do not hear of it). */
-const elsewhere = (sql: string, args: (string | number | null)[]) => t.db.$client.execute({ sql, args });
-const count = async (sql: string, args: (string | number)[]) => Number((await elsewhere(sql, args)).rows[0].n);
 
 /** A campaign body: `count` codes of 8 characters, no shared code. */
 function campaignBody(count: number, over: Parameters<typeof promoBody>[0] = {}) {

@@ -6,7 +6,6 @@
  * to try: a key revoked meanwhile, a shop changed meanwhile, the order of 401 and other problems.
  */
 import { Hono } from "hono";
-import type { ClientResponse } from "hono/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
@@ -22,22 +21,14 @@ import {
   type TestApp,
 } from "../support/app.js";
 import { calls } from "../support/api.js";
+import { probes } from "./trips.js";
 import { checksKeyInBatch, keyCheckedInBatch } from "../../worker/lib/planned-caller.js";
 
 let t: TestApp;
+const { counted, elsewhere } = probes(() => t);
 beforeAll(async () => {
   t = await makeTestApp({ edge: true, file: true });
 });
-
-/** The answer of one typed call and the database round trips it made. */
-async function counted<R extends ClientResponse<unknown, number, string>>(call: () => R | Promise<R>) {
-  const before = t.trips();
-  const res = await answer(call());
-  return { ...res, trips: t.trips() - before };
-}
-
-/** Another isolate's write, done behind this one's back (its caches do not hear of it). */
-const elsewhere = (sql: string, args: (string | number)[]) => t.db.$client.execute({ sql, args });
 
 let codes = 0;
 async function shopWithCode(): Promise<{ s: ShopKeys; code: string }> {

@@ -22,22 +22,15 @@ import {
   type TestApp,
 } from "../support/app.js";
 import { calls } from "../support/api.js";
+import { probes } from "./trips.js";
 
 let t: TestApp;
+const { counted, elsewhere } = probes(() => t);
 beforeAll(async () => {
   t = await makeTestApp({ edge: true, file: true });
   t.config.callerCache = new CallerCache(0);
 });
 
-/** The answer of one typed call and the database round trips it made. */
-async function counted<R extends ClientResponse<unknown, number, string>>(call: () => R | Promise<R>) {
-  const before = t.trips();
-  const res = await answer(call());
-  return { ...res, trips: t.trips() - before };
-}
-
-/** Another isolate's write, done behind this one's back (its caches do not hear of it). */
-const elsewhere = (sql: string, args: (string | number | null)[]) => t.db.$client.execute({ sql, args });
 const revokeSecretKeys = (s: ShopKeys) =>
   elsewhere("UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret'", [Date.now(), s.id]);
 
