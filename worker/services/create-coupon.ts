@@ -175,12 +175,12 @@ export async function createCouponWith(
   checkCreateRules(ctx, settings);
   // A campaign's codes are drawn once (the held ones redrawn) and kept across a retry of the batch.
   const length = settings.unique_code_length;
-  const campaign = length == null ? null : await drawCampaignCodes(ctx, length, settings.quantity);
+  const campaign = length == null ? null : drawCampaignCodes(ctx, length, settings.quantity);
   // Probing which codes exist through a chosen code's 409 is guessing (README "Seller tools"); a
   // generated code is not the seller's guess and is neither refused nor counted.
   if (settings.type === "promo_code" && !campaign && suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
   // A generated code may collide with a live one: try a few fresh suffixes before giving up. (A
-  // campaign redraws only its taken codes, as often as `replaceTaken` allows.)
+  // campaign redraws only its held codes, which its refused batch read back, a bounded number of times.)
   const attempts = campaign ? Number.POSITIVE_INFINITY : generatesCode(settings, suffixGiven) ? GENERATED_CODE_ATTEMPTS : 1;
   for (let attempt = 1; ; attempt++) {
     const s = generatesCode(settings, suffixGiven) ? { ...settings, code: generatedCode(ctx) } : settings;
@@ -206,6 +206,10 @@ export async function createCouponWith(
       ctx.plan,
     );
     if (result.ok) return { row: result.row, dependents: result.dependents };
+    if (result.held && campaign) {
+      campaign.replace(result.held);
+      continue;
+    }
     if (result.conflict === "promo_code_taken" && campaign && (await campaign.replaceTaken())) continue;
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
     if (result.conflict === "promo_code_taken" && suffixGiven) throw await codeTaken(ctx);

@@ -71,6 +71,35 @@ export function campaignCodeStatements(t: CampaignTarget, codes: readonly string
   return out;
 }
 
+/**
+ * SQL: no live code of the region holds any of `codes` (stale rows aside), the guard of a write planned
+ * on the codes being free (one primary-key probe per code, as `liveHolders`).
+ */
+export function codesFreeSql(t: CampaignTarget, codes: readonly string[]): SQL {
+  const free = chunked(codes).map(
+    (json) => sql`NOT EXISTS (SELECT 1 FROM live_codes WHERE region = ${t.region} AND code IN (SELECT value FROM json_each(${json}))
+      AND NOT ${stale(t)})`,
+  );
+  return free.length ? sql.join(free, sql` AND `) : sql`1`;
+}
+
+/**
+ * `liveHolders` as statements to ride at the end of a write batch guarded by `codesFreeSql`: they read
+ * the holders only when `unless` is false (the write did not happen), so a refusal tells which codes were
+ * held without another round trip, and a write that happened reads nothing. Read by `holdersFromRows`.
+ */
+export function liveHoldersQueries(t: CampaignTarget, codes: readonly string[], unless: SQL): SQL[] {
+  return chunked(codes).map(
+    (json) => sql`SELECT code, shop_id, coupon_id FROM live_codes WHERE NOT ${unless}
+      AND region = ${t.region} AND code IN (SELECT value FROM json_each(${json})) AND NOT ${stale(t)}`,
+  );
+}
+
+export const holdersFromRows = (results: readonly unknown[]): LiveHolder[] =>
+  (results as { code: string; shop_id: string; coupon_id: string }[][]).flatMap((rows) =>
+    rows.map((r) => ({ code: r.code, shopId: r.shop_id, couponId: r.coupon_id })),
+  );
+
 /** A code some live promo code of the region holds, and whether that holder is this shop (and this coupon). */
 export interface LiveHolder {
   code: string;
