@@ -158,7 +158,10 @@ export async function addCampaignCodes(
   const held = liveHoldersQueries(t, codes, won);
   const results = await writeBatch(db, plan, [
     ...statements.map((s) => db.run(s)),
-    db.select(couponColumns).from(coupons).where(and(eq(coupons.id, t.couponId), eq(coupons.shop_id, t.shopId))),
+    db
+      .select(couponColumns)
+      .from(coupons)
+      .where(and(eq(coupons.id, t.couponId), eq(coupons.shop_id, t.shopId))),
     ...held.map((s) => db.all(s)),
   ]);
   return {

@@ -169,7 +169,11 @@ export async function insertCouponGuarded(
   const source = opts.sourceAt
     ? sql`EXISTS (SELECT 1 FROM coupons WHERE id = ${opts.sourceAt.id} AND version = ${opts.sourceAt.version})`
     : null;
-  const onlyIf = [...(plan.keyCheck ? [keyGuard(plan.keyCheck)] : []), ...(source ? [source] : []), ...(codes ? [codesFreeSql(target, codes)] : [])];
+  const onlyIf = [
+    ...(plan.keyCheck ? [keyGuard(plan.keyCheck)] : []),
+    ...(source ? [source] : []),
+    ...(codes ? [codesFreeSql(target, codes)] : []),
+  ];
   const statements: SQL[] = [guardedInsertSql(row, opts.now, onlyIf.length ? sql.join(onlyIf, sql` AND `) : undefined)];
   if (row.type === "promo_code" && row.code) {
     // An ended or deactivated code frees its (region, code) row for a new coupon.
