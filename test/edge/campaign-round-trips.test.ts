@@ -5,10 +5,11 @@
  * each, the key checked inside the write; codes held in the region are found by the write's own batch
  * (R19: the campaign is written only if none of its codes is held; an import refuses the held ones and
  * adds the rest), a key revoked in another isolate is refused and writes nothing, a shop changed in
- * another isolate is planned again.
+ * another isolate is planned again. A regular coupon of an addon shop is one round trip too: its batch
+ * picks the addon's kind (R32).
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { answer, at, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, claimableBody, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
 import { calls } from "../support/api.js";
 import { CallerCache } from "../../worker/lib/caller-cache.js";
 import { getCouponRow, insertCouponGuarded } from "../../worker/store/coupons.js";
@@ -195,5 +196,39 @@ describe("importing campaign codes: one round trip when its codes are free", () 
     expect(await quantityOf(campaign.id)).toBe(4);
     const version = Number((await elsewhere("SELECT version FROM coupons WHERE id = ?", [campaign.id])).rows[0].version);
     expect(version).toBe(campaign.version + 2);
+  });
+});
+
+describe("R32 at the edge: a regular coupon of an addon shop and its addon in one round trip", () => {
+  it("the batch picks the addon's kind: a follower addon while the shop has no live follower coupon, then a repurchase addon", async () => {
+    const s = await t.shop({ addon_coupons: true });
+    const seller = calls(t, s.sk);
+    await answer(seller.listCoupons()); // the key's shop known to this isolate
+    const first = await counted(() => seller.createCoupon(claimableBody("regular", { name: "Spring" })));
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.trips).toBe(1);
+    const parent = first.body.coupon!;
+    expect(first.body.addons?.map((a) => [a.type, a.audience, a.name, a.origin])).toEqual([
+      ["follower", "all_followers", "Spring addon follow", "addon"],
+    ]);
+    // The first addon is a live follower coupon: the next regular coupon's addon is a repurchase one.
+    const second = await counted(() => seller.createCoupon(claimableBody("regular", { name: "Summer" })));
+    expect(second.trips).toBe(1);
+    expect(second.body.addons?.map((a) => [a.type, a.audience, a.name])).toEqual([["regular", "repeat", "Summer addon repeat"]]);
+    // One addon per parent, each with both history entries.
+    for (const p of [parent, second.body.coupon!]) {
+      expect(await count("SELECT count(*) AS n FROM coupons WHERE parent_id = ?", [p.id])).toBe(1);
+      expect(await count("SELECT count(*) AS n FROM audit_entries WHERE coupon_id = ? AND action = 'addon_created'", [p.id])).toBe(1);
+    }
+    expect(await count("SELECT count(*) AS n FROM coupons WHERE shop_id = ?", [s.id])).toBe(4);
+  });
+
+  it("a key revoked in another isolate: 401, and neither the coupon nor an addon is written", async () => {
+    const s = await t.shop({ addon_coupons: true });
+    await answer(calls(t, s.sk).listCoupons());
+    await revokeFirstKeyElsewhere(s);
+    const res = await counted(() => calls(t, s.sk).createCoupon(claimableBody("regular", { name: "Never" })));
+    expect(res.status).toBe(401);
+    expect(await count("SELECT count(*) AS n FROM coupons WHERE shop_id = ?", [s.id])).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ import { newId, secureRandom } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
 import type { WritePlan } from "../store/batch.js";
-import { couponSettingsColumns, insertCouponGuarded, type CouponRow, type CreateConflict } from "../store/coupons.js";
+import { couponSettingsColumns, insertCouponGuarded, type CouponRow, type CreateConflict, type DependentInsert } from "../store/coupons.js";
 import { shopBlockedWords, shopThresholds } from "../store/shops.js";
 import { drawCampaignCodes } from "./campaign-create.js";
 import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
@@ -155,6 +155,8 @@ export interface DependentCoupon {
   origin: CouponOrigin;
   /** Entries written with it: about the dependent unless an entry names another coupon (its parent). */
   audit: (coupon_id: string, parent_id: string) => (Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: string })[];
+  /** Written only if the shop has (`live`) or has not another live coupon of `type` (store/coupons.ts `DependentInsert`). */
+  whenLive?: DependentInsert["whenLive"];
 }
 
 /** Validates and inserts one coupon; throws 422 for rule violations and 409 for "only one" conflicts. */
@@ -187,7 +189,7 @@ export async function createCouponWith(
     const id = newId("cpn");
     const deps = dependents.map((d) => {
       const depId = newId("cpn");
-      return { row: newCouponRow(ctx, depId, d.settings, d.origin, id), audit: d.audit(depId, id) };
+      return { row: newCouponRow(ctx, depId, d.settings, d.origin, id), audit: d.audit(depId, id), whenLive: d.whenLive };
     });
     const row = newCouponRow(ctx, id, s, ctx.origin, ctx.parentId);
     const result = await insertCouponGuarded(

@@ -99,6 +99,8 @@ type AuditEntry = Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: stri
 export interface DependentInsert {
   row: Omit<CouponRow, "seq">;
   audit: AuditEntry[];
+  /** Written only if the shop has (`live`) or has not another upcoming or ongoing coupon of `type`, the batch's own aside. */
+  whenLive?: { type: CouponRow["type"]; live: boolean };
 }
 
 /** SQL: no upcoming or ongoing coupon of the shop has this name (case-insensitive). */
@@ -185,17 +187,23 @@ export async function insertCouponGuarded(
   }
   if (codes) statements.push(...campaignCodeStatements(target, codes, written));
   for (const a of opts.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? row.id }, written));
+  const made = [row.id, ...(opts.dependents ?? []).map((d) => d.row.id)];
   for (const d of opts.dependents ?? []) {
     // Dependents hold no code: a promo code's live_codes row is only claimed for the coupon itself.
     if (d.row.type === "promo_code") throw new Error("a dependent coupon cannot be a promo code");
-    statements.push(guardedInsertSql(d.row, opts.now, written));
+    const { type, live } = d.whenLive ?? {};
+    const other = sql`EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${row.shop_id} AND type = ${type ?? null}
+      AND id NOT IN (${sql.join(
+        made.map((id) => sql`${id}`),
+        sql`, `,
+      )}) AND ${liveAt(opts.now)})`;
+    statements.push(guardedInsertSql(d.row, opts.now, d.whenLive ? sql`${written} AND ${live ? other : sql`NOT ${other}`}` : written));
     const depWritten = writtenSql(d.row.id);
     for (const a of d.audit)
       statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
   }
   if (opts.outbox) statements.push(opts.outbox);
   // The rows as written come back from the same batch (its transaction), read as every read takes them.
-  const made = [row.id, ...(opts.dependents ?? []).map((d) => d.row.id)];
   // Refused, a campaign reads back in the same batch which of its codes were held (none read when written).
   const held = codes ? liveHoldersQueries(target, codes, written) : [];
   let results: unknown[];
