@@ -5,7 +5,8 @@
  *
  * The addon is planned before its parent is written and inserted in the parent's own batch, so a crash
  * never leaves a parent without its addon, nor an addon (or the history entries about it) without its
- * parent.
+ * parent. Both kinds are planned (`addonDependents`) and the batch writes the one the shop's live follower
+ * coupon picks, so the pick costs no read before the write (README "A request at the edge").
  */
 import { thresholdsFor, validateCouponRules } from "../engine/coupon-rules.js";
 import { hasLiveCouponOfType } from "../store/coupon-edits.js";
@@ -26,6 +27,20 @@ export interface AddonPlan {
 export async function planAddon(ctx: AddonContext, parent: CouponSettings): Promise<AddonPlan | null> {
   const hasFollower = await hasLiveCouponOfType(ctx.db, ctx.shop.id, "follower", ctx.now);
   return addonPlanOf(hasFollower ? "repurchase" : "follower", ctx, parent);
+}
+
+/**
+ * Both kinds of addon as coupons for the parent's batch, each written only when the shop's live follower
+ * coupon picks its kind (a follower addon while there is none, else a repurchase addon): at most one is.
+ * A kind whose rules refuse it is left out, so with that kind picked the parent stands alone.
+ */
+export function addonDependents(ctx: AddonContext, parent: CouponSettings): DependentCoupon[] {
+  const out: DependentCoupon[] = [];
+  for (const kind of ["follower", "repurchase"] as const) {
+    const plan = addonPlanOf(kind, ctx, parent);
+    if (plan) out.push({ ...addonDependent(ctx, plan), whenLive: { type: "follower", live: kind === "repurchase" } });
+  }
+  return out;
 }
 
 /** The addon of this kind (the shop's live follower coupon decides which: `planAddon`), or null when its rules refuse it. */

@@ -2,9 +2,10 @@
  * A campaign's codes: listed (JSON pages or the whole list as CSV, by the route) and added from the
  * seller's own list while the campaign is upcoming. An import judges each code on its own — its form
  * (R18), the text-safety check (R20), a repeat within the call, a live holder in the region (R19) — and
- * adds the rest in one batch whose quantity follows the count; the database's primary key on
- * `live_codes` decides, so a code taken between the check and the write fails the batch, and only that
- * code is refused on the next try.
+ * adds the rest in one batch whose quantity follows the count. Whether a code is held is the batch's to
+ * judge (it writes only if none is, else reads back which ones), and the primary key on `live_codes`
+ * decides a race: a code taken between the plan and the write fails the batch, and only that code is
+ * refused on the next try.
  */
 import type { AddCampaignCodesInput, AddedCampaignCodes, CampaignCodeOut, CampaignCodesInput } from "../contract/campaign-codes.js";
 import { serializeCampaignCode } from "../contract/campaign-codes.js";
@@ -15,14 +16,14 @@ import { suffixChecker } from "../engine/text-safety.js";
 import type { Seller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import { newId } from "../lib/ids.js";
-import { ApiError } from "../lib/problem.js";
-import { addCampaignCodes, liveHolders, type CampaignTarget } from "../store/campaign-codes.js";
+import { ApiError, notFound } from "../lib/problem.js";
+import { addCampaignCodes, type CampaignTarget } from "../store/campaign-codes.js";
 import { rowToCoupon, type CouponRow } from "../store/coupons.js";
 import { isUniqueViolation } from "../store/errors.js";
 import { campaignCodesRead } from "../store/seller-reads.js";
 import { countFailedLookup, refuseWhileLimited, tooManyLookups } from "./code-guessing.js";
-import { writeContext } from "./create-coupon.js";
-import { ownCoupon, ownCouponWith, parsedLater } from "./own-coupon.js";
+import { writeContext, type WriteContext } from "./create-coupon.js";
+import { couponToEdit, keepCoupon, ownCoupon, ownCouponWith, parsedLater } from "./own-coupon.js";
 import { couponChanged } from "./webhook-events.js";
 
 function isCampaign(row: CouponRow): CouponRow {
@@ -72,7 +73,14 @@ export async function listCampaignCodes(
 
 type Refusal = AddedCampaignCodes["refused"][number];
 
-/** `POST /v1/coupons/{id}/codes`: the seller's own codes added to an upcoming campaign. */
+/**
+ * `POST /v1/coupons/{id}/codes`: the seller's own codes added to an upcoming campaign. Planned from the
+ * isolate's copy of the campaign where it has one (`couponToEdit`): the batch writes only at the copy's
+ * version and only if none of the codes is held, and otherwise reads back the row and the codes held, so
+ * an import of free codes is one round trip. Held codes are refused (one held by another shop counts as a
+ * failed look-up, and past the limit the call is refused before anything is written); the rest are tried
+ * again. A stale copy is judged again from the row its batch read back.
+ */
 export async function importCampaignCodes(
   deps: Deps,
   seller: Seller,
@@ -81,13 +89,6 @@ export async function importCampaignCodes(
 ): Promise<AddedCampaignCodes> {
   const ctx = writeContext(deps, seller);
   const { shop, now } = ctx;
-  const row = isCampaign(await ownCoupon(deps, seller, id));
-  const status = couponStatus(rowToCoupon(row), now);
-  if (status !== "upcoming")
-    throw new ApiError(409, "edit_not_allowed", `Codes are added while a campaign is upcoming; this one is ${status}.`);
-  // Each code the seller names is a guess at the region's codes: refused while the shop's limit is reached.
-  await refuseWhileLimited(deps, seller);
-
   // Refusals keep the position of the entry they answer: they are told in the seller's order.
   const refusals: { at: number; refusal: Refusal }[] = [];
   const refuse = (at: number, reason: Refusal["reason"]) => refusals.push({ at, refusal: { code: input.codes[at], reason } });
@@ -102,45 +103,82 @@ export async function importCampaignCodes(
     else if (blocked(suffix) !== null) refuse(at, "code_not_allowed");
     else wanted.set(full, at);
   });
-  if (row.quantity + wanted.size > MAX_QUANTITY) {
-    throw new ApiError(422, "validation_failed", "A campaign holds at most 1,000,000 codes.", [
-      { path: "codes", code: "quantity_out_of_range", message: `${MAX_QUANTITY - row.quantity} more codes fit in this campaign` },
-    ]);
-  }
 
-  const target: CampaignTarget = { couponId: row.id, shopId: shop.id, region: shop.region, now, realNow: ctx.realNow };
+  let { row, copy } = await couponToEdit(deps, seller, id);
+  let limitChecked = false;
   for (let attempt = 1; ; attempt++) {
-    // Which codes a live promo code holds. One held by another shop tells that it exists, so each counts
-    // as a failed look-up of this shop, and past the limit the whole call is refused before it answers.
-    for (const h of await liveHolders(deps.db, target, [...wanted.keys()])) {
+    // Judged from a copy, a refusal may be the copy's age: judged again from the row as it is.
+    const refusal = judgeImport(row, now, wanted.size);
+    if (refusal && copy) {
+      ({ row, copy } = { row: await ownCoupon(deps, seller, id), copy: false });
+      continue;
+    }
+    if (refusal) throw refusal;
+    // Each code the seller names is a guess at the region's codes: refused while the shop's limit is reached.
+    if (!limitChecked) await refuseWhileLimited(deps, seller);
+    limitChecked = true;
+    if (wanted.size === 0) {
+      // Nothing to write; an answer from a copy is given only once the key is checked by reading the row.
+      if (copy) ({ row, copy } = { row: await ownCoupon(deps, seller, id), copy: false });
+      else return { added: 0, refused: refused() };
+      continue;
+    }
+    if (attempt > 8) throw new ApiError(409, "concurrent_update", "The campaign kept changing while its codes were added; retry.");
+    const result = await tryAdd(ctx, row, [...wanted.keys()]);
+    if (result === "taken") continue; // a code taken since the batch was planned: the next batch reads it back
+    if (!result.row) throw notFound("coupon");
+    keepCoupon(deps, result.row);
+    if (result.won) return { added: wanted.size, refused: refused() };
+    const planned = result.row.version === row.version;
+    ({ row, copy } = { row: result.row, copy: false });
+    // Holders count only once the campaign was judged from the row as it is (a stale copy is judged first).
+    if (!planned) continue;
+    // One held by another shop tells that it exists: each counts as a failed look-up of this shop, and
+    // past the limit the whole call is refused before anything is written.
+    for (const h of result.holders) {
       const wait = h.shopId !== shop.id ? await countFailedLookup(deps, seller) : 0;
       if (wait > 0) throw tooManyLookups(wait);
       refuse(wanted.get(h.code)!, "promo_code_taken");
       wanted.delete(h.code);
     }
-    if (wanted.size === 0) return { added: 0, refused: refused() };
-    const codes = [...wanted.keys()];
-    const audit = {
-      id: newId("aud"),
-      shop_id: shop.id,
-      coupon_id: row.id,
-      action: "updated" as const,
-      actor: ctx.actor,
-      at: now,
-      changes: { codes_added: codes.length, before: { quantity: row.quantity }, after: { quantity: row.quantity + codes.length } },
-    };
-    // The coupon as the write leaves it (the write holds only at the version read): `coupon.updated`.
-    const after: CouponRow = { ...row, quantity: row.quantity + codes.length, version: row.version + 1, updated_at: now };
-    const outbox = couponChanged("coupon.updated", after, now, shop.currency, audit.id);
-    try {
-      if (await addCampaignCodes(deps.db, target, codes, MAX_QUANTITY, audit, { version: row.version, outbox }))
-        return { added: codes.length, refused: refused() };
-    } catch (err) {
-      // A code taken since the check: the batch wrote nothing; the next round finds and refuses it.
-      if (isUniqueViolation(err) && attempt < 5) continue;
-      throw err;
-    }
-    // The campaign started, was deactivated, edited or filled up meanwhile: judged again from what it is now.
-    return importCampaignCodes(deps, seller, id, input);
+  }
+}
+
+/** Why codes cannot be added to this coupon now (null: they can). */
+function judgeImport(row: CouponRow, now: number, adding: number): ApiError | null {
+  if (row.unique_code_length == null)
+    return new ApiError(409, "not_a_campaign", "This coupon has no campaign codes (create a promo code with `unique_codes`).");
+  const status = couponStatus(rowToCoupon(row), now);
+  if (status !== "upcoming")
+    return new ApiError(409, "edit_not_allowed", `Codes are added while a campaign is upcoming; this one is ${status}.`);
+  if (row.quantity + adding > MAX_QUANTITY) {
+    return new ApiError(422, "validation_failed", "A campaign holds at most 1,000,000 codes.", [
+      { path: "codes", code: "quantity_out_of_range", message: `${MAX_QUANTITY - row.quantity} more codes fit in this campaign` },
+    ]);
+  }
+  return null;
+}
+
+/** One batch adding `codes` to the campaign at `row`'s version (see `addCampaignCodes`). */
+async function tryAdd(ctx: WriteContext, row: CouponRow, codes: string[]) {
+  const { shop, now } = ctx;
+  const target: CampaignTarget = { couponId: row.id, shopId: shop.id, region: shop.region, now, realNow: ctx.realNow };
+  const audit = {
+    id: newId("aud"),
+    shop_id: shop.id,
+    coupon_id: row.id,
+    action: "updated" as const,
+    actor: ctx.actor,
+    at: now,
+    changes: { codes_added: codes.length, before: { quantity: row.quantity }, after: { quantity: row.quantity + codes.length } },
+  };
+  // The coupon as the write leaves it (the write holds only at the version planned from): `coupon.updated`.
+  const after: CouponRow = { ...row, quantity: row.quantity + codes.length, version: row.version + 1, updated_at: now };
+  const outbox = couponChanged("coupon.updated", after, now, shop.currency, audit.id);
+  try {
+    return await addCampaignCodes(ctx.db, target, codes, MAX_QUANTITY, audit, { version: row.version, outbox }, ctx.plan);
+  } catch (err) {
+    if (isUniqueViolation(err)) return "taken" as const;
+    throw err;
   }
 }

@@ -1,9 +1,11 @@
 /**
- * Drawing a campaign's codes before its create batch: `count` distinct suffixes of `length` from the
- * look-alike-free alphabet (engine/campaign-codes.ts), none spelling a blocked word (R20), none held by a
- * live code of the region (R19). Codes found held are redrawn, only they; the create batch's primary
- * key on `live_codes` still decides, and if a code was taken between this read and that write the batch
- * fails whole and only the codes taken meanwhile are replaced (`replaceTaken`).
+ * Drawing a campaign's codes for its create batch: `count` distinct suffixes of `length` from the
+ * look-alike-free alphabet (engine/campaign-codes.ts), none spelling a blocked word (R20). Whether a live
+ * code of the region holds one (R19) is the batch's to judge (README "A request at the edge"): the coupon
+ * is written only if none of its codes is held, and when one is, the batch reads back which ones, so only
+ * those are redrawn (`replace`) and the batch sent again. Random codes rarely collide, so creating a
+ * campaign is one round trip; the primary key on `live_codes` still refuses a code taken by a racing
+ * write, which fails the batch whole, and then the codes taken are read and replaced (`replaceTaken`).
  */
 import { drawSuffixes } from "../engine/campaign-codes.js";
 import { suffixChecker } from "../engine/text-safety.js";
@@ -12,12 +14,14 @@ import { ApiError } from "../lib/problem.js";
 import { liveHolders, type CampaignTarget } from "../store/campaign-codes.js";
 import type { WriteContext } from "./create-coupon.js";
 
-/** Rounds of "read which codes are held, redraw those" before giving up on a crowded space. */
+/** Times codes found held are redrawn before giving up on a crowded space. */
 const ROUNDS = 8;
 
 export interface CampaignDraw {
   /** The full codes (prefix + suffix) drawn so far: `count` of them, distinct. */
   codes(): string[];
+  /** Redraws these codes (full), found held by the create batch. */
+  replace(held: readonly string[]): void;
   /** After a create batch failed on a taken code: redraws the codes now held elsewhere (false: none were). */
   replaceTaken(): Promise<boolean>;
 }
@@ -29,7 +33,7 @@ const spaceExhausted = () =>
     "Too few free codes of this length are left for the shop's prefix in this region: choose a longer length.",
   );
 
-export async function drawCampaignCodes(ctx: WriteContext, length: number, count: number): Promise<CampaignDraw> {
+export function drawCampaignCodes(ctx: WriteContext, length: number, count: number): CampaignDraw {
   const prefix = ctx.shop.code_prefix;
   const blocked = suffixChecker(prefix, ctx.blockedWords);
   const suffixes = new Set<string>();
@@ -39,36 +43,29 @@ export async function drawCampaignCodes(ctx: WriteContext, length: number, count
   const target: CampaignTarget = { couponId: "", shopId: ctx.shop.id, region: ctx.shop.region, now: ctx.now, realNow: ctx.realNow };
   const full = (list: Iterable<string>) => Array.from(list, (s) => prefix + s);
 
-  /** Draws until `count` are held; answers the suffixes new in this draw. */
-  const fill = (): string[] => {
-    const before = suffixes.size;
+  /** Draws until `count` are held. */
+  const fill = () => {
     drawSuffixes(secureRandomBytes, length, count, accept, suffixes);
     if (suffixes.size < count) throw spaceExhausted();
-    return Array.from(suffixes).slice(before);
   };
-  /** Drops the codes among `codes` a live code of the region holds; how many there were. */
-  const dropHeld = async (codes: string[]): Promise<number> => {
-    const taken = await liveHolders(ctx.db, target, codes);
-    for (const t of taken) {
-      const s = t.code.slice(prefix.length);
+  let rounds = 0;
+  const replace = (codes: readonly string[]) => {
+    if (++rounds > ROUNDS) throw spaceExhausted();
+    for (const code of codes) {
+      const s = code.slice(prefix.length);
       suffixes.delete(s);
       held.add(s);
     }
-    return taken.length;
+    fill();
   };
-
-  let fresh = fill();
-  for (let round = 0; (await dropHeld(full(fresh))) > 0; round++) {
-    if (round >= ROUNDS) throw spaceExhausted();
-    fresh = fill();
-  }
-  let replaced = 0;
+  fill();
   return {
     codes: () => full(suffixes),
+    replace,
     async replaceTaken() {
-      if (++replaced > ROUNDS) throw spaceExhausted();
-      if ((await dropHeld(full(suffixes))) === 0) return false;
-      for (let round = 0; (await dropHeld(full(fill()))) > 0; round++) if (round >= ROUNDS) throw spaceExhausted();
+      const taken = await liveHolders(ctx.db, target, full(suffixes));
+      if (taken.length === 0) return false;
+      replace(taken.map((t) => t.code));
       return true;
     },
   };

@@ -18,24 +18,16 @@ import { readAll } from "../store/batch.js";
 import { couponDays } from "../store/coupon-series.js";
 import type { CouponRow } from "../store/coupons.js";
 import { auditPageRead, couponDaysRead, couponListRead, couponRowKey, redemptionTotalsRead } from "../store/seller-reads.js";
-import { addonDependent, createTaggedAddon, planAddon } from "./addon-coupons.js";
+import { addonDependents, createTaggedAddon, planAddon } from "./addon-coupons.js";
 import { couponPerformance, plannedDays, seriesDays } from "./coupon-performance.js";
 import { keepCoupon, ownCoupon, ownCouponWith, parsedLater } from "./own-coupon.js";
 import { createCouponWith, settingsFromInput, writeContext } from "./create-coupon.js";
 
 /**
  * What a creation body asks for, before anything is judged or written: the settings (a chosen code's
- * full code), whether the seller chose the code, and the addon it brings (R32). Create and preview both
- * start here, so a preview shows what create makes.
+ * full code), whether the seller chose the code, and whether it brings an addon (R32). Create and preview
+ * both start here, so a preview shows what create makes.
  */
-export async function planCreation(deps: Deps, seller: Seller, input: CreateCouponInput) {
-  const { ctx, settings, suffixGiven, wantsAddon } = creationSettings(deps, seller, input);
-  // R32: the addon is planned first and written in the coupon's own batch.
-  const plan = wantsAddon ? await planAddon(ctx, settings) : null;
-  return { ctx, settings, suffixGiven, plan };
-}
-
-/** `planCreation` before the addon is planned: whether one is wanted (R32), and its settings once a read says which kind. */
 export function creationSettings(deps: Deps, seller: Seller, input: CreateCouponInput) {
   const ctx = writeContext(deps, seller);
   const suffix = input.type === "promo_code" && input.code !== undefined ? normalizeCode(input.code) : null;
@@ -48,8 +40,10 @@ export async function createCoupon(
   seller: Seller,
   input: CreateCouponInput,
 ): Promise<{ coupon: CouponOut; addons: CouponOut[] }> {
-  const { ctx, settings, suffixGiven, plan } = await planCreation(deps, seller, input);
+  const { ctx, settings, suffixGiven, wantsAddon } = creationSettings(deps, seller, input);
   const { shop, now } = ctx;
+  // R32: both kinds of addon are planned and written in the coupon's own batch, which picks the kind.
+  const planned = wantsAddon ? addonDependents(ctx, settings) : [];
   const { row, dependents } = await createCouponWith(
     {
       ...ctx,
@@ -59,10 +53,12 @@ export async function createCoupon(
     },
     settings,
     suffixGiven,
-    plan ? [addonDependent(ctx, plan)] : [],
+    planned,
   );
   let addon: CouponRow | null = dependents[0] ?? null;
-  if (plan && !addon) addon = await createTaggedAddon(ctx, row, plan);
+  // None written: the picked kind's rules refused it, or its name was taken (then it is made with a tag).
+  const plan = planned.length && !addon ? await planAddon(ctx, settings) : null;
+  if (plan) addon = await createTaggedAddon(ctx, row, plan);
   const addons = addon ? [serializeCoupon(keepCoupon(deps, addon), now, shop.currency)] : [];
   // Kept as the isolate's latest copies: an edit right after the create plans from them (`couponToEdit`).
   return { coupon: serializeCoupon(keepCoupon(deps, row), now, shop.currency), addons };

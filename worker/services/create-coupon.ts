@@ -14,7 +14,7 @@ import { newId, secureRandom } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import type { AuditInput } from "../store/audit.js";
 import type { WritePlan } from "../store/batch.js";
-import { couponSettingsColumns, insertCouponGuarded, type CouponRow, type CreateConflict } from "../store/coupons.js";
+import { couponSettingsColumns, insertCouponGuarded, type CouponRow, type CreateConflict, type DependentInsert } from "../store/coupons.js";
 import { shopBlockedWords, shopThresholds } from "../store/shops.js";
 import { drawCampaignCodes } from "./campaign-create.js";
 import { countFailedLookup, refuseWhileLimited } from "./code-guessing.js";
@@ -155,6 +155,8 @@ export interface DependentCoupon {
   origin: CouponOrigin;
   /** Entries written with it: about the dependent unless an entry names another coupon (its parent). */
   audit: (coupon_id: string, parent_id: string) => (Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: string })[];
+  /** Written only if the shop has (`live`) or has not another live coupon of `type` (store/coupons.ts `DependentInsert`). */
+  whenLive?: DependentInsert["whenLive"];
 }
 
 /** Validates and inserts one coupon; throws 422 for rule violations and 409 for "only one" conflicts. */
@@ -175,19 +177,19 @@ export async function createCouponWith(
   checkCreateRules(ctx, settings);
   // A campaign's codes are drawn once (the held ones redrawn) and kept across a retry of the batch.
   const length = settings.unique_code_length;
-  const campaign = length == null ? null : await drawCampaignCodes(ctx, length, settings.quantity);
+  const campaign = length == null ? null : drawCampaignCodes(ctx, length, settings.quantity);
   // Probing which codes exist through a chosen code's 409 is guessing (README "Seller tools"); a
   // generated code is not the seller's guess and is neither refused nor counted.
   if (settings.type === "promo_code" && !campaign && suffixGiven) await ctx.codeGuessing?.refuseWhileLimited();
   // A generated code may collide with a live one: try a few fresh suffixes before giving up. (A
-  // campaign redraws only its taken codes, as often as `replaceTaken` allows.)
+  // campaign redraws only its held codes, which its refused batch read back, a bounded number of times.)
   const attempts = campaign ? Number.POSITIVE_INFINITY : generatesCode(settings, suffixGiven) ? GENERATED_CODE_ATTEMPTS : 1;
   for (let attempt = 1; ; attempt++) {
     const s = generatesCode(settings, suffixGiven) ? { ...settings, code: generatedCode(ctx) } : settings;
     const id = newId("cpn");
     const deps = dependents.map((d) => {
       const depId = newId("cpn");
-      return { row: newCouponRow(ctx, depId, d.settings, d.origin, id), audit: d.audit(depId, id) };
+      return { row: newCouponRow(ctx, depId, d.settings, d.origin, id), audit: d.audit(depId, id), whenLive: d.whenLive };
     });
     const row = newCouponRow(ctx, id, s, ctx.origin, ctx.parentId);
     const result = await insertCouponGuarded(
@@ -206,6 +208,10 @@ export async function createCouponWith(
       ctx.plan,
     );
     if (result.ok) return { row: result.row, dependents: result.dependents };
+    if (result.held && campaign) {
+      campaign.replace(result.held);
+      continue;
+    }
     if (result.conflict === "promo_code_taken" && campaign && (await campaign.replaceTaken())) continue;
     if (result.conflict === "promo_code_taken" && attempt < attempts) continue;
     if (result.conflict === "promo_code_taken" && suffixGiven) throw await codeTaken(ctx);

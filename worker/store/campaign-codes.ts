@@ -14,6 +14,8 @@ import { campaignCodes, coupons } from "../../db/schema.js";
 import type { CampaignCodeState } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
 import { couponColumns, type CouponRow } from "./coupons.js";
+import { UNCHECKED, writeBatch, type WritePlan } from "./batch.js";
+import { keyGuard } from "./key-check.js";
 import { saturatedColumns } from "./saturated.js";
 
 export type CampaignCodeRow = typeof campaignCodes.$inferSelect;
@@ -71,6 +73,35 @@ export function campaignCodeStatements(t: CampaignTarget, codes: readonly string
   return out;
 }
 
+/**
+ * SQL: no live code of the region holds any of `codes` (stale rows aside), the guard of a write planned
+ * on the codes being free (one primary-key probe per code, as `liveHolders`).
+ */
+export function codesFreeSql(t: CampaignTarget, codes: readonly string[]): SQL {
+  const free = chunked(codes).map(
+    (json) => sql`NOT EXISTS (SELECT 1 FROM live_codes WHERE region = ${t.region} AND code IN (SELECT value FROM json_each(${json}))
+      AND NOT ${stale(t)})`,
+  );
+  return free.length ? sql.join(free, sql` AND `) : sql`1`;
+}
+
+/**
+ * `liveHolders` as statements to ride at the end of a write batch guarded by `codesFreeSql`: they read
+ * the holders only when `unless` is false (the write did not happen), so a refusal tells which codes were
+ * held without another round trip, and a write that happened reads nothing. Read by `holdersFromRows`.
+ */
+export function liveHoldersQueries(t: CampaignTarget, codes: readonly string[], unless: SQL): SQL[] {
+  return chunked(codes).map(
+    (json) => sql`SELECT code, shop_id, coupon_id FROM live_codes WHERE NOT ${unless}
+      AND region = ${t.region} AND code IN (SELECT value FROM json_each(${json})) AND NOT ${stale(t)}`,
+  );
+}
+
+export const holdersFromRows = (results: readonly unknown[]): LiveHolder[] =>
+  (results as { code: string; shop_id: string; coupon_id: string }[][]).flatMap((rows) =>
+    rows.map((r) => ({ code: r.code, shopId: r.shop_id, couponId: r.coupon_id })),
+  );
+
 /** A code some live promo code of the region holds, and whether that holder is this shop (and this coupon). */
 export interface LiveHolder {
   code: string;
@@ -100,8 +131,10 @@ export const campaignLiveRows = (region: string, couponId: string) =>
 /**
  * `POST /v1/coupons/{id}/codes`: the seller's own codes added to an upcoming campaign in one batch, its
  * quantity following the count, with an `updated` audit entry and its webhook events (`outbox`, conditional
- * on that entry); nothing if the campaign is no longer the version read (`version`: started, deactivated or
- * edited meanwhile), or would pass the quantity limit (false). A code taken meanwhile fails the batch.
+ * on that entry). Written only if the campaign is still the version planned from (`version`: not started,
+ * deactivated or edited meanwhile), the quantity limit holds, the caller's key is as planned (`plan`), and
+ * none of the codes is held in the region (else the batch reads back which ones were); the row as it is
+ * afterwards comes back from the same batch. A code taken by a racing write fails the batch (primary key).
  */
 export async function addCampaignCodes(
   db: Db,
@@ -110,18 +143,32 @@ export async function addCampaignCodes(
   maxQuantity: number,
   audit: AuditInput & { id: string },
   opts: { version: number; outbox?: SQL | null },
-): Promise<boolean> {
+  plan: WritePlan = UNCHECKED,
+): Promise<{ won: boolean; row: CouponRow | undefined; holders: LiveHolder[] }> {
   const won = sql`EXISTS (SELECT 1 FROM audit_entries WHERE id = ${audit.id})`;
   const statements: SQL[] = [
     sql`UPDATE coupons SET quantity = quantity + ${codes.length}, version = version + 1, updated_at = ${t.now}
       WHERE id = ${t.couponId} AND shop_id = ${t.shopId} AND version = ${opts.version} AND unique_code_length IS NOT NULL
-        AND deactivated_at IS NULL AND active_starts_at > ${t.now} AND quantity + ${codes.length} <= ${maxQuantity}`,
+        AND deactivated_at IS NULL AND active_starts_at > ${t.now} AND quantity + ${codes.length} <= ${maxQuantity}
+        AND ${keyGuard(plan.keyCheck)} AND ${codesFreeSql(t, codes)}`,
     auditInsertSql(audit, sql`changes() = 1`),
     ...campaignCodeStatements(t, codes, won),
   ];
   if (opts.outbox) statements.push(opts.outbox);
-  const results = await db.batch(statements.map((s) => db.run(s)) as [ReturnType<Db["run"]>]);
-  return results[0].rowsAffected === 1;
+  const held = liveHoldersQueries(t, codes, won);
+  const results = await writeBatch(db, plan, [
+    ...statements.map((s) => db.run(s)),
+    db
+      .select(couponColumns)
+      .from(coupons)
+      .where(and(eq(coupons.id, t.couponId), eq(coupons.shop_id, t.shopId))),
+    ...held.map((s) => db.all(s)),
+  ]);
+  return {
+    won: (results[0] as { rowsAffected: number }).rowsAffected === 1,
+    row: (results[statements.length] as CouponRow[])[0],
+    holders: holdersFromRows(results.slice(statements.length + 1)),
+  };
 }
 
 /** A campaign code found by its full code, with its coupon. */

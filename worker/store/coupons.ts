@@ -7,7 +7,7 @@ import type { Db } from "../../db/client.js";
 import { coupons } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
-import { campaignCodeStatements } from "./campaign-codes.js";
+import { campaignCodeStatements, codesFreeSql, holdersFromRows, liveHoldersQueries } from "./campaign-codes.js";
 import { isUniqueViolation } from "./errors.js";
 import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
@@ -99,6 +99,8 @@ type AuditEntry = Omit<AuditInput, "coupon_id" | "shop_id"> & { coupon_id?: stri
 export interface DependentInsert {
   row: Omit<CouponRow, "seq">;
   audit: AuditEntry[];
+  /** Written only if the shop has (`live`) or has not another upcoming or ongoing coupon of `type`, the batch's own aside. */
+  whenLive?: { type: CouponRow["type"]; live: boolean };
 }
 
 /** SQL: no upcoming or ongoing coupon of the shop has this name (case-insensitive). */
@@ -160,13 +162,20 @@ export async function insertCouponGuarded(
     outbox?: SQL | null;
   },
   plan: WritePlan = UNCHECKED,
-): Promise<{ ok: true; row: CouponRow; dependents: CouponRow[] } | { ok: false; conflict: CreateConflict }> {
+): Promise<{ ok: true; row: CouponRow; dependents: CouponRow[] } | { ok: false; conflict: CreateConflict; held?: string[] }> {
   const written = writtenSql(row.id);
+  // A campaign is written only if none of its codes is held in the region: all its codes or no coupon.
+  const target = { couponId: row.id, shopId: row.shop_id, region: opts.region, now: opts.now, realNow: opts.realNow };
+  const codes = opts.campaignCodes;
   // With a key check planned, the coupon is written only while the key is active and its shop as planned.
   const source = opts.sourceAt
     ? sql`EXISTS (SELECT 1 FROM coupons WHERE id = ${opts.sourceAt.id} AND version = ${opts.sourceAt.version})`
     : null;
-  const onlyIf = [...(plan.keyCheck ? [keyGuard(plan.keyCheck)] : []), ...(source ? [source] : [])];
+  const onlyIf = [
+    ...(plan.keyCheck ? [keyGuard(plan.keyCheck)] : []),
+    ...(source ? [source] : []),
+    ...(codes ? [codesFreeSql(target, codes)] : []),
+  ];
   const statements: SQL[] = [guardedInsertSql(row, opts.now, onlyIf.length ? sql.join(onlyIf, sql` AND `) : undefined)];
   if (row.type === "promo_code" && row.code) {
     // An ended or deactivated code frees its (region, code) row for a new coupon.
@@ -176,31 +185,44 @@ export async function insertCouponGuarded(
     statements.push(sql`INSERT INTO live_codes (region, code, coupon_id, shop_id, active_ends_at)
       SELECT ${opts.region}, ${row.code}, ${row.id}, ${row.shop_id}, ${row.active_ends_at} WHERE ${written}`);
   }
-  if (opts.campaignCodes) {
-    const target = { couponId: row.id, shopId: row.shop_id, region: opts.region, now: opts.now, realNow: opts.realNow };
-    statements.push(...campaignCodeStatements(target, opts.campaignCodes, written));
-  }
+  if (codes) statements.push(...campaignCodeStatements(target, codes, written));
   for (const a of opts.audit) statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? row.id }, written));
+  const made = [row.id, ...(opts.dependents ?? []).map((d) => d.row.id)];
   for (const d of opts.dependents ?? []) {
     // Dependents hold no code: a promo code's live_codes row is only claimed for the coupon itself.
     if (d.row.type === "promo_code") throw new Error("a dependent coupon cannot be a promo code");
-    statements.push(guardedInsertSql(d.row, opts.now, written));
+    const { type, live } = d.whenLive ?? {};
+    const other = sql`EXISTS (SELECT 1 FROM coupons WHERE shop_id = ${row.shop_id} AND type = ${type ?? null}
+      AND id NOT IN (${sql.join(
+        made.map((id) => sql`${id}`),
+        sql`, `,
+      )}) AND ${liveAt(opts.now)})`;
+    statements.push(guardedInsertSql(d.row, opts.now, d.whenLive ? sql`${written} AND ${live ? other : sql`NOT ${other}`}` : written));
     const depWritten = writtenSql(d.row.id);
     for (const a of d.audit)
       statements.push(auditInsertSql({ ...a, shop_id: row.shop_id, coupon_id: a.coupon_id ?? d.row.id }, depWritten));
   }
   if (opts.outbox) statements.push(opts.outbox);
   // The rows as written come back from the same batch (its transaction), read as every read takes them.
-  const made = [row.id, ...(opts.dependents ?? []).map((d) => d.row.id)];
+  // Refused, a campaign reads back in the same batch which of its codes were held (none read when written).
+  const held = codes ? liveHoldersQueries(target, codes, written) : [];
   let results: unknown[];
   try {
-    results = await writeBatch(db, plan, [...statements.map((s) => db.run(s)), ...made.map((id) => couponRowQuery(db, row.shop_id, id))]);
+    results = await writeBatch(db, plan, [
+      ...statements.map((s) => db.run(s)),
+      ...made.map((id) => couponRowQuery(db, row.shop_id, id)),
+      ...held.map((s) => db.all(s)),
+    ]);
   } catch (err) {
     if (isUniqueViolation(err)) return { ok: false, conflict: "promo_code_taken" };
     throw err;
   }
-  if ((results[0] as { rowsAffected: number }).rowsAffected === 0) return { ok: false, conflict: await explainConflict(db, row, opts.now) };
-  const [stored, ...dependents] = results.slice(statements.length).map((rows) => (rows as CouponRow[])[0]);
+  if ((results[0] as { rowsAffected: number }).rowsAffected === 0) {
+    const taken = holdersFromRows(results.slice(statements.length + made.length)).map((h) => h.code);
+    if (taken.length) return { ok: false, conflict: "promo_code_taken", held: taken };
+    return { ok: false, conflict: await explainConflict(db, row, opts.now) };
+  }
+  const [stored, ...dependents] = results.slice(statements.length, statements.length + made.length).map((rows) => (rows as CouponRow[])[0]);
   return { ok: true, row: stored, dependents: dependents.filter((d) => d !== undefined) };
 }
 

@@ -1,6 +1,5 @@
 import { CampaignCodeSchema, type CampaignCodesInput } from "../../contract/campaign-codes.js";
-import { requireSecret } from "../../lib/auth.js";
-import { requestDeps } from "../../lib/deps.js";
+import { requireSecret, withCaller } from "../../lib/auth.js";
 import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { importCampaignCodes, listCampaignCodes } from "../../services/campaign-codes.js";
@@ -16,7 +15,8 @@ export const list: AppRouteHandler<typeof routes.list> = keyCheckedInBatch(async
   return out.csv ?? c.json(out.json, 200);
 });
 
-export const add: AppRouteHandler<typeof routes.add> = async (c) => {
-  const seller = requireSecret(c);
-  return c.json(await importCampaignCodes(requestDeps(c), seller, c.req.valid("param").id, c.req.valid("json")), 200);
-};
+export const add: AppRouteHandler<typeof routes.add> = keyCheckedInBatch(async (c) => {
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  return c.json(await withCaller(c, requireSecret, (seller, deps) => importCampaignCodes(deps, seller, id, body)), 200);
+});
