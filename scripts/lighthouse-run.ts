@@ -65,6 +65,13 @@ function read(file: string): Run {
 /** Lighthouse once on `url`: categories, metrics, the audits it marked down, and the page's requests. */
 export async function lighthouseOnce(url: string): Promise<Run> {
   const out = join(mkdtempSync(join(tmpdir(), "coupons-lighthouse-")), "report.json");
-  await lighthouse(url, out);
+  try {
+    await lighthouse(url, out);
+  } catch {
+    // Lighthouse exits non-zero on its own runtime errors, which say to run it again (NO_NAVSTART: Chromium's
+    // trace of the page load came back without its start, seen on a busy machine). Once more; a second
+    // failure fails. Scores are judged only from a run that completed.
+    await lighthouse(url, out);
+  }
   return read(out);
 }
