@@ -38,6 +38,22 @@ async function console_(origin = OWN) {
 const endpoints = () => count("SELECT count(*) AS n FROM webhook_endpoints WHERE shop_id = ?", [s.id]);
 
 describe("a console session rides in the route's batch", () => {
+  it("signing in is one round trip (the session written only for an active secret key, its shop read back); a revoked key opens nothing", async () => {
+    const signIn = (key: string) => t.api(undefined, { origin: OWN }).v1.console.sessions.$post({ json: { secret_key: key } });
+    const sessions = () => count("SELECT count(*) AS n FROM console_sessions WHERE shop_id = ?", [s.id]);
+    const opened = await counted(() => signIn(s.sk));
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ shop: { id: s.id } });
+    expect(opened.trips).toBe(1);
+    expect(await sessions()).toBe(1);
+    await elsewhere("UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret'", [Date.now(), s.id]);
+    const refused = await counted(() => signIn(s.sk));
+    expect(refused.status).toBe(401);
+    expect(problemOf(refused).code).toBe("unauthorized");
+    expect(refused.trips).toBe(1);
+    expect(await sessions()).toBe(1);
+  });
+
   it("once seen, a read and a write each cost one round trip, acting as the session's key", async () => {
     const { as } = await console_();
     const first = await counted(() => as().listKeys());

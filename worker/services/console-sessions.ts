@@ -10,7 +10,7 @@ import { sha256Hex } from "../lib/crypto.js";
 import { randomString } from "../lib/ids.js";
 import { ApiError } from "../lib/problem.js";
 import { serializeShop } from "../contract/shops.js";
-import { deleteConsoleSession, findSecretKey, insertConsoleSession } from "../store/console-sessions.js";
+import { deleteConsoleSession, openConsoleSession } from "../store/console-sessions.js";
 
 /** Failed sign-ins allowed per client address and minute (a secret key has ~190 random bits; this is hygiene). */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
@@ -28,21 +28,19 @@ export async function openSession(deps: Deps, input: SignInInput): Promise<Sessi
     throw new ApiError(422, "validation_failed", "Sign in with a secret key (sk_…), not a publishable key.", [
       { path: "secret_key", code: "not_a_secret_key", message: "This is a publishable key (pk_…); the console needs a secret key (sk_…)." },
     ]);
-  const found = await findSecretKey(deps.db, await sha256Hex(input.secret_key));
+  const token = randomString(43); // ~256 bits
+  // One batch: the session is written only if the key is an active secret key, and its shop read back.
+  const found = await openConsoleSession(deps.db, await sha256Hex(input.secret_key), {
+    token_hash: await sha256Hex(token),
+    created_at: now,
+    last_used_at: now,
+    expires_at: now + SESSION_IDLE_MS,
+  });
   if (!found) {
     const over = await deps.limiter.countFailure(buckets, now);
     if (over > 0) throw tooMany(over);
     throw new ApiError(401, "unauthorized", "Unknown or revoked secret key.");
   }
-  const token = randomString(43); // ~256 bits
-  await insertConsoleSession(deps.db, {
-    token_hash: await sha256Hex(token),
-    shop_id: found.shop.id,
-    key_id: found.keyId,
-    created_at: now,
-    last_used_at: now,
-    expires_at: now + SESSION_IDLE_MS,
-  });
   return { shop: serializeShop(found.shop), token };
 }
 

@@ -1,17 +1,30 @@
 /** Seller console sessions: rows keyed by the SHA-256 of the cookie's token (never the token itself). */
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiKeys, consoleSessions, shops } from "../../db/schema.js";
 import type { ShopRow } from "../lib/caller.js";
 
 export type ConsoleSessionRow = typeof consoleSessions.$inferSelect;
 
-/** Stores a new session; sessions that expired long ago are tidied in the same batch. */
-export async function insertConsoleSession(db: Db, row: ConsoleSessionRow): Promise<void> {
-  await db.batch([
-    db.delete(consoleSessions).where(lt(consoleSessions.expires_at, row.created_at)),
-    db.insert(consoleSessions).values(row),
+/**
+ * Opens a session for the secret key with this hash, in one batch (one round trip at the edge): sessions
+ * that expired long ago are tidied, the session is inserted only if the key is an active secret key (the
+ * `INSERT … SELECT` is the check, so a key revoked meanwhile opens nothing), and the key's shop is read
+ * back. Undefined, with nothing written, when the key is not an active secret key.
+ */
+export async function openConsoleSession(
+  db: Db,
+  keyHash: string,
+  session: Pick<ConsoleSessionRow, "token_hash" | "created_at" | "last_used_at" | "expires_at">,
+): Promise<{ keyId: string; shop: ShopRow } | undefined> {
+  const [, , found] = await db.batch([
+    db.delete(consoleSessions).where(lt(consoleSessions.expires_at, session.created_at)),
+    db.run(sql`INSERT INTO console_sessions (token_hash, shop_id, key_id, created_at, last_used_at, expires_at)
+      SELECT ${session.token_hash}, k.shop_id, k.id, ${session.created_at}, ${session.last_used_at}, ${session.expires_at}
+      FROM api_keys k WHERE k.key_hash = ${keyHash} AND k.kind = 'secret' AND k.revoked_at IS NULL`),
+    secretKeyQuery(db, keyHash),
   ]);
+  return found[0];
 }
 
 /**
@@ -61,12 +74,12 @@ export async function deleteConsoleSession(db: Db, tokenHash: string): Promise<v
 }
 
 /** The active secret key with this hash, and its shop (signing in). */
-export async function findSecretKey(db: Db, keyHash: string): Promise<{ keyId: string; shop: ShopRow } | undefined> {
-  const rows = await db
+/** The active secret key with this hash and its shop (at most one row). */
+function secretKeyQuery(db: Db, keyHash: string) {
+  return db
     .select({ keyId: apiKeys.id, shop: shops })
     .from(apiKeys)
     .innerJoin(shops, eq(shops.id, apiKeys.shop_id))
     .where(and(eq(apiKeys.key_hash, keyHash), eq(apiKeys.kind, "secret"), isNull(apiKeys.revoked_at)))
     .limit(1);
-  return rows[0];
 }
