@@ -9,7 +9,7 @@
  * picks the addon's kind (R32).
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { answer, at, claimableBody, DAY, makeTestApp, promoBody, type ShopKeys, type TestApp } from "../support/app.js";
+import { answer, at, claimableBody, DAY, makeTestApp, promoBody, type TestApp } from "../support/app.js";
 import { calls } from "../support/api.js";
 import { CallerCache } from "../../worker/lib/caller-cache.js";
 import { getCouponRow, insertCouponGuarded } from "../../worker/store/coupons.js";
@@ -20,7 +20,7 @@ beforeEach(async () => {
   t = await makeTestApp({ edge: true, file: true });
   t.config.callerCache = new CallerCache(0);
 });
-const { counted, elsewhere, count } = probes(() => t);
+const { counted, elsewhere, count, revokeFirstKeyElsewhere } = probes(() => t);
 
 /** A campaign body: `n` codes of `length` characters, no shared code, starting tomorrow (codes are added while upcoming). */
 function campaignBody(n: number, over: Parameters<typeof promoBody>[0] = {}, length = 8) {
@@ -48,17 +48,6 @@ const codesOf = async (couponId: string) =>
 const liveOf = (couponId: string) => count("SELECT count(*) AS n FROM live_codes WHERE coupon_id = ?", [couponId]);
 const quantityOf = async (couponId: string) =>
   Number((await elsewhere("SELECT quantity FROM coupons WHERE id = ?", [couponId])).rows[0].quantity);
-
-/** A second secret key made by `s`, so its first one may be revoked behind this isolate's back. */
-async function revokeFirstKeyElsewhere(s: ShopKeys) {
-  const other = (await answer(calls(t, s.sk).createKey({ kind: "secret" }))).body.secret!;
-  await elsewhere("UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret' AND key_hint = ?", [
-    Date.now(),
-    s.id,
-    `${s.sk.slice(0, 12)}…`,
-  ]);
-  return other;
-}
 
 describe("creating a campaign: one round trip, its codes checked by the create batch itself", () => {
   it("R19: a campaign of 20 codes is one round trip; the answer, its codes and their live rows agree", async () => {

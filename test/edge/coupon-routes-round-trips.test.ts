@@ -7,26 +7,14 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ClientResponse } from "hono/client";
-import {
-  answer,
-  at,
-  cart,
-  claimableBody,
-  DAY,
-  makeTestApp,
-  MINUTE,
-  problemOf,
-  promoBody,
-  type ShopKeys,
-  type TestApp,
-} from "../support/app.js";
+import { answer, at, cart, claimableBody, DAY, makeTestApp, MINUTE, problemOf, promoBody, type TestApp } from "../support/app.js";
 import { calls } from "../support/api.js";
 import { probes } from "./trips.js";
 import { parseCsv } from "../support/csv.js";
 import { CallerCache } from "../../worker/lib/caller-cache.js";
 
 let t: TestApp;
-const { counted, elsewhere, count } = probes(() => t);
+const { counted, elsewhere, count, revokeFirstKeyElsewhere } = probes(() => t);
 beforeEach(async () => {
   t = await makeTestApp({ edge: true, file: true });
   t.config.callerCache = new CallerCache(0);
@@ -49,17 +37,6 @@ async function shopWithCoupon() {
   const made = await answer(seller.createCoupon(promoBody({ code: `TEN${++shops}` })));
   expect(made.status, JSON.stringify(made.body)).toBe(201);
   return { s, seller, promo: made.body.coupon! };
-}
-
-/** A second secret key made by `s`, so its first one may be revoked behind this isolate's back. */
-async function revokeFirstKeyElsewhere(s: ShopKeys) {
-  const other = (await answer(calls(t, s.sk).createKey({ kind: "secret" }))).body.secret!;
-  await elsewhere("UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret' AND key_hint = ?", [
-    Date.now(),
-    s.id,
-    `${s.sk.slice(0, 12)}…`,
-  ]);
-  return other;
 }
 
 describe("the seller's coupon reads: one round trip, the key checked in the batch", () => {

@@ -25,7 +25,7 @@ import { probes } from "./trips.js";
 import { checksKeyInBatch, keyCheckedInBatch } from "../../worker/lib/planned-caller.js";
 
 let t: TestApp;
-const { counted, elsewhere } = probes(() => t);
+const { counted, elsewhere, revokeFirstKeyElsewhere } = probes(() => t);
 beforeAll(async () => {
   t = await makeTestApp({ edge: true, file: true });
 });
@@ -133,13 +133,7 @@ describe("one round trip per request, the key checked inside it", () => {
     const { s, code } = await shopWithCode();
     const body = { code, buyer_id: "b-w", order_id: "o-w", cart: cart([{ unit_price_minor: 2500 }]) };
     expect((await answer(calls(t, s.sk).redeem({ ...body, buyer_id: "b-first", order_id: "o-first" }))).status).toBe(201);
-    // A second secret key, so revoking the first is allowed; revoked behind this isolate's back.
-    const other = (await answer(calls(t, s.sk).createKey({ kind: "secret" }))).body.secret!;
-    await elsewhere("UPDATE api_keys SET revoked_at = ? WHERE shop_id = ? AND kind = 'secret' AND key_hint = ?", [
-      Date.now(),
-      s.id,
-      `${s.sk.slice(0, 12)}…`,
-    ]);
+    const other = await revokeFirstKeyElsewhere(s);
     const count = async () => Number((await elsewhere("SELECT count(*) AS n FROM redemptions WHERE shop_id = ?", [s.id])).rows[0].n);
     const before = await count();
     const refused = await counted(() => calls(t, s.sk).redeem(body, "k-w"));
