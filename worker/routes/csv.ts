@@ -11,8 +11,6 @@ import type { AppEnv } from "../lib/context.js";
 import { csvResponse, csvStream, listPages, wantsCsv } from "../lib/csv.js";
 import { requestDeps, type Deps } from "../lib/deps.js";
 
-export { wantsCsv };
-
 /** Rows read from the database per page of a download: one page is what the server holds at a time. */
 export const EXPORT_PAGE = 500;
 
@@ -32,7 +30,7 @@ export const jsonOrCsv = <T extends z.ZodType>(schema: T, description: string) =
  * The whole list the query `q` filters, as a CSV download named `<name>-<date>.csv`: `list` (the route's
  * own service) is called with `q` page after page, `EXPORT_PAGE` items at a time, from the first page.
  */
-export async function csvList<S extends z.ZodObject, Q extends { limit: number; cursor?: string }>(
+async function csvList<S extends z.ZodObject, Q extends { limit: number; cursor?: string }>(
   name: string,
   item: S,
   q: Q,
@@ -51,7 +49,7 @@ type Page<T> = { data: T[]; next_cursor: string | null };
  * The later pages are read after that check and do not carry it again, so a shop edited during a long
  * download does not cut it off.
  */
-export function checkedCsvList<S extends z.ZodObject, Q extends { limit: number; cursor?: string }>(
+function checkedCsvList<S extends z.ZodObject, Q extends { limit: number; cursor?: string }>(
   c: Context<AppEnv>,
   name: string,
   item: S,

@@ -1,13 +1,11 @@
 import { ShopAuditEntrySchema } from "../../contract/audit.js";
-import { requireSecret, withCaller } from "../../lib/auth.js";
 import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { listShopLog } from "../../services/seller-lists.js";
-import { checkedCsvList, wantsCsv } from "../csv.js";
+import { sellerList } from "../csv.js";
 import type * as routes from "./audit.routes.js";
 
 export const list: AppRouteHandler<typeof routes.list> = keyCheckedInBatch(async (c) => {
-  const q = c.req.valid("query");
-  if (wantsCsv(c.req.header("accept"))) return checkedCsvList(c, "audit", ShopAuditEntrySchema, q, listShopLog);
-  return c.json(await withCaller(c, requireSecret, (seller, deps) => listShopLog(deps, seller, q)), 200);
+  const out = await sellerList(c, { name: "audit", item: ShopAuditEntrySchema }, c.req.valid("query"), listShopLog);
+  return out.csv ?? c.json(out.json, 200);
 });

@@ -4,7 +4,7 @@ import { keyCheckedInBatch } from "../../lib/planned-caller.js";
 import type { AppRouteHandler } from "../../lib/router.js";
 import { commitRedemption, getRedemption, releaseRedemption, reserveForOrder } from "../../services/redemptions.js";
 import { listRedemptions } from "../../services/seller-lists.js";
-import { checkedCsvList, wantsCsv } from "../csv.js";
+import { sellerList } from "../csv.js";
 import type * as routes from "./redemptions.routes.js";
 
 export const reserve: AppRouteHandler<typeof routes.reserve> = keyCheckedInBatch(async (c) => {
@@ -37,7 +37,6 @@ export const release: AppRouteHandler<typeof routes.release> = keyCheckedInBatch
 });
 
 export const list: AppRouteHandler<typeof routes.list> = keyCheckedInBatch(async (c) => {
-  const q = c.req.valid("query");
-  if (wantsCsv(c.req.header("accept"))) return checkedCsvList(c, "redemptions", RedemptionSchema, q, listRedemptions);
-  return c.json(await withCaller(c, requireSecret, (seller, deps) => listRedemptions(deps, seller, q)), 200);
+  const out = await sellerList(c, { name: "redemptions", item: RedemptionSchema }, c.req.valid("query"), listRedemptions);
+  return out.csv ?? c.json(out.json, 200);
 });
