@@ -1,6 +1,6 @@
 /** Row 1, the baseline every req/s is divided by (a Hono hello-world), and row 1b, the floor of a quote on this stack. */
 import { benchCart } from "./engine.js";
-import { type LoadResult, load, startScript } from "./http.js";
+import { type LoadResult, load, loadWithCpu, startScript } from "./http.js";
 import type { Row } from "./report.js";
 import { fmt, httpRow, log } from "./rows.js";
 
@@ -28,17 +28,22 @@ export interface Baseline {
    * itself with it: the machine's speed drifts by up to 1.5× within minutes, so a row is compared with the
    * reference measured just before and just after it rather than with row 1 from minutes earlier.
    */
-  again(ref: "hello" | "floor"): Promise<LoadResult>;
+  again(ref: "hello" | "floor"): Promise<LoadResult & { cpuUs: number }>;
   /** Stops the reference server. */
   stop(): Promise<void>;
 }
 
-/** `row`, run between two measurements of its reference; the reference is their mean req/s. */
-export async function bracketed(baseline: Baseline, ref: "hello" | "floor", row: () => Promise<LoadResult>) {
+/**
+ * `row`, run between two measurements of its reference; the reference is their mean req/s. Also each
+ * one's server CPU per answer (the reference's mean of the two): autocannon shares the machine's two
+ * cores, and the lighter reference leaves it more of them, so the CPU ratio is the steadier reading.
+ */
+export async function bracketed(baseline: Baseline, ref: "hello" | "floor", row: () => Promise<LoadResult & { cpuUs: number }>) {
   const before = await baseline.again(ref);
   const result = await row();
   const after = await baseline.again(ref);
-  return { result, reference: { ...before, rps: (before.rps + after.rps) / 2 }, before: before.rps, after: after.rps };
+  const reference = { ...before, rps: (before.rps + after.rps) / 2, cpuUs: (before.cpuUs + after.cpuUs) / 2 };
+  return { result, reference, before: before.rps, after: after.rps, cpuRatio: reference.cpuUs / result.cpuUs };
 }
 
 export async function baselineRows(opts: { connections: number; seconds: number; withFloor: boolean }): Promise<Baseline> {
@@ -89,7 +94,8 @@ export async function baselineRows(opts: { connections: number; seconds: number;
     floor,
     rows,
     bars,
-    again: (ref) => (ref === "hello" ? load({ url: `${hello.url}/`, connections, seconds }) : load({ ...floorSpec, seconds })),
+    again: (ref) =>
+      loadWithCpu(hello.child.pid ?? -1, ref === "hello" ? { url: `${hello.url}/`, connections, seconds } : { ...floorSpec, seconds }),
     stop: () => hello.stop(),
   };
 }

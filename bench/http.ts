@@ -1,6 +1,7 @@
 /** Load on a server over 127.0.0.1: autocannon at N connections, and sequential latency at one. */
 import autocannon, { type Request as LoadRequest } from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -113,4 +114,33 @@ export async function startScript(script: string): Promise<{ url: string; child:
       await exited;
     },
   };
+}
+
+/**
+ * CPU seconds (user + system) the process and its descendants have used so far (a script started through
+ * tsx's CLI runs in a child of it); NaN where /proc is not available (Linux only).
+ */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const own = (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+    return own + childrenOf(pid).reduce((sum, child) => sum + cpuSeconds(child), 0);
+  } catch {
+    return NaN;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** `load`, and the CPU microseconds the server process `pid` spent per 2xx answer meanwhile. */
+export async function loadWithCpu(pid: number, spec: Parameters<typeof load>[0]): Promise<LoadResult & { cpuUs: number }> {
+  const cpu0 = cpuSeconds(pid);
+  const r = await load(spec);
+  return { ...r, cpuUs: ((cpuSeconds(pid) - cpu0) * 1e6) / r.total2xx };
 }

@@ -14,8 +14,9 @@ export function whereTimeGoes(
 - A quote costs the server about ${fmt(quoteUs)} µs (1 / its req/s at full load on one core). Repeated, it
   runs no SQL statement: the code's coupon and the buyer's wallet come from the read cache, which answers
   only while the WAL-index header (what SQLite's \`data_version\` compares; one pread per request) and the
-  process's own write count are unchanged. What is left is HTTP, Hono's middleware, JSON parsing, zod validating the 20-line cart (the
-  largest single share in a CPU profile), the engine and writing the answer.${
+  process's own write count are unchanged. What is left is HTTP, Hono's middleware, JSON parsing,
+  validating the 20-line cart (its success path compiled from the zod schema, about 5 µs; zod itself took
+  25–45 µs, bench/notes.md), the engine and writing the answer.${
     quoteOfFloor != null
       ? `
   Row 1b is the floor of any quote on this stack: parsing the same body and answering a JSON of the same
@@ -42,7 +43,10 @@ export const NOTES = `Notes
 - Rows 2 and 3 are each divided by their reference measured again just before and just after them (the
   mean of the two): row 2 by the hello-world, row 3's "of 1b" by the floor. The machine's speed drifts by
   up to 1.5× within minutes, so row 1 from minutes earlier is no fair yardstick; rows 1 and 1b show the
-  first measurement. Row 3's plain ratio is still to row 1.
+  first measurement. Row 3's plain ratio is still to row 1. Beside the req/s ratio (what the target is
+  judged by), each shows the ratio of server CPU per request (the reference's over the row's, from /proc):
+  autocannon shares the two cores and takes more of them against the lighter reference, so that reading
+  moves less with the machine.
 - Row 4 needs \`POST /v1/checkout/redemptions\`; each request is a new buyer, order and Idempotency-Key.
 - Rows 4w/4x: a test shop's redemptions with one webhook endpoint subscribed to every event type, divided by
   the mean of a run without before and one after. 4w: the receiver is unreachable, so each redemption's

@@ -11,9 +11,8 @@
  * machine shared with other work, throughput moves with the neighbours, the CPU a request costs less so.
  * For 4x it counts until every event is delivered (delivery runs behind the load).
  */
-import { readFileSync } from "node:fs";
 import Database from "libsql";
-import { load, startScript, type LoadResult } from "./http.js";
+import { cpuSeconds, load, startScript, type LoadResult } from "./http.js";
 import type { Row } from "./report.js";
 import { WEBHOOK_EVENT_TYPES } from "../worker/contract/webhooks.js";
 // A free port is one nothing listens on: connections to it are refused at once.
@@ -22,16 +21,6 @@ import { freePort as closedPort } from "../test/workers/wrangler.js";
 type Call = (method: string, path: string, key: string, body?: unknown) => Promise<{ status: number; body: any }>;
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-
-/** CPU seconds (user + system) the process has used so far; NaN where /proc is not available. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
-  }
-}
 
 interface Measured extends LoadResult {
   /** Server CPU microseconds per 2xx redemption during the measured run. */
