@@ -5,13 +5,14 @@
  * does the caller's key check where the database is far (README "A request at the edge"): the write is
  * guarded by it (store/key-check.ts), so a key revoked meanwhile adds or revokes nothing.
  */
-import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { apiKeys, shops } from "../../db/schema.js";
 import type { ShopRow } from "../lib/caller.js";
 import { auditInsertSql } from "./audit.js";
-import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { UNCHECKED, writeBatch, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
+import { shopRowsByRowid } from "./rowid-pages.js";
 import { apiKeyRow, newApiKey } from "./shops.js";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -44,24 +45,9 @@ export async function createApiKey(
   return { row, secret };
 }
 
-/**
- * Newest first by SQLite's rowid (insertion order; a shop's first two keys share one `created_at`), so a
- * page boundary never skips or repeats a key. `before` is the previous page's last rowid.
- */
-export function keyPageRead(db: Db, shopId: string, limit: number, before: number | null): Read<(ApiKeyRow & { pos: number })[]> {
-  const where = [eq(apiKeys.shop_id, shopId)];
-  if (before != null) where.push(lt(sql`rowid`, before));
-  return queryRead(
-    () =>
-      db
-        .select({ key: apiKeys, pos: sql<number>`rowid` })
-        .from(apiKeys)
-        .where(and(...where))
-        .orderBy(desc(sql`rowid`))
-        .limit(limit),
-    (rows) => rows.map((r) => ({ ...r.key, pos: Number(r.pos) })),
-  );
-}
+/** A page of the shop's keys, newest first (store/rowid-pages.ts). */
+export const keyPageRead = (db: Db, shopId: string, limit: number, before: number | null) =>
+  shopRowsByRowid(db, apiKeys, shopId, limit, before);
 
 export async function getApiKey(db: Db, shopId: string, id: string): Promise<ApiKeyRow | undefined> {
   return (

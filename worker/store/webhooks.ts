@@ -10,6 +10,7 @@ import { webhookDeliveries, webhookEndpoints } from "../../db/schema.js";
 import { auditInsertSql } from "./audit.js";
 import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
+import { shopRowsByRowid } from "./rowid-pages.js";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -50,21 +51,9 @@ export async function insertEndpointGuarded(
   return inserted.rowsAffected === 1;
 }
 
-/** A page of the shop's endpoints, newest first by rowid (insertion order), after the previous page's last rowid `before`. */
-export function endpointPageRead(db: Db, shopId: string, limit: number, before: number | null): Read<(EndpointRow & { pos: number })[]> {
-  const where = [eq(webhookEndpoints.shop_id, shopId)];
-  if (before != null) where.push(lt(sql`rowid`, before));
-  return queryRead(
-    () =>
-      db
-        .select({ e: webhookEndpoints, pos: sql<number>`rowid` })
-        .from(webhookEndpoints)
-        .where(and(...where))
-        .orderBy(desc(sql`rowid`))
-        .limit(limit),
-    (rows) => rows.map((r) => ({ ...r.e, pos: Number(r.pos) })),
-  );
-}
+/** A page of the shop's endpoints, newest first (store/rowid-pages.ts). */
+export const endpointPageRead = (db: Db, shopId: string, limit: number, before: number | null) =>
+  shopRowsByRowid(db, webhookEndpoints, shopId, limit, before);
 
 /** One endpoint of the shop. */
 export function endpointRead(db: Db, shopId: string, id: string): Read<EndpointRow | undefined> {
