@@ -1,14 +1,18 @@
 /**
- * The compiled success path of a request schema (worker/adapters/zod/compiled-parse.ts) must answer what
+ * The compiled success path of a request schema (worker/adapters/node/compiled-parse.ts) must answer what
  * zod answers, or UNSURE: zod stays the one validator and alone words every 422. Checked on the quote's
  * and the redemption's bodies with valid and broken carts, and on one schema per construct it compiles.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { compileParse, UNSURE } from "../../worker/adapters/zod/compiled-parse.js";
+import { compileParse as compileWith } from "../../worker/adapters/node/compiled-parse.js";
 import { QuoteBody } from "../../worker/contract/checkout.js";
 import { RedemptionBody } from "../../worker/contract/redemptions.js";
+import { makeTestApp } from "../support/app.js";
+
+const UNSURE = Symbol("unsure");
+const compileParse = (schema: z.ZodType) => compileWith(schema, UNSURE);
 
 /** Keys in order, all the way down: zod's output is a new object in the shape's order. */
 function keyOrder(value: unknown): unknown {
@@ -206,5 +210,45 @@ describe("each construct it compiles, against zod on any input", () => {
   it("an async refinement is left to zod", () => {
     const compiled = compileParse(z.object({ a: z.string().refine(async () => true) }));
     expect(compiled?.({ a: "x" })).toBe(UNSURE);
+  });
+});
+
+describe("the app parses request bodies through the host's compiler", () => {
+  it("a valid quote is taken by its compiled path; an invalid one gets zod's 422, field by field", async () => {
+    const t = await makeTestApp();
+    expect(t.config.compileParse).toBe(compileWith); // the Node host's (useNodeFastPaths)
+    const sure: unknown[] = [];
+    t.config.compileParse = (schema, unsure) => {
+      const parse = compileWith(schema, unsure);
+      return (
+        parse &&
+        ((input) => {
+          const out = parse(input);
+          if (out !== unsure) sure.push(out);
+          return out;
+        })
+      );
+    };
+    const s = await t.shop();
+    const cart = { currency: "USD", lines: [{ line_id: "a", product_id: "p", quantity: 2, unit_price_minor: 500 }] };
+    const ok = await t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { buyer_id: "b1", cart } });
+    expect(ok.status).toBe(200);
+    expect(sure).toContainEqual({
+      buyer_id: "b1",
+      explain: false,
+      cart: { ...cart, lines: [{ ...cart.lines[0], product_discount_minor: 0 }], shipping_minor: 0, shipping_discount_minor: 0 },
+    });
+    const before = sure.length;
+    const bad = { ...cart, lines: [{ ...cart.lines[0], quantity: 0, extra: 1 }] };
+    const refused = await t.call("POST", "/v1/checkout/quote", { key: s.sk, body: { buyer_id: "b1", cart: bad } });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: "validation_failed",
+      errors: expect.arrayContaining([
+        expect.objectContaining({ path: "cart.lines.0.quantity", code: "too_small" }),
+        expect.objectContaining({ path: "cart.lines.0", code: "unrecognized_keys" }),
+      ]),
+    });
+    expect(sure).toHaveLength(before); // unsure of it: zod parsed it and wrote the 422
   });
 });

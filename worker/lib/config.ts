@@ -5,6 +5,7 @@ import type { AppEnv } from "./context.js";
 import type { CallerCache } from "./caller-cache.js";
 import type { SyncSha256 } from "./crypto.js";
 import type { GuessLimiter } from "./rate-limit.js";
+import type { ParseCompiler } from "./router.js";
 import type { ReadCache } from "../store/read-cache.js";
 
 export interface AppConfig {
@@ -35,6 +36,8 @@ export interface AppConfig {
   readCache?: ReadCache;
   /** SHA-256 (hex) computed synchronously where the host has it (Node's `crypto`); else WebCrypto's async one. */
   sha256Hex?: SyncSha256;
+  /** Compiles a request schema's success path where the host may generate code (Node); else zod parses alone (lib/router.ts). */
+  compileParse?: ParseCompiler;
   /** The client's address where the host knows it (Node: the socket; Workers: `cf-connecting-ip`). */
   clientAddress?: (c: Context<AppEnv>) => string | undefined;
   /**

@@ -15,7 +15,6 @@ import { OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-open
 import type { Context, MiddlewareHandler, Next } from "hono";
 import { validator } from "hono/validator";
 import type { ZodError, ZodType } from "zod";
-import { compileParse, UNSURE } from "../adapters/zod/compiled-parse.js";
 import type { AppEnv } from "./context.js";
 import { JSON_MEDIA_TYPE } from "./middleware.js";
 import { ApiError, type FieldError } from "./problem.js";
@@ -33,13 +32,27 @@ export function zodFieldErrors(error: ZodError, prefix?: string): FieldError[] {
 type Target = "query" | "param" | "header" | "json";
 
 /**
- * A request part's parser: its compiled success path first (adapters/zod: same result as zod's, or
- * UNSURE), zod's own parse when that is unsure, so that zod alone words every 422.
+ * Compiles `schema`'s success path (Node: adapters/node/compiled-parse.ts): a function giving exactly
+ * zod's `data` for an input, or `unsure` when anything is not plainly valid; null when not compiled.
+ */
+export type ParseCompiler = (schema: ZodType, unsure: symbol) => ((input: unknown) => unknown) | null;
+const UNSURE = Symbol("unsure");
+
+/**
+ * A request part's parser: its compiled success path first where the host has one (`AppConfig.compileParse`),
+ * zod's own parse when that is unsure or absent, so that zod alone words every 422. Compiled on first use
+ * (routers are made when their modules load, before any app's config exists).
  */
 // biome-ignore lint/complexity/noBannedTypes: `{}` is what Hono's validator hands on as the parsed target
-function parserOf(schema: ZodType, target: Target): (value: unknown) => {} {
-  const compiled = compileParse(schema);
-  return (value) => {
+function parserOf(schema: ZodType, target: Target): (value: unknown, c: Context<AppEnv>) => {} {
+  let compiler: ParseCompiler | undefined;
+  let compiled: ((input: unknown) => unknown) | null = null;
+  return (value, c) => {
+    const wanted = c.get("config").compileParse;
+    if (wanted !== compiler) {
+      compiler = wanted;
+      compiled = wanted ? wanted(schema, UNSURE) : null;
+    }
     const data = compiled ? compiled(value) : UNSURE;
     // biome-ignore lint/complexity/noBannedTypes: as above
     return data !== UNSURE ? (data as {}) : parseOrRefuse(schema, value, target);
@@ -65,7 +78,7 @@ function jsonBody(schema: ZodType, required: boolean): MiddlewareHandler<AppEnv>
     const body = c.get("body");
     if (body === undefined && type !== undefined) throw new ApiError(422, "malformed_json", "The request body is not valid JSON.");
     if (body === undefined && !required) c.req.addValidatedData("json", {});
-    else c.req.addValidatedData("json", parse(body ?? {}));
+    else c.req.addValidatedData("json", parse(body ?? {}, c));
     await next();
   };
 }

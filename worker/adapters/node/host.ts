@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createDb, type Db } from "../../../db/client.js";
+import { compileParse } from "./compiled-parse.js";
 import type { AppConfig } from "../../lib/config.js";
 import { ReadCache } from "../../store/read-cache.js";
 import { localDatabasePath } from "./database-url.js";
@@ -31,9 +32,11 @@ export const sha256HexSync = (text: string): string => createHash("sha256").upda
 /** The client's address as @hono/node-server's socket knows it (for a request served by `serve`). */
 export const socketAddress: NonNullable<AppConfig["clientAddress"]> = (c) => getConnInfo(c).remote.address;
 
-/** Gives the app Node's fast paths: the read cache (only over a native client) and the sync SHA-256. */
+/** Gives the app Node's fast paths: the read cache (only over a native client), the sync SHA-256, compiled request parsing. */
 export function useNodeFastPaths(config: AppConfig, native: NativeClient | null): void {
   config.sha256Hex = sha256HexSync;
+  // Request bodies' success paths compiled from their zod schemas (zod still words every refusal).
+  config.compileParse = compileParse;
   // Webhook URLs of live shops are judged by what their names resolve to, not only as written.
   config.resolveHost = resolveHost;
   // A local file tells when it changed (its WAL-index header + our own writes), so hot reads can be kept exactly.

@@ -1,8 +1,9 @@
 /**
- * A request schema's success path, compiled from the zod schema itself: `compileParse(schema)` gives a
- * function that returns exactly what `schema.safeParse(input).data` would (same values, defaults, trimmed
- * strings, key order), or `UNSURE` the moment anything is not plainly valid. Only zod ever says why an
- * input is wrong: on `UNSURE` the caller runs zod's own parse, whose issues make the 422.
+ * A request schema's success path, compiled from the zod schema itself: `compileParse(schema, unsure)`
+ * gives a function that returns exactly what `schema.safeParse(input).data` would (same values, defaults,
+ * trimmed strings, key order), or `unsure` the moment anything is not plainly valid. Only zod ever says
+ * why an input is wrong: then the caller (lib/router.ts) runs zod's own parse, whose issues make the 422.
+ * The app gets it as `AppConfig.compileParse` from `useNodeFastPaths` (host.ts).
  *
  * Why: zod runs every value through its generic machinery (a payload object per value, a loop over the
  * checks, issue bookkeeping, objects walked by key at run time); for the quote's 20-line cart that was
@@ -14,13 +15,12 @@
  * yet, which is what zod's `runChecks` does on the success path. No rule is restated here.
  *
  * Invariant (test/validation/compiled-parse.test.ts holds it against zod on random and edge inputs): the
- * result is UNSURE or deep-equal, key order included, to zod's `data`. A part this file does not know
+ * result is `unsure` or deep-equal, key order included, to zod's `data`. A part this file does not know
  * (unions, records, pipes, coercion, …) makes the whole schema `null`: zod parses it. Where code cannot
- * be generated (Workers forbid `new Function`), every schema is `null`.
+ * be generated (Workers forbid `new Function`; they do not load this file), every schema is `null`.
  */
 import type { ZodType } from "zod";
 
-export const UNSURE: unique symbol = Symbol("unsure");
 type Parse = (input: unknown) => unknown;
 
 /** zod's internals as far as they are read here (its `$ZodType._zod`). */
@@ -60,14 +60,14 @@ const canGenerate = (() => {
   }
 })();
 
-/** The compiled success path of `schema`, or null when a part of it is not compiled. */
-export function compileParse(schema: ZodType): Parse | null {
+/** The compiled success path of `schema` (answering `unsure` when not sure), or null when a part of it is not compiled. */
+export function compileParse(schema: ZodType, unsure: symbol): Parse | null {
   if (!canGenerate) return null;
   const unit = new Unit();
   const result = unit.node(schema, "input");
   if (result === null) return null;
   const body = `${unit.lines.join("\n")}\nreturn ${result};`;
-  return new Function("refs", "UNSURE", "CTX", `return function compiledParse(input) {\n${body}\n}`)(unit.refs, UNSURE, { async: false });
+  return new Function("refs", "UNSURE", "CTX", `return function compiledParse(input) {\n${body}\n}`)(unit.refs, unsure, { async: false });
 }
 
 /**
