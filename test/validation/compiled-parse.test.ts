@@ -207,6 +207,16 @@ describe("each construct it compiles, against zod on any input", () => {
       expect(compileParse(schema)).toBeNull();
   });
 
+  it("a recursive schema is left to zod", () => {
+    const Category = z.object({
+      name: z.string(),
+      get children() {
+        return z.array(Category);
+      },
+    });
+    expect(compileParse(Category)).toBeNull();
+  });
+
   it("an async refinement is left to zod", () => {
     const compiled = compileParse(z.object({ a: z.string().refine(async () => true) }));
     expect(compiled?.({ a: "x" })).toBe(UNSURE);

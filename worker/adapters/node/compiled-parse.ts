@@ -79,6 +79,7 @@ class Unit {
   readonly lines: string[] = [];
   readonly refs: unknown[] = [];
   private names = 0;
+  private depth = 0;
 
   private name(prefix: string): string {
     return `${prefix}${this.names++}`;
@@ -91,8 +92,11 @@ class Unit {
 
   /** The value of `schema` for the input in `from`, then the schema's checks: as zod's `run`. */
   node(schema: ZodType, from: string): string | null {
+    // A schema nested this deep is recursive (zod allows a shape to refer to itself): left to zod.
+    if (++this.depth > 32) return null;
     const z = internals(schema);
     const value = this.type(z, from);
+    this.depth--;
     if (value === null) return null;
     const checks = [...(z.traits.has("$ZodCheck") ? [z as unknown as CheckInternals] : []), ...(z.def.checks ?? []).map((c) => c._zod)];
     if (checks.length === 0) return value;
