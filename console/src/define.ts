@@ -6,6 +6,7 @@
 import { ConsoleApp } from "./views/app.component.js";
 import { SignIn } from "./views/sign-in.component.js";
 import { CouponList } from "./views/coupon-list.component.js";
+import { CodeImport } from "./views/code-import.component.js";
 import { CouponForm } from "./views/coupon-form.component.js";
 import { CouponData } from "./views/coupon-data.component.js";
 import { CouponHistory } from "./views/coupon-history.component.js";
@@ -22,6 +23,7 @@ export const tags = {
   "ec-console": ConsoleApp,
   "ec-sign-in": SignIn,
   "ec-coupon-list": CouponList,
+  "ec-code-import": CodeImport,
   "ec-coupon-form": CouponForm,
   "ec-coupon-data": CouponData,
   "ec-coupon-history": CouponHistory,
@@ -42,6 +44,7 @@ declare global {
     "ec-console": ConsoleApp;
     "ec-sign-in": SignIn;
     "ec-coupon-list": CouponList;
+    "ec-code-import": CodeImport;
     "ec-coupon-form": CouponForm;
     "ec-coupon-data": CouponData;
     "ec-coupon-history": CouponHistory;
@@ -58,5 +61,6 @@ declare global {
     "ec-navigate": CustomEvent<{ path: string }>;
     "ec-signed-in": CustomEvent<{ shop: Shop }>;
     "ec-shop-changed": CustomEvent<Shop>;
+    "ec-codes-changed": CustomEvent<string>;
   }
 }
