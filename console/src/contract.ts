@@ -41,8 +41,11 @@ export type Quote = z.infer<typeof QuoteSchema>;
 export type Shop = z.infer<typeof ShopSchema>;
 /** Why one code of an import was not added. */
 export type CodeRefusalReason = z.infer<typeof RefusalReason>;
-/** What the console changes of its shop: origins added and removed (two tabs' changes never undo each other). */
-export type ShopUpdate = Pick<z.input<typeof UpdateShopBody>, "allowed_origins_add" | "allowed_origins_remove">;
+/**
+ * What the console changes of its shop: origins added and removed (two tabs' changes never undo each
+ * other), and the minimum fixed discounts.
+ */
+export type ShopUpdate = Pick<z.input<typeof UpdateShopBody>, "allowed_origins_add" | "allowed_origins_remove" | "min_fixed_minor">;
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type Review = z.infer<typeof ReviewSchema>;
 export type WebhookEndpoint = z.infer<typeof WebhookEndpointSchema>;

@@ -16,6 +16,7 @@ import { ClaimsView, RedemptionsView } from "./views/records.component.js";
 import { ReviewsView } from "./views/reviews.component.js";
 import { Simulator } from "./views/simulator.component.js";
 import { ShopSettings } from "./views/shop-settings.component.js";
+import { ShopMinimums } from "./views/shop-minimums.component.js";
 import { WebhooksView } from "./views/webhooks.component.js";
 import type { Shop } from "./contract.js";
 
@@ -34,6 +35,7 @@ export const tags = {
   "ec-reviews": ReviewsView,
   "ec-simulator": Simulator,
   "ec-shop-settings": ShopSettings,
+  "ec-shop-minimums": ShopMinimums,
   "ec-webhooks": WebhooksView,
 };
 
@@ -55,6 +57,7 @@ declare global {
     "ec-reviews": ReviewsView;
     "ec-simulator": Simulator;
     "ec-shop-settings": ShopSettings;
+    "ec-shop-minimums": ShopMinimums;
     "ec-webhooks": WebhooksView;
   }
   interface HTMLElementEventMap {

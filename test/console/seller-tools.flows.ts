@@ -96,4 +96,46 @@ export function sellerToolFlows(h: Harness) {
     await visible(shared);
     expect(await shared.getByRole("button", { name: /^Import codes/ }).count()).toBe(0);
   });
+
+  it("R3: the minimum fixed discount per type is saved as minor units; a bad amount is refused beside its field, nothing saved", async () => {
+    const page = h.page;
+    const stored = async () => (await expectStatus(h.sk.readShop(h.server.demo.shopId), 200)).shop.min_fixed_minor;
+    const before = await stored();
+    try {
+      await open(page, "#/settings", "Settings");
+      const group = page.getByRole("group", { name: "Minimum fixed discount" });
+      const follower = group.getByLabel("Follower Coupon", { exact: true });
+      const regular = group.getByLabel("Coupon", { exact: true });
+      expect(await follower.inputValue()).toBe("3.00");
+      expect(await regular.inputValue()).toBe("0.50");
+      const save = page.getByRole("button", { name: "Save minimums" });
+
+      await follower.fill("-1");
+      await regular.fill("0.755");
+      await save.click();
+      await poll(() => errorBeside(follower)).toBe("Enter an amount above zero, up to $10,000,000.00.");
+      expect(await errorBeside(regular)).toBe("Enter an amount with at most 2 decimals, like 0.50.");
+      await shot(page, "settings-minimums-error-1280");
+      expect(await stored()).toEqual(before);
+
+      await regular.fill("0");
+      await follower.fill("4.25");
+      await save.click();
+      await poll(() => errorBeside(regular)).toBe("Enter an amount above zero, up to $10,000,000.00.");
+      expect(await errorBeside(follower)).toBe("");
+      expect(await stored()).toEqual(before);
+
+      await regular.fill("0.75");
+      await save.click();
+      await poll(() => page.getByText("Minimum fixed discounts saved.").count()).toBe(1);
+      expect(await stored()).toEqual({ ...before, regular: 75, follower: 425 });
+
+      // Shown again as saved.
+      await open(page, "#/settings", "Settings");
+      expect(await follower.inputValue()).toBe("4.25");
+      expect(await regular.inputValue()).toBe("0.75");
+    } finally {
+      await expectStatus(h.sk.patchShop(h.server.demo.shopId, { min_fixed_minor: null }), 200);
+    }
+  });
 }
