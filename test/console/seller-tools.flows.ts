@@ -5,7 +5,21 @@
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import type { CouponJson } from "../support/api.js";
-import { DAY, errorBeside, expectStatus, iso, newPage, open, poll, shots, signIn, uniq, visible, type Harness } from "./harness.js";
+import {
+  DAY,
+  errorBeside,
+  expectStatus,
+  iso,
+  isFocused,
+  newPage,
+  open,
+  poll,
+  shots,
+  signIn,
+  uniq,
+  visible,
+  type Harness,
+} from "./harness.js";
 
 const campaign = (name: string, startInDays: number): CouponJson => ({
   type: "promo_code",
@@ -41,6 +55,7 @@ export function sellerToolFlows(h: Harness) {
     const dialog = page.getByRole("dialog", { name: `Import codes into “${name}”` });
     await visible(dialog);
     const field = dialog.getByLabel("Codes", { exact: true });
+    await poll(() => isFocused(field)).toBe(true); // the dialog opens on its field, ready to paste
     // Nothing typed: said beside the field, nothing sent.
     await dialog.getByRole("button", { name: "Import", exact: true }).click();
     await poll(() => errorBeside(field)).toBe("Enter at least one code.");
@@ -126,7 +141,7 @@ export function sellerToolFlows(h: Harness) {
       expect(await stored()).toEqual(before);
 
       await regular.fill("0.75");
-      await save.click();
+      await regular.press("Enter"); // the keyboard saves as the button does
       await poll(() => page.getByText("Minimum fixed discounts saved.").count()).toBe(1);
       expect(await stored()).toEqual({ ...before, regular: 75, follower: 425 });
 
