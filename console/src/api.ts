@@ -97,6 +97,8 @@ export function createApi(base = "") {
       ok(v1.coupons[":id"].performance.$get({ ...coupon(id), query: query(q) })),
     sendCoupon: (id: string, buyer_id: string) => ok(v1.coupons[":id"].send.$post({ ...coupon(id), json: { buyer_id } })),
     recipients: (id: string, cursor?: string | null) => ok(v1.coupons[":id"].recipients.$get({ ...coupon(id), query: query({ cursor }) })),
+    /** Adds the seller's own suffixes to an upcoming campaign: `{added, refused: [{code, reason}]}`. */
+    importCodes: (id: string, codes: string[]) => ok(v1.coupons[":id"].codes.$post({ ...coupon(id), json: { codes } })),
     quote: (body: QuoteRequest) => ok(v1.checkout.quote.$post({ json: body })),
 
     audit: (q: { coupon_id?: string; action?: string; cursor?: string | null }) => ok(v1.audit.$get({ query: query(q) })),

@@ -17,6 +17,7 @@ import type { RedemptionListQuery, RedemptionSchema } from "../../worker/contrac
 import type { ClaimListQuery } from "../../worker/contract/claims.js";
 import type { ClaimSchema } from "../../worker/contract/storefront.js";
 import type { QuoteBody, QuoteSchema } from "../../worker/contract/checkout.js";
+import type { RefusalReason } from "../../worker/contract/campaign-codes.js";
 import type { ShopSchema, UpdateShopBody } from "../../worker/contract/shops.js";
 import type { ReviewSchema } from "../../worker/contract/reviews.js";
 import type { ApiKeySchema } from "../../worker/contract/keys.js";
@@ -38,8 +39,13 @@ export type AuditAction = ShopAuditEntry["action"];
 export type QuoteRequest = z.input<typeof QuoteBody>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type Shop = z.infer<typeof ShopSchema>;
-/** What the console changes of its shop: origins added and removed (two tabs' changes never undo each other). */
-export type ShopUpdate = Pick<z.input<typeof UpdateShopBody>, "allowed_origins_add" | "allowed_origins_remove">;
+/** Why one code of an import was not added. */
+export type CodeRefusalReason = z.infer<typeof RefusalReason>;
+/**
+ * What the console changes of its shop: origins added and removed (two tabs' changes never undo each
+ * other), and the minimum fixed discounts.
+ */
+export type ShopUpdate = Pick<z.input<typeof UpdateShopBody>, "allowed_origins_add" | "allowed_origins_remove" | "min_fixed_minor">;
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export type Review = z.infer<typeof ReviewSchema>;
 export type WebhookEndpoint = z.infer<typeof WebhookEndpointSchema>;

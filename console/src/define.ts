@@ -6,6 +6,7 @@
 import { ConsoleApp } from "./views/app.component.js";
 import { SignIn } from "./views/sign-in.component.js";
 import { CouponList } from "./views/coupon-list.component.js";
+import { CodeImport } from "./views/code-import.component.js";
 import { CouponForm } from "./views/coupon-form.component.js";
 import { CouponData } from "./views/coupon-data.component.js";
 import { CouponHistory } from "./views/coupon-history.component.js";
@@ -15,6 +16,7 @@ import { ClaimsView, RedemptionsView } from "./views/records.component.js";
 import { ReviewsView } from "./views/reviews.component.js";
 import { Simulator } from "./views/simulator.component.js";
 import { ShopSettings } from "./views/shop-settings.component.js";
+import { ShopMinimums } from "./views/shop-minimums.component.js";
 import { WebhooksView } from "./views/webhooks.component.js";
 import type { Shop } from "./contract.js";
 
@@ -22,6 +24,7 @@ export const tags = {
   "ec-console": ConsoleApp,
   "ec-sign-in": SignIn,
   "ec-coupon-list": CouponList,
+  "ec-code-import": CodeImport,
   "ec-coupon-form": CouponForm,
   "ec-coupon-data": CouponData,
   "ec-coupon-history": CouponHistory,
@@ -32,6 +35,7 @@ export const tags = {
   "ec-reviews": ReviewsView,
   "ec-simulator": Simulator,
   "ec-shop-settings": ShopSettings,
+  "ec-shop-minimums": ShopMinimums,
   "ec-webhooks": WebhooksView,
 };
 
@@ -42,6 +46,7 @@ declare global {
     "ec-console": ConsoleApp;
     "ec-sign-in": SignIn;
     "ec-coupon-list": CouponList;
+    "ec-code-import": CodeImport;
     "ec-coupon-form": CouponForm;
     "ec-coupon-data": CouponData;
     "ec-coupon-history": CouponHistory;
@@ -52,11 +57,13 @@ declare global {
     "ec-reviews": ReviewsView;
     "ec-simulator": Simulator;
     "ec-shop-settings": ShopSettings;
+    "ec-shop-minimums": ShopMinimums;
     "ec-webhooks": WebhooksView;
   }
   interface HTMLElementEventMap {
     "ec-navigate": CustomEvent<{ path: string }>;
     "ec-signed-in": CustomEvent<{ shop: Shop }>;
     "ec-shop-changed": CustomEvent<Shop>;
+    "ec-codes-changed": CustomEvent<string>;
   }
 }

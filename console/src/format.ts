@@ -15,6 +15,16 @@ export function minorDigits(currency: string): number {
   }
 }
 
+/** The currency's symbol ("$", "€", "¥"), or its code when Intl has none: the fixed part of a money field. */
+export function currencySymbol(currency: string): string {
+  try {
+    const parts = new Intl.NumberFormat("en", { style: "currency", currency }).formatToParts(0);
+    return parts.find((p) => p.type === "currency")?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
 /** "12.5" → 1250 (USD); "" → null; anything else that is not a plain amount → NaN. */
 export function parseMoney(text: string, currency: string): number | null {
   const s = text.trim().replace(/[\s,]/g, "");
@@ -70,9 +80,14 @@ export function formatNumber(n: number, locale = "en"): string {
   return new Intl.NumberFormat(locale).format(n);
 }
 
+/** Splits a pasted list (commas, semicolons, spaces, new lines) into its entries, in order, repeats kept. */
+export function splitList(text: string): string[] {
+  return text.split(/[\s,;]+/).filter(Boolean);
+}
+
 /** Splits a pasted list of product ids (commas, spaces, new lines) into distinct ids, in order. */
 export function parseIdList(text: string): { ids: string[]; repeated: number } {
-  const all = text.split(/[\s,;]+/).filter(Boolean);
+  const all = splitList(text);
   const ids = [...new Set(all)];
   return { ids, repeated: all.length - ids.length };
 }

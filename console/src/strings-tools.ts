@@ -68,6 +68,13 @@ export interface ToolStrings {
     saveOrigins: string;
     originsSaved: string;
     noOrigins: string;
+    /** The minimum fixed discount per coupon type (R3). */
+    minimums: string;
+    minimumsIntro: (currency: string) => string;
+    minInvalid: (example: string, digits: number) => string;
+    minRange: (most: string) => string;
+    saveMinimums: string;
+    minSaved: string;
     keys: string;
     keysIntro: string;
     kind: string;
@@ -189,6 +196,14 @@ export const toolStrings: ToolStrings = {
     saveOrigins: "Save origins",
     originsSaved: "Allowed origins saved.",
     noOrigins: "No origins yet: the widget works only on pages you allow here.",
+    minimums: "Minimum fixed discount",
+    minimumsIntro: (c) =>
+      `The least a fixed-amount coupon of each type must take off, in ${c}. Percentage discounts are not affected, and coupons already made keep their amounts.`,
+    minInvalid: (ex, digits) =>
+      digits ? `Enter an amount with at most ${digits} decimals, like ${ex}.` : `Enter a whole amount, like ${ex}.`,
+    minRange: (most) => `Enter an amount above zero, up to ${most}.`,
+    saveMinimums: "Save minimums",
+    minSaved: "Minimum fixed discounts saved.",
     keys: "API keys",
     keysIntro: "Secret keys (sk_…) are for your servers and this console; publishable keys (pk_…) for storefront pages.",
     kind: "Kind",

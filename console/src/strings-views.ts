@@ -1,5 +1,5 @@
 /** Texts of the views beyond the list and the form (part of `ConsoleStrings`, see strings.ts). */
-import type { AuditAction, ClaimRow, RedemptionRow } from "./contract.js";
+import type { AuditAction, ClaimRow, CodeRefusalReason, RedemptionRow } from "./contract.js";
 
 export interface ViewStrings {
   data: {
@@ -91,6 +91,23 @@ export interface ViewStrings {
     downloading: string;
     empty: string;
     columns: Record<string, string>;
+  };
+  /** Importing a campaign's own codes (the dialog of an upcoming campaign's row in the list). */
+  importCodes: {
+    open: string;
+    openOf: (name: string) => string;
+    heading: (name: string) => string;
+    intro: (prefix: string) => string;
+    field: string;
+    hint: (max: string) => string;
+    button: string;
+    busy: string;
+    empty: string;
+    tooMany: (max: string) => string;
+    started: string;
+    added: (n: number) => string;
+    refused: (n: number) => string;
+    reasons: Record<CodeRefusalReason, string>;
   };
   reviews: {
     heading: string;
@@ -246,6 +263,27 @@ export const viewStrings: ViewStrings = {
       reserved_at: "Reserved",
       committed_at: "Committed",
       created_at: "Claimed",
+    },
+  },
+  importCodes: {
+    open: "Import codes",
+    openOf: (name) => `Import codes into ${name}`,
+    heading: (name) => `Import codes into “${name}”`,
+    intro: (prefix) => `Add your own single-use codes before the campaign starts. Your prefix ${prefix} is put in front of each.`,
+    field: "Codes",
+    hint: (max) => `One per line, or separated by commas or spaces: 2 to 8 letters or digits each, up to ${max} at a time.`,
+    button: "Import",
+    busy: "Importing…",
+    empty: "Enter at least one code.",
+    tooMany: (max) => `Up to ${max} codes at a time: split the list and import each part.`,
+    started: "This campaign has started: codes can be added only before it starts.",
+    added: (n) => (n === 0 ? "No code was added." : `${n.toLocaleString("en")} ${n === 1 ? "code" : "codes"} added.`),
+    refused: (n) => `${n.toLocaleString("en")} not added:`,
+    reasons: {
+      promo_code_taken: "already in use, in this campaign or by another live promo code in your region",
+      code_not_allowed: "contains a word that is not allowed in promo codes",
+      code_invalid: "not 2 to 8 letters or digits",
+      duplicate_in_request: "listed more than once",
     },
   },
   reviews: {

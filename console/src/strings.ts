@@ -227,7 +227,7 @@ export const en: ConsoleStrings = {
     copyCode: (c) => `Copy code ${c}`,
     uniqueCodes: (n) => `${n.toLocaleString("en")} unique codes`,
     downloadCodes: "Download codes",
-    downloadCodesOf: (name) => `Download the codes of ${name}`,
+    downloadCodesOf: (name) => `Download codes of ${name}`,
     codeCopied: (c) => `Code ${c} copied: paste it into your email, post or message.`,
   },
   amountOff: (a) => `${a} off`,

@@ -11,6 +11,7 @@ import { formFlows } from "./form.flows.js";
 import { listFlows } from "./list.flows.js";
 import { viewFlows } from "./view.flows.js";
 import { webhookFlows } from "./webhooks.flows.js";
+import { sellerToolFlows } from "./seller-tools.flows.js";
 import { layoutChecks } from "./layout.flows.js";
 import { servingChecks } from "./serving.flows.js";
 
@@ -34,6 +35,7 @@ describe.skipIf(!runBrowserTests)("seller console in Chromium", () => {
   listFlows(h);
   viewFlows(h);
   webhookFlows(h);
+  sellerToolFlows(h);
   layoutChecks(h);
 
   it("threw no error in any page, and broke no rule of its Content-Security-Policy", () => {

@@ -168,7 +168,7 @@ export function formFlows(h: Harness) {
     const row = page.getByRole("row").filter({ hasText: name });
     await visible(row.getByText("25 unique codes"));
     const wait = page.waitForEvent("download");
-    await row.getByRole("button", { name: `Download the codes of ${name}` }).click();
+    await row.getByRole("button", { name: `Download codes of ${name}` }).click();
     const lines = (await readFile((await (await wait).path())!, "utf8")).trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^code,state/);
     expect(lines.length).toBe(26);

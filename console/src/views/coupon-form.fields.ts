@@ -3,7 +3,7 @@ import { state } from "lit/decorators.js";
 import { ConsoleElement } from "../base.js";
 import type { Coupon, CouponType } from "../contract.js";
 import { editableOnceStarted, type FieldKey, type FormState } from "../form-model.js";
-import { parseIdList } from "../format.js";
+import { currencySymbol, parseIdList } from "../format.js";
 
 export type Errors = Partial<Record<FieldKey | "form", string>>;
 type Option = [value: string, label: string];
@@ -87,7 +87,7 @@ export abstract class CouponFormFields extends ConsoleElement {
   }
 
   protected _money(key: FieldKey, label: string, hint?: string) {
-    return this._text(key, label, hint, { inputmode: "decimal", affix: this._symbol() });
+    return this._text(key, label, hint, { inputmode: "decimal", affix: currencySymbol(this.currency) });
   }
 
   protected _number(key: FieldKey, label: string, hint?: string) {
@@ -110,15 +110,6 @@ export abstract class CouponFormFields extends ConsoleElement {
       }}>${options.map(([v, l]) => html`<option value=${v} ?selected=${v === value}>${l}</option>`)}</select>`,
       hint,
     );
-  }
-
-  private _symbol(): string {
-    try {
-      const parts = new Intl.NumberFormat("en", { style: "currency", currency: this.currency }).formatToParts(0);
-      return parts.find((p) => p.type === "currency")?.value ?? this.currency;
-    } catch {
-      return this.currency;
-    }
   }
 
   /** The discount fields of either kind (R3: the type's minimum fixed amount; 1–99 % with an optional cap). */

@@ -4,6 +4,7 @@ import { ConsoleElement } from "../base.js";
 import type { Coupon, CouponStatus, CouponType } from "../contract.js";
 import { couponPath, takeFlash } from "../route.js";
 import { shared } from "../shared.styles.js";
+import type { CodeImport } from "./code-import.component.js";
 import { styles } from "./coupon-list.styles.js";
 
 const TYPES: CouponType[] = ["regular", "follower", "review", "chat", "promo_code"];
@@ -12,8 +13,9 @@ const PAGE = 20;
 
 /**
  * The shop's coupons, newest first (`GET /v1/coupons`): filters by type and status, cursor pages, the
- * full code of promo codes, status badges, and per row Edit, Duplicate, History, Data, Send (chat
- * coupons) and Deactivate (after a confirmation).
+ * full code of promo codes (a campaign's count of codes, their CSV and, while upcoming, an import of the
+ * seller's own), status badges, and per row Edit, Duplicate, History, Data, Send (chat coupons) and
+ * Deactivate (after a confirmation).
  */
 export class CouponList extends ConsoleElement {
   static override styles = [shared, styles];
@@ -29,6 +31,7 @@ export class CouponList extends ConsoleElement {
   @state() private _confirm: Coupon | null = null;
   @state() private _busy = false;
   @query("dialog") private _dialog!: HTMLDialogElement;
+  @query("ec-code-import") private _importer!: CodeImport;
 
   private _seq = 0;
 
@@ -94,6 +97,16 @@ export class CouponList extends ConsoleElement {
     }
   }
 
+  /** A campaign changed by an import: its row shows it as it is now (its count, or that it started). */
+  private async _refreshRow(e: CustomEvent<string>) {
+    try {
+      const { coupon } = await this.client.getCoupon(e.detail);
+      this._rows = this._rows?.map((r) => (r.id === coupon.id ? coupon : r));
+    } catch (err) {
+      this._message = this.problemText(err);
+    }
+  }
+
   private _when(c: Coupon) {
     const promo = c.type === "promo_code";
     const from = this.date(promo ? c.active_starts_at : c.claim_starts_at);
@@ -127,13 +140,18 @@ export class CouponList extends ConsoleElement {
     }`;
   }
 
-  /** A campaign's count of unique codes, with a button that downloads them all as CSV. */
+  /** A campaign's count of unique codes, with buttons that download them all as CSV and, while upcoming, import more. */
   private _campaign(c: Coupon) {
     const l = this.t.list;
+    const i = this.t.importCodes;
     const download = () =>
       this.client.downloadCodes(c.id, `codes-${c.id}.csv`).catch((e: unknown) => (this._message = this.problemText(e)));
     return html`<span class="codes">${l.uniqueCodes(c.quantity)}<button class="link copy" aria-label=${l.downloadCodesOf(c.name)}
-      @click=${download}>${l.downloadCodes}</button></span>`;
+      @click=${download}>${l.downloadCodes}</button>${
+        c.status === "upcoming"
+          ? html`<button class="link copy" aria-label=${i.openOf(c.name)} @click=${() => this._importer.show(c)}>${i.open}</button>`
+          : nothing
+      }</span>`;
   }
 
   private _row(c: Coupon) {
@@ -237,6 +255,7 @@ export class CouponList extends ConsoleElement {
               </div>`
             : nothing
         }
-      </dialog>`;
+      </dialog>
+      <ec-code-import .shop=${this.shop} api=${this.api} .strings=${this.strings} @ec-codes-changed=${this._refreshRow}></ec-code-import>`;
   }
 }

@@ -7,8 +7,9 @@ import { formatDate, formatDateTime, fromLocalInput, toLocalInput } from "../for
 import { shared } from "../shared.styles.js";
 
 /**
- * The shop's settings a seller may change: allowed origins (`PATCH /v1/shops/{id}`), API keys (create,
- * revoke) and, for test shops, the test clock (`POST /v1/test-clock`).
+ * The shop's settings a seller may change: allowed origins (`PATCH /v1/shops/{id}`), the minimum fixed
+ * discounts (`<ec-shop-minimums>`), API keys (create, revoke) and, for test shops, the test clock
+ * (`POST /v1/test-clock`).
  *
  * @event ec-shop-changed - The shop's settings changed; `detail` is the new shop.
  */
@@ -228,6 +229,7 @@ export class ShopSettings extends ConsoleElement {
         </div>
         <div class="row"><button class="primary" @click=${this._saveOrigins}>${s.saveOrigins}</button><span class="ok" role="status">${this._originMessage}</span></div>
       </section>
+      <ec-shop-minimums .shop=${shop} api=${this.api} .strings=${this.strings}></ec-shop-minimums>
       <section class="card" aria-labelledby="keys">
         <h2 id="keys">${s.keys}</h2>
         <p class="hint">${s.keysIntro}</p>
