@@ -18,6 +18,8 @@
  * result is `unsure` or deep-equal, key order included, to zod's `data`. A part this file does not know
  * (unions, records, pipes, coercion, …) makes the whole schema `null`: zod parses it. Where code cannot
  * be generated (Workers forbid `new Function`; they do not load this file), every schema is `null`.
+ * It reads zod's internals (`_zod.def`, `traits`, `optin`/`optout`) and calls its checks, never writes
+ * them: zod is pinned to one version (package.json), and an upgrade's changes show in that test.
  */
 import type { ZodType } from "zod";
 
