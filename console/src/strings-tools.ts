@@ -75,6 +75,8 @@ export interface ToolStrings {
     minRange: (most: string) => string;
     saveMinimums: string;
     minSaved: string;
+    minDefaults: string;
+    minDefaultsSaved: string;
     keys: string;
     keysIntro: string;
     kind: string;
@@ -204,6 +206,8 @@ export const toolStrings: ToolStrings = {
     minRange: (most) => `Enter an amount above zero, up to ${most}.`,
     saveMinimums: "Save minimums",
     minSaved: "Minimum fixed discounts saved.",
+    minDefaults: "Use defaults",
+    minDefaultsSaved: "The default minimums apply again.",
     keys: "API keys",
     keysIntro: "Secret keys (sk_…) are for your servers and this console; publishable keys (pk_…) for storefront pages.",
     kind: "Kind",

@@ -149,6 +149,13 @@ export function sellerToolFlows(h: Harness) {
       await open(page, "#/settings", "Settings");
       expect(await follower.inputValue()).toBe("4.25");
       expect(await regular.inputValue()).toBe("0.75");
+
+      // "Use defaults" gives the shop its currency's defaults again (null to the API).
+      await page.getByRole("button", { name: "Use defaults" }).click();
+      await poll(() => page.getByText("The default minimums apply again.").count()).toBe(1);
+      expect(await stored()).toEqual(before);
+      expect(await follower.inputValue()).toBe("3.00");
+      expect(await regular.inputValue()).toBe("0.50");
     } finally {
       await expectStatus(h.sk.patchShop(h.server.demo.shopId, { min_fixed_minor: null }), 200);
     }

@@ -16,7 +16,7 @@ type Errors = Partial<Record<CouponType | "form", string>>;
 /**
  * The shop's minimum fixed discount per coupon type (R3), in the shop's currency: typed as amounts
  * ("0.50"), sent as integer minor units with the view's Save (`PATCH /v1/shops/{id}` `min_fixed_minor`,
- * all five together, as the API takes them).
+ * all five together, as the API takes them); "Use defaults" sends null, the currency's defaults again.
  *
  * @event ec-shop-changed - Saved; `detail` is the shop as the API answered it.
  */
@@ -76,18 +76,23 @@ export class ShopMinimums extends ConsoleElement {
     return Object.keys(errors).length ? { errors } : { minimums: out, errors };
   }
 
-  private async _save(e: Event) {
+  private _save(e: Event) {
     e.preventDefault();
-    if (this._busy || !this.shop || !this._values) return;
-    this._message = "";
     const { minimums, errors } = this._read();
     this._errors = errors;
     if (!minimums) return this._focusError();
+    return this._send(minimums);
+  }
+
+  /** Sends the five minimums, or null: the defaults for the shop's currency again. */
+  private async _send(minimums: Record<CouponType, number> | null) {
+    if (this._busy || !this.shop) return;
+    this._message = "";
     this._busy = true;
     try {
       const { shop } = await this.client.updateShop(this.shop.id, { min_fixed_minor: minimums });
       this._fill(shop);
-      this._message = this.t.settings.minSaved;
+      this._message = minimums ? this.t.settings.minSaved : this.t.settings.minDefaultsSaved;
       this.emit("ec-shop-changed", shop);
     } catch (err) {
       this._errors = this._answerErrors(err);
@@ -139,6 +144,7 @@ export class ShopMinimums extends ConsoleElement {
         <p class="error" role="alert">${this._errors.form ?? ""}</p>
         <div class="row">
           <button class="primary" type="submit" aria-busy=${this._busy ? "true" : "false"}>${s.saveMinimums}</button>
+          <button type="button" @click=${() => ((this._errors = {}), this._send(null))}>${s.minDefaults}</button>
           <span class="ok" role="status">${this._message}</span>
         </div>
       </form>
