@@ -84,6 +84,11 @@ export class ShopMinimums extends ConsoleElement {
     return this._send(minimums);
   }
 
+  private _useDefaults() {
+    this._errors = {};
+    return this._send(null);
+  }
+
   /** Sends the five minimums, or null: the defaults for the shop's currency again. */
   private async _send(minimums: Record<CouponType, number> | null) {
     if (this._busy || !this.shop) return;
@@ -144,7 +149,7 @@ export class ShopMinimums extends ConsoleElement {
         <p class="error" role="alert">${this._errors.form ?? ""}</p>
         <div class="row">
           <button class="primary" type="submit" aria-busy=${this._busy ? "true" : "false"}>${s.saveMinimums}</button>
-          <button type="button" @click=${() => ((this._errors = {}), this._send(null))}>${s.minDefaults}</button>
+          <button type="button" @click=${this._useDefaults}>${s.minDefaults}</button>
           <span class="ok" role="status">${this._message}</span>
         </div>
       </form>
