@@ -7,7 +7,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { REPEAT_WINDOW_MS } from "../engine/segments.js";
 import type { BuyerFacts } from "../engine/types.js";
-import type { Read } from "./batch.js";
+import { queryRead, type Read } from "./batch.js";
 import { fixedSql } from "./statement.js";
 
 /**
@@ -153,7 +153,7 @@ export type OrderOwner = { buyer_id: string; paid_at: number | null };
 /** The buyer an order belongs to, if the shop has reported it (an order id names one buyer's order): a read for a batch. */
 export function orderOwnerRead(db: Db, shopId: string, orderId: string): Read<OrderOwner | undefined> {
   const query = () => db.all<OrderOwner>(sql`SELECT buyer_id, paid_at FROM orders WHERE shop_id = ${shopId} AND order_id = ${orderId}`);
-  return { key: null, load: async () => (await query())[0], query, map: (rows) => (rows as OrderOwner[])[0] };
+  return queryRead(query, (rows) => rows[0]);
 }
 
 /**

@@ -221,11 +221,7 @@ function prepareByCampaignCode(db: Db) {
 const codeColumns = saturatedColumns(campaignCodes);
 
 /** One page of a campaign's codes in code order, after the code `after`, optionally in one state. */
-export function campaignCodePage(
-  db: Db,
-  couponId: string,
-  opts: { state?: CampaignCodeState; after: string | null; limit: number },
-): Promise<CampaignCodeRow[]> {
+export function campaignCodePage(db: Db, couponId: string, opts: { state?: CampaignCodeState; after: string | null; limit: number }) {
   const where = [eq(campaignCodes.coupon_id, couponId)];
   if (opts.state) where.push(eq(campaignCodes.state, opts.state));
   if (opts.after != null) where.push(gt(campaignCodes.code, opts.after));

@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
-import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { campaignLiveRows } from "./campaign-codes.js";
 import { couponRowQuery, liveAt, oneActiveGuard, type CouponRow } from "./coupons.js";
 import { keyGuard } from "./key-check.js";
@@ -166,8 +166,10 @@ export async function hasLiveCouponOfType(db: Db, shopId: string, type: CouponRo
 
 /** `hasLiveCouponOfType` as a read for `readAll`. */
 export function liveCouponOfTypeRead(db: Db, shopId: string, type: CouponRow["type"], now: number): Read<boolean> {
-  const query = () => liveCouponOfTypeQuery(db, shopId, type, now);
-  return { key: null, load: async () => (await query()).length > 0, query, map: (rows) => (rows as unknown[]).length > 0 };
+  return queryRead(
+    () => liveCouponOfTypeQuery(db, shopId, type, now),
+    (rows) => rows.length > 0,
+  );
 }
 
 const liveCouponOfTypeQuery = (db: Db, shopId: string, type: CouponRow["type"], now: number) =>

@@ -9,7 +9,7 @@ import type { Coupon } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
 import { campaignCodeStatements, codesFreeSql, holdersFromRows, liveHoldersQueries } from "./campaign-codes.js";
 import { isUniqueViolation } from "./errors.js";
-import { UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 import { saturatedColumns } from "./saturated.js";
 
@@ -257,21 +257,18 @@ export function couponConflictRead(
     db.all<{ overlap: number; name: number; code: number }>(
       sql`SELECT ${overlap} AS overlap, ${nameFreeSql(row.shop_id, row.name, opts.now)} AS name, ${code} AS code`,
     );
-  const map = (rows: unknown): CreateConflict | null => {
-    const [r] = rows as { overlap: number; name: number; code: number }[];
+  return queryRead(query, ([r]): CreateConflict | null => {
     if (!r.overlap) return row.type === "review" ? "review_coupon_overlap" : "new_customer_coupon_overlap";
     if (!r.name) return "name_taken";
     if (!r.code) return "promo_code_taken";
     return null;
-  };
-  return { key: null, load: async () => map(await query()), query, map };
+  });
 }
 
 /** R19: whether a live coupon of any shop in the region holds this full code, as the shop `shopId` judges it (a read for `readAll`). */
 export function codeTakenRead(db: Db, f: { region: string; code: string; shopId: string; now: number; realNow: number }): Read<boolean> {
   const query = () => db.all<{ free: number }>(sql`SELECT ${codeFreeSql(f.region, f.code, f.shopId, f.now, f.realNow)} AS free`);
-  const map = (rows: unknown) => !(rows as { free: number }[])[0].free;
-  return { key: null, load: async () => map(await query()), query, map };
+  return queryRead(query, (rows) => !rows[0].free);
 }
 
 /** After a guarded write changed nothing: which rule refused it (for the answer, not the decision). */

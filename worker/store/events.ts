@@ -8,7 +8,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { randomString } from "../lib/ids.js";
-import { writeBatch, type Read, type WritePlan } from "./batch.js";
+import { queryRead, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { orderNotAnotherBuyers } from "./buyer-facts.js";
 import { keyGuard, type KeyCheck } from "./key-check.js";
 
@@ -79,7 +79,7 @@ function storedEvent(rows: EventRow[]): StoredEvent | undefined {
 /** The event as stored, if the shop has received its id: a read for a route's batch (store/batch.ts), never cached. */
 export function eventRead(db: Db, shopId: string, id: string): Read<StoredEvent | undefined> {
   const query = () => eventQuery(db, shopId, id);
-  return { key: null, load: async () => storedEvent(await query()), query, map: (rows) => storedEvent(rows as EventRow[]) };
+  return queryRead(query, storedEvent);
 }
 
 /**

@@ -11,7 +11,7 @@ import { redemptions } from "../../db/schema.js";
 import { redemptionMovedStatement } from "./outbox.js";
 import { saturatedColumns, saturatedSum } from "./saturated.js";
 import { lapsedSql } from "./quote-reads.js";
-import { writeBatch, type Read, type WritePlan } from "./batch.js";
+import { queryRead, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
@@ -164,7 +164,7 @@ export function releaseLapsedInShop(db: Db, shopId: string, now: number): Promis
 /** One redemption of the shop, as a read for the route's batch (store/batch.ts); never cached. */
 export function redemptionRead(db: Db, shopId: string, id: string): Read<RedemptionRow | undefined> {
   const query = () => redemptionRowQuery(db, shopId, id);
-  return { key: null, load: async () => (await query())[0], query, map: (rows) => (rows as RedemptionRow[])[0] };
+  return queryRead(query, (rows) => rows[0]);
 }
 
 const redemptionRowQuery = (db: Db, shopId: string, id: string) =>

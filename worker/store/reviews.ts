@@ -9,7 +9,7 @@ import type { Db } from "../../db/client.js";
 import { claims, coupons, reviews } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
 import { couponColumns, type CouponRow } from "./coupons.js";
-import type { Read } from "./batch.js";
+import { queryRead, type Read } from "./batch.js";
 import type { Statement } from "./statement.js";
 
 export interface ApprovedReview {
@@ -35,7 +35,7 @@ export function activeReviewCouponsRead(db: Db, shopId: string, now: number): Re
       )
       .orderBy(desc(coupons.seq))
       .limit(5);
-  return { key: null, load: async () => await query(), query, map: (rows) => rows as CouponRow[] };
+  return queryRead(query, (rows) => rows);
 }
 
 /** The review row; with a claim id, its label and claim only if that claim was issued in the batch. */
@@ -115,12 +115,12 @@ export function incentivizedReviewsRead(
       .where(and(...where))
       .orderBy(desc(sql`${reviews}.rowid`))
       .limit(opts.limit);
-  const map = (rows: unknown) =>
-    (rows as Awaited<ReturnType<typeof query>>).map((r) => ({
+  return queryRead(query, (rows) =>
+    rows.map((r) => ({
       ...r.review,
       label: r.review.label!,
       claim_id: r.review.claim_id!,
       pos: Number(r.pos),
-    }));
-  return { key: null, load: async () => map(await query()), query, map };
+    })),
+  );
 }

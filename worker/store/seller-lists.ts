@@ -10,7 +10,7 @@ import { chatSends, claims, coupons, redemptions } from "../../db/schema.js";
 import type { ClaimDisplayState } from "../engine/types.js";
 import type { KeyPosition } from "../lib/cursor.js";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Read } from "./batch.js";
+import { queryRead, type Read } from "./batch.js";
 import { redemptionColumns, type RedemptionRow } from "./redemptions.js";
 import { saturated } from "./saturated.js";
 import { claimColumns } from "./wallet.js";
@@ -33,7 +33,7 @@ export interface RedemptionFilter {
  * seller lists are read once each, and their rows change with every redemption.
  */
 export function pageRead<T>(query: () => BatchItem<"sqlite"> & PromiseLike<T>): Read<T> {
-  return { key: null, load: async () => await query(), query, map: (rows) => rows as T };
+  return queryRead(query, (rows) => rows);
 }
 
 export const redemptionPageRead = (db: Db, shopId: string, f: RedemptionFilter) => pageRead(() => listRedemptionRows(db, shopId, f));

@@ -10,22 +10,12 @@ import { coupons } from "../../db/schema.js";
 import type { CampaignCodeState } from "../engine/types.js";
 import type { KeyPosition } from "../lib/cursor.js";
 import { listAudit } from "./audit.js";
-import type { Read } from "./batch.js";
+import { queryRead, type Read } from "./batch.js";
 import { campaignCodePage, type CampaignCodeRow } from "./campaign-codes.js";
 import { couponDaysQueries, daysOf, type DayClaims, type DayUses } from "./coupon-series.js";
 import { couponRowQuery, getCouponRow, newestCouponsQuery, type CouponRow } from "./coupons.js";
 import { redemptionTotalsQuery, totalsOf } from "./redemptions.js";
 import { recipientRows, recipientRowsQuery, type RecipientRow } from "./seller-lists.js";
-
-/** A read whose one query is also what it runs alone (`key: null`: never shared), its rows mapped by `map`. */
-function plain<Q extends PromiseLike<unknown>, T>(query: () => Q, map: (rows: Awaited<Q>) => T): Read<T> {
-  return {
-    key: null,
-    load: async () => map(await query()),
-    query: query as unknown as Read<T>["query"],
-    map: (rows) => map(rows as Awaited<Q>),
-  };
-}
 
 /** The key of a coupon row's latest copy (not the quote's `coupon:` key: that holds another shape). */
 export const couponRowKey = (shopId: string, id: string) => `coupon-row:${shopId}:${id}`;
@@ -54,7 +44,7 @@ export function couponListRead(
   const where: SQL[] = [eq(coupons.shop_id, shopId)];
   if (opts.type) where.push(eq(coupons.type, opts.type));
   if (opts.status) where.push(statusCondition(opts.status, opts.now));
-  return plain(
+  return queryRead(
     () => newestCouponsQuery(db, where, opts.before, opts.limit),
     (rows) => rows,
   );
@@ -78,14 +68,14 @@ function statusCondition(status: string, now: number): SQL {
 
 /** R30: a coupon's audit entries after the `seq` `after`, oldest first. */
 export const auditPageRead = (db: Db, shopId: string, couponId: string, after: number | null, limit: number) =>
-  plain(
+  queryRead(
     () => listAudit(db, shopId, couponId, after, limit),
     (rows) => rows,
   );
 
 /** R17: a chat coupon's recipients after the position `p`, newest first. */
 export const recipientsRead = (db: Db, shopId: string, couponId: string, p: KeyPosition | null, limit: number): Read<RecipientRow[]> =>
-  plain(() => recipientRowsQuery(db, shopId, couponId, p, limit), recipientRows);
+  queryRead(() => recipientRowsQuery(db, shopId, couponId, p, limit), recipientRows);
 
 /** A campaign's codes in code order (the caller checks the campaign is the shop's). */
 export const campaignCodesRead = (
@@ -93,14 +83,14 @@ export const campaignCodesRead = (
   couponId: string,
   opts: { state?: CampaignCodeState; after: string | null; limit: number },
 ): Read<CampaignCodeRow[]> =>
-  plain(
+  queryRead(
     () => campaignCodePage(db, couponId, opts),
     (rows) => rows,
   );
 
 /** R31: a coupon's redemption totals. */
 export const redemptionTotalsRead = (db: Db, shopId: string, couponId: string, now: number) =>
-  plain(() => redemptionTotalsQuery(db, shopId, couponId, now), totalsOf);
+  queryRead(() => redemptionTotalsQuery(db, shopId, couponId, now), totalsOf);
 
 /** R31: a coupon's activity by UTC day in [fromMs, toMs) (two statements). */
 export function couponDaysRead(
