@@ -14,6 +14,7 @@ import type { Db } from "../../db/client.js";
 import type { ShopRow } from "../lib/caller.js";
 import { activeKeyQuery, type ActiveKey } from "./api-keys.js";
 import { activeSessionQuery } from "./console-sessions.js";
+import { fixedSql } from "./statement.js";
 
 /** What a route's batch checks: the SHA-256 of the caller's key, and its shop as the route planned with it. */
 export interface KeyCheck {
@@ -49,25 +50,26 @@ const SESSION_GUARD = `EXISTS (SELECT 1 FROM console_sessions gcs JOIN api_keys 
   WHERE gcs.token_hash = ? AND gcs.expires_at > ? AND gk.kind = 'secret' AND gk.revoked_at IS NULL
   AND gs.updated_at = ? AND gs.test_clock_now IS ?)`;
 
+/** The guard's one text and its arguments, for both forms below. */
+function guardOf(check: KeyCheck): { text: string; args: (string | number | null)[] } {
+  const shop = [check.shop.updated_at, check.shop.test_clock_now];
+  return check.session
+    ? { text: SESSION_GUARD, args: [check.hash, check.session.now, ...shop] }
+    : { text: GUARD, args: [check.hash, ...shop] };
+}
+
 /** The guard of a write statement (Drizzle SQL), or plain truth when there is no key check. */
 export function keyGuard(check: KeyCheck | null): SQL {
   if (!check) return sql`1`;
-  const shopAsPlanned = sql`gs.updated_at = ${check.shop.updated_at} AND gs.test_clock_now IS ${check.shop.test_clock_now}`;
-  if (check.session)
-    return sql`EXISTS (SELECT 1 FROM console_sessions gcs JOIN api_keys gk ON gk.id = gcs.key_id JOIN shops gs ON gs.id = gcs.shop_id
-      WHERE gcs.token_hash = ${check.hash} AND gcs.expires_at > ${check.session.now} AND gk.kind = 'secret' AND gk.revoked_at IS NULL
-      AND ${shopAsPlanned})`;
-  return sql`EXISTS (SELECT 1 FROM api_keys gk JOIN shops gs ON gs.id = gk.shop_id WHERE gk.key_hash = ${check.hash}
-    AND gk.revoked_at IS NULL AND ${shopAsPlanned})`;
+  const { text, args } = guardOf(check);
+  return fixedSql(text, args);
 }
 
 /** The same guard as text and arguments, for statements written as fixed texts: ` AND EXISTS (…)`, or nothing. */
 export function keyGuardText(check: KeyCheck | null): { sql: string; args: (string | number | null)[] } {
   if (!check) return { sql: "", args: [] };
-  const shop = [check.shop.updated_at, check.shop.test_clock_now];
-  return check.session
-    ? { sql: ` AND ${SESSION_GUARD}`, args: [check.hash, check.session.now, ...shop] }
-    : { sql: ` AND ${GUARD}`, args: [check.hash, ...shop] };
+  const { text, args } = guardOf(check);
+  return { sql: ` AND ${text}`, args };
 }
 
 /** The key check as a fixed-text statement (first in a write batch), read back by `activeKeyFromRows`. */
