@@ -13,7 +13,7 @@ import type { Db } from "../../db/client.js";
 import { campaignCodes, coupons } from "../../db/schema.js";
 import type { CampaignCodeState } from "../engine/types.js";
 import { auditInsertSql, type AuditInput } from "./audit.js";
-import { couponColumns, type CouponRow } from "./coupons.js";
+import { couponColumns, couponRowQuery, type CouponRow } from "./coupons.js";
 import { UNCHECKED, writeBatch, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 import { saturatedColumns } from "./saturated.js";
@@ -158,10 +158,7 @@ export async function addCampaignCodes(
   const held = liveHoldersQueries(t, codes, won);
   const results = await writeBatch(db, plan, [
     ...statements.map((s) => db.run(s)),
-    db
-      .select(couponColumns)
-      .from(coupons)
-      .where(and(eq(coupons.id, t.couponId), eq(coupons.shop_id, t.shopId))),
+    couponRowQuery(db, t.shopId, t.couponId),
     ...held.map((s) => db.all(s)),
   ]);
   return {
