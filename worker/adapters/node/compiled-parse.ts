@@ -40,7 +40,6 @@ interface Internals {
   traits: Set<string>;
   optin?: string;
   optout?: string;
-  check?: CheckInternals["check"];
   parse(payload: Payload, ctx: object): Payload | Promise<Payload>;
 }
 interface CheckInternals {
