@@ -6,7 +6,7 @@ import { asc, and, desc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { auditEntries } from "../../db/schema.js";
 import { newId } from "../lib/ids.js";
-import { pageRead } from "./seller-lists.js";
+import { rowsRead } from "./batch.js";
 
 /** Every action the log records: a coupon's own (R30), then the shop's (keys, settings, webhook endpoints). */
 export const AUDIT_ACTIONS = [
@@ -60,7 +60,7 @@ export function shopAuditRead(db: Db, shopId: string, f: { couponId?: string; ac
   if (f.couponId !== undefined) where.push(eq(auditEntries.coupon_id, f.couponId));
   if (f.action !== undefined) where.push(eq(auditEntries.action, f.action));
   if (f.before != null) where.push(lt(auditEntries.seq, f.before));
-  return pageRead(() =>
+  return rowsRead(() =>
     db
       .select()
       .from(auditEntries)

@@ -34,6 +34,11 @@ export function queryRead<R, T>(query: () => BatchItem<"sqlite"> & PromiseLike<R
   return { key: null, load: async () => map(await query()), query, map: (rows) => map(rows as R) };
 }
 
+/** `queryRead` of the query's rows as they come (a page, a list). */
+export function rowsRead<R>(query: () => BatchItem<"sqlite"> & PromiseLike<R>): Read<R> {
+  return queryRead(query, (rows) => rows);
+}
+
 type Reads_ = Record<string, Read<unknown> | null>;
 type Values<R extends Reads_> = { [K in keyof R]: R[K] extends Read<infer T> ? T : undefined };
 

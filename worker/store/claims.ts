@@ -9,7 +9,7 @@ import { claims, coupons } from "../../db/schema.js";
 import { customerAudienceHoldsSql } from "./buyer-facts.js";
 import { claimColumns, type ClaimRow } from "./wallet.js";
 import { newestCouponIds, newestCouponsQuery, type CouponRow } from "./coupons.js";
-import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { queryRead, rowsRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 
 /** Which storefront page: for whom, which product, after which cursor, how many rows, at which shop clock. */
@@ -44,7 +44,7 @@ function storefrontWhere(shopId: string, opts: StorefrontPage): SQL[] {
 /** The storefront's page of coupons (never cached: it depends on the clock). */
 export function storefrontPageRead(db: Db, shopId: string, opts: StorefrontPage): Read<CouponRow[]> {
   const query = () => newestCouponsQuery(db, storefrontWhere(shopId, opts), opts.before, opts.limit);
-  return queryRead(query, (rows) => rows);
+  return rowsRead(query);
 }
 
 /** This buyer's claims, any state (the engine's `buyer_claims`), of one coupon or of a storefront page's coupons. */
@@ -63,7 +63,7 @@ export function heldClaimsRead(
       .select(claimColumns)
       .from(claims)
       .where(and(eq(claims.shop_id, shopId), eq(claims.buyer_id, buyerId), coupon));
-  return queryRead(query, (rows) => rows);
+  return rowsRead(query);
 }
 
 /** Whether a chat coupon was sent to this buyer (R17). */

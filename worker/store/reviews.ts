@@ -9,7 +9,7 @@ import type { Db } from "../../db/client.js";
 import { claims, coupons, reviews } from "../../db/schema.js";
 import type { Coupon } from "../engine/types.js";
 import { couponColumns, type CouponRow } from "./coupons.js";
-import { queryRead, type Read } from "./batch.js";
+import { queryRead, rowsRead, type Read } from "./batch.js";
 import type { Statement } from "./statement.js";
 
 export interface ApprovedReview {
@@ -35,7 +35,7 @@ export function activeReviewCouponsRead(db: Db, shopId: string, now: number): Re
       )
       .orderBy(desc(coupons.seq))
       .limit(5);
-  return queryRead(query, (rows) => rows);
+  return rowsRead(query);
 }
 
 /** The review row; with a claim id, its label and claim only if that claim was issued in the batch. */

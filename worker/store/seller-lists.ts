@@ -9,8 +9,7 @@ import type { Db } from "../../db/client.js";
 import { chatSends, claims, coupons, redemptions } from "../../db/schema.js";
 import type { ClaimDisplayState } from "../engine/types.js";
 import type { KeyPosition } from "../lib/cursor.js";
-import type { BatchItem } from "drizzle-orm/batch";
-import { queryRead, type Read } from "./batch.js";
+import { rowsRead } from "./batch.js";
 import { redemptionColumns, type RedemptionRow } from "./redemptions.js";
 import { saturated } from "./saturated.js";
 import { claimColumns } from "./wallet.js";
@@ -28,15 +27,7 @@ export interface RedemptionFilter {
   limit: number;
 }
 
-/**
- * A read of one page of a seller list, to ride in the route's batch (store/batch.ts). Never cached:
- * seller lists are read once each, and their rows change with every redemption.
- */
-export function pageRead<T>(query: () => BatchItem<"sqlite"> & PromiseLike<T>): Read<T> {
-  return queryRead(query, (rows) => rows);
-}
-
-export const redemptionPageRead = (db: Db, shopId: string, f: RedemptionFilter) => pageRead(() => listRedemptionRows(db, shopId, f));
+export const redemptionPageRead = (db: Db, shopId: string, f: RedemptionFilter) => rowsRead(() => listRedemptionRows(db, shopId, f));
 
 export function listRedemptionRows(db: Db, shopId: string, f: RedemptionFilter) {
   const where: SQL[] = [eq(redemptions.shop_id, shopId)];
@@ -84,7 +75,7 @@ export interface ClaimFilter {
   limit: number;
 }
 
-export const claimPageRead = (db: Db, shopId: string, f: ClaimFilter) => pageRead(() => listClaimRows(db, shopId, f));
+export const claimPageRead = (db: Db, shopId: string, f: ClaimFilter) => rowsRead(() => listClaimRows(db, shopId, f));
 
 /** Claims with their coupon's deactivation (what their shown state depends on). */
 export function listClaimRows(db: Db, shopId: string, f: ClaimFilter) {

@@ -10,7 +10,7 @@ import { coupons } from "../../db/schema.js";
 import type { CampaignCodeState } from "../engine/types.js";
 import type { KeyPosition } from "../lib/cursor.js";
 import { listAudit } from "./audit.js";
-import { queryRead, type Read } from "./batch.js";
+import { queryRead, rowsRead, type Read } from "./batch.js";
 import { campaignCodePage, type CampaignCodeRow } from "./campaign-codes.js";
 import { couponDaysQueries, daysOf, type DayClaims, type DayUses } from "./coupon-series.js";
 import { couponRowQuery, getCouponRow, newestCouponsQuery, type CouponRow } from "./coupons.js";
@@ -44,10 +44,7 @@ export function couponListRead(
   const where: SQL[] = [eq(coupons.shop_id, shopId)];
   if (opts.type) where.push(eq(coupons.type, opts.type));
   if (opts.status) where.push(statusCondition(opts.status, opts.now));
-  return queryRead(
-    () => newestCouponsQuery(db, where, opts.before, opts.limit),
-    (rows) => rows,
-  );
+  return rowsRead(() => newestCouponsQuery(db, where, opts.before, opts.limit));
 }
 
 /** The same status derivation as the engine's `couponStatus`, as SQL for filtering lists. */
@@ -68,10 +65,7 @@ function statusCondition(status: string, now: number): SQL {
 
 /** R30: a coupon's audit entries after the `seq` `after`, oldest first. */
 export const auditPageRead = (db: Db, shopId: string, couponId: string, after: number | null, limit: number) =>
-  queryRead(
-    () => listAudit(db, shopId, couponId, after, limit),
-    (rows) => rows,
-  );
+  rowsRead(() => listAudit(db, shopId, couponId, after, limit));
 
 /** R17: a chat coupon's recipients after the position `p`, newest first. */
 export const recipientsRead = (db: Db, shopId: string, couponId: string, p: KeyPosition | null, limit: number): Read<RecipientRow[]> =>
@@ -82,11 +76,7 @@ export const campaignCodesRead = (
   db: Db,
   couponId: string,
   opts: { state?: CampaignCodeState; after: string | null; limit: number },
-): Read<CampaignCodeRow[]> =>
-  queryRead(
-    () => campaignCodePage(db, couponId, opts),
-    (rows) => rows,
-  );
+): Read<CampaignCodeRow[]> => rowsRead(() => campaignCodePage(db, couponId, opts));
 
 /** R31: a coupon's redemption totals. */
 export const redemptionTotalsRead = (db: Db, shopId: string, couponId: string, now: number) =>

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.js";
 import { auditInsertSql } from "./audit.js";
-import { queryRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
+import { queryRead, rowsRead, UNCHECKED, writeBatch, type Read, type WritePlan } from "./batch.js";
 import { keyGuard } from "./key-check.js";
 import { shopRowsByRowid } from "./rowid-pages.js";
 
@@ -104,15 +104,13 @@ export async function deleteEndpoint(
 export function deliveryPageRead(db: Db, shopId: string, endpointId: string, limit: number, before: number | null): Read<DeliveryRow[]> {
   const where = [eq(webhookDeliveries.shop_id, shopId), eq(webhookDeliveries.endpoint_id, endpointId)];
   if (before != null) where.push(lt(webhookDeliveries.seq, before));
-  return queryRead(
-    () =>
-      db
-        .select()
-        .from(webhookDeliveries)
-        .where(and(...where))
-        .orderBy(desc(webhookDeliveries.seq))
-        .limit(limit),
-    (rows) => rows,
+  return rowsRead(() =>
+    db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(...where))
+      .orderBy(desc(webhookDeliveries.seq))
+      .limit(limit),
   );
 }
 
