@@ -5,14 +5,11 @@
 import type { Seller } from "../lib/caller.js";
 import type { Deps } from "../lib/deps.js";
 import { notFound } from "../lib/problem.js";
-import { readAll, type Read } from "../store/batch.js";
+import { readAll, type ReadItems, type ReadValues } from "../store/batch.js";
 import type { CouponRow } from "../store/coupons.js";
 import { lapsedReservationRead } from "../store/quote-reads.js";
 import { releaseExpiredInShop, releaseLapsedInShop } from "../store/redemptions.js";
 import { couponRowKey, couponRowRead } from "../store/seller-reads.js";
-
-type Items = Record<string, Read<unknown> | null>;
-type Values<R extends Items> = { [K in keyof R]: R[K] extends Read<infer T> ? T : undefined };
 
 /**
  * The seller's own coupon `id` (404 otherwise: another shop's is as unknown as one that never existed)
@@ -20,18 +17,18 @@ type Values<R extends Items> = { [K in keyof R]: R[K] extends Read<infer T> ? T 
  * back before anything is counted — on Node released first, as always; in a batch, asked about beside
  * the reads, and only when one has lapsed released and everything read again (two round trips more).
  */
-export async function ownCouponWith<R extends Items>(
+export async function ownCouponWith<R extends ReadItems>(
   deps: Deps,
   seller: Seller,
   id: string,
   make: () => R,
   opts: { release?: boolean } = {},
-): Promise<Values<R> & { coupon: CouponRow }> {
+): Promise<ReadValues<R> & { coupon: CouponRow }> {
   const { db } = deps;
   const { shop, now } = seller;
   type Got = Record<string, unknown> & { coupon: CouponRow | null; lapsed?: boolean };
   const read = async (probe: boolean): Promise<Got> => {
-    const items: Items = {
+    const items: ReadItems = {
       ...make(),
       coupon: couponRowRead(db, shop.id, id),
       lapsed: probe ? lapsedReservationRead(db, shop.id, now) : null,
@@ -47,7 +44,7 @@ export async function ownCouponWith<R extends Items>(
     if (got.lapsed && (await releaseLapsedInShop(db, shop.id, now)) > 0) got = await read(false);
   }
   if (!got.coupon) throw notFound("coupon");
-  return got as unknown as Values<R> & { coupon: CouponRow };
+  return got as unknown as ReadValues<R> & { coupon: CouponRow };
 }
 
 /** The seller's own coupon, or 404. */

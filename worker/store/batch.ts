@@ -39,15 +39,16 @@ export function rowsRead<R>(query: () => BatchItem<"sqlite"> & PromiseLike<R>): 
   return queryRead(query, (rows) => rows);
 }
 
-type Reads_ = Record<string, Read<unknown> | null>;
-type Values<R extends Reads_> = { [K in keyof R]: R[K] extends Read<infer T> ? T : undefined };
+/** The named reads of one `readAll` (a null item is not read), and the values it answers for them. */
+export type ReadItems = Record<string, Read<unknown> | null>;
+export type ReadValues<R extends ReadItems> = { [K in keyof R]: R[K] extends Read<infer T> ? T : undefined };
 
 /**
  * The values of `items` (a null item: undefined). With a key check planned, it rides first in the batch
  * and `confirmKey` hears it before any value is used; when every value was known already (`latest`), no
  * batch is sent and the key is left for the route's write to check.
  */
-export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: BatchPlan, items: R): Promise<Values<R>> {
+export async function readAll<R extends ReadItems>(db: Db, reads: Reads, plan: BatchPlan, items: R): Promise<ReadValues<R>> {
   const names: string[] = [];
   for (const k in items) if (items[k] !== null) names.push(k);
   const out: Record<string, unknown> = {};
@@ -62,7 +63,7 @@ export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: Batc
       }),
     );
     for (let n = 0; n < names.length; n++) out[names[n]] = values[n];
-    return out as Values<R>;
+    return out as ReadValues<R>;
   }
   const missing: string[] = [];
   for (const k of names) {
@@ -71,7 +72,7 @@ export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: Batc
     if (known !== undefined) out[k] = known;
     else missing.push(k);
   }
-  if (missing.length === 0) return out as Values<R>;
+  if (missing.length === 0) return out as ReadValues<R>;
   const queries: BatchItem<"sqlite">[] = plan.keyCheck ? [keyCheckQuery(db, plan.keyCheck)] : [];
   // Where each read's results start, and how many it has (-1: one query, mapped from its result alone).
   const spans = missing.map((k) => {
@@ -89,7 +90,7 @@ export async function readAll<R extends Reads_>(db: Db, reads: Reads, plan: Batc
     out[k] = item.map(n < 0 ? results[at] : results.slice(at, at + n));
     if (item.keep && item.key !== null) reads.remember(item.key, out[k]);
   });
-  return out as Values<R>;
+  return out as ReadValues<R>;
 }
 
 export type WritePlan = Pick<BatchPlan, "keyCheck" | "confirmKey">;
